@@ -1,0 +1,85 @@
+/**
+ * Everything a guide shows for one spec, derived from one resolved entry:
+ * the `codex mcp add` command (bash/zsh and PowerShell), the TOML block, env-var lines,
+ * the login command and the verification commands, plus diagnostics.
+ */
+import { planCli, type CliPlan } from './cli.ts';
+import { envLines, type EnvLines } from './env.ts';
+import type { Diagnostic, Scope, ServerEntry, ServerSpec } from './model.ts';
+import { resolveSpec } from './resolve.ts';
+import { posixCommand, quotePosix } from './shell/posix.ts';
+import { powershellCommand } from './shell/powershell.ts';
+import { tomlBlock } from './toml.ts';
+
+/** The Codex CLI version every output is checked against. */
+export const CODEX_VERSION = '0.169.0';
+
+/** The command-line route, rendered for both shell families. */
+export interface CliOutput extends CliPlan {
+  posix: string | null;
+  powershell: string | null;
+}
+
+/** All outputs; null when the spec still has errors (a wrong command is never shown). */
+export interface Outputs {
+  name: string;
+  entry: ServerEntry;
+  cli: CliOutput;
+  toml: string;
+  configPath: string;
+  env: EnvLines | null;
+  login: string | null;
+  verify: string;
+}
+
+/** The result of generating: outputs when valid, and every diagnostic either way. */
+export interface Generated {
+  diagnostics: Diagnostic[];
+  outputs: Outputs | null;
+}
+
+/** Where the TOML block goes for each scope. */
+export function configPath(scope: Scope): string {
+  return scope === 'project' ? '.codex/config.toml' : '~/.codex/config.toml';
+}
+
+/** `codex mcp login NAME [--scopes a,b]`, with the headless variant as a comment. */
+export function loginCommand(name: string, scopes: readonly string[] = []): string {
+  const argv = ['codex', 'mcp', 'login', name];
+  if (scopes.length > 0) argv.push('--scopes', scopes.join(','));
+  const cmd = posixCommand(argv);
+  return `${cmd}\n# No browser on this machine (SSH, container)? Add --no-browser and paste the callback URL back.\n`;
+}
+
+/** The verification commands for a server name. */
+export function verifyCommands(name: string): string {
+  const n = quotePosix(name);
+  return `codex mcp list\ncodex mcp get ${n} --json\ncodex doctor\n`;
+}
+
+/** Generates every output for a spec. Pure: same spec, same result. */
+export function generate(spec: ServerSpec): Generated {
+  const { entry, diagnostics } = resolveSpec(spec);
+  if (!entry) return { diagnostics, outputs: null };
+  const name = spec.name.trim();
+  const plan = planCli(name, entry, spec.scope, spec.auth);
+  const cli: CliOutput = {
+    ...plan,
+    posix: plan.argv ? posixCommand(plan.argv) + '\n' : null,
+    powershell: plan.argv ? powershellCommand(plan.argv) + '\n' : null,
+  };
+  const scopes = 'scopes' in entry ? (entry.scopes ?? []) : [];
+  return {
+    diagnostics,
+    outputs: {
+      name,
+      entry,
+      cli,
+      toml: tomlBlock(name, entry),
+      configPath: configPath(spec.scope),
+      env: envLines(spec.envVarLines),
+      login: spec.auth === 'oauth' && spec.transport === 'http' ? loginCommand(name, scopes) : null,
+      verify: verifyCommands(name),
+    },
+  };
+}

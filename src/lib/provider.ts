@@ -1,0 +1,253 @@
+/**
+ * Provider facts as data (validated by zod, one JSON file per provider in `content/providers/`)
+ * and the one function that turns a provider preset plus the form's state into a `ServerSpec`.
+ */
+import { z } from 'zod';
+import { emptySpec, type EnvVarSpec, type Pair, type Scope, type ServerSpec } from './model.ts';
+import { basicAuthorization } from './basic-auth.ts';
+
+const envName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/);
+
+/** A part of a templated endpoint the user fills in, such as `{instance}`. */
+export const endpointParamSchema = z.object({
+  key: z.string().regex(/^[a-z][a-zA-Z0-9]*$/),
+  label: z.string(),
+  placeholder: z.string(),
+  help: z.string(),
+  /** The value used for the page's default output and its build-time rendering. */
+  example: z.string(),
+});
+
+/** An endpoint: a fixed URL, or a template such as `https://{instance}/api/mcp`. */
+export const endpointSchema = z.object({
+  url: z.string(),
+  params: z.array(endpointParamSchema).default([]),
+});
+
+const modeBase = {
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+  label: z.string(),
+  description: z.string(),
+  /** Overrides the provider's endpoint for this mode (Omni's OAuth and API-key URLs differ). */
+  endpoint: endpointSchema.optional(),
+};
+
+/** One way to authenticate. `kind` decides the form fields and how the spec is built. */
+export const authModeSchema = z.discriminatedUnion('kind', [
+  z.object({ ...modeBase, kind: z.literal('oauth') }),
+  z.object({ ...modeBase, kind: z.literal('none') }),
+  z.object({
+    ...modeBase,
+    kind: z.literal('bearer'),
+    envVar: envName,
+    secretLabel: z.string(),
+    placeholder: z.string(),
+  }),
+  z.object({
+    ...modeBase,
+    kind: z.literal('header'),
+    header: z.string(),
+    /** Prefix of the header value before the secret, e.g. "Bearer ". */
+    prefix: z.string().default(''),
+    envVar: envName,
+    secretLabel: z.string(),
+    placeholder: z.string(),
+  }),
+  z.object({
+    ...modeBase,
+    kind: z.literal('basic'),
+    envVar: envName,
+    userVar: envName,
+    secretVar: envName,
+    userLabel: z.string(),
+    secretLabel: z.string(),
+    userPlaceholder: z.string(),
+    placeholder: z.string(),
+  }),
+]);
+
+/** An optional, non-secret header the provider understands (Omni's `X-MCP-*`). */
+export const extraHeaderSchema = z.object({
+  name: z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/),
+  label: z.string(),
+  help: z.string(),
+  type: z.enum(['text', 'boolean']).default('text'),
+  /** Auth modes that send it; all when absent. */
+  modes: z.array(z.string()).optional(),
+});
+
+/** Everything the site knows about one provider. */
+export const providerSchema = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+  name: z.string(),
+  summary: z.string(),
+  docsUrl: z.url(),
+  serverName: z.string().regex(/^[A-Za-z0-9_:@/.-]+$/),
+  endpoint: endpointSchema,
+  scopes: z.array(z.enum(['user', 'project'])).min(1).default(['user']),
+  authModes: z.array(authModeSchema).min(1),
+  headers: z.array(extraHeaderSchema).default([]),
+  recommended: z
+    .object({
+      startupTimeoutSec: z.number().positive().optional(),
+      toolTimeoutSec: z.number().positive().optional(),
+    })
+    .default({}),
+});
+
+/** A provider's data after validation. */
+export type Provider = z.output<typeof providerSchema>;
+/** One of a provider's auth modes. */
+export type AuthModeData = z.output<typeof authModeSchema>;
+
+/**
+ * The island's state: every input, as typed. One shape for every provider, so the share-link
+ * codec and the form read the same defaults. Fields listed in `SECRET_FIELDS` never leave the page.
+ */
+export interface FormState {
+  mode: string;
+  name: string;
+  scope: Scope;
+  params: Record<string, string>;
+  envVar: string;
+  secret: string;
+  user: string;
+  storage: 'env' | 'inline';
+  headers: Record<string, string>;
+  startupTimeoutSec: string;
+  toolTimeoutSec: string;
+  enabled: boolean;
+  required: boolean;
+  enabledTools: string;
+  disabledTools: string;
+  scopes: string;
+  oauthClientId: string;
+  oauthResource: string;
+}
+
+/** Fields that can hold a credential: never in a URL, storage, the console or a request. */
+export const SECRET_FIELDS = ['secret', 'user'] as const satisfies readonly (keyof FormState)[];
+
+/** The one place defaults come from: a provider's preset for a given auth mode (first mode when absent). */
+export function defaultForm(provider: Provider, modeId?: string): FormState {
+  const mode = provider.authModes.find((m) => m.id === modeId) ?? provider.authModes[0]!;
+  const endpoint = mode.endpoint ?? provider.endpoint;
+  return {
+    mode: mode.id,
+    name: provider.serverName,
+    scope: provider.scopes[0] ?? 'user',
+    params: Object.fromEntries(endpoint.params.map((p) => [p.key, p.example])),
+    envVar: 'envVar' in mode ? mode.envVar : '',
+    secret: '',
+    user: '',
+    storage: 'env',
+    headers: Object.fromEntries(provider.headers.map((h) => [h.name, ''])),
+    startupTimeoutSec: provider.recommended.startupTimeoutSec?.toString() ?? '',
+    toolTimeoutSec: provider.recommended.toolTimeoutSec?.toString() ?? '',
+    enabled: true,
+    required: false,
+    enabledTools: '',
+    disabledTools: '',
+    scopes: '',
+    oauthClientId: '',
+    oauthResource: '',
+  };
+}
+
+/** The auth mode a form state selects (the first one when the id is unknown). */
+export function modeOf(provider: Provider, form: FormState): AuthModeData {
+  return provider.authModes.find((m) => m.id === form.mode) ?? provider.authModes[0]!;
+}
+
+/** The endpoint (with params) that applies to a form state. */
+export function endpointOf(provider: Provider, form: FormState): z.output<typeof endpointSchema> {
+  return modeOf(provider, form).endpoint ?? provider.endpoint;
+}
+
+/** Fills `{param}` placeholders; an empty param stays visible as `{param}` so validation names it. */
+export function fillEndpoint(template: string, params: Record<string, string>): string {
+  return template.replace(/\{([a-zA-Z0-9]+)\}/g, (whole, key: string) => {
+    const v = params[key]?.trim() ?? '';
+    return v === '' ? whole : v;
+  });
+}
+
+/** Splits a comma- or newline-separated list, dropping empty items. */
+export function splitList(raw: string): string[] {
+  return raw
+    .split(/[,\n]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+/** Extra headers that apply to the current mode and have a value. */
+function extraHeaders(provider: Provider, form: FormState, modeId: string): Pair[] {
+  return provider.headers
+    .filter((h) => !h.modes || h.modes.includes(modeId))
+    .map((h) => ({ name: h.name, value: form.headers[h.name] ?? '' }))
+    .filter((h) => h.value.trim() !== '');
+}
+
+/** Builds the spec for a provider preset and the form's state. Pure; never throws. */
+export function specFromForm(provider: Provider, form: FormState): ServerSpec {
+  const mode = modeOf(provider, form);
+  const endpoint = endpointOf(provider, form);
+  const spec: ServerSpec = {
+    ...emptySpec(),
+    name: form.name,
+    scope: provider.scopes.includes(form.scope) ? form.scope : (provider.scopes[0] ?? 'user'),
+    url: fillEndpoint(endpoint.url, form.params),
+    startupTimeoutSec: form.startupTimeoutSec,
+    toolTimeoutSec: form.toolTimeoutSec,
+    enabled: form.enabled,
+    required: form.required,
+    enabledTools: splitList(form.enabledTools),
+    disabledTools: splitList(form.disabledTools),
+    httpHeaders: extraHeaders(provider, form, mode.id),
+  };
+  const envVar = form.envVar.trim();
+  const lines: EnvVarSpec[] = [];
+  switch (mode.kind) {
+    case 'none':
+      break;
+    case 'oauth':
+      spec.auth = 'oauth';
+      spec.scopes = splitList(form.scopes);
+      spec.oauthClientId = form.oauthClientId;
+      spec.oauthResource = form.oauthResource;
+      break;
+    case 'bearer':
+      spec.auth = 'bearer';
+      spec.bearerTokenEnvVar = envVar;
+      lines.push({ name: envVar, value: form.secret, placeholder: mode.placeholder });
+      break;
+    case 'header': {
+      spec.auth = 'headers';
+      const secret = form.secret === '' ? mode.placeholder : form.secret;
+      if (form.storage === 'inline') {
+        spec.httpHeaders = [{ name: mode.header, value: mode.prefix + secret }, ...spec.httpHeaders];
+      } else {
+        spec.envHttpHeaders = [{ name: mode.header, value: envVar }];
+        lines.push({ name: envVar, value: form.secret === '' ? '' : mode.prefix + form.secret, placeholder: mode.prefix + mode.placeholder });
+      }
+      break;
+    }
+    case 'basic':
+      spec.auth = 'headers';
+      if (form.storage === 'inline') {
+        // An explicit choice: the page computes the header, and the config file then holds it in plaintext.
+        const value = form.user !== '' || form.secret !== '' ? basicAuthorization(form.user, form.secret) : `Basic ${mode.placeholder}`;
+        spec.httpHeaders = [{ name: 'Authorization', value }, ...spec.httpHeaders];
+      } else {
+        spec.envHttpHeaders = [{ name: 'Authorization', value: envVar }];
+        lines.push(
+          { name: mode.userVar, value: form.user, placeholder: mode.userPlaceholder },
+          { name: mode.secretVar, value: form.secret, placeholder: mode.placeholder },
+          { name: envVar, value: '', placeholder: '', basicAuthFrom: { userVar: mode.userVar, secretVar: mode.secretVar } },
+        );
+      }
+      break;
+  }
+  spec.envVarLines = lines;
+  return spec;
+}

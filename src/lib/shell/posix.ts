@@ -1,0 +1,16 @@
+/** Quoting for POSIX shells (bash, zsh, dash): the argv a shell reads back is exactly the argv given. */
+
+// Words made only of these characters mean the same to every POSIX shell when left bare.
+// `=` and `~` are left out of the first character: zsh expands `=cmd`, every shell expands `~user`.
+const SAFE_WORD = /^[A-Za-z0-9_@%+:,./-][A-Za-z0-9_@%+=:,./-]*$/;
+
+/** Quotes one word for bash/zsh: bare when safe, otherwise single-quoted with `'\''` for each quote. */
+export function quotePosix(word: string): string {
+  if (SAFE_WORD.test(word)) return word;
+  return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/** Joins argv into one bash/zsh command line. */
+export function posixCommand(argv: readonly string[]): string {
+  return argv.map(quotePosix).join(' ');
+}

@@ -1,0 +1,26 @@
+/**
+ * Quoting for PowerShell 7.3+ (`$PSNativeCommandArgumentPassing = 'Standard'`, the default there),
+ * where a single-quoted string reaches a native program verbatim.
+ */
+
+// Bare words PowerShell passes through unchanged: no `$ @ ( ) { } , ; & | < > # ' "` or backtick.
+const SAFE_WORD = /^[A-Za-z0-9_.\/:=+-]+$/;
+// PowerShell treats the typographic single quotes as quote characters too, so they are doubled as well.
+const SINGLE_QUOTES = /['\u2018\u2019\u201a\u201b]/g;
+
+/** Quotes one word for PowerShell: bare when safe, otherwise single-quoted with quotes doubled. */
+export function quotePowerShell(word: string): string {
+  // `--` bare is PowerShell's end-of-parameters token and can be swallowed by the npm `codex.ps1` shim.
+  if (SAFE_WORD.test(word) && word !== '--') return word;
+  return `'${word.replace(SINGLE_QUOTES, (q) => q + q)}'`;
+}
+
+/** Joins argv into one PowerShell command line. */
+export function powershellCommand(argv: readonly string[]): string {
+  return argv.map(quotePowerShell).join(' ');
+}
+
+/** A PowerShell single-quoted string literal for any value (used for `$env:X = '...'`). */
+export function powershellString(value: string): string {
+  return `'${value.replace(SINGLE_QUOTES, (q) => q + q)}'`;
+}
