@@ -1,104 +1,12 @@
 /**
- * Provider facts as data (validated by zod, one JSON file per provider in `content/providers/`)
- * and the one function that turns a provider preset plus the form's state into a `ServerSpec`.
+ * Provider presets: the form state, its defaults, and the one function that turns a provider's data
+ * (`content/providers/*.json`, validated by `provider-schema.ts`) plus the form's state into a `ServerSpec`.
  */
-import { z } from 'zod';
 import { emptySpec, type EnvVarSpec, type Pair, type Scope, type ServerSpec } from './model.ts';
 import { basicAuthorization } from './basic-auth.ts';
+import type { AuthModeData, Endpoint, Provider } from './provider-schema.ts';
 
-const envName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/);
-
-/** A part of a templated endpoint the user fills in, such as `{instance}`. */
-export const endpointParamSchema = z.object({
-  key: z.string().regex(/^[a-z][a-zA-Z0-9]*$/),
-  label: z.string(),
-  placeholder: z.string(),
-  help: z.string(),
-  /** The value used for the page's default output and its build-time rendering. */
-  example: z.string(),
-});
-
-/** An endpoint: a fixed URL, or a template such as `https://{instance}/api/mcp`. */
-export const endpointSchema = z.object({
-  url: z.string(),
-  params: z.array(endpointParamSchema).default([]),
-});
-
-const modeBase = {
-  id: z.string().regex(/^[a-z][a-z0-9-]*$/),
-  label: z.string(),
-  description: z.string(),
-  /** Overrides the provider's endpoint for this mode (Omni's OAuth and API-key URLs differ). */
-  endpoint: endpointSchema.optional(),
-};
-
-/** One way to authenticate. `kind` decides the form fields and how the spec is built. */
-export const authModeSchema = z.discriminatedUnion('kind', [
-  z.object({ ...modeBase, kind: z.literal('oauth') }),
-  z.object({ ...modeBase, kind: z.literal('none') }),
-  z.object({
-    ...modeBase,
-    kind: z.literal('bearer'),
-    envVar: envName,
-    secretLabel: z.string(),
-    placeholder: z.string(),
-  }),
-  z.object({
-    ...modeBase,
-    kind: z.literal('header'),
-    header: z.string(),
-    /** Prefix of the header value before the secret, e.g. "Bearer ". */
-    prefix: z.string().default(''),
-    envVar: envName,
-    secretLabel: z.string(),
-    placeholder: z.string(),
-  }),
-  z.object({
-    ...modeBase,
-    kind: z.literal('basic'),
-    envVar: envName,
-    userVar: envName,
-    secretVar: envName,
-    userLabel: z.string(),
-    secretLabel: z.string(),
-    userPlaceholder: z.string(),
-    placeholder: z.string(),
-  }),
-]);
-
-/** An optional, non-secret header the provider understands (Omni's `X-MCP-*`). */
-export const extraHeaderSchema = z.object({
-  name: z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/),
-  label: z.string(),
-  help: z.string(),
-  type: z.enum(['text', 'boolean']).default('text'),
-  /** Auth modes that send it; all when absent. */
-  modes: z.array(z.string()).optional(),
-});
-
-/** Everything the site knows about one provider. */
-export const providerSchema = z.object({
-  id: z.string().regex(/^[a-z][a-z0-9-]*$/),
-  name: z.string(),
-  summary: z.string(),
-  docsUrl: z.url(),
-  serverName: z.string().regex(/^[A-Za-z0-9_:@/.-]+$/),
-  endpoint: endpointSchema,
-  scopes: z.array(z.enum(['user', 'project'])).min(1).default(['user']),
-  authModes: z.array(authModeSchema).min(1),
-  headers: z.array(extraHeaderSchema).default([]),
-  recommended: z
-    .object({
-      startupTimeoutSec: z.number().positive().optional(),
-      toolTimeoutSec: z.number().positive().optional(),
-    })
-    .default({}),
-});
-
-/** A provider's data after validation. */
-export type Provider = z.output<typeof providerSchema>;
-/** One of a provider's auth modes. */
-export type AuthModeData = z.output<typeof authModeSchema>;
+export type { AuthModeData, Endpoint, Provider };
 
 /**
  * The island's state: every input, as typed. One shape for every provider, so the share-link
@@ -160,7 +68,7 @@ export function modeOf(provider: Provider, form: FormState): AuthModeData {
 }
 
 /** The endpoint (with params) that applies to a form state. */
-export function endpointOf(provider: Provider, form: FormState): z.output<typeof endpointSchema> {
+export function endpointOf(provider: Provider, form: FormState): Endpoint {
   return modeOf(provider, form).endpoint ?? provider.endpoint;
 }
 

@@ -1,0 +1,334 @@
+/**
+ * The live generator: a provider preset plus the reader's inputs become the exact `codex mcp add`
+ * command, TOML block, env lines and login/verify commands, all in the browser.
+ * State lives here; every output comes from `src/lib` (pure, tested against the real CLI).
+ */
+import type { HighlighterCore } from 'shiki/core';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Diagnostic, ServerSpec } from '../lib/model.ts';
+import { generate, type Generated } from '../lib/generate.ts';
+import { defaultForm, endpointOf, modeOf, specFromForm, type FormState, type Provider } from '../lib/provider.ts';
+import { decodeShare, encodeShare } from '../lib/share.ts';
+import { loadHighlighter } from './highlight.ts';
+import { OutputBlock } from './OutputBlock.tsx';
+import { Check, Choice, Text } from './fields.tsx';
+
+interface Props {
+  provider: Provider;
+}
+
+type Shell = 'posix' | 'fish' | 'powershell';
+
+/** Which form field a diagnostic belongs to, so the message shows next to it. */
+export function fieldOf(d: Diagnostic, spec: ServerSpec, provider: Provider, form: FormState): string {
+  const [head, index, part] = d.field.split('.');
+  switch (head) {
+    case 'name':
+    case 'startupTimeoutSec':
+    case 'toolTimeoutSec':
+    case 'enabledTools':
+    case 'disabledTools':
+    case 'scopes':
+    case 'oauthClientId':
+    case 'oauthResource':
+    case 'required':
+      return head;
+    case 'auth':
+      return 'mode';
+    case 'url': {
+      const first = endpointOf(provider, form).params[0];
+      return first ? `params.${first.key}` : 'general';
+    }
+    case 'bearerTokenEnvVar':
+    case 'envHttpHeaders':
+      return 'envVar';
+    case 'envVarLines': {
+      if (part === 'name') return 'envVar';
+      const line = spec.envVarLines[Number(index)];
+      return line && modeOf(provider, form).kind === 'basic' && line === spec.envVarLines[0] ? 'user' : 'secret';
+    }
+    case 'httpHeaders': {
+      const header = index === undefined ? undefined : spec.httpHeaders[Number(index)];
+      if (header && provider.headers.some((h) => h.name === header.name)) return `headers.${header.name}`;
+      return index === undefined ? 'storage' : 'secret';
+    }
+    default:
+      return 'general';
+  }
+}
+
+export default function GeneratorIsland({ provider }: Props) {
+  const [form, setForm] = useState<FormState>(() => defaultForm(provider));
+  const [notices, setNotices] = useState<string[]>([]);
+  const [hydrated, setHydrated] = useState(false);
+  const [highlighter, setHighlighter] = useState<HighlighterCore | null>(null);
+  const [shell, setShell] = useState<Shell>('posix');
+  const [announcement, setAnnouncement] = useState('');
+  const rootRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    // A share link lives in the fragment, which never reaches a server. Plain heading anchors have no "=".
+    const hash = window.location.hash;
+    if (hash.includes('=')) {
+      const decoded = decodeShare(provider, hash);
+      setForm(decoded.form);
+      setNotices(decoded.notices);
+    }
+    setHydrated(true);
+    // Highlighting is decoration: load it after first paint, when the browser is idle.
+    const start = () => {
+      loadHighlighter()
+        .then(setHighlighter)
+        .catch(() => undefined);
+    };
+    if ('requestIdleCallback' in window) window.requestIdleCallback(start, { timeout: 2000 });
+    else setTimeout(start, 200);
+  }, [provider]);
+
+  const spec = useMemo(() => specFromForm(provider, form), [provider, form]);
+  const result: Generated = useMemo(() => generate(spec), [spec]);
+  const mode = modeOf(provider, form);
+  const endpoint = endpointOf(provider, form);
+  const id = `cmg-${provider.id}`;
+
+  const byField = new Map<string, Diagnostic[]>();
+  for (const d of result.diagnostics) {
+    const key = fieldOf(d, spec, provider, form);
+    byField.set(key, [...(byField.get(key) ?? []), d]);
+  }
+  const errorsOf = (key: string) => byField.get(key) ?? [];
+  const errorCount = result.diagnostics.filter((d) => d.severity === 'error').length;
+
+  const update = <K extends keyof FormState>(key: K, value: FormState[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const switchMode = (modeId: string) =>
+    setForm((f) => {
+      // Keep what the reader typed that still applies; take the new mode's defaults for the rest.
+      const next = defaultForm(provider, modeId);
+      return { ...next, name: f.name, scope: f.scope, startupTimeoutSec: f.startupTimeoutSec, toolTimeoutSec: f.toolTimeoutSec, enabled: f.enabled, required: f.required, enabledTools: f.enabledTools, disabledTools: f.disabledTools, headers: f.headers, params: { ...next.params, ...f.params } };
+    });
+  const announce = (message: string) => {
+    // Clearing first makes screen readers repeat an identical message.
+    setAnnouncement('');
+    setTimeout(() => setAnnouncement(message), 50);
+  };
+
+  const copyLink = async () => {
+    const { params, withheld } = encodeShare(provider, form);
+    const url = `${window.location.origin}${window.location.pathname}#${params}`;
+    let ok = true;
+    try {
+      await navigator.clipboard.writeText(url);
+    } catch {
+      ok = false;
+    }
+    const secretNote = ' Tokens and keys are never included.';
+    const withheldNote = withheld.length > 0 ? ` Left out because they look like credentials: ${withheld.join(', ')}.` : '';
+    announce(ok ? `Link copied.${secretNote}${withheldNote}` : `Could not copy the link. It is: ${url}`);
+  };
+
+  const outputs = result.outputs;
+  const secretHelp = 'Optional. Stays on this page: it is only used to fill in the lines below, never saved or sent, and never put in the share link.';
+
+  return (
+    <div class="cmg" ref={rootRef} data-generator={provider.id} data-hydrated={hydrated ? 'true' : undefined}>
+      {notices.length > 0 && (
+        <div class="cmg-notice" role="status">
+          <p>Some settings in this link were not used:</p>
+          <ul>
+            {notices.map((n) => (
+              <li>{n}</li>
+            ))}
+          </ul>
+          <button type="button" onClick={() => setNotices([])}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      <form class="cmg-form" aria-label={`${provider.name} settings`} onSubmit={(e) => e.preventDefault()} noValidate>
+        {provider.authModes.length > 1 && (
+          <Choice
+            id={`${id}-mode`}
+            legend="Authentication"
+            value={form.mode}
+            options={provider.authModes.map((m) => ({ value: m.id, label: m.label, help: m.description }))}
+            onChange={switchMode}
+            messages={errorsOf('mode')}
+          />
+        )}
+        <Text id={`${id}-name`} label="Server name" value={form.name} onInput={(v) => update('name', v)} messages={errorsOf('name')} help="The name Codex lists the server under; letters, digits and - _ : @ / ." />
+        {provider.scopes.length > 1 && (
+          <Choice
+            id={`${id}-scope`}
+            legend="Where the config lives"
+            value={form.scope}
+            options={[
+              { value: 'user', label: 'User: ~/.codex/config.toml', help: 'Every project on this machine.' },
+              { value: 'project', label: 'Project: .codex/config.toml', help: 'Only this project, once Codex trusts it. Written by hand: the CLI cannot add it.' },
+            ].filter((o) => (provider.scopes as string[]).includes(o.value))}
+            onChange={(v) => update('scope', v === 'project' ? 'project' : 'user')}
+            messages={[]}
+          />
+        )}
+        {endpoint.params.map((p) => (
+          <Text
+            id={`${id}-p-${p.key}`}
+            label={p.label}
+            value={form.params[p.key] ?? ''}
+            placeholder={p.placeholder}
+            help={p.help}
+            onInput={(v) => setForm((f) => ({ ...f, params: { ...f.params, [p.key]: v } }))}
+            messages={errorsOf(`params.${p.key}`)}
+          />
+        ))}
+        {(mode.kind === 'bearer' || mode.kind === 'header' || mode.kind === 'basic') && (
+          <>
+            {mode.kind === 'basic' && (
+              <Text id={`${id}-user`} label={mode.userLabel} value={form.user} secret placeholder={mode.userPlaceholder} help={secretHelp} onInput={(v) => update('user', v)} messages={errorsOf('user')} />
+            )}
+            <Text id={`${id}-secret`} label={mode.secretLabel} value={form.secret} secret placeholder={mode.placeholder} help={secretHelp} onInput={(v) => update('secret', v)} messages={errorsOf('secret')} />
+            {(mode.kind === 'header' || mode.kind === 'basic') && (
+              <Choice
+                id={`${id}-storage`}
+                legend="Where the credential is kept"
+                value={form.storage}
+                options={[
+                  { value: 'env', label: 'In an environment variable (recommended)', help: 'config.toml only names the variable; the secret stays in your shell.' },
+                  {
+                    value: 'inline',
+                    label: mode.kind === 'basic' ? 'Computed on this page, written into config.toml' : 'Written into config.toml',
+                    help: mode.kind === 'basic' ? 'This page encodes email:PAT as Base64 and the file then holds it in plaintext.' : 'The file then holds the key in plaintext.',
+                  },
+                ]}
+                onChange={(v) => update('storage', v === 'inline' ? 'inline' : 'env')}
+                messages={errorsOf('storage')}
+              />
+            )}
+            {(mode.kind === 'bearer' || form.storage === 'env') && (
+              <Text id={`${id}-env`} label="Environment variable" value={form.envVar} help="The name of the variable that holds the credential (not the credential itself)." onInput={(v) => update('envVar', v)} messages={errorsOf('envVar')} />
+            )}
+          </>
+        )}
+        {provider.headers
+          .filter((h) => !h.modes || h.modes.includes(mode.id))
+          .map((h) =>
+            h.type === 'boolean' ? (
+              <Choice
+                id={`${id}-h-${h.name}`}
+                legend={`${h.label} (${h.name})`}
+                value={form.headers[h.name] ?? ''}
+                options={[
+                  { value: '', label: 'Not sent', help: '' },
+                  { value: 'true', label: 'true', help: '' },
+                  { value: 'false', label: 'false', help: '' },
+                ]}
+                help={h.help}
+                onChange={(v) => setForm((f) => ({ ...f, headers: { ...f.headers, [h.name]: v } }))}
+                messages={errorsOf(`headers.${h.name}`)}
+                inline
+              />
+            ) : (
+              <Text id={`${id}-h-${h.name}`} label={`${h.label} (${h.name})`} value={form.headers[h.name] ?? ''} help={h.help} onInput={(v) => setForm((f) => ({ ...f, headers: { ...f.headers, [h.name]: v } }))} messages={errorsOf(`headers.${h.name}`)} />
+            ),
+          )}
+        <details class="cmg-advanced">
+          <summary>Advanced settings</summary>
+          {mode.kind === 'oauth' && (
+            <>
+              <Text id={`${id}-scopes`} label="OAuth scopes" value={form.scopes} help="Comma-separated. Leave empty for the server's defaults." onInput={(v) => update('scopes', v)} messages={errorsOf('scopes')} />
+              <Text id={`${id}-clientid`} label="OAuth client ID" value={form.oauthClientId} help="Only for servers without dynamic client registration." onInput={(v) => update('oauthClientId', v)} messages={errorsOf('oauthClientId')} />
+              <Text id={`${id}-resource`} label="OAuth resource" value={form.oauthResource} help="RFC 8707 resource indicator, when the provider asks for one." onInput={(v) => update('oauthResource', v)} messages={errorsOf('oauthResource')} />
+            </>
+          )}
+          <Text id={`${id}-startup`} label="Startup timeout (seconds)" value={form.startupTimeoutSec} placeholder="30" inputMode="decimal" help="Empty uses Codex's default of 30 s." onInput={(v) => update('startupTimeoutSec', v)} messages={errorsOf('startupTimeoutSec')} />
+          <Text id={`${id}-tooltimeout`} label="Tool timeout (seconds)" value={form.toolTimeoutSec} inputMode="decimal" help="Empty uses Codex's default." onInput={(v) => update('toolTimeoutSec', v)} messages={errorsOf('toolTimeoutSec')} />
+          <Text id={`${id}-allow`} label="Allowed tools" value={form.enabledTools} help="Comma-separated tool names; empty allows all." onInput={(v) => update('enabledTools', v)} messages={errorsOf('enabledTools')} />
+          <Text id={`${id}-block`} label="Blocked tools" value={form.disabledTools} help="Comma-separated tool names to hide from Codex." onInput={(v) => update('disabledTools', v)} messages={errorsOf('disabledTools')} />
+          <Check id={`${id}-enabled`} label="Enabled" checked={form.enabled} onChange={(v) => update('enabled', v)} messages={[]} />
+          <Check id={`${id}-required`} label="Required (codex exec fails when the server does not start)" checked={form.required} onChange={(v) => update('required', v)} messages={errorsOf('required')} />
+        </details>
+      </form>
+
+      {errorsOf('general').length > 0 && (
+        <ul class="cmg-general">
+          {errorsOf('general').map((d) => (
+            <li class={`cmg-msg cmg-${d.severity}`}>{d.message}</li>
+          ))}
+        </ul>
+      )}
+
+      <section class="cmg-outputs" aria-label="Generated setup">
+        <div class="cmg-toolbar">
+          <Choice
+            id={`${id}-shell`}
+            legend="Your shell"
+            value={shell}
+            options={[
+              { value: 'posix', label: 'bash / zsh', help: '' },
+              { value: 'fish', label: 'fish', help: '' },
+              { value: 'powershell', label: 'PowerShell 7', help: '' },
+            ]}
+            onChange={(v) => setShell(v === 'fish' || v === 'powershell' ? v : 'posix')}
+            messages={[]}
+            inline
+          />
+          {hydrated && (
+            <button type="button" class="cmg-link" onClick={copyLink}>
+              Copy link for teammates
+            </button>
+          )}
+        </div>
+        {!outputs ? (
+          <p class="cmg-blocked" role="status">
+            Fix {errorCount === 1 ? 'the field marked above' : `the ${errorCount} fields marked above`} to get your commands.
+          </p>
+        ) : (
+          <ol class="cmg-steps">
+            {outputs.env && (
+              <li>
+                <h3>Set the environment variables</h3>
+                <OutputBlock kind="env" title="Environment (bash / zsh)" text={outputs.env.posix.trimEnd()} lang="shellscript" highlighter={highlighter} interactive={hydrated} hidden={shell !== 'posix'} onCopied={announce} />
+                <OutputBlock kind="env-fish" title="Environment (fish)" text={outputs.env.fish.trimEnd()} lang="shellscript" highlighter={highlighter} interactive={hydrated} hidden={shell !== 'fish'} onCopied={announce} />
+                <OutputBlock kind="env-powershell" title="Environment (PowerShell)" text={outputs.env.powershell.trimEnd()} lang="powershell" highlighter={highlighter} interactive={hydrated} hidden={shell !== 'powershell'} onCopied={announce} />
+              </li>
+            )}
+            <li>
+              <h3>Add the server</h3>
+              {outputs.cli.posix !== null && outputs.cli.powershell !== null ? (
+                <>
+                  <p>
+                    Run this command{outputs.cli.mode === 'partial' ? ', then add the rest by hand' : ''}, <em>or</em> paste the TOML block below into <code>{outputs.configPath}</code>.
+                  </p>
+                  <OutputBlock kind="cli" title="Command (bash / zsh / fish)" text={outputs.cli.posix.trimEnd()} lang="shellscript" highlighter={highlighter} interactive={hydrated} hidden={shell === 'powershell'} partial={outputs.cli.mode === 'partial'} onCopied={announce} />
+                  <OutputBlock kind="cli-powershell" title="Command (PowerShell)" text={outputs.cli.powershell.trimEnd()} lang="powershell" highlighter={highlighter} interactive={hydrated} hidden={shell !== 'powershell'} partial={outputs.cli.mode === 'partial'} onCopied={announce} />
+                  {outputs.cli.mode === 'partial' && (
+                    <p class="cmg-partial" data-cli-note>
+                      <code>codex mcp add</code> has no flag for {outputs.cli.missing.map((k, i) => (<>{i > 0 && ', '}<code>{k}</code></>))}. After running the command, add {outputs.cli.missing.length === 1 ? 'that key' : 'those keys'} to the <code>[mcp_servers.{outputs.name}]</code> table in <code>{outputs.configPath}</code> as shown in the TOML block, or use the TOML block alone. Running the command again later replaces the whole entry and drops them.
+                    </p>
+                  )}
+                </>
+              ) : (
+                <p class="cmg-partial" data-cli-note>
+                  No command for this one: {outputs.cli.reason} Paste the TOML block into <code>{outputs.configPath}</code>.
+                </p>
+              )}
+              <OutputBlock kind="toml" title={outputs.configPath} text={outputs.toml.trimEnd()} lang="toml" highlighter={highlighter} interactive={hydrated} onCopied={announce} />
+            </li>
+            {outputs.login && (
+              <li>
+                <h3>Sign in</h3>
+                <OutputBlock kind="login" title="OAuth login" text={outputs.login.trimEnd()} lang="shellscript" highlighter={highlighter} interactive={hydrated} onCopied={announce} />
+              </li>
+            )}
+            <li>
+              <h3>Check it</h3>
+              <OutputBlock kind="verify" title="Verify" text={outputs.verify.trimEnd()} lang="shellscript" highlighter={highlighter} interactive={hydrated} onCopied={announce} />
+            </li>
+          </ol>
+        )}
+        <p class="cmg-live" role="status" aria-live="polite">
+          {announcement}
+        </p>
+      </section>
+    </div>
+  );
+}

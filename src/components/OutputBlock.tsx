@@ -1,0 +1,80 @@
+/** One output block: a caption, the exact text (highlighted when the highlighter has loaded), and a copy button. */
+import type { HighlighterCore } from 'shiki/core';
+import { useState } from 'preact/hooks';
+import { tokenize, type Lang } from './highlight.ts';
+
+interface Props {
+  /** Stable hook for tests: the block's text is exactly what copy puts on the clipboard. */
+  kind: string;
+  title: string;
+  text: string;
+  lang: Lang;
+  highlighter: HighlighterCore | null;
+  interactive: boolean;
+  hidden?: boolean;
+  partial?: boolean;
+  onCopied: (message: string) => void;
+}
+
+/** Highlighted lines, or null when the tokens would not reproduce the text exactly. */
+function highlighted(highlighter: HighlighterCore | null, text: string, lang: Lang) {
+  if (!highlighter) return null;
+  try {
+    const lines = tokenize(highlighter, text, lang);
+    const joined = lines.map((l) => l.map((t) => t.content).join('')).join('\n');
+    if (joined !== text) return null;
+    return lines.map((line, i) => (
+      <>
+        {i > 0 && '\n'}
+        {line.map((t) => (Object.keys(t.style).length > 0 ? <span style={t.style}>{t.content}</span> : t.content))}
+      </>
+    ));
+  } catch {
+    // Highlighting is decoration: on any failure the plain text stays.
+    return null;
+  }
+}
+
+/** Copies text, falling back to a hidden textarea where the async clipboard API is unavailable. */
+async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    const area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.style.position = 'fixed';
+    area.style.opacity = '0';
+    document.body.append(area);
+    area.select();
+    const ok = document.execCommand('copy');
+    area.remove();
+    return ok;
+  }
+}
+
+export function OutputBlock({ kind, title, text, lang, highlighter, interactive, hidden, partial, onCopied }: Props) {
+  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const copy = async () => {
+    const ok = await copyText(text);
+    setState(ok ? 'copied' : 'failed');
+    onCopied(ok ? `${title} copied to the clipboard.` : `Could not copy ${title}: select the text and copy it by hand.`);
+    setTimeout(() => setState('idle'), 2000);
+  };
+  return (
+    <figure class="cmg-block" hidden={hidden} data-block={kind}>
+      <figcaption>
+        <span>{title}</span>
+        {interactive && (
+          <button type="button" class="cmg-copy" onClick={copy} aria-label={`Copy ${title}`}>
+            {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : 'Copy'}
+          </button>
+        )}
+      </figcaption>
+      <pre class="cmg-pre" tabIndex={0} aria-label={title} data-output={kind} data-cli-partial={partial ? '' : undefined}>
+        <code>{highlighted(highlighter, text, lang) ?? text}</code>
+      </pre>
+    </figure>
+  );
+}

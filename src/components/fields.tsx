@@ -1,0 +1,93 @@
+/** Labelled form controls whose messages sit next to them and are tied in with aria-describedby. */
+import type { Diagnostic } from '../lib/model.ts';
+
+interface Common {
+  id: string;
+  messages: Diagnostic[];
+  help?: string;
+}
+
+function Messages({ id, messages }: { id: string; messages: Diagnostic[] }) {
+  if (messages.length === 0) return null;
+  return (
+    <ul class="cmg-messages" id={`${id}-msg`}>
+      {messages.map((m) => (
+        <li class={`cmg-msg cmg-${m.severity}`}>
+          <strong>{m.severity === 'error' ? 'Error: ' : 'Warning: '}</strong>
+          {m.message}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+const describedBy = (id: string, help: string | undefined, messages: Diagnostic[]): string | undefined =>
+  [help ? `${id}-help` : '', messages.length > 0 ? `${id}-msg` : ''].filter(Boolean).join(' ') || undefined;
+
+/** A text input. Secret inputs are masked, never autocompleted, and never spell-checked (which may send text away). */
+export function Text(props: Common & { label: string; value: string; onInput: (v: string) => void; placeholder?: string; secret?: boolean; inputMode?: 'decimal' }) {
+  const { id, label, value, onInput, placeholder, secret, help, messages, inputMode } = props;
+  const invalid = messages.some((m) => m.severity === 'error');
+  return (
+    <div class="cmg-field" data-field={id}>
+      <label for={id}>{label}</label>
+      <input
+        id={id}
+        type={secret ? 'password' : 'text'}
+        value={value}
+        placeholder={placeholder}
+        inputMode={inputMode}
+        autocomplete="off"
+        autocapitalize="off"
+        spellcheck={false}
+        data-secret={secret ? '' : undefined}
+        aria-invalid={invalid ? 'true' : undefined}
+        aria-describedby={describedBy(id, help, messages)}
+        onInput={(e) => onInput(e.currentTarget.value)}
+      />
+      {help && (
+        <p class="cmg-help" id={`${id}-help`}>
+          {help}
+        </p>
+      )}
+      <Messages id={id} messages={messages} />
+    </div>
+  );
+}
+
+/** A group of radio buttons with a legend. */
+export function Choice(props: Common & { legend: string; value: string; options: { value: string; label: string; help: string }[]; onChange: (v: string) => void; inline?: boolean }) {
+  const { id, legend, value, options, onChange, help, messages, inline } = props;
+  return (
+    <fieldset class={inline ? 'cmg-choice cmg-inline' : 'cmg-choice'} aria-describedby={describedBy(id, help, messages)}>
+      <legend>{legend}</legend>
+      {options.map((o, i) => (
+        <div class="cmg-option">
+          <input type="radio" id={`${id}-${i}`} name={id} value={o.value} checked={o.value === value} onChange={() => onChange(o.value)} />
+          <label for={`${id}-${i}`}>
+            {o.label}
+            {o.help && <span class="cmg-help"> {o.help}</span>}
+          </label>
+        </div>
+      ))}
+      {help && (
+        <p class="cmg-help" id={`${id}-help`}>
+          {help}
+        </p>
+      )}
+      <Messages id={id} messages={messages} />
+    </fieldset>
+  );
+}
+
+/** A checkbox. */
+export function Check(props: Common & { label: string; checked: boolean; onChange: (v: boolean) => void }) {
+  const { id, label, checked, onChange, messages } = props;
+  return (
+    <div class="cmg-field cmg-check">
+      <input type="checkbox" id={id} checked={checked} aria-describedby={describedBy(id, undefined, messages)} onChange={(e) => onChange(e.currentTarget.checked)} />
+      <label for={id}>{label}</label>
+      <Messages id={id} messages={messages} />
+    </div>
+  );
+}
