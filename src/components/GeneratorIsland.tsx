@@ -3,13 +3,12 @@
  * command, TOML block, env lines and login/verify commands, all in the browser.
  * State lives here; every output comes from `src/lib` (pure, tested against the real CLI).
  */
-import type { HighlighterCore } from 'shiki/core';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Diagnostic, ServerSpec } from '../lib/model.ts';
 import { generate, type Generated } from '../lib/generate.ts';
 import { defaultForm, endpointOf, modeOf, specFromForm, type FormState, type Provider } from '../lib/provider.ts';
 import { decodeShare, encodeShare } from '../lib/share.ts';
-import { loadHighlighter } from './highlight.ts';
+import { loadHighlighter, type Highlighter } from './highlight.ts';
 import { OutputBlock } from './OutputBlock.tsx';
 import { Check, Choice, Text } from './fields.tsx';
 
@@ -61,7 +60,7 @@ export default function GeneratorIsland({ provider }: Props) {
   const [form, setForm] = useState<FormState>(() => defaultForm(provider));
   const [notices, setNotices] = useState<string[]>([]);
   const [hydrated, setHydrated] = useState(false);
-  const [highlighter, setHighlighter] = useState<HighlighterCore | null>(null);
+  const [highlighter, setHighlighter] = useState<Highlighter | null>(null);
   const [shell, setShell] = useState<Shell>('posix');
   const [announcement, setAnnouncement] = useState('');
   const rootRef = useRef<HTMLDivElement>(null);

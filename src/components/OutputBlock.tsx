@@ -1,7 +1,6 @@
 /** One output block: a caption, the exact text (highlighted when the highlighter has loaded), and a copy button. */
-import type { HighlighterCore } from 'shiki/core';
 import { useState } from 'preact/hooks';
-import { tokenize, type Lang } from './highlight.ts';
+import type { Highlighter, Lang } from './highlight.ts';
 
 interface Props {
   /** Stable hook for tests: the block's text is exactly what copy puts on the clipboard. */
@@ -9,7 +8,7 @@ interface Props {
   title: string;
   text: string;
   lang: Lang;
-  highlighter: HighlighterCore | null;
+  highlighter: Highlighter | null;
   interactive: boolean;
   hidden?: boolean;
   partial?: boolean;
@@ -17,10 +16,10 @@ interface Props {
 }
 
 /** Highlighted lines, or null when the tokens would not reproduce the text exactly. */
-function highlighted(highlighter: HighlighterCore | null, text: string, lang: Lang) {
+function highlighted(highlighter: Highlighter | null, text: string, lang: Lang) {
   if (!highlighter) return null;
   try {
-    const lines = tokenize(highlighter, text, lang);
+    const lines = highlighter.tokenize(text, lang);
     const joined = lines.map((l) => l.map((t) => t.content).join('')).join('\n');
     if (joined !== text) return null;
     return lines.map((line, i) => (

@@ -1,9 +1,10 @@
 /**
- * Lazy syntax highlighting for the island's output blocks: shiki's fine-grained core with the
- * JavaScript regex engine, only the `toml` and `shellscript` grammars and two themes. It is
- * imported on demand after first paint; until it arrives the outputs are plain text.
+ * Lazy syntax highlighting for the island's output blocks, built on shiki's tokenizer primitives
+ * (no HTML renderer: the island renders tokens itself), the JavaScript regex engine, only the
+ * `toml` and `shellscript` grammars and two themes. It is loaded after first paint; until it
+ * arrives the outputs are plain text.
  */
-import type { HighlighterCore } from 'shiki/core';
+import type { ShikiPrimitive } from '@shikijs/primitive';
 
 /** The languages the island shows. */
 export type Lang = 'toml' | 'shellscript' | 'powershell';
@@ -14,32 +15,40 @@ export interface Token {
   style: Record<string, string>;
 }
 
-let loading: Promise<HighlighterCore> | undefined;
+/** A loaded highlighter: tokenizes synchronously. */
+export interface Highlighter {
+  tokenize(code: string, lang: Lang): Token[][];
+}
+
+let loading: Promise<Highlighter> | undefined;
 
 /** Starts loading the highlighter once; later calls share the same promise. */
-export function loadHighlighter(): Promise<HighlighterCore> {
+export function loadHighlighter(): Promise<Highlighter> {
   loading ??= (async () => {
-    const [{ createHighlighterCore }, { createJavaScriptRegexEngine }] = await Promise.all([
-      import('shiki/core'),
-      import('shiki/engine/javascript'),
+    const [{ createShikiPrimitiveAsync, codeToTokensWithThemes }, { createJavaScriptRegexEngine }] = await Promise.all([
+      import('@shikijs/primitive'),
+      import('@shikijs/engine-javascript'),
     ]);
-    return createHighlighterCore({
+    const primitive: ShikiPrimitive = await createShikiPrimitiveAsync({
       themes: [import('@shikijs/themes/github-light'), import('@shikijs/themes/github-dark')],
       langs: [import('@shikijs/langs/toml'), import('@shikijs/langs/shellscript')],
       engine: createJavaScriptRegexEngine(),
     });
+    return {
+      tokenize(code, lang) {
+        // PowerShell has no grammar loaded (it would cost ~15 KB); its blocks stay plain text.
+        if (lang === 'powershell') return code.split('\n').map((line) => [{ content: line, style: {} }]);
+        const lines = codeToTokensWithThemes(primitive, code, { lang, themes: { light: 'github-light', dark: 'github-dark' } });
+        return lines.map((line) =>
+          line.map((t) => {
+            const style: Record<string, string> = {};
+            if (t.variants['light']?.color) style['--shiki-light'] = t.variants['light'].color;
+            if (t.variants['dark']?.color) style['--shiki-dark'] = t.variants['dark'].color;
+            return { content: t.content, style };
+          }),
+        );
+      },
+    };
   })();
   return loading;
-}
-
-/** Tokenizes code into lines of tokens; the tokens' text joined with "\n" is exactly `code`. */
-export function tokenize(highlighter: HighlighterCore, code: string, lang: Lang): Token[][] {
-  // PowerShell has no grammar loaded (it would cost ~15 KB); its blocks stay plain text.
-  if (lang === 'powershell') return code.split('\n').map((line) => [{ content: line, style: {} }]);
-  const { tokens } = highlighter.codeToTokens(code, {
-    lang,
-    themes: { light: 'github-light', dark: 'github-dark' },
-    defaultColor: false,
-  });
-  return tokens.map((line) => line.map((t) => ({ content: t.content, style: t.htmlStyle ?? {} })));
 }
