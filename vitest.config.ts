@@ -5,6 +5,8 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      // Needs the production build in dist/ (the test command builds first).
+      { test: { name: 'budget', include: ['tests/budget/**/*.test.ts'] } },
       {
         test: {
           name: 'conformance',

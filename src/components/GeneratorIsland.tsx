@@ -7,7 +7,6 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Diagnostic, ServerSpec } from '../lib/model.ts';
 import { generate, type Generated } from '../lib/generate.ts';
 import { defaultForm, endpointOf, modeOf, specFromForm, type FormState, type Provider } from '../lib/provider.ts';
-import { decodeShare, encodeShare } from '../lib/share.ts';
 import { loadHighlighter, type Highlighter } from './highlight.ts';
 import { OutputBlock } from './OutputBlock.tsx';
 import { Check, Choice, Text } from './fields.tsx';
@@ -17,6 +16,20 @@ interface Props {
 }
 
 type Shell = 'posix' | 'fish' | 'powershell';
+type TextKey = 'scopes' | 'oauthClientId' | 'oauthResource' | 'startupTimeoutSec' | 'toolTimeoutSec' | 'enabledTools' | 'disabledTools';
+
+// The advanced text fields: [form key, label, help]. Their diagnostics use the same key.
+const OAUTH_FIELDS: [TextKey, string, string][] = [
+  ['scopes', 'OAuth scopes', 'Comma-separated. Leave empty for the server\'s defaults.'],
+  ['oauthClientId', 'OAuth client ID', 'Only for servers without dynamic client registration.'],
+  ['oauthResource', 'OAuth resource', 'RFC 8707 resource indicator, when the provider asks for one.'],
+];
+const TUNING_FIELDS: [TextKey, string, string][] = [
+  ['startupTimeoutSec', 'Startup timeout (seconds)', 'Empty uses Codex\'s default of 30 s.'],
+  ['toolTimeoutSec', 'Tool timeout (seconds)', 'Empty uses Codex\'s default.'],
+  ['enabledTools', 'Allowed tools', 'Comma-separated tool names; empty allows all.'],
+  ['disabledTools', 'Blocked tools', 'Comma-separated tool names to hide from Codex.'],
+];
 
 /** Which form field a diagnostic belongs to, so the message shows next to it. */
 export function fieldOf(d: Diagnostic, spec: ServerSpec, provider: Provider, form: FormState): string {
@@ -69,11 +82,16 @@ export default function GeneratorIsland({ provider }: Props) {
     // A share link lives in the fragment, which never reaches a server. Plain heading anchors have no "=".
     const hash = window.location.hash;
     if (hash.includes('=')) {
-      const decoded = decodeShare(provider, hash);
-      setForm(decoded.form);
-      setNotices(decoded.notices);
-    }
-    setHydrated(true);
+      // The codec loads only for share links and on "Copy link", keeping it off every page's critical path.
+      import('../lib/share.ts')
+        .then(({ decodeShare }) => {
+          const decoded = decodeShare(provider, hash);
+          setForm(decoded.form);
+          setNotices(decoded.notices);
+        })
+        .catch(() => setNotices(['The settings in this link could not be loaded; the defaults are shown.']))
+        .finally(() => setHydrated(true));
+    } else setHydrated(true);
     // Highlighting is decoration: load it after first paint, when the browser is idle.
     const start = () => {
       loadHighlighter()
@@ -93,7 +111,10 @@ export default function GeneratorIsland({ provider }: Props) {
   const byField = new Map<string, Diagnostic[]>();
   for (const d of result.diagnostics) {
     const key = fieldOf(d, spec, provider, form);
-    byField.set(key, [...(byField.get(key) ?? []), d]);
+    // A URL built from a template is reported on the part the reader typed, so name that part.
+    const param = key.startsWith('params.') ? endpoint.params.find((p) => `params.${p.key}` === key) : undefined;
+    const shown = param ? { ...d, message: `${param.label} gives the address ${spec.url}: ${d.message}` } : d;
+    byField.set(key, [...(byField.get(key) ?? []), shown]);
   }
   const errorsOf = (key: string) => byField.get(key) ?? [];
   const errorCount = result.diagnostics.filter((d) => d.severity === 'error').length;
@@ -112,6 +133,7 @@ export default function GeneratorIsland({ provider }: Props) {
   };
 
   const copyLink = async () => {
+    const { encodeShare } = await import('../lib/share.ts');
     const { params, withheld } = encodeShare(provider, form);
     const url = `${window.location.origin}${window.location.pathname}#${params}`;
     let ok = true;
@@ -231,17 +253,9 @@ export default function GeneratorIsland({ provider }: Props) {
           )}
         <details class="cmg-advanced">
           <summary>Advanced settings</summary>
-          {mode.kind === 'oauth' && (
-            <>
-              <Text id={`${id}-scopes`} label="OAuth scopes" value={form.scopes} help="Comma-separated. Leave empty for the server's defaults." onInput={(v) => update('scopes', v)} messages={errorsOf('scopes')} />
-              <Text id={`${id}-clientid`} label="OAuth client ID" value={form.oauthClientId} help="Only for servers without dynamic client registration." onInput={(v) => update('oauthClientId', v)} messages={errorsOf('oauthClientId')} />
-              <Text id={`${id}-resource`} label="OAuth resource" value={form.oauthResource} help="RFC 8707 resource indicator, when the provider asks for one." onInput={(v) => update('oauthResource', v)} messages={errorsOf('oauthResource')} />
-            </>
-          )}
-          <Text id={`${id}-startup`} label="Startup timeout (seconds)" value={form.startupTimeoutSec} placeholder="30" inputMode="decimal" help="Empty uses Codex's default of 30 s." onInput={(v) => update('startupTimeoutSec', v)} messages={errorsOf('startupTimeoutSec')} />
-          <Text id={`${id}-tooltimeout`} label="Tool timeout (seconds)" value={form.toolTimeoutSec} inputMode="decimal" help="Empty uses Codex's default." onInput={(v) => update('toolTimeoutSec', v)} messages={errorsOf('toolTimeoutSec')} />
-          <Text id={`${id}-allow`} label="Allowed tools" value={form.enabledTools} help="Comma-separated tool names; empty allows all." onInput={(v) => update('enabledTools', v)} messages={errorsOf('enabledTools')} />
-          <Text id={`${id}-block`} label="Blocked tools" value={form.disabledTools} help="Comma-separated tool names to hide from Codex." onInput={(v) => update('disabledTools', v)} messages={errorsOf('disabledTools')} />
+          {(mode.kind === 'oauth' ? [...OAUTH_FIELDS, ...TUNING_FIELDS] : TUNING_FIELDS).map(([key, label, help]) => (
+            <Text id={`${id}-${key}`} label={label} value={form[key]} help={help} onInput={(v) => update(key, v)} messages={errorsOf(key)} />
+          ))}
           <Check id={`${id}-enabled`} label="Enabled" checked={form.enabled} onChange={(v) => update('enabled', v)} messages={[]} />
           <Check id={`${id}-required`} label="Required (codex exec fails when the server does not start)" checked={form.required} onChange={(v) => update('required', v)} messages={errorsOf('required')} />
         </details>

@@ -1,0 +1,28 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import preact from '@astrojs/preact';
+import csp from './src/integrations/csp.ts';
+
+// https://astro.build/config
+export default defineConfig({
+  site: 'https://codex-mcp.example',
+  // The site is static files only: no server, no adapter, no third-party requests.
+  output: 'static',
+  // Starlight turns on prefetch-all; pages here are small and the 1 KB script counts against the JS budget.
+  prefetch: false,
+  integrations: [
+    starlight({
+      title: 'Codex × MCP',
+      description: 'Connect the Codex CLI to MCP servers: guides and generators checked against the real CLI.',
+      favicon: '/favicon.svg',
+      sidebar: [
+        { label: 'Start here', items: [{ label: 'Overview', link: '/' }] },
+        { label: 'Provider guides', items: [{ autogenerate: { directory: 'guides' } }] },
+        { label: 'Reference', items: [{ autogenerate: { directory: 'reference' } }] },
+      ],
+    }),
+    preact(),
+    csp(),
+  ],
+});
