@@ -38,6 +38,8 @@ export interface Decoded {
   form: FormState;
   /** One human sentence per ignored item, for the notice shown above the form. */
   notices: string[];
+  /** The raw keys that were not applied (unknown, invalid, secret, too long, or overridden by a duplicate). */
+  ignored: string[];
 }
 
 /** Result of writing a link: the parameter string, and the non-secret fields left out because they looked like credentials. */
@@ -81,21 +83,29 @@ export function encodeShare(provider: Provider, form: FormState): Encoded {
 /** Reads parameters (with or without a leading `#` or `?`) into a form state. Never throws. */
 export function decodeShare(provider: Provider, raw: string): Decoded {
   const notices: string[] = [];
+  const ignored: string[] = [];
   let params: URLSearchParams;
   try {
     params = new URLSearchParams(raw.replace(/^[#?]/, ''));
   } catch {
-    return { form: defaultForm(provider), notices: ['The link could not be read; the defaults are shown.'] };
+    return { form: defaultForm(provider), notices: ['The link could not be read; the defaults are shown.'], ignored: [] };
   }
   // Later duplicates win, like most URL readers; the earlier ones are reported.
   const values = new Map<string, string>();
   for (const [key, value] of params) {
-    if (values.has(key)) notices.push(`"${short(key)}" appears more than once; the last value was used.`);
+    if (values.has(key)) {
+      notices.push(`"${short(key)}" appears more than once; the last value was used.`);
+      ignored.push(key);
+    }
     values.set(key, value);
   }
   const version = values.get('v');
   if (version !== undefined && version !== SHARE_VERSION) {
-    return { form: defaultForm(provider), notices: [`This link was made by a different version of the site (v=${short(version)}); the defaults are shown.`] };
+    return {
+      form: defaultForm(provider),
+      notices: [`This link was made by a different version of the site (v=${short(version)}); the defaults are shown.`],
+      ignored: [...values.keys()],
+    };
   }
   values.delete('v');
 
@@ -103,21 +113,27 @@ export function decodeShare(provider: Provider, raw: string): Decoded {
   let mode = provider.authModes[0]!.id;
   if (modeId !== undefined) {
     if (provider.authModes.some((m) => m.id === modeId)) mode = modeId;
-    else notices.push(`Unknown authentication "${short(modeId)}" was ignored.`);
+    else {
+      notices.push(`Unknown authentication "${short(modeId)}" was ignored.`);
+      ignored.push('mode');
+    }
     values.delete('mode');
   }
   const form = defaultForm(provider, mode);
   const reject = (key: string, value: string, why: string): void => {
     notices.push(`"${short(key)}" was ignored: ${why} (got "${short(value)}").`);
+    ignored.push(key);
   };
 
   for (const [key, value] of values) {
     if (SECRET_KEYS.has(key)) {
       notices.push(`"${short(key)}" was ignored: secrets are never read from links. Enter it on this page.`);
+      ignored.push(key);
       continue;
     }
     if (value.length > MAX_VALUE_LENGTH) {
       notices.push(`"${short(key)}" was ignored: its value is longer than ${MAX_VALUE_LENGTH} characters.`);
+      ignored.push(key);
       continue;
     }
     if (Object.hasOwn(TEXT_KEYS, key)) {
@@ -139,9 +155,10 @@ export function decodeShare(provider: Provider, raw: string): Decoded {
       else form.headers[header.name] = value;
     } else {
       notices.push(`Unknown setting "${short(key)}" was ignored.`);
+      ignored.push(key);
     }
   }
-  return { form, notices };
+  return { form, notices, ignored };
 }
 
 /** Keeps notices readable whatever a link holds. */
