@@ -105,6 +105,11 @@ export function bash(commandLine: string, codexHome: string, cwd: string = codex
   return run('bash', ['-c', commandLine], codexHome, cwd);
 }
 
+/** Runs a command line through a plain POSIX `sh -c` (dash on Debian/Ubuntu), for shells other than bash. */
+export function posixSh(commandLine: string, codexHome: string, cwd: string = codexHome): Promise<RunResult> {
+  return run('sh', ['-c', commandLine], codexHome, cwd);
+}
+
 /** Throws with the whole transcript when a process failed. */
 export function mustSucceed(what: string, r: RunResult): RunResult {
   if (r.code !== 0) throw new Error(`${what} exited ${r.code}\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`);
