@@ -24,6 +24,12 @@ const OAUTH_FIELDS: [TextKey, string, string][] = [
   ['oauthClientId', 'OAuth client ID', 'Only for servers without dynamic client registration.'],
   ['oauthResource', 'OAuth resource', 'RFC 8707 resource indicator, when the provider asks for one.'],
 ];
+const STDIO_FIELDS: ['command' | 'args' | 'envVars' | 'cwd', string, string, boolean][] = [
+  ['command', 'Command', 'The program only, such as npx, uvx or a full path; arguments go below.', false],
+  ['args', 'Arguments', 'One per line, exactly as the program should receive them.', true],
+  ['envVars', 'Pass-through variables', 'Comma-separated names of variables from your shell to pass on; Codex passes only a few (HOME, PATH...) otherwise.', false],
+  ['cwd', 'Working directory', 'Optional. A full path; Codex does not expand ~.', false],
+];
 const TUNING_FIELDS: [TextKey, string, string][] = [
   ['startupTimeoutSec', 'Startup timeout (seconds)', 'Empty uses Codex\'s default of 30 s.'],
   ['toolTimeoutSec', 'Tool timeout (seconds)', 'Empty uses Codex\'s default.'],
@@ -51,9 +57,20 @@ export function fieldOf(d: Diagnostic, spec: ServerSpec, provider: Provider, for
       const first = endpointOf(provider, form).params[0];
       return first ? `params.${first.key}` : 'general';
     }
+    case 'command':
+    case 'args':
+    case 'env':
+    case 'envVars':
+    case 'cwd':
+      return head;
     case 'bearerTokenEnvVar':
-    case 'envHttpHeaders':
       return 'envVar';
+    case 'envHttpHeaders': {
+      const header = index === undefined ? undefined : spec.envHttpHeaders[Number(index)];
+      const mode = modeOf(provider, form);
+      const isAuth = header && (mode.kind === 'basic' ? header.name === 'Authorization' : mode.kind === 'header' && header.name === mode.header);
+      return isAuth || index === undefined ? 'envVar' : 'envHeaders';
+    }
     case 'envVarLines': {
       if (part === 'name') return 'envVar';
       const line = spec.envVarLines[Number(index)];
@@ -61,7 +78,11 @@ export function fieldOf(d: Diagnostic, spec: ServerSpec, provider: Provider, for
     }
     case 'httpHeaders': {
       const header = index === undefined ? undefined : spec.httpHeaders[Number(index)];
+      const mode = modeOf(provider, form);
       if (header && provider.headers.some((h) => h.name === header.name)) return `headers.${header.name}`;
+      if (header && mode.kind === 'header' && header.name === mode.header) return 'secret';
+      if (header && mode.kind === 'basic' && header.name === 'Authorization') return 'secret';
+      if (provider.customHeaders) return 'httpHeaders';
       return index === undefined ? 'storage' : 'secret';
     }
     default:
@@ -190,7 +211,7 @@ export default function GeneratorIsland({ provider }: Props) {
             messages={[]}
           />
         )}
-        {endpoint.params.map((p) => (
+        {mode.kind !== 'stdio' && endpoint.params.map((p) => (
           <Text
             id={`${id}-p-${p.key}`}
             label={p.label}
@@ -227,6 +248,20 @@ export default function GeneratorIsland({ provider }: Props) {
             {(mode.kind === 'bearer' || form.storage === 'env') && (
               <Text id={`${id}-env`} label="Environment variable" value={form.envVar} help="The name of the variable that holds the credential (not the credential itself)." onInput={(v) => update('envVar', v)} messages={errorsOf('envVar')} />
             )}
+          </>
+        )}
+        {mode.kind === 'stdio' && (
+          <>
+            {STDIO_FIELDS.map(([key, label, help, multiline]) => (
+              <Text id={`${id}-${key}`} label={label} value={form[key]} help={help} multiline={multiline} onInput={(v) => update(key, v)} messages={errorsOf(key)} />
+            ))}
+            <Text id={`${id}-env`} label="Environment for the server" value={form.env} secret multiline help="NAME=value, one per line. Written into config.toml in plaintext; stays on this page and never goes in the share link." onInput={(v) => update('env', v)} messages={errorsOf('env')} />
+          </>
+        )}
+        {provider.customHeaders && mode.kind !== 'stdio' && (
+          <>
+            <Text id={`${id}-envHeaders`} label="Headers from environment variables" value={form.envHeaders} multiline help="Name: VARIABLE, one per line. Codex reads the value from that variable when it starts." onInput={(v) => update('envHeaders', v)} messages={errorsOf('envHeaders')} />
+            <Text id={`${id}-httpHeaders`} label="Static headers" value={form.httpHeaders} secret multiline help="Name: value, one per line, written into config.toml as is (plaintext). Stays on this page; never in the share link." onInput={(v) => update('httpHeaders', v)} messages={errorsOf('httpHeaders')} />
           </>
         )}
         {provider.headers

@@ -25,26 +25,30 @@ const describedBy = (id: string, help: string | undefined, messages: Diagnostic[
   [help ? `${id}-help` : '', messages.length > 0 ? `${id}-msg` : ''].filter(Boolean).join(' ') || undefined;
 
 /** A text input. Secret inputs are masked, never autocompleted, and never spell-checked (which may send text away). */
-export function Text(props: Common & { label: string; value: string; onInput: (v: string) => void; placeholder?: string; secret?: boolean; inputMode?: 'decimal' }) {
-  const { id, label, value, onInput, placeholder, secret, help, messages, inputMode } = props;
+export function Text(props: Common & { label: string; value: string; onInput: (v: string) => void; placeholder?: string; secret?: boolean; multiline?: boolean }) {
+  const { id, label, value, onInput, placeholder, secret, help, messages, multiline } = props;
   const invalid = messages.some((m) => m.severity === 'error');
+  const described = describedBy(id, help, messages);
+  // Optional attributes are left out rather than set to undefined (exactOptionalPropertyTypes).
+  const shared = {
+    id,
+    value,
+    autocomplete: 'off',
+    autocapitalize: 'off' as const,
+    spellcheck: false,
+    ...(placeholder !== undefined && { placeholder }),
+    ...(secret && { 'data-secret': '' }),
+    ...(invalid && { 'aria-invalid': 'true' as const }),
+    ...(described !== undefined && { 'aria-describedby': described }),
+  };
   return (
     <div class="cmg-field" data-field={id}>
       <label for={id}>{label}</label>
-      <input
-        id={id}
-        type={secret ? 'password' : 'text'}
-        value={value}
-        placeholder={placeholder}
-        inputMode={inputMode}
-        autocomplete="off"
-        autocapitalize="off"
-        spellcheck={false}
-        data-secret={secret ? '' : undefined}
-        aria-invalid={invalid ? 'true' : undefined}
-        aria-describedby={describedBy(id, help, messages)}
-        onInput={(e) => onInput(e.currentTarget.value)}
-      />
+      {multiline ? (
+        <textarea {...shared} rows={3} onInput={(e) => onInput(e.currentTarget.value)} />
+      ) : (
+        <input {...shared} type={secret ? 'password' : 'text'} onInput={(e) => onInput(e.currentTarget.value)} />
+      )}
       {help && (
         <p class="cmg-help" id={`${id}-help`}>
           {help}

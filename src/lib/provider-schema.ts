@@ -53,6 +53,13 @@ export const authModeSchema = z.discriminatedUnion('kind', [
   }),
   z.object({
     ...modeBase,
+    /** A local server Codex starts itself (stdio transport); the command and args are presets. */
+    kind: z.literal('stdio'),
+    command: z.string(),
+    args: z.array(z.string()).default([]),
+  }),
+  z.object({
+    ...modeBase,
     kind: z.literal('basic'),
     envVar: envName,
     userVar: envName,
@@ -85,6 +92,8 @@ export const providerSchema = z.object({
   scopes: z.array(z.enum(['user', 'project'])).min(1).default(['user']),
   authModes: z.array(authModeSchema).min(1),
   headers: z.array(extraHeaderSchema).default([]),
+  /** Whether the form offers free-form headers (literal and env-sourced), for the "any server" guide. */
+  customHeaders: z.boolean().default(false),
   recommended: z
     .object({
       startupTimeoutSec: z.number().positive().optional(),

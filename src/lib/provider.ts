@@ -31,10 +31,23 @@ export interface FormState {
   scopes: string;
   oauthClientId: string;
   oauthResource: string;
+  // Local (stdio) servers.
+  command: string;
+  /** One argument per line. */
+  args: string;
+  /** `NAME=value` per line; values can be API keys, so this field is secret. */
+  env: string;
+  envVars: string;
+  cwd: string;
+  // Free-form headers (providers with `customHeaders`).
+  /** `Name: value` per line, written literally into the file; can hold credentials, so secret. */
+  httpHeaders: string;
+  /** `Name: VARIABLE` per line: the header's value comes from that variable. */
+  envHeaders: string;
 }
 
 /** Fields that can hold a credential: never in a URL, storage, the console or a request. */
-export const SECRET_FIELDS = ['secret', 'user'] as const satisfies readonly (keyof FormState)[];
+export const SECRET_FIELDS = ['secret', 'user', 'env', 'httpHeaders'] as const satisfies readonly (keyof FormState)[];
 
 /** The one place defaults come from: a provider's preset for a given auth mode (first mode when absent). */
 export function defaultForm(provider: Provider, modeId?: string): FormState {
@@ -59,6 +72,13 @@ export function defaultForm(provider: Provider, modeId?: string): FormState {
     scopes: '',
     oauthClientId: '',
     oauthResource: '',
+    command: mode.kind === 'stdio' ? mode.command : '',
+    args: mode.kind === 'stdio' ? mode.args.join('\n') : '',
+    env: '',
+    envVars: '',
+    cwd: '',
+    httpHeaders: '',
+    envHeaders: '',
   };
 }
 
@@ -88,6 +108,19 @@ export function splitList(raw: string): string[] {
     .filter((s) => s !== '');
 }
 
+/** Non-empty lines of a multi-line field. */
+export function splitLines(raw: string): string[] {
+  return raw.split('\n').filter((line) => line.trim() !== '');
+}
+
+/** `NAME<sep>value` lines as pairs; a line without the separator is a name with an empty value (validation names it). */
+export function splitPairs(raw: string, separator: '=' | ':'): Pair[] {
+  return splitLines(raw).map((line) => {
+    const i = line.indexOf(separator);
+    return i < 0 ? { name: line.trim(), value: '' } : { name: line.slice(0, i).trim(), value: line.slice(i + 1).trim() };
+  });
+}
+
 /** Extra headers that apply to the current mode and have a value. */
 function extraHeaders(provider: Provider, form: FormState, modeId: string): Pair[] {
   return provider.headers
@@ -113,10 +146,25 @@ export function specFromForm(provider: Provider, form: FormState): ServerSpec {
     disabledTools: splitList(form.disabledTools),
     httpHeaders: extraHeaders(provider, form, mode.id),
   };
+  if (provider.customHeaders && mode.kind !== 'stdio') {
+    spec.httpHeaders = [...spec.httpHeaders, ...splitPairs(form.httpHeaders, ':')];
+    spec.envHttpHeaders = splitPairs(form.envHeaders, ':');
+  }
   const envVar = form.envVar.trim();
   const lines: EnvVarSpec[] = [];
   switch (mode.kind) {
     case 'none':
+      break;
+    case 'stdio':
+      spec.transport = 'stdio';
+      spec.url = '';
+      spec.httpHeaders = [];
+      spec.command = form.command;
+      // Arguments keep their inner spaces; only the line breaks separate them.
+      spec.args = splitLines(form.args);
+      spec.env = splitPairs(form.env, '=');
+      spec.envVars = splitList(form.envVars);
+      spec.cwd = form.cwd;
       break;
     case 'oauth':
       spec.auth = 'oauth';
@@ -135,7 +183,7 @@ export function specFromForm(provider: Provider, form: FormState): ServerSpec {
       if (form.storage === 'inline') {
         spec.httpHeaders = [{ name: mode.header, value: mode.prefix + secret }, ...spec.httpHeaders];
       } else {
-        spec.envHttpHeaders = [{ name: mode.header, value: envVar }];
+        spec.envHttpHeaders = [{ name: mode.header, value: envVar }, ...spec.envHttpHeaders];
         lines.push({ name: envVar, value: form.secret === '' ? '' : mode.prefix + form.secret, placeholder: mode.prefix + mode.placeholder });
       }
       break;
@@ -147,7 +195,7 @@ export function specFromForm(provider: Provider, form: FormState): ServerSpec {
         const value = form.user !== '' || form.secret !== '' ? basicAuthorization(form.user, form.secret) : `Basic ${mode.placeholder}`;
         spec.httpHeaders = [{ name: 'Authorization', value }, ...spec.httpHeaders];
       } else {
-        spec.envHttpHeaders = [{ name: 'Authorization', value: envVar }];
+        spec.envHttpHeaders = [{ name: 'Authorization', value: envVar }, ...spec.envHttpHeaders];
         lines.push(
           { name: mode.userVar, value: form.user, placeholder: mode.userPlaceholder },
           { name: mode.secretVar, value: form.secret, placeholder: mode.placeholder },

@@ -12,7 +12,21 @@ export const SHARE_VERSION = '1';
 /** Longest value a link may carry for one field; longer ones are ignored, not truncated. */
 export const MAX_VALUE_LENGTH = 2000;
 
-type TextField = 'name' | 'envVar' | 'startupTimeoutSec' | 'toolTimeoutSec' | 'enabledTools' | 'disabledTools' | 'scopes' | 'oauthClientId' | 'oauthResource';
+type TextField =
+  | 'name'
+  | 'envVar'
+  | 'startupTimeoutSec'
+  | 'toolTimeoutSec'
+  | 'enabledTools'
+  | 'disabledTools'
+  | 'scopes'
+  | 'oauthClientId'
+  | 'oauthResource'
+  | 'command'
+  | 'args'
+  | 'envVars'
+  | 'cwd'
+  | 'envHeaders';
 
 // Link key -> form field, for plain text fields. Short, stable, documented on the reference page.
 const TEXT_KEYS: Record<string, TextField> = {
@@ -25,6 +39,11 @@ const TEXT_KEYS: Record<string, TextField> = {
   scopes: 'scopes',
   clientid: 'oauthClientId',
   resource: 'oauthResource',
+  command: 'command',
+  args: 'args',
+  envvars: 'envVars',
+  cwd: 'cwd',
+  envheaders: 'envHeaders',
 };
 const ENUM_KEYS = ['mode', 'scope', 'storage', 'enabled', 'required'] as const;
 // Keys that name secret fields: never written, and ignored (with a notice) when a link has them.
@@ -57,8 +76,8 @@ export function encodeShare(provider: Provider, form: FormState): Encoded {
   const withheld: string[] = [];
   out.set('v', SHARE_VERSION);
   const put = (key: string, value: string, label: string): void => {
-    // A credential pasted into the wrong box must not escape through the link either.
-    if (looksLikeSecret(value)) withheld.push(label);
+    // A credential pasted into the wrong box (or into one line of it) must not escape through the link either.
+    if (value.split('\n').some((line) => looksLikeSecret(line.replace(/^[^=:]*[=:]\s*/, '')) || looksLikeSecret(line))) withheld.push(label);
     else if (value.length <= MAX_VALUE_LENGTH) out.set(key, value);
   };
   if (form.mode !== provider.authModes[0]?.id) out.set('mode', form.mode);
