@@ -16,6 +16,7 @@ export default defineConfig({
       title: 'Codex × MCP',
       description: 'Connect the Codex CLI to MCP servers: guides and generators checked against the real CLI.',
       favicon: '/favicon.svg',
+      customCss: ['./src/styles/custom.css'],
       sidebar: [
         { label: 'Start here', items: [{ label: 'Overview', link: '/' }] },
         { label: 'Provider guides', items: [{ autogenerate: { directory: 'guides' } }] },
