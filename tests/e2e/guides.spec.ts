@@ -221,6 +221,7 @@ for (const c of CASES) {
       await openGuide(page, `/guides/${c.provider}/`);
       await applyCase(page, c);
       await island(page, c.provider).getByRole('button', { name: 'Copy link for teammates' }).click();
+      await expect(island(page, c.provider).locator('.cmg-live')).toContainText('Link copied');
       const link = await page.evaluate(() => navigator.clipboard.readText());
       expect(link).toContain(`/guides/${c.provider}/`);
       const fresh = await browser.newPage();

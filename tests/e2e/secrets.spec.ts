@@ -40,6 +40,8 @@ for (const provider of PROVIDERS) {
         // Copy every visible block, then the share link.
         for (const button of await island.locator('figure[data-block]:not([hidden]) button').all()) await button.click();
         await island.getByRole('button', { name: 'Copy link for teammates' }).click();
+        // The link is copied asynchronously; the clipboard held a block's text until then.
+        await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain(`/guides/${provider}/`);
         links.push(await page.evaluate(() => navigator.clipboard.readText()));
       }
     }
