@@ -64,7 +64,10 @@ export function planCli(name: string, entry: ServerEntry, scope: Scope, auth: Au
       reason: '`codex mcp add` writes only the user config (~/.codex/config.toml); a project-scoped server must be written to .codex/config.toml by hand.',
     };
   }
-  if (auth === 'headers' && (missing.includes('http_headers') || missing.includes('env_http_headers'))) {
+  // Credentials in headers (by auth mode, or an Authorization header under any mode) cannot be carried.
+  const headerNames = isStdio(entry) ? [] : [...Object.keys(entry.http_headers ?? {}), ...Object.keys(entry.env_http_headers ?? {})];
+  const authInHeaders = auth === 'headers' || headerNames.some((h) => /^(proxy-)?authorization$/i.test(h));
+  if (authInHeaders && (missing.includes('http_headers') || missing.includes('env_http_headers'))) {
     return {
       mode: 'toml-only',
       argv: null,

@@ -43,17 +43,30 @@ export function configPath(scope: Scope): string {
   return scope === 'project' ? '.codex/config.toml' : '~/.codex/config.toml';
 }
 
+/**
+ * A word that means the same in bash, zsh, fish and PowerShell: bare when it is plainly safe in all
+ * of them, otherwise single-quoted (server names and scopes never contain a quote). The login and
+ * verify blocks are shared by every shell, so a name such as `@acme/docs` (splatting in PowerShell)
+ * must be quoted for all.
+ */
+export function portableWord(word: string): string {
+  // No `,` (PowerShell makes an array of a bare a,b) and no leading `@` (splatting).
+  const bare = /^[A-Za-z0-9_-][A-Za-z0-9_@./:=+-]*$/.test(word) && word !== '--' && !/^-.*[.:]/.test(word);
+  if (bare) return word;
+  return word.includes("'") ? quotePosix(word) : `'${word}'`;
+}
+
 /** `codex mcp login NAME [--scopes a,b]`, with the headless variant as a comment. */
 export function loginCommand(name: string, scopes: readonly string[] = []): string {
   const argv = ['codex', 'mcp', 'login', name];
   if (scopes.length > 0) argv.push('--scopes', scopes.join(','));
-  const cmd = posixCommand(argv);
+  const cmd = argv.map(portableWord).join(' ');
   return `${cmd}\n# No browser on this machine (SSH, container)? Add --no-browser and paste the callback URL back.\n`;
 }
 
 /** The verification commands for a server name. */
 export function verifyCommands(name: string): string {
-  const n = quotePosix(name);
+  const n = portableWord(name);
   return `codex mcp list\ncodex mcp get ${n} --json\ncodex doctor\n`;
 }
 

@@ -29,7 +29,7 @@ type TextField =
   | 'envHeaders';
 
 // Link key -> form field, for plain text fields. Short, stable, documented on the reference page.
-const TEXT_KEYS: Record<string, TextField> = {
+export const TEXT_KEYS: Record<string, TextField> = {
   name: 'name',
   env: 'envVar',
   startup: 'startupTimeoutSec',
@@ -46,8 +46,10 @@ const TEXT_KEYS: Record<string, TextField> = {
   envheaders: 'envHeaders',
 };
 const ENUM_KEYS = ['mode', 'scope', 'storage', 'enabled', 'required'] as const;
-// Keys that name secret fields: never written, and ignored (with a notice) when a link has them.
-const SECRET_KEYS = new Set<string>([...SECRET_FIELDS, 'token', 'key', 'password', 'pat']);
+// Link keys that would carry a secret: never written, and ignored (with a notice) when a link has them.
+// These are link keys, not form-field names: the form's secret `env` (stdio values) has no link key,
+// while the link key `env` is the non-secret variable NAME. A unit test keeps the two lists apart.
+export const SECRET_LINK_KEYS = new Set<string>(['secret', 'user', 'httpheaders', 'token', 'key', 'password', 'pat']);
 
 /** Every key a link may carry, for the reference page. `p.` and `h.` prefix endpoint params and headers. */
 export const SHARE_KEYS = ['v', ...ENUM_KEYS, ...Object.keys(TEXT_KEYS), 'p.<param>', 'h.<header>'] as const;
@@ -86,6 +88,8 @@ export function encodeShare(provider: Provider, form: FormState): Encoded {
   if (form.enabled !== base.enabled) out.set('enabled', bool(form.enabled));
   if (form.required !== base.required) out.set('required', bool(form.required));
   for (const [key, field] of Object.entries(TEXT_KEYS)) {
+    // Defence in depth: a field classed as secret is never written, even if a link key maps to it.
+    if ((SECRET_FIELDS as readonly string[]).includes(field)) continue;
     if (form[field] !== base[field]) put(key, form[field], field);
   }
   for (const param of endpointOf(provider, form).params) {
@@ -145,7 +149,7 @@ export function decodeShare(provider: Provider, raw: string): Decoded {
   };
 
   for (const [key, value] of values) {
-    if (SECRET_KEYS.has(key)) {
+    if (SECRET_LINK_KEYS.has(key)) {
       notices.push(`"${short(key)}" was ignored: secrets are never read from links. Enter it on this page.`);
       ignored.push(key);
       continue;

@@ -15,7 +15,8 @@ export const MAX_TIMEOUT_SEC = 86_400;
 // eslint-disable-next-line no-control-regex
 const CONTROL_RE = /[\u0000-\u001f\u007f]/;
 // Prefixes of well-known token formats (OpenAI, GitHub, Slack, GitLab, Stripe, JWT...).
-const TOKEN_PREFIX_RE = /^(sk-|sk_|pk_|rk_|ghp_|gho_|ghu_|ghs_|ghr_|github_pat_|glpat-|xox[abpr]-|eyJ|Bearer\s|Basic\s)/i;
+// Case-sensitive: these prefixes are lowercase in real tokens, while names like GITHUB_PAT_TOKEN are not keys.
+const TOKEN_PREFIX_RE = /^(sk-|sk_|pk_|rk_|ghp_|gho_|ghu_|ghs_|ghr_|github_pat_|glpat-|xox[abpr]-|eyJ|[Bb]earer\s|[Bb]asic\s)/;
 
 /** Heuristic: does this string look like a credential rather than a name? */
 export function looksLikeSecret(value: string): boolean {
@@ -89,6 +90,8 @@ export function checkUrl(raw: string, label = 'URL'): { error?: string; warnings
   const warnings: string[] = [];
   if (raw === '') return { error: `${label} is required: enter the server's address, such as https://example.com/mcp.`, warnings };
   if (/\s/.test(raw) || CONTROL_RE.test(raw)) return { error: `${label} contains spaces or control characters: remove them (percent-encode a space as %20).`, warnings };
+  const placeholder = /\{([^{}]*)\}/.exec(raw);
+  if (placeholder) return { error: `${label} still has the placeholder {${placeholder[1]}}: fill it in.`, warnings };
   let url: URL;
   try {
     url = new URL(raw);

@@ -50,7 +50,10 @@ export function unsettableKeys(table: CodexServerTable): string[] {
 /** The mode a page must declare for a table, from first principles (used for the random cases). */
 export function expectedMode(table: CodexServerTable, spec: ServerSpec): Mode {
   if (spec.scope === 'project') return 'toml-only';
-  if (spec.auth === 'headers' && (table.http_headers !== undefined || table.env_http_headers !== undefined)) return 'toml-only';
+  const headerNames = [...Object.keys(table.http_headers ?? {}), ...Object.keys(table.env_http_headers ?? {})];
+  // Credentials in headers cannot be carried by the command: by auth mode, or an Authorization header under any mode.
+  const authInHeaders = spec.auth === 'headers' || headerNames.some((h) => /^(proxy-)?authorization$/i.test(h));
+  if (authInHeaders && headerNames.length > 0) return 'toml-only';
   return unsettableKeys(table).length > 0 ? 'partial' : 'full';
 }
 

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultForm, SECRET_FIELDS, type FormState } from '../../src/lib/provider.ts';
 import { providerSchema } from '../../src/lib/provider-schema.ts';
-import { decodeShare, encodeShare, MAX_VALUE_LENGTH } from '../../src/lib/share.ts';
+import { decodeShare, encodeShare, MAX_VALUE_LENGTH, SECRET_LINK_KEYS, TEXT_KEYS } from '../../src/lib/share.ts';
 
 const load = (id: string) => providerSchema.parse(JSON.parse(readFileSync(`content/providers/${id}.json`, 'utf8')));
 const omni = load('omni');
@@ -33,10 +33,24 @@ describe('encodeShare', () => {
         const form = { ...defaultForm(cdata, 'basic'), secret, user };
         // Only the mode differs from the preset; the secrets add nothing at all.
         expect(encodeShare(cdata, form).params).toBe('v=1&mode=basic');
-        for (const key of SECRET_FIELDS) expect(form[key]).not.toBe('');
+        expect(SECRET_FIELDS).toEqual(expect.arrayContaining(['secret', 'user']));
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('maps no link key to a secret field, and no link key is both readable and secret', () => {
+    for (const [key, field] of Object.entries(TEXT_KEYS)) {
+      expect(SECRET_FIELDS as readonly string[]).not.toContain(field);
+      expect(SECRET_LINK_KEYS.has(key)).toBe(false);
+    }
+  });
+
+  it('round-trips a changed variable name (link key "env" is the NAME, not the secret stdio env)', () => {
+    const form = { ...defaultForm(nekt), envVar: 'MY_NEKT' };
+    const { params } = encodeShare(nekt, form);
+    expect(params).toBe('v=1&env=MY_NEKT');
+    expect(decodeShare(nekt, params)).toEqual({ form, notices: [], ignored: [] });
   });
 
   it('withholds a credential pasted into a non-secret field', () => {

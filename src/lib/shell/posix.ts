@@ -7,7 +7,9 @@ const SAFE_WORD = /^[A-Za-z0-9_@%+:,./-][A-Za-z0-9_@%+=:,./-]*$/;
 /** Quotes one word for bash/zsh: bare when safe, otherwise single-quoted with `'\''` for each quote. */
 export function quotePosix(word: string): string {
   if (SAFE_WORD.test(word)) return word;
-  return `'${word.replace(/'/g, `'\\''`)}'`;
+  // Interactive bash treats a line starting with `^` as history quick-substitution (`^old^new`), even
+  // inside quotes, so a `^` right after a newline gets an empty '' in front of it.
+  return `'${word.replace(/'/g, `'\\''`).replace(/\n\^/g, `\n''^`)}'`;
 }
 
 /** Joins argv into one bash/zsh command line. */

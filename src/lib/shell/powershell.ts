@@ -10,8 +10,9 @@ const SINGLE_QUOTES = /['\u2018\u2019\u201a\u201b]/g;
 
 /** Quotes one word for PowerShell: bare when safe, otherwise single-quoted with quotes doubled. */
 export function quotePowerShell(word: string): string {
-  // `--` bare is PowerShell's end-of-parameters token and can be swallowed by the npm `codex.ps1` shim.
-  if (SAFE_WORD.test(word) && word !== '--') return word;
+  // `--` bare is PowerShell's end-of-parameters token and can be swallowed by the npm `codex.ps1` shim;
+  // a bare word starting with `-` that holds `.` or `:` is split in two (PowerShell/PowerShell#6291).
+  if (SAFE_WORD.test(word) && word !== '--' && !/^-.*[.:]/.test(word)) return word;
   return `'${word.replace(SINGLE_QUOTES, (q) => q + q)}'`;
 }
 
