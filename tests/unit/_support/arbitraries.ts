@@ -1,0 +1,75 @@
+/** fast-check arbitraries shared by the property tests. */
+import fc from 'fast-check';
+
+/**
+ * Characters that mean something to some shell, TOML or PowerShell, plus control characters,
+ * typographic quotes, non-ASCII spaces and line separators. Never NUL: no shell word, argv entry
+ * or config file can carry it (the generator rejects it with a diagnostic instead).
+ */
+export const SPECIAL_CHARS = [
+  "'", '"', '`', '$', '\\', '!', '*', '?', '[', ']', '{', '}', '(', ')', '~', '=', '%', '#', '&', '|', ';',
+  '<', '>', ',', '@', ':', '-', '^', '+', ' ', '\t', '\n', '\r', '\u0001', '\u0007', '\u001b', '\u007f',
+  '\u0085', '\u00a0', '\u2028', '\u2029', '\ufeff', '\u2018', '\u2019', '\u201a', '\u201b', '\u201c',
+  '\u201d', '\u201e', '\u2013', '\u2014', 'é', '中', '😀', '\u{10ffff}',
+] as const;
+
+const isSurrogate = (cp: number): boolean => cp >= 0xd800 && cp <= 0xdfff;
+
+/** One code point: any of the specials, any control or ASCII character but NUL, or any Unicode scalar value. */
+export const anyUnit: fc.Arbitrary<string> = fc.oneof(
+  { arbitrary: fc.constantFrom(...SPECIAL_CHARS), weight: 4 },
+  { arbitrary: fc.integer({ min: 1, max: 0x7f }).map((c) => String.fromCharCode(c)), weight: 4 },
+  {
+    // Lone surrogates are excluded on purpose: a lone UTF-16 surrogate has no UTF-8 encoding, so it can
+    // never round-trip through a shell, a terminal or a UTF-8 config file (it becomes U+FFFD).
+    arbitrary: fc.integer({ min: 1, max: 0x10ffff }).filter((cp) => !isSurrogate(cp)).map((cp) => String.fromCodePoint(cp)),
+    weight: 2,
+  },
+);
+
+/**
+ * Any text a person could paste, as well-formed Unicode without NUL: full-range strings from
+ * `fc.string({ unit: 'binary' })` (which never yields half surrogates) mixed with the specials above.
+ * The `isWellFormed` filter states the "no lone surrogates" exclusion explicitly.
+ */
+export const anyText = (maxLength = 24): fc.Arbitrary<string> =>
+  fc
+    .oneof(
+      fc.string({ unit: 'binary', maxLength }),
+      fc.string({ unit: anyUnit, maxLength }),
+      fc.constantFrom('', '--', '-', '-x.y', '--a=b.c', '-v:diag', 'a=b', '=cmd', '~', '~root', '%1', '@a', 'a,b', '__proto__', "''", '\\'),
+    )
+    .filter((s) => !s.includes('\u0000') && s.isWellFormed());
+
+/** A string built only from the given characters. */
+export const stringOf = (chars: string, minLength = 1, maxLength = 16): fc.Arbitrary<string> =>
+  fc.string({ unit: fc.constantFrom(...[...chars]), minLength, maxLength });
+
+const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+const DIGITS = '0123456789';
+
+/** A POSIX environment-variable name (`[A-Za-z_][A-Za-z0-9_]*`). */
+export const envNameArb: fc.Arbitrary<string> = fc
+  .tuple(stringOf(LETTERS + '_', 1, 1), stringOf(LETTERS + DIGITS + '_', 0, 14))
+  .map(([a, b]) => a + b);
+
+/** A server name Codex accepts: `[A-Za-z0-9_:@/.-]+`, not starting with "-". */
+export const serverNameArb: fc.Arbitrary<string> = fc.oneof(
+  stringOf(LETTERS + DIGITS + '_:@/.-', 1, 20).filter((s) => !s.startsWith('-')),
+  fc.constantFrom('a.b', 'x@y/z:1', '@acme/docs', '__proto__', 'constructor', '.', '..', 'docs'),
+);
+
+/** An RFC 9110 header-name token. */
+export const headerNameArb: fc.Arbitrary<string> = fc.oneof(
+  stringOf(LETTERS + DIGITS + "!#$%&'*+.^_`|~-", 1, 16),
+  fc.constantFrom('Authorization', 'X-Api-Key', '__proto__', 'toString', '123'),
+);
+
+/** A header value: any text without control characters other than tab. */
+export const headerValueArb: fc.Arbitrary<string> = anyText().filter((s) => !/[\u0000-\u0008\u000a-\u001f\u007f]/.test(s));
+
+/** A word the generator keeps as typed: non-empty, no surrounding whitespace (it trims), no NUL. */
+export const trimmedWordArb: fc.Arbitrary<string> = anyText(16).filter((s) => s !== '' && s.trim() === s);
+
+/** A word with no whitespace at all (scopes, client ids, commands), non-empty. */
+export const noSpaceWordArb: fc.Arbitrary<string> = anyText(16).filter((s) => s !== '' && !/\s/.test(s));

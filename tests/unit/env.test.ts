@@ -1,0 +1,184 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { basicAuthorization } from '../../src/lib/basic-auth.ts';
+import { envLines } from '../../src/lib/env.ts';
+import type { EnvVarSpec } from '../../src/lib/model.ts';
+import { anyText } from './_support/arbitraries.ts';
+import { parsePowerShellString } from './_support/powershell-ref.ts';
+import { BatchedOracle, propertySeed, runWordScript } from './_support/shells.ts';
+
+const RUNS = 10_000;
+
+/**
+ * Reference reader for a fish single-quoted string (fish docs, "Quotes"): inside '...', only \' and \\
+ * are escapes; any other backslash is literal; newlines are literal.
+ */
+function parseFishSingleQuoted(text: string): string {
+  if (!text.startsWith("'") || !text.endsWith("'") || text.length < 2) throw new Error(`not a fish single-quoted string: ${text}`);
+  const body = text.slice(1, -1);
+  let out = '';
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i]!;
+    if (c === '\\' && (body[i + 1] === "'" || body[i + 1] === '\\')) {
+      out += body[++i];
+    } else if (c === "'") {
+      throw new Error(`unescaped quote inside fish string: ${text}`);
+    } else out += c;
+  }
+  return out;
+}
+
+const HEADER_POSIX = '# Run in your shell, and add the same lines to ~/.zshrc or ~/.bashrc to keep them.';
+const HEADER_FISH = '# Run in fish; use "set -Ux" instead of "set -gx" to keep them for every new shell.';
+const REPLACE = ' Replace the placeholder values first.';
+
+describe('envLines: exact text', () => {
+  it('returns null when there is nothing to export', () => {
+    // No variables: the page shows no env step at all.
+    expect(envLines([])).toBeNull();
+  });
+
+  it('a placeholder line, in all three shells', () => {
+    // An empty value shows the placeholder and asks to replace it.
+    const out = envLines([{ name: 'GITHUB_PAT', value: '', placeholder: '<your-token>' }])!;
+    expect(out.posix).toBe(`${HEADER_POSIX}${REPLACE}\nexport GITHUB_PAT='<your-token>'\n`);
+    expect(out.fish).toBe(`${HEADER_FISH}${REPLACE}\nset -gx GITHUB_PAT '<your-token>'\n`);
+    expect(out.powershell).toBe(
+      [
+        `# Current session:${REPLACE}`,
+        "$env:GITHUB_PAT = '<your-token>'",
+        '# Keep for new sessions (stored in your user environment):',
+        "[Environment]::SetEnvironmentVariable('GITHUB_PAT', $env:GITHUB_PAT, 'User')",
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('a typed value with quotes and a dollar sign, in all three shells', () => {
+    // A typed value: no "replace" hint; each shell's own quoting.
+    const out = envLines([{ name: 'TOKEN', value: "it's $x\\", placeholder: 'unused' }])!;
+    expect(out.posix).toBe(`${HEADER_POSIX}\nexport TOKEN='it'\\''s $x\\'\n`);
+    expect(out.fish).toBe(`${HEADER_FISH}\nset -gx TOKEN 'it\\'s $x\\\\'\n`);
+    expect(out.powershell.split('\n')[1]).toBe("$env:TOKEN = 'it''s $x\\'");
+  });
+
+  it('a bare-safe value stays bare for POSIX, quoted for fish and PowerShell', () => {
+    // posix: no quotes needed; fish and PowerShell always quote.
+    const out = envLines([{ name: 'MODEL', value: 'gpt-5', placeholder: '' }])!;
+    expect(out.posix.split('\n')[1]).toBe('export MODEL=gpt-5');
+    expect(out.fish.split('\n')[1]).toBe("set -gx MODEL 'gpt-5'");
+    expect(out.powershell.split('\n')[1]).toBe("$env:MODEL = 'gpt-5'");
+  });
+
+  it('the derived Basic line computes the header from two variables, in all three shells', () => {
+    // The secret is never typed into the page: the shell builds "Basic base64(user:secret)" itself.
+    const out = envLines([
+      { name: 'JIRA_USER', value: 'me@example.com', placeholder: 'you@example.com' },
+      { name: 'JIRA_TOKEN', value: '', placeholder: 'your-api-token' },
+      { name: 'JIRA_AUTH', value: '', placeholder: '', basicAuthFrom: { userVar: 'JIRA_USER', secretVar: 'JIRA_TOKEN' } },
+    ])!;
+    expect(out.posix).toBe(
+      [
+        `${HEADER_POSIX}${REPLACE}`,
+        'export JIRA_USER=me@example.com',
+        'export JIRA_TOKEN=your-api-token',
+        `export JIRA_AUTH="Basic $(printf '%s:%s' "$JIRA_USER" "$JIRA_TOKEN" | base64 | tr -d '\\n')"`,
+        '',
+      ].join('\n'),
+    );
+    expect(out.fish.split('\n')[3]).toBe(`set -gx JIRA_AUTH "Basic "(printf '%s:%s' "$JIRA_USER" "$JIRA_TOKEN" | base64 | tr -d '\\n')`);
+    expect(out.powershell.split('\n')[3]).toBe(
+      `$env:JIRA_AUTH = 'Basic ' + [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes("$($env:JIRA_USER):$($env:JIRA_TOKEN)"))`,
+    );
+    // Persisting: one SetEnvironmentVariable per variable, the derived one included.
+    expect(out.powershell.split('\n').filter((l) => l.startsWith('[Environment]::SetEnvironmentVariable'))).toHaveLength(3);
+  });
+
+  it('the derived line alone does not ask to replace placeholders', () => {
+    // A basicAuthFrom line has no value of its own; it is not a placeholder.
+    const out = envLines([{ name: 'A', value: '', placeholder: '', basicAuthFrom: { userVar: 'U', secretVar: 'S' } }])!;
+    expect(out.posix.split('\n')[0]).toBe(HEADER_POSIX);
+  });
+});
+
+describe('envLines: real shells', () => {
+  const basicCases: [string, string][] = [
+    // The example from the brief: "@" in the user and ":" in the secret.
+    ['a@b.c', 'p:w'],
+    // Unicode: printf writes UTF-8 bytes, as RFC 7617's UTF-8 charset expects.
+    ['jürgen', 'пароль😀'],
+    // Long enough that GNU base64 wraps at 76 columns: tr must remove the line break.
+    ['user-with-a-rather-long-name@example.com', 'x'.repeat(80)],
+    // Shell metacharacters in the values are data, not syntax.
+    ['$(id)', "`id`'\"\\"],
+  ];
+
+  it.each(['bash', 'dash'] as const)('%s: the derived Basic line equals basicAuthorization(user, secret)', (shell) => {
+    // Computed by the shell from the exported user and secret.
+    const scripts = basicCases.map(([user, secret]) => {
+      const out = envLines([
+        { name: 'U', value: user, placeholder: '' },
+        { name: 'S', value: secret, placeholder: '' },
+        { name: 'AUTH', value: '', placeholder: '', basicAuthFrom: { userVar: 'U', secretVar: 'S' } },
+      ])!;
+      return `${out.posix}__w "$AUTH"`;
+    });
+    const got = runWordScript(shell, scripts).map((w) => w[0]);
+    expect(got).toEqual(basicCases.map(([u, s]) => basicAuthorization(u, s)));
+  });
+
+  it('bash: export lines set exactly the typed value for 10,000 random values', () => {
+    // Any text (quotes, $, backticks, newlines, Unicode) survives `export V=<quoted>`.
+    const seed = propertySeed();
+    const render = (v: string) => envLines([{ name: 'V', value: v, placeholder: 'p' }])!.posix.slice(HEADER_POSIX.length + 1, -1);
+    const oracle = new BatchedOracle<string>('bash', render, (line) => `${line}; __w "$V"`);
+    const arb = anyText(40).filter((v) => v !== '');
+    oracle.prime(fc.sample(arb, { seed, numRuns: RUNS }));
+    fc.assert(
+      fc.property(arb, (v) => {
+        expect(oracle.get(v)).toEqual([v]);
+      }),
+      { seed, numRuns: RUNS },
+    );
+  }, 60_000);
+});
+
+// fish is not installed here, so fish quoting is checked with the reference reader below.
+describe('envLines: fish and PowerShell quoting (reference readers)', () => {
+  it('fish: set -gx V <value> reads back as the value for 10,000 random values', () => {
+    // Backslashes and quotes are the only specials inside fish single quotes.
+    fc.assert(
+      fc.property(anyText(40).filter((v) => v !== ''), (v) => {
+        const line = envLines([{ name: 'V', value: v, placeholder: '' }])!.fish.slice(HEADER_FISH.length + 1, -1);
+        expect(line.startsWith('set -gx V ')).toBe(true);
+        expect(parseFishSingleQuoted(line.slice('set -gx V '.length))).toBe(v);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('PowerShell: $env:V = <value> reads back as the value for 10,000 random values', () => {
+    // Every single-quote character (ASCII and typographic) is doubled.
+    fc.assert(
+      fc.property(anyText(40).filter((v) => v !== ''), (v) => {
+        const ps = envLines([{ name: 'V', value: v, placeholder: '' }])!.powershell;
+        const start = ps.indexOf('$env:V = ') + '$env:V = '.length;
+        const end = ps.indexOf('\n# Keep for new sessions');
+        expect(parsePowerShellString(ps.slice(start, end))).toBe(v);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it.each<[string, EnvVarSpec]>([
+    // A placeholder with a typographic quote (e.g. pasted from a doc) is doubled for PowerShell.
+    ['typographic quote', { name: 'V', value: '', placeholder: 'it\u2019s' }],
+    // A fish value with a trailing backslash must not escape the closing quote.
+    ['trailing backslash', { name: 'V', value: 'a\\', placeholder: '' }],
+  ])('%s reads back in fish and PowerShell', (_label, line) => {
+    const expected = line.value || line.placeholder;
+    const out = envLines([line])!;
+    expect(parseFishSingleQuoted(out.fish.split('\n')[1]!.slice('set -gx V '.length))).toBe(expected);
+    expect(parsePowerShellString(out.powershell.split('\n')[1]!.slice('$env:V = '.length))).toBe(expected);
+  });
+});
