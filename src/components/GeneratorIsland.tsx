@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Diagnostic, ServerSpec } from '../lib/model.ts';
-import { generate, type Generated } from '../lib/generate.ts';
+import type { Generated } from '../lib/generate.ts';
 import { defaultForm, endpointOf, modeOf, specFromForm, type FormState, type Provider } from '../lib/provider.ts';
 import { loadHighlighter, type Highlighter } from './highlight.ts';
 import { OutputBlock } from './OutputBlock.tsx';
@@ -13,7 +13,14 @@ import { Check, Choice, Text } from './fields.tsx';
 
 interface Props {
   provider: Provider;
+  /** The preset's output, computed at build time: shown until the engine loads. */
+  initial: Generated;
 }
+
+type Engine = typeof import('./engine.ts');
+let engineLoading: Promise<Engine> | undefined;
+/** Loads the generator engine once per page, shared by every island on it. */
+const loadEngine = (): Promise<Engine> => (engineLoading ??= import('./engine.ts'));
 
 type Shell = 'posix' | 'fish' | 'powershell';
 type TextKey = 'scopes' | 'oauthClientId' | 'oauthResource' | 'startupTimeoutSec' | 'toolTimeoutSec' | 'enabledTools' | 'disabledTools';
@@ -90,20 +97,25 @@ export function fieldOf(d: Diagnostic, spec: ServerSpec, provider: Provider, for
   }
 }
 
-export default function GeneratorIsland({ provider }: Props) {
+export default function GeneratorIsland({ provider, initial }: Props) {
   const [form, setForm] = useState<FormState>(() => defaultForm(provider));
   const [notices, setNotices] = useState<string[]>([]);
   const [hydrated, setHydrated] = useState(false);
   const [highlighter, setHighlighter] = useState<Highlighter | null>(null);
   const [shell, setShell] = useState<Shell>('posix');
   const [announcement, setAnnouncement] = useState('');
+  const [engine, setEngine] = useState<Engine | null>(null);
   const rootRef = useRef<HTMLDivElement>(null);
+  const wake = () => {
+    if (!engine) loadEngine().then(setEngine, () => undefined);
+  };
 
   useEffect(() => {
     // A share link lives in the fragment, which never reaches a server. Plain heading anchors have no "=".
     const hash = window.location.hash;
     if (hash.includes('=')) {
       // The codec loads only for share links and on "Copy link", keeping it off every page's critical path.
+      wake();
       import('../lib/share.ts')
         .then(({ decodeShare }) => {
           const decoded = decodeShare(provider, hash);
@@ -124,7 +136,9 @@ export default function GeneratorIsland({ provider }: Props) {
   }, [provider]);
 
   const spec = useMemo(() => specFromForm(provider, form), [provider, form]);
-  const result: Generated = useMemo(() => generate(spec), [spec]);
+  // Until the engine arrives the form still holds the preset (or the reader's first keystrokes, which
+  // the engine then catches up with), so the build-time output is the right one to show.
+  const result: Generated = useMemo(() => (engine ? engine.generate(spec) : initial), [engine, spec, initial]);
   const mode = modeOf(provider, form);
   const endpoint = endpointOf(provider, form);
   const id = `cmg-${provider.id}`;
@@ -172,7 +186,7 @@ export default function GeneratorIsland({ provider }: Props) {
   const secretHelp = 'Optional. Stays on this page: it is only used to fill in the lines below, never saved or sent, and never put in the share link.';
 
   return (
-    <div class="cmg" ref={rootRef} data-generator={provider.id} data-hydrated={hydrated ? 'true' : undefined}>
+    <div class="cmg" ref={rootRef} data-generator={provider.id} data-hydrated={hydrated ? 'true' : undefined} onFocusIn={wake} onPointerDown={wake} onKeyDown={wake}>
       {notices.length > 0 && (
         <div class="cmg-notice" role="status">
           <p>Some settings in this link were not used:</p>
