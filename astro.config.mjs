@@ -17,9 +17,14 @@ export default defineConfig({
       description: 'Connect the Codex CLI to MCP servers: guides and generators checked against the real CLI.',
       favicon: '/favicon.svg',
       customCss: ['./src/styles/custom.css'],
+      // Long commands wrap instead of scrolling: Expressive Code turns every overflowing block into an
+      // unnamed role="region", and two of those on one page fail axe's landmark-unique rule.
+      expressiveCode: { defaultProps: { wrap: true } },
       sidebar: [
         { label: 'Start here', items: [{ label: 'Overview', link: '/' }] },
+        // Guides are ordered by name (frontmatter `sidebar.order`); "Any MCP server" comes last.
         { label: 'Provider guides', items: [{ autogenerate: { directory: 'guides' } }] },
+        { label: 'Tools', items: [{ autogenerate: { directory: 'tools' } }] },
         { label: 'Reference', items: [{ autogenerate: { directory: 'reference' } }] },
       ],
     }),
