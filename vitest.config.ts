@@ -6,7 +6,7 @@ export default defineConfig({
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
       // Needs the production build in dist/ (the test command builds first).
-      { test: { name: 'budget', include: ['tests/budget/**/*.test.ts'] } },
+      { test: { name: 'build', include: ['tests/build/**/*.test.ts'] } },
       {
         test: {
           name: 'conformance',

@@ -7,7 +7,7 @@ const steps = [
   ['unit', 'npx', ['vitest', 'run', '--project', 'unit']],
   ['conformance', 'npx', ['vitest', 'run', '--project', 'conformance']],
   ['build', 'npx', ['astro', 'build']],
-  ['budget', 'npx', ['vitest', 'run', '--project', 'budget']],
+  ['build-checks', 'npx', ['vitest', 'run', '--project', 'build']],
   ['e2e', 'npx', ['playwright', 'test']],
 ];
 const only = process.argv.slice(2);
@@ -16,8 +16,8 @@ let failed = 0;
 const summary = [];
 for (const [name, cmd, args] of steps) {
   if (only.length > 0 && !only.includes(name)) continue;
-  // e2e and budget need the build; skip it (as failed) when the build did not succeed.
-  if ((name === 'e2e' || name === 'budget') && summary.some(([n, ok]) => n === 'build' && !ok)) {
+  // e2e and the build checks need the build; skip it (as failed) when the build did not succeed.
+  if ((name === 'e2e' || name === 'build-checks') && summary.some(([n, ok]) => n === 'build' && !ok)) {
     summary.push([name, false, 'skipped: build failed']);
     failed++;
     continue;

@@ -1,5 +1,5 @@
 /**
- * The byte budgets and what they count, shared by the budget test (tests/budget/bytes.test.ts, which
+ * The byte budgets and what they count, shared by the budget test (tests/build/bytes.test.ts, which
  * asserts them) and the benchmark (scripts/bench.ts, which reports them). One definition, two users.
  */
 import { readdirSync, readFileSync } from 'node:fs';
