@@ -1,0 +1,205 @@
+/**
+ * Merge preview: puts one `[mcp_servers.NAME]` block into an existing config.toml the way
+ * `codex mcp add` would (an existing entry of that name is replaced as a whole), but as a text
+ * splice: every line that is not part of the old entry stays byte-for-byte, comments included.
+ * smol-toml checks both the input and the result, so a merge that would change anything else is
+ * refused rather than shown.
+ */
+import { parse, TomlError } from 'smol-toml';
+import { dotted, hasPrefix, scanToml, splitLines, type TomlStatement } from './toml-scan.ts';
+
+/** A problem that stops the merge, with a position when it comes from a parse. */
+export interface MergeError {
+  message: string;
+  line?: number;
+  column?: number;
+}
+
+export interface MergeResult {
+  /** The merged file, or null when the merge was refused (see `error`). */
+  text: string | null;
+  error: MergeError | null;
+  /** True when the file already had a server of that name (it is replaced as a whole). */
+  collision: boolean;
+  /** Keys (dotted paths) of the old entry that the new block does not have: they are lost. */
+  lostKeys: string[];
+  /** Keys present in both whose value changes. */
+  changedKeys: string[];
+  /** Human-readable warnings (the collision, lost keys, removed comments). */
+  warnings: string[];
+}
+
+type Table = Record<string, unknown>;
+
+const isTable = (v: unknown): v is Table => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
+
+/** Deep equality for parsed TOML values (dates compared by their TOML text, NaN equal to NaN). */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && String(a) === String(b) && a.toISOString() === b.toISOString();
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
+  }
+  if (isTable(a) || isTable(b)) {
+    if (!isTable(a) || !isTable(b)) return false;
+    const ka = Object.keys(a).sort();
+    const kb = Object.keys(b).sort();
+    return ka.length === kb.length && ka.every((k, i) => k === kb[i] && sameValue(a[k], b[k]));
+  }
+  return Object.is(a, b) || (typeof a === 'number' && typeof b === 'number' && a === b);
+}
+
+/** Leaf paths of a table (arrays are leaves), as dotted strings with quoted parts where needed. */
+function leaves(value: unknown, prefix: string[] = []): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  if (!isTable(value)) {
+    out.set(dotted(prefix), value);
+    return out;
+  }
+  for (const [k, v] of Object.entries(value)) for (const [p, x] of leaves(v, [...prefix, k])) out.set(p, x);
+  return out;
+}
+
+
+const parseOptions = { integersAsBigInt: 'asNeeded' } as const;
+
+function parseError(e: unknown, what: string): MergeError {
+  if (e instanceof TomlError) {
+    const first = e.message.split('\n')[0]?.replace(/^Invalid TOML document: /, '') ?? 'invalid TOML';
+    return { message: `${what} is not valid TOML (line ${e.line}, column ${e.column}): ${first}. Fix it first; nothing was merged.`, line: e.line, column: e.column };
+  }
+  return { message: `${what} could not be read: ${e instanceof Error ? e.message : String(e)}` };
+}
+
+const refuse = (error: MergeError): MergeResult => ({ text: null, error, collision: false, lostKeys: [], changedKeys: [], warnings: [] });
+
+/** The line ending the file mostly uses, so inserted lines match it. */
+function eolOf(text: string): string {
+  const crlf = (text.match(/\r\n/g) ?? []).length;
+  const lf = (text.match(/\n/g) ?? []).length - crlf;
+  return crlf > lf ? '\r\n' : '\n';
+}
+
+/** Which lines belong to the entry `[mcp_servers.NAME]`, and where its header was. */
+function entryLines(statements: readonly TomlStatement[], name: string): { remove: Set<number>; at: number | null } {
+  const prefix = ['mcp_servers', name];
+  const remove = new Set<number>();
+  let at: number | null = null;
+  let mainHeader: number | null = null;
+  statements.forEach((st, index) => {
+    if (!hasPrefix(st.path, prefix)) return;
+    if (st.kind === 'keyval') {
+      // A dotted key (`mcp_servers.NAME.command = ...`, or `NAME = { ... }` under [mcp_servers]).
+      for (let l = st.startLine; l <= st.endLine; l++) remove.add(l);
+      return;
+    }
+    // A table of the entry: its header and every statement up to the next header. Comment and
+    // blank lines after its last key are left alone: they usually introduce what follows.
+    let last = st.endLine;
+    for (let j = index + 1; j < statements.length; j++) {
+      const next = statements[j] as TomlStatement;
+      if (next.kind !== 'keyval') break;
+      last = next.endLine;
+    }
+    for (let l = st.startLine; l <= last; l++) remove.add(l);
+    at ??= st.startLine;
+    if (st.kind === 'table' && st.path.length === 2 && mainHeader === null) mainHeader = st.startLine;
+  });
+  return { remove, at: mainHeader ?? at };
+}
+
+/**
+ * Merges `block` (a `[mcp_servers.NAME]` block such as the generator's) into `existingToml`.
+ * Never throws: problems come back in `error`, with `text` null.
+ */
+export function mergeServer(existingToml: string, name: string, block: string): MergeResult {
+  let blockDoc: Table;
+  try {
+    blockDoc = parse(block, parseOptions) as Table;
+  } catch (e) {
+    return refuse(parseError(e, 'The block to merge'));
+  }
+  const blockServers = blockDoc['mcp_servers'];
+  if (Object.keys(blockDoc).length !== 1 || !isTable(blockServers) || Object.keys(blockServers).length !== 1 || !(name in blockServers)) {
+    return refuse({ message: `The block to merge must define exactly one table, [mcp_servers.${dotted([name])}], and nothing else.` });
+  }
+  const newEntry = blockServers[name];
+
+  let existing: Table;
+  try {
+    existing = parse(existingToml, parseOptions) as Table;
+  } catch (e) {
+    return refuse(parseError(e, 'Your existing config.toml'));
+  }
+  const statements = scanToml(existingToml);
+  if (!statements) return refuse({ message: 'Your existing config.toml parses, but its layout could not be followed line by line, so it cannot be merged without rewriting it. Paste the block by hand.' });
+
+  const servers = existing['mcp_servers'];
+  if (servers !== undefined && !isTable(servers)) {
+    return refuse({ message: 'In your existing file, mcp_servers is not a table, which Codex refuses to load anyway: fix that first.' });
+  }
+  const oldEntry = isTable(servers) ? servers[name] : undefined;
+  const collision = oldEntry !== undefined;
+
+  const { remove, at } = entryLines(statements, name);
+  const lines = splitLines(existingToml);
+  const eol = eolOf(existingToml);
+  const blockText = block.replace(/\r?\n/g, eol).replace(new RegExp(`(${eol})*$`), eol);
+
+  let text: string;
+  if (at !== null) {
+    text = lines.map((line, i) => (i === at ? blockText : '') + (remove.has(i) ? '' : line)).join('');
+  } else {
+    const kept = lines.filter((_, i) => !remove.has(i)).join('');
+    if (kept === '') text = blockText;
+    else {
+      // Append after exactly one blank line (the file's own bytes stay a prefix of the result).
+      const lastLine = splitLines(kept).at(-1) ?? '';
+      const terminated = lastLine.endsWith('\n');
+      const blank = lastLine.trim() === '';
+      text = kept + (terminated ? '' : eol) + (blank ? '' : eol) + blockText;
+    }
+  }
+
+  // The result must parse, hold exactly the new entry for NAME, and be unchanged everywhere else.
+  let merged: Table;
+  try {
+    merged = parse(text, parseOptions) as Table;
+  } catch (e) {
+    const why = e instanceof TomlError ? `: ${e.message.split('\n')[0]?.replace(/^Invalid TOML document: /, '')} (line ${e.line})` : '';
+    return refuse({
+      message: `The block cannot be added to this file as a table${why}. This happens when mcp_servers (or the server) is written as an inline table (mcp_servers = { ... }): rewrite it as [mcp_servers.NAME] tables first, or edit by hand.`,
+    });
+  }
+  const mergedServers = merged['mcp_servers'];
+  const without = (doc: Table): Table => {
+    const s = doc['mcp_servers'];
+    if (!isTable(s)) return doc;
+    const { [name]: _drop, ...rest } = s;
+    const copy: Table = { ...doc };
+    if (Object.keys(rest).length > 0 || servers !== undefined) copy['mcp_servers'] = rest;
+    else delete copy['mcp_servers'];
+    return copy;
+  };
+  if (!isTable(mergedServers) || !sameValue(mergedServers[name], newEntry) || !sameValue(without(merged), without(existing))) {
+    return refuse({ message: 'The merge could not be done without changing other parts of your file, so it was not shown. Paste the block by hand.' });
+  }
+
+  const warnings: string[] = [];
+  let lostKeys: string[] = [];
+  let changedKeys: string[] = [];
+  if (collision) {
+    const before = leaves(oldEntry);
+    const after = leaves(newEntry);
+    lostKeys = [...before.keys()].filter((k) => !after.has(k));
+    changedKeys = [...before.keys()].filter((k) => after.has(k) && !sameValue(before.get(k), after.get(k)));
+    const firstLine = Math.min(...remove) + 1;
+    warnings.push(
+      `A server named "${name}" already exists${Number.isFinite(firstLine) ? ` (line ${firstLine})` : ''}. Merging replaces its whole entry, exactly as re-running \`codex mcp add ${name}\` would: keys you added to it by hand are not kept.`,
+    );
+    if (lostKeys.length > 0) warnings.push(`These keys of the old entry would be lost: ${lostKeys.join(', ')}. Add them to the block first if you still need them.`);
+    if (changedKeys.length > 0) warnings.push(`These keys change value: ${changedKeys.join(', ')}.`);
+    const droppedComments = [...remove].filter((i) => /^\s*#/.test(lines[i] ?? '')).length;
+    if (droppedComments > 0) warnings.push(`${droppedComments} comment line${droppedComments === 1 ? '' : 's'} inside the old entry ${droppedComments === 1 ? 'goes' : 'go'} with it.`);
+  }
+  return { text, error: null, collision, lostKeys, changedKeys, warnings };
+}
