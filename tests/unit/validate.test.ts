@@ -351,3 +351,14 @@ describe('checkText', () => {
     else expect(r).toMatch(expected);
   });
 });
+
+describe('checkUrl: unfilled endpoint placeholders', () => {
+  it.each([
+    // A template part the reader has not filled in is named, not accepted as a host.
+    ['https://{instance}/api/mcp', 'URL still has the placeholder {instance}: fill it in.'],
+    // Also inside the path.
+    ['https://mcp.example.com/{team}/mcp', 'URL still has the placeholder {team}: fill it in.'],
+  ])('%s', (url, message) => {
+    expect(checkUrl(url).error).toBe(message);
+  });
+});
