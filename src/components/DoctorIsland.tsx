@@ -8,7 +8,7 @@ import { parse } from 'smol-toml';
 import { convertMcpServersJson, diagnoseConfig, type DoctorReport, type Finding, type ServerReport } from '../lib/doctor.ts';
 import { mergeServer } from '../lib/merge.ts';
 import { Choice } from './fields.tsx';
-import { loadHighlighter, type Highlighter } from './highlight.ts';
+import { loadHighlighterWhenIdle, type Highlighter } from './highlight.ts';
 import { OutputBlock } from './OutputBlock.tsx';
 import './generator.css';
 import './doctor.css';
@@ -234,13 +234,7 @@ export default function DoctorIsland() {
 
   useEffect(() => {
     setHydrated(true);
-    const start = () => {
-      loadHighlighter()
-        .then(setHighlighter)
-        .catch(() => undefined);
-    };
-    if ('requestIdleCallback' in window) window.requestIdleCallback(start, { timeout: 2000 });
-    else setTimeout(start, 200);
+    loadHighlighterWhenIdle(setHighlighter);
   }, []);
 
   const exportedEnv = useMemo(() => {

@@ -7,7 +7,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Diagnostic, ServerSpec } from '../lib/model.ts';
 import type { Generated } from '../lib/generate.ts';
 import { defaultForm, endpointOf, modeOf, specFromForm, type FormState, type Provider } from '../lib/provider.ts';
-import { loadHighlighter, type Highlighter } from './highlight.ts';
+import { loadHighlighterWhenIdle, type Highlighter } from './highlight.ts';
 import { OutputBlock } from './OutputBlock.tsx';
 import { Check, Choice, Text } from './fields.tsx';
 
@@ -125,14 +125,7 @@ export default function GeneratorIsland({ provider, initial }: Props) {
         .catch(() => setNotices(['The settings in this link could not be loaded; the defaults are shown.']))
         .finally(() => setHydrated(true));
     } else setHydrated(true);
-    // Highlighting is decoration: load it after first paint, when the browser is idle.
-    const start = () => {
-      loadHighlighter()
-        .then(setHighlighter)
-        .catch(() => undefined);
-    };
-    if ('requestIdleCallback' in window) window.requestIdleCallback(start, { timeout: 2000 });
-    else setTimeout(start, 200);
+    loadHighlighterWhenIdle(setHighlighter);
   }, [provider]);
 
   const spec = useMemo(() => specFromForm(provider, form), [provider, form]);

@@ -57,3 +57,12 @@ export function loadHighlighter(): Promise<Highlighter> {
   })();
   return loading;
 }
+
+/** Loads the highlighter once the browser is idle after first paint, then hands it over. Highlighting is decoration: failures leave plain text. */
+export function loadHighlighterWhenIdle(onReady: (highlighter: Highlighter) => void): void {
+  const start = () => {
+    loadHighlighter().then(onReady, () => undefined);
+  };
+  if ('requestIdleCallback' in window) window.requestIdleCallback(start, { timeout: 2000 });
+  else setTimeout(start, 200);
+}
