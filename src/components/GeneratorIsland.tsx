@@ -125,7 +125,7 @@ export default function GeneratorIsland({ provider, initial }: Props) {
         .catch(() => setNotices(['The settings in this link could not be loaded; the defaults are shown.']))
         .finally(() => setHydrated(true));
     } else setHydrated(true);
-    loadHighlighterWhenIdle(setHighlighter);
+    loadHighlighterWhenIdle(setHighlighter, rootRef.current);
   }, [provider]);
 
   const spec = useMemo(() => specFromForm(provider, form), [provider, form]);

@@ -58,11 +58,46 @@ export function loadHighlighter(): Promise<Highlighter> {
   return loading;
 }
 
-/** Loads the highlighter once the browser is idle after first paint, then hands it over. Highlighting is decoration: failures leave plain text. */
-export function loadHighlighterWhenIdle(onReady: (highlighter: Highlighter) => void): void {
-  const start = () => {
-    loadHighlighter().then(onReady, () => undefined);
-  };
-  if ('requestIdleCallback' in window) window.requestIdleCallback(start, { timeout: 2000 });
-  else setTimeout(start, 200);
+/** Resolves when the browser is idle (or after a short delay where requestIdleCallback is missing). */
+function idle(): Promise<void> {
+  return new Promise((resolve) => {
+    if ('requestIdleCallback' in window) window.requestIdleCallback(() => resolve(), { timeout: 2000 });
+    else setTimeout(resolve, 200);
+  });
+}
+
+/** Resolves once `element` is near the viewport, so a generator far down the page costs nothing at load. */
+function nearViewport(element: Element | null): Promise<void> {
+  if (!element || !('IntersectionObserver' in window)) return Promise.resolve();
+  return new Promise((resolve) => {
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) {
+          observer.disconnect();
+          resolve();
+        }
+      },
+      { rootMargin: '400px' },
+    );
+    observer.observe(element);
+  });
+}
+
+/**
+ * Loads the highlighter after first paint, once `element` is near the viewport and the browser is
+ * idle, then hands it over. Each grammar is warmed up in its own idle slot, so compiling them never
+ * makes one long task on a slow phone. Highlighting is decoration: failures leave plain text.
+ */
+export function loadHighlighterWhenIdle(onReady: (highlighter: Highlighter) => void, element: Element | null = null): void {
+  (async () => {
+    await nearViewport(element);
+    await idle();
+    const highlighter = await loadHighlighter();
+    for (const lang of ['toml', 'shellscript'] as const) {
+      await idle();
+      highlighter.tokenize('x = 1', lang);
+    }
+    await idle();
+    onReady(highlighter);
+  })().catch(() => undefined);
 }
