@@ -1,5 +1,5 @@
 /** One output block: a caption, the exact text (highlighted when the highlighter has loaded), and a copy button. */
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import type { Highlighter, Lang } from './highlight.ts';
 
 interface Props {
@@ -55,6 +55,9 @@ async function copyText(text: string): Promise<boolean> {
 
 export function OutputBlock({ kind, title, text, lang, highlighter, interactive, hidden, partial, onCopied }: Props) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  // Tokenizing is most of a keystroke's cost: only when the text changes, and never for hidden blocks
+  // (another shell's variant), which are highlighted when they are shown.
+  const tokens = useMemo(() => (hidden ? null : highlighted(highlighter, text, lang)), [hidden, highlighter, text, lang]);
   const copy = async () => {
     const ok = await copyText(text);
     setState(ok ? 'copied' : 'failed');
@@ -72,7 +75,7 @@ export function OutputBlock({ kind, title, text, lang, highlighter, interactive,
         )}
       </figcaption>
       <pre class="cmg-pre" tabIndex={0} aria-label={title} data-output={kind} data-cli-partial={partial ? '' : undefined}>
-        <code>{highlighted(highlighter, text, lang) ?? text}</code>
+        <code>{tokens ?? text}</code>
       </pre>
     </figure>
   );

@@ -186,7 +186,8 @@ function resolveShared(spec: ServerSpec, out: Collector): SharedEntry {
   if (enabledTools) shared.enabled_tools = enabledTools;
   const disabledTools = words(spec.disabledTools, 'disabledTools', 'Blocked tool', out);
   if (disabledTools) shared.disabled_tools = disabledTools;
-  const both = (enabledTools ?? []).filter((t) => disabledTools?.includes(t));
+  const blocked = new Set(disabledTools ?? []);
+  const both = (enabledTools ?? []).filter((t) => blocked.has(t));
   if (both.length > 0) out.warn('disabledTools', `Tools both allowed and blocked (${both.join(', ')}): Codex blocks them.`);
   return shared;
 }
