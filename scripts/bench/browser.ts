@@ -1,0 +1,388 @@
+/**
+ * Headless Chromium measurements on the served production build:
+ * - measurement 1 (browser half): the highlighter's chunks are requested only after first contentful
+ *   paint, and until they arrive the outputs are plain text (in the SSR HTML, and in the live DOM);
+ * - measurement 2: keystroke-to-updated-output latency in the island.
+ * Only the local static server is ever contacted: every other request is aborted, and Chromium's
+ * resolver maps every other host to nothing.
+ */
+import { chromium, type Browser, type BrowserContext, type Page, type Request } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium, NO_BROWSER_MESSAGE } from '../../tests/support/browser.ts';
+import { looksLikeHighlighter } from '../../tests/support/budget.ts';
+import { range, summarize, type Row, type Summary } from './stats.ts';
+
+/** Keeps Chromium off every host but the local server (defence in depth next to request routing). */
+export const LOCAL_ONLY_ARGS = ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'];
+
+export async function launchChromium(): Promise<Browser> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error(NO_BROWSER_MESSAGE);
+  return chromium.launch({ executablePath, args: [...CHROMIUM_ARGS, ...LOCAL_ONLY_ARGS] });
+}
+
+async function localContext(browser: Browser, origin: string): Promise<BrowserContext> {
+  const context = await browser.newContext();
+  await context.route('**/*', (route) => (route.request().url().startsWith(origin) ? route.continue() : route.abort()));
+  return context;
+}
+
+/**
+ * Brings the first generator into view, as a reader scrolling to it does: the island starts the
+ * highlighter only when it nears the viewport.
+ */
+async function scrollToGenerator(page: Page): Promise<void> {
+  await page.evaluate((sel) => document.querySelector(sel)?.scrollIntoView({ block: 'start' }), '[data-generator]');
+}
+
+/** The generator engine's own chunk (src/components/engine.ts): lazy, but not the highlighter. */
+const GENERATOR_ENGINE = /\/engine\.[\w-]+\.js$/;
+
+const HYDRATED = '[data-generator][data-hydrated="true"]';
+/** Highlighting is active once an output block holds styled token spans. */
+const HIGHLIGHTED = '[data-generator] pre[data-output] span[style]';
+
+export interface LazyCheck {
+  page: string;
+  fcpMs: number | null;
+  /** Playwright's request timing: when each highlighter chunk was requested, in ms after FCP (negative = before). */
+  requests: { url: string; afterFcpMs: number; resourceTimingAfterFcpMs: number | null }[];
+  /** Highlighter chunks from the static analysis that the page never requested (expected: none). */
+  notRequested: string[];
+  /** Highlighter-looking chunks requested before FCP (expected: none). */
+  beforeFcp: string[];
+  /** The SSR HTML's `[data-output="toml"]` block: has text, and no highlighting markup. */
+  ssrPlainText: boolean;
+  ssrSample: string;
+  /** In the live page with the highlighter held back: hydrated, and every output block plain text. */
+  livePlainWhileHeld: boolean;
+  /** After releasing the highlighter: token spans appear. */
+  highlightedAfterRelease: boolean;
+  ok: boolean;
+}
+
+function pathOf(url: string): string {
+  return new URL(url).pathname;
+}
+
+/** The `<pre data-output="toml">` element's inner HTML in a page's HTML, or null. */
+function ssrTomlBlock(html: string): string | null {
+  const m = html.match(/<pre\b[^>]*data-output="toml"[^>]*>([\s\S]*?)<\/pre>/);
+  return m ? m[1]! : null;
+}
+
+/** Checks one guide page's lazy highlighter, with two loads: one untouched (timing), one with the chunks held back. */
+export async function checkLazyHighlighter(browser: Browser, origin: string, path: string, highlighterFiles: readonly string[]): Promise<LazyCheck> {
+  const chunkSet = new Set(highlighterFiles);
+  // Load 1: nothing held; when does each highlighter chunk get requested, relative to FCP?
+  const context = await localContext(browser, origin);
+  const page = await context.newPage();
+  const finished: Request[] = [];
+  page.on('requestfinished', (r) => finished.push(r));
+  const response = await page.goto(origin + path, { waitUntil: 'load' });
+  const html = response ? await response.text() : '';
+  await page.waitForSelector(HYDRATED, { timeout: 20_000 });
+  await scrollToGenerator(page);
+  await page.waitForSelector(HIGHLIGHTED, { timeout: 20_000, state: 'attached' });
+  const perf = await page.evaluate(() => {
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+    return {
+      timeOrigin: performance.timeOrigin,
+      fcp: fcp ? fcp.startTime : null,
+      resources: performance.getEntriesByType('resource').map((e) => ({ name: e.name, startTime: e.startTime })),
+    };
+  });
+  await context.close();
+  const fcpEpoch = perf.fcp === null ? null : perf.timeOrigin + perf.fcp;
+  const requests = finished
+    .filter((r) => chunkSet.has(pathOf(r.url())))
+    .map((r) => {
+      const rt = perf.resources.find((e) => e.name === r.url());
+      return {
+        url: pathOf(r.url()),
+        afterFcpMs: fcpEpoch === null ? Number.NaN : r.timing().startTime - fcpEpoch,
+        resourceTimingAfterFcpMs: rt && perf.fcp !== null ? rt.startTime - perf.fcp : null,
+      };
+    })
+    .sort((a, b) => a.afterFcpMs - b.afterFcpMs);
+  const requested = new Set(requests.map((r) => r.url));
+  const notRequested = highlighterFiles.filter((f) => !requested.has(f));
+  const beforeFcp = finished
+    .filter((r) => /\/_astro\//.test(r.url()))
+    .filter((r) => chunkSet.has(pathOf(r.url())) || (looksLikeHighlighter(pathOf(r.url())) && !GENERATOR_ENGINE.test(pathOf(r.url()))))
+    .filter((r) => fcpEpoch === null || r.timing().startTime < fcpEpoch)
+    .map((r) => pathOf(r.url()));
+  const block = ssrTomlBlock(html);
+  const ssrText = block?.replace(/<[^>]+>/g, '') ?? '';
+  const ssrPlainText = block !== null && ssrText.trim().length > 0 && !/<span\b/.test(block);
+
+  // Load 2: hold every highlighter chunk until the hydrated page has been inspected.
+  const held = await localContext(browser, origin);
+  let release!: () => void;
+  const released = new Promise<void>((ok) => (release = ok));
+  let heldRequested!: () => void;
+  const firstHeld = new Promise<void>((ok) => (heldRequested = ok));
+  await held.route(
+    (url) => chunkSet.has(url.pathname),
+    async (route) => {
+      heldRequested();
+      await released;
+      await route.continue();
+    },
+  );
+  const page2 = await held.newPage();
+  await page2.goto(origin + path, { waitUntil: 'load' });
+  await page2.waitForSelector(HYDRATED, { timeout: 20_000 });
+  await scrollToGenerator(page2);
+  // Inspect while the island's request for the highlighter is pending (or after 10 s if it never asks).
+  const pending = await Promise.race([firstHeld.then(() => true), new Promise<boolean>((ok) => setTimeout(() => ok(false), 10_000))]);
+  const live = await page2.evaluate(() => {
+    const blocks = [...document.querySelectorAll('[data-generator] pre[data-output]')];
+    return { count: blocks.length, plain: blocks.every((b) => b.querySelector('span') === null && (b.textContent ?? '').length > 0) };
+  });
+  release();
+  const highlightedAfterRelease = await page2
+    .waitForSelector(HIGHLIGHTED, { timeout: 20_000, state: 'attached' })
+    .then(() => true)
+    .catch(() => false);
+  await held.close();
+
+  const livePlainWhileHeld = pending && live.count > 0 && live.plain;
+  const ok =
+    perf.fcp !== null &&
+    requests.length > 0 &&
+    requests.every((r) => r.afterFcpMs > 0 && (r.resourceTimingAfterFcpMs === null || r.resourceTimingAfterFcpMs > 0)) &&
+    beforeFcp.length === 0 &&
+    ssrPlainText &&
+    livePlainWhileHeld &&
+    highlightedAfterRelease;
+  return {
+    page: path,
+    fcpMs: perf.fcp,
+    requests,
+    notRequested,
+    beforeFcp,
+    ssrPlainText,
+    ssrSample: ssrText.trim().split('\n')[0] ?? '',
+    livePlainWhileHeld,
+    highlightedAfterRelease,
+    ok,
+  };
+}
+
+export function lazyRows(checks: readonly LazyCheck[]): Row[] {
+  const firsts = checks.map((c) => c.requests[0]?.afterFcpMs ?? Number.NaN);
+  const s = range(firsts.filter(Number.isFinite));
+  const failing = checks.filter((c) => !c.ok).map((c) => c.page);
+  return [
+    {
+      section: 'Bytes',
+      metric: 'First highlighter request, ms after FCP',
+      unit: 'ms',
+      ...s,
+      n: checks.length,
+      compared: 'min',
+      target: { kind: 'min', value: 0 },
+      note:
+        failing.length === 0
+          ? 'all pages: chunks requested after FCP; SSR and live output plain text until they arrive'
+          : `failed on ${failing.join(', ')} (see details)`,
+    },
+  ];
+}
+
+export interface LatencyRun {
+  page: string;
+  provider: string;
+  keystrokes: number;
+  warmup: number;
+  /** Input event dispatch → the mutation that shows the new value in the TOML block (Preact render included). */
+  dom: Summary;
+  /** The same, plus a forced style and layout of the page. */
+  layout: Summary;
+  /** Dispatch → the next animation frame's callback (includes waiting for the frame). */
+  frame: Summary;
+  timeouts: number;
+  /**
+   * The first keystroke after focusing the field, with the engine not yet loaded (the island loads it
+   * on the first focus, pointer or key): dispatch → output updated, engine download included.
+   */
+  firstKeystrokeMs: number;
+  finalName: string;
+}
+
+/**
+ * Types `keystrokes` characters into the first island's "Server name" field, all inside one
+ * page.evaluate, and times each from the input event to the TOML block reflecting the new value.
+ */
+export async function measureKeystrokes(browser: Browser, origin: string, path: string, keystrokes: number, warmup: number): Promise<LatencyRun> {
+  const context = await localContext(browser, origin);
+  const page = await context.newPage();
+  await page.goto(origin + path, { waitUntil: 'load' });
+  await page.waitForSelector(HYDRATED, { timeout: 20_000 });
+  await scrollToGenerator(page);
+  await page.waitForSelector(HIGHLIGHTED, { timeout: 20_000, state: 'attached' });
+  const raw = await page.evaluate(
+    async ({ total, warm, hydrated }) => {
+      const root = document.querySelector(hydrated)!;
+      const label = [...root.querySelectorAll('label')].find((l) => (l.textContent ?? '').trim() === 'Server name');
+      if (!label) throw new Error('no "Server name" field in the first island');
+      const input = document.getElementById(label.htmlFor) as HTMLInputElement;
+      const toml = () => root.querySelector('[data-output="toml"]');
+      if (!toml()?.querySelector('span[style]')) throw new Error('the TOML block is not highlighted');
+      // A reader clicks or tabs into the field first: the island loads its engine on that focus.
+      input.focus();
+      const nextFrame = () => new Promise<number>((ok) => requestAnimationFrame(() => ok(performance.now())));
+      const dom: number[] = [];
+      const layout: number[] = [];
+      const frame: number[] = [];
+      let timeouts = 0;
+      let firstKeystrokeMs = Number.NaN;
+      for (let i = 0; i < 1 + warm + total; i++) {
+        // Start each keystroke from a quiet point: after a frame and a task, like a person typing.
+        await nextFrame();
+        await new Promise((ok) => setTimeout(ok, 0));
+        const expected = input.value + 'x';
+        let observed!: (t: number) => void;
+        const done = new Promise<number>((ok) => (observed = ok));
+        const observer = new MutationObserver(() => {
+          if ((toml()?.textContent ?? '').includes(expected)) {
+            observer.disconnect();
+            observed(performance.now());
+          }
+        });
+        observer.observe(root, { subtree: true, childList: true, characterData: true });
+        const timer = setTimeout(
+          () => {
+            observer.disconnect();
+            observed(Number.NaN);
+          },
+          i === 0 ? 20_000 : 2000,
+        );
+        const t0 = performance.now();
+        input.value += 'x';
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        const tDom = await done;
+        clearTimeout(timer);
+        // Let the rest of this microtask checkpoint run, then force style and layout.
+        await Promise.resolve();
+        const tMicro = performance.now();
+        void (toml() as HTMLElement | null)?.getBoundingClientRect();
+        void document.body.offsetHeight;
+        const tLayout = performance.now();
+        const tFrame = await nextFrame();
+        if (i === 0) {
+          firstKeystrokeMs = tDom - t0;
+          if (Number.isNaN(tDom)) throw new Error('the output never showed the first keystroke (engine did not load?)');
+        }
+        if (i < 1 + warm) continue;
+        if (Number.isNaN(tDom)) {
+          timeouts++;
+          continue;
+        }
+        dom.push(Math.max(tDom, tMicro) - t0);
+        layout.push(tLayout - t0);
+        frame.push(tFrame - t0);
+      }
+      return { dom, layout, frame, timeouts, firstKeystrokeMs, finalName: input.value, provider: root.getAttribute('data-generator') ?? '' };
+    },
+    { total: keystrokes, warm: warmup, hydrated: HYDRATED },
+  );
+  await context.close();
+  return {
+    page: path,
+    provider: raw.provider,
+    keystrokes,
+    warmup,
+    dom: summarize(raw.dom),
+    layout: summarize(raw.layout),
+    frame: summarize(raw.frame),
+    timeouts: raw.timeouts,
+    firstKeystrokeMs: raw.firstKeystrokeMs,
+    finalName: raw.finalName,
+  };
+}
+
+export const KEYSTROKE_P95_TARGET_MS = 8;
+
+export function latencyRows(runs: readonly LatencyRun[]): Row[] {
+  return runs.map((r) => ({
+    section: 'Keystroke latency',
+    metric: `Keystroke → output updated, ${r.page}`,
+    unit: 'ms',
+    n: r.dom.n,
+    median: r.dom.median,
+    p95: r.dom.p95,
+    min: r.dom.min,
+    max: r.dom.max,
+    compared: 'p95' as const,
+    target: { kind: 'max' as const, value: KEYSTROKE_P95_TARGET_MS },
+    note: `${r.provider}; first keystroke (engine loads on focus) ${r.firstKeystrokeMs.toFixed(1)} ms; +layout p95 ${r.layout.p95.toFixed(2)} ms; to next frame p95 ${r.frame.p95.toFixed(2)} ms${r.timeouts ? `; ${r.timeouts} timed out` : ''}`,
+  }));
+}
+
+export interface KeystrokeProfile {
+  page: string;
+  keystrokes: number;
+  /** Self time on the main thread by script file (V8 sampling profiler), during the keystrokes; ms total. */
+  byScript: { script: string; ms: number; share: number }[];
+  /** The part spent in the highlighter's chunks. */
+  highlighterShare: number;
+}
+
+/**
+ * Where keystroke time goes: the same typing as `measureKeystrokes`, under V8's sampling profiler,
+ * with self time grouped by script. Profiling slows things down, so only the shares are meaningful.
+ */
+export async function profileKeystrokes(browser: Browser, origin: string, path: string, keystrokes: number, highlighterFiles: readonly string[]): Promise<KeystrokeProfile> {
+  const context = await localContext(browser, origin);
+  const page = await context.newPage();
+  await page.goto(origin + path, { waitUntil: 'load' });
+  await page.waitForSelector(HYDRATED, { timeout: 20_000 });
+  await scrollToGenerator(page);
+  await page.waitForSelector(HIGHLIGHTED, { timeout: 20_000, state: 'attached' });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  await page.evaluate(
+    async ({ total, hydrated }) => {
+      const root = document.querySelector(hydrated)!;
+      const label = [...root.querySelectorAll('label')].find((l) => (l.textContent ?? '').trim() === 'Server name')!;
+      const input = document.getElementById(label.htmlFor) as HTMLInputElement;
+      // Focus loads the engine; wait until the output follows the field before profiling.
+      input.focus();
+      const start = performance.now();
+      input.value += 'x';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      while (!(root.querySelector('[data-output="toml"]')?.textContent ?? '').includes(input.value) && performance.now() - start < 20_000) {
+        await new Promise((ok) => setTimeout(ok, 20));
+      }
+      for (let i = 0; i < total; i++) {
+        input.value += 'x';
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+      }
+    },
+    { total: keystrokes, hydrated: HYDRATED },
+  );
+  const { profile } = await cdp.send('Profiler.stop');
+  await context.close();
+  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  const deltas = profile.timeDeltas ?? [];
+  (profile.samples ?? []).forEach((id, i) => {
+    const node = nodes.get(id);
+    if (!node) return;
+    const fn = node.callFrame.functionName;
+    // Idle and "program" (the engine outside JS) are not the page's work; GC is.
+    if (node.callFrame.url === '' && (fn === '(idle)' || fn === '(program)' || fn === '(root)')) return;
+    const script = node.callFrame.url ? new URL(node.callFrame.url).pathname : fn === '(garbage collector)' ? '(garbage collector)' : '(native / other)';
+    self.set(script, (self.get(script) ?? 0) + (deltas[i] ?? 0) / 1000);
+  });
+  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  const chunks = new Set(highlighterFiles);
+  const byScript = [...self]
+    .map(([script, ms]) => ({ script, ms, share: total ? ms / total : 0 }))
+    .sort((a, b) => b.ms - a.ms);
+  return { page: path, keystrokes, byScript: byScript.slice(0, 8), highlighterShare: byScript.filter((s) => chunks.has(s.script)).reduce((a, s) => a + s.share, 0) };
+}

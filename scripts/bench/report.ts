@@ -1,0 +1,288 @@
+/** Renders the results: bench/RESULTS.md (Markdown), and a compact table for stdout. */
+import type { KeystrokeProfile, LazyCheck, LatencyRun } from './browser.ts';
+import type { PageBytes } from './bytes.ts';
+import type { CoreRun } from './core.ts';
+import { CATEGORIES, LIGHTHOUSE_TARGETS, type PageLighthouse } from './lighthouse.ts';
+import type { Machine } from './machine.ts';
+import type { ScaleResult } from './scale.ts';
+import { passes, valueOf, type Row } from './stats.ts';
+
+export interface Results {
+  machine: Machine;
+  started: string;
+  durationSeconds: number;
+  rows: Row[];
+  /** Pages measured as guides (those embedding GeneratorIsland), and any left out with --exclude. */
+  guidePages: string[];
+  excludedPages: string[];
+  skipped: string[];
+  errors: { step: string; message: string }[];
+  bytes?: PageBytes[];
+  lazy?: LazyCheck[];
+  latency?: LatencyRun[];
+  latencyProfile?: KeystrokeProfile;
+  core?: CoreRun[];
+  lighthouse?: PageLighthouse[];
+  scale?: ScaleResult;
+}
+
+const DECIMALS: Record<string, number> = { B: 0, ms: 2, 'µs': 2, s: 1, pts: 0, '×': 2 };
+
+export function fmt(value: number | undefined, unit: string): string {
+  if (value === undefined || !Number.isFinite(value)) return '–';
+  const d = DECIMALS[unit] ?? 2;
+  return `${value.toFixed(d)}${unit === '×' ? '×' : ` ${unit}`}`;
+}
+
+function targetText(row: Row): string {
+  if (!row.target) return '–';
+  const op = row.target.kind === 'max' ? '≤' : row.target.kind === 'min' && row.target.value === 0 ? '>' : '≥';
+  const v = row.unit === 'B' ? `${row.target.value} B (${row.target.value / 1024} KB)` : fmt(row.target.value, row.unit);
+  return `${row.compared} ${op} ${v}`;
+}
+
+/** Measured / target, or null where a ratio means nothing (no target, or a target of 0). */
+export function ratio(row: Row): number | null {
+  if (!row.target || row.target.value === 0) return null;
+  const v = valueOf(row);
+  return Number.isFinite(v) ? v / row.target.value : null;
+}
+
+function met(row: Row): boolean | null {
+  if (!row.target) return null;
+  // A "> 0" target is strict.
+  if (row.target.kind === 'min' && row.target.value === 0) return valueOf(row) > 0;
+  return passes(row);
+}
+
+function status(row: Row): string {
+  const ok = met(row);
+  return ok === null ? 'measured' : ok ? 'met' : 'MISSED';
+}
+
+/** "over by 2.4 ms (+30%)" / "short by 10 pts (−10%)" for a missed target. */
+export function missedBy(row: Row): string {
+  if (!row.target) return '';
+  const v = valueOf(row);
+  if (!Number.isFinite(v)) return `${row.metric}: not measured`;
+  const t = row.target.value;
+  const diff = Math.abs(v - t);
+  const pct = t === 0 ? '' : ` (${v > t ? '+' : '−'}${((diff / t) * 100).toFixed(1)}%)`;
+  const word = row.target.kind === 'max' ? 'over' : 'short';
+  // A hair over shows its digits rather than "over by 0.00".
+  const by = fmt(diff, row.unit) === fmt(0, row.unit) ? `${diff.toPrecision(2)} ${row.unit}` : fmt(diff, row.unit);
+  const shown = fmt(v, row.unit) === fmt(t, row.unit) ? `${v.toPrecision(6)} ${row.unit}` : fmt(v, row.unit);
+  return `${row.metric}: ${row.compared} ${shown} against ${targetText(row)}, ${word} by ${by}${pct}`;
+}
+
+function table(headers: string[], rows: string[][]): string {
+  const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  return [`| ${headers.join(' | ')} |`, `| ${headers.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(esc).join(' | ')} |`)].join('\n');
+}
+
+export function renderMarkdown(r: Results): string {
+  const m = r.machine;
+  const out: string[] = [];
+  out.push('# Benchmark results', '');
+  out.push(`Written by \`npm run bench\` (scripts/bench.ts) on ${r.started}; the run took ${r.durationSeconds.toFixed(0)} s. The JSON copy is bench/results.json.`, '');
+  out.push('## Machine', '');
+  out.push(
+    table(
+      ['', ''],
+      [
+        ['CPU', m.cpuModel],
+        ['Cores', String(m.cores)],
+        ['Memory', `${m.memoryGiB.toFixed(1)} GiB`],
+        ['OS', m.os],
+        ['Node', m.node],
+        ['Chromium', m.chromium],
+        ['Lighthouse', m.lighthouse],
+        ['Load average (1 min) at start / each step / end', `${m.loadStart.toFixed(2)} / ${m.loadSamples.map((l) => l.toFixed(2)).join(', ')} / ${m.loadEnd.toFixed(2)}`],
+        ['Commit', m.commit],
+        ['Date', m.date],
+      ],
+    ),
+    '',
+  );
+  // The bench itself keeps about one to two cores busy; more than that means other work was running.
+  if (Math.max(m.loadStart, ...m.loadSamples, m.loadEnd) > m.cores + 1) {
+    out.push(`> **Note:** the load average went above the number of cores plus one during the run, so other work competed for the CPU: timings (latency, core, build) are pessimistic and noisier than on an idle machine. Bytes are unaffected; Lighthouse simulates its throttling but its CPU timings still come from this machine.`, '');
+  }
+
+  out.push(`Guide pages (built pages that embed GeneratorIsland): ${r.guidePages.join(', ') || 'none'}.${r.excludedPages.length ? ` Left out with --exclude: ${r.excludedPages.join(', ')}.` : ''} dist/ is served locally by serveDist() with its _headers, behind gzip as a static host serves it.`, '');
+  out.push('## Summary', '');
+  out.push(
+    'Each row compares one statistic (named in the target column) with its target; the ratio is measured / target. For bytes and times lower is better (ratio ≤ 1 meets the target); for Lighthouse scores higher is better (ratio ≥ 1).',
+    '',
+  );
+  out.push(
+    table(
+      ['Section', 'Metric', 'n', 'median', 'p95', 'min', 'max', 'target', 'ratio', 'status'],
+      r.rows.map((row) => {
+        const q = ratio(row);
+        return [row.section, row.metric, String(row.n), fmt(row.median, row.unit), row.p95 === undefined ? '–' : fmt(row.p95, row.unit), fmt(row.min, row.unit), fmt(row.max, row.unit), targetText(row), q === null ? '–' : `${q.toFixed(2)}`, status(row)];
+      }),
+    ),
+    '',
+  );
+
+  const missed = r.rows.filter((row) => met(row) === false);
+  out.push('## Missed targets', '');
+  if (missed.length === 0 && r.errors.length === 0) out.push('None: every target was met.', '');
+  for (const row of missed) out.push(`- ${missedBy(row)}${row.note ? `. ${row.note}` : ''}`);
+  for (const e of r.errors) out.push(`- **${e.step} did not complete:** ${e.message.split('\n')[0]}`);
+  if (r.skipped.length > 0) out.push(`- Skipped on request: ${r.skipped.join(', ')}`);
+  out.push('');
+
+  out.push('## Details', '');
+  if (r.bytes) {
+    out.push('### 1. JavaScript bytes per guide page', '');
+    out.push('Static analysis of dist/ with the budget test\'s own definitions (tests/support/budget.ts): the static import closure of each page\'s module scripts and islands plus its inline scripts (search excluded), gzip -9; the highlighter is what the island loads later through dynamic import().', '');
+    out.push(
+      table(
+        ['Page', 'critical external', 'critical inline', 'critical total', 'of 25 KB', 'highlighter', 'of 55 KB', 'highlighter chunks'],
+        r.bytes.map((p) => [p.page, `${p.criticalExternal} B`, `${p.criticalInline} B`, `${p.critical} B`, `${((p.critical / (25 * 1024)) * 100).toFixed(0)}%`, `${p.highlighter} B`, `${((p.highlighter / (55 * 1024)) * 100).toFixed(0)}%`, p.highlighterFiles.map((f) => f.replace('/_astro/', '')).join(', ')]),
+      ),
+      '',
+    );
+    const first = r.bytes[0];
+    if (first) out.push(`Critical files of ${first.page}: ${first.criticalFiles.map((f) => f.replace('/_astro/', '')).join(', ')}.`, '');
+  }
+  if (r.lazy) {
+    out.push('### 1b. The highlighter loads after first paint', '');
+    out.push('Headless Chromium, per guide page. Load 1: when each highlighter chunk was requested (Playwright request timing, and the page\'s own Resource Timing) relative to `first-contentful-paint`. After hydration the page is scrolled to the generator, as a reader does (the island starts its highlighter only near the viewport). Load 2: the highlighter chunks are held back at the network layer; the page is inspected while the island\'s request for them is pending, then they are released.', '');
+    out.push(
+      table(
+        ['Page', 'FCP', 'first chunk request after FCP (Playwright / Resource Timing)', 'chunks requested', 'before FCP', 'SSR output plain text', 'live output plain while held', 'highlighted after release', 'ok'],
+        r.lazy.map((c) => [
+          c.page,
+          c.fcpMs === null ? 'none' : `${c.fcpMs.toFixed(0)} ms`,
+          c.requests[0] ? `${c.requests[0].afterFcpMs.toFixed(0)} ms / ${c.requests[0].resourceTimingAfterFcpMs?.toFixed(0) ?? '–'} ms` : 'none requested',
+          `${c.requests.length}${c.notRequested.length ? ` (missing: ${c.notRequested.join(', ')})` : ''}`,
+          c.beforeFcp.length ? c.beforeFcp.join(', ') : 'none',
+          c.ssrPlainText ? `yes ("${c.ssrSample}")` : 'NO',
+          c.livePlainWhileHeld ? 'yes' : 'NO',
+          c.highlightedAfterRelease ? 'yes' : 'NO',
+          c.ok ? 'yes' : 'NO',
+        ]),
+      ),
+      '',
+    );
+  }
+  if (r.latency) {
+    out.push('### 2. Keystroke → updated output', '');
+    out.push(
+      'Headless Chromium (no CPU throttling), first island of each guide page, after hydration, scrolled into view and with highlighting active. All keystrokes run inside one `page.evaluate`: `input.value += \'x\'` on "Server name" and an `input` event, timed with `performance.now()` until a MutationObserver on the island sees the TOML block show the new name (Preact\'s render and the re-highlighting of every block included) and the microtask checkpoint has run. The field is focused first, as a reader\'s click or tab would, which makes the island load its generator engine; the first keystroke (engine download and first run included) is shown separately and not counted among the 200. Keystrokes start from a quiet point (after a frame and a task); warm-up keystrokes are not counted either. "+ layout" also forces style and layout; "next frame" waits for the next animation frame callback, which includes waiting for the display frame (~16.7 ms), so it is shown but not held to the target.',
+      '',
+    );
+    out.push(
+      table(
+        ['Page', 'provider', 'first keystroke (engine loads)', 'keystrokes (+warm-up)', 'p50', 'p95', 'max', '+ layout p50 / p95', 'next frame p50 / p95', 'timeouts'],
+        r.latency.map((l) => [l.page, l.provider, fmt(l.firstKeystrokeMs, 'ms'), `${l.dom.n} (+${l.warmup})`, fmt(l.dom.median, 'ms'), fmt(l.dom.p95, 'ms'), fmt(l.dom.max, 'ms'), `${fmt(l.layout.median, 'ms')} / ${fmt(l.layout.p95, 'ms')}`, `${fmt(l.frame.median, 'ms')} / ${fmt(l.frame.p95, 'ms')}`, String(l.timeouts)]),
+      ),
+      '',
+    );
+    const prof = r.latencyProfile;
+    if (prof) {
+      out.push(
+        `Where the time goes (${prof.page}, the slowest p95; ${prof.keystrokes} keystrokes under V8's sampling profiler, main-thread self time by script, idle excluded): the highlighter's chunks take ${(prof.highlighterShare * 100).toFixed(0)}%. ` +
+          prof.byScript.map((s) => `${s.script.replace('/_astro/', '')} ${(s.share * 100).toFixed(0)}%`).join(', ') +
+          '.',
+        '',
+      );
+    }
+  }
+  if (r.core) {
+    out.push('### 3. Generator core', '');
+    out.push('`generate(spec)` in Node (all outputs for one input): per spec, a warm-up batch, then timed batches; each batch\'s mean µs per call is one sample; the table gives the median, min and max over batches.', '');
+    out.push(
+      table(
+        ['Spec', 'median', 'min', 'max', 'batches × calls', 'output chars'],
+        r.core.map((c) => [c.label, fmt(c.perCall.median, 'µs'), fmt(c.perCall.min, 'µs'), fmt(c.perCall.max, 'µs'), `${c.batches} × ${c.callsPerBatch}`, String(c.outputChars)]),
+      ),
+      '',
+    );
+  }
+  if (r.lighthouse) {
+    out.push('### 4. Lighthouse', '');
+    const lh = r.lighthouse[0];
+    out.push(
+      `Lighthouse ${lh?.lighthouseVersion ?? ''} with its default config (mobile: emulated Moto G Power, simulated slow 4G and 4× CPU slowdown), headless system Chromium; every host but 127.0.0.1 unresolvable. ${lh?.runs ?? 0} run(s) per page; scores are the median [min–max] of runs, metrics from the median-performance run. Benchmark index ${r.lighthouse.map((p) => p.benchmarkIndex?.toFixed(0) ?? '?').join(', ')}.`,
+      '',
+    );
+    out.push(
+      table(
+        ['Page', ...CATEGORIES.map((c) => `${c} (≥ ${LIGHTHOUSE_TARGETS[c]})`), 'FCP', 'LCP', 'TBT', 'CLS', 'SI'],
+        r.lighthouse.map((p) => [
+          p.page,
+          ...CATEGORIES.map((c) => {
+            const s = p.scores[c];
+            const range = s.min === s.max ? '' : ` [${s.min}–${s.max}]`;
+            return `${s.median}${range}${s.median < LIGHTHOUSE_TARGETS[c] ? ' ✗' : ''}`;
+          }),
+          p.metrics['first-contentful-paint'] ?? '',
+          p.metrics['largest-contentful-paint'] ?? '',
+          p.metrics['total-blocking-time'] ?? '',
+          p.metrics['cumulative-layout-shift'] ?? '',
+          p.metrics['speed-index'] ?? '',
+        ]),
+      ),
+      '',
+    );
+    const failing = r.lighthouse.flatMap((p) => CATEGORIES.flatMap((c) => (p.failing[c] ? [{ page: p.page, c, audits: p.failing[c]! }] : [])));
+    if (failing.length > 0) {
+      out.push('#### Audits behind scores below target', '');
+      out.push('For each page and category below target: the scored audits that lost points (id, title, value, audit score, weight in the category), then the unscored diagnostics Lighthouse flags (score < 0.9). From the run with the median score.', '');
+      for (const f of failing) {
+        const page = r.lighthouse.find((p) => p.page === f.page)!;
+        out.push(`- **${f.page}**, ${f.c} ${page.scores[f.c].median} (target ${LIGHTHOUSE_TARGETS[f.c]}, short by ${LIGHTHOUSE_TARGETS[f.c] - page.scores[f.c].median}):`);
+        const scored = f.audits.filter((a) => a.weight > 0);
+        const diagnostics = f.audits.filter((a) => a.weight === 0);
+        if (scored.length === 0) out.push('  - no scored audit failed outright');
+        for (const a of scored) out.push(`  - \`${a.id}\`: ${a.title}${a.displayValue ? ` (${a.displayValue})` : ''}; score ${a.score === null ? 'n/a' : a.score.toFixed(2)}, weight ${a.weight}`);
+        if (diagnostics.length > 0) out.push(`  - diagnostics: ${diagnostics.map((a) => `\`${a.id}\` ${a.title}${a.displayValue ? ` (${a.displayValue})` : ''}`).join('; ')}`);
+        if (f.c === 'performance' && page.longTasks.length > 0) {
+          out.push(`  - long tasks (simulated): ${page.longTasks.map((t) => `${t.durationMs.toFixed(0)} ms at ${t.startMs.toFixed(0)} ms in ${t.url}`).join('; ')}`);
+          out.push(`  - main-thread time by script: ${page.bootup.map((b) => `${b.url} ${b.totalMs.toFixed(0)} ms (scripting ${b.scriptingMs.toFixed(0)} ms)`).join('; ')}`);
+        }
+      }
+      out.push('');
+    }
+    const external = [...new Set(r.lighthouse.flatMap((p) => p.externalRequests))];
+    out.push(external.length === 0 ? 'Requests to any host but the local server, in every run: none.' : `Requests to other hosts (unresolvable here, but attempted): ${external.join(', ')}.`, '');
+    const warnings = [...new Set(r.lighthouse.flatMap((p) => p.warnings))];
+    if (warnings.length > 0) out.push('Lighthouse warnings: ' + warnings.join(' / '), '');
+  }
+  if (r.scale) {
+    const s = r.scale;
+    out.push('### 5. Build-time scaling', '');
+    out.push(
+      `Method: ${s.method}. ${s.runs} run(s) per catalogue, interleaved. The synthetic copy adds ${s.synthetic.added} providers (the real ones with new ids, names and server names) and one guide page each, made from a real guide's MDX with its \`<Generator provider="…"/>\` pointed at the new provider. Measured only; never asserted.`,
+      '',
+    );
+    out.push(
+      table(
+        ['Catalogue', 'providers', 'guide pages', 'pages', 'median', 'min', 'max'],
+        [
+          ['real', String(s.real.providers), String(s.real.guidePages), String(s.real.pages), fmt(s.real.seconds.median, 's'), fmt(s.real.seconds.min, 's'), fmt(s.real.seconds.max, 's')],
+          ['synthetic', String(s.synthetic.providers), String(s.synthetic.guidePages), String(s.synthetic.pages), fmt(s.synthetic.seconds.median, 's'), fmt(s.synthetic.seconds.min, 's'), fmt(s.synthetic.seconds.max, 's')],
+        ],
+      ),
+      '',
+    );
+    out.push(`Ratio ${s.ratio.toFixed(2)}× (target ≤ 5×) for ${(s.synthetic.guidePages / Math.max(1, s.real.guidePages)).toFixed(1)}× the guide pages.`, '');
+  }
+  return out.join('\n');
+}
+
+/** A compact fixed-width table for the terminal. */
+export function renderConsole(r: Results): string {
+  const lines = r.rows.map((row) => {
+    const q = ratio(row);
+    return [row.metric.length > 64 ? row.metric.slice(0, 63) + '…' : row.metric, `${row.compared} ${fmt(valueOf(row), row.unit)}`, targetText(row), q === null ? '–' : q.toFixed(2), status(row)];
+  });
+  const head = ['metric', 'measured', 'target', 'ratio', 'status'];
+  const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  const fmtLine = (l: string[]) => l.map((c, i) => c.padEnd(widths[i]!)).join('  ');
+  return [fmtLine(head), widths.map((w) => '-'.repeat(w)).join('  '), ...lines.map(fmtLine)].join('\n');
+}
