@@ -9,6 +9,7 @@ import { convertMcpServersJson, diagnoseConfig, type DoctorReport, type Finding,
 import { mergeServer } from '../lib/merge.ts';
 import { Choice } from './fields.tsx';
 import { loadHighlighterWhenIdle, type Highlighter } from './highlight.ts';
+import { useAnnouncer } from './live.ts';
 import { OutputBlock } from './OutputBlock.tsx';
 import './generator.css';
 import './doctor.css';
@@ -228,7 +229,7 @@ export default function DoctorIsland() {
   const [blockTouched, setBlockTouched] = useState(false);
   const [hydrated, setHydrated] = useState(false);
   const [highlighter, setHighlighter] = useState<Highlighter | null>(null);
-  const [announcement, setAnnouncement] = useState('');
+  const [announcement, announce] = useAnnouncer();
   const inputRef = useRef<HTMLTextAreaElement | null>(null);
   const mergeHeadingRef = useRef<HTMLHeadingElement | null>(null);
 
@@ -258,11 +259,6 @@ export default function DoctorIsland() {
     return mergeServer(existing, effectiveName.trim(), effectiveBlock);
   }, [existing, effectiveName, effectiveBlock]);
 
-  const announce = (message: string) => {
-    // Clearing first makes screen readers repeat an identical message.
-    setAnnouncement('');
-    setTimeout(() => setAnnouncement(message), 50);
-  };
 
   /** Moves the cursor of the input to the start of a line (1-based) and focuses it. */
   const goToLine = (line: number) => {

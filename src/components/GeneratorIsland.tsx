@@ -8,6 +8,7 @@ import type { Diagnostic, ServerSpec } from '../lib/model.ts';
 import type { Generated } from '../lib/generate.ts';
 import { defaultForm, endpointOf, modeOf, specFromForm, type FormState, type Provider } from '../lib/provider.ts';
 import { loadHighlighterWhenIdle, type Highlighter } from './highlight.ts';
+import { copyText, useAnnouncer } from './live.ts';
 import { OutputBlock } from './OutputBlock.tsx';
 import { Check, Choice, Text } from './fields.tsx';
 
@@ -103,7 +104,7 @@ export default function GeneratorIsland({ provider, initial }: Props) {
   const [hydrated, setHydrated] = useState(false);
   const [highlighter, setHighlighter] = useState<Highlighter | null>(null);
   const [shell, setShell] = useState<Shell>('posix');
-  const [announcement, setAnnouncement] = useState('');
+  const [announcement, announce] = useAnnouncer();
   const [engine, setEngine] = useState<Engine | null>(null);
   const rootRef = useRef<HTMLDivElement>(null);
   const wake = () => {
@@ -154,22 +155,12 @@ export default function GeneratorIsland({ provider, initial }: Props) {
       const next = defaultForm(provider, modeId);
       return { ...next, name: f.name, scope: f.scope, startupTimeoutSec: f.startupTimeoutSec, toolTimeoutSec: f.toolTimeoutSec, enabled: f.enabled, required: f.required, enabledTools: f.enabledTools, disabledTools: f.disabledTools, headers: f.headers, params: { ...next.params, ...f.params } };
     });
-  const announce = (message: string) => {
-    // Clearing first makes screen readers repeat an identical message.
-    setAnnouncement('');
-    setTimeout(() => setAnnouncement(message), 50);
-  };
 
   const copyLink = async () => {
     const { encodeShare } = await import('../lib/share.ts');
     const { params, withheld } = encodeShare(provider, form);
     const url = `${window.location.origin}${window.location.pathname}#${params}`;
-    let ok = true;
-    try {
-      await navigator.clipboard.writeText(url);
-    } catch {
-      ok = false;
-    }
+    const ok = await copyText(url);
     const secretNote = ' Tokens and keys are never included.';
     const withheldNote = withheld.length > 0 ? ` Left out because they look like credentials: ${withheld.join(', ')}.` : '';
     announce(ok ? `Link copied.${secretNote}${withheldNote}` : `Could not copy the link. It is: ${url}`);

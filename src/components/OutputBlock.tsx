@@ -1,6 +1,7 @@
 /** One output block: a caption, the exact text (highlighted when the highlighter has loaded), and a copy button. */
 import { useMemo, useState } from 'preact/hooks';
 import type { Highlighter, Lang } from './highlight.ts';
+import { copyText } from './live.ts';
 
 interface Props {
   /** Stable hook for tests: the block's text is exactly what copy puts on the clipboard. */
@@ -31,25 +32,6 @@ function highlighted(highlighter: Highlighter | null, text: string, lang: Lang) 
   } catch {
     // Highlighting is decoration: on any failure the plain text stays.
     return null;
-  }
-}
-
-/** Copies text, falling back to a hidden textarea where the async clipboard API is unavailable. */
-async function copyText(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    const area = document.createElement('textarea');
-    area.value = text;
-    area.setAttribute('readonly', '');
-    area.style.position = 'fixed';
-    area.style.opacity = '0';
-    document.body.append(area);
-    area.select();
-    const ok = document.execCommand('copy');
-    area.remove();
-    return ok;
   }
 }
 
