@@ -3,6 +3,10 @@
  * The rules are those Codex 0.169.0 applies, checked against the real CLI in tests/conformance.
  */
 
+import { looksLikeSecret } from './credentials.ts';
+
+export { looksLikeSecret };
+
 /** `codex mcp add` accepts exactly these names (`invalid server name` otherwise). */
 export const SERVER_NAME_RE = /^[A-Za-z0-9_:@/.-]+$/;
 /** POSIX-portable environment variable names. */
@@ -14,22 +18,6 @@ export const MAX_TIMEOUT_SEC = 86_400;
 
 // eslint-disable-next-line no-control-regex
 const CONTROL_RE = /[\u0000-\u001f\u007f]/;
-// Prefixes of well-known token formats (OpenAI, GitHub, Slack, GitLab, Stripe, JWT...).
-// Case-sensitive: these prefixes are lowercase in real tokens, while names like GITHUB_PAT_TOKEN are not keys.
-const TOKEN_PREFIX_RE = /^(sk-|sk_|pk_|rk_|ghp_|gho_|ghu_|ghs_|ghr_|github_pat_|glpat-|xox[abpr]-|eyJ|[Bb]earer\s|[Bb]asic\s)/;
-
-/** Heuristic: does this string look like a credential rather than a name? */
-export function looksLikeSecret(value: string): boolean {
-  const v = value.trim();
-  if (v.length < 12) return false;
-  if (TOKEN_PREFIX_RE.test(v)) return true;
-  // Long, dense, mixed-case-and-digit strings are keys; UPPER_SNAKE names are not.
-  const hasLower = /[a-z]/.test(v);
-  const hasUpper = /[A-Z]/.test(v);
-  const hasDigit = /[0-9]/.test(v);
-  return v.length >= 20 && hasDigit && hasLower && (hasUpper || !/_/.test(v));
-}
-
 /** Checks a server name; `undefined` when valid. */
 export function checkServerName(name: string): string | undefined {
   if (name === '') return 'Server name is required: pick a short name such as "docs" (letters, digits, - _ : @ / .).';
