@@ -1,0 +1,89 @@
+/**
+ * "Add to Codex" for server authors: the prefilled generator link (a share link plus a `from` key
+ * naming the server and its server.json version) and a README section in Markdown.
+ * A link is built only by `encodeShare`, so it carries exactly what any share link carries: never a
+ * secret field, never a value that looks like a credential.
+ */
+import { generate } from '../generate.ts';
+import type { Provider } from '../provider.ts';
+import { specFromForm } from '../provider.ts';
+import { encodeShare } from '../share.ts';
+import type { Conversion } from './convert.ts';
+import { envLines } from '../env.ts';
+import type { ServerJson } from './types.ts';
+
+/** Where the "any MCP server" generator lives on this site. */
+export const GENERATOR_PATH = '/guides/custom/';
+/** Where the badge image is served. */
+export const BADGE_PATH = '/badges/add-to-codex.svg';
+/** The link key naming who prefilled the generator: `NAME@VERSION` of the server.json. */
+export const FROM_KEY = 'from';
+/** Longest `from` value read back; longer ones are cut for display. */
+const MAX_FROM = 200;
+
+/** `io.github.user/server@1.2.0`, the server.json's name and version. */
+export function fromValue(server: ServerJson): string {
+  return server.version ? `${server.name}@${server.version}` : server.name;
+}
+
+/** The fragment (no `#`) that opens the generator prefilled with a conversion. */
+export function prefillFragment(provider: Provider, server: ServerJson, conversion: Conversion): { fragment: string; withheld: string[] } {
+  const { params, withheld } = encodeShare(provider, conversion.form);
+  const from = new URLSearchParams({ [FROM_KEY]: fromValue(server) }).toString();
+  return { fragment: `${params}&${from}`, withheld };
+}
+
+/** The whole link to the prefilled generator on a site origin such as `https://codex-mcp.example`. */
+export function prefillLink(origin: string, provider: Provider, server: ServerJson, conversion: Conversion): string {
+  return `${origin.replace(/\/+$/, '')}${GENERATOR_PATH}#${prefillFragment(provider, server, conversion).fragment}`;
+}
+
+/** Reads `from` out of a location hash; '' when absent. Control characters are dropped. Never throws. */
+export function readFrom(hash: string): string {
+  try {
+    const raw = new URLSearchParams(hash.replace(/^[#?]/, '')).get(FROM_KEY) ?? '';
+    return raw.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, MAX_FROM);
+  } catch {
+    return '';
+  }
+}
+
+/** Markdown and HTML snippets that show the badge and link to the prefilled generator. */
+export function badgeSnippets(origin: string, link: string): { markdown: string; html: string } {
+  const img = `${origin.replace(/\/+$/, '')}${BADGE_PATH}`;
+  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  return {
+    markdown: `[![Add to Codex](${img})](${link})`,
+    html: `<a href="${escape(link)}"><img src="${escape(img)}" alt="Add to Codex" height="28"></a>`,
+  };
+}
+
+const fence = (lang: string, body: string) => {
+  const ticks = body.includes('```') ? '````' : '```';
+  return `${ticks}${lang}\n${body.trimEnd()}\n${ticks}`;
+};
+
+/** The README section for a server author: what to run, the TOML block, the variables, the check. Null while the form has errors. */
+export function readmeSection(origin: string, provider: Provider, server: ServerJson, conversion: Conversion): string | null {
+  const spec = specFromForm(provider, conversion.form);
+  const outputs = generate(spec).outputs;
+  if (!outputs) return null;
+  const title = server.title || outputs.name;
+  const link = prefillLink(origin, provider, server, conversion);
+  const parts = [`## Use ${title} with Codex`, '', badgeSnippets(origin, link).markdown, ''];
+  const vars = [...spec.envVarLines, ...conversion.exports];
+  const env = envLines(vars);
+  if (env) parts.push('Set these variables in the shell that starts Codex (replace the placeholders):', '', fence('sh', env.posix), '');
+  if (outputs.cli.posix && outputs.cli.mode === 'full') {
+    parts.push('Add the server with one command:', '', fence('sh', outputs.cli.posix), '', `Or add this table to \`${outputs.configPath}\`:`, '');
+  } else if (outputs.cli.posix) {
+    const keys = outputs.cli.missing.map((k) => `\`${k}\``).join(', ');
+    parts.push('Add the server with one command:', '', fence('sh', outputs.cli.posix), '', `The command cannot set ${keys}: add them to the table it writes in \`${outputs.configPath}\`, or add this whole table instead:`, '');
+  } else {
+    parts.push(`Add this table to \`${outputs.configPath}\` (\`codex mcp add\` has no flag for some of its keys):`, '');
+  }
+  parts.push(fence('toml', outputs.toml), '');
+  if (outputs.login) parts.push('Then sign in:', '', fence('sh', outputs.login), '');
+  parts.push('Check that Codex loaded it:', '', fence('sh', outputs.verify), '');
+  return parts.join('\n');
+}
