@@ -51,6 +51,9 @@ const ENUM_KEYS = ['mode', 'scope', 'storage', 'enabled', 'required'] as const;
 // while the link key `env` is the non-secret variable NAME. A unit test keeps the two lists apart.
 export const SECRET_LINK_KEYS = new Set<string>(['secret', 'user', 'httpheaders', 'token', 'key', 'password', 'pat']);
 
+// Names the server.json that prefilled an "Add to Codex" link (src/lib/server-json/link.ts); not a form field.
+export const FROM_KEY = 'from';
+
 /** Every key a link may carry, for the reference page. `p.` and `h.` prefix endpoint params and headers. */
 export const SHARE_KEYS = ['v', ...ENUM_KEYS, ...Object.keys(TEXT_KEYS), 'p.<param>', 'h.<header>'] as const;
 
@@ -149,6 +152,7 @@ export function decodeShare(provider: Provider, raw: string): Decoded {
   };
 
   for (const [key, value] of values) {
+    if (key === FROM_KEY) continue;
     if (SECRET_LINK_KEYS.has(key)) {
       notices.push(`"${short(key)}" was ignored: secrets are never read from links. Enter it on this page.`);
       ignored.push(key);

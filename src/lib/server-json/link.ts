@@ -7,7 +7,8 @@
 import { generate } from '../generate.ts';
 import type { Provider } from '../provider.ts';
 import { specFromForm } from '../provider.ts';
-import { encodeShare } from '../share.ts';
+import { encodeShare, FROM_KEY, MAX_VALUE_LENGTH, TEXT_KEYS } from '../share.ts';
+import { convertChoice } from './convert.ts';
 import type { Conversion } from './convert.ts';
 import { envLines } from '../env.ts';
 import type { ServerJson } from './types.ts';
@@ -16,8 +17,7 @@ import type { ServerJson } from './types.ts';
 export const GENERATOR_PATH = '/guides/custom/';
 /** Where the badge image is served. */
 export const BADGE_PATH = '/badges/add-to-codex.svg';
-/** The link key naming who prefilled the generator: `NAME@VERSION` of the server.json. */
-export const FROM_KEY = 'from';
+export { FROM_KEY };
 /** Longest `from` value read back; longer ones are cut for display. */
 const MAX_FROM = 200;
 
@@ -26,11 +26,31 @@ export function fromValue(server: ServerJson): string {
   return server.version ? `${server.name}@${server.version}` : server.name;
 }
 
-/** The fragment (no `#`) that opens the generator prefilled with a conversion. */
+/**
+ * The fragment (no `#`) that opens the generator prefilled with a conversion.
+ * `encodeShare` withholds values its credential heuristic flags, and that heuristic also flags
+ * ordinary URLs and package names with digits (`https://mcp.100hires.com/mcp`). A withheld field is
+ * put back only when its value is exactly what the server.json itself gives (no reader input), so
+ * it is public text from the author's file; anything the reader typed stays withheld.
+ */
 export function prefillFragment(provider: Provider, server: ServerJson, conversion: Conversion): { fragment: string; withheld: string[] } {
   const { params, withheld } = encodeShare(provider, conversion.form);
-  const from = new URLSearchParams({ [FROM_KEY]: fromValue(server) }).toString();
-  return { fragment: `${params}&${from}`, withheld };
+  const fromFile = convertChoice(provider, server, conversion.choice.id)?.form;
+  const out = new URLSearchParams(params);
+  const still: string[] = [];
+  for (const label of withheld) {
+    const textKey = Object.entries(TEXT_KEYS).find(([, field]) => field === label);
+    const param = provider.endpoint.params.find((p) => p.label === label);
+    const [key, now, file] = textKey
+      ? [textKey[0], conversion.form[textKey[1]], fromFile?.[textKey[1]]]
+      : param
+        ? [`p.${param.key}`, conversion.form.params[param.key], fromFile?.params[param.key]]
+        : ['', undefined, undefined];
+    if (key !== '' && now !== undefined && now === file && now.length <= MAX_VALUE_LENGTH) out.set(key, now);
+    else still.push(label);
+  }
+  out.set(FROM_KEY, fromValue(server));
+  return { fragment: out.toString(), withheld: still };
 }
 
 /** The whole link to the prefilled generator on a site origin such as `https://codex-mcp.example`. */
