@@ -1,0 +1,65 @@
+/**
+ * Conformance for server.json import: every real server.json in tests/fixtures/server-json (see
+ * SOURCES.md) is converted through the generator core, and the real Codex CLI must load each
+ * block and write the same table from the command.
+ *
+ * The intended tables live in expected-tables.json, read by hand against each source file: runner,
+ * argument order, pass-through names, header variables. `checkConformance` then proves the TOML
+ * route (`codex mcp get --json` on the block) and the command route (bash + `codex mcp add`, with
+ * the keys the command cannot set added as the page says) both give exactly that table.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { providerSchema } from '../../src/lib/provider-schema.ts';
+import { specFromForm } from '../../src/lib/provider.ts';
+import { readServerJson } from '../../src/lib/server-json/index.ts';
+import { cleanupHomes } from '../support/codex.ts';
+import { checkConformance, type CodexServerTable } from '../support/conformance.ts';
+
+const DIR = 'tests/fixtures/server-json';
+const custom = providerSchema.parse(JSON.parse(readFileSync('content/providers/custom.json', 'utf8')));
+const files = readdirSync(DIR).filter((f) => f.endsWith('.json') && f !== 'expected-tables.json').sort();
+type Expected = Record<string, Record<string, { name: string; table: CodexServerTable } | string>>;
+const expected = JSON.parse(readFileSync(`${DIR}/expected-tables.json`, 'utf8')) as Expected;
+const sources = readFileSync(`${DIR}/SOURCES.md`, 'utf8');
+const counts = { files: files.length, blocks: 0, explained: 0, processes: 0 };
+
+afterAll(() => {
+  cleanupHomes();
+  console.log(`server.json corpus: ${counts.files} files, ${counts.blocks} blocks loaded by the real CLI (TOML and command routes), ${counts.explained} choices explained instead, ${counts.processes} codex/bash processes`);
+});
+
+describe('the corpus', () => {
+  it('has at least 30 real files, each with its source and its hand-read expectations', () => {
+    expect(files.length).toBeGreaterThanOrEqual(30);
+    for (const f of files) {
+      expect(sources, `${f} is listed in SOURCES.md`).toContain(`| ${f} |`);
+      expect(expected[f], `${f} has expectations`).toBeDefined();
+    }
+  });
+});
+
+describe('every converted block loads in the real CLI, and the command writes the same table', () => {
+  for (const file of files) {
+    it.concurrent(file, async () => {
+      const report = readServerJson(custom, readFileSync(`${DIR}/${file}`, 'utf8'));
+      const want = expected[file] ?? {};
+      expect(report.choices.map((c) => c.choice.id), 'the same choices as read by hand').toEqual(Object.keys(want));
+      for (const c of report.choices) {
+        const intended = want[c.choice.id];
+        if (typeof intended === 'string') {
+          expect(c.conversion, `${c.choice.id} is explained, not converted`).toBeNull();
+          expect(intended).toBe(`unsupported: ${c.choice.why}`);
+          counts.explained += 1;
+          continue;
+        }
+        expect(c.conversion, `${c.choice.id} converts`).not.toBeNull();
+        const spec = specFromForm(custom, c.conversion!.form);
+        expect(spec.name.trim()).toBe(intended!.name);
+        const result = await checkConformance(spec, intended!.table);
+        counts.processes += result.processes;
+        counts.blocks += 1;
+      }
+    });
+  }
+});
