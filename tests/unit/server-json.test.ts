@@ -7,7 +7,7 @@ import { providerSchema } from '../../src/lib/provider-schema.ts';
 import { specFromForm, SECRET_FIELDS } from '../../src/lib/provider.ts';
 import { decodeShare } from '../../src/lib/share.ts';
 import { checkInputs, convertChoice, inputsOf, listChoices, parseServerJson, readServerJson, schemaVersionOf, serverNameOf } from '../../src/lib/server-json/index.ts';
-import { prefillFragment, readFrom, readmeSection } from '../../src/lib/server-json/link.ts';
+import { prefillFragment, prefillTodo, readFrom, readmeSection } from '../../src/lib/server-json/link.ts';
 import type { ServerJson } from '../../src/lib/server-json/types.ts';
 
 const custom = providerSchema.parse(JSON.parse(readFileSync('content/providers/custom.json', 'utf8')));
@@ -208,6 +208,15 @@ describe('the prefilled link', () => {
       expect(decoded.form).toEqual(c.conversion.form);
       expect(readFrom(`#${fragment}`)).toBe(r.server!.version ? `${r.server!.name}@${r.server!.version}` : r.server!.name);
     }
+  });
+
+  it('the page a link opens lists what the reader must add, from the link alone', () => {
+    const remote = readServerJson(custom, read('registry-example-with-remote.json'));
+    expect(prefillTodo(decodeShare(custom, prefillFragment(custom, remote.server!, remote.choices[0]!.conversion!).fragment).form)).toEqual(['Export REMOTE_WEATHER_TOKEN with your token before starting Codex.']);
+    const tf = readServerJson(custom, read('terraform-mcp-server.json'));
+    expect(prefillTodo(decodeShare(custom, prefillFragment(custom, tf.server!, tf.choices[0]!.conversion!).fragment).form)).toEqual(['Export the variables the server reads before starting Codex: TFE_ADDRESS, TFE_TOKEN, ENABLE_TF_OPERATIONS.']);
+    const s = server({ name: 'a/b', remotes: [{ type: 'streamable-http', url: 'https://{tenant}.example.com/mcp', variables: { tenant: { isRequired: true } }, headers: [{ name: 'X-Key', isSecret: true }] }] });
+    expect(prefillTodo(convertChoice(custom, s, 'remote:0')!.form)).toEqual(['Replace {tenant} in Server URL.', 'Export B_X_KEY with the value of the X-Key header (or leave it unset to send no X-Key).']);
   });
 
   it('the README section holds the command, the TOML block, the variables and the verify step', () => {

@@ -5,7 +5,7 @@
  * secret field, never a value that looks like a credential.
  */
 import { generate } from '../generate.ts';
-import type { Provider } from '../provider.ts';
+import type { FormState, Provider } from '../provider.ts';
 import { specFromForm } from '../provider.ts';
 import { encodeShare, FROM_KEY, MAX_VALUE_LENGTH, TEXT_KEYS } from '../share.ts';
 import { convertChoice } from './convert.ts';
@@ -106,4 +106,26 @@ export function readmeSection(origin: string, provider: Provider, server: Server
   if (outputs.login) parts.push('Then sign in:', '', fence('sh', outputs.login), '');
   parts.push('Check that Codex loaded it:', '', fence('sh', outputs.verify), '');
   return parts.join('\n');
+}
+
+/**
+ * What a reader who opened a prefilled link must still add, read from the generator's state alone
+ * (a link carries no more): `{placeholders}` to replace, variables to export.
+ */
+export function prefillTodo(form: FormState): string[] {
+  const todo: string[] = [];
+  const holes = (text: string) => [...new Set(text.match(/\{[A-Za-z_][A-Za-z0-9_-]*\}/g) ?? [])];
+  if (form.mode !== 'local') {
+    for (const h of holes(form.params['url'] ?? '')) todo.push(`Replace ${h} in Server URL.`);
+    if (form.mode === 'token' && form.envVar.trim() !== '') todo.push(`Export ${form.envVar.trim()} with your token before starting Codex.`);
+    for (const line of form.envHeaders.split('\n')) {
+      const [header, variable] = line.split(':').map((s) => s.trim());
+      if (header && variable) todo.push(`Export ${variable} with the value of the ${header} header (or leave it unset to send no ${header}).`);
+    }
+  } else {
+    for (const h of holes(form.args)) todo.push(`Replace ${h} in Arguments.`);
+    const vars = form.envVars.split(/[,\n]/).map((s) => s.trim()).filter(Boolean);
+    if (vars.length > 0) todo.push(`Export the variables the server reads before starting Codex: ${vars.join(', ')}.`);
+  }
+  return todo;
 }
