@@ -13,7 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { providerSchema } from '../../src/lib/provider-schema.ts';
 import { specFromForm } from '../../src/lib/provider.ts';
 import { readServerJson } from '../../src/lib/server-json/index.ts';
-import { cleanupHomes } from '../support/codex.ts';
+import { cleanupHomes, codex, freshDir, getJson, writeConfig } from '../support/codex.ts';
 import { checkConformance, type CodexServerTable } from '../support/conformance.ts';
 
 const DIR = 'tests/fixtures/server-json';
@@ -62,4 +62,16 @@ describe('every converted block loads in the real CLI, and the command writes th
       }
     });
   }
+});
+
+describe('why an sse remote is explained, not converted', () => {
+  it('Codex reads every url entry as streamable HTTP: its --url is documented so, and transport/type keys change nothing', async () => {
+    const help = await codex(['mcp', 'add', '--help'], freshDir('sse-help'));
+    expect(help.stdout).toMatch(/--url <URL>\s+URL for a streamable HTTP MCP server/);
+    const home = freshDir('sse-config');
+    writeConfig(home, '[mcp_servers.legacy]\nurl = "http://127.0.0.1:9/sse"\ntransport = "sse"\ntype = "sse"\n');
+    const got = (await getJson('legacy', home)) as { transport: { type: string } };
+    expect(got.transport.type).toBe('streamable_http');
+    counts.processes += 2;
+  });
 });

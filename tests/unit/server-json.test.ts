@@ -63,7 +63,7 @@ describe('packages: one runner per registry type', () => {
     ['npm', { registryType: 'npm', identifier: '@acme/weather', version: '1.2.3' }, 'npx', ['-y', '@acme/weather@1.2.3']],
     ['npm, no version', { registryType: 'npm', identifier: 'weather' }, 'npx', ['-y', 'weather']],
     ['pypi', { registryType: 'pypi', identifier: 'weather-mcp', version: '0.5.0' }, 'uvx', ['weather-mcp==0.5.0']],
-    ['nuget', { registryType: 'nuget', identifier: 'Knapcode.SampleMcpServer', version: '0.4.0-beta', packageArguments: [{ type: 'positional', value: 'mcp' }, { type: 'positional', value: 'start' }] }, 'dnx', ['Knapcode.SampleMcpServer@0.4.0-beta', '--yes', '--', 'mcp', 'start']],
+    ['nuget', { registryType: 'nuget', identifier: 'Knapcode.SampleMcpServer', version: '0.4.0-beta', packageArguments: [{ type: 'positional', value: 'mcp' }, { type: 'positional', value: 'start' }] }, 'dnx', ['Knapcode.SampleMcpServer@0.4.0-beta', '--', 'mcp', 'start']],
     ['oci, version appended', { registryType: 'oci', identifier: 'ghcr.io/acme/weather', version: '2.0.0' }, 'docker', ['run', '-i', '--rm', 'ghcr.io/acme/weather:2.0.0']],
     ['oci, tag kept', { registryType: 'oci', identifier: 'docker.io/acme/weather:1.1.0' }, 'docker', ['run', '-i', '--rm', 'docker.io/acme/weather:1.1.0']],
     ['runtimeHint wins', { registryType: 'npm', identifier: 'weather', version: '1.0.0', runtimeHint: 'bunx' }, 'bunx', ['weather@1.0.0']],
@@ -148,7 +148,7 @@ describe('remotes', () => {
     expect(conversion.exports.map((e) => [e.name, e.value])).toEqual([['WEATHER_X_REGION', 'eu-west-1'], ['WEATHER_X_API_KEY', '']]);
   });
 
-  it('an optional Authorization header is env-sourced, so leaving it unset sends nothing', () => {
+  it('an optional Authorization header is env-sourced, not a bearer token variable', () => {
     const { entry } = entryOf(server(JSON.parse(read('neon.json'))), 'remote:0');
     expect(entry).toEqual({ url: 'https://mcp.neon.tech/mcp', env_http_headers: { Authorization: 'NEON_AUTHORIZATION', 'x-read-only': 'NEON_X_READ_ONLY' } });
   });
@@ -216,7 +216,7 @@ describe('the prefilled link', () => {
     const tf = readServerJson(custom, read('terraform-mcp-server.json'));
     expect(prefillTodo(decodeShare(custom, prefillFragment(custom, tf.server!, tf.choices[0]!.conversion!).fragment).form)).toEqual(['Export the variables the server reads before starting Codex: TFE_ADDRESS, TFE_TOKEN, ENABLE_TF_OPERATIONS.']);
     const s = server({ name: 'a/b', remotes: [{ type: 'streamable-http', url: 'https://{tenant}.example.com/mcp', variables: { tenant: { isRequired: true } }, headers: [{ name: 'X-Key', isSecret: true }] }] });
-    expect(prefillTodo(convertChoice(custom, s, 'remote:0')!.form)).toEqual(['Replace {tenant} in Server URL.', 'Export B_X_KEY with the value of the X-Key header (or leave it unset to send no X-Key).']);
+    expect(prefillTodo(convertChoice(custom, s, 'remote:0')!.form)).toEqual(['Replace {tenant} in Server URL.', 'Export B_X_KEY with the value of the X-Key header.']);
   });
 
   it('the README section holds the command, the TOML block, the variables and the verify step', () => {

@@ -123,7 +123,7 @@ function convertRemote(server: ServerJson, remote: TransportDef, b: Builder, for
   }
   if (envHeaders.length > 0) {
     form.envHeaders = envHeaders.join('\n');
-    b.notes.push('Each header is read from a variable (env_http_headers), so the config file never holds its value; Codex leaves out a header whose variable is not set.');
+    b.notes.push('Each header is read from a variable (env_http_headers), so the config file never holds its value.');
   }
 }
 
@@ -182,8 +182,9 @@ function packageArgv(server: ServerJson, pkg: PackageDef, b: Builder, passThroug
     case 'pypi':
       return { command, args: [...runtime, pkg.version ? `${pkg.identifier}==${pkg.version}` : pkg.identifier, ...packaged] };
     case 'nuget':
-      b.notes.push('dnx gets --yes so it does not stop to ask before downloading the tool; the package arguments follow "--".');
-      return { command, args: [...runtime, pkg.version ? `${pkg.identifier}@${pkg.version}` : pkg.identifier, '--yes', ...(packaged.length > 0 ? ['--', ...packaged] : [])] };
+      // The registry's own example: `dnx Knapcode.SampleMcpServer@0.4.0-beta -- mcp start`.
+      if (packaged.length > 0) b.notes.push('The package arguments follow "--", so dnx hands them to the tool instead of reading them itself.');
+      return { command, args: [...runtime, pkg.version ? `${pkg.identifier}@${pkg.version}` : pkg.identifier, ...(packaged.length > 0 ? ['--', ...packaged] : [])] };
     default:
       return { command, args: dockerArgs(pkg, runtime, packaged, passThrough, b) };
   }

@@ -120,7 +120,7 @@ export function prefillTodo(form: FormState): string[] {
     if (form.mode === 'token' && form.envVar.trim() !== '') todo.push(`Export ${form.envVar.trim()} with your token before starting Codex.`);
     for (const line of form.envHeaders.split('\n')) {
       const [header, variable] = line.split(':').map((s) => s.trim());
-      if (header && variable) todo.push(`Export ${variable} with the value of the ${header} header (or leave it unset to send no ${header}).`);
+      if (header && variable) todo.push(`Export ${variable} with the value of the ${header} header.`);
     }
   } else {
     for (const h of holes(form.args)) todo.push(`Replace ${h} in Arguments.`);
