@@ -6,7 +6,10 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Provider } from '../lib/provider.ts';
-import { loadServerJsonEngine, ServerJsonPicker, type Picked } from './ServerJsonPicker.tsx';
+import type { Picked, ServerJsonPicker as PickerType } from './ServerJsonPicker.tsx';
+
+// The picker and the engine load when the box is opened (or for a prefilled link), not with the page.
+const loadPicker = () => import('./ServerJsonPicker.tsx');
 
 interface Props {
   provider: Provider;
@@ -46,11 +49,16 @@ function PrefilledNotice({ prefilled }: { prefilled: Prefilled }) {
 export default function ServerJsonImport({ provider }: Props) {
   const [prefilled, setPrefilled] = useState<Prefilled | null>(null);
   const [picked, setPicked] = useState<Picked | null>(null);
+  const [Picker, setPicker] = useState<typeof PickerType | null>(null);
+  const onToggle = (e: Event) => {
+    if ((e.currentTarget as HTMLDetailsElement).open && !Picker) loadPicker().then((m) => setPicker(() => m.ServerJsonPicker), () => undefined);
+  };
 
   useEffect(() => {
     // Only a link with `from=` was made from a server.json; plain share links and anchors are left alone.
     if (!/(^#|&)from=/.test(window.location.hash)) return;
-    loadServerJsonEngine()
+    loadPicker()
+      .then((m) => m.loadServerJsonEngine())
       .then((engine) => {
         const from = engine.readFrom(window.location.hash);
         if (from === '') return;
@@ -73,13 +81,13 @@ export default function ServerJsonImport({ provider }: Props) {
   return (
     <div class="cmg sj-import" data-sj="import">
       {prefilled && <PrefilledNotice prefilled={prefilled} />}
-      <details>
+      <details onToggle={onToggle}>
         <summary>Import a server.json</summary>
         <p>
           Paste a server's <code>server.json</code> (the MCP Registry's description of a server, any published schema version) to fill in the
           generator below. Secret values are never asked for here: they go into variables in your shell.
         </p>
-        <ServerJsonPicker provider={provider} id="sj-import" askInputs onPick={setPicked} />
+        {Picker ? <Picker provider={provider} id="sj-import" askInputs onPick={setPicked} /> : <p class="cmg-help">Loading…</p>}
         {conversion && (
           <div class="sj-summary" data-sj="summary">
             {secrets.length > 0 && <p>You will export, in your shell: {secrets.join(', ')}.</p>}
