@@ -6,7 +6,7 @@ import { generate } from '../../src/lib/generate.ts';
 import { providerSchema } from '../../src/lib/provider-schema.ts';
 import { specFromForm, SECRET_FIELDS } from '../../src/lib/provider.ts';
 import { decodeShare } from '../../src/lib/share.ts';
-import { checkInputs, convertChoice, inputsOf, listChoices, parseServerJson, readServerJson, schemaVersionOf, serverNameOf } from '../../src/lib/server-json/index.ts';
+import { checkInputs, convertChoice, inputsOf, listChoices, looksLikeServerJson, parseServerJson, readServerJson, schemaVersionOf, serverNameOf } from '../../src/lib/server-json/index.ts';
 import { prefillFragment, prefillTodo, readFrom, readmeSection } from '../../src/lib/server-json/link.ts';
 import type { ServerJson } from '../../src/lib/server-json/types.ts';
 
@@ -28,7 +28,7 @@ const entryOf = (s: ServerJson, choice: string, values = {}) => {
   expect(c, choice).not.toBeNull();
   const g = generate(specFromForm(custom, c!.form));
   expect(g.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  return { entry: g.outputs!.entry as Record<string, unknown>, conversion: c! };
+  return { entry: g.outputs!.entry as unknown as Record<string, unknown>, conversion: c! };
 };
 
 describe('schema versions', () => {
@@ -226,6 +226,20 @@ describe('the prefilled link', () => {
     expect(md).toContain('export BRAVE_API_KEY=paste-your-secret');
     expect(md).toContain('[mcp_servers.brave-search-mcp-server]');
     expect(md).toContain('codex mcp get brave-search-mcp-server --json');
+  });
+});
+
+describe('for the config doctor', () => {
+  it('tells a server.json from an mcpServers file', () => {
+    expect(looksLikeServerJson(JSON.parse(read('neon.json')))).toBe(true);
+    expect(looksLikeServerJson({ $schema: S, name: 'a/b' })).toBe(true);
+    expect(looksLikeServerJson({ mcpServers: { a: { command: 'x' } } })).toBe(false);
+    expect(looksLikeServerJson([1])).toBe(false);
+  });
+
+  it('reads the from key without control characters, and never throws on a bad hash', () => {
+    expect(readFrom('#v=1&from=a%2Fb%401%0A%1B')).toBe('a/b@1');
+    expect(readFrom('#%E0%A4%A')).toBe('');
   });
 });
 

@@ -11,7 +11,7 @@ import { defaultForm, type FormState, type Provider } from '../provider.ts';
 import { posixCommand } from '../shell/posix.ts';
 import { listChoices, RUNNERS, type Choice } from './choices.ts';
 import { templateVariables, type InputValues } from './inputs.ts';
-import type { ArgumentDef, InputDef, KeyValueDef, PackageDef, ServerJson, TransportDef } from './types.ts';
+import type { ArgumentDef, InputDef, PackageDef, ServerJson, TransportDef } from './types.ts';
 
 /** A variable the reader sets in the shell that starts Codex. */
 export interface ExportVar extends EnvVarSpec {
@@ -128,7 +128,7 @@ function convertRemote(server: ServerJson, remote: TransportDef, b: Builder, for
 }
 
 /** Renders one argument into argv words; `docker` turns `-e NAME={var}` into `-e NAME` plus a pass-through. */
-function renderArgument(server: ServerJson, a: ArgumentDef, id: string, b: Builder, docker: boolean, passThrough: string[]): string[] {
+function renderArgument(a: ArgumentDef, id: string, b: Builder, docker: boolean, passThrough: string[]): string[] {
   const value = b.valueOf(a, id);
   const label = a.type === 'named' ? a.name : `<${a.valueHint}>`;
   if (docker && a.type === 'named' && (a.name === '-e' || a.name === '--env') && a.value !== undefined) {
@@ -174,8 +174,8 @@ function imageOf(pkg: PackageDef): string {
 
 function packageArgv(server: ServerJson, pkg: PackageDef, b: Builder, passThrough: string[]): { command: string; args: string[] } {
   const command = pkg.runtimeHint || RUNNERS[pkg.registryType]!.command;
-  const runtime = pkg.runtimeArguments.flatMap((a, i) => renderArgument(server, a, `arg.r${i}`, b, pkg.registryType === 'oci', passThrough));
-  const packaged = pkg.packageArguments.flatMap((a, i) => renderArgument(server, a, `arg.p${i}`, b, false, passThrough));
+  const runtime = pkg.runtimeArguments.flatMap((a, i) => renderArgument(a, `arg.r${i}`, b, pkg.registryType === 'oci', passThrough));
+  const packaged = pkg.packageArguments.flatMap((a, i) => renderArgument(a, `arg.p${i}`, b, false, passThrough));
   switch (pkg.registryType) {
     case 'npm':
       return { command, args: [...(command === 'npx' && !runtime.some((a) => a === '-y' || a === '--yes') ? ['-y'] : []), ...runtime, pkg.version ? `${pkg.identifier}@${pkg.version}` : pkg.identifier, ...packaged] };
@@ -186,11 +186,11 @@ function packageArgv(server: ServerJson, pkg: PackageDef, b: Builder, passThroug
       if (packaged.length > 0) b.notes.push('The package arguments follow "--", so dnx hands them to the tool instead of reading them itself.');
       return { command, args: [...runtime, pkg.version ? `${pkg.identifier}@${pkg.version}` : pkg.identifier, ...(packaged.length > 0 ? ['--', ...packaged] : [])] };
     default:
-      return { command, args: dockerArgs(pkg, runtime, packaged, passThrough, b) };
+      return { command, args: dockerArgs(pkg, runtime, packaged, b) };
   }
 }
 
-function dockerArgs(pkg: PackageDef, runtime: string[], packaged: string[], passThrough: string[], b: Builder): string[] {
+function dockerArgs(pkg: PackageDef, runtime: string[], packaged: string[], b: Builder): string[] {
   const image = imageOf(pkg);
   const bare = image.replace(/[:@][^/]*$/, '');
   // Some files spell out the whole `docker run -i --rm ... IMAGE` in runtimeArguments: keep it, once.
