@@ -172,7 +172,7 @@ function imageOf(pkg: PackageDef): string {
   return pkg.version && !last.includes(':') && !pkg.identifier.includes('@') ? `${pkg.identifier}:${pkg.version}` : pkg.identifier;
 }
 
-function packageArgv(server: ServerJson, pkg: PackageDef, b: Builder, passThrough: string[]): { command: string; args: string[] } {
+function packageArgv(pkg: PackageDef, b: Builder, passThrough: string[]): { command: string; args: string[] } {
   const command = pkg.runtimeHint || RUNNERS[pkg.registryType]!.command;
   const runtime = pkg.runtimeArguments.flatMap((a, i) => renderArgument(a, `arg.r${i}`, b, pkg.registryType === 'oci', passThrough));
   const packaged = pkg.packageArguments.flatMap((a, i) => renderArgument(a, `arg.p${i}`, b, false, passThrough));
@@ -205,9 +205,9 @@ function dockerArgs(pkg: PackageDef, runtime: string[], packaged: string[], b: B
   return [...flags, ...runtime, image, ...packaged];
 }
 
-function convertPackage(server: ServerJson, pkg: PackageDef, b: Builder, form: FormState): void {
+function convertPackage(pkg: PackageDef, b: Builder, form: FormState): void {
   const passThrough: string[] = [];
-  const { command, args } = packageArgv(server, pkg, b, passThrough);
+  const { command, args } = packageArgv(pkg, b, passThrough);
   const envFlags: string[] = [];
   for (const e of pkg.environmentVariables) {
     const value = b.valueOf(e, `env.${e.name}`);
@@ -250,7 +250,7 @@ export function convertChoice(provider: Provider, server: ServerJson, choiceId: 
     form.mode = 'remote';
     convertRemote(server, server.remotes[choice.index]!, b, form);
   } else {
-    convertPackage(server, server.packages[choice.index]!, b, form);
+    convertPackage(server.packages[choice.index]!, b, form);
   }
   const mode = form.mode;
   // Keep the mode's own defaults for fields the conversion did not set.
