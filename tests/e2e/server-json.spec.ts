@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, openGuide, output, test } from './fixtures.ts';
 
@@ -164,5 +165,33 @@ test.describe('Import a server.json on the custom guide', () => {
     await paste(page, 'sj-import-paste', '{"name": ');
     await expect(messages).toContainText('This is not valid JSON');
     await expect(page.locator('[data-sj="open"]')).toBeDisabled();
+  });
+});
+
+test.describe('accessibility with content', () => {
+  const axe = async (page: Page) => {
+    const results = await new AxeBuilder({ page }).analyze();
+    return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  };
+
+  test('the authors page with a README section, a badge and snippets: no axe violations, keyboard copy is announced', async ({ page }) => {
+    await page.goto('/tools/add-to-codex/');
+    await paste(page, 'sj-authors-paste', readFileSync(`${CORPUS}/exa-mcp-server.json`, 'utf8'));
+    await expect(page.locator('[data-output="sj-readme"]')).toContainText('## Use exa-mcp-server with Codex');
+    expect(await axe(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Copy README section (Markdown)' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('.cmg-live')).toHaveText('README section (Markdown) copied to the clipboard.');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('[mcp_servers.exa-mcp-server]');
+  });
+
+  test('the custom guide with the import box open, in its error state, and a prefilled notice: no axe violations', async ({ page }) => {
+    await openGuide(page, '/guides/custom/#v=1&mode=local&name=x&envvars=A_KEY&from=io.github.acme%2Fx%401.0.0');
+    await expect(page.locator('[data-sj="prefilled"]')).toContainText('Export the variables the server reads before starting Codex: A_KEY.');
+    await page.locator('summary', { hasText: 'Import a server.json' }).click();
+    await paste(page, 'sj-import-paste', JSON.stringify({ name: 'a/b', remotes: [{ type: 'streamable-http', url: 'https://{t}.example.com/mcp', variables: { t: { isRequired: true, choices: ['x', 'y'] } } }], packages: [{ registryType: 'npm' }] }));
+    await page.getByLabel('URL part {t}').fill('z');
+    await expect(page.locator('[data-field="sj-import-in-url_t"] .cmg-error')).toContainText('must be one of: x, y');
+    expect(await axe(page)).toEqual([]);
   });
 });
