@@ -6,6 +6,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Provider } from '../lib/provider.ts';
+import { copyText, useAnnouncer } from './live.ts';
 import type { Picked, ServerJsonPicker as PickerType } from './ServerJsonPicker.tsx';
 
 // The picker and the engine load when the box is opened (or for a prefilled link), not with the page.
@@ -50,6 +51,7 @@ export default function ServerJsonImport({ provider }: Props) {
   const [prefilled, setPrefilled] = useState<Prefilled | null>(null);
   const [picked, setPicked] = useState<Picked | null>(null);
   const [Picker, setPicker] = useState<typeof PickerType | null>(null);
+  const [announcement, announce] = useAnnouncer();
   const onToggle = (e: Event) => {
     if ((e.currentTarget as HTMLDetailsElement).open && !Picker) loadPicker().then((m) => setPicker(() => m.ServerJsonPicker), () => undefined);
   };
@@ -76,6 +78,9 @@ export default function ServerJsonImport({ provider }: Props) {
     window.location.hash = fragment;
     window.location.reload();
   };
+  // The generator keeps only variable NAMES (a link carries no values): the values go to the shell now.
+  const exportText = conversion && picked ? (picked.engine.envLines(conversion.exports)?.posix.trimEnd() ?? '') : '';
+  const copyExports = async () => announce((await copyText(exportText)) ? 'Variable lines copied to the clipboard.' : 'Could not copy: select the lines and copy them by hand.');
   const secrets = conversion ? [...(conversion.form.mode === 'token' ? [conversion.form.envVar] : []), ...conversion.exports.filter((e) => e.secret).map((e) => e.name)] : [];
 
   return (
@@ -91,6 +96,19 @@ export default function ServerJsonImport({ provider }: Props) {
         {conversion && (
           <div class="sj-summary" data-sj="summary">
             {secrets.length > 0 && <p>You will export, in your shell: {secrets.join(', ')}.</p>}
+            {exportText !== '' && (
+              <figure class="cmg-block" data-block="sj-exports">
+                <figcaption>
+                  <span>Variables for your shell (bash / zsh)</span>
+                  <button type="button" class="cmg-copy" onClick={copyExports} aria-label="Copy the variable lines">
+                    Copy
+                  </button>
+                </figcaption>
+                <pre class="cmg-pre" tabIndex={0} aria-label="Variables for your shell" data-output="sj-exports">
+                  <code>{exportText}</code>
+                </pre>
+              </figure>
+            )}
             {conversion.todo.length > 0 && (
               <ul>
                 {conversion.todo.map((t) => (
@@ -112,6 +130,9 @@ export default function ServerJsonImport({ provider }: Props) {
         </button>
         {picked && picked.problems.size > 0 && <p class="cmg-help">Fix the fields marked above first.</p>}
       </details>
+      <p class="cmg-live" role="status" aria-live="polite">
+        {announcement}
+      </p>
     </div>
   );
 }

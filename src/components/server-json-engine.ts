@@ -2,3 +2,4 @@
 export { checkInputs, convertChoice, inputsOf, readServerJson } from '../lib/server-json/index.ts';
 export { badgeSnippets, prefillFragment, prefillLink, prefillTodo, readFrom, readmeSection } from '../lib/server-json/link.ts';
 export { decodeShare } from '../lib/share.ts';
+export { envLines } from '../lib/env.ts';

@@ -146,6 +146,7 @@ test.describe('Import a server.json on the custom guide', () => {
     await expect(page.locator('[data-sj="open"]')).toBeDisabled();
     await expect(page.locator('[data-field="sj-import-in-url_tenant"]')).toContainText('URL part {tenant} is required: Your tenant.');
     await expect(page.locator('[data-sj="summary"]')).toContainText('You will export, in your shell: TENANT_MCP_X_API_KEY.');
+    expect(await output(page, 'sj-exports')).toBe('# Run in your shell, and add the same lines to ~/.zshrc or ~/.bashrc to keep them. Replace the placeholder values first.\nexport TENANT_MCP_X_API_KEY=your-x-api-key');
     await tenant.fill('globex');
     await page.locator('[data-sj="open"]').click();
     await page.waitForURL(/#v=1&/);
