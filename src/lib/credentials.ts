@@ -53,6 +53,8 @@ const NOT_CREDENTIAL_NAMES = new Set(['pagetoken', 'nextpagetoken', 'nexttoken',
 const isAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 /** Characters of a "word" for token checks: letters, digits, `_` and `-`. */
 const isWordChar = (c: number): boolean => isAlnum(c) || c === 95 || c === 45;
+/** Characters of a parameter or flag name: word characters, `.`, `[` and `]`. */
+const isNameChar = (c: number): boolean => isWordChar(c) || c === 46 || c === 91 || c === 93;
 const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11;
 // 0 digit, 1 upper, 2 lower.
 const classOf = (c: number): number => (c <= 57 ? 0 : c <= 90 ? 1 : 2);
@@ -183,10 +185,10 @@ function assignmentHits(text: string, start: number, end: number, out: Credentia
     if (p !== start && c !== 63 && c !== 38 && c !== 59 && c !== 35) continue;
     const nameStart = p === start ? p : p + 1;
     let eq = nameStart;
-    while (eq < end && eq - nameStart <= 64 && /[A-Za-z0-9_.\-[\]]/.test(text[eq]!)) eq++;
-    if (eq >= end || text[eq] !== '=' || eq === nameStart) continue;
+    while (eq < end && eq - nameStart <= 64 && isNameChar(text.charCodeAt(eq))) eq++;
+    if (eq >= end || text.charCodeAt(eq) !== 61 || eq === nameStart) continue;
     let valueEnd = eq + 1;
-    while (valueEnd < end && !'&#;'.includes(text[valueEnd]!)) valueEnd++;
+    for (let c = text.charCodeAt(valueEnd); valueEnd < end && c !== 38 && c !== 35 && c !== 59; c = text.charCodeAt(++valueEnd));
     const name = text.slice(nameStart, eq);
     const value = text.slice(eq + 1, valueEnd);
     if (isCredentialName(name) && !isPlaceholder(value)) {
@@ -225,10 +227,14 @@ function pairHits(text: string, out: CredentialHit[]): void {
     // A flag name is short, and so is any credential: longer tokens cannot form a pair.
     if (!next || end - start > 66 || next[1] - next[0] > 4096) return;
     const word = unquote(text.slice(start, end));
+    const first = word.charCodeAt(0);
+    const flag = first === 45 && /^-{1,2}[A-Za-z][A-Za-z0-9_.-]+$/.test(word) && isCredentialName(word);
+    const scheme = (first === 66 || first === 98) && /^(bearer|basic)$/i.test(word);
+    if (!flag && !scheme) return;
     const value = unquote(text.slice(next[0], next[1]));
-    if (/^-{1,2}[A-Za-z][A-Za-z0-9_.-]+$/.test(word) && isCredentialName(word) && !value.startsWith('-') && !isPathOrPlaceholder(value)) {
+    if (flag && !value.startsWith('-') && !isPathOrPlaceholder(value)) {
       out.push({ kind: 'flag', reason: `it follows the credential option ${word}`, index: next[0] });
-    } else if (/^(bearer|basic)$/i.test(word) && value.length >= 8 && !isPlaceholder(value)) {
+    } else if (scheme && value.length >= 8 && !isPlaceholder(value)) {
       out.push({ kind: 'scheme', reason: `it is an Authorization value (${word} …)`, index: next[0] });
     }
   });
