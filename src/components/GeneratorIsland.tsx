@@ -49,7 +49,7 @@ const TUNING_FIELDS: [TextKey, string, string][] = [
 ];
 
 // Fields rendered inside the "Advanced settings" section (their `fieldOf` keys).
-const ADVANCED_KEYS = new Set<string>([...OAUTH_FIELDS, ...TUNING_FIELDS].map(([key]) => key).concat('enabled', 'required'));
+const ADVANCED_KEYS = new Set<string>([...[...OAUTH_FIELDS, ...TUNING_FIELDS].map(([key]) => key), 'enabled', 'required']);
 
 /** The first field of the form marked with an error, in page order. */
 const firstErrorField = (root: HTMLElement | null): Element | null | undefined => root?.querySelector('.cmg-form .cmg-error')?.closest('.cmg-field, fieldset');
