@@ -4,6 +4,7 @@
  * values are refused with a notice; a restored link says what it set and scrolls there; an error in
  * the closed "Advanced settings" opens it; the security headers are served.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, openGuide, test } from './fixtures.ts';
 
@@ -100,6 +101,9 @@ test.describe('opening a link', () => {
     await expect(notice).toBeFocused();
     await expect(notice).toBeInViewport();
     expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+    // The notice itself passes axe.
+    const results = await new AxeBuilder({ page }).include('[data-link-notice]').analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   });
 });
 
