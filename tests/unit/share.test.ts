@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { defaultForm, SECRET_FIELDS, type FormState } from '../../src/lib/provider.ts';
 import { providerSchema } from '../../src/lib/provider-schema.ts';
 import { findCredential } from '../../src/lib/credentials.ts';
-import { decodeShare, encodeShare, linkCredential, MAX_NOTICES, MAX_VALUE_LENGTH, SECRET_LINK_KEYS, TEXT_KEYS, vendorDomain } from '../../src/lib/share.ts';
+import { decodeShare, encodeShare, linkCredential, MAX_NOTICES, MAX_VALUE_LENGTH, SECRET_LINK_KEYS, TEXT_KEYS } from '../../src/lib/share.ts';
+import { vendorDomain } from '../../src/lib/share-report.ts';
 
 const load = (id: string) => providerSchema.parse(JSON.parse(readFileSync(`content/providers/${id}.json`, 'utf8')));
 const omni = load('omni');
