@@ -6,6 +6,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Diagnostic, ServerSpec } from '../lib/model.ts';
 import type { Generated } from '../lib/generate.ts';
+import type { Decoded } from '../lib/share.ts';
 import { defaultForm, endpointOf, modeOf, specFromForm, type FormState, type Provider } from '../lib/provider.ts';
 import { loadHighlighterWhenIdle, type Highlighter } from './highlight.ts';
 import { copyText, useAnnouncer } from './live.ts';
@@ -24,6 +25,8 @@ let engineLoading: Promise<Engine> | undefined;
 const loadEngine = (): Promise<Engine> => (engineLoading ??= import('./engine.ts'));
 
 type Shell = 'posix' | 'fish' | 'powershell';
+/** What the notice above the form says about a link that was opened (see `decodeShare`). */
+type LinkReport = Pick<Decoded, 'applied' | 'cautions' | 'toAdd' | 'notices'>;
 type TextKey = 'scopes' | 'oauthClientId' | 'oauthResource' | 'startupTimeoutSec' | 'toolTimeoutSec' | 'enabledTools' | 'disabledTools';
 
 // The advanced text fields: [form key, label, help]. Their diagnostics use the same key.
@@ -44,6 +47,12 @@ const TUNING_FIELDS: [TextKey, string, string][] = [
   ['enabledTools', 'Allowed tools', 'Comma-separated tool names; empty allows all.'],
   ['disabledTools', 'Blocked tools', 'Comma-separated tool names to hide from Codex.'],
 ];
+
+// Fields rendered inside the "Advanced settings" section (their `fieldOf` keys).
+const ADVANCED_KEYS = new Set<string>([...[...OAUTH_FIELDS, ...TUNING_FIELDS].map(([key]) => key), 'enabled', 'required']);
+
+/** The first field of the form marked with an error, in page order. */
+const firstErrorField = (root: HTMLElement | null): Element | null | undefined => root?.querySelector('.cmg-form .cmg-error')?.closest('.cmg-field, fieldset');
 
 /** Which form field a diagnostic belongs to, so the message shows next to it. */
 export function fieldOf(d: Diagnostic, spec: ServerSpec, provider: Provider, form: FormState): string {
@@ -100,7 +109,9 @@ export function fieldOf(d: Diagnostic, spec: ServerSpec, provider: Provider, for
 
 export default function GeneratorIsland({ provider, initial }: Props) {
   const [form, setForm] = useState<FormState>(() => defaultForm(provider));
-  const [notices, setNotices] = useState<string[]>([]);
+  const [link, setLink] = useState<LinkReport | null>(null);
+  const [advancedOpen, setAdvancedOpen] = useState(false);
+  const noticeRef = useRef<HTMLDivElement>(null);
   const [hydrated, setHydrated] = useState(false);
   const [highlighter, setHighlighter] = useState<Highlighter | null>(null);
   const [shell, setShell] = useState<Shell>('posix');
@@ -121,13 +132,21 @@ export default function GeneratorIsland({ provider, initial }: Props) {
         .then(({ decodeShare }) => {
           const decoded = decodeShare(provider, hash);
           setForm(decoded.form);
-          setNotices(decoded.notices);
+          setLink(decoded);
         })
-        .catch(() => setNotices(['The settings in this link could not be loaded; the defaults are shown.']))
+        .catch(() => setLink({ applied: [], cautions: [], toAdd: [], notices: ['The settings in this link could not be loaded; the defaults are shown.'] }))
         .finally(() => setHydrated(true));
     } else setHydrated(true);
     loadHighlighterWhenIdle(setHighlighter, rootRef.current);
   }, [provider]);
+
+  // A teammate's link lands on the generator: bring the notice into view and focus it, so screen
+  // readers read what the link set before anything else.
+  useEffect(() => {
+    if (!link) return;
+    noticeRef.current?.scrollIntoView({ block: 'start' });
+    noticeRef.current?.focus({ preventScroll: true });
+  }, [link !== null]);
 
   const spec = useMemo(() => specFromForm(provider, form), [provider, form]);
   // Until the engine arrives the form still holds the preset (or the reader's first keystrokes, which
@@ -147,6 +166,21 @@ export default function GeneratorIsland({ provider, initial }: Props) {
   }
   const errorsOf = (key: string) => byField.get(key) ?? [];
   const errorCount = result.diagnostics.filter((d) => d.severity === 'error').length;
+  // An error in a field of the closed "Advanced settings" would be invisible: open the section when one appears.
+  const advancedErrors = [...byField].filter(([key, list]) => ADVANCED_KEYS.has(key) && list.some((d) => d.severity === 'error')).map(([key]) => key).join();
+  useEffect(() => {
+    if (advancedErrors !== '') setAdvancedOpen(true);
+  }, [advancedErrors]);
+  // The blocked message names the first marked field (in page order), read from the rendered form.
+  const [firstError, setFirstError] = useState('');
+  useEffect(() => setFirstError(firstErrorField(rootRef.current)?.querySelector('label, legend')?.textContent ?? ''));
+  /** Focuses the first field marked with an error, opening its section first. */
+  const goToError = () => {
+    const field = firstErrorField(rootRef.current);
+    if (field?.closest('details')?.open === false) setAdvancedOpen(true);
+    // After the section opens, so the field can take focus.
+    requestAnimationFrame(() => field?.querySelector<HTMLElement>('input, textarea')?.focus());
+  };
 
   const update = <K extends keyof FormState>(key: K, value: FormState[K]) => setForm((f) => ({ ...f, [key]: value }));
   const switchMode = (modeId: string) =>
@@ -158,12 +192,14 @@ export default function GeneratorIsland({ provider, initial }: Props) {
 
   const copyLink = async () => {
     const { encodeShare } = await import('../lib/share.ts');
-    const { params, withheld } = encodeShare(provider, form);
+    const { params, withheld, unusable } = encodeShare(provider, form);
     const url = `${window.location.origin}${window.location.pathname}#${params}`;
     const ok = await copyText(url);
+    // True by construction: encodeShare scanned this very link and withheld every field the detector flagged.
     const secretNote = ' Tokens and keys are never included.';
     const withheldNote = withheld.length > 0 ? ` Left out because they look like credentials: ${withheld.join(', ')}.` : '';
-    announce(ok ? `Link copied.${secretNote}${withheldNote}` : `Could not copy the link. It is: ${url}`);
+    const unusableNote = unusable.length > 0 ? ` Also left out (too long, or holding a character no field accepts): ${unusable.join(', ')}.` : '';
+    announce(ok ? `Link copied.${secretNote}${withheldNote}${unusableNote}` : `Could not copy the link. It is: ${url}`);
   };
 
   const outputs = result.outputs;
@@ -171,15 +207,39 @@ export default function GeneratorIsland({ provider, initial }: Props) {
 
   return (
     <div class="cmg" ref={rootRef} data-generator={provider.id} data-hydrated={hydrated ? 'true' : undefined} onFocusIn={wake} onPointerDown={wake} onKeyDown={wake}>
-      {notices.length > 0 && (
-        <div class="cmg-notice" role="status">
-          <p>Some settings in this link were not used:</p>
-          <ul>
-            {notices.map((n) => (
-              <li>{n}</li>
-            ))}
-          </ul>
-          <button type="button" onClick={() => setNotices([])}>
+      {link && (
+        <div class="cmg-notice" role="status" tabIndex={-1} ref={noticeRef} data-link-notice>
+          <p>
+            <strong>Prefilled from a shared link.</strong>{' '}
+            {link.applied.length === 0 ? 'It sets nothing beyond this guide\'s defaults.' : 'It set:'}
+          </p>
+          {link.applied.length > 0 && (
+            <ul>
+              {link.applied.map((a) => (
+                <li>
+                  {a.label}: <code>{a.value}</code>
+                </li>
+              ))}
+            </ul>
+          )}
+          {link.cautions.map((c) => (
+            <p class="cmg-msg cmg-warning">
+              <strong>Check: </strong>
+              {c}
+            </p>
+          ))}
+          {link.toAdd.length > 0 && <p>Still to add yourself (links never carry them): {link.toAdd.join(', ')}.</p>}
+          {link.notices.length > 0 && (
+            <>
+              <p>Some settings in this link were not used:</p>
+              <ul>
+                {link.notices.map((n) => (
+                  <li>{n}</li>
+                ))}
+              </ul>
+            </>
+          )}
+          <button type="button" onClick={() => setLink(null)}>
             Dismiss
           </button>
         </div>
@@ -284,7 +344,7 @@ export default function GeneratorIsland({ provider, initial }: Props) {
               <Text id={`${id}-h-${h.name}`} label={`${h.label} (${h.name})`} value={form.headers[h.name] ?? ''} help={h.help} onInput={(v) => setForm((f) => ({ ...f, headers: { ...f.headers, [h.name]: v } }))} messages={errorsOf(`headers.${h.name}`)} />
             ),
           )}
-        <details class="cmg-advanced">
+        <details class="cmg-advanced" open={advancedOpen} onToggle={(e) => setAdvancedOpen(e.currentTarget.open)}>
           <summary>Advanced settings</summary>
           {(mode.kind === 'oauth' ? [...OAUTH_FIELDS, ...TUNING_FIELDS] : TUNING_FIELDS).map(([key, label, help]) => (
             <Text id={`${id}-${key}`} label={label} value={form[key]} help={help} onInput={(v) => update(key, v)} messages={errorsOf(key)} />
@@ -325,7 +385,10 @@ export default function GeneratorIsland({ provider, initial }: Props) {
         </div>
         {!outputs ? (
           <p class="cmg-blocked" role="status">
-            Fix {errorCount === 1 ? 'the field marked above' : `the ${errorCount} fields marked above`} to get your commands.
+            Fix {errorCount === 1 ? 'the field marked above' : `the ${errorCount} fields marked above`} to get your commands.{' '}
+            <button type="button" class="cmg-goto" onClick={goToError}>
+              Go to {firstError || 'the field'}
+            </button>
           </p>
         ) : (
           <ol class="cmg-steps">

@@ -2,6 +2,7 @@
  * Turns a raw `ServerSpec` into the one `ServerEntry` every output is derived from, plus diagnostics.
  * Never throws: every problem becomes a `Diagnostic` naming its field and the fix.
  */
+import { findCredential, findCredentials } from './credentials.ts';
 import type { Diagnostic, HttpEntry, Pair, ServerEntry, ServerSpec, SharedEntry, StdioEntry } from './model.ts';
 import {
   checkEnvName,
@@ -29,14 +30,33 @@ class Collector {
     if (message) this.list.push({ field, severity: 'warning', message });
   }
   env(field: string, value: string, label: string): void {
+    // A credential here would be written into config.toml as a "name": refuse it, saying where it goes.
+    const secret = tokenAsName(value, label);
+    if (secret) return this.error(field, secret);
     const r = checkEnvName(value, label);
     this.error(field, r.error);
     this.warn(field, r.warning);
+  }
+  /** Warns when a field that is not for secrets holds a credential, saying where it belongs instead. */
+  credential(field: string, value: string, label: string, where: string): void {
+    const hit = findCredential(value);
+    if (hit) this.warn(field, `${label} looks like a credential: ${hit.reason}. ${where}`);
   }
   get ok(): boolean {
     return !this.list.some((d) => d.severity === 'error');
   }
 }
+
+/** The error for a credential typed where a variable NAME belongs, or undefined. */
+function tokenAsName(value: string, label: string): string | undefined {
+  const hit = findCredential(value);
+  if (!hit) return undefined;
+  return `${label} looks like a token, not a variable name (${hit.reason}): export the token in your shell and enter only the variable's name (for example MY_TOKEN) here.`;
+}
+
+// Where a credential goes instead, for the warnings below.
+const NOT_IN_FILE = 'It would be written into config.toml in plaintext.';
+const USE_VARIABLE = `${NOT_IN_FILE} Keep credentials in the sign-in fields or in environment variables, and enter only names here.`;
 
 /** Validates a list of name/value pairs into a record; `kind` decides how values are checked. */
 function pairsToRecord(
@@ -52,6 +72,7 @@ function pairsToRecord(
     const name = pair.name.trim();
     if (kind === 'env') out.env(`${at}.name`, name, 'Variable name');
     else out.error(`${at}.name`, checkHeaderName(name));
+    if (kind !== 'env') out.credential(`${at}.name`, name, `Header name ${name}`, 'Enter the header\'s name here, such as X-Api-Key.');
     // Header names are case-insensitive; env names are not.
     const key = kind === 'env' ? name : name.toLowerCase();
     if (name !== '' && seen.has(key)) out.error(`${at}.name`, `"${name}" appears twice: keep one row.`);
@@ -59,11 +80,18 @@ function pairsToRecord(
     if (kind === 'env-header') out.env(`${at}.value`, pair.value.trim(), `Variable for header ${name || '(unnamed)'}`);
     else if (kind === 'header') out.error(`${at}.value`, checkHeaderValue(pair.value, name || '(unnamed)'));
     else out.error(`${at}.value`, checkText(pair.value, `Value of ${name || '(unnamed)'}`));
+    // A credential-named header gets its own plaintext warning in resolveHttp; this catches one hiding in a setting.
+    if (kind === 'header' && !CREDENTIAL_HEADER_RE.test(name)) {
+      out.credential(at, pair.value, `Header ${name || '(unnamed)'}`, `${NOT_IN_FILE} Send credentials from an environment variable instead.`);
+    }
     record[name] = kind === 'env-header' ? pair.value.trim() : pair.value;
   });
   // A plain object (not null-prototype) keeps serializers and deep-equal happy.
   return pairs.length > 0 ? { ...record } : undefined;
 }
+
+// Header names whose value is a credential by definition.
+const CREDENTIAL_HEADER_RE = /^(authorization|proxy-authorization)$|key|token|secret/i;
 
 /** Validates a list of simple words (tool names, scopes, env var names). */
 function words(list: string[], field: string, label: string, out: Collector, check?: (w: string) => string | undefined): string[] | undefined {
@@ -75,9 +103,16 @@ function words(list: string[], field: string, label: string, out: Collector, che
       return;
     }
     out.error(`${field}.${i}`, check?.(w) ?? checkText(w, label));
+    out.credential(`${field}.${i}`, w, `${label} #${i + 1}`, USE_VARIABLE);
     result.push(w);
   });
   return result.length > 0 ? result : undefined;
+}
+
+/** Warns about a credential in a URL's query or path; a password in its user info already has checkUrl's warning. */
+function urlCredential(url: string, label: string, field: string, out: Collector): void {
+  const hit = findCredentials(url).find((h) => h.kind !== 'userinfo');
+  if (hit) out.warn(field, `${label} carries a credential: ${hit.reason}. Codex keeps the URL in config.toml in plaintext: send the credential in a header from an environment variable, or with a bearer token variable, if the server accepts one.`);
 }
 
 function resolveHttp(spec: ServerSpec, out: Collector): HttpEntry {
@@ -85,6 +120,7 @@ function resolveHttp(spec: ServerSpec, out: Collector): HttpEntry {
   const u = checkUrl(url);
   out.error('url', u.error);
   u.warnings.forEach((w) => out.warn('url', w));
+  urlCredential(url, 'URL', 'url', out);
   const entry: HttpEntry = { url };
 
   const bearer = spec.bearerTokenEnvVar.trim();
@@ -114,7 +150,7 @@ function resolveHttp(spec: ServerSpec, out: Collector): HttpEntry {
     out.error('httpHeaders', 'Header authentication needs at least one header: add the header your provider expects.');
   }
   if (headers) {
-    const credential = Object.keys(headers).find((h) => /^(authorization|proxy-authorization)$|key|token|secret/i.test(h));
+    const credential = Object.keys(headers).find((h) => CREDENTIAL_HEADER_RE.test(h));
     if (credential) {
       out.warn('httpHeaders', `Header ${credential} is written into config.toml in plaintext: anyone who can read the file can use it. An env-sourced header keeps it out of the file.`);
     }
@@ -135,10 +171,12 @@ function resolveHttp(spec: ServerSpec, out: Collector): HttpEntry {
   if (resource !== '') {
     const r = checkUrl(resource, 'OAuth resource');
     out.error('oauthResource', r.error);
+    urlCredential(resource, 'OAuth resource', 'oauthResource', out);
     entry.oauth_resource = resource;
   }
   const clientId = spec.oauthClientId.trim();
   if (clientId !== '') {
+    out.credential('oauthClientId', clientId, 'OAuth client ID', 'A client ID is public, so if that is what this is, keep it; a client secret or token does not go in this field.');
     out.error('oauthClientId', /[\s]/.test(clientId) ? 'OAuth client ID contains spaces: paste it exactly as your provider shows it.' : checkText(clientId, 'OAuth client ID'));
     entry.oauth = { client_id: clientId };
   }
@@ -148,22 +186,46 @@ function resolveHttp(spec: ServerSpec, out: Collector): HttpEntry {
   return entry;
 }
 
+/** One warning per argument holding a credential, including the value after a `--token` argument. */
+function argCredentials(args: string[], out: Collector): void {
+  const starts: number[] = [];
+  let at = 0;
+  for (const a of args) {
+    starts.push(at);
+    at += a.length + 1;
+  }
+  const warned = new Set<number>();
+  for (const hit of findCredentials(args.join('\n'))) {
+    let i = starts.length - 1;
+    while (i > 0 && starts[i]! > hit.index) i--;
+    if (warned.has(i)) continue;
+    warned.add(i);
+    out.warn(
+      `args.${i}`,
+      `Argument #${i + 1} looks like a credential: ${hit.reason}. config.toml would hold it in plaintext, and the process list shows it to other users of the machine. If the server can read it from a variable, put it under "Environment for the server" (NAME=value) or pass it through from your shell instead.`,
+    );
+  }
+}
+
 function resolveStdio(spec: ServerSpec, out: Collector): StdioEntry {
   const command = spec.command.trim();
   if (command === '') out.error('command', 'Command is required: enter the program to run, such as npx or uvx.');
   else if (/\s/.test(command)) {
     out.error('command', `Command "${command}" contains a space: Codex runs it as one program name. Put the program in Command and each argument in Arguments.`);
   } else out.error('command', checkText(command, 'Command'));
+  out.credential('command', command, 'Command', 'Command is the program only; a credential belongs in "Environment for the server" (NAME=value).');
   const entry: StdioEntry = { command };
   spec.args.forEach((a, i) => out.error(`args.${i}`, checkText(a, `Argument #${i + 1}`)));
+  argCredentials(spec.args, out);
   if (spec.args.length > 0) entry.args = [...spec.args];
   const env = pairsToRecord(spec.env, 'env', 'env', out);
   if (env) entry.env = env;
-  const envVars = words(spec.envVars, 'envVars', 'Pass-through variable', out, (w) => checkEnvName(w, 'Pass-through variable').error);
+  const envVars = words(spec.envVars, 'envVars', 'Pass-through variable', out, (w) => tokenAsName(w, 'Pass-through variable') ?? checkEnvName(w, 'Pass-through variable').error);
   if (envVars) entry.env_vars = envVars;
   const cwd = spec.cwd.trim();
   if (cwd !== '') {
     out.error('cwd', checkText(cwd, 'Working directory'));
+    out.credential('cwd', cwd, 'Working directory', USE_VARIABLE);
     if (cwd.startsWith('~')) out.warn('cwd', 'Working directory starts with "~", which Codex does not expand: write the full path.');
     else if (!/^(\/|[A-Za-z]:[\\/]|\\\\)/.test(cwd)) out.warn('cwd', 'Working directory is relative: Codex resolves it against wherever it was started. Prefer a full path.');
     entry.cwd = cwd;
@@ -224,6 +286,7 @@ function checkNotMixed(spec: ServerSpec, out: Collector): void {
 export function resolveSpec(spec: ServerSpec): Resolved {
   const out = new Collector();
   out.error('name', checkServerName(spec.name.trim()));
+  out.credential('name', spec.name.trim(), 'Server name', `${NOT_IN_FILE} Use a short name such as "docs"; the credential belongs in the sign-in fields or an environment variable.`);
   checkNotMixed(spec, out);
   const transport = spec.transport === 'stdio' ? resolveStdio(spec, out) : resolveHttp(spec, out);
   const shared = resolveShared(spec, out);

@@ -104,7 +104,8 @@ describe('resolveSpec: every rule names its field', () => {
     ['bearer auth without a variable', http({ auth: 'bearer' }), [['error', 'bearerTokenEnvVar', /required/]]],
     ['invalid variable name', http({ auth: 'bearer', bearerTokenEnvVar: 'MY-TOKEN' }), [['error', 'bearerTokenEnvVar', /not a valid variable name/]]],
     ['a token pasted as the variable (fails the regex): error', http({ auth: 'bearer', bearerTokenEnvVar: 'sk-proj-abcdefghijklmnop1234' }), [['error', 'bearerTokenEnvVar', /looks like a token/]]],
-    ['a token pasted as the variable (passes the regex): warning only', http({ auth: 'bearer', bearerTokenEnvVar: 'ghp_abcdefghijklmnopqrstuvwxyz0123' }), [['warning', 'bearerTokenEnvVar', /looks like a token/]]],
+    // An error too, so the token never reaches config.toml as a "variable name".
+    ['a token pasted as the variable (passes the regex): error too', http({ auth: 'bearer', bearerTokenEnvVar: 'ghp_abcdefghijklmnopqrstuvwxyz0123' }), [['error', 'bearerTokenEnvVar', /looks like a token/]]],
     ['bearer variable plus an Authorization header warns', http({ auth: 'bearer', bearerTokenEnvVar: 'T', envHttpHeaders: [{ name: 'authorization', value: 'A' }] }), [['warning', 'bearerTokenEnvVar', /two credentials/]]],
 
     // --- headers
@@ -204,6 +205,42 @@ describe('resolveSpec: every rule names its field', () => {
     const r = resolveSpec(spec);
     expect(r.diagnostics).toEqual([]);
     expect(r.entry).not.toBeNull();
+  });
+});
+
+describe('resolveSpec: a credential in a field that is not for secrets gets a message there, saying where it belongs', () => {
+  it.each([
+    // Issue 12: a lowercase hex token with "_" pasted into a variable-name field (Nekt's) is an error at that field.
+    ['hex token as the bearer variable', http({ auth: 'bearer', bearerTokenEnvVar: 'a3f9c2_8b7e1d4f6a0c9b2e5d8f1a3c' }), ['error', 'bearerTokenEnvVar', /looks like a token, not a variable name.*enter only the variable's name/]],
+    ['token as an env-header variable', http({ envHttpHeaders: [{ name: 'X-Key', value: 'a3f9c2_8b7e1d4f6a0c9b2e5d8f1a3c' }] }), ['error', 'envHttpHeaders.0.value', /looks like a token/]],
+    ['token as a pass-through variable', stdio({ envVars: ['a3f9c2_8b7e1d4f6a0c9b2e5d8f1a3c'] }), ['error', 'envVars.0', /looks like a token/]],
+    // Arguments: the value after a credential flag, and an assignment, each at its own line.
+    ['--access-token <token> in the arguments', stdio({ args: ['-y', 'server', '--access-token', 'abc123def'] }), ['warning', 'args.3', /Argument #4 looks like a credential: it follows the credential option --access-token.*Environment for the server/]],
+    ['--api-key=VALUE in one argument', stdio({ args: ['--api-key=abc123def'] }), ['warning', 'args.0', /--api-key/]],
+    // URLs: a credential query parameter (user info already has its own warning).
+    ['?api_key= in the URL', http({ url: 'https://mcp.example.com/mcp?api_key=abc123' }), ['warning', 'url', /URL carries a credential: it sets the credential parameter api_key.*header from an environment variable/]],
+    ['a token in the OAuth resource', http({ auth: 'oauth', oauthResource: 'https://mcp.example.com/?token=abc123' }), ['warning', 'oauthResource', /OAuth resource carries a credential/]],
+    // Other plain fields.
+    ['a token as the server name', http({ name: 'ghp_1234567890abcdefghij' }), ['warning', 'name', /Server name looks like a credential/]],
+    ['a token as the command', stdio({ command: 'ghp_1234567890abcdefghij' }), ['warning', 'command', /Command is the program only/]],
+    ['a token as the working directory', stdio({ cwd: '/srv/ghp_1234567890abcdefghij' }), ['warning', 'cwd', /Working directory looks like a credential/]],
+    ['a token as an allowed tool', http({ enabledTools: ['search', 'sk-proj-abcdefghijklmnop'] }), ['warning', 'enabledTools.1', /Allowed tool #2 looks like a credential/]],
+    ['a token as a scope', http({ auth: 'oauth', scopes: ['xoxb-1234-5678-abcdef'] }), ['warning', 'scopes.0', /Scope #1 looks like a credential/]],
+    ['a token as the OAuth client ID', http({ auth: 'oauth', oauthClientId: 'sk-proj-abcdefghijklmnop' }), ['warning', 'oauthClientId', /client secret or token does not go in this field/]],
+    ['a token as a header name', http({ envHttpHeaders: [{ name: 'ghp_1234567890abcdefghij', value: 'X' }] }), ['warning', 'envHttpHeaders.0.name', /Enter the header's name/]],
+    ['a token in a setting header', http({ httpHeaders: [{ name: 'X-MCP-Model-ID', value: 'ghp_1234567890abcdefghij' }] }), ['warning', 'httpHeaders.0', /Header X-MCP-Model-ID looks like a credential.*plaintext/]],
+  ] as const)('%s', (_label, spec, want) => {
+    expectDiagnostics(spec, [want as unknown as Want]);
+  });
+
+  it.each([
+    // Names, packages, flags with variables or files, and ordinary URLs stay quiet.
+    ['package arguments', stdio({ args: ['-y', '@modelcontextprotocol/server-filesystem', '/srv/data'] })],
+    ['a token flag reading a file', stdio({ args: ['--token-file', '/etc/token'] })],
+    ['a variable that names a token', http({ auth: 'bearer', bearerTokenEnvVar: 'GITHUB_PAT_TOKEN' })],
+    ['a URL with digits', http({ url: 'https://mcp.example.com/v1/projects/12345/mcp?page=2' })],
+  ])('no credential message: %s', (_label, spec) => {
+    expect(resolveSpec(spec).diagnostics).toEqual([]);
   });
 });
 

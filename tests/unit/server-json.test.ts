@@ -170,7 +170,7 @@ describe('secrets never become values', () => {
     expect(c.form.args).toContain(TOKEN);
     const { fragment, withheld } = prefillFragment(custom, s, c);
     expect(fragment).not.toContain('ghp_');
-    expect(withheld).toEqual(['args']);
+    expect(withheld).toEqual(['Arguments']);
   });
 
   it('a reader value typed for a secret input is ignored everywhere', () => {

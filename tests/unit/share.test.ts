@@ -4,13 +4,17 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultForm, SECRET_FIELDS, type FormState } from '../../src/lib/provider.ts';
 import { providerSchema } from '../../src/lib/provider-schema.ts';
-import { decodeShare, encodeShare, MAX_VALUE_LENGTH, SECRET_LINK_KEYS, TEXT_KEYS } from '../../src/lib/share.ts';
+import { findCredential } from '../../src/lib/credentials.ts';
+import { decodeShare, encodeShare, linkCredential, MAX_NOTICES, MAX_VALUE_LENGTH, SECRET_LINK_KEYS, TEXT_KEYS } from '../../src/lib/share.ts';
+import { vendorDomain } from '../../src/lib/share-report.ts';
 
 const load = (id: string) => providerSchema.parse(JSON.parse(readFileSync(`content/providers/${id}.json`, 'utf8')));
 const omni = load('omni');
 const nekt = load('nekt');
 const cdata = load('cdata-connect-ai');
-const PROVIDERS = [omni, nekt, cdata, load('cinatra'), load('alloy')];
+const custom = load('custom');
+const cinatra = load('cinatra');
+const PROVIDERS = [omni, nekt, cdata, cinatra, load('alloy'), custom];
 
 describe('encodeShare', () => {
   it.each([
@@ -50,14 +54,74 @@ describe('encodeShare', () => {
     const form = { ...defaultForm(nekt), envVar: 'MY_NEKT' };
     const { params } = encodeShare(nekt, form);
     expect(params).toBe('v=1&env=MY_NEKT');
-    expect(decodeShare(nekt, params)).toEqual({ form, notices: [], ignored: [] });
+    expect(decodeShare(nekt, params)).toMatchObject({ form, notices: [], ignored: [], applied: [{ key: 'env', label: 'Environment variable', value: 'MY_NEKT' }] });
   });
 
-  it('withholds a credential pasted into a non-secret field', () => {
-    const form = { ...defaultForm(nekt), envVar: 'ghp_1234567890abcdefghijABCDEFGHIJ' };
-    const { params, withheld } = encodeShare(nekt, form);
-    expect(params).toBe('v=1');
-    expect(withheld).toEqual(['envVar']);
+  it.each([
+    // A known prefix in the variable-name field, named by the form's label.
+    ['GitHub token as a variable name', nekt, { envVar: 'ghp_1234567890abcdefghijABCDEFGHIJ' }, 'v=1', ['Environment variable']],
+    // Issue 9: a lowercase hex token with "_" pasted as the variable name (the old detector let it through).
+    ['hex token with _ as a variable name', nekt, { envVar: 'a3f9c2_8b7e1d4f6a0c9b2e5d8f1a3c' }, 'v=1', ['Environment variable']],
+    // A credential flag and its value on separate argument lines; the command stays.
+    ['--access-token <token> in the arguments', custom, { mode: 'local', command: 'uvx', args: 'server\n--access-token\nabc123def' }, 'v=1&mode=local&command=uvx', ['Arguments']],
+    // URL user info, and a credential query parameter, in the custom guide's URL.
+    ['user:pass@ in the URL', custom, { params: { url: 'https://me:hunter2@mcp.example.com/mcp' } }, 'v=1', ['Server URL']],
+    ['?api_key= in the URL', custom, { params: { url: 'https://mcp.example.com/mcp?api_key=abc123' } }, 'v=1', ['Server URL']],
+    // Several at once, each named once; the rest of the link stays.
+    ['two fields at once', custom, { name: 'docs', params: { url: 'https://mcp.example.com/?token=zz99zz' }, envVar: 'sk-proj-abcdefghijklmnop', mode: 'token' }, 'v=1&mode=token&name=docs', ['Environment variable', 'Server URL']],
+  ] as const)('withholds a credential in a non-secret field: %s', (_, provider, patch, params, withheld) => {
+    const form: FormState = { ...defaultForm(provider, (patch as Partial<FormState>).mode), ...(patch as Partial<FormState>) };
+    const encoded = encodeShare(provider, form);
+    expect(encoded.params).toBe(params);
+    expect(encoded.withheld).toEqual(withheld);
+  });
+
+  // Text a person might type or paste, credentials included, for the fuzz below.
+  const TOKENS = ['ghp_1234567890abcdefghij', 'a3f9c2_8b7e1d4f6a0c9b2e5d8f1a3c', 'https://u:p4ss@h.example/x', 'https://h.example/?api_key=zz', '--token\nabc123def', '--api-key=abc123', 'Bearer abcdefgh12', 'eyJhbGciOiJIUzI1NiJ9'];
+  const typed = fc.oneof(
+    fc.string({ maxLength: 30 }),
+    fc.string({ unit: 'binary', maxLength: 30 }),
+    fc.constantFrom(...TOKENS),
+    fc.tuple(fc.string({ maxLength: 10 }), fc.constantFrom(...TOKENS), fc.constantFrom(' ', '\n', '&', '=', '?', '#', '%', '+', ''), fc.string({ maxLength: 10 })).map(([a, t, sep, b]) => a + sep + t + sep + b),
+  );
+  const TEXT_FIELDS = [...new Set(Object.values(TEXT_KEYS))];
+  const randomForm = fc
+    .tuple(fc.constantFrom(...PROVIDERS), fc.nat(), fc.array(fc.tuple(fc.constantFrom(...TEXT_FIELDS), typed), { maxLength: 6 }), typed, typed, fc.constantFrom('', 'true', 'false'))
+    .map(([provider, m, fields, param, header, choice]) => {
+      const form = defaultForm(provider, provider.authModes[m % provider.authModes.length]!.id);
+      for (const [field, value] of fields) form[field] = value;
+      for (const key of Object.keys(form.params)) form.params[key] = param;
+      // Boolean headers are radio buttons: only their three values can occur.
+      for (const h of provider.headers) form.headers[h.name] = h.type === 'boolean' ? choice : header;
+      return { provider, form };
+    });
+
+  it('the final link never holds anything the detector flags, and reads back without a notice (10,000 runs)', () => {
+    fc.assert(
+      fc.property(randomForm, ({ provider, form }) => {
+        const { params, withheld, unusable } = encodeShare(provider, form);
+        expect(findCredential(params)).toBeUndefined();
+        for (const [key, value] of new URLSearchParams(params)) {
+          expect(linkCredential(key, value)).toBeUndefined();
+          expect(findCredential(value)).toBeUndefined();
+        }
+        // Every field left out is named; what is written is read back exactly, without a notice.
+        const back = decodeShare(provider, params);
+        expect(back.notices).toEqual([]);
+        const written = back.applied.length - (form.mode !== provider.authModes[0]!.id ? 1 : 0);
+        expect(written).toBe(new URLSearchParams(params).size - 1 - (form.mode !== provider.authModes[0]!.id ? 1 : 0));
+        for (const [key, field] of Object.entries(TEXT_KEYS)) {
+          if (new URLSearchParams(params).has(key)) expect(back.form[field]).toBe(form[field]);
+        }
+        expect(withheld.length + unusable.length).toBeLessThanOrEqual(TEXT_FIELDS.length + Object.keys(form.params).length + Object.keys(form.headers).length);
+      }),
+      { numRuns: 10_000 },
+    );
+  }, 120_000);
+
+  it('leaves out values no reader would use, and says which', () => {
+    const form = { ...defaultForm(nekt), name: `a\u001bb`, toolTimeoutSec: '1'.repeat(MAX_VALUE_LENGTH + 1) };
+    expect(encodeShare(nekt, form)).toEqual({ params: 'v=1', withheld: [], unusable: ['Server name', 'Tool timeout'] });
   });
 });
 
@@ -92,7 +156,14 @@ describe('decodeShare', () => {
     // A newer format is not half-read.
     ['v=2&name=x', ['This link was made by a different version of the site (v=2); the defaults are shown.']],
     // Duplicates: the last wins, and the reader is told.
-    ['v=1&name=a&name=b', ['"name" appears more than once; the last value was used.']],
+    ['v=1&name=a&name=b', ['"name" appears twice; the last value was used.']],
+    // A value holding a control or bidi character is refused, and the notice names the character.
+    ['v=1&name=a%1Bb', ['"name" was ignored: its value holds U+001B (escape), which no field accepts because it can change what a pasted command does.']],
+    ['v=1&allow=a%E2%80%AEb', ['"allow" was ignored: its value holds U+202E (right-to-left override), which no field accepts because it can change what a pasted command does.']],
+    // A credential in a non-secret key is not read either, and the notice says why.
+    ['v=1&name=ghp_1234567890abcdefghij', ['"name" was ignored: its value looks like a credential (it starts like a GitHub token (ghp_…)), and credentials are not read from links. Enter it on this page.']],
+    // A key shown in a notice never carries a character that reorders the notice's text.
+    ['v=1&a%E2%80%AEb=1', ['Unknown setting "a?b" was ignored.']],
     // Unknown mode.
     ['v=1&mode=magic', ['Unknown authentication "magic" was ignored.']],
     // Boolean header with a non-boolean value.
@@ -101,6 +172,64 @@ describe('decodeShare', () => {
     const { form, notices: got } = decodeShare(omni, raw);
     expect(got).toEqual(notices);
     expect(form.secret).toBe('');
+  });
+
+  it('reports 100,000 duplicate keys in one line, fast', () => {
+    const start = performance.now();
+    const { form, notices } = decodeShare(nekt, `v=1&${'name=a&'.repeat(100_000)}name=b`);
+    expect(performance.now() - start).toBeLessThan(2000);
+    expect(form.name).toBe('b');
+    expect(notices).toEqual(['"name" appears 100,001 times; the last value was used.']);
+  });
+
+  it('caps 100,000 notices at MAX_NOTICES and counts the rest', () => {
+    const start = performance.now();
+    const keys = Array.from({ length: 100_000 }, (_, i) => `k${i}=1`).join('&');
+    const { notices, ignored } = decodeShare(nekt, `v=1&${keys}`);
+    expect(performance.now() - start).toBeLessThan(2000);
+    expect(notices).toHaveLength(MAX_NOTICES + 1);
+    expect(notices[0]).toBe('Unknown setting "k0" was ignored.');
+    expect(notices.at(-1)).toBe(`…and ${(100_000 - MAX_NOTICES).toLocaleString('en')} more.`);
+    expect(ignored).toHaveLength(100_000);
+  });
+
+  it('lists what a link set, and the secrets the reader must still add', () => {
+    const decoded = decodeShare(cdata, 'v=1&mode=basic&name=cdata-prod&enabled=0&allow=a%0Ab');
+    expect(decoded.applied).toEqual([
+      { key: 'mode', label: 'Authentication', value: 'Basic auth with a personal access token' },
+      { key: 'name', label: 'Server name', value: 'cdata-prod' },
+      { key: 'enabled', label: 'Enabled', value: 'no' },
+      { key: 'allow', label: 'Allowed tools', value: 'a, b' },
+    ]);
+    expect(decoded.toAdd).toEqual(['Connect AI email', 'Personal access token (PAT)']);
+    expect(decoded.cautions).toEqual([]);
+    // OAuth needs nothing typed in.
+    expect(decodeShare(omni, 'v=1').toAdd).toEqual([]);
+  });
+
+  it.each([
+    // Omni's instance sits under omniapp.co: a link that moves it elsewhere says so.
+    [omni, 'v=1&mode=api-key&p.instance=evil.example.net', [/points Omni at evil\.example\.net, which is not an omniapp\.co address: your Omni API key would be sent there/]],
+    [omni, 'v=1&mode=api-key&p.instance=omniapp.co.evil.net', [/not an omniapp\.co address/]],
+    // Its own subdomains are fine.
+    [omni, 'v=1&mode=api-key&p.instance=blobs.omniapp.co', []],
+    // Cinatra is self-hosted (its example is a reserved domain): any host is expected.
+    [cinatra, 'v=1&mode=token&p.instance=mcp.acme.dev', []],
+    // Turning on inline storage is said out loud.
+    [omni, 'v=1&mode=api-key&storage=inline', [/switches "Where the credential is kept" to config\.toml/]],
+    [cdata, 'v=1&mode=basic&storage=inline', [/plaintext/]],
+  ] as const)('cautions: %#', (provider, raw, expected) => {
+    const { cautions } = decodeShare(provider, raw);
+    expect(cautions).toHaveLength(expected.length);
+    expected.forEach((re, i) => expect(cautions[i]).toMatch(re));
+  });
+
+  it.each([
+    ['acme.omniapp.co', 'omniapp.co'],
+    ['cinatra.example.com', undefined],
+    ['https://mcp.example.com/mcp', undefined],
+  ])('vendorDomain(%j) === %j', (host, expected) => {
+    expect(vendorDomain(host)).toBe(expected);
   });
 
   it('ignores an over-long value instead of truncating it', () => {

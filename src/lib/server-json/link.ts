@@ -7,8 +7,7 @@
 import { generate } from '../generate.ts';
 import type { FormState, Provider } from '../provider.ts';
 import { specFromForm } from '../provider.ts';
-import { encodeShare, FROM_KEY, MAX_VALUE_LENGTH, TEXT_KEYS } from '../share.ts';
-import { convertChoice } from './convert.ts';
+import { encodeShare, FROM_KEY } from '../share.ts';
 import type { Conversion } from './convert.ts';
 import { envLines } from '../env.ts';
 import type { ServerJson } from './types.ts';
@@ -27,30 +26,15 @@ export function fromValue(server: ServerJson): string {
 }
 
 /**
- * The fragment (no `#`) that opens the generator prefilled with a conversion.
- * `encodeShare` withholds values its credential heuristic flags, and that heuristic also flags
- * ordinary URLs and package names with digits (`https://mcp.100hires.com/mcp`). A withheld field is
- * put back only when its value is exactly what the server.json itself gives (no reader input), so
- * it is public text from the author's file; anything the reader typed stays withheld.
+ * The fragment (no `#`) that opens the generator prefilled with a conversion: the share-link codec's
+ * own output (allowlisted keys, the final link scanned for credentials, flagged fields withheld and
+ * named), plus `from` naming the server.json it came from. Nothing is put back after that scan.
  */
 export function prefillFragment(provider: Provider, server: ServerJson, conversion: Conversion): { fragment: string; withheld: string[] } {
   const { params, withheld } = encodeShare(provider, conversion.form);
-  const fromFile = convertChoice(provider, server, conversion.choice.id)?.form;
   const out = new URLSearchParams(params);
-  const still: string[] = [];
-  for (const label of withheld) {
-    const textKey = Object.entries(TEXT_KEYS).find(([, field]) => field === label);
-    const param = provider.endpoint.params.find((p) => p.label === label);
-    const [key, now, file] = textKey
-      ? [textKey[0], conversion.form[textKey[1]], fromFile?.[textKey[1]]]
-      : param
-        ? [`p.${param.key}`, conversion.form.params[param.key], fromFile?.params[param.key]]
-        : ['', undefined, undefined];
-    if (key !== '' && now !== undefined && now === file && now.length <= MAX_VALUE_LENGTH) out.set(key, now);
-    else still.push(label);
-  }
   out.set(FROM_KEY, fromValue(server));
-  return { fragment: out.toString(), withheld: still };
+  return { fragment: out.toString(), withheld };
 }
 
 /** The whole link to the prefilled generator on a site origin such as `https://codex-mcp.example`. */
