@@ -55,11 +55,11 @@ export function baseEnv(home: string): Record<string, string> {
   };
 }
 
-/** A fresh CODEX_HOME (also the case's working directory) holding the fake provider and `extraToml`. */
-export function prepareHome(label: string, extraToml = ''): string {
+/** A fresh CODEX_HOME (also the case's working directory): `topLevel` keys, the fake provider, then `extraToml`. */
+export function prepareHome(label: string, extraToml = '', topLevel = ''): string {
   const home = freshDir(label);
   mkdirSync(join(home, 'tmp'), { recursive: true });
-  writeFileSync(join(home, 'config.toml'), fakeProviderToml(MODEL_PORT) + extraToml, 'utf8');
+  writeFileSync(join(home, 'config.toml'), topLevel + fakeProviderToml(MODEL_PORT) + extraToml, 'utf8');
   return home;
 }
 
