@@ -120,7 +120,15 @@ function oauthRoute(opts: FakeMcpOptions, origin: string, req: IncomingMessage, 
     return true;
   }
   if (path === '/authorize') {
-    res.writeHead(200, { 'content-type': 'text/plain' }).end('sign in here');
+    // An instant "sign-in": send the browser straight back to Codex with a code, as a provider would.
+    const q = new URL(rec.path, origin).searchParams;
+    const back = q.get('redirect_uri');
+    if (back) res.writeHead(302, { location: `${back}?code=fake-code&state=${encodeURIComponent(q.get('state') ?? '')}` }).end();
+    else res.writeHead(400).end();
+    return true;
+  }
+  if (path === '/token' && req.method === 'POST') {
+    json(res, 200, { access_token: 'fake-access-token', token_type: 'Bearer', expires_in: 3600, refresh_token: 'fake-refresh-token' });
     return true;
   }
   return false;

@@ -66,6 +66,9 @@ const defs: Record<string, Def> = {
   removeBadName: { argv: ['codex', 'mcp', 'remove', 'bad name!'] },
   removeMissing: { argv: ['codex', 'mcp', 'remove', 'nothere'] },
   loginStdio: { toml: `\n[mcp_servers.s]\ncommand = "true"\n`, argv: ['codex', 'mcp', 'login', 's'] },
+  slowOptional: { toml: `\n[mcp_servers.slow]\ncommand = "sleep"\nargs = ["100"]\n`, argv: EXEC.split(' ') },
+  slowDefault: { toml: `\n[mcp_servers.slow]\ncommand = "sleep"\nargs = ["100"]\nrequired = true\n`, argv: EXEC.split(' ') },
+  slowShort: { toml: `\n[mcp_servers.slow]\ncommand = "sleep"\nargs = ["100"]\nstartup_timeout_sec = 2\nrequired = true\n`, argv: EXEC.split(' ') },
   addEnvWithUrl: { argv: ['codex', 'mcp', 'add', 'z', '--env', 'A=1', '--url', 'https://z.example/mcp'] },
 };
 
@@ -95,7 +98,8 @@ function out(id: string): CaseResult & { all: string } {
   return { ...r, all: `${r.stdout}\n${r.stderr}` };
 }
 const rpcs = (prefix: string): string[] => requestsFor(result.requests[String(MCP_PORT)] ?? [], prefix).flatMap((q) => (q.rpc ? [q.rpc] : []));
-const observe = (key: string, id: string, pattern: RegExp): string => log.observe(key, defs[id]!.argv.map((a) => (/[\s!]/.test(a) ? `'${a}'` : a)).join(' '), out(id).all, pattern, homes[id]);
+const observe = (key: string, id: string, pattern: RegExp, mask?: RegExp): string =>
+  log.observe(key, defs[id]!.argv.map((a) => (/[\s!]/.test(a) ? `'${a}'` : a)).join(' '), out(id).all, pattern, homes[id], mask);
 
 describe.skipIf(skip !== null)('runtime: what the guides say about Codex', () => {
   it('`add` and `remove` rewrite every [mcp_servers.*] table; the rest of the file keeps its comments', () => {
@@ -144,6 +148,7 @@ describe.skipIf(skip !== null)('runtime: what the guides say about Codex', () =>
   it('a broken file: each command words it differently, and `codex doctor` still runs', () => {
     for (const id of ['brokenList', 'brokenGet', 'brokenAdd', 'brokenRemove', 'brokenLogin', 'brokenExec']) expect(out(id).code, id).not.toBe(0);
     observe('broken.list', 'brokenList', /^Error: failed to load bootstrap configuration$/);
+    observe('broken.get', 'brokenGet', /^Error: failed to load bootstrap configuration$/);
     observe('broken.add', 'brokenAdd', /^Error: failed to load bootstrap configuration$/);
     observe('broken.login', 'brokenLogin', /^Error: failed to load bootstrap configuration$/);
     observe('broken.remove', 'brokenRemove', /^Error: failed to load MCP servers from /);
@@ -161,5 +166,21 @@ describe.skipIf(skip !== null)('runtime: what the guides say about Codex', () =>
     observe('remove.missing', 'removeMissing', /^No MCP server named 'nothere' found\.$/);
     observe('login.stdio', 'loginStdio', /OAuth login is only supported for streamable HTTP servers/);
     observe('add.envWithUrl', 'addEnvWithUrl', /^Error: command is required$/);
+  });
+
+  it('startup: `codex exec` does not wait for a server unless `required = true`; then it waits 30 s by default, or `startup_timeout_sec`, and fails', () => {
+    // A server that never answers.
+    const optional = out('slowOptional');
+    expect(optional.code, optional.all).toBe(0);
+    expect(optional.ms).toBeLessThan(25_000);
+    const slow = out('slowDefault');
+    expect(slow.code, slow.all).not.toBe(0);
+    expect(slow.ms).toBeGreaterThan(29_000);
+    expect(slow.all).toMatch(/timed out handshaking with MCP server after 29\.\d+s/);
+    const short = out('slowShort');
+    expect(short.code).not.toBe(0);
+    expect(short.all).toMatch(/timed out handshaking with MCP server after 1\.\d+s/);
+    observe('startup.required', 'slowShort', /^Error: .*required MCP servers failed to initialize/, / after [\d.]+s: deadline has elapsed \(code -?\d+\)$/);
+    console.log(`startup timing: not required ${optional.ms} ms; required, default timeout ${slow.ms} ms; required, startup_timeout_sec = 2: ${short.ms} ms`);
   });
 });

@@ -23,13 +23,15 @@ export const AUTHORIZE = `http://127\\.0\\.0\\.1:${OAUTH_PORT}/authorize\\?\\S+`
 /** The file the fake browser appends every URL it is asked to open to. */
 export const BROWSER_LOG = 'browser-opened.txt';
 
-function oauthCase(key: string, argv: string[], toml: (url: string) => string, extra: Partial<PlanCase> = {}, topLevel = ''): OAuthCase {
+function oauthCase(key: string, argv: string[], toml: (url: string) => string, extra: Partial<PlanCase> = {}, topLevel = '', follow = false): OAuthCase {
   const prefix = `/${key}/`;
   const url = `http://127.0.0.1:${OAUTH_PORT}${prefix}mcp`;
   const home = prepareHome(`oauth-${key}`, toml(url), topLevel);
   // A "browser" that only records what it was asked to open, so no case depends on a real one.
   const browser = join(home, 'browser.sh');
-  writeFileSync(browser, `#!/bin/sh\nprintf '%s\\n' "$@" >> '${join(home, BROWSER_LOG)}'\n`, 'utf8');
+  // With `follow`, it also goes to the URL the way a browser would, following the provider's redirect back to Codex.
+  const go = follow ? `curl -s -L -o /dev/null "$1"\n` : '';
+  writeFileSync(browser, `#!/bin/sh\nprintf '%s\\n' "$@" >> '${join(home, BROWSER_LOG)}'\n${go}`, 'utf8');
   chmodSync(browser, 0o755);
   const env = { ...baseEnv(home), BROWSER: browser };
   const plan: PlanCase = { id: key, argv: argv.map((a) => a.replace('{url}', url)), env, cwd: home, timeoutMs: 20_000, stopWhen: AUTHORIZE, ...extra };
@@ -49,6 +51,14 @@ export function oauthCases(): Record<string, OAuthCase> {
     loginNoBrowser: oauthCase('nobrowser', ['codex', 'mcp', 'login', 'docs', '--no-browser'], server('docs'), { keepStdinOpen: true, stopDelayMs: 2500 }),
     loginScopes: oauthCase('scopes', ['codex', 'mcp', 'login', 'docs', '--scopes', 'alpha,beta'], server('docs')),
     configScopes: oauthCase('cfgscopes', ['codex', 'mcp', 'login', 'docs'], server('docs', 'scopes = ["read"]\n')),
+    complete: oauthCase(
+      'complete',
+      ['bash', '-c', 'codex mcp login docs && codex exec --skip-git-repo-check hi'],
+      server('docs'),
+      { stopWhen: undefined, timeoutMs: 60_000 },
+      'mcp_oauth_credentials_store = "file"\n',
+      true,
+    ),
     callbackPort: oauthCase('port', ['codex', 'mcp', 'login', 'docs'], server('docs'), {}, 'mcp_oauth_callback_port = 5555\n'),
   };
 }

@@ -116,6 +116,22 @@ describe.skipIf(skip !== null)('runtime: OAuth', () => {
     expect(reqs.filter((q) => q.path === '/register' && JSON.stringify(q.body).includes(new URL(table.oauth.callback_url).pathname))).toEqual([]);
   });
 
+  it('a completed sign-in: Codex exchanges the code (PKCE), says so, and later sessions send the token', () => {
+    const c = cases.complete;
+    const { r, out, reqs } = run(c);
+    expect(r.code, out).toBe(0);
+    log.observe('login.success', 'codex mcp login docs', out, /^Successfully logged in/);
+    const token = reqs.find((q) => q.path === '/token');
+    const form = new URLSearchParams(String(token?.body ?? ''));
+    expect(form.get('grant_type')).toBe('authorization_code');
+    expect(form.get('code')).toBe('fake-code');
+    expect(form.get('code_verifier')).toMatch(/^[\w.~-]{43,128}$/);
+    const session = requestsFor(reqs, '/complete/');
+    const rpc = session.filter((q) => q.rpc);
+    expect(rpc.map((q) => q.rpc)).toEqual(expect.arrayContaining(['initialize', 'tools/list']));
+    for (const q of rpc) expect(q.headers['authorization']).toBe('Bearer fake-access-token');
+  });
+
   it('`add --bearer-token-env-var` never probes for OAuth', () => {
     const { r, reqs } = run(cases.addWithBearer);
     expect(r.code).toBe(0);

@@ -38,13 +38,16 @@ export class MessageLog {
 
   /**
    * Finds the line of `output` that matches `pattern` and logs it under `id` (with `home` shown as
-   * `~/.codex`). Fails when no line matches, so a message that disappears fails its test.
+   * `~/.codex`, and whatever `mask` matches as `…`). Fails when no line matches, so a message that
+   * disappears fails its test.
    */
-  observe(id: string, command: string, output: string, pattern: RegExp, home?: string): string {
+  observe(id: string, command: string, output: string, pattern: RegExp, home?: string, mask?: RegExp): string {
     const line = output.split('\n').find((l) => pattern.test(l));
     expect(line, `message ${id} (${pattern}) not in the output of ${command}:\n${output}`).toBeDefined();
     // Throwaway paths differ per run; the record names them as a reader would see them.
-    const text = (home ? (line ?? '').split(home).join('~/.codex') : (line ?? '')).trim();
+    let text = (home ? (line ?? '').split(home).join('~/.codex') : (line ?? '')).trim();
+    // Parts that differ per run (a duration) are recorded as "…", which the build check reads as a gap.
+    if (mask) text = text.replace(mask, '…');
     this.live[id] = { command, text };
     return text;
   }
