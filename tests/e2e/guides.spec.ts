@@ -253,3 +253,19 @@ test.describe('without JavaScript', () => {
     });
   }
 });
+
+test.describe('the guide text follows the typed server name', () => {
+  test('check and disconnect commands under the generator use the typed name, quoted like the Verify block', async ({ page }) => {
+    await openGuide(page, '/guides/omni/');
+    const named = page.locator('[data-cmg-server-name]');
+    expect(await named.count()).toBeGreaterThanOrEqual(3);
+    for (const text of await named.allTextContents()) expect(text).toBe('omni');
+    await island(page, 'omni').getByLabel('Server name', { exact: true }).fill('omni-prod');
+    await expect(named.first()).toHaveText('omni-prod');
+    for (const text of await named.allTextContents()) expect(text).toBe('omni-prod');
+    await expect(page.locator('pre', { hasText: 'codex mcp remove' }).last()).toHaveText('codex mcp remove omni-prod');
+    // A name that needs quoting is quoted the same way in the prose as in the generator.
+    await island(page, 'omni').getByLabel('Server name', { exact: true }).fill('@acme/omni');
+    await expect(named.first()).toHaveText("'@acme/omni'");
+  });
+});
