@@ -53,7 +53,8 @@ export function oauthCases(): Record<string, OAuthCase> {
     configScopes: oauthCase('cfgscopes', ['codex', 'mcp', 'login', 'docs'], server('docs', 'scopes = ["read"]\n')),
     complete: oauthCase(
       'complete',
-      ['bash', '-c', 'codex mcp login docs && codex exec --skip-git-repo-check hi'],
+      // Where the token is kept is listed before and after `logout`, to show what logout removes.
+      ['bash', '-c', 'codex mcp login docs && codex exec --skip-git-repo-check hi && grep -rl fake-access-token . > token-before.txt; codex mcp logout docs; grep -rl fake-access-token . > token-after.txt; true'],
       server('docs'),
       { stopWhen: undefined, timeoutMs: 60_000 },
       'mcp_oauth_credentials_store = "file"\n',

@@ -130,6 +130,12 @@ describe.skipIf(skip !== null)('runtime: OAuth', () => {
     const rpc = session.filter((q) => q.rpc);
     expect(rpc.map((q) => q.rpc)).toEqual(expect.arrayContaining(['initialize', 'tools/list']));
     for (const q of rpc) expect(q.headers['authorization']).toBe('Bearer fake-access-token');
+    // The token is kept outside config.toml (here in the file store), and `logout` deletes it.
+    const before = readFileSync(join(c.home, 'token-before.txt'), 'utf8').trim().split('\n').filter(Boolean);
+    expect(before.length, 'the token was stored somewhere under CODEX_HOME').toBeGreaterThan(0);
+    expect(before).not.toContain('./config.toml');
+    expect(readFileSync(join(c.home, 'token-after.txt'), 'utf8').trim()).toBe('');
+    console.log(`oauth token files: ${before.join(', ')}`);
   });
 
   it('`add --bearer-token-env-var` never probes for OAuth', () => {
