@@ -42,7 +42,7 @@ const server = (name: string, lines = ''): ((url: string) => string) => (url) =>
 const none = (): string => '';
 
 /** Every OAuth case, keyed by what it shows. */
-export function oauthCases(): Record<string, OAuthCase> {
+export function oauthCases() {
   return {
     addStartsLogin: oauthCase('add', ['codex', 'mcp', 'add', 'docs', '--url', '{url}'], none),
     addWithBearer: oauthCase('addbearer', ['codex', 'mcp', 'add', 'docs', '--url', '{url}', '--bearer-token-env-var', 'DOCS_TOKEN'], none, { stopWhen: undefined }),

@@ -14,7 +14,7 @@ export interface PlanCase {
   stdin?: string;
   keepStdinOpen?: boolean;
   /** A regular expression: once stdout+stderr match it, the process group is killed (after stopDelayMs). */
-  stopWhen?: string;
+  stopWhen?: string | undefined;
   stopDelayMs?: number;
 }
 
