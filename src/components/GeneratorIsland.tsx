@@ -368,6 +368,9 @@ export default function GeneratorIsland({ provider, initial }: Props) {
             {outputs.login && (
               <li>
                 <h3>Sign in</h3>
+                <p>
+                  When the server offers OAuth, <code>codex mcp add</code> already signs you in right after adding it. Run this after pasting the TOML block instead, if that sign-in was stopped, or when it expires.
+                </p>
                 <OutputBlock kind="login" title="OAuth login" text={outputs.login.trimEnd()} lang="shellscript" highlighter={highlighter} interactive={hydrated} onCopied={announce} />
               </li>
             )}
