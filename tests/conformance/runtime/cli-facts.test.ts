@@ -89,7 +89,6 @@ beforeAll(async () => {
 
 afterAll(() => {
   if (skip) return;
-  log.check();
   recordRuntime('cli', { cliCases: plans.length });
 });
 
@@ -182,5 +181,10 @@ describe.skipIf(skip !== null)('runtime: what the guides say about Codex', () =>
     expect(short.all).toMatch(/timed out handshaking with MCP server after 1\.\d+s/);
     observe('startup.required', 'slowShort', /^Error: .*required MCP servers failed to initialize/, / after [\d.]+s: deadline has elapsed \(code -?\d+\)$/);
     console.log(`startup timing: not required ${optional.ms} ms; required, default timeout ${slow.ms} ms; required, startup_timeout_sec = 2: ${short.ms} ms`);
+  });
+
+  // Last, after every observation above: a reworded message fails here (UPDATE_RECORD=1 rewrites the record).
+  it('every message observed matches the committed record', () => {
+    log.check();
   });
 });
