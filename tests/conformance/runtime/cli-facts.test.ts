@@ -69,6 +69,8 @@ const defs: Record<string, Def> = {
   slowOptional: { toml: `\n[mcp_servers.slow]\ncommand = "sleep"\nargs = ["100"]\n`, argv: EXEC.split(' ') },
   slowDefault: { toml: `\n[mcp_servers.slow]\ncommand = "sleep"\nargs = ["100"]\nrequired = true\n`, argv: EXEC.split(' ') },
   slowShort: { toml: `\n[mcp_servers.slow]\ncommand = "sleep"\nargs = ["100"]\nstartup_timeout_sec = 2\nrequired = true\n`, argv: EXEC.split(' ') },
+  addHelp: { argv: ['codex', 'mcp', 'add', '--help'] },
+  loginHelp: { argv: ['codex', 'mcp', 'login', '--help'] },
   addEnvWithUrl: { argv: ['codex', 'mcp', 'add', 'z', '--env', 'A=1', '--url', 'https://z.example/mcp'] },
 };
 
@@ -181,6 +183,13 @@ describe.skipIf(skip !== null)('runtime: what the guides say about Codex', () =>
     expect(short.all).toMatch(/timed out handshaking with MCP server after 1\.\d+s/);
     observe('startup.required', 'slowShort', /^Error: .*required MCP servers failed to initialize/, / after [\d.]+s: deadline has elapsed \(code -?\d+\)$/);
     console.log(`startup timing: not required ${optional.ms} ms; required, default timeout ${slow.ms} ms; required, startup_timeout_sec = 2: ${short.ms} ms`);
+  });
+
+  it('flags: both `add` and `login` take --oauth-client-registration; only `login` has --no-browser', () => {
+    for (const id of ['addHelp', 'loginHelp']) expect(out(id).stdout).toContain('--oauth-client-registration <AUTO|CIMD|DCR>');
+    expect(out('loginHelp').stdout).toContain('--no-browser');
+    expect(out('addHelp').stdout).not.toContain('--no-browser');
+    expect(out('addHelp').stdout).toContain('--oauth-client-id <CLIENT_ID>');
   });
 
   // Last, after every observation above: a reworded message fails here (UPDATE_RECORD=1 rewrites the record).
