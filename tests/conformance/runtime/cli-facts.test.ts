@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cleanupHomes } from '../../support/codex.ts';
 import { netnsUnavailable, runInNetns } from '../../support/netns.ts';
 import { baseEnv, EXEC, MCP_PORT, MODEL_PORT, prepareHome, requestsFor } from './harness.ts';
 import type { CaseResult, PlanCase, RunnerResult } from './plan.ts';
@@ -92,6 +93,7 @@ beforeAll(async () => {
 afterAll(() => {
   if (skip) return;
   recordRuntime('cli', { cliCases: plans.length });
+  cleanupHomes();
 });
 
 function out(id: string): CaseResult & { all: string } {

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordedRequest } from '../../support/fake-mcp.ts';
 import { netnsUnavailable, runInNetns } from '../../support/netns.ts';
-import { readToml } from '../../support/codex.ts';
+import { cleanupHomes, readToml } from '../../support/codex.ts';
 import { MODEL_PORT, OAUTH_PORT, requestsFor } from './harness.ts';
 import { AUTHORIZE, BROWSER_LOG, oauthCases, type OAuthCase } from './oauth-cases.ts';
 import type { CaseResult, RunnerResult } from './plan.ts';
@@ -29,6 +29,7 @@ beforeAll(async () => {
 afterAll(() => {
   if (skip) return;
   recordRuntime('oauth', { oauthRecords: Object.keys(cases).length, requests: (result.requests[String(OAUTH_PORT)] ?? []).length });
+  cleanupHomes();
 });
 
 function run(c: OAuthCase): { r: CaseResult; out: string; reqs: RecordedRequest[]; authorize: URL | null } {
