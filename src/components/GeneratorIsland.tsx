@@ -203,6 +203,12 @@ export default function GeneratorIsland({ provider, initial }: Props) {
   };
 
   const outputs = result.outputs;
+  // The guide's own commands around the generator (check, disconnect) follow the typed name. The
+  // Verify block's `codex mcp get WORD --json` holds the name already quoted for every shell.
+  const nameWord = outputs?.verify.split('\n')[1]?.replace(/^codex mcp get /, '').replace(/ --json$/, '');
+  useEffect(() => {
+    if (nameWord) for (const el of document.querySelectorAll('[data-cmg-server-name]')) el.textContent = nameWord;
+  }, [nameWord]);
   const secretHelp = 'Optional. Stays on this page: it is only used to fill in the lines below, never saved or sent, and never put in the share link.';
 
   return (
@@ -425,6 +431,9 @@ export default function GeneratorIsland({ provider, initial }: Props) {
             {outputs.login && (
               <li>
                 <h3>Sign in</h3>
+                <p>
+                  When the server offers OAuth, <code>codex mcp add</code> already signs you in right after adding it. Run this after pasting the TOML block instead, if that sign-in was stopped, or when it expires.
+                </p>
                 <OutputBlock kind="login" title="OAuth login" text={outputs.login.trimEnd()} lang="shellscript" highlighter={highlighter} interactive={hydrated} onCopied={announce} />
               </li>
             )}

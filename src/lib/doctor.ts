@@ -436,7 +436,7 @@ function checkRisks(t: Table, transport: 'stdio' | 'http' | null, out: Findings,
   // Names: Codex loads any name from the file, but its own commands refuse names outside its rule.
   const nameProblem = checkServerName(ctx.name);
   if (nameProblem && SERVER_NAME_RE.test(ctx.name) === false) {
-    out.risk([], `Codex loads this entry, but \`codex mcp add\`, \`remove\` and \`login\` refuse the name "${ctx.name}" (letters, digits, "-", "_", ":", "@", "/" and "." only), so you can only manage it by editing the file. The corrected block renames it.`);
+    out.risk([], `Codex loads this entry, but \`codex mcp add\` and \`remove\` refuse the name "${ctx.name}" (letters, digits, "-", "_", ":", "@", "/" and "." only), so you can only manage it by editing the file. The corrected block renames it.`);
   } else if (ctx.name.startsWith('-')) {
     out.risk([], `The name "${ctx.name}" starts with "-": \`codex mcp get/remove/login\` read it as an option. The corrected block renames it.`, 'info');
   }

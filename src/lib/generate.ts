@@ -11,8 +11,8 @@ import { posixCommand, quotePosix } from './shell/posix.ts';
 import { powershellCommand } from './shell/powershell.ts';
 import { tomlBlock } from './toml.ts';
 
-/** The Codex CLI version every output is checked against. */
-export const CODEX_VERSION = '0.169.0';
+/** The Codex CLI version every output is checked against (the pinned devDependency; a runtime test compares it with `codex --version`). */
+export const CODEX_VERSION = '0.171.0';
 
 /** The command-line route, rendered for both shell families. */
 export interface CliOutput extends CliPlan {

@@ -2,6 +2,7 @@
  * `llms.txt` and `llms-full.txt` (https://llmstxt.org): the guides as plain Markdown an agent such
  * as Codex can read. Pure: the page list comes in, text comes out.
  */
+import { CODEX_VERSION } from './generate.ts';
 
 /** One documentation page as the build sees it. */
 export interface DocPage {
@@ -23,6 +24,11 @@ export function mdxToMarkdown(body: string, pageUrl: string, generators: Record<
       [`(Interactive generator: open ${pageUrl} to change the settings. The preset's output:)`, generators[id] ?? ''].join('\n\n'),
     )
     .replace(/<Aside[^>]*title="([^"]*)"[^>]*>/g, '**$1**\n')
+    // The site's own text components: a quoted Codex message, a command naming the server, the pinned version.
+    .replace(/<CodexMessage\s+m="([^"]*)"\s*\/>/g, '`$1`')
+    .replace(/<NamedCommand\s+inline\s+cmd="([^"]*)"\s+name="([^"]*)"\s*\/>/g, (_, cmd: string, name: string) => `\`${cmd.replace('{name}', name)}\``)
+    .replace(/^( *)<NamedCommand\s+cmd="([^"]*)"\s+name="([^"]*)"\s*\/>/gm, (_, ind: string, cmd: string, name: string) => `${ind}\`\`\`sh\n${ind}${cmd.replace('{name}', name)}\n${ind}\`\`\``)
+    .replace(/\{CODEX_VERSION\}/g, CODEX_VERSION)
     .replace(/<\/?(Aside|Steps|Tabs|TabItem|Card|CardGrid|LinkCard|Badge|small)\b[^>]*>/g, (tag) => {
       const label = /label="([^"]*)"/.exec(tag);
       return label ? `\n**${label[1]}**\n` : '';
@@ -46,7 +52,7 @@ export function llmsIndex(site: string, pages: readonly DocPage[]): string {
   return [
     '# Codex × MCP',
     '',
-    '> Guides and exact generated commands for connecting the Codex CLI (0.169.0) to MCP servers. Every command and `[mcp_servers.NAME]` block the site generates is checked against the real CLI.',
+    `> Guides and exact generated commands for connecting the Codex CLI (${CODEX_VERSION}) to MCP servers. Every command and \`[mcp_servers.NAME]\` block the site generates is checked against the real CLI.`,
     '',
     `Full text of every page: ${new URL('/llms-full.txt', site).href}`,
     '',

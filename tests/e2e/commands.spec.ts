@@ -40,7 +40,8 @@ test.describe('codex commands shown on the site', () => {
       await page.goto(path);
       // The generator's default output (server-rendered), then the page's static code blocks in order.
       const island = (await page.locator('[data-output="cli"], [data-output="login"], [data-output="verify"]').allTextContents()).join('\n');
-      const blocks = (await page.locator('[data-code]').evaluateAll((els) => els.map((e) => e.getAttribute('data-code') ?? ''))).map((c) => c.replace(/\u007f/g, '\n'));
+      // Commands that name the server (NamedCommand) are plain <pre> blocks, in document order with the others.
+      const blocks = (await page.locator('[data-code], pre.cmg-named-command').evaluateAll((els) => els.map((e) => e.getAttribute('data-code') ?? e.textContent ?? ''))).map((c) => c.replace(/\u007f/g, '\n'));
       const lines = [island, ...blocks]
         .join('\n')
         .split('\n')

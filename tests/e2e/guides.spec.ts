@@ -104,7 +104,18 @@ const CASES: Case[] = [
     login: `codex mcp login omni\n${LOGIN_NOTE}`,
   },
   {
-    title: 'Omni API key: TOML-only, Authorization from an env var, optional X-MCP headers as literals',
+    title: 'Omni API key: a complete command, the key in OMNI_API_KEY sent as a bearer token',
+    provider: 'omni',
+    name: 'omni',
+    mode: /^API key/,
+    fill: [['Omni instance host', 'blobs.omniapp.co']],
+    cli: 'codex mcp add omni --url https://blobs.omniapp.co/mcp/https --bearer-token-env-var OMNI_API_KEY',
+    toml: '[mcp_servers.omni]\nurl = "https://blobs.omniapp.co/mcp/https"\nbearer_token_env_var = "OMNI_API_KEY"',
+    env: `${PLACEHOLDER_NOTE}\nexport OMNI_API_KEY=paste-your-omni-api-key`,
+    login: null,
+  },
+  {
+    title: 'Omni API key with X-MCP headers: the command is partial, the headers go in http_headers',
     provider: 'omni',
     name: 'omni',
     mode: /^API key/,
@@ -113,9 +124,10 @@ const CASES: Case[] = [
       ['Model ID (X-MCP-Model-ID)', '9d9440e5-8522'],
     ],
     pick: [/^true/],
-    cli: null,
-    toml: '[mcp_servers.omni]\nurl = "https://blobs.omniapp.co/mcp/https"\n\n[mcp_servers.omni.http_headers]\nX-MCP-Model-ID = "9d9440e5-8522"\nX-MCP-User-Required = "true"\n\n[mcp_servers.omni.env_http_headers]\nAuthorization = "OMNI_MCP_AUTHORIZATION"',
-    env: `${PLACEHOLDER_NOTE}\nexport OMNI_MCP_AUTHORIZATION='Bearer paste-your-omni-api-key'`,
+    cli: 'codex mcp add omni --url https://blobs.omniapp.co/mcp/https --bearer-token-env-var OMNI_API_KEY',
+    partial: true,
+    toml: '[mcp_servers.omni]\nurl = "https://blobs.omniapp.co/mcp/https"\nbearer_token_env_var = "OMNI_API_KEY"\n\n[mcp_servers.omni.http_headers]\nX-MCP-Model-ID = "9d9440e5-8522"\nX-MCP-User-Required = "true"',
+    env: `${PLACEHOLDER_NOTE}\nexport OMNI_API_KEY=paste-your-omni-api-key`,
     login: null,
   },
   {
@@ -240,4 +252,20 @@ test.describe('without JavaScript', () => {
       await expectOutputs(page, c);
     });
   }
+});
+
+test.describe('the guide text follows the typed server name', () => {
+  test('check and disconnect commands under the generator use the typed name, quoted like the Verify block', async ({ page }) => {
+    await openGuide(page, '/guides/omni/');
+    const named = page.locator('[data-cmg-server-name]');
+    expect(await named.count()).toBeGreaterThanOrEqual(3);
+    for (const text of await named.allTextContents()) expect(text).toBe('omni');
+    await island(page, 'omni').getByLabel('Server name', { exact: true }).fill('omni-prod');
+    await expect(named.first()).toHaveText('omni-prod');
+    for (const text of await named.allTextContents()) expect(text).toBe('omni-prod');
+    await expect(page.locator('pre', { hasText: 'codex mcp remove' }).last()).toHaveText('codex mcp remove omni-prod');
+    // A name that needs quoting is quoted the same way in the prose as in the generator.
+    await island(page, 'omni').getByLabel('Server name', { exact: true }).fill('@acme/omni');
+    await expect(named.first()).toHaveText("'@acme/omni'");
+  });
 });

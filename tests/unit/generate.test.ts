@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CODEX_VERSION, configPath, generate, loginCommand, verifyCommands, type Generated } from '../../src/lib/generate.ts';
@@ -185,8 +186,9 @@ describe('small outputs', () => {
   });
 
   it('pins the Codex version every output was checked against', () => {
-    // The conformance suite and the reference are for this exact release.
-    expect(CODEX_VERSION).toBe('0.169.0');
+    // The conformance suite and the reference are for this exact release: the pinned devDependency.
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { devDependencies: Record<string, string> };
+    expect(CODEX_VERSION).toBe(pkg.devDependencies['@openai/codex']);
   });
 
   it.each<[string, ServerSpec, boolean]>([

@@ -1,5 +1,6 @@
 /** llms.txt: MDX becomes plain Markdown an agent can read; the index links every page. */
 import { describe, expect, it } from 'vitest';
+import { CODEX_VERSION } from '../../src/lib/generate.ts';
 import { llmsFull, llmsIndex, mdxToMarkdown, type DocPage } from '../../src/lib/llms.ts';
 
 const page = (path: string, body = 'Body.'): DocPage => ({ path, title: `T ${path}`, description: `D ${path}`, body });
@@ -14,6 +15,13 @@ describe('mdxToMarkdown', () => {
     ['<Tabs>\n<TabItem label="OAuth">\nA\n</TabItem>\n</Tabs>', '**OAuth**\n\nA'],
     // Steps vanish, their list stays.
     ['<Steps>\n1. One\n</Steps>', '1. One'],
+    // A quoted Codex message stays as code; before, the component (and the message) vanished.
+    ['Fails with <CodexMessage m="command is required" />.', 'Fails with `command is required`.'],
+    // A command that names the server keeps the preset's name, inline or as a block.
+    ['Run <NamedCommand inline cmd="codex mcp logout {name}" name="omni" /> first.', 'Run `codex mcp logout omni` first.'],
+    ['1. Remove:\n\n   <NamedCommand cmd="codex mcp remove {name}" name="omni" />', '1. Remove:\n\n   ```sh\n   codex mcp remove omni\n   ```'],
+    // The pinned version, never a literal placeholder.
+    ['Checked with codex-cli {CODEX_VERSION}.', `Checked with codex-cli ${CODEX_VERSION}.`],
   ])('%j', (mdx, expected) => {
     expect(mdxToMarkdown(mdx, 'https://x/')).toBe(expected);
   });

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { basicAuthorization } from '../../src/lib/basic-auth.ts';
 import { generate } from '../../src/lib/generate.ts';
@@ -452,5 +454,28 @@ describe('specFromForm', () => {
     const g = generate(specFromForm(header, form(header, { params: { instance: '' } })));
     expect(g.diagnostics.some((d) => d.field === 'url' && d.severity === 'error')).toBe(true);
     expect(g.outputs).toBeNull();
+  });
+});
+
+describe('the real Omni preset (content/providers/omni.json)', () => {
+  const omni = providerSchema.parse(JSON.parse(readFileSync(join(import.meta.dirname, '../../content/providers/omni.json'), 'utf8')));
+
+  // The runtime suite (tests/conformance/runtime/routes.test.ts) proves Codex sends `Authorization: Bearer <key>`
+  // from bearer_token_env_var, next to any http_headers: so the API-key route needs no header of its own.
+  it('API key: a complete command carrying the key as a bearer variable; the variable holds only the key', () => {
+    const f = { ...defaultForm(omni, 'api-key'), secret: 'k123' };
+    const out = generate(specFromForm(omni, f)).outputs!;
+    expect(out.cli.mode).toBe('full');
+    expect(out.cli.posix).toBe('codex mcp add omni --url https://acme.omniapp.co/mcp/https --bearer-token-env-var OMNI_API_KEY\n');
+    expect(out.env!.posix).toContain('export OMNI_API_KEY=k123\n');
+    expect(out.toml).not.toContain('Authorization');
+  });
+
+  it('API key with an X-MCP header: the same command, partial, with the header left to the TOML block', () => {
+    const f = { ...defaultForm(omni, 'api-key'), headers: { ...defaultForm(omni).headers, 'X-MCP-Topic-Name': 'Sales' } };
+    const out = generate(specFromForm(omni, f)).outputs!;
+    expect(out.cli.mode).toBe('partial');
+    expect(out.cli.missing).toEqual(['http_headers']);
+    expect(out.toml).toContain('[mcp_servers.omni.http_headers]\nX-MCP-Topic-Name = "Sales"\n');
   });
 });

@@ -1,0 +1,201 @@
+/**
+ * What the guides say about Codex beyond the generated outputs, each proven by the real CLI inside the
+ * network namespace: how `add`/`remove` rewrite the file, what a session says about unknown keys and
+ * unset variables, what each command prints for a broken file or a bad name. The lines Codex prints
+ * are kept in tests/conformance/recorded/messages-cli.json; a reworded message fails here.
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cleanupHomes } from '../../support/codex.ts';
+import { netnsUnavailable, runInNetns } from '../../support/netns.ts';
+import { baseEnv, EXEC, MCP_PORT, MODEL_PORT, prepareHome, requestsFor } from './harness.ts';
+import type { CaseResult, PlanCase, RunnerResult } from './plan.ts';
+import { MessageLog, recordRuntime } from './record.ts';
+
+const skip = netnsUnavailable();
+if (skip) console.log(skip);
+const log = new MessageLog('cli');
+const U = `http://127.0.0.1:${MCP_PORT}`;
+
+const REWRITE_TOP = '# top comment\nmodel_reasoning_effort = "low"\n\n';
+const REWRITE = `
+# comment above the first server
+[mcp_servers.a]
+# comment inside a server table
+command = "npx" # trailing comment
+args = [
+  "-y",
+  "pkg",
+]
+env = { A = "1" }
+
+[mcp_servers.b]
+url = "https://b.example/mcp"
+headers = { X = "1" }
+`;
+const BROKEN = `\n[mcp_servers.x]\nurl = "${U}/broken/mcp"\nenv = { A = "b" }\n`;
+
+interface Def {
+  toml?: string;
+  top?: string;
+  argv: string[];
+  env?: Record<string, string>;
+}
+const defs: Record<string, Def> = {
+  add: { top: REWRITE_TOP, toml: REWRITE, argv: ['codex', 'mcp', 'add', 'c', '--url', 'https://c.example/mcp', '--bearer-token-env-var', 'T'] },
+  remove: { top: REWRITE_TOP, toml: REWRITE, argv: ['codex', 'mcp', 'remove', 'b'] },
+  unknownExec: { toml: `\n[mcp_servers.x]\nurl = "${U}/unknown/mcp"\nheaders = { A = "b" }\n`, argv: EXEC.split(' ') },
+  unknownStrict: { toml: `\n[mcp_servers.x]\nurl = "${U}/strict/mcp"\nheaders = { A = "b" }\n`, argv: ['codex', 'exec', '--strict-config', '--skip-git-repo-check', 'hi'] },
+  unknownList: { toml: `\n[mcp_servers.x]\nurl = "https://x.example/mcp"\nheaders = { A = "b" }\n`, argv: ['codex', 'mcp', 'list'] },
+  unknownGet: { toml: `\n[mcp_servers.x]\nurl = "https://x.example/mcp"\nheaders = { A = "b" }\n`, argv: ['codex', 'mcp', 'get', 'x', '--json'] },
+  unsetBearer: { toml: `\n[mcp_servers.omni]\nurl = "${U}/unsetbearer/mcp"\nbearer_token_env_var = "OMNI_API_KEY"\n`, argv: EXEC.split(' ') },
+  emptyBearer: { toml: `\n[mcp_servers.omni]\nurl = "${U}/emptybearer/mcp"\nbearer_token_env_var = "OMNI_API_KEY"\n`, argv: EXEC.split(' '), env: { OMNI_API_KEY: '' } },
+  unsetBearerDoctor: { toml: `\n[mcp_servers.omni]\nurl = "${U}/doctorbearer/mcp"\nbearer_token_env_var = "OMNI_API_KEY"\n`, argv: ['codex', 'doctor'] },
+  unsetHeader: { toml: `\n[mcp_servers.h]\nurl = "${U}/unsetheader/mcp"\n[mcp_servers.h.env_http_headers]\nX-Api-Key = "UNSET_HDR"\n`, argv: EXEC.split(' ') },
+  unsetHeaderDoctor: { toml: `\n[mcp_servers.h]\nurl = "${U}/doctorheader/mcp"\n[mcp_servers.h.env_http_headers]\nX-Api-Key = "UNSET_HDR"\n`, argv: ['codex', 'doctor'] },
+  brokenList: { toml: BROKEN, argv: ['codex', 'mcp', 'list'] },
+  brokenGet: { toml: BROKEN, argv: ['codex', 'mcp', 'get', 'x'] },
+  brokenAdd: { toml: BROKEN, argv: ['codex', 'mcp', 'add', 'y', '--url', 'https://y.example/mcp', '--bearer-token-env-var', 'T'] },
+  brokenRemove: { toml: BROKEN, argv: ['codex', 'mcp', 'remove', 'x'] },
+  brokenLogin: { toml: BROKEN, argv: ['codex', 'mcp', 'login', 'x'] },
+  brokenExec: { toml: BROKEN, argv: EXEC.split(' ') },
+  brokenDoctor: { toml: BROKEN, argv: ['codex', 'doctor'] },
+  inlineBearer: { toml: `\n[mcp_servers.x]\nurl = "https://x.example/mcp"\nbearer_token = "abc"\n`, argv: ['codex', 'mcp', 'list'] },
+  loginBadName: { argv: ['codex', 'mcp', 'login', 'bad name!'] },
+  addBadName: { argv: ['codex', 'mcp', 'add', 'bad name!', '--url', 'https://y.example/mcp', '--bearer-token-env-var', 'T'] },
+  removeBadName: { argv: ['codex', 'mcp', 'remove', 'bad name!'] },
+  removeMissing: { argv: ['codex', 'mcp', 'remove', 'nothere'] },
+  loginStdio: { toml: `\n[mcp_servers.s]\ncommand = "true"\n`, argv: ['codex', 'mcp', 'login', 's'] },
+  slowOptional: { toml: `\n[mcp_servers.slow]\ncommand = "sleep"\nargs = ["100"]\n`, argv: EXEC.split(' ') },
+  slowDefault: { toml: `\n[mcp_servers.slow]\ncommand = "sleep"\nargs = ["100"]\nrequired = true\n`, argv: EXEC.split(' ') },
+  slowShort: { toml: `\n[mcp_servers.slow]\ncommand = "sleep"\nargs = ["100"]\nstartup_timeout_sec = 2\nrequired = true\n`, argv: EXEC.split(' ') },
+  addHelp: { argv: ['codex', 'mcp', 'add', '--help'] },
+  loginHelp: { argv: ['codex', 'mcp', 'login', '--help'] },
+  addEnvWithUrl: { argv: ['codex', 'mcp', 'add', 'z', '--env', 'A=1', '--url', 'https://z.example/mcp'] },
+};
+
+const homes: Record<string, string> = {};
+const plans: PlanCase[] = skip
+  ? []
+  : Object.entries(defs).map(([id, d]) => {
+      const home = prepareHome(`cli-${id}`, d.toml ?? '', d.top ?? '');
+      homes[id] = home;
+      return { id, argv: d.argv, env: { ...baseEnv(home), ...(d.env ?? {}) }, cwd: home, timeoutMs: 60_000 };
+    });
+
+let result: RunnerResult;
+beforeAll(async () => {
+  if (skip) return;
+  result = await runInNetns<RunnerResult>(resolve(import.meta.dirname, 'runner.ts'), { modelPort: MODEL_PORT, servers: [{ port: MCP_PORT }], cases: plans, concurrency: 3 }, 10 * 60_000);
+}, 11 * 60_000);
+
+afterAll(() => {
+  if (skip) return;
+  recordRuntime('cli', { cliCases: plans.length });
+  cleanupHomes();
+});
+
+function out(id: string): CaseResult & { all: string } {
+  const r = result.cases.find((c) => c.id === id)!;
+  return { ...r, all: `${r.stdout}\n${r.stderr}` };
+}
+const rpcs = (prefix: string): string[] => requestsFor(result.requests[String(MCP_PORT)] ?? [], prefix).flatMap((q) => (q.rpc ? [q.rpc] : []));
+const observe = (key: string, id: string, pattern: RegExp, mask?: RegExp): string =>
+  log.observe(key, defs[id]!.argv.map((a) => (/[\s!]/.test(a) ? `'${a}'` : a)).join(' '), out(id).all, pattern, homes[id], mask);
+
+describe.skipIf(skip !== null)('runtime: what the guides say about Codex', () => {
+  it('`add` and `remove` rewrite every [mcp_servers.*] table; the rest of the file keeps its comments', () => {
+    for (const id of ['add', 'remove']) {
+      expect(out(id).code, out(id).all).toBe(0);
+      const text = readFileSync(join(homes[id]!, 'config.toml'), 'utf8');
+      expect(text).toContain('# top comment');
+      expect(text).not.toContain('# comment above the first server');
+      expect(text).not.toContain('# comment inside a server table');
+      expect(text).not.toContain('# trailing comment');
+      expect(text).toContain('args = ["-y", "pkg"]'); // multi-line array collapsed
+      expect(text).toMatch(/^\[mcp_servers\.a\.env\]$/m); // inline table became a sub-table
+      expect(text).not.toMatch(/^headers = /m); // an unknown key in another server's table is dropped
+    }
+    observe('add.added', 'add', /^Added global MCP server 'c'\.$/);
+  });
+
+  it('unknown keys: a session warns and names them, --strict-config refuses them, `mcp list`/`get` say nothing', () => {
+    expect(out('unknownExec').code).toBe(0);
+    observe('unknown.warning', 'unknownExec', /Codex is ignoring 1 unrecognized configuration setting/);
+    observe('unknown.key', 'unknownExec', /`mcp_servers\.x\.headers` is ignored/);
+    expect(out('unknownStrict').code).not.toBe(0);
+    observe('unknown.strict', 'unknownStrict', /unknown configuration field `mcp_servers\.x\.headers`/);
+    for (const id of ['unknownList', 'unknownGet']) {
+      expect(out(id).code).toBe(0);
+      expect(out(id).all).not.toMatch(/ignor|unrecogni/i);
+    }
+  });
+
+  it('an unset or empty bearer variable: the server is never contacted, the session says nothing, `codex doctor` names it', () => {
+    expect(out('unsetBearer').code).toBe(0);
+    expect(rpcs('/unsetbearer/')).toEqual([]);
+    expect(rpcs('/emptybearer/')).toEqual([]);
+    expect(out('unsetBearer').stderr).not.toContain('OMNI_API_KEY');
+    observe('doctor.bearer', 'unsetBearerDoctor', /bearer token env var OMNI_API_KEY is not set/);
+  });
+
+  it('an unset env_http_headers variable: the header is left out silently, `codex doctor` names it', () => {
+    const reqs = requestsFor(result.requests[String(MCP_PORT)] ?? [], '/unsetheader/');
+    expect(reqs.map((q) => q.rpc)).toEqual(expect.arrayContaining(['initialize', 'tools/list']));
+    for (const q of reqs) expect(q.headers['x-api-key']).toBeUndefined();
+    expect(out('unsetHeader').all).not.toContain('UNSET_HDR');
+    observe('doctor.header', 'unsetHeaderDoctor', /header env var UNSET_HDR is not set/);
+  });
+
+  it('a broken file: each command words it differently, and `codex doctor` still runs', () => {
+    for (const id of ['brokenList', 'brokenGet', 'brokenAdd', 'brokenRemove', 'brokenLogin', 'brokenExec']) expect(out(id).code, id).not.toBe(0);
+    observe('broken.list', 'brokenList', /^Error: failed to load bootstrap configuration$/);
+    observe('broken.get', 'brokenGet', /^Error: failed to load bootstrap configuration$/);
+    observe('broken.add', 'brokenAdd', /^Error: failed to load bootstrap configuration$/);
+    observe('broken.login', 'brokenLogin', /^Error: failed to load bootstrap configuration$/);
+    observe('broken.remove', 'brokenRemove', /^Error: failed to load MCP servers from /);
+    observe('broken.exec', 'brokenExec', /^Error loading config\.toml: /);
+    observe('broken.reason', 'brokenList', /env is not supported for streamable_http/);
+    observe('broken.doctor', 'brokenDoctor', /config could not be loaded/);
+    observe('inline.bearer', 'inlineBearer', /bearer_token is not supported for streamable_http/);
+  });
+
+  it('names: `add` and `remove` check them, `login` does not; other refusals', () => {
+    observe('name.add', 'addBadName', /^Error: invalid server name 'bad name!'/);
+    observe('name.remove', 'removeBadName', /^Error: invalid server name 'bad name!'/);
+    observe('name.login', 'loginBadName', /^Error: No MCP server named 'bad name!' found\.$/);
+    expect(out('removeMissing').code).toBe(0);
+    observe('remove.missing', 'removeMissing', /^No MCP server named 'nothere' found\.$/);
+    observe('login.stdio', 'loginStdio', /OAuth login is only supported for streamable HTTP servers/);
+    observe('add.envWithUrl', 'addEnvWithUrl', /^Error: command is required$/);
+  });
+
+  it('startup: `codex exec` does not wait for a server unless `required = true`; then it waits 30 s by default, or `startup_timeout_sec`, and fails', () => {
+    // A server that never answers.
+    const optional = out('slowOptional');
+    expect(optional.code, optional.all).toBe(0);
+    expect(optional.ms).toBeLessThan(25_000);
+    const slow = out('slowDefault');
+    expect(slow.code, slow.all).not.toBe(0);
+    expect(slow.ms).toBeGreaterThan(29_000);
+    expect(slow.all).toMatch(/timed out handshaking with MCP server after 29\.\d+s/);
+    const short = out('slowShort');
+    expect(short.code).not.toBe(0);
+    expect(short.all).toMatch(/timed out handshaking with MCP server after 1\.\d+s/);
+    observe('startup.required', 'slowShort', /^Error: .*required MCP servers failed to initialize/, / after [\d.]+s: deadline has elapsed \(code -?\d+\)$/);
+    console.log(`startup timing: not required ${optional.ms} ms; required, default timeout ${slow.ms} ms; required, startup_timeout_sec = 2: ${short.ms} ms`);
+  });
+
+  it('flags: both `add` and `login` take --oauth-client-registration; only `login` has --no-browser', () => {
+    for (const id of ['addHelp', 'loginHelp']) expect(out(id).stdout).toContain('--oauth-client-registration <AUTO|CIMD|DCR>');
+    expect(out('loginHelp').stdout).toContain('--no-browser');
+    expect(out('addHelp').stdout).not.toContain('--no-browser');
+    expect(out('addHelp').stdout).toContain('--oauth-client-id <CLIENT_ID>');
+  });
+
+  // Last, after every observation above: a reworded message fails here (UPDATE_RECORD=1 rewrites the record).
+  it('every message observed matches the committed record', () => {
+    log.check();
+  });
+});

@@ -1,0 +1,90 @@
+/**
+ * Shared pieces of the runtime tests: the base environment every case gets, the shells that are
+ * installed, how a case's home is prepared, and how its requests are picked out of the record.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { userInfo } from 'node:os';
+import type { RecordedRequest } from '../../support/fake-mcp.ts';
+import { fakeProviderToml } from '../../support/fake-model.ts';
+import { pwshToolPath } from '../../support/cache.ts';
+import { BIN_DIR, freshDir } from '../../support/codex.ts';
+
+/** Fixed loopback ports: the namespace is private, so they are always free. */
+export const MODEL_PORT = 7100;
+export const MCP_PORT = 7101;
+export const OAUTH_PORT = 7102;
+
+/** Headers any HTTP client sends, which no page promises or forbids. */
+export const TRANSPORT_HEADERS = new Set([
+  'host',
+  'user-agent',
+  'accept',
+  'accept-encoding',
+  'content-type',
+  'content-length',
+  'connection',
+  'mcp-protocol-version',
+  'mcp-session-id',
+  'last-event-id',
+]);
+
+/** Parent variables every case's shell starts with: the usual login set, plus two that must not leak. */
+export function baseEnv(home: string): Record<string, string> {
+  return {
+    PATH: `${BIN_DIR}:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin`,
+    HOME: home,
+    CODEX_HOME: home,
+    FAKE_KEY: 'fake-model-key',
+    // The real user: fish resets USER from the password database, whatever the parent says.
+    USER: userInfo().username,
+    LOGNAME: userInfo().username,
+    SHELL: '/bin/bash',
+    LANG: 'C.UTF-8',
+    LC_ALL: 'C.UTF-8',
+    TERM: 'dumb',
+    TZ: 'UTC',
+    TMPDIR: join(home, 'tmp'),
+    NO_COLOR: '1',
+    RUST_BACKTRACE: '0',
+    // Not on any allowlist and not named by the config: a stdio server must not see it.
+    RUNTIME_CANARY: 'must-not-leak',
+    // Named by the custom stdio preset's env_vars: a stdio server must see it.
+    PASSED_THROUGH: 'from-parent',
+  };
+}
+
+/** A fresh CODEX_HOME (also the case's working directory): `topLevel` keys, the fake provider, then `extraToml`. */
+export function prepareHome(label: string, extraToml = '', topLevel = ''): string {
+  const home = freshDir(label);
+  mkdirSync(join(home, 'tmp'), { recursive: true });
+  writeFileSync(join(home, 'config.toml'), topLevel + fakeProviderToml(MODEL_PORT) + extraToml, 'utf8');
+  return home;
+}
+
+/** The shells installed here that the env lines are written for: bash always, fish and pwsh when present. */
+export function availableShells(): { bash: string; fish: string | null; pwsh: string | null } {
+  const fish = spawnSync('sh', ['-c', 'command -v fish'], { encoding: 'utf8' }).stdout.trim() || null;
+  const pwshPath = join(pwshToolPath(), 'pwsh');
+  return { bash: 'bash', fish, pwsh: existsSync(pwshPath) ? pwshPath : null };
+}
+
+/** argv that runs a script in a shell the way a person pasting it would. */
+export function shellArgv(shell: 'bash' | 'fish' | 'pwsh', bin: string, script: string): string[] {
+  if (shell === 'pwsh') return [bin, '-NoProfile', '-NonInteractive', '-Command', script];
+  return [bin, '-c', script];
+}
+
+/** The line that starts a session: MCP servers start, the fake model ends the turn. */
+export const EXEC = 'codex exec --skip-git-repo-check hi';
+
+/** The requests a fake server saw under one case's path prefix. */
+export function requestsFor(all: readonly RecordedRequest[], prefix: string): RecordedRequest[] {
+  return all.filter((r) => r.path.startsWith(prefix));
+}
+
+/** The headers of a request that are not plain transport headers. */
+export function promisedPart(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).filter(([k]) => !TRANSPORT_HEADERS.has(k)));
+}

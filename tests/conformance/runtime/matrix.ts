@@ -1,0 +1,108 @@
+/**
+ * The runtime matrix: every provider × every auth mode that is not an interactive browser sign-in
+ * (plus the custom generator's header and stdio routes), turned into generated outputs with known
+ * test secrets, and the headers or environment each route promises.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { basicAuthorization } from '../../../src/lib/basic-auth.ts';
+import { generate, type Outputs } from '../../../src/lib/generate.ts';
+import { isStdio } from '../../../src/lib/model.ts';
+import { providerSchema } from '../../../src/lib/provider-schema.ts';
+import { defaultForm, specFromForm, type FormState, type Provider } from '../../../src/lib/provider.ts';
+import { ROOT } from '../../support/codex.ts';
+
+/** The file (relative to Codex's working directory) the fake stdio server writes its environment to. */
+export const STDIO_RECORD = 'stdio-env.json';
+
+/** One generated configuration to run. */
+export interface Variant {
+  id: string;
+  provider: string;
+  mode: string;
+  outputs: Outputs;
+  /** Variables the person sets beyond the generated env lines (env_http_headers they listed). */
+  extraExports: Record<string, string>;
+  /** Remote: header name (lower case) → exact value Codex must send; nothing else may arrive. */
+  headers: Record<string, string>;
+  /** Stdio: variables from `env` and `env_vars` the server must see, with values. */
+  serverEnv: Record<string, string>;
+}
+
+/** Every provider data file, validated. */
+export function loadProviders(): Provider[] {
+  const dir = join(ROOT, 'content', 'providers');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => providerSchema.parse(JSON.parse(readFileSync(join(dir, f), 'utf8'))));
+}
+
+function variantFrom(provider: Provider, id: string, form: FormState, extra: Partial<Variant> = {}): Variant {
+  const { outputs, diagnostics } = generate(specFromForm(provider, form));
+  if (!outputs) throw new Error(`${id}: the preset does not generate: ${JSON.stringify(diagnostics)}`);
+  const headers: Record<string, string> = {};
+  const entry = outputs.entry;
+  if (!isStdio(entry)) {
+    for (const [k, v] of Object.entries(entry.http_headers ?? {})) headers[k.toLowerCase()] = v;
+  }
+  return { id, provider: provider.id, mode: form.mode, outputs, extraExports: {}, headers, serverEnv: {}, ...extra };
+}
+
+/**
+ * Builds the matrix. `nodeBin` and `stdioScript` point the custom stdio preset at the fake stdio server,
+ * which writes what it saw to `stdio-env.json` in the directory Codex was started from.
+ */
+export function buildMatrix(providers: readonly Provider[], nodeBin: string, stdioScript: string): Variant[] {
+  const out: Variant[] = [];
+  for (const p of providers) {
+    for (const mode of p.authModes) {
+      if (mode.kind === 'oauth') continue;
+      const id = `${p.id}.${mode.id}`;
+      const form = defaultForm(p, mode.id);
+      form.secret = `secret-${p.id}-${mode.id}`;
+      if (mode.kind === 'bearer') {
+        const v = variantFrom(p, id, form);
+        v.headers['authorization'] = `Bearer ${form.secret}`;
+        out.push(v);
+        // Every optional header the provider documents, filled in: Codex must send them next to the bearer.
+        if (p.headers.some((h) => !h.modes || h.modes.includes(mode.id))) {
+          const all = { ...form, headers: Object.fromEntries(p.headers.map((h) => [h.name, h.type === 'boolean' ? 'true' : `v-${h.name}`])) };
+          const w = variantFrom(p, `${id}+headers`, all);
+          w.headers['authorization'] = `Bearer ${form.secret}`;
+          out.push(w);
+        }
+      } else if (mode.kind === 'basic') {
+        form.user = 'someone@example.com';
+        const expected = basicAuthorization(form.user, form.secret);
+        const v = variantFrom(p, `${id}.env`, form);
+        v.headers['authorization'] = expected;
+        out.push(v);
+        out.push(variantFrom(p, `${id}.inline`, { ...form, storage: 'inline' }));
+      } else if (mode.kind === 'header') {
+        const v = variantFrom(p, `${id}.env`, form);
+        v.headers[mode.header.toLowerCase()] = mode.prefix + form.secret;
+        out.push(v);
+        out.push(variantFrom(p, `${id}.inline`, { ...form, storage: 'inline' }));
+      } else if (mode.kind === 'none') {
+        out.push(variantFrom(p, id, form));
+        if (p.customHeaders) {
+          const h = { ...form, httpHeaders: 'X-Team: data\nX-Trace: on', envHeaders: 'X-Api-Key: CUSTOM_API_KEY' };
+          const v = variantFrom(p, `${id}+headers`, h, { extraExports: { CUSTOM_API_KEY: 'api-key-from-env' } });
+          v.headers['x-api-key'] = 'api-key-from-env';
+          out.push(v);
+        }
+      } else if (mode.kind === 'stdio') {
+        const stdio = {
+          ...form,
+          command: nodeBin,
+          args: `${stdioScript}\n${STDIO_RECORD}`,
+          env: 'API_KEY=literal-from-env-table\nLOG_LEVEL=debug',
+          envVars: 'PASSED_THROUGH',
+        };
+        out.push(variantFrom(p, id, stdio, { serverEnv: { API_KEY: 'literal-from-env-table', LOG_LEVEL: 'debug', PASSED_THROUGH: 'from-parent' } }));
+      }
+    }
+  }
+  return out;
+}

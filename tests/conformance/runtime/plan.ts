@@ -1,0 +1,46 @@
+/**
+ * The shapes passed between a runtime test (outside the network namespace) and the runner inside it.
+ */
+import type { RecordedRequest } from '../../support/fake-mcp.ts';
+
+/** One process to run: argv, full environment, working directory, limits. */
+export interface PlanCase {
+  id: string;
+  argv: string[];
+  env: Record<string, string>;
+  cwd: string;
+  timeoutMs: number;
+  /** Text written to stdin; stdin is then closed unless keepStdinOpen. */
+  stdin?: string;
+  keepStdinOpen?: boolean;
+  /** A regular expression: once stdout+stderr match it, the process group is killed (after stopDelayMs). */
+  stopWhen?: string | undefined;
+  stopDelayMs?: number;
+}
+
+/** Everything the runner starts and runs. */
+export interface Plan {
+  modelPort: number;
+  servers: { port: number; oauth?: boolean; scopesSupported?: string[] }[];
+  cases: PlanCase[];
+  concurrency: number;
+}
+
+/** What one process did. */
+export interface CaseResult {
+  id: string;
+  code: number | null;
+  signal: string | null;
+  stdout: string;
+  stderr: string;
+  ms: number;
+  /** True when the runner killed it (stopWhen or the time limit). */
+  stopped: boolean;
+}
+
+/** The runner's answer: per-case output, and every request each fake server saw (keyed by port). */
+export interface RunnerResult {
+  cases: CaseResult[];
+  requests: Record<string, RecordedRequest[]>;
+  modelRequests: number;
+}

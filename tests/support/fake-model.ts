@@ -1,0 +1,66 @@
+/**
+ * A fake model provider on loopback, so `codex exec` can start a session offline. It answers the
+ * Responses API with the smallest stream that ends a turn (one assistant message, then
+ * `response.completed`), and records how many model requests arrived. Codex starts every enabled
+ * MCP server when the session begins, so the fake MCP servers are reached before this one.
+ */
+import { createServer, type Server } from 'node:http';
+
+/** A running fake provider. */
+export interface FakeModel {
+  server: Server;
+  requests: number;
+  close(): Promise<void>;
+}
+
+/** The `config.toml` lines that point Codex at the fake provider (`FAKE_KEY` must be exported). */
+export function fakeProviderToml(port: number): string {
+  return [
+    'model = "fake-model"',
+    'model_provider = "fake"',
+    '',
+    '[model_providers.fake]',
+    'name = "fake"',
+    `base_url = "http://127.0.0.1:${port}/v1"`,
+    'wire_api = "responses"',
+    'env_key = "FAKE_KEY"',
+    'request_max_retries = 0',
+    'stream_max_retries = 0',
+    '',
+  ].join('\n');
+}
+
+function sse(type: string, data: Record<string, unknown>): string {
+  return `event: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`;
+}
+
+/** Starts the fake provider on 127.0.0.1:port. */
+export async function startFakeModel(port: number): Promise<FakeModel> {
+  const state = { requests: 0 };
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      state.requests += 1;
+      if (req.method !== 'POST' || !(req.url ?? '').endsWith('/responses')) {
+        res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":{"message":"not found"}}');
+        return;
+      }
+      const id = `resp_${state.requests}`;
+      const message = { type: 'message', role: 'assistant', id: 'msg_1', content: [{ type: 'output_text', text: 'ok' }] };
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.end(
+        sse('response.created', { response: { id } }) +
+          sse('response.output_item.done', { item: message }) +
+          sse('response.completed', { response: { id, usage: { input_tokens: 1, input_tokens_details: null, output_tokens: 1, output_tokens_details: null, total_tokens: 2 } } }),
+      );
+    });
+  });
+  await new Promise<void>((ok) => server.listen(port, '127.0.0.1', ok));
+  return {
+    server,
+    get requests() {
+      return state.requests;
+    },
+    close: () => new Promise<void>((ok) => (server.close(() => ok()), server.closeAllConnections())),
+  } as FakeModel;
+}
