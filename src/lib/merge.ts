@@ -35,30 +35,38 @@ const isTable = (v: unknown): v is Table => typeof v === 'object' && v !== null 
 
 /** Deep equality for parsed TOML values (dates compared by their TOML text, NaN equal to NaN). */
 export function sameValue(a: unknown, b: unknown): boolean {
-  if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && String(a) === String(b) && a.toISOString() === b.toISOString();
-  if (Array.isArray(a) || Array.isArray(b)) {
-    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
+  // An explicit stack, not recursion: a long dotted key nests tables deeper than the call stack goes.
+  const stack: [unknown, unknown][] = [[a, b]];
+  for (let pair = stack.pop(); pair !== undefined; pair = stack.pop()) {
+    const [x, y] = pair;
+    if (x instanceof Date || y instanceof Date) {
+      if (!(x instanceof Date && y instanceof Date && String(x) === String(y) && x.toISOString() === y.toISOString())) return false;
+    } else if (Array.isArray(x) || Array.isArray(y)) {
+      if (!Array.isArray(x) || !Array.isArray(y) || x.length !== y.length) return false;
+      for (let i = 0; i < x.length; i++) stack.push([x[i], y[i]]);
+    } else if (isTable(x) || isTable(y)) {
+      if (!isTable(x) || !isTable(y)) return false;
+      const kx = Object.keys(x).sort();
+      const ky = Object.keys(y).sort();
+      if (kx.length !== ky.length || kx.some((k, i) => k !== ky[i])) return false;
+      for (const k of kx) stack.push([x[k], y[k]]);
+    } else if (!(Object.is(x, y) || (typeof x === 'number' && typeof y === 'number' && x === y))) return false;
   }
-  if (isTable(a) || isTable(b)) {
-    if (!isTable(a) || !isTable(b)) return false;
-    const ka = Object.keys(a).sort();
-    const kb = Object.keys(b).sort();
-    return ka.length === kb.length && ka.every((k, i) => k === kb[i] && sameValue(a[k], b[k]));
-  }
-  return Object.is(a, b) || (typeof a === 'number' && typeof b === 'number' && a === b);
+  return true;
 }
 
 /** Leaf paths of a table (arrays are leaves), as dotted strings with quoted parts where needed. */
-function leaves(value: unknown, prefix: string[] = []): Map<string, unknown> {
+function leaves(value: unknown): Map<string, unknown> {
   const out = new Map<string, unknown>();
-  if (!isTable(value)) {
-    out.set(dotted(prefix), value);
-    return out;
+  // Iterative for the same reason as sameValue.
+  const stack: [unknown, string[]][] = [[value, []]];
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    const [v, prefix] = item;
+    if (!isTable(v)) out.set(dotted(prefix), v);
+    else for (const [k, x] of Object.entries(v)) stack.push([x, [...prefix, k]]);
   }
-  for (const [k, v] of Object.entries(value)) for (const [p, x] of leaves(v, [...prefix, k])) out.set(p, x);
   return out;
 }
-
 
 const parseOptions = { integersAsBigInt: 'asNeeded' } as const;
 
@@ -74,9 +82,27 @@ const refuse = (error: MergeError): MergeResult => ({ text: null, error, collisi
 
 /** The line ending the file mostly uses, so inserted lines match it. */
 function eolOf(text: string): string {
-  const crlf = (text.match(/\r\n/g) ?? []).length;
-  const lf = (text.match(/\n/g) ?? []).length - crlf;
+  let crlf = 0;
+  let lf = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+    if (text[i - 1] === '\r') crlf += 1;
+    else lf += 1;
+  }
   return crlf > lf ? '\r\n' : '\n';
+}
+
+/** `text` with every trailing `eol` removed and exactly one added (a loop: a `(eol)*$` regex is quadratic). */
+function endWithOneEol(text: string, eol: string): string {
+  let end = text.length;
+  while (end >= eol.length && text.startsWith(eol, end - eol.length)) end -= eol.length;
+  return text.slice(0, end) + eol;
+}
+
+/** The smallest member of a set of line numbers (a loop: spreading a large set overflows the stack). */
+function smallest(lines: ReadonlySet<number>): number | undefined {
+  let min: number | undefined;
+  for (const l of lines) if (min === undefined || l < min) min = l;
+  return min;
 }
 
 /** Which lines belong to the entry `[mcp_servers.NAME]`, and where its header was. */
@@ -112,6 +138,15 @@ function entryLines(statements: readonly TomlStatement[], name: string): { remov
  * Never throws: problems come back in `error`, with `text` null.
  */
 export function mergeServer(existingToml: string, name: string, block: string): MergeResult {
+  try {
+    return merge(existingToml, name, block);
+  } catch (e) {
+    // A bug, not a verdict: say so rather than show a preview that may have dropped part of the file.
+    return refuse({ message: `The merge preview failed on this input (${e instanceof Error ? e.message : 'unknown error'}), so nothing is shown. Paste the block by hand, and please report it.` });
+  }
+}
+
+function merge(existingToml: string, name: string, block: string): MergeResult {
   let blockDoc: Table;
   try {
     blockDoc = parse(block, parseOptions) as Table;
@@ -143,7 +178,7 @@ export function mergeServer(existingToml: string, name: string, block: string): 
   const { remove, at } = entryLines(statements, name);
   const lines = splitLines(existingToml);
   const eol = eolOf(existingToml);
-  const blockText = block.replace(/\r?\n/g, eol).replace(new RegExp(`(${eol})*$`), eol);
+  const blockText = endWithOneEol(block.replace(/\r?\n/g, eol), eol);
 
   let text: string;
   if (at !== null) {
@@ -192,9 +227,9 @@ export function mergeServer(existingToml: string, name: string, block: string): 
     const after = leaves(newEntry);
     lostKeys = [...before.keys()].filter((k) => !after.has(k));
     changedKeys = [...before.keys()].filter((k) => after.has(k) && !sameValue(before.get(k), after.get(k)));
-    const firstLine = Math.min(...remove) + 1;
+    const first = smallest(remove);
     warnings.push(
-      `A server named "${name}" already exists${Number.isFinite(firstLine) ? ` (line ${firstLine})` : ''}. Merging replaces its whole entry, exactly as re-running \`codex mcp add ${name}\` would: keys you added to it by hand are not kept.`,
+      `A server named "${name}" already exists${first !== undefined ? ` (line ${first + 1})` : ''}. Merging replaces its whole entry, exactly as re-running \`codex mcp add ${name}\` would: keys you added to it by hand are not kept.`,
     );
     if (lostKeys.length > 0) warnings.push(`These keys of the old entry would be lost: ${lostKeys.join(', ')}. Add them to the block first if you still need them.`);
     if (changedKeys.length > 0) warnings.push(`These keys change value: ${changedKeys.join(', ')}.`);
