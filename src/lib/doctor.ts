@@ -273,17 +273,26 @@ const MISTAKES: Record<string, string> = {
 };
 const URL_ALIASES = ['serverUrl', 'server_url', 'httpUrl', 'endpoint', 'uri', 'baseUrl'] as const;
 
-/** Edit distance, for "did you mean" on typos of real keys. */
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+/** Edit distance, for "did you mean" on typos of real keys; stops early (returning `limit`) once it must reach `limit`. */
+function distance(a: string, b: string, limit = Number.POSITIVE_INFINITY): number {
+  // One typed row, no Math.min over arrays: this runs for every unknown key of every server.
+  const row = new Uint32Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) row[j] = j;
   for (let i = 1; i <= a.length; i++) {
     let prev = row[0] as number;
     row[0] = i;
+    let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       const tmp = row[j] as number;
-      row[j] = Math.min((row[j] as number) + 1, (row[j - 1] as number) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      const sub = prev + (a[i - 1] === b[j - 1] ? 0 : 1);
+      const del = tmp + 1;
+      const ins = (row[j - 1] as number) + 1;
+      const d = sub < del ? (sub < ins ? sub : ins) : del < ins ? del : ins;
+      row[j] = d;
+      if (d < rowMin) rowMin = d;
       prev = tmp;
     }
+    if (rowMin >= limit) return limit;
   }
   return row[b.length] as number;
 }
@@ -298,7 +307,9 @@ function suggestionFor(key: string, known: readonly string[]): string | undefine
   let best: string | undefined;
   let bestD = 3;
   for (const k of known) {
-    const d = distance(lower, k);
+    // The distance is at least the difference in length: skip the O(n·m) table when it cannot win.
+    if (Math.abs(lower.length - k.length) >= bestD) continue;
+    const d = distance(lower, k, bestD);
     if (d < bestD) {
       best = k;
       bestD = d;
@@ -318,12 +329,26 @@ export function placeholderVar(value: string): string | undefined {
 
 /** True when a value mentions a variable anywhere (`${...}`, `$VAR`, `%VAR%`), which Codex never expands. */
 export function hasPlaceholder(value: string): boolean {
-  return /\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*|%[A-Za-z_][A-Za-z0-9_]*%/.test(value);
+  // `${...}` by indexOf: the regex \$\{[^}]*\} rescans to the end from every "${" (quadratic).
+  const open = value.indexOf('${');
+  if (open >= 0 && value.indexOf('}', open + 2) >= 0) return true;
+  return /\$[A-Za-z_]|%[A-Za-z_][A-Za-z0-9_]*%/.test(value);
 }
 
 const CREDENTIAL_HEADER = /^(authorization|proxy-authorization|cookie)$|key|token|secret|auth|session|password/i;
 const SECRET_ENV_KEY = /key|token|secret|password|passwd|pwd|credential|auth|cookie|session|private/i;
-const SECRET_ARG = /^--?[A-Za-z-_]*(api[-_]?key|token|secret|password|passwd)[A-Za-z-_]*=(.+)$/i;
+const SECRET_WORD = /api[-_]?key|token|secret|password|passwd/i;
+
+/** `--name=value` where the name says it is a credential: the value, else undefined. Linear (no regex over the whole argument). */
+export function secretOptionValue(arg: string): string | undefined {
+  const eq = arg.indexOf('=');
+  if (eq < 0 || eq === arg.length - 1) return undefined;
+  const name = arg.slice(0, eq);
+  if (!/^--?[A-Za-z_-]+$/.test(name) || !SECRET_WORD.test(name)) return undefined;
+  const value = arg.slice(eq + 1);
+  // The old regex's (.+)$ refused a value spanning lines; keep that.
+  return /[\n\r\u2028\u2029]/.test(value) ? undefined : value;
+}
 const SECRET_QUERY = /[?&](api[-_]?key|key|token|access[-_]?token|secret|auth|password|sig)=[^&]+/i;
 
 /** Whether a header value (by name or content) is a credential. */
@@ -335,18 +360,31 @@ function upperSnake(s: string): string {
   const u = s
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .replace(/[^A-Za-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '')
     .toUpperCase();
-  return u;
+  return trimChar(u, '_');
+}
+
+/** `s` without leading and trailing `c` (a loop: `c+$` backtracks quadratically over a long run of c). */
+function trimChar(s: string, c: string): string {
+  let start = 0;
+  let end = s.length;
+  while (start < end && s[start] === c) start += 1;
+  while (end > start && s[end - 1] === c) end -= 1;
+  return s.slice(start, end);
+}
+
+/** The token of a `Bearer TOKEN` value (one line), else undefined; same as /^Bearer\s+(.+)$/i without its backtracking. */
+function bearerToken(value: string): string | undefined {
+  const v = value.trim();
+  const m = /^Bearer\s+/i.exec(v);
+  if (!m) return undefined;
+  const token = v.slice(m[0].length);
+  return token === '' || /[\n\r\u2028\u2029]/.test(token) ? undefined : token;
 }
 
 /** A server name Codex's CLI accepts, made from one it does not. */
 export function saneServerName(name: string): string {
-  const fixed = name
-    .trim()
-    .replace(/[^A-Za-z0-9_:@/.-]+/g, '-')
-    .replace(/^-+/, '')
-    .replace(/-+$/, '');
+  const fixed = trimChar(name.trim().replace(/[^A-Za-z0-9_:@/.-]+/g, '-'), '-');
   return fixed === '' ? 'server' : fixed;
 }
 
@@ -432,6 +470,8 @@ function referencedEnv(t: Table): { bearer?: string; headers: [string, string][]
   return { ...(bearer !== undefined && { bearer }), headers, passThrough };
 }
 
+const MAX_VISIT_DEPTH = 32;
+
 function checkRisks(t: Table, transport: 'stdio' | 'http' | null, out: Findings, ctx: Context): void {
   // Names: Codex loads any name from the file, but its own commands refuse names outside its rule.
   const nameProblem = checkServerName(ctx.name);
@@ -442,15 +482,18 @@ function checkRisks(t: Table, transport: 'stdio' | 'http' | null, out: Findings,
   }
 
   // Variables in values: Codex never expands them.
-  const visit = (v: unknown, key: string[]): void => {
+  const visit = (v: unknown, key: string[], depth = 0): void => {
+    // Bounded: a value nested this deep is a type error Codex reports anyway, and recursing into
+    // thousands of levels would overflow the stack.
+    if (depth > MAX_VISIT_DEPTH) return;
     if (typeof v === 'string') {
       if (hasPlaceholder(v) && key[0] !== 'env_http_headers' && key[0] !== 'bearer_token_env_var') {
         out.risk(key, `\`${key.join('.')}\` holds "${v}": Codex passes it literally and never expands variables (no \${VAR}, $VAR or %VAR%). ${placeholderFix(key)}`);
       }
     } else if (Array.isArray(v)) {
-      v.forEach((x) => visit(x, key));
+      for (const x of v) visit(x, key, depth + 1);
     } else if (isTable(v)) {
-      for (const [k, x] of Object.entries(v)) visit(x, [...key, k]);
+      for (const [k, x] of Object.entries(v)) visit(x, [...key, k], depth + 1);
     }
   };
   for (const [k, v] of Object.entries(t)) if (k in KEYS || k === 'headers') visit(v, [k]);
@@ -474,7 +517,7 @@ function checkRisks(t: Table, transport: 'stdio' | 'http' | null, out: Findings,
   }
   if (Array.isArray(t['args'])) {
     for (const a of t['args']) {
-      if (typeof a === 'string' && (SECRET_ARG.test(a) || looksLikeSecret(a))) {
+      if (typeof a === 'string' && (secretOptionValue(a) !== undefined || looksLikeSecret(a))) {
         out.risk(['args'], `An argument looks like a credential (${a.slice(0, 12)}…): it sits in config.toml in plaintext and is visible in the process list. Prefer a variable the server reads (env_vars).`);
       }
     }
@@ -814,10 +857,10 @@ function salvage(name: string, t: Table, exported: Set<string> | null): Salvage 
         const v = asString(raw);
         if (v === undefined || taken.has(h.toLowerCase())) continue;
         taken.add(h.toLowerCase());
-        const bearerMatch = /^Bearer\s+(.+)$/i.exec(v.trim());
+        const bearerMatch = bearerToken(v);
         const ref = placeholderVar(v);
         if (h.toLowerCase() === 'authorization' && bearerMatch) {
-          const token = bearerMatch[1] as string;
+          const token = bearerMatch;
           const tokenRef = placeholderVar(token);
           if (bearer !== '') {
             changes.push(`Dropped the Authorization header: bearer_token_env_var (${bearer}) already sends a Bearer token.`);
@@ -937,13 +980,25 @@ const I64_MAX = 2n ** 63n - 1n;
 /** smol-toml reads integers beyond 64 bits; Codex (and the TOML spec) refuse them. */
 function outOfRangeInteger(doc: Table, statements: TomlStatement[] | null, text: string): ParseProblem | null {
   let found: { path: string[]; value: bigint } | null = null;
-  const walk = (v: unknown, path: string[]): void => {
-    if (found) return;
-    if (typeof v === 'bigint' && (v < I64_MIN || v > I64_MAX)) found = { path, value: v };
-    else if (Array.isArray(v)) v.forEach((x) => walk(x, path));
-    else if (isTable(v)) for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
-  };
-  walk(doc, []);
+  // Depth-first in file order, with an explicit stack: dotted keys can nest tables thousands deep.
+  // Paths are linked lists (key, parent), built into arrays only for the one value reported.
+  type PathLink = { key: string; parent: PathLink | null } | null;
+  const stack: [unknown, PathLink][] = [[doc, null]];
+  for (let item = stack.pop(); item !== undefined && !found; item = stack.pop()) {
+    const [v, link] = item;
+    if (typeof v === 'bigint' && (v < I64_MIN || v > I64_MAX)) {
+      const path: string[] = [];
+      for (let l = link; l; l = l.parent) path.push(l.key);
+      found = { path: path.reverse(), value: v };
+    } else if (Array.isArray(v)) for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], link]);
+    else if (isTable(v)) {
+      const keys = Object.keys(v);
+      for (let i = keys.length - 1; i >= 0; i--) {
+        const k = keys[i] as string;
+        stack.push([v[k], { key: k, parent: link }]);
+      }
+    }
+  }
   if (!found) return null;
   const { path, value } = found as { path: string[]; value: bigint };
   const line = lineOf(statements, path) ?? 1;
@@ -1097,119 +1152,136 @@ function stripJsonc(text: string): { text: string; changed: boolean } {
   return { text: out, changed };
 }
 
-/** Finds where a JSON text first goes wrong (offset), for an error position every browser agrees on. */
+/**
+ * Finds where a JSON text first goes wrong (offset), for an error position every browser agrees on.
+ * A loop with an explicit stack of open brackets: recursion overflowed on arrays 10,000 deep.
+ */
 function jsonErrorOffset(text: string): number {
   let i = 0;
-  const ws = () => {
-    while (i < text.length && /[ \t\n\r]/.test(text[i] as string)) i += 1;
+  const stack: string[] = [];
+  const ws = (): void => {
+    while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i += 1;
   };
-  const fail = (): never => {
-    throw i;
+  // `"key" :` after an opening brace or a comma inside an object.
+  const key = (): boolean => {
+    ws();
+    if (text[i] !== '"' || !jsonString()) return false;
+    ws();
+    if (text[i] !== ':') return false;
+    i += 1;
+    return true;
   };
-  const value = (): void => {
+  const jsonString = (): boolean => {
+    const end = jsonStringEnd(text, i);
+    i = Math.abs(end);
+    return end >= 0;
+  };
+  for (;;) {
+    // A value starts here.
     ws();
     const c = text[i];
-    if (c === '{') {
+    if (c === '{' || c === '[') {
       i += 1;
       ws();
-      if (text[i] === '}') {
-        i += 1;
-        return;
+      if (text[i] === (c === '{' ? '}' : ']')) i += 1;
+      else {
+        stack.push(c);
+        if (c === '{' && !key()) return i;
+        continue;
       }
-      for (;;) {
-        ws();
-        if (text[i] !== '"') fail();
-        string();
-        ws();
-        if (text[i] !== ':') fail();
-        i += 1;
-        value();
-        ws();
-        if (text[i] === ',') i += 1;
-        else if (text[i] === '}') {
-          i += 1;
-          return;
-        } else fail();
-      }
-    } else if (c === '[') {
-      i += 1;
-      ws();
-      if (text[i] === ']') {
-        i += 1;
-        return;
-      }
-      for (;;) {
-        value();
-        ws();
-        if (text[i] === ',') i += 1;
-        else if (text[i] === ']') {
-          i += 1;
-          return;
-        } else fail();
-      }
-    } else if (c === '"') string();
-    else if (c !== undefined && /[-0-9]/.test(c)) {
-      const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i));
-      if (!m) fail();
-      i += (m as RegExpExecArray)[0].length;
+    } else if (c === '"') {
+      if (!jsonString()) return i;
     } else {
-      for (const lit of ['true', 'false', 'null']) {
-        if (text.startsWith(lit, i)) {
-          i += lit.length;
-          return;
-        }
-      }
-      fail();
+      const end = jsonScalarEnd(text, i);
+      if (end < 0) return i;
+      i = end;
     }
-  };
-  const string = (): void => {
-    i += 1;
-    while (i < text.length) {
-      const c = text[i] as string;
-      if (c === '"') {
+    // After a value: a comma (next value) or closing brackets.
+    for (;;) {
+      ws();
+      const top = stack.at(-1);
+      if (top === undefined) return i;
+      if (text[i] === ',') {
         i += 1;
-        return;
+        if (top === '{' && !key()) return i;
+        break;
       }
-      if (c < ' ') fail();
-      if (c === '\\') {
-        const e = text[i + 1] ?? '';
-        if (e === 'u') {
-          if (!/^[0-9A-Fa-f]{4}$/.test(text.slice(i + 2, i + 6))) {
-            i += 1;
-            fail();
-          }
-          i += 6;
-        } else if ('"\\/bfnrt'.includes(e) && e !== '') i += 2;
-        else {
-          i += 1;
-          fail();
-        }
-      } else i += 1;
+      if (text[i] !== (top === '{' ? '}' : ']')) return i;
+      i += 1;
+      stack.pop();
     }
-    fail();
-  };
-  try {
-    value();
-    ws();
-    if (i < text.length) fail();
-  } catch (at) {
-    return typeof at === 'number' ? at : 0;
   }
-  return Math.min(i, text.length);
+}
+
+const JSON_NUMBER = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
+
+/** End offset of a number or literal at `i`, or -1. */
+function jsonScalarEnd(text: string, i: number): number {
+  const c = text[i];
+  if (c !== undefined && /[-0-9]/.test(c)) {
+    JSON_NUMBER.lastIndex = i;
+    const m = JSON_NUMBER.exec(text);
+    return m ? i + m[0].length : -1;
+  }
+  for (const lit of ['true', 'false', 'null']) if (text.startsWith(lit, i)) return i + lit.length;
+  return -1;
+}
+
+/** Offset after the string starting at `i`; on an error, minus the offset where it goes wrong. */
+function jsonStringEnd(text: string, start: number): number {
+  let i = start + 1;
+  while (i < text.length) {
+    const c = text[i] as string;
+    if (c === '"') return i + 1;
+    if (c < ' ') return -i;
+    if (c === '\\') {
+      const e = text[i + 1] ?? '';
+      if (e === 'u') {
+        if (!/^[0-9A-Fa-f]{4}$/.test(text.slice(i + 2, i + 6))) return -(i + 1);
+        i += 6;
+      } else if ('"\\/bfnrt'.includes(e) && e !== '') i += 2;
+      else return -(i + 1);
+    } else i += 1;
+  }
+  return -text.length;
+}
+
+/** Offsets where each line starts, for line numbers by binary search (one scan per text). */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** 1-based line and column of an offset, given the text's line starts. */
+function lineColumnAt(starts: readonly number[], offset: number): { line: number; column: number } {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] as number) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - (starts[lo] as number) + 1 };
 }
 
 /** 1-based line and column of an offset. */
 function lineColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  const column = offset - (before.lastIndexOf('\n') + 1) + 1;
-  return { line, column };
+  return lineColumnAt(lineStarts(text), offset);
 }
 
-/** Line of `"name":` in the JSON text (best effort, for pointing at a server). */
-function jsonLineOf(text: string, name: string): number | undefined {
-  const at = text.indexOf(`${JSON.stringify(name)}`);
-  return at < 0 ? undefined : lineColumn(text, at).line;
+/** Finds the line of each `"name"` in a JSON text, searching on from the previous hit so n servers cost one pass. */
+function jsonLineFinder(text: string): (name: string) => number | undefined {
+  const starts = lineStarts(text);
+  let from = 0;
+  return (name) => {
+    const needle = JSON.stringify(name);
+    let at = text.indexOf(needle, from);
+    if (at < 0) at = text.indexOf(needle);
+    if (at < 0) return undefined;
+    from = at + needle.length;
+    return lineColumnAt(starts, at).line;
+  };
 }
 
 /** One server of another client, turned into Codex's keys; what has no Codex equivalent is reported. */
@@ -1335,10 +1407,11 @@ function convertJson(text: string, options: DiagnoseOptions): DoctorReport {
   if (clean.changed) file.push({ kind: 'ignored', severity: 'info', key: [], codexPath: 'mcpServers', message: 'Comments and trailing commas were skipped (JSONC).' });
 
   const servers: ServerReport[] = [];
+  const jsonLineOf = jsonLineFinder(text);
   for (const [name, raw] of Object.entries(found.servers)) {
     const ctx: Context = { name, statements: null, base: ['mcp_servers'], exported };
     const out = new Findings(ctx);
-    const line = jsonLineOf(text, name);
+    const line = jsonLineOf(name);
     if (!isTable(raw)) {
       out.reject([], `"${name}" is ${describe(raw)}, not a server object with "command" or "url".`);
       const r: ServerReport = { name, transport: null, rejected: out.rejected, ignored: out.ignored, risks: out.risks, corrected: null, correctedProblems: ['Not a server object.'] };
