@@ -1,12 +1,15 @@
 /**
- * The config doctor and merge preview. Everything runs in this island: the pasted text goes to the
- * pure functions in src/lib (doctor.ts, merge.ts) and nowhere else. Nothing is stored or sent.
+ * The config doctor and merge preview. The pasted text goes to the pure functions in src/lib
+ * (doctor.ts, merge.ts), run in a Web Worker of this page (doctor-worker.ts) so that a large file
+ * never freezes typing, and nowhere else. Nothing is stored or sent.
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { parse } from 'smol-toml';
-import { convertMcpServersJson, diagnoseConfig, type DoctorReport, type Finding, type ServerReport } from '../lib/doctor.ts';
-import { mergeServer } from '../lib/merge.ts';
+import type { DoctorReport, Finding, ServerReport } from '../lib/doctor.ts';
+import type { MergeResult } from '../lib/merge.ts';
+import type { AnalysisRequest, DoctorAnswer } from './doctor-analysis.ts';
+import { createAnalyser, type Analyser } from './doctor-client.ts';
 import { Choice } from './fields.tsx';
 import { loadHighlighterWhenIdle, type Highlighter } from './highlight.ts';
 import { useAnnouncer } from './live.ts';
@@ -15,6 +18,15 @@ import './generator.css';
 import './doctor.css';
 
 type Mode = 'toml' | 'json';
+
+/** Server cards shown at first, and added by "Show more": rendering thousands at once blocks the page. */
+const PAGE = 20;
+/** Cards whose blocks get highlighted per task: tokenizing every card at once blocked the page for 260 ms. */
+const LIGHT_STEP = 2;
+/** Quiet time after the last keystroke before the text is analysed again. */
+const DEBOUNCE_MS = 150;
+/** Longer merged files are shown as plain text: highlighting a megabyte would block the page. */
+const HIGHLIGHT_LIMIT = 32_000;
 
 const EXAMPLES: Record<Mode, string> = {
   toml: `# ~/.codex/config.toml
@@ -243,21 +255,65 @@ export default function DoctorIsland() {
     return names.length > 0 ? names : undefined;
   }, [exported]);
 
-  const report: DoctorReport | null = useMemo(() => {
-    if (input.trim() === '') return null;
-    const options = exportedEnv ? { exportedEnv } : {};
-    return mode === 'toml' ? diagnoseConfig(input, options) : convertMcpServersJson(input, options);
-  }, [input, mode, exportedEnv]);
+  const [shown, setShown] = useState(PAGE);
+  const [doctor, setDoctor] = useState<DoctorAnswer | null>(null);
+  const [doctorBusy, setDoctorBusy] = useState(false);
+  const analyser = useRef<Analyser | null>(null);
+  const seqs = useRef({ doctor: 0, merge: 0 });
+
+  useEffect(() => () => analyser.current?.dispose(), []);
+
+  /** Runs a request after a quiet time; an answer to anything but the latest request of its kind is dropped. */
+  const schedule = (request: AnalysisRequest, apply: (answer: Awaited<ReturnType<Analyser['run']>>) => void): (() => void) => {
+    const kind = request.kind;
+    const mine = ++seqs.current[kind];
+    const timer = setTimeout(() => {
+      analyser.current ??= createAnalyser();
+      void analyser.current.run(request).then((answer) => {
+        if (mine === seqs.current[kind]) apply(answer);
+      });
+    }, DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  };
+
+  useEffect(() => {
+    if (input.trim() === '') {
+      seqs.current.doctor += 1;
+      setDoctor(null);
+      setDoctorBusy(false);
+      setShown(PAGE);
+      return undefined;
+    }
+    setDoctorBusy(true);
+    const request: AnalysisRequest = { kind: 'doctor', mode, text: input, limit: shown, ...(exportedEnv && { exportedEnv }) };
+    return schedule(request, (answer) => {
+      if (answer.kind !== 'doctor') return;
+      setDoctor(answer);
+      setDoctorBusy(false);
+    });
+  }, [input, mode, exportedEnv, shown]);
+
+  const report: DoctorReport | null = input.trim() === '' ? null : (doctor?.report ?? null);
+  const totalServers = doctor?.totalServers ?? 0;
 
   // Until the reader edits it, the block to merge follows the first corrected block.
   const firstBlock = report?.servers.find((s) => s.corrected)?.corrected ?? null;
   const effectiveBlock = blockTouched ? mergeBlock : (firstBlock?.toml ?? '');
   const effectiveName = blockTouched || mergeName !== '' ? mergeName : (firstBlock?.name ?? '');
 
-  const merge = useMemo(() => {
-    if (effectiveBlock.trim() === '' || effectiveName.trim() === '') return null;
-    return mergeServer(existing, effectiveName.trim(), effectiveBlock);
-  }, [existing, effectiveName, effectiveBlock]);
+  const [mergeAnswer, setMergeAnswer] = useState<MergeResult | null>(null);
+  const mergeWanted = effectiveBlock.trim() !== '' && effectiveName.trim() !== '';
+  useEffect(() => {
+    if (!mergeWanted) {
+      seqs.current.merge += 1;
+      setMergeAnswer(null);
+      return undefined;
+    }
+    return schedule({ kind: 'merge', existing, name: effectiveName.trim(), block: effectiveBlock }, (answer) => {
+      if (answer.kind === 'merge') setMergeAnswer(answer.merge);
+    });
+  }, [existing, effectiveName, effectiveBlock, mergeWanted]);
+  const merge = mergeWanted ? mergeAnswer : null;
 
 
   /** Moves the cursor of the input to the start of a line (1-based) and focuses it. */
@@ -278,6 +334,22 @@ export default function DoctorIsland() {
     mergeHeadingRef.current?.focus();
     announce(`The block for ${name} is in the merge preview.`);
   };
+
+  // The same vnodes while the report is unchanged, so a keystroke does not re-render every card.
+  const [lit, setLit] = useState(0);
+  const cardCount = report?.servers.length ?? 0;
+  useEffect(() => {
+    if (!highlighter || lit >= cardCount) return undefined;
+    const timer = setTimeout(() => setLit((n) => n + LIGHT_STEP), 0);
+    return () => clearTimeout(timer);
+  }, [highlighter, lit, cardCount]);
+  const cards = useMemo(
+    () =>
+      report?.servers.map((s, i) => (
+        <ServerCard server={s} source={report.source} highlighter={i < lit ? highlighter : null} interactive={hydrated} onCopied={announce} onLine={goToLine} onMerge={sendToMerge} />
+      )),
+    [report, highlighter, hydrated, lit],
+  );
 
   const problems = report ? report.servers.reduce((n, s) => n + s.rejected.length, 0) + report.file.filter((f) => f.kind === 'rejected').length : 0;
 
@@ -338,10 +410,10 @@ export default function DoctorIsland() {
         )}
       </form>
 
-      <section class="cmd-results" aria-labelledby="cmd-results-heading">
+      <section class="cmd-results" aria-labelledby="cmd-results-heading" aria-busy={doctorBusy ? 'true' : 'false'} data-busy={doctorBusy ? 'true' : undefined}>
         <h2 id="cmd-results-heading">Diagnosis</h2>
         {!report ? (
-          <p class="cmg-help">Paste a configuration above to see what Codex 0.169.0 does with it.</p>
+          <p class="cmg-help">{input.trim() === '' ? 'Paste a configuration above to see what Codex does with it.' : 'Checking…'}</p>
         ) : (
           <>
             <p class={`cmd-summary ${report.parseError || problems > 0 ? 'cmd-summary-error' : report.loads ? 'cmd-summary-ok' : 'cmd-summary-warning'}`} data-loads={report.loads ? 'true' : 'false'}>
@@ -371,12 +443,14 @@ export default function DoctorIsland() {
                 ))}
               </ul>
             )}
-            {report.servers.length > 0 && (
-              <ul class="cmd-servers">
-                {report.servers.map((s) => (
-                  <ServerCard server={s} source={report.source} highlighter={highlighter} interactive={hydrated} onCopied={announce} onLine={goToLine} onMerge={sendToMerge} />
-                ))}
-              </ul>
+            {report.servers.length > 0 && <ul class="cmd-servers">{cards}</ul>}
+            {totalServers > report.servers.length && (
+              <p class="cmd-more">
+                {report.servers.length} of {totalServers} servers shown.{' '}
+                <button type="button" onClick={() => setShown(report.servers.length + PAGE)}>
+                  Show {Math.min(PAGE, totalServers - report.servers.length)} more
+                </button>
+              </p>
             )}
           </>
         )}
@@ -440,7 +514,7 @@ export default function DoctorIsland() {
                     </ul>
                   </div>
                 )}
-                <OutputBlock kind="merged" title="Merged config.toml" text={merge.text ?? ''} lang="toml" highlighter={highlighter} interactive={hydrated} onCopied={announce} />
+                <OutputBlock kind="merged" title="Merged config.toml" text={merge.text ?? ''} lang="toml" highlighter={(merge.text ?? '').length > HIGHLIGHT_LIMIT ? null : highlighter} interactive={hydrated} onCopied={announce} />
               </>
             )}
           </div>
