@@ -1,6 +1,6 @@
 /**
  * The config doctor: reads a pasted `config.toml` (or another client's JSON `mcpServers` block)
- * and says, per server, what Codex 0.169.0 refuses to load, what it silently ignores, and what is
+ * and says, per server, what the pinned Codex CLI refuses to load, what it silently ignores, and what is
  * risky, with a corrected `[mcp_servers.NAME]` block produced by the same core as the generator
  * (`generate()`), never written by hand. Pure and total: nothing here throws or touches the DOM.
  *
@@ -12,6 +12,10 @@ import type { EnvLines } from './env.ts';
 import { generate } from './generate.ts';
 import { emptySpec, type EnvVarSpec, type Pair, type ServerSpec } from './model.ts';
 import { lineOf, scanToml, type TomlStatement } from './toml-scan.ts';
+import { hasSecretQuery, moveArgSecrets, secretOptionValue, stripSecretQuery } from './doctor/secrets.ts';
+import { hasPlaceholder, placeholderVar } from './doctor/values.ts';
+
+export { hasPlaceholder, placeholderVar };
 import { checkEnvName, checkServerName, checkTimeout, checkUrl, ENV_NAME_RE, looksLikeSecret, MAX_TIMEOUT_SEC, SERVER_NAME_RE } from './validate.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -74,7 +78,10 @@ export interface DoctorReport {
   /** Problems not tied to one server (mcp_servers of the wrong type, servers under a misspelled table). */
   file: Finding[];
   servers: ServerReport[];
-  /** TOML: Codex 0.169.0 loads the file. JSON: every server converted into a block. */
+  /**
+   * TOML: the file is valid TOML and Codex accepts its [mcp_servers] part (keys outside it are not
+   * checked, so this is not "Codex loads the whole file"). JSON: every server converted into a block.
+   */
   loads: boolean;
   summary: string;
 }
@@ -85,7 +92,7 @@ export interface DiagnoseOptions {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Codex 0.169.0's schema for [mcp_servers.NAME] (RawMcpServerConfig), as observed.
+// The pinned Codex CLI's schema for [mcp_servers.NAME] (RawMcpServerConfig), as observed.
 
 type Table = Record<string, unknown>;
 const isTable = (v: unknown): v is Table => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
@@ -184,7 +191,7 @@ interface KeyRule {
   check: Check;
 }
 
-/** Every key Codex 0.169.0 reads in [mcp_servers.NAME]; anything else is ignored silently. */
+/** Every key the pinned Codex reads in [mcp_servers.NAME]; anything else is ignored silently. */
 const KEYS: Record<string, KeyRule> = {
   command: { where: 'stdio', check: str },
   args: { where: 'stdio', check: strArray },
@@ -321,36 +328,8 @@ function suggestionFor(key: string, known: readonly string[]): string | undefine
 // ---------------------------------------------------------------------------------------------
 // Helpers for risks
 
-/** A value that is only a variable reference: `${VAR}`, `${env:VAR}`, `$VAR` or `%VAR%`. */
-export function placeholderVar(value: string): string | undefined {
-  const m = /^\s*(?:\$\{(?:env:)?([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)|%([A-Za-z_][A-Za-z0-9_]*)%)\s*$/.exec(value);
-  return m ? (m[1] ?? m[2] ?? m[3]) : undefined;
-}
-
-/** True when a value mentions a variable anywhere (`${...}`, `$VAR`, `%VAR%`), which Codex never expands. */
-export function hasPlaceholder(value: string): boolean {
-  // `${...}` by indexOf: the regex \$\{[^}]*\} rescans to the end from every "${" (quadratic).
-  const open = value.indexOf('${');
-  if (open >= 0 && value.indexOf('}', open + 2) >= 0) return true;
-  return /\$[A-Za-z_]|%[A-Za-z_][A-Za-z0-9_]*%/.test(value);
-}
-
 const CREDENTIAL_HEADER = /^(authorization|proxy-authorization|cookie)$|key|token|secret|auth|session|password/i;
 const SECRET_ENV_KEY = /key|token|secret|password|passwd|pwd|credential|auth|cookie|session|private/i;
-const SECRET_WORD = /api[-_]?key|token|secret|password|passwd/i;
-
-/** `--name=value` where the name says it is a credential: the value, else undefined. Linear (no regex over the whole argument). */
-export function secretOptionValue(arg: string): string | undefined {
-  const eq = arg.indexOf('=');
-  if (eq < 0 || eq === arg.length - 1) return undefined;
-  const name = arg.slice(0, eq);
-  if (!/^--?[A-Za-z_-]+$/.test(name) || !SECRET_WORD.test(name)) return undefined;
-  const value = arg.slice(eq + 1);
-  // The old regex's (.+)$ refused a value spanning lines; keep that.
-  return /[\n\r\u2028\u2029]/.test(value) ? undefined : value;
-}
-const SECRET_QUERY = /[?&](api[-_]?key|key|token|access[-_]?token|secret|auth|password|sig)=[^&]+/i;
-
 /** Whether a header value (by name or content) is a credential. */
 const isCredentialHeader = (name: string, value: string): boolean => value !== '' && !placeholderVar(value.replace(/^(Bearer|Basic|Token)\s+/i, '')) && (CREDENTIAL_HEADER.test(name) || looksLikeSecret(value));
 const isSecretEnv = (name: string, value: string): boolean => value.trim() !== '' && !hasPlaceholder(value) && (SECRET_ENV_KEY.test(name) || looksLikeSecret(value));
@@ -516,11 +495,17 @@ function checkRisks(t: Table, transport: 'stdio' | 'http' | null, out: Findings,
     }
   }
   if (Array.isArray(t['args'])) {
-    for (const a of t['args']) {
-      if (typeof a === 'string' && (secretOptionValue(a) !== undefined || looksLikeSecret(a))) {
-        out.risk(['args'], `An argument looks like a credential (${a.slice(0, 12)}…): it sits in config.toml in plaintext and is visible in the process list. Prefer a variable the server reads (env_vars).`);
-      }
+    const args = t['args'].map((a) => (typeof a === 'string' ? a : ''));
+    const { moved } = moveArgSecrets(args, (suffix) => suffix);
+    const covered = new Set(moved.flatMap((m) => m.at));
+    for (const m of moved) {
+      out.risk(['args'], `The argument ${m.what} holds a credential: it sits in config.toml in plaintext and is visible in the process list. The corrected block moves it to a variable (env_vars).`);
     }
+    args.forEach((a, i) => {
+      if (!covered.has(i) && (secretOptionValue(a) !== undefined || looksLikeSecret(a))) {
+        out.risk(['args'], `An argument looks like a credential (${a.slice(0, 4)}…): it sits in config.toml in plaintext and is visible in the process list. Prefer a variable the server reads (env_vars).`);
+      }
+    });
   }
   if (isTable(t['oauth']) && typeof t['oauth']['client_secret'] === 'string' && t['oauth']['client_secret'] !== '') {
     out.risk(['oauth', 'client_secret'], 'oauth.client_secret is stored in config.toml in plaintext. Keep it only if your provider requires a confidential client, and keep the file private (chmod 600). The corrected block leaves it out.');
@@ -535,7 +520,7 @@ function checkRisks(t: Table, transport: 'stdio' | 'http' | null, out: Findings,
     const u = checkUrl(url.trim());
     if (u.error) out.risk(['url'], `Codex loads this entry but cannot connect: ${u.error}`, 'error');
     for (const w of u.warnings) out.risk(['url'], w);
-    if (SECRET_QUERY.test(url)) out.risk(['url'], 'The URL carries a credential in its query string: it is stored in plaintext and often ends up in server logs. Prefer a bearer token variable or an env-sourced header if the provider allows it.');
+    if (hasSecretQuery(url)) out.risk(['url'], 'The URL carries a credential in its query string: it is stored in plaintext and often ends up in server logs. Prefer a bearer token variable or an env-sourced header if the provider allows it.');
   }
   if (transport === 'stdio' && typeof t['command'] === 'string') {
     const cmd = t['command'];
@@ -789,7 +774,16 @@ function salvage(name: string, t: Table, exported: Set<string> | null): Salvage 
       changes.push(`Split the command "${original}" into the program (${command}) and its arguments: Codex runs command as one program name.`);
     }
     spec.command = command;
-    spec.args = args;
+    // Credentials in args leave the file: each becomes a variable passed through from the shell.
+    const fromArgs = moveArgSecrets(args, envVar);
+    spec.args = fromArgs.args;
+    for (const m of fromArgs.moved) {
+      spec.envVars.push(m.varName);
+      exportLine(m.varName, 'paste-the-value-here');
+      changes.push(
+        `Moved the credential in the argument ${m.what} out of the file: it is now the variable ${m.varName}, passed through from your shell (env_vars). The server must then read it from its environment: check its docs for the variable it reads and rename ${m.varName} to that, or put the argument back by hand, in plaintext.`,
+      );
+    }
     if (isTable(t['env'])) {
       const env: Pair[] = [];
       for (const [k, raw] of Object.entries(t['env'])) {
@@ -824,7 +818,13 @@ function salvage(name: string, t: Table, exported: Set<string> | null): Salvage 
     }
     if (typeof t['cwd'] === 'string') spec.cwd = t['cwd'];
   } else {
-    spec.url = ((urlKey ? t[urlKey] : '') as string).trim();
+    const stripped = stripSecretQuery(((urlKey ? t[urlKey] : '') as string).trim());
+    spec.url = stripped.url;
+    if (stripped.removed.length > 0) {
+      changes.push(
+        `Took ${stripped.removed.join(', ')} out of the URL query: a credential there sits in config.toml in plaintext. If the server accepts the key in a header, send it with bearer_token_env_var (Authorization: Bearer) or env_http_headers instead; otherwise put it back by hand, in plaintext.`,
+      );
+    }
     if (urlKey !== 'url') changes.push(`Renamed ${urlKey} to url.`);
     let bearer = typeof t['bearer_token_env_var'] === 'string' ? t['bearer_token_env_var'].trim() : '';
     if (bearer !== '' && !ENV_NAME_RE.test(bearer) && looksLikeSecret(bearer)) {
@@ -1013,6 +1013,9 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+/** Said whenever the file is not refused: the doctor checks the TOML syntax and [mcp_servers], nothing else. */
+const NOT_CHECKED = 'Keys outside [mcp_servers] were not checked.';
+
 function tomlSummary(report: Omit<DoctorReport, 'summary'>): string {
   if (report.parseError) {
     return `This is not valid TOML (line ${report.parseError.line}, column ${report.parseError.column}: ${report.parseError.message}). Codex refuses to load a file it cannot read: every \`codex\` command fails with "Error: failed to load bootstrap configuration".`;
@@ -1022,10 +1025,10 @@ function tomlSummary(report: Omit<DoctorReport, 'summary'>): string {
   const risks = report.servers.reduce((n, s) => n + s.risks.filter((r) => r.severity !== 'info').length, 0);
   if (rejected.length > 0) {
     const names = report.servers.filter((s) => s.rejected.length > 0).map((s) => s.name);
-    return `Codex 0.169.0 refuses to load this WHOLE file, not just the broken ${names.length === 1 ? 'server' : 'servers'}: ${plural(rejected.length, 'problem')}${names.length > 0 ? ` in ${names.map((n) => `"${n}"`).join(', ')}` : ''} ${rejected.length === 1 ? 'makes' : 'make'} every \`codex\` command and session fail with "Error: failed to load bootstrap configuration". Fix ${rejected.length === 1 ? 'it' : 'them'} (or use the corrected blocks) and every server loads again.`;
+    return `Codex refuses to load this WHOLE file, not just the broken ${names.length === 1 ? 'server' : 'servers'}: ${plural(rejected.length, 'problem')}${names.length > 0 ? ` in ${names.map((n) => `"${n}"`).join(', ')}` : ''} ${rejected.length === 1 ? 'makes' : 'make'} every \`codex\` command and session fail with "Error: failed to load bootstrap configuration". Fix ${rejected.length === 1 ? 'it' : 'them'} (or use the corrected blocks) and every server loads again.`;
   }
-  if (report.servers.length === 0) return 'Codex loads this file, but it defines no MCP servers: Codex reads them only from [mcp_servers.NAME] tables.';
-  return `Codex 0.169.0 loads this file (${plural(report.servers.length, 'server')}).${ignored > 0 ? ` ${plural(ignored, 'key')} ${ignored === 1 ? 'is' : 'are'} silently ignored.` : ''}${risks > 0 ? ` ${plural(risks, 'risk')} to look at.` : ''}${ignored + risks === 0 ? ' Nothing to fix.' : ''} Only [mcp_servers] is checked; the rest of the file is not.`;
+  if (report.servers.length === 0) return `This file defines no MCP servers: Codex reads them only from [mcp_servers.NAME] tables. ${NOT_CHECKED}`;
+  return `Codex accepts the [mcp_servers] part of this file (${plural(report.servers.length, 'server')}).${ignored > 0 ? ` ${plural(ignored, 'key')} ${ignored === 1 ? 'is' : 'are'} silently ignored.` : ''}${risks > 0 ? ` ${plural(risks, 'risk')} to look at.` : ''}${ignored + risks === 0 ? ' Nothing to fix there.' : ''} ${NOT_CHECKED}`;
 }
 
 /** A report for input the doctor itself failed on (a bug): never a crash in the page. */
