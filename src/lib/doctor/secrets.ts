@@ -4,7 +4,14 @@
  * shell (env_vars), a query parameter is taken out of the URL. Every scan here is linear.
  */
 import { looksLikeSecret } from '../credentials.ts';
-import { hasPlaceholder } from './values.ts';
+import { hasPlaceholder, placeholderVar } from './values.ts';
+
+const CREDENTIAL_HEADER = /^(authorization|proxy-authorization|cookie)$|key|token|secret|auth|session|password/i;
+const SECRET_ENV_KEY = /key|token|secret|password|passwd|pwd|credential|auth|cookie|session|private/i;
+/** Whether a header value (by name or content) is a credential. */
+export const isCredentialHeader = (name: string, value: string): boolean => value !== '' && !placeholderVar(value.replace(/^(Bearer|Basic|Token)\s+/i, '')) && (CREDENTIAL_HEADER.test(name) || looksLikeSecret(value));
+/** Whether an env value (by name or content) is a literal secret. */
+export const isSecretEnv = (name: string, value: string): boolean => value.trim() !== '' && !hasPlaceholder(value) && (SECRET_ENV_KEY.test(name) || looksLikeSecret(value));
 
 const SECRET_WORD = /api[-_]?key|token|secret|password|passwd/i;
 // Options that name where a credential is (a file, a variable), not the credential itself.
