@@ -177,64 +177,68 @@ function merge(existingToml: string, name: string, block: string): MergeResult {
 
   const { remove, at } = entryLines(statements, name);
   const lines = splitLines(existingToml);
+  const text = splice(existingToml, lines, remove, at, block);
+  const problem = checkMerged(text, name, newEntry, existing);
+  if (problem) return refuse(problem);
+  const report = collision ? collisionReport(name, oldEntry, newEntry, remove, lines) : { lostKeys: [], changedKeys: [], warnings: [] };
+  return { text, error: null, collision, ...report };
+}
+
+/** The file with the entry's lines removed and the block at the old header's place (or appended). */
+function splice(existingToml: string, lines: readonly string[], remove: ReadonlySet<number>, at: number | null, block: string): string {
   const eol = eolOf(existingToml);
   const blockText = endWithOneEol(block.replace(/\r?\n/g, eol), eol);
+  if (at !== null) return lines.map((line, i) => (i === at ? blockText : '') + (remove.has(i) ? '' : line)).join('');
+  const kept = lines.filter((_, i) => !remove.has(i)).join('');
+  if (kept === '') return blockText;
+  // Append after exactly one blank line (the file's own bytes stay a prefix of the result).
+  const lastLine = splitLines(kept).at(-1) ?? '';
+  const terminated = lastLine.endsWith('\n');
+  const blank = lastLine.trim() === '';
+  return kept + (terminated ? '' : eol) + (blank ? '' : eol) + blockText;
+}
 
-  let text: string;
-  if (at !== null) {
-    text = lines.map((line, i) => (i === at ? blockText : '') + (remove.has(i) ? '' : line)).join('');
-  } else {
-    const kept = lines.filter((_, i) => !remove.has(i)).join('');
-    if (kept === '') text = blockText;
-    else {
-      // Append after exactly one blank line (the file's own bytes stay a prefix of the result).
-      const lastLine = splitLines(kept).at(-1) ?? '';
-      const terminated = lastLine.endsWith('\n');
-      const blank = lastLine.trim() === '';
-      text = kept + (terminated ? '' : eol) + (blank ? '' : eol) + blockText;
-    }
-  }
-
-  // The result must parse, hold exactly the new entry for NAME, and be unchanged everywhere else.
+/** Null when `text` parses, holds exactly the new entry for `name`, and is unchanged everywhere else. */
+function checkMerged(text: string, name: string, newEntry: unknown, existing: Table): MergeError | null {
   let merged: Table;
   try {
     merged = parse(text, parseOptions) as Table;
   } catch (e) {
     const why = e instanceof TomlError ? `: ${e.message.split('\n')[0]?.replace(/^Invalid TOML document: /, '')} (line ${e.line})` : '';
-    return refuse({
+    return {
       message: `The block cannot be added to this file as a table${why}. This happens when mcp_servers (or the server) is written as an inline table (mcp_servers = { ... }): rewrite it as [mcp_servers.NAME] tables first, or edit by hand.`,
-    });
+    };
   }
-  const mergedServers = merged['mcp_servers'];
+  const hadServers = existing['mcp_servers'] !== undefined;
   const without = (doc: Table): Table => {
     const s = doc['mcp_servers'];
     if (!isTable(s)) return doc;
     const { [name]: _drop, ...rest } = s;
     const copy: Table = { ...doc };
-    if (Object.keys(rest).length > 0 || servers !== undefined) copy['mcp_servers'] = rest;
+    if (Object.keys(rest).length > 0 || hadServers) copy['mcp_servers'] = rest;
     else delete copy['mcp_servers'];
     return copy;
   };
+  const mergedServers = merged['mcp_servers'];
   if (!isTable(mergedServers) || !sameValue(mergedServers[name], newEntry) || !sameValue(without(merged), without(existing))) {
-    return refuse({ message: 'The merge could not be done without changing other parts of your file, so it was not shown. Paste the block by hand.' });
+    return { message: 'The merge could not be done without changing other parts of your file, so it was not shown. Paste the block by hand.' };
   }
+  return null;
+}
 
-  const warnings: string[] = [];
-  let lostKeys: string[] = [];
-  let changedKeys: string[] = [];
-  if (collision) {
-    const before = leaves(oldEntry);
-    const after = leaves(newEntry);
-    lostKeys = [...before.keys()].filter((k) => !after.has(k));
-    changedKeys = [...before.keys()].filter((k) => after.has(k) && !sameValue(before.get(k), after.get(k)));
-    const first = smallest(remove);
-    warnings.push(
-      `A server named "${name}" already exists${first !== undefined ? ` (line ${first + 1})` : ''}. Merging replaces its whole entry, exactly as re-running \`codex mcp add ${name}\` would: keys you added to it by hand are not kept.`,
-    );
-    if (lostKeys.length > 0) warnings.push(`These keys of the old entry would be lost: ${lostKeys.join(', ')}. Add them to the block first if you still need them.`);
-    if (changedKeys.length > 0) warnings.push(`These keys change value: ${changedKeys.join(', ')}.`);
-    const droppedComments = [...remove].filter((i) => /^\s*#/.test(lines[i] ?? '')).length;
-    if (droppedComments > 0) warnings.push(`${droppedComments} comment line${droppedComments === 1 ? '' : 's'} inside the old entry ${droppedComments === 1 ? 'goes' : 'go'} with it.`);
-  }
-  return { text, error: null, collision, lostKeys, changedKeys, warnings };
+/** What replacing an existing entry loses or changes, as warnings for the reader. */
+function collisionReport(name: string, oldEntry: unknown, newEntry: unknown, remove: ReadonlySet<number>, lines: readonly string[]): Pick<MergeResult, 'lostKeys' | 'changedKeys' | 'warnings'> {
+  const before = leaves(oldEntry);
+  const after = leaves(newEntry);
+  const lostKeys = [...before.keys()].filter((k) => !after.has(k));
+  const changedKeys = [...before.keys()].filter((k) => after.has(k) && !sameValue(before.get(k), after.get(k)));
+  const first = smallest(remove);
+  const warnings = [
+    `A server named "${name}" already exists${first !== undefined ? ` (line ${first + 1})` : ''}. Merging replaces its whole entry, exactly as re-running \`codex mcp add ${name}\` would: keys you added to it by hand are not kept.`,
+  ];
+  if (lostKeys.length > 0) warnings.push(`These keys of the old entry would be lost: ${lostKeys.join(', ')}. Add them to the block first if you still need them.`);
+  if (changedKeys.length > 0) warnings.push(`These keys change value: ${changedKeys.join(', ')}.`);
+  const droppedComments = [...remove].filter((i) => /^\s*#/.test(lines[i] ?? '')).length;
+  if (droppedComments > 0) warnings.push(`${droppedComments} comment line${droppedComments === 1 ? '' : 's'} inside the old entry ${droppedComments === 1 ? 'goes' : 'go'} with it.`);
+  return { lostKeys, changedKeys, warnings };
 }
