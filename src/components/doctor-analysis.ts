@@ -40,13 +40,14 @@ export interface MergeAnswer {
 
 export type AnalysisAnswer = DoctorAnswer | MergeAnswer;
 
-/** The last full report, so "show more" re-slices it instead of diagnosing the same text again. */
+/** The last report, so the same request is not diagnosed twice. */
 let last: { key: string; text: string; report: DoctorReport } | null = null;
 
 function fullReport(r: DoctorRequest): DoctorReport {
-  const key = `${r.mode}\u0000${(r.exportedEnv ?? []).join(' ')}\u0000${r.exportedEnv ? 'y' : 'n'}`;
+  const key = `${r.mode}\u0000${(r.exportedEnv ?? []).join(' ')}\u0000${r.exportedEnv ? 'y' : 'n'}\u0000${r.limit}`;
   if (last && last.key === key && last.text === r.text) return last.report;
-  const options = r.exportedEnv ? { exportedEnv: r.exportedEnv } : {};
+  // Corrected blocks only for the servers the page shows: building them is most of the time on a huge file.
+  const options = { ...(r.exportedEnv && { exportedEnv: r.exportedEnv }), correctedLimit: r.limit };
   const report = r.mode === 'toml' ? diagnoseConfig(r.text, options) : convertMcpServersJson(r.text, options);
   last = { key, text: r.text, report };
   return report;

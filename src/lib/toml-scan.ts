@@ -230,7 +230,8 @@ export function hasPrefix(path: readonly string[], prefix: readonly string[]): b
 interface PathNode {
   first: TomlStatement;
   exact?: TomlStatement;
-  children: Map<string, PathNode>;
+  // Created on first use: most nodes are leaves, and a Map per leaf was most of the index's garbage.
+  children?: Map<string, PathNode>;
 }
 
 // One index per statement list, built on first use: lineOf is called once per finding, and a scan
@@ -241,14 +242,15 @@ function indexOf(statements: readonly TomlStatement[]): PathNode | null {
   const cached = indexes.get(statements);
   if (cached !== undefined) return cached;
   const first = statements[0];
-  const root: PathNode | null = first ? { first, children: new Map() } : null;
+  const root: PathNode | null = first ? { first } : null;
   if (root) {
     for (const st of statements) {
       let node = root;
       for (const part of st.path) {
+        node.children ??= new Map();
         let child = node.children.get(part);
         if (!child) {
-          child = { first: st, children: new Map() };
+          child = { first: st };
           node.children.set(part, child);
         }
         node = child;
@@ -274,7 +276,7 @@ export function lineOf(statements: readonly TomlStatement[] | null, path: readon
   let best: TomlStatement | undefined;
   let bestLen = 0;
   for (let n = 0; n < path.length; n++) {
-    node = node.children.get(path[n] as string);
+    node = node.children?.get(path[n] as string);
     if (!node) break;
     if (n + 1 === path.length) {
       best = node.first;

@@ -32,6 +32,17 @@ describe('parse', () => {
     const r = parseConfig('[mcp_servers.a]\ncommand = "x"\nstartup_timeout_sec = 99999999999999999999\n');
     expect('problem' in r && r.problem).toEqual({ message: 'integer 99999999999999999999 does not fit in 64 bits', line: 3, column: 23 });
   });
+  it.each([
+    ['a = 0xFFFFFFFFFFFFFFFFF', true],
+    ['a = 1_000_000_000_000_000_000_000', true],
+    ['a = -9_223_372_036_854_775_809', true],
+    ['a = 0b11111111111111111111111111111111111111111111111111111111111111111', true],
+    ['a = 9007199254740993', false],
+    ['a = 9_223_372_036_854_775_807', false],
+    ['a = "12345678901234567890123"', false],
+  ])('checks 64-bit range: %s', (text, refused) => {
+    expect('problem' in parseConfig(`${text}\n`)).toBe(refused);
+  });
   it('returns the document and its statements otherwise', () => {
     const r = parseConfig('[mcp_servers.a]\ncommand = "x"\n');
     expect('doc' in r && r.statements?.map((s) => s.path.join('.'))).toEqual(['mcp_servers.a', 'mcp_servers.a.command']);
@@ -156,5 +167,23 @@ describe('summary', () => {
     expect(tomlSummary({ ...base, servers: [] })).toBe('This file defines no MCP servers: Codex reads them only from [mcp_servers.NAME] tables. Keys outside [mcp_servers] were not checked.');
     const server = { name: 'a', transport: 'stdio' as const, rejected: [], ignored: [], risks: [], corrected: null, correctedProblems: [] };
     expect(tomlSummary({ ...base, servers: [server] })).toBe('Codex accepts the [mcp_servers] part of this file (1 server). Nothing to fix there. Keys outside [mcp_servers] were not checked.');
+  });
+});
+
+describe('corrected blocks on demand', () => {
+  it('builds blocks for the first N servers only, with the same findings and summary', async () => {
+    const { diagnoseConfig } = await import('../../src/lib/doctor.ts');
+    const text = ['[mcp_servers.a]', 'command = "x"', '[mcp_servers.b]', 'url = "https://b.example/mcp"', 'bearer_token = "t"', '[mcp_servers.c]', 'command = "y"'].join('\n');
+    const full = diagnoseConfig(text);
+    const some = diagnoseConfig(text, { correctedLimit: 1 });
+    expect(some.summary).toBe(full.summary);
+    expect(some.loads).toBe(full.loads);
+    expect(some.servers.map((s) => [s.rejected, s.ignored, s.risks])).toEqual(full.servers.map((s) => [s.rejected, s.ignored, s.risks]));
+    expect(some.servers[0]?.corrected).toEqual(full.servers[0]?.corrected);
+    expect(some.servers.slice(1).map((s) => [s.corrected, s.deferred])).toEqual([
+      [null, true],
+      [null, true],
+    ]);
+    expect(full.servers.some((s) => s.deferred)).toBe(false);
   });
 });

@@ -7,14 +7,15 @@ import { KEYS, MISTAKES, OAUTH_FIELDS, TOOL_FIELDS } from './schema.ts';
 import { suggestionFor } from './suggest.ts';
 import { isTable, type Table } from './types.ts';
 
+const KNOWN = Object.keys(KEYS);
+
 /** Checks the type of every key Codex reads, and reports the keys it ignores. */
 export function checkKeys(t: Table, out: Findings): void {
   // Types (Codex's first check, while reading the file), and keys it does not know.
-  const known = Object.keys(KEYS);
   for (const [key, value] of Object.entries(t)) {
     const rule = Object.hasOwn(KEYS, key) ? KEYS[key] : undefined;
     if (!rule) {
-      const hint = suggestionFor(key, known);
+      const hint = suggestionFor(key, KNOWN);
       const what =
         key === 'type' || key === 'transport'
           ? `Codex ignores \`${key}\`: it picks the transport itself (url means streamable HTTP, command means a local stdio process).${value === 'sse' ? ' Codex has no SSE transport: point url at the server\'s streamable HTTP endpoint (often /mcp), or bridge with mcp-remote.' : ''}`

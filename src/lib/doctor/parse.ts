@@ -29,6 +29,9 @@ const I64_MAX = 2n ** 63n - 1n;
 
 /** smol-toml reads integers beyond 64 bits; Codex (and the TOML spec) refuse them. */
 function outOfRangeInteger(doc: Table, statements: TomlStatement[] | null, text: string): ParseProblem | null {
+  // smol-toml returns a bigint only beyond 2^53, which takes at least 14 digits (hex), 16 (decimal),
+  // 18 (octal) or 54 (binary): without such a run in the text there is nothing to look for.
+  if (!hasLongDigitRun(text, 14)) return null;
   let found: { path: string[]; value: bigint } | null = null;
   // Depth-first in file order, with an explicit stack: dotted keys can nest tables thousands deep.
   // Paths are linked lists (key, parent), built into arrays only for the one value reported.
@@ -57,4 +60,16 @@ function outOfRangeInteger(doc: Table, statements: TomlStatement[] | null, text:
   const digit = /[-+0-9]/.exec(lineText.slice(eq + 1));
   const column = eq >= 0 && digit ? eq + 1 + digit.index + 1 : 1;
   return { message: `integer ${String(value)} does not fit in 64 bits`, line, column };
+}
+
+/** True when `text` has `n` hex digits or underscores in a row (a loop: the regex {n} form retries from every position). */
+function hasLongDigitRun(text: string, n: number): boolean {
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const digit = (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102) || c === 95;
+    run = digit ? run + 1 : 0;
+    if (run >= n) return true;
+  }
+  return false;
 }

@@ -8,15 +8,16 @@ import { correct } from './salvage.ts';
 import { describe } from './schema.ts';
 import { isTable, type ServerReport, type Table } from './types.ts';
 
-/** Analyses one entry; `misplaced` names the wrong table it sits under, if any. */
-export function checkServer(t: unknown, ctx: Context, misplaced?: string): ServerReport {
+/** Analyses one entry; `misplaced` names the wrong table it sits under, if any; `buildCorrected` false defers its block. */
+export function checkServer(t: unknown, ctx: Context, misplaced?: string, buildCorrected = true): ServerReport {
   const out = new Findings(ctx);
   const line = lineOf(ctx.statements, [...ctx.base, ctx.name]);
   const report = (transport: ServerReport['transport'], salvaged: Table | null): ServerReport => {
     const r: ServerReport = { name: ctx.name, transport, rejected: out.rejected, ignored: out.ignored, risks: out.risks, corrected: null, correctedProblems: [] };
     if (line !== undefined) r.line = line;
     if (misplaced) r.misplaced = misplaced;
-    if (salvaged) {
+    if (salvaged && !buildCorrected) r.deferred = true;
+    else if (salvaged) {
       const fixed = correct(ctx.name, salvaged, ctx.exported);
       r.corrected = fixed.corrected;
       r.correctedProblems = fixed.problems;

@@ -1,10 +1,14 @@
 /** "Did you mean": known mistakes and typos of the keys Codex reads. */
 import { MISTAKES } from './schema.ts';
 
+let ROW = new Uint32Array(64);
+
 /** Edit distance, for "did you mean" on typos of real keys; stops early (returning `limit`) once it must reach `limit`. */
 function distance(a: string, b: string, limit = Number.POSITIVE_INFINITY): number {
-  // One typed row, no Math.min over arrays: this runs for every unknown key of every server.
-  const row = new Uint32Array(b.length + 1);
+  // One typed row, reused across calls, no Math.min over arrays: this runs for every unknown key of
+  // every server, and a fresh row per call was garbage for the collector.
+  if (ROW.length < b.length + 1) ROW = new Uint32Array(b.length + 1);
+  const row = ROW;
   for (let j = 0; j <= b.length; j++) row[j] = j;
   for (let i = 1; i <= a.length; i++) {
     let prev = row[0] as number;

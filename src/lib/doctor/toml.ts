@@ -21,7 +21,8 @@ export function diagnoseToml(text: string, options: DiagnoseOptions): DoctorRepo
   }
   const { doc, statements } = parsed;
   const { file, entries } = locateServers(doc, statements);
-  const servers = entries.map((e) => checkServer(e.entry, { name: e.name, statements, base: [e.base], exported }, e.misplaced));
+  const limit = options.correctedLimit ?? Number.POSITIVE_INFINITY;
+  const servers = entries.map((e, i) => checkServer(e.entry, { name: e.name, statements, base: [e.base], exported }, e.misplaced, i < limit));
   const loads = !file.some((f) => f.kind === 'rejected') && !servers.some((s) => s.rejected.length > 0);
   const partial = { ...base, parseError: null, file, servers, loads };
   return { ...partial, summary: tomlSummary(partial) };

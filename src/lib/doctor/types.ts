@@ -44,6 +44,8 @@ export interface ServerReport {
   corrected: CorrectedBlock | null;
   /** Why there is no corrected block (the core's errors on the salvaged entry). */
   correctedProblems: string[];
+  /** Set when the corrected block was not built because of `correctedLimit` (ask again with a larger one). */
+  deferred?: true;
 }
 
 export interface ParseProblem {
@@ -69,6 +71,11 @@ export interface DoctorReport {
 export interface DiagnoseOptions {
   /** Names of the variables exported in the shell that starts Codex; when given, references to others are flagged. */
   exportedEnv?: readonly string[];
+  /**
+   * config.toml only: build corrected blocks for the first N servers only (the page shows a few at
+   * a time; building 8,000 blocks is most of the time on a 1 MB file). The others get `deferred`.
+   */
+  correctedLimit?: number;
 }
 
 /** A TOML table or JSON object, as parsed. */
