@@ -3,6 +3,7 @@
  * block that copies exactly, and a merge preview that keeps the rest of the file and warns on a
  * name collision. (The verdicts themselves are checked against the real CLI in the conformance suite.)
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures.ts';
 
 const BROKEN = `# my servers
@@ -130,6 +131,10 @@ test('long server lists are shown 20 at a time', async ({ page }) => {
   const config = Array.from({ length: 120 }, (_, i) => `[mcp_servers.s${i}]\ncommand = "npx"\n`).join('\n');
   await page.getByLabel('Your config.toml').fill(config);
   await expect(page.locator('.cmd-server')).toHaveCount(20);
+  // The results, the "show more" control and the merge preview filled from the first block pass axe.
+  await expect(page.locator('[data-output="merged"]')).toBeVisible();
+  const axe = await new AxeBuilder({ page }).include('[data-doctor]').analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   for (let shown = 40; shown <= 120; shown += 20) {
     await page.getByRole('button', { name: 'Show 20 more' }).click();
     await expect(page.locator('.cmd-server')).toHaveCount(shown);
