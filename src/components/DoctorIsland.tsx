@@ -3,7 +3,7 @@
  * (doctor.ts, merge.ts), run in a Web Worker of this page (doctor-worker.ts) so that a large file
  * never freezes typing, and nowhere else. Nothing is stored or sent.
  */
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, VNode } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { parse } from 'smol-toml';
 import type { DoctorReport, Finding, ServerReport } from '../lib/doctor.ts';
@@ -21,8 +21,11 @@ type Mode = 'toml' | 'json';
 
 /** Server cards shown at first, and added by "Show more": rendering thousands at once blocks the page. */
 const PAGE = 20;
-/** Cards whose blocks get highlighted per task: tokenizing every card at once blocked the page for 260 ms. */
-const LIGHT_STEP = 2;
+/**
+ * Cards (re)built per task. Building all 20 in one task (more with highlighting) blocked the page
+ * for 100-300 ms under load; the rest follow in later tasks, and the results say they are busy.
+ */
+const CARDS_PER_TASK = 2;
 /** Quiet time after the last keystroke before the text is analysed again. */
 const DEBOUNCE_MS = 150;
 /** Longer merged files are shown as plain text: highlighting a megabyte would block the page. */
@@ -336,20 +339,33 @@ export default function DoctorIsland() {
   };
 
   // The same vnodes while the report is unchanged, so a keystroke does not re-render every card.
-  const [lit, setLit] = useState(0);
-  const cardCount = report?.servers.length ?? 0;
+  // Card vnodes, built a few per task and kept by server report, so an unchanged card is not
+  // rendered again (Preact skips a vnode it has already rendered).
+  const cardCache = useRef(new WeakMap<ServerReport, { lit: boolean; hydrated: boolean; vnode: VNode }>());
+  const shownCards = useRef<(VNode | null)[]>([]);
+  const [cardTick, setCardTick] = useState(0);
+  let budget = CARDS_PER_TASK;
+  let cardsBehind = false;
+  const cards = (report?.servers ?? []).map((s, i) => {
+    const lit = highlighter !== null;
+    const cached = cardCache.current.get(s);
+    if (cached && cached.lit === lit && cached.hydrated === hydrated) return cached.vnode;
+    if (budget > 0) {
+      budget -= 1;
+      const vnode = <ServerCard server={s} source={report?.source ?? 'toml'} highlighter={highlighter} interactive={hydrated} onCopied={announce} onLine={goToLine} onMerge={sendToMerge} />;
+      cardCache.current.set(s, { lit, hydrated, vnode });
+      return vnode;
+    }
+    cardsBehind = true;
+    // Until its turn, the card stays as it was (or is not shown yet).
+    return cached?.vnode ?? shownCards.current[i] ?? null;
+  });
+  shownCards.current = cards;
   useEffect(() => {
-    if (!highlighter || lit >= cardCount) return undefined;
-    const timer = setTimeout(() => setLit((n) => n + LIGHT_STEP), 0);
+    if (!cardsBehind) return undefined;
+    const timer = setTimeout(() => setCardTick((n) => n + 1), 0);
     return () => clearTimeout(timer);
-  }, [highlighter, lit, cardCount]);
-  const cards = useMemo(
-    () =>
-      report?.servers.map((s, i) => (
-        <ServerCard server={s} source={report.source} highlighter={i < lit ? highlighter : null} interactive={hydrated} onCopied={announce} onLine={goToLine} onMerge={sendToMerge} />
-      )),
-    [report, highlighter, hydrated, lit],
-  );
+  }, [cardTick, cardsBehind, report, highlighter]);
 
   const problems = report ? report.servers.reduce((n, s) => n + s.rejected.length, 0) + report.file.filter((f) => f.kind === 'rejected').length : 0;
 
@@ -410,7 +426,7 @@ export default function DoctorIsland() {
         )}
       </form>
 
-      <section class="cmd-results" aria-labelledby="cmd-results-heading" aria-busy={doctorBusy ? 'true' : 'false'} data-busy={doctorBusy ? 'true' : undefined}>
+      <section class="cmd-results" aria-labelledby="cmd-results-heading" aria-busy={doctorBusy || cardsBehind ? 'true' : 'false'} data-busy={doctorBusy || cardsBehind ? 'true' : undefined}>
         <h2 id="cmd-results-heading">Diagnosis</h2>
         {!report ? (
           <p class="cmg-help">{input.trim() === '' ? 'Paste a configuration above to see what Codex does with it.' : 'Checking…'}</p>
