@@ -101,7 +101,7 @@ function addressRisks(t: Table, transport: Transport, out: Findings): void {
     const u = checkUrl(url.trim());
     if (u.error) out.risk(['url'], `Codex loads this entry but cannot connect: ${u.error}`, 'error');
     for (const w of u.warnings) out.risk(['url'], w);
-    if (hasSecretQuery(url)) out.risk(['url'], 'The URL carries a credential in its query string: it is stored in plaintext and often ends up in server logs. Prefer a bearer token variable or an env-sourced header if the provider allows it.');
+    if (hasSecretQuery(url)) out.risk(['url'], 'The URL carries a credential in its query string: it is stored in config.toml in plaintext. Prefer a bearer token variable or an env-sourced header if the provider allows it; the corrected block takes it out of the URL.');
   }
   if (transport === 'stdio' && typeof t['command'] === 'string') {
     const cmd = t['command'];
