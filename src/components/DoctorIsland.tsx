@@ -1,12 +1,15 @@
 /**
- * The config doctor and merge preview. Everything runs in this island: the pasted text goes to the
- * pure functions in src/lib (doctor.ts, merge.ts) and nowhere else. Nothing is stored or sent.
+ * The config doctor and merge preview. The pasted text goes to the pure functions in src/lib
+ * (doctor.ts, merge.ts), run in a Web Worker of this page (doctor-worker.ts) so that a large file
+ * never freezes typing, and nowhere else. Nothing is stored or sent.
  */
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, VNode } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { parse } from 'smol-toml';
-import { convertMcpServersJson, diagnoseConfig, type DoctorReport, type Finding, type ServerReport } from '../lib/doctor.ts';
-import { mergeServer } from '../lib/merge.ts';
+import type { DoctorReport, Finding, ServerReport } from '../lib/doctor.ts';
+import type { MergeResult } from '../lib/merge.ts';
+import type { AnalysisRequest, DoctorAnswer } from './doctor-analysis.ts';
+import { createAnalyser, type Analyser } from './doctor-client.ts';
 import { Choice } from './fields.tsx';
 import { loadHighlighterWhenIdle, type Highlighter } from './highlight.ts';
 import { useAnnouncer } from './live.ts';
@@ -15,6 +18,18 @@ import './generator.css';
 import './doctor.css';
 
 type Mode = 'toml' | 'json';
+
+/** Server cards shown at first, and added by "Show more": rendering thousands at once blocks the page. */
+const PAGE = 20;
+/**
+ * Cards (re)built per task. Building all 20 in one task (more with highlighting) blocked the page
+ * for 100-300 ms under load; the rest follow in later tasks, and the results say they are busy.
+ */
+const CARDS_PER_TASK = 2;
+/** Quiet time after the last keystroke before the text is analysed again. */
+const DEBOUNCE_MS = 150;
+/** Longer merged files are shown as plain text: highlighting a megabyte would block the page. */
+const HIGHLIGHT_LIMIT = 32_000;
 
 const EXAMPLES: Record<Mode, string> = {
   toml: `# ~/.codex/config.toml
@@ -128,7 +143,7 @@ function ServerCard({ server, source, highlighter, interactive, onCopied, onLine
         )}
       </h3>
       <FindingList title={source === 'toml' ? 'Codex refuses to load' : 'Cannot be converted as is'} findings={server.rejected} onLine={onLine} />
-      <FindingList title="Silently ignored by Codex" findings={server.ignored} onLine={onLine} />
+      <FindingList title="Ignored by Codex" findings={server.ignored} onLine={onLine} />
       <FindingList title="Risks" findings={server.risks} onLine={onLine} />
       {block ? (
         <div class="cmd-corrected">
@@ -243,21 +258,65 @@ export default function DoctorIsland() {
     return names.length > 0 ? names : undefined;
   }, [exported]);
 
-  const report: DoctorReport | null = useMemo(() => {
-    if (input.trim() === '') return null;
-    const options = exportedEnv ? { exportedEnv } : {};
-    return mode === 'toml' ? diagnoseConfig(input, options) : convertMcpServersJson(input, options);
-  }, [input, mode, exportedEnv]);
+  const [shown, setShown] = useState(PAGE);
+  const [doctor, setDoctor] = useState<DoctorAnswer | null>(null);
+  const [doctorBusy, setDoctorBusy] = useState(false);
+  const analyser = useRef<Analyser | null>(null);
+  const seqs = useRef({ doctor: 0, merge: 0 });
+
+  useEffect(() => () => analyser.current?.dispose(), []);
+
+  /** Runs a request after a quiet time; an answer to anything but the latest request of its kind is dropped. */
+  const schedule = (request: AnalysisRequest, apply: (answer: Awaited<ReturnType<Analyser['run']>>) => void): (() => void) => {
+    const kind = request.kind;
+    const mine = ++seqs.current[kind];
+    const timer = setTimeout(() => {
+      analyser.current ??= createAnalyser();
+      void analyser.current.run(request).then((answer) => {
+        if (mine === seqs.current[kind]) apply(answer);
+      });
+    }, DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  };
+
+  useEffect(() => {
+    if (input.trim() === '') {
+      seqs.current.doctor += 1;
+      setDoctor(null);
+      setDoctorBusy(false);
+      setShown(PAGE);
+      return undefined;
+    }
+    setDoctorBusy(true);
+    const request: AnalysisRequest = { kind: 'doctor', mode, text: input, limit: shown, ...(exportedEnv && { exportedEnv }) };
+    return schedule(request, (answer) => {
+      if (answer.kind !== 'doctor') return;
+      setDoctor(answer);
+      setDoctorBusy(false);
+    });
+  }, [input, mode, exportedEnv, shown]);
+
+  const report: DoctorReport | null = input.trim() === '' ? null : (doctor?.report ?? null);
+  const totalServers = doctor?.totalServers ?? 0;
 
   // Until the reader edits it, the block to merge follows the first corrected block.
   const firstBlock = report?.servers.find((s) => s.corrected)?.corrected ?? null;
   const effectiveBlock = blockTouched ? mergeBlock : (firstBlock?.toml ?? '');
   const effectiveName = blockTouched || mergeName !== '' ? mergeName : (firstBlock?.name ?? '');
 
-  const merge = useMemo(() => {
-    if (effectiveBlock.trim() === '' || effectiveName.trim() === '') return null;
-    return mergeServer(existing, effectiveName.trim(), effectiveBlock);
-  }, [existing, effectiveName, effectiveBlock]);
+  const [mergeAnswer, setMergeAnswer] = useState<MergeResult | null>(null);
+  const mergeWanted = effectiveBlock.trim() !== '' && effectiveName.trim() !== '';
+  useEffect(() => {
+    if (!mergeWanted) {
+      seqs.current.merge += 1;
+      setMergeAnswer(null);
+      return undefined;
+    }
+    return schedule({ kind: 'merge', existing, name: effectiveName.trim(), block: effectiveBlock }, (answer) => {
+      if (answer.kind === 'merge') setMergeAnswer(answer.merge);
+    });
+  }, [existing, effectiveName, effectiveBlock, mergeWanted]);
+  const merge = mergeWanted ? mergeAnswer : null;
 
 
   /** Moves the cursor of the input to the start of a line (1-based) and focuses it. */
@@ -278,6 +337,35 @@ export default function DoctorIsland() {
     mergeHeadingRef.current?.focus();
     announce(`The block for ${name} is in the merge preview.`);
   };
+
+  // The same vnodes while the report is unchanged, so a keystroke does not re-render every card.
+  // Card vnodes, built a few per task and kept by server report, so an unchanged card is not
+  // rendered again (Preact skips a vnode it has already rendered).
+  const cardCache = useRef(new WeakMap<ServerReport, { lit: boolean; hydrated: boolean; vnode: VNode }>());
+  const shownCards = useRef<(VNode | null)[]>([]);
+  const [cardTick, setCardTick] = useState(0);
+  let budget = CARDS_PER_TASK;
+  let cardsBehind = false;
+  const cards = (report?.servers ?? []).map((s, i) => {
+    const lit = highlighter !== null;
+    const cached = cardCache.current.get(s);
+    if (cached && cached.lit === lit && cached.hydrated === hydrated) return cached.vnode;
+    if (budget > 0) {
+      budget -= 1;
+      const vnode = <ServerCard server={s} source={report?.source ?? 'toml'} highlighter={highlighter} interactive={hydrated} onCopied={announce} onLine={goToLine} onMerge={sendToMerge} />;
+      cardCache.current.set(s, { lit, hydrated, vnode });
+      return vnode;
+    }
+    cardsBehind = true;
+    // Until its turn, the card stays as it was (or is not shown yet).
+    return cached?.vnode ?? shownCards.current[i] ?? null;
+  });
+  shownCards.current = cards;
+  useEffect(() => {
+    if (!cardsBehind) return undefined;
+    const timer = setTimeout(() => setCardTick((n) => n + 1), 0);
+    return () => clearTimeout(timer);
+  }, [cardTick, cardsBehind, report, highlighter]);
 
   const problems = report ? report.servers.reduce((n, s) => n + s.rejected.length, 0) + report.file.filter((f) => f.kind === 'rejected').length : 0;
 
@@ -338,10 +426,10 @@ export default function DoctorIsland() {
         )}
       </form>
 
-      <section class="cmd-results" aria-labelledby="cmd-results-heading">
+      <section class="cmd-results" aria-labelledby="cmd-results-heading" aria-busy={doctorBusy || cardsBehind ? 'true' : 'false'} data-busy={doctorBusy || cardsBehind ? 'true' : undefined}>
         <h2 id="cmd-results-heading">Diagnosis</h2>
         {!report ? (
-          <p class="cmg-help">Paste a configuration above to see what Codex 0.169.0 does with it.</p>
+          <p class="cmg-help">{input.trim() === '' ? 'Paste a configuration above to see what Codex does with it.' : 'Checking…'}</p>
         ) : (
           <>
             <p class={`cmd-summary ${report.parseError || problems > 0 ? 'cmd-summary-error' : report.loads ? 'cmd-summary-ok' : 'cmd-summary-warning'}`} data-loads={report.loads ? 'true' : 'false'}>
@@ -371,12 +459,14 @@ export default function DoctorIsland() {
                 ))}
               </ul>
             )}
-            {report.servers.length > 0 && (
-              <ul class="cmd-servers">
-                {report.servers.map((s) => (
-                  <ServerCard server={s} source={report.source} highlighter={highlighter} interactive={hydrated} onCopied={announce} onLine={goToLine} onMerge={sendToMerge} />
-                ))}
-              </ul>
+            {report.servers.length > 0 && <ul class="cmd-servers">{cards}</ul>}
+            {totalServers > report.servers.length && (
+              <p class="cmd-more">
+                {report.servers.length} of {totalServers} servers shown.{' '}
+                <button type="button" onClick={() => setShown(report.servers.length + PAGE)}>
+                  Show {Math.min(PAGE, totalServers - report.servers.length)} more
+                </button>
+              </p>
             )}
           </>
         )}
@@ -440,7 +530,7 @@ export default function DoctorIsland() {
                     </ul>
                   </div>
                 )}
-                <OutputBlock kind="merged" title="Merged config.toml" text={merge.text ?? ''} lang="toml" highlighter={highlighter} interactive={hydrated} onCopied={announce} />
+                <OutputBlock kind="merged" title="Merged config.toml" text={merge.text ?? ''} lang="toml" highlighter={(merge.text ?? '').length > HIGHLIGHT_LIMIT ? null : highlighter} interactive={hydrated} onCopied={announce} />
               </>
             )}
           </div>

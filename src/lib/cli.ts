@@ -18,7 +18,7 @@ export interface CliPlan {
   reason: string;
 }
 
-// Keys `codex mcp add` 0.169.0 has no flag for (see `codex mcp add --help`).
+// Keys the pinned `codex mcp add` has no flag for (see `codex mcp add --help`).
 const UNSETTABLE = [
   'http_headers',
   'env_http_headers',
@@ -43,7 +43,9 @@ export function addArgv(name: string, entry: ServerEntry): string[] {
   const argv = ['codex', 'mcp', 'add', name];
   if (isStdio(entry)) {
     for (const [key, value] of Object.entries(entry.env ?? {})) argv.push('--env', `${key}=${value}`);
-    argv.push('--', entry.command, ...(entry.args ?? []));
+    argv.push('--', entry.command);
+    // A loop, not a spread: a spread of ~100k args overflows the call stack.
+    for (const arg of entry.args ?? []) argv.push(arg);
     return argv;
   }
   argv.push(...flag('--url', entry.url));

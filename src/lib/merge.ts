@@ -35,30 +35,38 @@ const isTable = (v: unknown): v is Table => typeof v === 'object' && v !== null 
 
 /** Deep equality for parsed TOML values (dates compared by their TOML text, NaN equal to NaN). */
 export function sameValue(a: unknown, b: unknown): boolean {
-  if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && String(a) === String(b) && a.toISOString() === b.toISOString();
-  if (Array.isArray(a) || Array.isArray(b)) {
-    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
+  // An explicit stack, not recursion: a long dotted key nests tables deeper than the call stack goes.
+  const stack: [unknown, unknown][] = [[a, b]];
+  for (let pair = stack.pop(); pair !== undefined; pair = stack.pop()) {
+    const [x, y] = pair;
+    if (x instanceof Date || y instanceof Date) {
+      if (!(x instanceof Date && y instanceof Date && String(x) === String(y) && x.toISOString() === y.toISOString())) return false;
+    } else if (Array.isArray(x) || Array.isArray(y)) {
+      if (!Array.isArray(x) || !Array.isArray(y) || x.length !== y.length) return false;
+      for (let i = 0; i < x.length; i++) stack.push([x[i], y[i]]);
+    } else if (isTable(x) || isTable(y)) {
+      if (!isTable(x) || !isTable(y)) return false;
+      const kx = Object.keys(x).sort();
+      const ky = Object.keys(y).sort();
+      if (kx.length !== ky.length || kx.some((k, i) => k !== ky[i])) return false;
+      for (const k of kx) stack.push([x[k], y[k]]);
+    } else if (!(Object.is(x, y) || (typeof x === 'number' && typeof y === 'number' && x === y))) return false;
   }
-  if (isTable(a) || isTable(b)) {
-    if (!isTable(a) || !isTable(b)) return false;
-    const ka = Object.keys(a).sort();
-    const kb = Object.keys(b).sort();
-    return ka.length === kb.length && ka.every((k, i) => k === kb[i] && sameValue(a[k], b[k]));
-  }
-  return Object.is(a, b) || (typeof a === 'number' && typeof b === 'number' && a === b);
+  return true;
 }
 
 /** Leaf paths of a table (arrays are leaves), as dotted strings with quoted parts where needed. */
-function leaves(value: unknown, prefix: string[] = []): Map<string, unknown> {
+function leaves(value: unknown): Map<string, unknown> {
   const out = new Map<string, unknown>();
-  if (!isTable(value)) {
-    out.set(dotted(prefix), value);
-    return out;
+  // Iterative for the same reason as sameValue.
+  const stack: [unknown, string[]][] = [[value, []]];
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    const [v, prefix] = item;
+    if (!isTable(v)) out.set(dotted(prefix), v);
+    else for (const [k, x] of Object.entries(v)) stack.push([x, [...prefix, k]]);
   }
-  for (const [k, v] of Object.entries(value)) for (const [p, x] of leaves(v, [...prefix, k])) out.set(p, x);
   return out;
 }
-
 
 const parseOptions = { integersAsBigInt: 'asNeeded' } as const;
 
@@ -74,9 +82,27 @@ const refuse = (error: MergeError): MergeResult => ({ text: null, error, collisi
 
 /** The line ending the file mostly uses, so inserted lines match it. */
 function eolOf(text: string): string {
-  const crlf = (text.match(/\r\n/g) ?? []).length;
-  const lf = (text.match(/\n/g) ?? []).length - crlf;
+  let crlf = 0;
+  let lf = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+    if (text[i - 1] === '\r') crlf += 1;
+    else lf += 1;
+  }
   return crlf > lf ? '\r\n' : '\n';
+}
+
+/** `text` with every trailing `eol` removed and exactly one added (a loop: a `(eol)*$` regex is quadratic). */
+function endWithOneEol(text: string, eol: string): string {
+  let end = text.length;
+  while (end >= eol.length && text.startsWith(eol, end - eol.length)) end -= eol.length;
+  return text.slice(0, end) + eol;
+}
+
+/** The smallest member of a set of line numbers (a loop: spreading a large set overflows the stack). */
+function smallest(lines: ReadonlySet<number>): number | undefined {
+  let min: number | undefined;
+  for (const l of lines) if (min === undefined || l < min) min = l;
+  return min;
 }
 
 /** Which lines belong to the entry `[mcp_servers.NAME]`, and where its header was. */
@@ -112,6 +138,15 @@ function entryLines(statements: readonly TomlStatement[], name: string): { remov
  * Never throws: problems come back in `error`, with `text` null.
  */
 export function mergeServer(existingToml: string, name: string, block: string): MergeResult {
+  try {
+    return merge(existingToml, name, block);
+  } catch (e) {
+    // A bug, not a verdict: say so rather than show a preview that may have dropped part of the file.
+    return refuse({ message: `The merge preview failed on this input (${e instanceof Error ? e.message : 'unknown error'}), so nothing is shown. Paste the block by hand, and please report it.` });
+  }
+}
+
+function merge(existingToml: string, name: string, block: string): MergeResult {
   let blockDoc: Table;
   try {
     blockDoc = parse(block, parseOptions) as Table;
@@ -142,64 +177,68 @@ export function mergeServer(existingToml: string, name: string, block: string): 
 
   const { remove, at } = entryLines(statements, name);
   const lines = splitLines(existingToml);
+  const text = splice(existingToml, lines, remove, at, block);
+  const problem = checkMerged(text, name, newEntry, existing);
+  if (problem) return refuse(problem);
+  const report = collision ? collisionReport(name, oldEntry, newEntry, remove, lines) : { lostKeys: [], changedKeys: [], warnings: [] };
+  return { text, error: null, collision, ...report };
+}
+
+/** The file with the entry's lines removed and the block at the old header's place (or appended). */
+function splice(existingToml: string, lines: readonly string[], remove: ReadonlySet<number>, at: number | null, block: string): string {
   const eol = eolOf(existingToml);
-  const blockText = block.replace(/\r?\n/g, eol).replace(new RegExp(`(${eol})*$`), eol);
+  const blockText = endWithOneEol(block.replace(/\r?\n/g, eol), eol);
+  if (at !== null) return lines.map((line, i) => (i === at ? blockText : '') + (remove.has(i) ? '' : line)).join('');
+  const kept = lines.filter((_, i) => !remove.has(i)).join('');
+  if (kept === '') return blockText;
+  // Append after exactly one blank line (the file's own bytes stay a prefix of the result).
+  const lastLine = splitLines(kept).at(-1) ?? '';
+  const terminated = lastLine.endsWith('\n');
+  const blank = lastLine.trim() === '';
+  return kept + (terminated ? '' : eol) + (blank ? '' : eol) + blockText;
+}
 
-  let text: string;
-  if (at !== null) {
-    text = lines.map((line, i) => (i === at ? blockText : '') + (remove.has(i) ? '' : line)).join('');
-  } else {
-    const kept = lines.filter((_, i) => !remove.has(i)).join('');
-    if (kept === '') text = blockText;
-    else {
-      // Append after exactly one blank line (the file's own bytes stay a prefix of the result).
-      const lastLine = splitLines(kept).at(-1) ?? '';
-      const terminated = lastLine.endsWith('\n');
-      const blank = lastLine.trim() === '';
-      text = kept + (terminated ? '' : eol) + (blank ? '' : eol) + blockText;
-    }
-  }
-
-  // The result must parse, hold exactly the new entry for NAME, and be unchanged everywhere else.
+/** Null when `text` parses, holds exactly the new entry for `name`, and is unchanged everywhere else. */
+function checkMerged(text: string, name: string, newEntry: unknown, existing: Table): MergeError | null {
   let merged: Table;
   try {
     merged = parse(text, parseOptions) as Table;
   } catch (e) {
     const why = e instanceof TomlError ? `: ${e.message.split('\n')[0]?.replace(/^Invalid TOML document: /, '')} (line ${e.line})` : '';
-    return refuse({
+    return {
       message: `The block cannot be added to this file as a table${why}. This happens when mcp_servers (or the server) is written as an inline table (mcp_servers = { ... }): rewrite it as [mcp_servers.NAME] tables first, or edit by hand.`,
-    });
+    };
   }
-  const mergedServers = merged['mcp_servers'];
+  const hadServers = existing['mcp_servers'] !== undefined;
   const without = (doc: Table): Table => {
     const s = doc['mcp_servers'];
     if (!isTable(s)) return doc;
     const { [name]: _drop, ...rest } = s;
     const copy: Table = { ...doc };
-    if (Object.keys(rest).length > 0 || servers !== undefined) copy['mcp_servers'] = rest;
+    if (Object.keys(rest).length > 0 || hadServers) copy['mcp_servers'] = rest;
     else delete copy['mcp_servers'];
     return copy;
   };
+  const mergedServers = merged['mcp_servers'];
   if (!isTable(mergedServers) || !sameValue(mergedServers[name], newEntry) || !sameValue(without(merged), without(existing))) {
-    return refuse({ message: 'The merge could not be done without changing other parts of your file, so it was not shown. Paste the block by hand.' });
+    return { message: 'The merge could not be done without changing other parts of your file, so it was not shown. Paste the block by hand.' };
   }
+  return null;
+}
 
-  const warnings: string[] = [];
-  let lostKeys: string[] = [];
-  let changedKeys: string[] = [];
-  if (collision) {
-    const before = leaves(oldEntry);
-    const after = leaves(newEntry);
-    lostKeys = [...before.keys()].filter((k) => !after.has(k));
-    changedKeys = [...before.keys()].filter((k) => after.has(k) && !sameValue(before.get(k), after.get(k)));
-    const firstLine = Math.min(...remove) + 1;
-    warnings.push(
-      `A server named "${name}" already exists${Number.isFinite(firstLine) ? ` (line ${firstLine})` : ''}. Merging replaces its whole entry, exactly as re-running \`codex mcp add ${name}\` would: keys you added to it by hand are not kept.`,
-    );
-    if (lostKeys.length > 0) warnings.push(`These keys of the old entry would be lost: ${lostKeys.join(', ')}. Add them to the block first if you still need them.`);
-    if (changedKeys.length > 0) warnings.push(`These keys change value: ${changedKeys.join(', ')}.`);
-    const droppedComments = [...remove].filter((i) => /^\s*#/.test(lines[i] ?? '')).length;
-    if (droppedComments > 0) warnings.push(`${droppedComments} comment line${droppedComments === 1 ? '' : 's'} inside the old entry ${droppedComments === 1 ? 'goes' : 'go'} with it.`);
-  }
-  return { text, error: null, collision, lostKeys, changedKeys, warnings };
+/** What replacing an existing entry loses or changes, as warnings for the reader. */
+function collisionReport(name: string, oldEntry: unknown, newEntry: unknown, remove: ReadonlySet<number>, lines: readonly string[]): Pick<MergeResult, 'lostKeys' | 'changedKeys' | 'warnings'> {
+  const before = leaves(oldEntry);
+  const after = leaves(newEntry);
+  const lostKeys = [...before.keys()].filter((k) => !after.has(k));
+  const changedKeys = [...before.keys()].filter((k) => after.has(k) && !sameValue(before.get(k), after.get(k)));
+  const first = smallest(remove);
+  const warnings = [
+    `A server named "${name}" already exists${first !== undefined ? ` (line ${first + 1})` : ''}. Merging replaces its whole entry, exactly as re-running \`codex mcp add ${name}\` would: keys you added to it by hand are not kept.`,
+  ];
+  if (lostKeys.length > 0) warnings.push(`These keys of the old entry would be lost: ${lostKeys.join(', ')}. Add them to the block first if you still need them.`);
+  if (changedKeys.length > 0) warnings.push(`These keys change value: ${changedKeys.join(', ')}.`);
+  const droppedComments = [...remove].filter((i) => /^\s*#/.test(lines[i] ?? '')).length;
+  if (droppedComments > 0) warnings.push(`${droppedComments} comment line${droppedComments === 1 ? '' : 's'} inside the old entry ${droppedComments === 1 ? 'goes' : 'go'} with it.`);
+  return { lostKeys, changedKeys, warnings };
 }

@@ -1,7 +1,7 @@
 /**
  * What one Codex MCP server entry is, in two shapes:
  * - `ServerSpec`: what a person asked for, field by field, as typed (strings may be invalid);
- * - `ServerEntry`: the validated `[mcp_servers.NAME]` table, in Codex 0.169.0's own key names.
+ * - `ServerEntry`: the validated `[mcp_servers.NAME]` table, in Codex's own key names.
  * Every output (command, TOML, env lines) is derived from one `ServerEntry`.
  */
 

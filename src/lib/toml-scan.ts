@@ -100,9 +100,11 @@ class Scanner {
   /** A literal string starting at `'`; null when malformed. */
   literalString(): string | null {
     this.advance();
-    const end = this.text.indexOf("'", this.i);
-    const nl = this.text.indexOf('\n', this.i);
-    if (end < 0 || (nl >= 0 && nl < end)) return null;
+    // Scan only up to the closing quote: an indexOf('\n') here ran to the end of the line for
+    // every string, quadratic on a long line of literal strings.
+    let end = this.i;
+    while (end < this.text.length && this.text[end] !== "'" && this.text[end] !== '\n') end += 1;
+    if (this.text[end] !== "'") return null;
     const s = this.text.slice(this.i, end);
     this.advance(end - this.i + 1);
     return s;
@@ -224,22 +226,64 @@ export function hasPrefix(path: readonly string[], prefix: readonly string[]): b
   return prefix.length <= path.length && prefix.every((p, i) => path[i] === p);
 }
 
+/** A trie over statement paths: `first` is the first statement at or below a node, `exact` the first exactly there. */
+interface PathNode {
+  first: TomlStatement;
+  exact?: TomlStatement;
+  // Created on first use: most nodes are leaves, and a Map per leaf was most of the index's garbage.
+  children?: Map<string, PathNode>;
+}
+
+// One index per statement list, built on first use: lineOf is called once per finding, and a scan
+// over every statement each time made the doctor quadratic (8,000 servers took 35 s).
+const indexes = new WeakMap<readonly TomlStatement[], PathNode | null>();
+
+function indexOf(statements: readonly TomlStatement[]): PathNode | null {
+  const cached = indexes.get(statements);
+  if (cached !== undefined) return cached;
+  const first = statements[0];
+  const root: PathNode | null = first ? { first } : null;
+  if (root) {
+    for (const st of statements) {
+      let node = root;
+      for (const part of st.path) {
+        node.children ??= new Map();
+        let child = node.children.get(part);
+        if (!child) {
+          child = { first: st };
+          node.children.set(part, child);
+        }
+        node = child;
+      }
+      node.exact ??= st;
+    }
+  }
+  indexes.set(statements, root);
+  return root;
+}
+
 /**
  * The 1-based line where `path` is defined: the statement defining the longest prefix of it
  * (a value inside an inline table is reported on the line of that table). Undefined when unknown.
  */
 export function lineOf(statements: readonly TomlStatement[] | null, path: readonly string[]): number | undefined {
   if (!statements) return undefined;
+  const root = indexOf(statements);
+  if (!root) return undefined;
+  // The first statement at or below the whole path wins; otherwise the deepest statement whose
+  // path is exactly a prefix of it (first in the file among equals).
+  let node: PathNode | undefined = root;
   let best: TomlStatement | undefined;
   let bestLen = 0;
-  for (const st of statements) {
-    // How much of `path` this statement defines.
-    let n = 0;
-    while (n < st.path.length && n < path.length && st.path[n] === path[n]) n += 1;
-    const covers = n === path.length || n === st.path.length;
-    if (covers && n > bestLen) {
-      best = st;
-      bestLen = n;
+  for (let n = 0; n < path.length; n++) {
+    node = node.children?.get(path[n] as string);
+    if (!node) break;
+    if (n + 1 === path.length) {
+      best = node.first;
+      bestLen = n + 1;
+    } else if (node.exact) {
+      best = node.exact;
+      bestLen = n + 1;
     }
   }
   return best && bestLen >= Math.min(path.length, 2) ? best.startLine + 1 : undefined;

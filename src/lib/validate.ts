@@ -1,6 +1,6 @@
 /**
  * Field checks, each returning a message that names the problem and the fix (never throwing).
- * The rules are those Codex 0.169.0 applies, checked against the real CLI in tests/conformance.
+ * The rules are those Codex applies (the pinned release), checked against the real CLI in tests/conformance.
  */
 
 import { looksLikeSecret } from './credentials.ts';

@@ -1,5 +1,5 @@
 /**
- * Conformance of the config doctor with the pinned Codex CLI (0.169.0).
+ * Conformance of the config doctor with the pinned Codex CLI.
  *
  * Each file in doctor-corpus/ is a hand-written config.toml whose header states what Codex does
  * with it (`# codex: loads`, `# codex: rejects PATH | MESSAGE-REGEX`, `# codex: parse-error LINE`)

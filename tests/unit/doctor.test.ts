@@ -197,11 +197,22 @@ describe('diagnoseConfig: risks', () => {
   it('is clean for a well-formed file, and says so', () => {
     const r = diagnoseConfig(toml(['model = "o3"', '[mcp_servers.a]', 'command = "npx"', 'args = ["-y", "pkg"]', '[mcp_servers.b]', `url = "${US}"`, 'bearer_token_env_var = "B_TOKEN"']));
     expect(view(r)).toEqual({ loads: true, rejected: [], ignored: [], risks: [] });
-    expect(r.summary).toMatch(/loads this file \(2 servers\)\. Nothing to fix/);
+    expect(r.summary).toMatch(/accepts the \[mcp_servers\] part of this file \(2 servers\)\. Nothing to fix there\. Keys outside \[mcp_servers\] were not checked/);
+    expect(r.summary).not.toMatch(/loads this file/);
   });
 
   it('says when there are no servers', () => {
     expect(diagnoseConfig('model = "o3"\n').summary).toMatch(/defines no MCP servers/);
+    expect(diagnoseConfig('model = "o3"\n').summary).not.toMatch(/Codex loads/);
+  });
+
+  // Regression: "Codex 0.169.0 loads this file" was said of a file whose other keys were never
+  // looked at, such as approval_policy = "auto".
+  it('says which part was checked, never that Codex loads the whole file', () => {
+    const r = diagnoseConfig(toml(['approval_policy = "auto"', '[mcp_servers.a]', 'command = "npx"']));
+    expect(r.summary).toMatch(/\[mcp_servers\] part/);
+    expect(r.summary).toMatch(/Keys outside \[mcp_servers\] were not checked/);
+    expect(r.summary).not.toMatch(/loads this file|0\.1\d\d\.0/);
   });
 });
 

@@ -260,5 +260,40 @@ describe('property: merging keeps every other line, in order', () => {
     );
     // Every shape of existing entry was exercised.
     for (const form of ['none', 'header', 'header+sub', 'dotted', 'inline']) expect(forms.get(form) ?? 0, form).toBeGreaterThan(20);
+    // ~2 s on a quiet machine; the default 5 s timed out with seven test runs sharing two cores.
+  }, 60_000);
+});
+
+describe('mergeServer: huge inputs never crash it', () => {
+  // Regression: `Math.min(...remove)` spread 130k line numbers into one call and threw a RangeError;
+  // the island then showed the block alone, dropping the rest of the file.
+  it('replaces an entry that spans 130,000 lines (140 KB)', () => {
+    const old = `[mcp_servers.docs]\ncommand = "old"\nargs = [${'\n'.repeat(130_000)}"a"]\n`;
+    const existing = `# keep\nmodel = "o3"\n\n${old}\n[after]\nk = 1\n`;
+    expect(existing.length).toBeGreaterThan(130_000);
+    const r = mergeServer(existing, 'docs', BLOCK);
+    expect(r.error).toBeNull();
+    expect(r.text).toBe(`# keep\nmodel = "o3"\n\n${BLOCK}\n[after]\nk = 1\n`);
+    expect(r.collision).toBe(true);
+    expect(r.lostKeys).toEqual(['args']);
+    expect(r.warnings[0]).toContain('(line 4)');
+  });
+
+  // Regression: the block's trailing newlines were trimmed by `(\n)*$`, quadratic in their number.
+  it('trims 80,000 trailing newlines of the block in linear time', () => {
+    const block = `${BLOCK}${'\n'.repeat(80_000)}# end`;
+    const start = performance.now();
+    const r = mergeServer('model = "o3"\n', 'docs', block);
+    expect(performance.now() - start).toBeLessThan(1500);
+    expect(r.error).toBeNull();
+    expect(r.text?.startsWith(`model = "o3"\n\n${BLOCK}`)).toBe(true);
+    expect(r.text?.endsWith('# end\n')).toBe(true);
+  });
+
+  it('compares tables nested 20,000 levels deep without overflowing the stack', () => {
+    const deep = `a.${Array.from({ length: 20_000 }, (_, i) => `k${i}`).join('.')} = 1\n`;
+    const r = mergeServer(deep, 'docs', BLOCK);
+    expect(r.error).toBeNull();
+    expect(r.text).toBe(`${deep}\n${BLOCK}`);
   });
 });

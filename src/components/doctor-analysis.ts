@@ -1,0 +1,62 @@
+/**
+ * What the doctor page asks for and gets back, and the function that answers it. The answer runs in
+ * a Web Worker (doctor-worker.ts) so a large config never freezes the page; the same function runs on
+ * the main thread when workers are unavailable. Only the servers the page shows cross over: a report
+ * for 10,000 servers would take longer to copy to the page than the page may block.
+ */
+import { convertMcpServersJson, diagnoseConfig, type DoctorReport } from '../lib/doctor.ts';
+import { mergeServer, type MergeResult } from '../lib/merge.ts';
+
+export interface DoctorRequest {
+  kind: 'doctor';
+  mode: 'toml' | 'json';
+  text: string;
+  exportedEnv?: string[];
+  /** How many server reports to send back (the first ones, in file order). */
+  limit: number;
+}
+
+export interface MergeRequest {
+  kind: 'merge';
+  existing: string;
+  name: string;
+  block: string;
+}
+
+export type AnalysisRequest = DoctorRequest | MergeRequest;
+
+export interface DoctorAnswer {
+  kind: 'doctor';
+  /** The report, with `servers` cut to the first `limit`. */
+  report: DoctorReport;
+  /** How many servers the whole report has. */
+  totalServers: number;
+}
+
+export interface MergeAnswer {
+  kind: 'merge';
+  merge: MergeResult;
+}
+
+export type AnalysisAnswer = DoctorAnswer | MergeAnswer;
+
+/** The last report, so the same request is not diagnosed twice. */
+let last: { key: string; text: string; report: DoctorReport } | null = null;
+
+function fullReport(r: DoctorRequest): DoctorReport {
+  const key = `${r.mode}\u0000${(r.exportedEnv ?? []).join(' ')}\u0000${r.exportedEnv ? 'y' : 'n'}\u0000${r.limit}`;
+  if (last && last.key === key && last.text === r.text) return last.report;
+  // Corrected blocks only for the servers the page shows: building them is most of the time on a huge file.
+  const options = { ...(r.exportedEnv && { exportedEnv: r.exportedEnv }), correctedLimit: r.limit };
+  const report = r.mode === 'toml' ? diagnoseConfig(r.text, options) : convertMcpServersJson(r.text, options);
+  last = { key, text: r.text, report };
+  return report;
+}
+
+/** Answers one request. Never throws (both library functions promise that). */
+export function answer(request: AnalysisRequest): AnalysisAnswer {
+  if (request.kind === 'merge') return { kind: 'merge', merge: mergeServer(request.existing, request.name, request.block) };
+  const report = fullReport(request);
+  const limit = Math.max(0, Math.floor(request.limit));
+  return { kind: 'doctor', report: { ...report, servers: report.servers.slice(0, limit) }, totalServers: report.servers.length };
+}

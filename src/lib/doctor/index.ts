@@ -1,0 +1,37 @@
+/**
+ * The config doctor: reads a pasted `config.toml` (or another client's JSON `mcpServers` block)
+ * and says, per server, what the pinned Codex CLI refuses to load, what it ignores (a session warns), and
+ * what is risky, with a corrected `[mcp_servers.NAME]` block produced by the same core as the
+ * generator (`generate()`), never written by hand. Pure and total: nothing here throws or touches
+ * the DOM.
+ *
+ * Stages, one file each: parse.ts → locate.ts → keys.ts (key and type checks) → entry.ts (entry
+ * rules) → risks.ts → salvage*.ts (salvage and corrected block) → summary.ts; toml.ts and json.ts
+ * run them, jsonc.ts and client-json.ts read other clients' formats. The rules are Codex's own,
+ * checked file by file in tests/conformance/doctor.test.ts (corpus in tests/conformance/doctor-corpus/).
+ */
+import { convertJson } from './json.ts';
+import { internalError } from './summary.ts';
+import { diagnoseToml } from './toml.ts';
+import type { DiagnoseOptions, DoctorReport } from './types.ts';
+
+export type { CorrectedBlock, DiagnoseOptions, DoctorReport, Finding, FindingKind, ParseProblem, ServerReport } from './types.ts';
+export { hasPlaceholder, placeholderVar, saneServerName } from './values.ts';
+
+/** Diagnoses a pasted config.toml. Never throws. */
+export function diagnoseConfig(text: string, options: DiagnoseOptions = {}): DoctorReport {
+  try {
+    return diagnoseToml(text, options);
+  } catch (e) {
+    return internalError('toml', e);
+  }
+}
+
+/** Converts a JSON `mcpServers` block from another MCP client into Codex entries. Never throws. */
+export function convertMcpServersJson(text: string, options: DiagnoseOptions = {}): DoctorReport {
+  try {
+    return convertJson(text, options);
+  } catch (e) {
+    return internalError('json', e);
+  }
+}

@@ -1,0 +1,76 @@
+/** The doctor for another client's JSON: parse (JSONC) → find the servers → convert each → the same checks as config.toml → summary. */
+import { fromClientJson, findServers } from './client-json.ts';
+import { Findings, type Context } from './findings.ts';
+import { jsonErrorOffset, jsonLineFinder, lineColumn, stripJsonc } from './jsonc.ts';
+import { describe } from './schema.ts';
+import { checkServer } from './server.ts';
+import { jsonSummary } from './summary.ts';
+import { exportedSet } from './toml.ts';
+import { isTable, type DiagnoseOptions, type DoctorReport, type Finding, type ServerReport } from './types.ts';
+
+/** Converts a JSON text (may throw on a bug: the public wrapper catches). */
+export function convertJson(text: string, options: DiagnoseOptions): DoctorReport {
+  const exported = exportedSet(options);
+  const base = { source: 'json' as const, file: [] as Finding[], servers: [] as ServerReport[] };
+  const clean = stripJsonc(text);
+  let root: unknown;
+  try {
+    root = JSON.parse(clean.text);
+  } catch (e) {
+    const offset = jsonErrorOffset(clean.text);
+    const where = lineColumn(clean.text, offset);
+    const message = (e instanceof Error ? e.message : String(e)).replace(/\s*\(line \d+ column \d+\)|\s*at position \d+.*$|^JSON\.parse: /g, '');
+    const partial = { ...base, parseError: { message, ...where }, loads: false };
+    return { ...partial, summary: jsonSummary(partial) };
+  }
+  const found = findServers(root);
+  const file: Finding[] = [];
+  if (!found) {
+    file.push({ kind: 'rejected', severity: 'error', key: [], codexPath: 'mcpServers', message: 'Expected a JSON object, such as { "mcpServers": { "name": { "command": "…" } } }.' });
+    const partial = { ...base, parseError: null, file, loads: false };
+    return { ...partial, summary: jsonSummary(partial) };
+  }
+  if (found.note) file.push({ kind: 'ignored', severity: 'info', key: [], codexPath: 'mcpServers', message: found.note });
+  if (clean.changed) file.push({ kind: 'ignored', severity: 'info', key: [], codexPath: 'mcpServers', message: 'Comments and trailing commas were skipped (JSONC).' });
+  const jsonLineOf = jsonLineFinder(text);
+  const servers = Object.entries(found.servers).map(([name, raw]) => convertServer(name, raw, jsonLineOf(name), exported));
+  const partial = { ...base, parseError: null, file, servers, loads: servers.length > 0 && servers.every((s) => s.corrected !== null) };
+  return { ...partial, summary: jsonSummary(partial) };
+}
+
+/** One server of the JSON: converted, checked like a config.toml entry, findings named by the JSON's keys. */
+function convertServer(name: string, raw: unknown, line: number | undefined, exported: Set<string> | null): ServerReport {
+  const ctx: Context = { name, statements: null, base: ['mcp_servers'], exported };
+  const out = new Findings(ctx);
+  if (!isTable(raw)) {
+    out.reject([], `"${name}" is ${describe(raw)}, not a server object with "command" or "url".`);
+    const r: ServerReport = { name, transport: null, rejected: out.rejected, ignored: out.ignored, risks: out.risks, corrected: null, correctedProblems: ['Not a server object.'] };
+    if (line !== undefined) r.line = line;
+    return r;
+  }
+  const table = fromClientJson(raw, out);
+  // The converted entry goes through the same checks as a config.toml entry; findings then name
+  // the keys as the JSON spells them.
+  const checked = checkServer(table, ctx);
+  const aliases: Record<string, string> = {};
+  if ('headers' in raw && !('http_headers' in raw)) aliases['http_headers'] = 'headers';
+  const urlFrom = ['serverUrl', 'httpUrl'].find((k) => k in raw && !('url' in raw));
+  if (urlFrom) aliases['url'] = urlFrom;
+  if ('disabled' in raw && !('enabled' in raw)) aliases['enabled'] = 'disabled';
+  const jsonKey = (f: Finding): Finding => {
+    const from = f.key[0] ?? '';
+    const to = Object.hasOwn(aliases, from) ? aliases[from] : undefined;
+    return to ? { ...f, key: [to, ...f.key.slice(1)], message: f.message.split(`\`${from}`).join(`\`${to}`) } : f;
+  };
+  const r: ServerReport = {
+    ...checked,
+    rejected: [...out.rejected, ...checked.rejected.map(jsonKey)],
+    ignored: [...out.ignored, ...checked.ignored.map(jsonKey)],
+    risks: [...out.risks, ...checked.risks.map(jsonKey)],
+  };
+  if (line !== undefined) {
+    r.line = line;
+    for (const f of [...r.rejected, ...r.ignored, ...r.risks]) f.line ??= line;
+  }
+  return r;
+}

@@ -1,0 +1,55 @@
+/** Values in config files: variable references (which Codex never expands), names, loose types. */
+
+/** A value that is only a variable reference: `${VAR}`, `${env:VAR}`, `$VAR` or `%VAR%`. */
+export function placeholderVar(value: string): string | undefined {
+  const m = /^\s*(?:\$\{(?:env:)?([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)|%([A-Za-z_][A-Za-z0-9_]*)%)\s*$/.exec(value);
+  return m ? (m[1] ?? m[2] ?? m[3]) : undefined;
+}
+
+/** True when a value mentions a variable anywhere (`${...}`, `$VAR`, `%VAR%`), which Codex never expands. */
+export function hasPlaceholder(value: string): boolean {
+  // `${...}` by indexOf: the regex \$\{[^}]*\} rescans to the end from every "${" (quadratic).
+  const open = value.indexOf('${');
+  if (open >= 0 && value.indexOf('}', open + 2) >= 0) return true;
+  return /\$[A-Za-z_]|%[A-Za-z_][A-Za-z0-9_]*%/.test(value);
+}
+
+/** UPPER_SNAKE form of a name, for suggested variable names. */
+export function upperSnake(s: string): string {
+  const u = s
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .toUpperCase();
+  return trimChar(u, '_');
+}
+
+/** `s` without leading and trailing `c` (a loop: `c+$` backtracks quadratically over a long run of c). */
+function trimChar(s: string, c: string): string {
+  let start = 0;
+  let end = s.length;
+  while (start < end && s[start] === c) start += 1;
+  while (end > start && s[end - 1] === c) end -= 1;
+  return s.slice(start, end);
+}
+
+/** The token of a `Bearer TOKEN` value (one line), else undefined; same as /^Bearer\s+(.+)$/i without its backtracking. */
+export function bearerToken(value: string): string | undefined {
+  const v = value.trim();
+  const m = /^Bearer\s+/i.exec(v);
+  if (!m) return undefined;
+  const token = v.slice(m[0].length);
+  return token === '' || /[\n\r\u2028\u2029]/.test(token) ? undefined : token;
+}
+
+/** A server name Codex's CLI accepts, made from one it does not. */
+export function saneServerName(name: string): string {
+  const fixed = trimChar(name.trim().replace(/[^A-Za-z0-9_:@/.-]+/g, '-'), '-');
+  return fixed === '' ? 'server' : fixed;
+}
+
+/** A scalar as text (numbers and booleans too); undefined for tables and arrays. */
+export const asString = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint' ? String(v) : undefined);
+/** The strings of an array (scalars converted), or a lone non-empty string as a list. */
+export const asStrings = (v: unknown): string[] => (Array.isArray(v) ? v.map(asString).filter((x): x is string => x !== undefined) : typeof v === 'string' && v.trim() !== '' ? [v] : []);
+/** A boolean, or the strings "true" / "false". */
+export const asBool = (v: unknown): boolean | undefined => (typeof v === 'boolean' ? v : v === 'true' ? true : v === 'false' ? false : undefined);
