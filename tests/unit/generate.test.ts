@@ -22,6 +22,8 @@ function renderAll(title: string, g: Generated): string {
     ...(o.cli.reason ? [`reason: ${o.cli.reason}`] : []),
     '### bash/zsh',
     block(o.cli.posix),
+    '### fish',
+    block(o.cli.fish),
     '### PowerShell',
     block(o.cli.powershell),
     '',
@@ -145,7 +147,7 @@ describe('golden outputs (read and checked by hand against the Codex 0.169.0 ref
     expect(g.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const o = g.outputs!;
     // Every text output is a whole number of lines.
-    for (const text of [o.cli.posix, o.cli.powershell, o.toml, o.env?.posix, o.env?.fish, o.env?.powershell, o.login, o.verify]) {
+    for (const text of [o.cli.posix, o.cli.fish, o.cli.powershell, o.toml, o.env?.posix, o.env?.fish, o.env?.powershell, o.login, o.verify]) {
       if (text != null) expect(text).toMatch(/[^\n]\n$/);
     }
     await expect(renderAll(file, g)).toMatchFileSnapshot(`./__golden__/${file}.txt`);
