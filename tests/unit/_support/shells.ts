@@ -176,6 +176,26 @@ export function readBack(shell: ShellName, commandLines: readonly string[], batc
 }
 
 /**
+ * Checks that `shell` reads `render(argv)` back as argv for every array, with few processes: the words
+ * of `group` arrays share one command line (quoting is per word, so a line for several arrays is the
+ * line for their concatenation), which matters for pwsh, where each native call costs ~10 ms. On a
+ * mismatch the group's arrays are re-run one by one, and the error names the first that fails.
+ */
+export function assertArgvRoundTrip(shell: ShellName, arrays: readonly string[][], render: (argv: readonly string[]) => string, group = 10): void {
+  const groups: string[][][] = [];
+  for (let i = 0; i < arrays.length; i += group) groups.push(arrays.slice(i, i + group));
+  const got = readBack(shell, groups.map((g) => render(g.flat())));
+  groups.forEach((g, i) => {
+    if (JSON.stringify(got[i]) === JSON.stringify(g.flat())) return;
+    const alone = readBack(shell, g.map((argv) => render(argv)));
+    const bad = g.findIndex((argv, j) => JSON.stringify(alone[j]) !== JSON.stringify(argv));
+    const argv = bad >= 0 ? g[bad]! : g.flat();
+    const words = bad >= 0 ? alone[bad] : got[i];
+    throw new Error(`${shell} read ${JSON.stringify(render(argv))} as ${JSON.stringify(words)}, not ${JSON.stringify(argv)}`);
+  });
+}
+
+/**
  * An oracle for fast-check: `prime` evaluates every value fast-check is going to generate (same seed, same
  * count, so `fc.sample` yields the same sequence as `fc.assert`) in a few batched shell runs; `get` then
  * answers from the cache, and falls back to one shell run for values only seen while shrinking.
