@@ -13,6 +13,7 @@ import {
   checkUrl,
   isLoopbackHost,
 } from './validate.ts';
+import { visible } from './unsafe-chars.ts';
 
 /** The result of resolving a spec: `entry` is null when any error remains. */
 export interface Resolved {
@@ -54,11 +55,13 @@ function pairsToRecord(
     else out.error(`${at}.name`, checkHeaderName(name));
     // Header names are case-insensitive; env names are not.
     const key = kind === 'env' ? name : name.toLowerCase();
-    if (name !== '' && seen.has(key)) out.error(`${at}.name`, `"${name}" appears twice: keep one row.`);
+    const shown = visible(name) || '(unnamed)';
+    if (name !== '' && seen.has(key)) out.error(`${at}.name`, `"${shown}" appears twice: keep one row.`);
     seen.add(key);
-    if (kind === 'env-header') out.env(`${at}.value`, pair.value.trim(), `Variable for header ${name || '(unnamed)'}`);
+    if (kind === 'env-header') out.env(`${at}.value`, pair.value.trim(), `Variable for header ${shown}`);
     else if (kind === 'header') out.error(`${at}.value`, checkHeaderValue(pair.value, name || '(unnamed)'));
-    else out.error(`${at}.value`, checkText(pair.value, `Value of ${name || '(unnamed)'}`));
+    // An environment value may span lines (a PEM key): every output shows the line break inside quotes.
+    else out.error(`${at}.value`, checkText(pair.value, `Value of ${shown}`, { allowNewline: true }));
     record[name] = kind === 'env-header' ? pair.value.trim() : pair.value;
   });
   // A plain object (not null-prototype) keeps serializers and deep-equal happy.
@@ -66,7 +69,7 @@ function pairsToRecord(
 }
 
 /** Validates a list of simple words (tool names, scopes, env var names). */
-function words(list: string[], field: string, label: string, out: Collector, check?: (w: string) => string | undefined): string[] | undefined {
+function words(list: string[], field: string, label: string, out: Collector, check?: (w: string, i: number) => string | undefined): string[] | undefined {
   const result: string[] = [];
   list.forEach((raw, i) => {
     const w = raw.trim();
@@ -74,10 +77,27 @@ function words(list: string[], field: string, label: string, out: Collector, che
       out.error(`${field}.${i}`, `${label} #${i + 1} is empty: remove it or enter a value.`);
       return;
     }
-    out.error(`${field}.${i}`, check?.(w) ?? checkText(w, label));
+    out.error(`${field}.${i}`, check?.(w, i) ?? checkText(w, `${label} #${i + 1}`));
     result.push(w);
   });
   return result.length > 0 ? result : undefined;
+}
+
+/**
+ * Checks one OAuth scope. The login command is one block for every shell, so a scope may not hold a
+ * character that is special inside single quotes in one of them: `'` (all), `\` (fish), typographic
+ * single quotes (PowerShell). OAuth scope tokens (RFC 6749 section 3.3) are ASCII without `"` or `\` anyway.
+ */
+function checkScope(w: string, i: number): string | undefined {
+  const label = `Scope #${i + 1}`;
+  const bad = checkText(w, label);
+  if (bad) return bad;
+  if (/[\s,]/.test(w)) return `${label} "${w}" contains a space or comma: enter one scope per entry.`;
+  const quote = /['\\\u2018-\u201b]/.exec(w);
+  if (quote) {
+    return `${label} "${w}" contains ${quote[0]}, which the login command cannot carry the same way in bash, zsh, fish and PowerShell: enter the scope as your provider documents it, without quotes or backslashes.`;
+  }
+  return undefined;
 }
 
 function resolveHttp(spec: ServerSpec, out: Collector): HttpEntry {
@@ -126,9 +146,7 @@ function resolveHttp(spec: ServerSpec, out: Collector): HttpEntry {
   }
 
   if (spec.scopes.length > 0) {
-    const scopes = words(spec.scopes, 'scopes', 'Scope', out, (w) =>
-      /[\s,]/.test(w) ? `Scope "${w}" contains a space or comma: enter one scope per entry.` : checkText(w, 'Scope'),
-    );
+    const scopes = words(spec.scopes, 'scopes', 'Scope', out, checkScope);
     if (scopes) entry.scopes = scopes;
   }
   const resource = spec.oauthResource.trim();
@@ -139,7 +157,7 @@ function resolveHttp(spec: ServerSpec, out: Collector): HttpEntry {
   }
   const clientId = spec.oauthClientId.trim();
   if (clientId !== '') {
-    out.error('oauthClientId', /[\s]/.test(clientId) ? 'OAuth client ID contains spaces: paste it exactly as your provider shows it.' : checkText(clientId, 'OAuth client ID'));
+    out.error('oauthClientId', checkText(clientId, 'OAuth client ID') ?? (/\s/.test(clientId) ? 'OAuth client ID contains spaces: paste it exactly as your provider shows it.' : undefined));
     entry.oauth = { client_id: clientId };
   }
   if (spec.auth !== 'oauth' && (clientId !== '' || spec.scopes.length > 0)) {
@@ -151,11 +169,13 @@ function resolveHttp(spec: ServerSpec, out: Collector): HttpEntry {
 function resolveStdio(spec: ServerSpec, out: Collector): StdioEntry {
   const command = spec.command.trim();
   if (command === '') out.error('command', 'Command is required: enter the program to run, such as npx or uvx.');
+  else if (checkText(command, 'Command')) out.error('command', checkText(command, 'Command'));
   else if (/\s/.test(command)) {
     out.error('command', `Command "${command}" contains a space: Codex runs it as one program name. Put the program in Command and each argument in Arguments.`);
-  } else out.error('command', checkText(command, 'Command'));
+  }
   const entry: StdioEntry = { command };
-  spec.args.forEach((a, i) => out.error(`args.${i}`, checkText(a, `Argument #${i + 1}`)));
+  // An argument may span lines (a script for `-c`): every output shows the line break inside quotes.
+  spec.args.forEach((a, i) => out.error(`args.${i}`, checkText(a, `Argument #${i + 1}`, { allowNewline: true })));
   if (spec.args.length > 0) entry.args = [...spec.args];
   const env = pairsToRecord(spec.env, 'env', 'env', out);
   if (env) entry.env = env;
@@ -229,7 +249,9 @@ export function resolveSpec(spec: ServerSpec): Resolved {
   const shared = resolveShared(spec, out);
   spec.envVarLines.forEach((line, i) => {
     out.env(`envVarLines.${i}.name`, line.name, 'Variable name');
-    out.error(`envVarLines.${i}.value`, checkText(line.value, line.name));
+    // The line shows the typed value, or the placeholder when none; either may span lines (a PEM key).
+    const label = `${line.value === '' ? 'Placeholder' : 'Value'} of ${visible(line.name) || 'the variable'}`;
+    out.error(`envVarLines.${i}.value`, checkText(line.value === '' ? line.placeholder : line.value, label, { allowNewline: true }));
     if (line.basicAuthFrom) {
       out.env(`envVarLines.${i}.name`, line.basicAuthFrom.userVar, 'User variable');
       out.env(`envVarLines.${i}.name`, line.basicAuthFrom.secretVar, 'Secret variable');
