@@ -52,9 +52,11 @@ const NAMES: Record<number, string> = {
 };
 
 // C0 and C1 controls, DEL, bidi controls, invisible formatting characters, line/paragraph separators,
-// and lone surrogates (which no UTF-8 file or command line can carry).
+// and lone surrogates (which no UTF-8 file or command line can carry). The zero-width (non-)joiner is
+// kept between two non-ASCII characters, where it is part of the text (emoji sequences such as
+// 👩‍👩‍👧, Persian and Indic scripts); next to ASCII or at an end it can only hide a difference.
 const UNSAFE_RE =
-  /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+  /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b\u200e\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|(?<![\u0080-\uffff])[\u200c\u200d]|[\u200c\u200d](?![\u0080-\uffff])|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const UNSAFE_NO_TAB_RE = new RegExp(UNSAFE_RE.source.replace('\\u0000-\\u001f', '\\u0000-\\u0008\\u000a-\\u001f'));
 const UNSAFE_NO_LF_RE = new RegExp(UNSAFE_RE.source.replace('\\u0000-\\u001f', '\\u0000-\\u0009\\u000b-\\u001f'));
 const UNSAFE_GLOBAL_RE = new RegExp(UNSAFE_RE.source, 'g');
