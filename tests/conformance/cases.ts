@@ -427,8 +427,9 @@ export const VALID_CASES: ValidCase[] = [
   // ---------------------------------------------------------------- http, partial route
   {
     proves: 'scopes have no flag on add: partial, command drops exactly scopes',
-    spec: { name: 'scopes', auth: 'oauth', url: US, scopes: ['read', 'write:all', 'user.email', "o'brien", '$scope', 'é'] },
-    intended: { url: US, scopes: ['read', 'write:all', 'user.email', "o'brien", '$scope', 'é'] },
+    // A quote in a scope is refused by the page (one login line serves every shell): see invalid-cases.ts.
+    spec: { name: 'scopes', auth: 'oauth', url: US, scopes: ['read', 'write:all', 'user.email', '$scope', '{a,b}', '%self', 'é'] },
+    intended: { url: US, scopes: ['read', 'write:all', 'user.email', '$scope', '{a,b}', '%self', 'é'] },
     mode: 'partial',
   },
   {

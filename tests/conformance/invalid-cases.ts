@@ -333,6 +333,12 @@ export const INVALID_CASES: InvalidCase[] = [
     cli: { kind: 'codex-accepts', why: 'a tool name is one line of visible text', toml: { name: 'x', text: stdioToml('enabled_tools = ["tab\\tname", "new\\nline"]\nenv = { TAB = "a\\tb" }') } },
   },
   {
+    proves: 'a scope with a single quote is refused by the page, though Codex accepts it',
+    spec: { name: 'x', url: US, auth: 'oauth', scopes: ['read', "o'brien"] },
+    field: 'scopes.1',
+    cli: { kind: 'codex-accepts', why: 'the login line is one text for every shell, and no rendering of a quote works in bash, fish and PowerShell alike', toml: { name: 'x', text: httpToml(`scopes = ["read", "o'brien"]`) } },
+  },
+  {
     proves: 'an invalid pass-through variable name is an error',
     spec: { name: 'x', transport: 'stdio', command: 'run', envVars: ['MY-VAR'] },
     field: 'envVars.0',
