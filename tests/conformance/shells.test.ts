@@ -29,10 +29,10 @@ const SPECS: [string, ServerSpec][] = [
   ['PowerShell specials', stdio({ name: '@acme/ps', args: ['--', '-x.y', '--config=./a.json', '@a', 'a,b', '$env:HOME', '`n', '\u2018q\u2019', '\u2013d', ''] })],
   // Values that span lines and Unicode (a ZWJ emoji sequence).
   ['multi-line and unicode', stdio({ name: 'ml', args: ['line1\nline2', '\n^x', 'é漢😀', '👩\u200d👩\u200d👧'], env: [{ name: 'PEM', value: '-----BEGIN-----\nabc\n-----END-----' }] })],
-  // A remote server: "$", "&", "#", braces in URLs; a client id starting with "-" with a quote and a backslash.
+  // A remote server: "$", "&", "%self", "~", "#" in URLs; a client id starting with "-" with a quote and a backslash.
   [
     'remote with hostile values',
-    { ...emptySpec(), name: 'h', url: 'http://127.0.0.1:9/mcp?a=1&b=$x', auth: 'bearer', bearerTokenEnvVar: 'TOK', oauthClientId: "-id'x\\", oauthResource: 'http://127.0.0.1:9/r#{a,b}' },
+    { ...emptySpec(), name: 'h', url: 'http://127.0.0.1:9/mcp?a=1&b=$x', auth: 'bearer', bearerTokenEnvVar: 'TOK', oauthClientId: "-id'x\\", oauthResource: 'http://127.0.0.1:9/r?x=%self&y=~#frag' },
   ],
 ];
 
@@ -64,13 +64,22 @@ describe('the fish and PowerShell command blocks write what the bash block write
     expect(out.cli.mode).toBe('full');
     const expected = (parse(out.toml) as { mcp_servers: Record<string, unknown> }).mcp_servers[out.name];
     const blocks = { bash: out.cli.posix!, fish: out.cli.fish!, pwsh: out.cli.powershell! };
+    let fromBash: Record<string, unknown> | undefined;
     for (const shell of ['bash', 'fish', 'pwsh'] as const) {
       if (!available(shell, `the ${shell} command-block conformance check`)) continue;
       const home = freshDir(`${shell}-${out.name}`);
       const r = await runBlock(shell, blocks[shell], home);
       expect(r.code, `${shell}: ${blocks[shell]}\n${r.output}`).toBe(0);
-      expect(serverTable(join(home, 'config.toml'), out.name), `${shell}: ${blocks[shell]}`).toEqual(expected);
+      const table = serverTable(join(home, 'config.toml'), out.name);
+      // Every shell's block writes the very same entry as the bash block (oauth.callback_url included).
+      if (shell === 'bash') fromBash = table;
+      else expect(table, `${shell}: ${blocks[shell]}`).toEqual(fromBash);
     }
+    // And that entry is the TOML block, apart from the loopback oauth.callback_url `codex mcp add
+    // --oauth-client-id` derives from the URL (see tests/support/conformance.ts).
+    const { callback_url: callback, ...oauth } = (fromBash?.['oauth'] ?? {}) as Record<string, unknown>;
+    if (callback !== undefined) expect(callback).toMatch(/^http:\/\/127\.0\.0\.1(:\d+)?\/callback\/[A-Za-z0-9_-]+$/);
+    expect(fromBash && { ...fromBash, ...(fromBash['oauth'] ? { oauth } : {}) }).toEqual(expected);
     expect(existsSync(MARK), 'a command injected through an argument ran').toBe(false);
   }, 180_000);
 });
