@@ -47,7 +47,7 @@ function runBlock(shell: 'bash' | 'fish' | 'pwsh', block: string, home: string):
   const script = join(home, shell === 'pwsh' ? 'add.ps1' : 'add.sh');
   // pwsh does not end with a native command's exit code by itself.
   writeFileSync(script, shell === 'pwsh' ? `${block}exit $LASTEXITCODE\n` : block);
-  const env = { ...process.env, CODEX_HOME: home, PATH: `${BIN_DIR}${delimiter}${process.env['PATH'] ?? ''}`, NO_COLOR: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, CODEX_HOME: home, PATH: `${BIN_DIR}${delimiter}${process.env['PATH'] ?? ''}`, NO_COLOR: '1' };
   delete env['OPENAI_API_KEY'];
   delete env['CODEX_API_KEY'];
   return new Promise((done) => {
