@@ -1,7 +1,11 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CODEX_VERSION, configPath, generate, loginCommand, portableWord, verifyCommands, type Generated } from '../../src/lib/generate.ts';
 import { emptySpec, type ServerSpec } from '../../src/lib/model.ts';
+import { providerSchema } from '../../src/lib/provider-schema.ts';
+import { specFromForm } from '../../src/lib/provider.ts';
+import { decodeShare } from '../../src/lib/share.ts';
 import { fishCommand } from '../../src/lib/shell/fish.ts';
 import { posixCommand } from '../../src/lib/shell/posix.ts';
 import { powershellCommand } from '../../src/lib/shell/powershell.ts';
@@ -278,6 +282,21 @@ describe('every shell reads the generated lines back exactly (real bash, zsh, fi
     // A quote, a backslash (fish) or a typographic single quote (PowerShell) cannot be single-quoted for all.
     expect([portableWord("a'b"), portableWord('a\\'), portableWord('a\u2019')]).toEqual([null, null, null]);
     expect(loginCommand('docs', ["it's"])).toBeNull();
+  });
+});
+
+describe('regression, issue 9 item 2: control characters from a link never reach an output', () => {
+  it('ESC[201~, Ctrl-U and CR in an argument: refused next to the field, nothing to copy', () => {
+    const custom = providerSchema.parse(JSON.parse(readFileSync('content/providers/custom.json', 'utf8')));
+    const { form } = decodeShare(custom, '#v=1&mode=local&args=%1B%5B201~%15touch%20%2Ftmp%2Fpwned%0D');
+    const spec = specFromForm(custom, form);
+    const g = generate(spec);
+    // Whether the link decoder drops the value or the field check refuses it, no output carries it.
+    expect(JSON.stringify(g.outputs ?? {})).not.toMatch(/\\u001b|\\u0015|\\r/);
+    if (spec.args.some((a) => a.includes('\u001b'))) {
+      expect(g.outputs).toBeNull();
+      expect(g.diagnostics).toContainEqual(expect.objectContaining({ field: 'args.0', message: expect.stringMatching(/^Argument #1 contains U\+001B \(escape\) at position 1/) }));
+    }
   });
 });
 

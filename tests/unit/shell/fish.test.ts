@@ -88,10 +88,9 @@ describe.skipIf(!FISH)('regression, issue 9 item 1: fish injection through a sha
     expect(out.cli.argv).toContain(';touch /tmp/pwned #');
     // The old page offered the POSIX line to fish users: there, `'x\'` escapes the quote and `touch` runs.
     // Both lines run in the real fish; `touch` is replaced by a recorder, so a run shows up as a record.
-    const [fromFish, ...rest] = runScript('fish', [
-      'function touch; __w INJECTED $argv; end',
-      `__w ${out.cli.fish!.trimEnd()}`,
-    ]);
+    // What the page shows a fish user: the fish block (before the fix, the shared "bash / zsh / fish" one).
+    const shownToFish = (out.cli as { fish?: string | null }).fish ?? out.cli.posix!;
+    const [fromFish, ...rest] = runScript('fish', ['function touch; __w INJECTED $argv; end', `__w ${shownToFish.trimEnd()}`]);
     expect(rest).toEqual([]);
     expect(fromFish).toEqual(out.cli.argv);
   });
