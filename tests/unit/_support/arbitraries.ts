@@ -38,6 +38,8 @@ export const anyText = (maxLength = 24): fc.Arbitrary<string> =>
       fc.string({ unit: 'binary', maxLength }),
       fc.string({ unit: anyUnit, maxLength }),
       fc.constantFrom('', '--', '-', '-x.y', '--a=b.c', '-v:diag', 'a=b', '=cmd', '~', '~root', '%1', '@a', 'a,b', '__proto__', "''", '\\'),
+      // What fish and PowerShell expand or end quotes on (issue 9): %self, braces, substitutions, a backslash at the end.
+      fc.constantFrom('%self', '{a,b}', '$(id)', '(id)', 'x\\', "x\\'", '\\\'', 'a\nb', '$env:HOME', '@(1)', '`n', '--%x'),
     )
     .filter((s) => !s.includes('\u0000') && s.isWellFormed());
 
