@@ -11,7 +11,7 @@
  * the argv a native program such as `codex` receives.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { pwshToolPath } from '../../support/cache.ts';
@@ -59,15 +59,18 @@ export function available(shell: ShellName, part: string): boolean {
   return false;
 }
 
-// Native helpers for pwsh (and for `__env` everywhere): plain sh scripts in a private folder on PATH.
-let helperDir: string | null = null;
+// Native helpers for pwsh (and for `__env` everywhere): plain sh scripts in one folder on PATH, kept
+// between runs (under node_modules/.cache, like the conformance homes) so that pwsh's first-start
+// caches in its home folder are reused. Written by rename, so parallel test files never see half a file.
+const HELPERS = join(import.meta.dirname, '..', '..', '..', 'node_modules', '.cache', 'shell-oracle');
+let helpersReady = false;
 function helpers(): string {
-  if (helperDir) return helperDir;
-  helperDir = mkdtempSync(join(tmpdir(), 'shell-oracle-'));
-  mkdirSync(join(helperDir, 'home'));
+  if (helpersReady) return HELPERS;
+  mkdirSync(join(HELPERS, 'home'), { recursive: true });
   const write = (name: string, body: string) => {
-    writeFileSync(join(helperDir!, name), `#!/bin/sh\n${body}\n`);
-    chmodSync(join(helperDir!, name), 0o755);
+    const temp = join(HELPERS, `.${name}.${process.pid}`);
+    writeFileSync(temp, `#!/bin/sh\n${body}\n`, { mode: 0o755 });
+    renameSync(temp, join(HELPERS, name));
   };
   write('__w', `printf '%s\\0' "$#" "$@" >>"$W_OUT"`);
   // `eval` reads the variable named by each argument; a missing one is recorded as absent, not as "".
@@ -78,8 +81,8 @@ for n; do
   if eval "[ -n \"\${$n+x}\" ]"; then eval "v=\"\${$n}\""; printf '%s\0' "$v"; else printf '<unset>\0'; fi >>"$W_OUT"
 done`,
   );
-  process.once('exit', () => rmSync(helperDir!, { recursive: true, force: true }));
-  return helperDir;
+  helpersReady = true;
+  return HELPERS;
 }
 
 const POSIX_W = `__w() { printf '%s\\0' "$#" "$@" >>"$W_OUT"; }\n`;
