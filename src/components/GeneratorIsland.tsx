@@ -408,12 +408,13 @@ export default function GeneratorIsland({ provider, initial }: Props) {
             )}
             <li>
               <h3>Add the server</h3>
-              {outputs.cli.posix !== null && outputs.cli.powershell !== null ? (
+              {outputs.cli.posix !== null && outputs.cli.fish !== null && outputs.cli.powershell !== null ? (
                 <>
                   <p>
                     Run this command{outputs.cli.mode === 'partial' ? ', then add the rest by hand' : ''}, <em>or</em> paste the TOML block below into <code>{outputs.configPath}</code>.
                   </p>
-                  <OutputBlock kind="cli" title="Command (bash / zsh / fish)" text={outputs.cli.posix.trimEnd()} lang="shellscript" highlighter={highlighter} interactive={hydrated} hidden={shell === 'powershell'} partial={outputs.cli.mode === 'partial'} onCopied={announce} />
+                  <OutputBlock kind="cli" title="Command (bash / zsh)" text={outputs.cli.posix.trimEnd()} lang="shellscript" highlighter={highlighter} interactive={hydrated} hidden={shell !== 'posix'} partial={outputs.cli.mode === 'partial'} onCopied={announce} />
+                  <OutputBlock kind="cli-fish" title="Command (fish)" text={outputs.cli.fish.trimEnd()} lang="shellscript" highlighter={highlighter} interactive={hydrated} hidden={shell !== 'fish'} partial={outputs.cli.mode === 'partial'} onCopied={announce} />
                   <OutputBlock kind="cli-powershell" title="Command (PowerShell)" text={outputs.cli.powershell.trimEnd()} lang="powershell" highlighter={highlighter} interactive={hydrated} hidden={shell !== 'powershell'} partial={outputs.cli.mode === 'partial'} onCopied={announce} />
                   {outputs.cli.mode === 'partial' && (
                     <p class="cmg-partial" data-cli-note>

@@ -14,7 +14,7 @@ async function generatorMarkdown(id: string): Promise<string> {
   if (!outputs) return '';
   return [
     outputs.env ? `Environment:\n\n${fence('sh', outputs.env.posix)}` : '',
-    outputs.cli.posix ? `Command:\n\n${fence('sh', outputs.cli.posix)}` : `No command: ${outputs.cli.reason}`,
+    outputs.cli.posix ? `Command (bash / zsh):\n\n${fence('sh', outputs.cli.posix)}` : `No command: ${outputs.cli.reason}`,
     `${outputs.configPath}:\n\n${fence('toml', outputs.toml)}`,
     outputs.login ? `Login:\n\n${fence('sh', outputs.login)}` : '',
     `Verify:\n\n${fence('sh', outputs.verify)}`,

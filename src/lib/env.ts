@@ -4,6 +4,7 @@
  * rendered only into these lines, never anywhere else.
  */
 import type { EnvVarSpec } from './model.ts';
+import { fishString } from './shell/fish.ts';
 import { quotePosix } from './shell/posix.ts';
 import { powershellString } from './shell/powershell.ts';
 
@@ -12,11 +13,6 @@ export interface EnvLines {
   posix: string;
   fish: string;
   powershell: string;
-}
-
-/** fish single quotes: only `\` and `'` are special inside them. */
-function fishString(value: string): string {
-  return `'${value.replace(/[\\']/g, (c) => `\\${c}`)}'`;
 }
 
 const valueOf = (line: EnvVarSpec): string => (line.value !== '' ? line.value : line.placeholder);

@@ -1,22 +1,24 @@
 /**
  * Everything a guide shows for one spec, derived from one resolved entry:
- * the `codex mcp add` command (bash/zsh and PowerShell), the TOML block, env-var lines,
+ * the `codex mcp add` command (bash/zsh, fish and PowerShell), the TOML block, env-var lines,
  * the login command and the verification commands, plus diagnostics.
  */
 import { planCli, type CliPlan } from './cli.ts';
 import { envLines, type EnvLines } from './env.ts';
 import type { Diagnostic, Scope, ServerEntry, ServerSpec } from './model.ts';
 import { resolveSpec } from './resolve.ts';
-import { posixCommand, quotePosix } from './shell/posix.ts';
+import { fishCommand } from './shell/fish.ts';
+import { posixCommand } from './shell/posix.ts';
 import { powershellCommand } from './shell/powershell.ts';
 import { tomlBlock } from './toml.ts';
 
 /** The Codex CLI version every output is checked against (the pinned devDependency; a runtime test compares it with `codex --version`). */
 export const CODEX_VERSION = '0.171.0';
 
-/** The command-line route, rendered for both shell families. */
+/** The command-line route, rendered for each shell (fish and PowerShell quote differently from bash/zsh). */
 export interface CliOutput extends CliPlan {
   posix: string | null;
+  fish: string | null;
   powershell: string | null;
 }
 
@@ -44,29 +46,33 @@ export function configPath(scope: Scope): string {
 }
 
 /**
- * A word that means the same in bash, zsh, fish and PowerShell: bare when it is plainly safe in all
- * of them, otherwise single-quoted (server names and scopes never contain a quote). The login and
- * verify blocks are shared by every shell, so a name such as `@acme/docs` (splatting in PowerShell)
- * must be quoted for all.
+ * A word that means the same in bash, zsh, fish and PowerShell (proven by the real shells in
+ * tests/unit/generate.test.ts), or null when no single rendering does. The login and verify blocks
+ * are shared by every shell: bare when plainly safe in all of them, otherwise single-quoted, which
+ * only works when the word holds no character that is special inside single quotes in one of them:
+ * `'` (all), `\` (fish) and the typographic single quotes (PowerShell). Server names never hold
+ * them, and resolve.ts refuses them in scopes.
  */
-export function portableWord(word: string): string {
-  // No `,` (PowerShell makes an array of a bare a,b) and no leading `@` (splatting).
+export function portableWord(word: string): string | null {
+  // No `,` (PowerShell makes an array of a bare a,b), no leading `@` (splatting), no `%` (`%self` in fish).
   const bare = /^[A-Za-z0-9_-][A-Za-z0-9_@./:=+-]*$/.test(word) && word !== '--' && !/^-.*[.:]/.test(word);
   if (bare) return word;
-  return word.includes("'") ? quotePosix(word) : `'${word}'`;
+  return /['\\\u2018-\u201b]/.test(word) ? null : `'${word}'`;
 }
 
-/** `codex mcp login NAME [--scopes a,b]`, with the headless variant as a comment. */
-export function loginCommand(name: string, scopes: readonly string[] = []): string {
+/** `codex mcp login NAME [--scopes a,b]`, with the headless variant as a comment; null when not portable. */
+export function loginCommand(name: string, scopes: readonly string[] = []): string | null {
   const argv = ['codex', 'mcp', 'login', name];
   if (scopes.length > 0) argv.push('--scopes', scopes.join(','));
-  const cmd = argv.map(portableWord).join(' ');
+  const words = argv.map(portableWord);
+  if (words.includes(null)) return null;
+  const cmd = words.join(' ');
   return `${cmd}\n# No browser on this machine (SSH, container)? Add --no-browser and paste the callback URL back.\n`;
 }
 
-/** The verification commands for a server name. */
+/** The verification commands for a server name (names Codex accepts are always portable). */
 export function verifyCommands(name: string): string {
-  const n = portableWord(name);
+  const n = portableWord(name) ?? `'${name}'`;
   return `codex mcp list\ncodex mcp get ${n} --json\ncodex doctor\n`;
 }
 
@@ -79,6 +85,7 @@ export function generate(spec: ServerSpec): Generated {
   const cli: CliOutput = {
     ...plan,
     posix: plan.argv ? posixCommand(plan.argv) + '\n' : null,
+    fish: plan.argv ? fishCommand(plan.argv) + '\n' : null,
     powershell: plan.argv ? powershellCommand(plan.argv) + '\n' : null,
   };
   const scopes = 'scopes' in entry ? (entry.scopes ?? []) : [];

@@ -14,6 +14,7 @@ import {
   checkUrl,
   isLoopbackHost,
 } from './validate.ts';
+import { visible } from './unsafe-chars.ts';
 
 /** The result of resolving a spec: `entry` is null when any error remains. */
 export interface Resolved {
@@ -75,14 +76,16 @@ function pairsToRecord(
     if (kind !== 'env') out.credential(`${at}.name`, name, `Header name ${name}`, 'Enter the header\'s name here, such as X-Api-Key.');
     // Header names are case-insensitive; env names are not.
     const key = kind === 'env' ? name : name.toLowerCase();
-    if (name !== '' && seen.has(key)) out.error(`${at}.name`, `"${name}" appears twice: keep one row.`);
+    const shown = visible(name) || '(unnamed)';
+    if (name !== '' && seen.has(key)) out.error(`${at}.name`, `"${shown}" appears twice: keep one row.`);
     seen.add(key);
-    if (kind === 'env-header') out.env(`${at}.value`, pair.value.trim(), `Variable for header ${name || '(unnamed)'}`);
+    if (kind === 'env-header') out.env(`${at}.value`, pair.value.trim(), `Variable for header ${shown}`);
     else if (kind === 'header') out.error(`${at}.value`, checkHeaderValue(pair.value, name || '(unnamed)'));
-    else out.error(`${at}.value`, checkText(pair.value, `Value of ${name || '(unnamed)'}`));
+    // An environment value may span lines (a PEM key): every output shows the line break inside quotes.
+    else out.error(`${at}.value`, checkText(pair.value, `Value of ${shown}`, { allowNewline: true }));
     // A credential-named header gets its own plaintext warning in resolveHttp; this catches one hiding in a setting.
     if (kind === 'header' && !CREDENTIAL_HEADER_RE.test(name)) {
-      out.credential(at, pair.value, `Header ${name || '(unnamed)'}`, `${NOT_IN_FILE} Send credentials from an environment variable instead.`);
+      out.credential(at, pair.value, `Header ${shown}`, `${NOT_IN_FILE} Send credentials from an environment variable instead.`);
     }
     record[name] = kind === 'env-header' ? pair.value.trim() : pair.value;
   });
@@ -94,7 +97,7 @@ function pairsToRecord(
 const CREDENTIAL_HEADER_RE = /^(authorization|proxy-authorization)$|key|token|secret/i;
 
 /** Validates a list of simple words (tool names, scopes, env var names). */
-function words(list: string[], field: string, label: string, out: Collector, check?: (w: string) => string | undefined): string[] | undefined {
+function words(list: string[], field: string, label: string, out: Collector, check?: (w: string, i: number) => string | undefined): string[] | undefined {
   const result: string[] = [];
   list.forEach((raw, i) => {
     const w = raw.trim();
@@ -102,7 +105,7 @@ function words(list: string[], field: string, label: string, out: Collector, che
       out.error(`${field}.${i}`, `${label} #${i + 1} is empty: remove it or enter a value.`);
       return;
     }
-    out.error(`${field}.${i}`, check?.(w) ?? checkText(w, label));
+    out.error(`${field}.${i}`, check?.(w, i) ?? checkText(w, `${label} #${i + 1}`));
     out.credential(`${field}.${i}`, w, `${label} #${i + 1}`, USE_VARIABLE);
     result.push(w);
   });
@@ -113,6 +116,23 @@ function words(list: string[], field: string, label: string, out: Collector, che
 function urlCredential(url: string, label: string, field: string, out: Collector): void {
   const hit = findCredentials(url).find((h) => h.kind !== 'userinfo');
   if (hit) out.warn(field, `${label} carries a credential: ${hit.reason}. Codex keeps the URL in config.toml in plaintext: send the credential in a header from an environment variable, or with a bearer token variable, if the server accepts one.`);
+}
+
+/**
+ * Checks one OAuth scope. The login command is one block for every shell, so a scope may not hold a
+ * character that is special inside single quotes in one of them: `'` (all), `\` (fish), typographic
+ * single quotes (PowerShell). OAuth scope tokens (RFC 6749 section 3.3) are ASCII without `"` or `\` anyway.
+ */
+function checkScope(w: string, i: number): string | undefined {
+  const label = `Scope #${i + 1}`;
+  const bad = checkText(w, label);
+  if (bad) return bad;
+  if (/[\s,]/.test(w)) return `${label} "${w}" contains a space or comma: enter one scope per entry.`;
+  const quote = /['\\\u2018-\u201b]/.exec(w);
+  if (quote) {
+    return `${label} "${w}" contains ${quote[0]}, which the login command cannot carry the same way in bash, zsh, fish and PowerShell: enter the scope as your provider documents it, without quotes or backslashes.`;
+  }
+  return undefined;
 }
 
 function resolveHttp(spec: ServerSpec, out: Collector): HttpEntry {
@@ -162,9 +182,7 @@ function resolveHttp(spec: ServerSpec, out: Collector): HttpEntry {
   }
 
   if (spec.scopes.length > 0) {
-    const scopes = words(spec.scopes, 'scopes', 'Scope', out, (w) =>
-      /[\s,]/.test(w) ? `Scope "${w}" contains a space or comma: enter one scope per entry.` : checkText(w, 'Scope'),
-    );
+    const scopes = words(spec.scopes, 'scopes', 'Scope', out, checkScope);
     if (scopes) entry.scopes = scopes;
   }
   const resource = spec.oauthResource.trim();
@@ -177,7 +195,7 @@ function resolveHttp(spec: ServerSpec, out: Collector): HttpEntry {
   const clientId = spec.oauthClientId.trim();
   if (clientId !== '') {
     out.credential('oauthClientId', clientId, 'OAuth client ID', 'A client ID is public, so if that is what this is, keep it; a client secret or token does not go in this field.');
-    out.error('oauthClientId', /[\s]/.test(clientId) ? 'OAuth client ID contains spaces: paste it exactly as your provider shows it.' : checkText(clientId, 'OAuth client ID'));
+    out.error('oauthClientId', checkText(clientId, 'OAuth client ID') ?? (/\s/.test(clientId) ? 'OAuth client ID contains spaces: paste it exactly as your provider shows it.' : undefined));
     entry.oauth = { client_id: clientId };
   }
   if (spec.auth !== 'oauth' && (clientId !== '' || spec.scopes.length > 0)) {
@@ -210,12 +228,14 @@ function argCredentials(args: string[], out: Collector): void {
 function resolveStdio(spec: ServerSpec, out: Collector): StdioEntry {
   const command = spec.command.trim();
   if (command === '') out.error('command', 'Command is required: enter the program to run, such as npx or uvx.');
+  else if (checkText(command, 'Command')) out.error('command', checkText(command, 'Command'));
   else if (/\s/.test(command)) {
     out.error('command', `Command "${command}" contains a space: Codex runs it as one program name. Put the program in Command and each argument in Arguments.`);
-  } else out.error('command', checkText(command, 'Command'));
+  }
   out.credential('command', command, 'Command', 'Command is the program only; a credential belongs in "Environment for the server" (NAME=value).');
   const entry: StdioEntry = { command };
-  spec.args.forEach((a, i) => out.error(`args.${i}`, checkText(a, `Argument #${i + 1}`)));
+  // An argument may span lines (a script for `-c`): every output shows the line break inside quotes.
+  spec.args.forEach((a, i) => out.error(`args.${i}`, checkText(a, `Argument #${i + 1}`, { allowNewline: true })));
   argCredentials(spec.args, out);
   if (spec.args.length > 0) entry.args = [...spec.args];
   const env = pairsToRecord(spec.env, 'env', 'env', out);
@@ -292,7 +312,9 @@ export function resolveSpec(spec: ServerSpec): Resolved {
   const shared = resolveShared(spec, out);
   spec.envVarLines.forEach((line, i) => {
     out.env(`envVarLines.${i}.name`, line.name, 'Variable name');
-    out.error(`envVarLines.${i}.value`, checkText(line.value, line.name));
+    // The line shows the typed value, or the placeholder when none; either may span lines (a PEM key).
+    const label = `${line.value === '' ? 'Placeholder' : 'Value'} of ${visible(line.name) || 'the variable'}`;
+    out.error(`envVarLines.${i}.value`, checkText(line.value === '' ? line.placeholder : line.value, label, { allowNewline: true }));
     if (line.basicAuthFrom) {
       out.env(`envVarLines.${i}.name`, line.basicAuthFrom.userVar, 'User variable');
       out.env(`envVarLines.${i}.name`, line.basicAuthFrom.secretVar, 'Secret variable');

@@ -52,10 +52,14 @@ const NAMES: Record<number, string> = {
 };
 
 // C0 and C1 controls, DEL, bidi controls, invisible formatting characters, line/paragraph separators,
-// and lone surrogates (which no UTF-8 file or command line can carry).
+// and lone surrogates (which no UTF-8 file or command line can carry). The zero-width (non-)joiner is
+// kept between two non-ASCII characters, where it is part of the text (emoji sequences such as
+// 👩‍👩‍👧, Persian and Indic scripts); next to ASCII or at an end it can only hide a difference.
 const UNSAFE_RE =
-  /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+  /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b\u200e\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|(?<![\u0080-\uffff])[\u200c\u200d]|[\u200c\u200d](?![\u0080-\uffff])|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const UNSAFE_NO_TAB_RE = new RegExp(UNSAFE_RE.source.replace('\\u0000-\\u001f', '\\u0000-\\u0008\\u000a-\\u001f'));
+const UNSAFE_NO_LF_RE = new RegExp(UNSAFE_RE.source.replace('\\u0000-\\u001f', '\\u0000-\\u0009\\u000b-\\u001f'));
+const UNSAFE_GLOBAL_RE = new RegExp(UNSAFE_RE.source, 'g');
 
 function hex(codePoint: number): string {
   return `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
@@ -73,13 +77,28 @@ export function describeCodePoint(codePoint: number): string {
   return `${hex(codePoint)} (${name})`;
 }
 
-/**
- * The first character of `value` that no field may hold, or undefined. `allowTab` keeps a tab, for
- * values that only reach the TOML file (an HTTP header value may contain one).
- */
-export function unsafeChar(value: string, options: { allowTab?: boolean } = {}): UnsafeChar | undefined {
-  const match = (options.allowTab ? UNSAFE_NO_TAB_RE : UNSAFE_RE).exec(value);
+/** Which otherwise refused characters a field may keep. */
+export interface UnsafeOptions {
+  /** A tab, for values that only reach the TOML file (an HTTP header value may contain one). */
+  allowTab?: boolean;
+  /**
+   * A line feed, for values that may legitimately span lines (arguments, environment values): every
+   * output shows it as a visible line break inside quotes, or as `\n` in TOML.
+   */
+  allowNewline?: boolean;
+}
+
+/** The first character of `value` that no field may hold, or undefined. */
+export function unsafeChar(value: string, options: UnsafeOptions = {}): UnsafeChar | undefined {
+  // A field never needs both exceptions at once; a tab is the stricter choice to keep.
+  const re = options.allowTab ? UNSAFE_NO_TAB_RE : options.allowNewline ? UNSAFE_NO_LF_RE : UNSAFE_RE;
+  const match = re.exec(value);
   if (!match) return undefined;
   const codePoint = match[0].charCodeAt(0);
   return { index: match.index, codePoint, label: describeCodePoint(codePoint) };
+}
+
+/** `value` with every refused character written as `<U+XXXX>`, for quoting a value inside a message. */
+export function visible(value: string): string {
+  return value.replace(UNSAFE_GLOBAL_RE, (c) => `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`);
 }

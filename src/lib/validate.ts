@@ -4,6 +4,7 @@
  */
 
 import { looksLikeSecret } from './credentials.ts';
+import { unsafeChar, visible, type UnsafeOptions } from './unsafe-chars.ts';
 
 export { looksLikeSecret };
 
@@ -16,10 +17,32 @@ export const HEADER_NAME_RE = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 /** Codex turns seconds into a Duration; beyond this it is a typo, and near u64::MAX Codex refuses to load. */
 export const MAX_TIMEOUT_SEC = 86_400;
 
-// eslint-disable-next-line no-control-regex
-const CONTROL_RE = /[\u0000-\u001f\u007f]/;
+/**
+ * Checks a value for a character no field may hold (see unsafe-chars.ts): controls a terminal acts on
+ * when a command is pasted, invisible and bidi characters that make what is shown differ from what is
+ * copied, NUL and lone surrogates. The message names the field, the character and where it is.
+ */
+export function checkText(value: string, label: string, options: UnsafeOptions = {}): string | undefined {
+  const c = unsafeChar(value, options);
+  if (!c) return undefined;
+  const position = [...value.slice(0, c.index)].length + 1;
+  const why =
+    c.codePoint === 0
+      ? 'which no command line or config file can carry'
+      : c.codePoint >= 0xd800 && c.codePoint <= 0xdfff
+        ? 'which no UTF-8 file or command line can carry'
+        : c.codePoint === 0x0a
+          ? 'a line break, which this field cannot hold'
+          : c.codePoint < 0x20 || (c.codePoint >= 0x7f && c.codePoint <= 0x9f)
+            ? 'a control character a terminal acts on when a command is pasted (it can run or hide commands)'
+            : 'an invisible character that makes the text shown differ from the text copied';
+  return `${label} contains ${c.label} at position ${position}, ${why}: remove it.`;
+}
+
 /** Checks a server name; `undefined` when valid. */
 export function checkServerName(name: string): string | undefined {
+  const bad = checkText(name, 'Server name');
+  if (bad) return bad;
   if (name === '') return 'Server name is required: pick a short name such as "docs" (letters, digits, - _ : @ / .).';
   if (name.startsWith('-')) return `Server name "${name}" starts with "-", which the CLI reads as an option: start it with a letter or digit.`;
   if (!SERVER_NAME_RE.test(name)) {
@@ -31,11 +54,13 @@ export function checkServerName(name: string): string | undefined {
 /** Checks the name of an environment variable held in `label`; returns an error or a warning. */
 export function checkEnvName(value: string, label: string): { error?: string; warning?: string } {
   if (value === '') return { error: `${label} is empty: enter a variable name such as MY_TOKEN.` };
+  const bad = checkText(value, label);
+  if (bad) return { error: bad };
   if (!ENV_NAME_RE.test(value)) {
     if (looksLikeSecret(value)) {
       return { error: `${label} looks like a token, not a variable name: export the token in your shell and enter only the variable's name (for example MY_TOKEN) here.` };
     }
-    return { error: `${label} "${value}" is not a valid variable name: use letters, digits and "_", not starting with a digit.` };
+    return { error: `${label} "${visible(value)}" is not a valid variable name: use letters, digits and "_", not starting with a digit.` };
   }
   if (looksLikeSecret(value)) {
     return { warning: `${label} "${value}" looks like a token rather than a variable name. Codex expects the NAME of a variable that holds the token (for example MY_TOKEN).` };
@@ -46,20 +71,24 @@ export function checkEnvName(value: string, label: string): { error?: string; wa
 /** Checks a header name; `undefined` when valid. */
 export function checkHeaderName(name: string): string | undefined {
   if (name === '') return 'Header name is empty: enter a name such as X-Api-Key, or remove the row.';
+  const bad = checkText(name, 'Header name');
+  if (bad) return bad;
   if (!HEADER_NAME_RE.test(name)) return `Header name "${name}" is not a valid HTTP header name: use letters, digits and "-" with no spaces or colons.`;
   return undefined;
 }
 
 /** Checks a header value; `undefined` when valid. */
 export function checkHeaderValue(value: string, header: string): string | undefined {
-  if (CONTROL_RE.test(value.replace(/\t/g, ''))) return `Value of header ${header} contains a line break or control character, which HTTP forbids: remove it.`;
-  return undefined;
+  // A tab is legal in an HTTP header value, and header values only reach the TOML file.
+  return checkText(value, `Value of header ${visible(header)}`, { allowTab: true });
 }
 
 /** Checks a timeout in seconds; empty means "Codex's default". */
 export function checkTimeout(raw: string, label: string): { value?: number; error?: string } {
   const v = raw.trim();
   if (v === '') return {};
+  const bad = checkText(v, label);
+  if (bad) return { error: bad };
   if (!/^\d+(\.\d+)?$/.test(v)) return { error: `${label} must be a number of seconds such as 30 or 2.5 (got "${raw}").` };
   const n = Number(v);
   if (!(n > 0)) return { error: `${label} must be greater than 0 seconds; leave it empty to use Codex's default.` };
@@ -77,7 +106,9 @@ export function isLoopbackHost(hostname: string): boolean {
 export function checkUrl(raw: string, label = 'URL'): { error?: string; warnings: string[] } {
   const warnings: string[] = [];
   if (raw === '') return { error: `${label} is required: enter the server's address, such as https://example.com/mcp.`, warnings };
-  if (/\s/.test(raw) || CONTROL_RE.test(raw)) return { error: `${label} contains spaces or control characters: remove them (percent-encode a space as %20).`, warnings };
+  const bad = checkText(raw, label);
+  if (bad) return { error: bad, warnings };
+  if (/\s/.test(raw)) return { error: `${label} contains a space: remove it (percent-encode a space as %20).`, warnings };
   const placeholder = /\{([^{}]*)\}/.exec(raw);
   if (placeholder) return { error: `${label} still has the placeholder {${placeholder[1]}}: fill it in.`, warnings };
   let url: URL;
@@ -99,8 +130,3 @@ export function checkUrl(raw: string, label = 'URL'): { error?: string; warnings
   return { warnings };
 }
 
-/** Checks a free-text value that ends up in a file or on a command line (no NUL, which neither can carry). */
-export function checkText(value: string, label: string): string | undefined {
-  if (value.includes('\u0000')) return `${label} contains a NUL character, which no command line or config file can carry: remove it.`;
-  return undefined;
-}

@@ -18,7 +18,7 @@ export interface ValidCase {
 const U = 'http://127.0.0.1:9/mcp';
 const US = 'https://127.0.0.1:9/mcp';
 
-const NASTY_TOOLS = ['read', 'write file', "it's", '$(rm -rf /)', '`id`', 'a"b', 'tab\tname', 'new\nline', 'back\\slash', '漢字', '😀', '-dash', '--x', '=eq', '*', '~'];
+const NASTY_TOOLS = ['read', 'write file', "it's", '$(rm -rf /)', '`id`', 'a"b', 'back\\slash', '漢字', '😀', '-dash', '--x', '=eq', '*', '~'];
 
 export const VALID_CASES: ValidCase[] = [
   // ---------------------------------------------------------------- stdio, full route
@@ -67,9 +67,10 @@ export const VALID_CASES: ValidCase[] = [
     mode: 'full',
   },
   {
-    proves: 'newlines, tabs, carriage returns and whitespace-only args are kept verbatim',
-    spec: { name: 'whitespace', transport: 'stdio', command: 'run', args: ['line1\nline2', '\ttab', 'crlf\r\n', '\n', ' ', '  padded  '] },
-    intended: { command: 'run', args: ['line1\nline2', '\ttab', 'crlf\r\n', '\n', ' ', '  padded  '] },
+    // Tabs and carriage returns are refused by the page (issue 9 item 2): see invalid-cases.ts.
+    proves: 'newlines and whitespace-only args are kept verbatim',
+    spec: { name: 'whitespace', transport: 'stdio', command: 'run', args: ['line1\nline2', '\n', ' ', '  padded  '] },
+    intended: { command: 'run', args: ['line1\nline2', '\n', ' ', '  padded  '] },
     mode: 'full',
   },
   {
@@ -91,15 +92,10 @@ export const VALID_CASES: ValidCase[] = [
     mode: 'full',
   },
   {
-    proves: 'unicode args (accents, CJK, emoji, ZWJ, RTL, bidi override, zero-width, ligature) are byte-exact',
-    spec: { name: 'unicode', transport: 'stdio', command: 'run', args: ['café', 'naïve', '漢字', '日本語テキスト', '😀', '👩‍👩‍👧', 'שלום', 'مرحبا', '\u202Eevil', 'zero\u200Bwidth', 'ﬁ', 'nbsp\u00A0here'] },
-    intended: { command: 'run', args: ['café', 'naïve', '漢字', '日本語テキスト', '😀', '👩‍👩‍👧', 'שלום', 'مرحبا', '\u202Eevil', 'zero\u200Bwidth', 'ﬁ', 'nbsp\u00A0here'] },
-    mode: 'full',
-  },
-  {
-    proves: 'control characters other than NUL (ESC, SOH, DEL) survive both writers',
-    spec: { name: 'controls', transport: 'stdio', command: 'run', args: ['\u0001', '\u001b[31mred\u001b[0m', '\u007f', 'bell\u0007'] },
-    intended: { command: 'run', args: ['\u0001', '\u001b[31mred\u001b[0m', '\u007f', 'bell\u0007'] },
+    // Bidi overrides and zero-width characters are refused by the page (issue 9 item 2): see invalid-cases.ts.
+    proves: 'unicode args (accents, CJK, emoji, ZWJ, RTL text, ligature, NBSP) are byte-exact',
+    spec: { name: 'unicode', transport: 'stdio', command: 'run', args: ['café', 'naïve', '漢字', '日本語テキスト', '😀', '👩‍👩‍👧', 'שלום', 'مرحبا', 'ﬁ', 'nbsp\u00A0here'] },
+    intended: { command: 'run', args: ['café', 'naïve', '漢字', '日本語テキスト', '😀', '👩‍👩‍👧', 'שלום', 'مرحبا', 'ﬁ', 'nbsp\u00A0here'] },
     mode: 'full',
   },
   {
@@ -125,7 +121,7 @@ export const VALID_CASES: ValidCase[] = [
     mode: 'full',
   },
   {
-    proves: 'env values with quotes, expansions, newlines, tabs, backslashes, leading dashes and padding are kept',
+    proves: 'env values with quotes, expansions, newlines, backslashes, leading dashes and padding are kept',
     spec: {
       name: 'env-nasty',
       transport: 'stdio',
@@ -133,7 +129,6 @@ export const VALID_CASES: ValidCase[] = [
       env: [
         { name: 'Q', value: `it's "quoted" $HOME $(id) \`id\`` },
         { name: 'NL', value: 'a\nb' },
-        { name: 'TAB', value: 'a\tb' },
         { name: 'BS', value: 'C:\\x\\' },
         { name: 'EMPTY', value: '' },
         { name: 'SP', value: '  padded  ' },
@@ -144,7 +139,7 @@ export const VALID_CASES: ValidCase[] = [
     },
     intended: {
       command: 'run',
-      env: { Q: `it's "quoted" $HOME $(id) \`id\``, NL: 'a\nb', TAB: 'a\tb', BS: 'C:\\x\\', EMPTY: '', SP: '  padded  ', DASH: '-v', DDASH: '--flag', BANG: '!!*~' },
+      env: { Q: `it's "quoted" $HOME $(id) \`id\``, NL: 'a\nb', BS: 'C:\\x\\', EMPTY: '', SP: '  padded  ', DASH: '-v', DDASH: '--flag', BANG: '!!*~' },
     },
     mode: 'full',
   },
@@ -432,8 +427,9 @@ export const VALID_CASES: ValidCase[] = [
   // ---------------------------------------------------------------- http, partial route
   {
     proves: 'scopes have no flag on add: partial, command drops exactly scopes',
-    spec: { name: 'scopes', auth: 'oauth', url: US, scopes: ['read', 'write:all', 'user.email', "o'brien", '$scope', 'é'] },
-    intended: { url: US, scopes: ['read', 'write:all', 'user.email', "o'brien", '$scope', 'é'] },
+    // A quote in a scope is refused by the page (one login line serves every shell): see invalid-cases.ts.
+    spec: { name: 'scopes', auth: 'oauth', url: US, scopes: ['read', 'write:all', 'user.email', '$scope', '{a}', '%self', 'é'] },
+    intended: { url: US, scopes: ['read', 'write:all', 'user.email', '$scope', '{a}', '%self', 'é'] },
     mode: 'partial',
   },
   {

@@ -306,6 +306,38 @@ export const INVALID_CASES: InvalidCase[] = [
     field: 'args.0',
     cli: { kind: 'core-only', why: 'argv strings are NUL-terminated' },
   },
+  // Issue 9 item 2: characters that act on a terminal when a command is pasted, or hide what is copied.
+  // Codex itself accepts them; the page refuses them on purpose.
+  ...(
+    [
+      ['an ESC sequence (ESC[201~ ends bracketed paste)', { args: ['\u001b[201~x'] }, 'args.0', ['\u001b[201~x']],
+      ['Ctrl-U (erases the line)', { args: ['a\u0015b'] }, 'args.0', ['a\u0015b']],
+      ['a carriage return (submits the line)', { args: ['crlf\r\n'] }, 'args.0', ['crlf\r\n']],
+      ['a tab (completion when pasted)', { args: ['\ttab'] }, 'args.0', ['\ttab']],
+      ['SOH, DEL and BEL', { args: ['ok', '\u0001\u007f\u0007'] }, 'args.1', ['ok', '\u0001\u007f\u0007']],
+      ['a bidi override (shown text differs from copied text)', { args: ['\u202Eevil'] }, 'args.0', ['\u202Eevil']],
+      ['a zero-width space', { args: ['zero\u200Bwidth'] }, 'args.0', ['zero\u200Bwidth']],
+    ] as const
+  ).map(
+    ([what, spec, field, args]): InvalidCase => ({
+      proves: `an argument with ${what} is refused by the page, though Codex accepts it`,
+      spec: { name: 'x', transport: 'stdio', command: 'run', ...spec, args: [...spec.args] },
+      field,
+      cli: { kind: 'codex-accepts', why: 'pasted into a terminal, the character can run or hide commands', argv: ['mcp', 'add', 'x', '--', 'run', ...args] },
+    }),
+  ),
+  {
+    proves: 'a tab or line break in a tool name, or a tab in an env value, is refused by the page',
+    spec: { name: 'x', transport: 'stdio', command: 'run', enabledTools: ['tab\tname'] },
+    field: 'enabledTools.0',
+    cli: { kind: 'codex-accepts', why: 'a tool name is one line of visible text', toml: { name: 'x', text: stdioToml('enabled_tools = ["tab\\tname", "new\\nline"]\nenv = { TAB = "a\\tb" }') } },
+  },
+  {
+    proves: 'a scope with a single quote is refused by the page, though Codex accepts it',
+    spec: { name: 'x', url: US, auth: 'oauth', scopes: ['read', "o'brien"] },
+    field: 'scopes.1',
+    cli: { kind: 'codex-accepts', why: 'the login line is one text for every shell, and no rendering of a quote works in bash, fish and PowerShell alike', toml: { name: 'x', text: httpToml(`scopes = ["read", "o'brien"]`) } },
+  },
   {
     proves: 'an invalid pass-through variable name is an error',
     spec: { name: 'x', transport: 'stdio', command: 'run', envVars: ['MY-VAR'] },

@@ -4,29 +4,9 @@ import { basicAuthorization } from '../../src/lib/basic-auth.ts';
 import { envLines } from '../../src/lib/env.ts';
 import type { EnvVarSpec } from '../../src/lib/model.ts';
 import { anyText } from './_support/arbitraries.ts';
-import { parsePowerShellString } from './_support/powershell-ref.ts';
-import { BatchedOracle, propertySeed, runWordScript } from './_support/shells.ts';
+import { available, propertySeed, runScript } from './_support/shells.ts';
 
 const RUNS = 10_000;
-
-/**
- * Reference reader for a fish single-quoted string (fish docs, "Quotes"): inside '...', only \' and \\
- * are escapes; any other backslash is literal; newlines are literal.
- */
-function parseFishSingleQuoted(text: string): string {
-  if (!text.startsWith("'") || !text.endsWith("'") || text.length < 2) throw new Error(`not a fish single-quoted string: ${text}`);
-  const body = text.slice(1, -1);
-  let out = '';
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i]!;
-    if (c === '\\' && (body[i + 1] === "'" || body[i + 1] === '\\')) {
-      out += body[++i];
-    } else if (c === "'") {
-      throw new Error(`unescaped quote inside fish string: ${text}`);
-    } else out += c;
-  }
-  return out;
-}
 
 const HEADER_POSIX = '# Run in your shell, and add the same lines to ~/.zshrc or ~/.bashrc to keep them.';
 const HEADER_FISH = '# Run in fish; use "set -Ux" instead of "set -gx" to keep them for every new shell.';
@@ -113,72 +93,56 @@ describe('envLines: real shells', () => {
     ['$(id)', "`id`'\"\\"],
   ];
 
-  it.each(['bash', 'dash'] as const)('%s: the derived Basic line equals basicAuthorization(user, secret)', (shell) => {
-    // Computed by the shell from the exported user and secret.
-    const scripts = basicCases.map(([user, secret]) => {
-      const out = envLines([
-        { name: 'U', value: user, placeholder: '' },
-        { name: 'S', value: secret, placeholder: '' },
-        { name: 'AUTH', value: '', placeholder: '', basicAuthFrom: { userVar: 'U', secretVar: 'S' } },
-      ])!;
-      return `${out.posix}__w "$AUTH"`;
-    });
-    const got = runWordScript(shell, scripts).map((w) => w[0]);
-    expect(got).toEqual(basicCases.map(([u, s]) => basicAuthorization(u, s)));
-  });
+  const SHELLS = ['bash', 'dash', 'zsh', 'fish', 'pwsh'] as const;
+  const RENDERING = { bash: 'posix', dash: 'posix', zsh: 'posix', fish: 'fish', pwsh: 'powershell' } as const;
 
-  it('bash: export lines set exactly the typed value for 10,000 random values', () => {
-    // Any text (quotes, $, backticks, newlines, Unicode) survives `export V=<quoted>`.
+  for (const shell of SHELLS) {
+    it.skipIf(!available(shell, 'the derived Basic line'))(`${shell}: the derived Basic line equals basicAuthorization(user, secret)`, () => {
+      // Computed by the shell from the exported user and secret, and seen by a child process.
+      const script = basicCases.flatMap(([user, secret]) => {
+        const out = envLines([
+          { name: 'U', value: user, placeholder: '' },
+          { name: 'S', value: secret, placeholder: '' },
+          { name: 'AUTH', value: '', placeholder: '', basicAuthFrom: { userVar: 'U', secretVar: 'S' } },
+        ])!;
+        return [out[RENDERING[shell]], '__env AUTH'];
+      });
+      const got = runScript(shell, script).map((w) => w[0]);
+      expect(got).toEqual(basicCases.map(([u, s]) => basicAuthorization(u, s)));
+    }, 120_000);
+  }
+
+  for (const shell of SHELLS) {
+    it.skipIf(!available(shell, 'the env-line round trip'))(`${shell}: the lines set exactly the typed values for 10,000 random values`, () => {
+    // Any text (quotes, $, backticks, backslashes at the end, newlines, %self, {a,b}, ~, Unicode), 50
+    // variables per block; a child process (`__env`) then reports what it received.
     const seed = propertySeed();
-    const render = (v: string) => envLines([{ name: 'V', value: v, placeholder: 'p' }])!.posix.slice(HEADER_POSIX.length + 1, -1);
-    const oracle = new BatchedOracle<string>('bash', render, (line) => `${line}; __w "$V"`);
-    const arb = anyText(40).filter((v) => v !== '');
-    oracle.prime(fc.sample(arb, { seed, numRuns: RUNS }));
-    fc.assert(
-      fc.property(arb, (v) => {
-        expect(oracle.get(v)).toEqual([v]);
-      }),
-      { seed, numRuns: RUNS },
-    );
-  }, 60_000);
-});
+    const values = fc.sample(anyText(40).filter((v) => v !== ''), { seed, numRuns: RUNS });
+    const lines: string[] = [];
+    for (let i = 0; i < values.length; i += 50) {
+      const chunk = values.slice(i, i + 50).map((value, j) => ({ name: `V${j}`, value, placeholder: 'p' }));
+      lines.push(envLines(chunk)![RENDERING[shell]], `__env ${chunk.map((l) => l.name).join(' ')}`);
+    }
+    const got = runScript(shell, lines).flat();
+    const bad = got.findIndex((v, i) => v !== values[i]);
+    if (bad >= 0 || got.length !== values.length) {
+      throw new Error(`seed ${seed}: ${shell} set ${JSON.stringify(got[bad])} for ${JSON.stringify(values[bad])}`);
+    }
+    }, 300_000);
+  }
 
-// fish is not installed here, so fish quoting is checked with the reference reader below.
-describe('envLines: fish and PowerShell quoting (reference readers)', () => {
-  it('fish: set -gx V <value> reads back as the value for 10,000 random values', () => {
-    // Backslashes and quotes are the only specials inside fish single quotes.
-    fc.assert(
-      fc.property(anyText(40).filter((v) => v !== ''), (v) => {
-        const line = envLines([{ name: 'V', value: v, placeholder: '' }])!.fish.slice(HEADER_FISH.length + 1, -1);
-        expect(line.startsWith('set -gx V ')).toBe(true);
-        expect(parseFishSingleQuoted(line.slice('set -gx V '.length))).toBe(v);
-      }),
-      { numRuns: RUNS },
-    );
-  });
-
-  it('PowerShell: $env:V = <value> reads back as the value for 10,000 random values', () => {
-    // Every single-quote character (ASCII and typographic) is doubled.
-    fc.assert(
-      fc.property(anyText(40).filter((v) => v !== ''), (v) => {
-        const ps = envLines([{ name: 'V', value: v, placeholder: '' }])!.powershell;
-        const start = ps.indexOf('$env:V = ') + '$env:V = '.length;
-        const end = ps.indexOf('\n# Keep for new sessions');
-        expect(parsePowerShellString(ps.slice(start, end))).toBe(v);
-      }),
-      { numRuns: RUNS },
-    );
-  });
-
-  it.each<[string, EnvVarSpec]>([
+  const EXAMPLES: EnvVarSpec[] = [
     // A placeholder with a typographic quote (e.g. pasted from a doc) is doubled for PowerShell.
-    ['typographic quote', { name: 'V', value: '', placeholder: 'it\u2019s' }],
+    { name: 'V', value: '', placeholder: 'it\u2019s' },
     // A fish value with a trailing backslash must not escape the closing quote.
-    ['trailing backslash', { name: 'V', value: 'a\\', placeholder: '' }],
-  ])('%s reads back in fish and PowerShell', (_label, line) => {
-    const expected = line.value || line.placeholder;
-    const out = envLines([line])!;
-    expect(parseFishSingleQuoted(out.fish.split('\n')[1]!.slice('set -gx V '.length))).toBe(expected);
-    expect(parsePowerShellString(out.powershell.split('\n')[1]!.slice('$env:V = '.length))).toBe(expected);
-  });
+    { name: 'V', value: 'a\\', placeholder: '' },
+    // fish expands %self only when bare; braces, tilde and command substitutions stay text.
+    { name: 'V', value: '%self {a,b} ~ $(id) (id)', placeholder: '' },
+  ];
+  for (const shell of ['bash', 'zsh', 'fish', 'pwsh'] as const) {
+    it.skipIf(!available(shell, 'the env-line examples'))(`${shell}: hand-picked values read back exactly (one run)`, () => {
+      const script = EXAMPLES.flatMap((line) => [envLines([line])![RENDERING[shell]], '__env V']);
+      expect(runScript(shell, script)).toEqual(EXAMPLES.map((l) => [l.value || l.placeholder]));
+    }, 120_000);
+  }
 });

@@ -1,9 +1,17 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CODEX_VERSION, configPath, generate, loginCommand, verifyCommands, type Generated } from '../../src/lib/generate.ts';
+import { CODEX_VERSION, configPath, generate, loginCommand, portableWord, verifyCommands, type Generated } from '../../src/lib/generate.ts';
 import { emptySpec, type ServerSpec } from '../../src/lib/model.ts';
-import { garbageSpecArb } from './_support/specs.ts';
+import { providerSchema } from '../../src/lib/provider-schema.ts';
+import { specFromForm } from '../../src/lib/provider.ts';
+import { decodeShare } from '../../src/lib/share.ts';
+import { fishCommand } from '../../src/lib/shell/fish.ts';
+import { posixCommand } from '../../src/lib/shell/posix.ts';
+import { powershellCommand } from '../../src/lib/shell/powershell.ts';
+import { serverNameArb } from './_support/arbitraries.ts';
+import { available, assertArgvRoundTrip, propertySeed } from './_support/shells.ts';
+import { garbageSpecArb, specCaseArb } from './_support/specs.ts';
 
 const http = (o: Partial<ServerSpec>): ServerSpec => ({ ...emptySpec(), ...o });
 const stdio = (o: Partial<ServerSpec>): ServerSpec => ({ ...emptySpec(), transport: 'stdio', ...o });
@@ -23,6 +31,8 @@ function renderAll(title: string, g: Generated): string {
     ...(o.cli.reason ? [`reason: ${o.cli.reason}`] : []),
     '### bash/zsh',
     block(o.cli.posix),
+    '### fish',
+    block(o.cli.fish),
     '### PowerShell',
     block(o.cli.powershell),
     '',
@@ -146,7 +156,7 @@ describe('golden outputs (read and checked by hand against the Codex 0.169.0 ref
     expect(g.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const o = g.outputs!;
     // Every text output is a whole number of lines.
-    for (const text of [o.cli.posix, o.cli.powershell, o.toml, o.env?.posix, o.env?.fish, o.env?.powershell, o.login, o.verify]) {
+    for (const text of [o.cli.posix, o.cli.fish, o.cli.powershell, o.toml, o.env?.posix, o.env?.fish, o.env?.powershell, o.login, o.verify]) {
       if (text != null) expect(text).toMatch(/[^\n]\n$/);
     }
     await expect(renderAll(file, g)).toMatchFileSnapshot(`./__golden__/${file}.txt`);
@@ -225,6 +235,69 @@ describe('small outputs', () => {
     expect(o.name).toBe('docs');
     expect(o.cli.argv![3]).toBe('docs');
     expect(o.toml.startsWith('[mcp_servers.docs]\n')).toBe(true);
+  });
+});
+
+describe('every shell reads the generated lines back exactly (real bash, zsh, fish, pwsh)', () => {
+  const SHELLS = ['bash', 'zsh', 'fish', 'pwsh'] as const;
+  const seed = propertySeed();
+  // Random valid specs with hostile values in every field.
+  const cases = fc.sample(specCaseArb, { seed, numRuns: 1000 });
+  const outputs = cases.map((c) => generate(c.spec).outputs).filter((o) => o !== null);
+  const argvs = outputs.map((o) => o.cli.argv).filter((a) => a !== null);
+
+  it('each command block is its shell\'s quoting of cli.argv', () => {
+    // So the real-shell round trips below, run on the argv, cover what the page shows.
+    expect(argvs.length).toBeGreaterThan(300);
+    for (const o of outputs) {
+      if (o.cli.argv === null) continue;
+      expect([o.cli.posix, o.cli.fish, o.cli.powershell]).toEqual([posixCommand(o.cli.argv), fishCommand(o.cli.argv), powershellCommand(o.cli.argv)].map((l) => l + '\n'));
+    }
+  });
+
+  for (const shell of SHELLS) {
+    it.skipIf(!available(shell, 'the generated-command round trip'))(`${shell}: the command block of ${argvs.length} random valid specs hands codex exactly cli.argv`, () => {
+      const render = shell === 'fish' ? fishCommand : shell === 'pwsh' ? powershellCommand : posixCommand;
+      assertArgvRoundTrip(shell, argvs.filter((a) => !a.includes('--%')), render, shell === 'pwsh' ? 10 : 1);
+    }, 300_000);
+
+    it.skipIf(!available(shell, 'the portable login/verify round trip'))(`${shell}: the login and verify lines (shared by every shell) read back exactly`, () => {
+      // Server names Codex accepts and scopes resolve.ts accepts, plus hand-picked awkward ones.
+      const names = [...fc.sample(serverNameArb, { seed, numRuns: 2000 }), '@acme/docs', 'x@y/z:1', '.', '..', '-', '1e3', '%self', '~x', 'a,b'];
+      const scopeLists = outputs.map((o) => ('scopes' in o.entry ? (o.entry.scopes ?? []) : [])).filter((l) => l.length > 0);
+      const argvs2 = [
+        ...names.map((n) => ['codex', 'mcp', 'get', n, '--json']),
+        ...scopeLists.map((l, i) => ['codex', 'mcp', 'login', names[i]!, '--scopes', l.join(',')]),
+        ['codex', 'mcp', 'login', 'docs', '--scopes', 'repo:* {a,b} $x `y` ~ %self @z #c'.replace(/ /g, ',')],
+      ];
+      expect(scopeLists.length).toBeGreaterThan(20);
+      const render = (argv: readonly string[]) => argv.map((w) => portableWord(w) ?? 'NOT-PORTABLE').join(' ');
+      assertArgvRoundTrip(shell, argvs2, render, shell === 'pwsh' ? 20 : 1);
+      // And the functions that print them use exactly that rendering.
+      expect(verifyCommands('@acme/docs').split('\n')[1]).toBe(render(['codex', 'mcp', 'get', '@acme/docs', '--json']));
+      expect(loginCommand('docs', ['a', 'b'])!.split('\n')[0]).toBe(render(['codex', 'mcp', 'login', 'docs', '--scopes', 'a,b']));
+    }, 300_000);
+  }
+
+  it('a word no single quoting serves in every shell is reported as not portable', () => {
+    // A quote, a backslash (fish) or a typographic single quote (PowerShell) cannot be single-quoted for all.
+    expect([portableWord("a'b"), portableWord('a\\'), portableWord('a\u2019')]).toEqual([null, null, null]);
+    expect(loginCommand('docs', ["it's"])).toBeNull();
+  });
+});
+
+describe('regression, issue 9 item 2: control characters from a link never reach an output', () => {
+  it('ESC[201~, Ctrl-U and CR in an argument: refused next to the field, nothing to copy', () => {
+    const custom = providerSchema.parse(JSON.parse(readFileSync('content/providers/custom.json', 'utf8')));
+    const { form } = decodeShare(custom, '#v=1&mode=local&args=%1B%5B201~%15touch%20%2Ftmp%2Fpwned%0D');
+    const spec = specFromForm(custom, form);
+    const g = generate(spec);
+    // Whether the link decoder drops the value or the field check refuses it, no output carries it.
+    expect(JSON.stringify(g.outputs ?? {})).not.toMatch(/\\u001b|\\u0015|\\r/);
+    if (spec.args.some((a) => a.includes('\u001b'))) {
+      expect(g.outputs).toBeNull();
+      expect(g.diagnostics).toContainEqual(expect.objectContaining({ field: 'args.0', message: expect.stringMatching(/^Argument #1 contains U\+001B \(escape\) at position 1/) }));
+    }
   });
 });
 

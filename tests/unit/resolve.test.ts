@@ -96,7 +96,7 @@ describe('resolveSpec: every rule names its field', () => {
     ['empty url', http({ url: '' }), [['error', 'url', /required/]]],
     ['url without scheme', http({ url: 'mcp.example.com/mcp' }), [['error', 'url', /not a complete address/]]],
     ['ftp url', http({ url: 'ftp://example.com/mcp' }), [['error', 'url', /must start with https/]]],
-    ['url with a space', http({ url: 'https://example.com/a b' }), [['error', 'url', /spaces/]]],
+    ['url with a space', http({ url: 'https://example.com/a b' }), [['error', 'url', /contains a space/]]],
     ['plain http to a remote host warns, entry kept', http({ url: 'http://mcp.example.com/mcp' }), [['warning', 'url', /plain http/]]],
     ['credentials in the url warn', http({ url: 'https://me:pw@mcp.example.com/mcp' }), [['warning', 'url', /user name or password/]]],
 
@@ -111,7 +111,7 @@ describe('resolveSpec: every rule names its field', () => {
     // --- headers
     ['invalid header name', http({ httpHeaders: [{ name: 'X Api', value: 'v' }] }), [['error', 'httpHeaders.0.name', /not a valid HTTP header name/]]],
     ['empty header name', http({ httpHeaders: [{ name: '', value: 'v' }] }), [['error', 'httpHeaders.0.name', /empty/]]],
-    ['header value with CR LF', http({ httpHeaders: [{ name: 'X-A', value: 'v\r\nX-Evil: 1' }] }), [['error', 'httpHeaders.0.value', /line break/]]],
+    ['header value with CR LF', http({ httpHeaders: [{ name: 'X-A', value: 'v\r\nX-Evil: 1' }] }), [['error', 'httpHeaders.0.value', /U\+000D \(carriage return\)/]]],
     ['header value with LF only', http({ httpHeaders: [{ name: 'X-A', value: 'v\n' }] }), [['error', 'httpHeaders.0.value', /line break/]]],
     ['duplicate header names, case-insensitive', http({ httpHeaders: [{ name: 'X-A', value: '1' }, { name: 'x-a', value: '2' }] }), [['error', 'httpHeaders.1.name', /appears twice/]]],
     ['duplicate env-header names, case-insensitive', http({ envHttpHeaders: [{ name: 'X-A', value: 'A' }, { name: 'X-a', value: 'B' }] }), [['error', 'envHttpHeaders.1.name', /appears twice/]]],
@@ -241,6 +241,85 @@ describe('resolveSpec: a credential in a field that is not for secrets gets a me
     ['a URL with digits', http({ url: 'https://mcp.example.com/v1/projects/12345/mcp?page=2' })],
   ])('no credential message: %s', (_label, spec) => {
     expect(resolveSpec(spec).diagnostics).toEqual([]);
+  });
+});
+
+describe('resolveSpec: refused characters in every field (issue 9 item 2)', () => {
+  // Each field with an ESC planted in it: the error sits on the field path the island maps (fieldOf)
+  // and names the field and the character.
+  const ESC = '\u001b[201~';
+  const cases: [field: string, spec: ServerSpec, label: string][] = [
+    ['name', http({ name: `docs${ESC}` }), 'Server name'],
+    ['url', http({ url: `https://mcp.example.com/${ESC}` }), 'URL'],
+    ['bearerTokenEnvVar', http({ auth: 'bearer', bearerTokenEnvVar: `T${ESC}` }), 'Bearer token variable'],
+    ['httpHeaders.0.name', http({ httpHeaders: [{ name: `X${ESC}`, value: 'v' }] }), 'Header name'],
+    ['httpHeaders.0.value', http({ httpHeaders: [{ name: 'X-A', value: `v${ESC}` }] }), 'Value of header X-A'],
+    ['envHttpHeaders.0.name', http({ envHttpHeaders: [{ name: `X${ESC}`, value: 'V' }] }), 'Header name'],
+    ['envHttpHeaders.0.value', http({ envHttpHeaders: [{ name: 'X-A', value: `V${ESC}` }] }), 'Variable for header X-A'],
+    ['scopes.1', http({ auth: 'oauth', scopes: ['read', `w${ESC}`] }), 'Scope #2'],
+    ['oauthClientId', http({ auth: 'oauth', oauthClientId: `id${ESC}` }), 'OAuth client ID'],
+    ['oauthResource', http({ auth: 'oauth', oauthResource: `https://x.example/${ESC}` }), 'OAuth resource'],
+    ['command', stdio({ command: `npx${ESC}` }), 'Command'],
+    ['args.1', stdio({ args: ['-y', `x${ESC}`] }), 'Argument #2'],
+    ['env.0.name', stdio({ env: [{ name: `A${ESC}`, value: '1' }] }), 'Variable name'],
+    ['env.0.value', stdio({ env: [{ name: 'A', value: `1${ESC}` }] }), 'Value of A'],
+    ['envVars.0', stdio({ envVars: [`A${ESC}`] }), 'Pass-through variable'],
+    ['cwd', stdio({ cwd: `/srv${ESC}` }), 'Working directory'],
+    ['startupTimeoutSec', http({ startupTimeoutSec: `3${ESC}` }), 'Startup timeout'],
+    ['toolTimeoutSec', http({ toolTimeoutSec: `3${ESC}` }), 'Tool timeout'],
+    ['enabledTools.0', http({ enabledTools: [`a${ESC}`] }), 'Allowed tool #1'],
+    ['disabledTools.0', http({ disabledTools: [`a${ESC}`] }), 'Blocked tool #1'],
+    ['envVarLines.0.name', http({ envVarLines: [{ name: `T${ESC}`, value: 'v', placeholder: '' }] }), 'Variable name'],
+    ['envVarLines.0.value', http({ envVarLines: [{ name: 'T', value: `v${ESC}`, placeholder: '' }] }), 'Value of T'],
+    ['envVarLines.0.value', http({ envVarLines: [{ name: 'T', value: '', placeholder: `p${ESC}` }] }), 'Placeholder of T'],
+  ];
+
+  it.each(cases)('%s: %s', (field, spec, label) => {
+    const errors = resolveSpec(spec).diagnostics.filter((d) => d.severity === 'error');
+    const hit = errors.find((d) => d.field === field);
+    expect(hit?.message, JSON.stringify(errors)).toMatch(new RegExp(`^${label.replace(/[#]/g, '\\$&')} contains U\\+001B \\(escape\\) at position \\d+, .*: remove it\\.$`));
+  });
+
+  it.each([
+    // A bidi override and a zero-width space are refused like controls.
+    ['\u202e', 'U+202E (right-to-left override)'],
+    ['\u200b', 'U+200B (zero-width space)'],
+    // Ctrl-U and CR, from the hostile link in the issue.
+    ['\u0015', 'U+0015 (Ctrl-U)'],
+    ['\r', 'U+000D (carriage return)'],
+  ])('an argument holding %j is refused, naming %s', (c, named) => {
+    expectDiagnostics(stdio({ args: [`touch${c}x`] }), [['error', 'args.0', new RegExp(`^Argument #1 contains ${named.replace(/[+()]/g, '\\$&')}`)]]);
+  });
+
+  it.each<[string, ServerSpec]>([
+    // A line feed is kept where a value may span lines: arguments, env values, exported values...
+    ['argument', stdio({ args: ['line1\nline2'] })],
+    ['env value', stdio({ env: [{ name: 'PEM', value: '-----BEGIN-----\nabc\n-----END-----' }] })],
+    ['exported value', http({ envVarLines: [{ name: 'PEM', value: 'a\nb', placeholder: '' }] })],
+    // ...and a tab in a header value, which only reaches the TOML file.
+    ['header value with a tab', http({ httpHeaders: [{ name: 'X-A', value: 'a\tb' }] })],
+  ])('allowed: %s', (_label, spec) => {
+    expect(resolveSpec(spec).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  it.each<[string, ServerSpec, string]>([
+    // A line feed in one-line fields is refused.
+    ['cwd', stdio({ cwd: '/a\nb' }), 'cwd'],
+    ['tool', http({ enabledTools: ['a\nb'] }), 'enabledTools.0'],
+    // A tab in an argument is refused: pasted without bracketed paste, it triggers completion.
+    ['argument with a tab', stdio({ args: ['a\tb'] }), 'args.0'],
+  ])('refused: %s', (_label, spec, field) => {
+    expect(resolveSpec(spec).diagnostics.some((d) => d.severity === 'error' && d.field === field)).toBe(true);
+  });
+
+  it.each([
+    // One login block serves every shell: characters special inside single quotes in one of them are refused.
+    ["it's", "'"],
+    ['a\\b', '\\'],
+    ['read\u2019', '\u2019'],
+  ])('scope %j is refused because of %j', (scope, c) => {
+    const { diagnostics } = resolveSpec(http({ auth: 'oauth', scopes: [scope] }));
+    expect(diagnostics.find((d) => d.field === 'scopes.0')?.message).toContain(`contains ${c}, which the login command cannot carry`);
   });
 });
 

@@ -44,7 +44,7 @@ describe('checkServerName (Codex: ^[A-Za-z0-9_:@/.-]+$, and no leading "-")', ()
     // Brackets would break the TOML table header and are rejected by Codex.
     ['a]b', /characters Codex rejects/],
     // A newline.
-    ['a\nb', /characters Codex rejects/],
+    ['a\nb', /^Server name contains U\+000A \(line feed\) at position 2/],
     // "+" is not in the alphabet.
     ['a+b', /characters Codex rejects/],
   ])('rejects %j', (name, message) => {
@@ -190,7 +190,8 @@ describe('checkHeaderName / checkHeaderValue', () => {
   ])('checkHeaderValue(%j) ok=%s', (value, ok) => {
     const r = checkHeaderValue(value, 'X-H');
     if (ok) expect(r).toBeUndefined();
-    else expect(r).toMatch(/X-H.*line break or control character/);
+    // The message names the header and the refused character.
+    else expect(r).toMatch(/^Value of header X-H contains U\+00[0-9A-F]{2} \(.+\) at position \d+, .*: remove it\.$/);
   });
 });
 
@@ -302,13 +303,13 @@ describe('checkUrl', () => {
     // file:
     ['file:///tmp/x', /must start with https:\/\//],
     // A space inside.
-    ['https://example.com/my mcp', /spaces or control characters/],
+    ['https://example.com/my mcp', /contains a space/],
     // A non-breaking space counts as a space.
-    ['https://example.com/\u00a0mcp', /spaces or control characters/],
+    ['https://example.com/\u00a0mcp', /contains a space/],
     // A tab.
-    ['https://example.com/\tmcp', /spaces or control characters/],
+    ['https://example.com/\tmcp', /URL contains U\+0009 \(tab\) at position 21/],
     // A control character.
-    ['https://example.com/\u0001', /spaces or control characters/],
+    ['https://example.com/\u0001', /URL contains U\+0001 \(control character\) at position 21/],
     // Scheme only.
     ['https://', /not a complete address/],
   ])('rejects %j', (url, message) => {
@@ -340,13 +341,48 @@ describe('checkUrl', () => {
   });
 });
 
-describe('checkText', () => {
-  it.each([
-    ['', undefined], // empty is fine here (emptiness is checked elsewhere)
-    ['any\ntext\t$`\'"', undefined], // every character but NUL is allowed
-    ['a\u0000b', /NUL/], // NUL cannot be carried by argv or TOML
+describe('checkText: refused characters (issue 9 item 2)', () => {
+  it.each<[string, string | undefined]>([
+    // Empty is fine here (emptiness is checked elsewhere).
+    ['', undefined],
+    // Shell and TOML metacharacters are data: quoting handles them.
+    ['any text $`\'"\\ é 😀 \u00a0', undefined],
+    // NUL cannot be carried by argv or TOML.
+    ['a\u0000b', 'Field contains U+0000 (NUL) at position 2, which no command line or config file can carry: remove it.'],
+    // ESC starts terminal sequences: ESC[201~ ends bracketed paste, so the rest of a pasted line runs as typed.
+    ['\u001b[201~', 'Field contains U+001B (escape) at position 1, a control character a terminal acts on when a command is pasted (it can run or hide commands): remove it.'],
+    // Ctrl-U erases the line typed so far in most line editors.
+    ['x\u0015y', 'Field contains U+0015 (Ctrl-U) at position 2, a control character a terminal acts on when a command is pasted (it can run or hide commands): remove it.'],
+    // CR submits the line.
+    ['a\rb', 'Field contains U+000D (carriage return) at position 2, a control character a terminal acts on when a command is pasted (it can run or hide commands): remove it.'],
+    // A tab triggers completion when pasted without bracketed paste.
+    ['a\tb', 'Field contains U+0009 (tab) at position 2, a control character a terminal acts on when a command is pasted (it can run or hide commands): remove it.'],
+    // A line feed, where the field is one line.
+    ['a\nb', 'Field contains U+000A (line feed) at position 2, a line break, which this field cannot hold: remove it.'],
+    // C1 controls: U+009B is a one-character CSI in some terminals.
+    ['\u009b2J', 'Field contains U+009B (control sequence introducer) at position 1, a control character a terminal acts on when a command is pasted (it can run or hide commands): remove it.'],
+    // DEL.
+    ['a\u007f', 'Field contains U+007F (delete) at position 2, a control character a terminal acts on when a command is pasted (it can run or hide commands): remove it.'],
+    // A bidi override makes the shown command differ from the copied one; the position counts code points.
+    ['😀\u202eabc', 'Field contains U+202E (right-to-left override) at position 2, an invisible character that makes the text shown differ from the text copied: remove it.'],
+    // Zero-width characters hide text.
+    ['a\u200bb', 'Field contains U+200B (zero-width space) at position 2, an invisible character that makes the text shown differ from the text copied: remove it.'],
+    // A lone surrogate has no UTF-8 encoding.
+    ['x\ud800', 'Field contains U+D800 (unpaired surrogate) at position 2, which no UTF-8 file or command line can carry: remove it.'],
   ])('checkText(%j)', (value, expected) => {
-    const r = checkText(value, 'Field');
+    expect(checkText(value, 'Field')).toBe(expected);
+  });
+
+  it.each([
+    // A line feed is kept where a value may span lines (arguments, environment values)...
+    ['a\nb', { allowNewline: true }, undefined],
+    // ...but never a CR, even there.
+    ['a\r\nb', { allowNewline: true }, /U\+000D \(carriage return\)/],
+    // A tab is kept only where asked (header values, which only reach TOML).
+    ['a\tb', { allowTab: true }, undefined],
+    ['a\tb', { allowNewline: true }, /U\+0009 \(tab\)/],
+  ])('checkText(%j, %j)', (value, options, expected) => {
+    const r = checkText(value, 'Field', options);
     if (expected === undefined) expect(r).toBeUndefined();
     else expect(r).toMatch(expected);
   });

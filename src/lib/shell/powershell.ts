@@ -16,8 +16,15 @@ export function quotePowerShell(word: string): string {
   return `'${word.replace(SINGLE_QUOTES, (q) => q + q)}'`;
 }
 
-/** Joins argv into one PowerShell command line. */
+/**
+ * Joins argv into one PowerShell command line. PowerShell 7 drops an argument that is exactly `--%`
+ * (its stop-parsing token) however it is quoted, so no command line can carry one: the result is then
+ * a comment that says so (harmless when pasted) rather than a command that silently loses it.
+ */
 export function powershellCommand(argv: readonly string[]): string {
+  if (argv.includes('--%')) {
+    return '# PowerShell drops an argument that is exactly "--%" (its stop-parsing token) however it is quoted: use the TOML block instead.';
+  }
   return argv.map(quotePowerShell).join(' ');
 }
 

@@ -38,8 +38,22 @@ export const anyText = (maxLength = 24): fc.Arbitrary<string> =>
       fc.string({ unit: 'binary', maxLength }),
       fc.string({ unit: anyUnit, maxLength }),
       fc.constantFrom('', '--', '-', '-x.y', '--a=b.c', '-v:diag', 'a=b', '=cmd', '~', '~root', '%1', '@a', 'a,b', '__proto__', "''", '\\'),
+      // What fish and PowerShell expand or end quotes on (issue 9): %self, braces, substitutions, a backslash at the end.
+      fc.constantFrom('%self', '{a,b}', '$(id)', '(id)', 'x\\', "x\\'", '\\\'', 'a\nb', '$env:HOME', '@(1)', '`n', '--%x'),
     )
     .filter((s) => !s.includes('\u0000') && s.isWellFormed());
+
+/**
+ * Characters the generator refuses in every field (issue 9 item 2): C0 and C1 controls, DEL, soft
+ * hyphen, bidi controls, zero-width characters, BOM, line and paragraph separators. A line feed is
+ * kept in values that may span lines (arguments, environment values), a tab in header values.
+ */
+// eslint-disable-next-line no-control-regex
+const REFUSED = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+/** True when a one-line field may hold `s`. */
+export const acceptedOneLine = (s: string): boolean => !REFUSED.test(s);
+/** True when a field that may span lines (arguments, environment values) may hold `s`. */
+export const acceptedMultiLine = (s: string): boolean => !REFUSED.test(s.replace(/\n/g, ''));
 
 /** A string built only from the given characters. */
 export const stringOf = (chars: string, minLength = 1, maxLength = 16): fc.Arbitrary<string> =>
@@ -66,10 +80,13 @@ export const headerNameArb: fc.Arbitrary<string> = fc.oneof(
 );
 
 /** A header value: any text without control characters other than tab. */
-export const headerValueArb: fc.Arbitrary<string> = anyText().filter((s) => !/[\u0000-\u0008\u000a-\u001f\u007f]/.test(s));
+export const headerValueArb: fc.Arbitrary<string> = anyText().filter((s) => acceptedOneLine(s.replace(/\t/g, '')));
 
 /** A word the generator keeps as typed: non-empty, no surrounding whitespace (it trims), no NUL. */
-export const trimmedWordArb: fc.Arbitrary<string> = anyText(16).filter((s) => s !== '' && s.trim() === s);
+export const trimmedWordArb: fc.Arbitrary<string> = anyText(16).filter((s) => s !== '' && s.trim() === s && acceptedOneLine(s));
 
 /** A word with no whitespace at all (scopes, client ids, commands), non-empty. */
-export const noSpaceWordArb: fc.Arbitrary<string> = anyText(16).filter((s) => s !== '' && !/\s/.test(s));
+export const noSpaceWordArb: fc.Arbitrary<string> = anyText(16).filter((s) => s !== '' && !/\s/.test(s) && acceptedOneLine(s));
+
+/** Any text a multi-line field (arguments, environment values) accepts. */
+export const multiLineTextArb = (maxLength = 24): fc.Arbitrary<string> => anyText(maxLength).filter(acceptedMultiLine);

@@ -1,53 +1,117 @@
 /**
- * Real shells as oracles: feed them many generated command lines in one process and read back the
- * words they parsed. Each command line `C` becomes `__w C` in a script, where `__w` prints its argument
- * count and then every argument, each followed by a NUL byte. Count-prefixed records cannot be confused
- * by any word content (words never contain NUL: no shell can carry NUL in a word).
+ * Real shells as oracles: feed them many generated lines in one process and read back what they
+ * parsed. In a script, `__w WORDS` records the words it receives and `__env NAME...` the values of
+ * environment variables as a child process sees them. Each record is a count followed by the values,
+ * each ended by a NUL byte, appended to the file named by $W_OUT: count-prefixed records cannot be
+ * confused by any content (no shell can carry NUL in a word or a variable).
+ *
+ * bash, dash and zsh use shell functions for `__w` (the words a function receives are the words a
+ * program would); fish too. PowerShell parses arguments for native programs differently from its own
+ * functions, so for pwsh both helpers are tiny native scripts on PATH: what they record is exactly
+ * the argv a native program such as `codex` receives.
  */
 import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { pwshToolPath } from '../../support/cache.ts';
 
 /**
  * The shells these tests can use. `bash-history` is bash with history expansion turned on
  * (`set -o history -H`), which is what an interactive bash does to a pasted line (`!`, and `^` at the
- * start of a line).
+ * start of a line). `pwsh` is PowerShell 7 (the release in tests/support/cache.ts).
  */
-export type ShellName = 'bash' | 'bash-history' | 'dash' | 'zsh';
+export type ShellName = 'bash' | 'bash-history' | 'dash' | 'zsh' | 'fish' | 'pwsh';
 
-/** True when `name` is on PATH (checked once per name). */
-const found = new Map<string, boolean>();
-export function hasShell(name: string): boolean {
-  if (!found.has(name)) {
-    const r = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' });
-    found.set(name, r.status === 0 && r.stdout.trim() !== '');
+const onPath = (name: string): string | null => {
+  const r = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' });
+  return r.status === 0 && r.stdout.trim() !== '' ? r.stdout.trim() : null;
+};
+
+const binaries = new Map<ShellName, string | null>();
+/** The shell's executable, or null when it is not installed (pwsh: the cache folder first, then PATH). */
+export function shellBinary(shell: ShellName): string | null {
+  if (!binaries.has(shell)) {
+    const name = shell === 'bash-history' ? 'bash' : shell;
+    const cached = join(pwshToolPath(), 'pwsh');
+    binaries.set(shell, shell === 'pwsh' && existsSync(cached) ? cached : onPath(name));
   }
-  return found.get(name)!;
+  return binaries.get(shell)!;
 }
 
-const PRINT_WORDS = "__w() { printf '%s\\0' \"$#\"; for __a in \"$@\"; do printf '%s\\0' \"$__a\"; done; }\n";
-const PRELUDE: Record<ShellName, string> = {
-  bash: PRINT_WORDS,
-  'bash-history': 'set -o history -H\n' + PRINT_WORDS,
-  dash: PRINT_WORDS,
-  zsh: PRINT_WORDS,
-};
-const BINARY: Record<ShellName, string> = { bash: 'bash', 'bash-history': 'bash', dash: 'dash', zsh: 'zsh' };
+/** True when `name` (any program) is on PATH. */
+export function hasShell(name: string): boolean {
+  return onPath(name) !== null;
+}
 
+const warned = new Set<ShellName>();
 /**
- * Runs `lines` (each a shell command whose words are to be read back, written as `__w <words>`) in ONE
- * shell process and returns, per line, the words the shell passed. Throws when the shell reports an error.
+ * True when the shell can run. When it cannot, prints ONE line saying which part is skipped and why,
+ * so a missing shell never passes silently (use with `it.skipIf(!available(...))`).
  */
-export function runWordScript(shell: ShellName, lines: readonly string[]): string[][] {
-  const script = PRELUDE[shell] + lines.join('\n') + '\n';
-  const r = spawnSync(BINARY[shell], ['-s'], {
-    input: script,
-    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LC_ALL: 'C.UTF-8', HOME: '/nonexistent' },
-    maxBuffer: 256 * 1024 * 1024,
-  });
-  if (r.error) throw r.error;
-  if (r.status !== 0 || r.stderr.length > 0) {
-    throw new Error(`${shell} exited ${r.status}: ${r.stderr.toString('utf8').slice(0, 2000)}`);
+export function available(shell: ShellName, part: string): boolean {
+  if (shellBinary(shell) !== null) return true;
+  if (!warned.has(shell)) {
+    warned.add(shell);
+    const where = shell === 'pwsh' ? `${join(pwshToolPath(), 'pwsh')} or PATH` : 'PATH';
+    console.warn(`SKIPPED ${part} in ${shell}: ${shell} is not installed (looked in ${where}).`);
   }
-  const fields = r.stdout.toString('utf8').split('\u0000');
+  return false;
+}
+
+// Native helpers for pwsh (and for `__env` everywhere): plain sh scripts in one folder on PATH, kept
+// between runs (under node_modules/.cache, like the conformance homes) so that pwsh's first-start
+// caches in its home folder are reused. Written by rename, so parallel test files never see half a file.
+const HELPERS = join(import.meta.dirname, '..', '..', '..', 'node_modules', '.cache', 'shell-oracle');
+let helpersReady = false;
+function helpers(): string {
+  if (helpersReady) return HELPERS;
+  mkdirSync(join(HELPERS, 'home'), { recursive: true });
+  const write = (name: string, body: string) => {
+    const temp = join(HELPERS, `.${name}.${process.pid}`);
+    writeFileSync(temp, `#!/bin/sh\n${body}\n`, { mode: 0o755 });
+    renameSync(temp, join(HELPERS, name));
+  };
+  write('__w', `printf '%s\\0' "$#" "$@" >>"$W_OUT"`);
+  // `eval` reads the variable named by each argument; a missing one is recorded as absent, not as "".
+  write(
+    '__env',
+    String.raw`printf '%s\0' "$#" >>"$W_OUT"
+for n; do
+  if eval "[ -n \"\${$n+x}\" ]"; then eval "v=\"\${$n}\""; printf '%s\0' "$v"; else printf '<unset>\0'; fi >>"$W_OUT"
+done`,
+  );
+  helpersReady = true;
+  return HELPERS;
+}
+
+const POSIX_W = `__w() { printf '%s\\0' "$#" "$@" >>"$W_OUT"; }\n`;
+const PRELUDE: Record<ShellName, string> = {
+  bash: POSIX_W,
+  'bash-history': 'set -o history -H\n' + POSIX_W,
+  dash: POSIX_W,
+  zsh: POSIX_W,
+  fish: "function __w\n  printf '%s\\0' (count $argv) $argv >>$W_OUT\nend\n",
+  // Errors stop the script, so a line PowerShell cannot run is reported rather than skipped.
+  pwsh: "$ErrorActionPreference = 'Stop'\n",
+};
+
+function argsFor(shell: ShellName, script: string): string[] {
+  switch (shell) {
+    case 'pwsh':
+      return ['-NoLogo', '-NoProfile', '-NonInteractive', '-File', script];
+    case 'fish':
+      return ['--no-config', script];
+    case 'zsh':
+      return ['-f', script];
+    default:
+      return [script];
+  }
+}
+
+/** Splits the count-prefixed NUL records of a helper's output file. */
+function records(raw: string): string[][] {
+  const fields = raw.split('\u0000');
   fields.pop(); // the text after the last NUL is empty
   const out: string[][] = [];
   let i = 0;
@@ -56,6 +120,51 @@ export function runWordScript(shell: ShellName, lines: readonly string[]): strin
     out.push(fields.slice(i, i + n));
     i += n;
   }
+  return out;
+}
+
+/**
+ * Runs `lines` (script lines using `__w` and `__env`) in ONE shell process and returns the records
+ * they wrote, in order. Throws when the shell is missing, exits non-zero or writes to stderr.
+ */
+export function runScript(shell: ShellName, lines: readonly string[]): string[][] {
+  const binary = shellBinary(shell);
+  if (!binary) throw new Error(`${shell} is not installed`);
+  const dir = mkdtempSync(join(tmpdir(), `oracle-${shell}-`));
+  try {
+    const script = join(dir, shell === 'pwsh' ? 'script.ps1' : 'script');
+    const out = join(dir, 'out');
+    writeFileSync(script, PRELUDE[shell] + lines.join('\n') + '\n');
+    writeFileSync(out, '');
+    const r = spawnSync(binary, argsFor(shell, script), {
+      cwd: dir,
+      env: {
+        PATH: `${helpers()}${delimiter}${process.env['PATH'] ?? '/usr/bin:/bin'}`,
+        LC_ALL: 'C.UTF-8',
+        // One home for every run: pwsh fills caches there on its first start (seconds), then reuses them.
+        HOME: join(helpers(), 'home'),
+        W_OUT: out,
+        ...(process.env['DOTNET_ROOT'] ? { DOTNET_ROOT: process.env['DOTNET_ROOT'] } : {}),
+        POWERSHELL_TELEMETRY_OPTOUT: '1',
+        POWERSHELL_UPDATECHECK: 'Off',
+        DOTNET_CLI_TELEMETRY_OPTOUT: '1',
+      },
+      maxBuffer: 64 * 1024 * 1024,
+      timeout: 300_000,
+    });
+    if (r.error) throw r.error;
+    if (r.status !== 0 || r.stderr.length > 0) {
+      throw new Error(`${shell} exited ${r.status}: ${r.stderr.toString('utf8').slice(0, 2000)}${r.stdout.toString('utf8').slice(0, 2000)}`);
+    }
+    return records(readFileSync(out, 'utf8'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Like runScript, but checks one record per line (each line calls `__w` or `__env` exactly once). */
+export function runWordScript(shell: ShellName, lines: readonly string[]): string[][] {
+  const out = runScript(shell, lines);
   if (out.length !== lines.length) throw new Error(`${shell} returned ${out.length} records for ${lines.length} lines`);
   return out;
 }
@@ -67,6 +176,26 @@ export function readBack(shell: ShellName, commandLines: readonly string[], batc
     result.push(...runWordScript(shell, commandLines.slice(i, i + batch).map((c) => `__w ${c}`)));
   }
   return result;
+}
+
+/**
+ * Checks that `shell` reads `render(argv)` back as argv for every array, with few processes: the words
+ * of `group` arrays share one command line (quoting is per word, so a line for several arrays is the
+ * line for their concatenation), which matters for pwsh, where each native call costs ~10 ms. On a
+ * mismatch the group's arrays are re-run one by one, and the error names the first that fails.
+ */
+export function assertArgvRoundTrip(shell: ShellName, arrays: readonly string[][], render: (argv: readonly string[]) => string, group = 10): void {
+  const groups: string[][][] = [];
+  for (let i = 0; i < arrays.length; i += group) groups.push(arrays.slice(i, i + group));
+  const got = readBack(shell, groups.map((g) => render(g.flat())));
+  groups.forEach((g, i) => {
+    if (JSON.stringify(got[i]) === JSON.stringify(g.flat())) return;
+    const alone = readBack(shell, g.map((argv) => render(argv)));
+    const bad = g.findIndex((argv, j) => JSON.stringify(alone[j]) !== JSON.stringify(argv));
+    const argv = bad >= 0 ? g[bad]! : g.flat();
+    const words = bad >= 0 ? alone[bad] : got[i];
+    throw new Error(`${shell} read ${JSON.stringify(render(argv))} as ${JSON.stringify(words)}, not ${JSON.stringify(argv)}`);
+  });
 }
 
 /**
@@ -88,16 +217,9 @@ export class BatchedOracle<T> {
   }
 
   prime(values: readonly T[]): void {
-    const lines: string[] = [];
-    const keys: string[] = [];
-    for (const v of values) {
-      const line = this.render(v);
-      if (line === null) continue;
-      keys.push(line);
-      lines.push(line);
-    }
+    const lines = [...new Set(values.map(this.render).filter((l): l is string => l !== null))];
     const words = this.run(lines);
-    keys.forEach((k, i) => this.cache.set(k, words[i]!));
+    lines.forEach((k, i) => this.cache.set(k, words[i]!));
   }
 
   private run(lines: readonly string[]): string[][] {

@@ -2,43 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { powershellCommand, powershellString, quotePowerShell } from '../../../src/lib/shell/powershell.ts';
 import { anyText } from '../_support/arbitraries.ts';
-import { bareWordProblem, parsePowerShell, parsePowerShellString } from '../_support/powershell-ref.ts';
+import { assertArgvRoundTrip, available, propertySeed, readBack, runScript } from '../_support/shells.ts';
 
 const RUNS = 10_000;
-
-describe('the reference reader (sanity of the oracle itself)', () => {
-  it.each([
-    // Doubled ASCII quotes are one quote.
-    ["'it''s'", ["it's"]],
-    // Any two single-quote characters in a row are one (the second) character.
-    ["'a\u2019\u2019b'", ['a\u2019b']],
-    // "$" and backtick are literal inside single quotes.
-    ["'$x `n'", ['$x `n']],
-    // Bare words separated by spaces.
-    ['codex mcp add', ['codex', 'mcp', 'add']],
-    // A typographic opening quote opens a string just like an ASCII one.
-    ['\u2018x\u2019', ['x']],
-  ])('reads %j as %j', (line, words) => {
-    expect(parsePowerShell(line)).toEqual(words);
-  });
-
-  it.each([
-    // "$" in a bare word would expand a variable.
-    ['$HOME'],
-    // "@" first is splatting.
-    ['@foo'],
-    // Bare "--" is PowerShell's end-of-parameters marker.
-    ['--'],
-    // A comma builds an array.
-    ['a,b'],
-    // A dash word with "." is split in two by PowerShell (issue #6291).
-    ['--config=a.json'],
-    // An unterminated quote.
-    ["'abc"],
-  ])('rejects %j', (line) => {
-    expect(() => parsePowerShell(line)).toThrow();
-  });
-});
+const PWSH = available('pwsh', 'the PowerShell quoting tests');
 
 describe('quotePowerShell: exact renderings', () => {
   it.each([
@@ -101,56 +68,51 @@ describe('quotePowerShell: exact renderings', () => {
   });
 });
 
-describe('PowerShell round trip (reference reader)', () => {
+// pwsh takes seconds to start on a loaded machine: generous timeouts.
+describe.skipIf(!PWSH)('PowerShell round trip (the real pwsh, arguments as a native program receives them)', { timeout: 120_000 }, () => {
+  it('powershellCommand(argv) reads back as argv for 10,000 random argv arrays', () => {
+    // Each native call costs ~10 ms in pwsh: 10 arrays share one command line (see assertArgvRoundTrip).
+    const seed = propertySeed();
+    const arrays = fc.sample(fc.array(anyText(), { maxLength: 8 }), { seed, numRuns: RUNS }).filter((a) => !a.includes('--%'));
+    expect(arrays.length).toBeGreaterThan(RUNS * 0.99);
+    assertArgvRoundTrip('pwsh', arrays, powershellCommand, 10);
+  }, 300_000);
+
   it('powershellString(v) reads back as v for 10,000 random values', () => {
-    // Any text, including every quote character, "$", backticks and newlines.
-    fc.assert(
-      fc.property(anyText(40), (v) => {
-        expect(parsePowerShellString(powershellString(v))).toBe(v);
-      }),
-      { numRuns: RUNS },
-    );
+    // Any text, including every quote character, "$", backticks and newlines, as a string literal; read
+    // inside PowerShell (a literal is not an argument: no native call needed).
+    const seed = propertySeed();
+    const values = fc.sample(anyText(40), { seed, numRuns: RUNS });
+    const lines = values.map((v) => `[void]$o.Append("1\`0").Append(${powershellString(v)}).Append("\`0")`);
+    const script = ['$o = [Text.StringBuilder]::new()', ...lines, '[IO.File]::WriteAllText($env:W_OUT, $o.ToString())'];
+    const got = runScript('pwsh', script).map((w) => w[0]);
+    expect(got).toEqual(values);
+  }, 300_000);
+
+  it('"--%" cannot be passed by PowerShell at all, so a command holding it is a comment instead', () => {
+    // The real pwsh drops the argument "--%" however it is quoted (here as '--%').
+    expect(readBack('pwsh', ["x '--%' y"])[0]).toEqual(['x', 'y']);
+    const line = powershellCommand(['codex', 'mcp', 'add', 'a', '--', 'run', '--%']);
+    expect(line.startsWith('# ')).toBe(true);
+    // Pasted, the comment runs nothing.
+    expect(readBack('pwsh', [line])[0]).toEqual([]);
   });
 
-  // Dash-leading words with "." or ":" are the one class PowerShell splits (see the BUG tests below);
-  // this property covers everything else so that other regressions still show up while that bug is open.
-  const notDashDotColon = (w: string) => !(w.startsWith('-') && /[.:]/.test(w));
-
-  it('powershellCommand(argv) reads back as argv for 10,000 random argv arrays (dash words without . or :)', () => {
-    fc.assert(
-      fc.property(fc.array(anyText().filter(notDashDotColon), { maxLength: 8 }), (argv) => {
-        expect(parsePowerShell(powershellCommand(argv))).toEqual(argv);
-      }),
-      { numRuns: RUNS },
-    );
+  const SPECIAL: string[][] = [
+    // Words PowerShell would split or swallow when bare (PowerShell issue #6291 and the codex.ps1 shim):
+    // quoted, they arrive whole.
+    ['--config=./settings.json', '-Dlog.level=debug', '--oauth-client-id=-abc.apps.example', '-v:diag', '--'],
+    // Splatting, arrays, variables, subexpressions, comments, stop-parsing.
+    ['@a', 'a,b', '$env:HOME', '$(id)', '#x', '--%x', '`n'],
+    // Typographic quotes and dashes.
+    ['\u2018a\u2019', '\u201cb\u201d', '\u2013x', '\u2014y'],
+  ];
+  it('hand-picked hostile words read back unchanged (one pwsh run)', () => {
+    expect(readBack('pwsh', SPECIAL.map((argv) => powershellCommand(argv)))).toEqual(SPECIAL);
   });
 
-  it('BUG: powershellCommand(argv) reads back as argv for 10,000 random argv arrays (all words)', () => {
-    // Fails on words such as "-x.y": see the table below.
-    fc.assert(
-      fc.property(fc.array(anyText(), { maxLength: 8 }), (argv) => {
-        expect(parsePowerShell(powershellCommand(argv))).toEqual(argv);
-      }),
-      { numRuns: RUNS },
-    );
-  });
-
-  // BUG (src/lib/shell/powershell.ts): SAFE_WORD leaves bare a word that starts with "-" and contains "." or ":",
-  // which PowerShell splits in two when calling a program (PowerShell issue #6291, open; #17050, #15541).
-  // Generated commands hit this for stdio arguments such as `--config=./x.json` or `-Dkey=a.b`, and for
-  // `--oauth-client-id=-abc.def` (the `--flag=value` form used when a client id starts with "-").
-  it.each([
-    // A stdio argument with an attached path.
-    ['--config=./settings.json'],
-    // A Java-style property.
-    ['-Dlog.level=debug'],
-    // What cli.ts emits for a client id starting with "-".
-    ['--oauth-client-id=-abc.apps.example'],
-    // A dash word with a colon (split after "--" or when forwarded through codex.ps1: #17399, #6360).
-    ['-v:diag'],
-  ])('BUG: quotePowerShell(%j) quotes it, because PowerShell would split it', (word) => {
-    const rendered = quotePowerShell(word);
-    expect(bareWordProblem(rendered) === undefined && rendered === word).toBe(false);
-    expect(parsePowerShell(rendered)).toEqual([word]);
+  it('negative control: bare words that PowerShell changes are noticed by the harness', () => {
+    // `-x.y` is split in two and `$HOME` expands: the oracle can fail.
+    expect(readBack('pwsh', ['-x.y $HOME'])[0]).toEqual(['-x', '.y', expect.not.stringContaining('$')]);
   });
 });
