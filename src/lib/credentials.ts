@@ -187,11 +187,14 @@ function assignmentHits(text: string, start: number, end: number, out: Credentia
     let eq = nameStart;
     while (eq < end && eq - nameStart <= 64 && isNameChar(text.charCodeAt(eq))) eq++;
     if (eq >= end || text.charCodeAt(eq) !== 61 || eq === nameStart) continue;
-    let valueEnd = eq + 1;
-    for (let c = text.charCodeAt(valueEnd); valueEnd < end && c !== 38 && c !== 35 && c !== 59; c = text.charCodeAt(++valueEnd));
     const name = text.slice(nameStart, eq);
+    if (!isCredentialName(name)) continue;
+    // A value ends at the next separator, `?` included: each character then belongs to one value at most,
+    // which keeps a run like `?api_key=?api_key=…` linear (it was quadratic: 7 s on 100 KB).
+    let valueEnd = eq + 1;
+    for (let c = text.charCodeAt(valueEnd); valueEnd < end && c !== 38 && c !== 35 && c !== 59 && c !== 63; c = text.charCodeAt(++valueEnd));
     const value = text.slice(eq + 1, valueEnd);
-    if (isCredentialName(name) && !isPlaceholder(value)) {
+    if (!isPlaceholder(value)) {
       const flag = name.startsWith('-');
       out.push({ kind: flag ? 'flag' : 'parameter', reason: flag ? `it follows the credential option ${name}` : `it sets the credential parameter ${name}`, index: eq + 1 });
     }
