@@ -8,7 +8,7 @@ import { parse } from 'smol-toml';
 import { convertMcpServersJson, diagnoseConfig, type DoctorReport, type Finding, type ServerReport } from '../lib/doctor.ts';
 import { mergeServer } from '../lib/merge.ts';
 import { Choice } from './fields.tsx';
-import { loadHighlighterWhenIdle, type Highlighter } from './highlight.ts';
+import { loadHighlighterOnInteraction, type Highlighter } from './highlight.ts';
 import { useAnnouncer } from './live.ts';
 import { OutputBlock } from './OutputBlock.tsx';
 import './generator.css';
@@ -235,7 +235,8 @@ export default function DoctorIsland() {
 
   useEffect(() => {
     setHydrated(true);
-    loadHighlighterWhenIdle(setHighlighter);
+    // Nothing to highlight until the reader pastes or loads a config: load it on the first interaction.
+    loadHighlighterOnInteraction(document.querySelector('[data-doctor]'), setHighlighter);
   }, []);
 
   const exportedEnv = useMemo(() => {

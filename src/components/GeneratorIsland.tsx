@@ -7,7 +7,8 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Diagnostic, ServerSpec } from '../lib/model.ts';
 import type { Generated } from '../lib/generate.ts';
 import { defaultForm, endpointOf, modeOf, specFromForm, type FormState, type Provider } from '../lib/provider.ts';
-import { loadHighlighterWhenIdle, type Highlighter } from './highlight.ts';
+import { loadHighlighterWarm, type Highlighter, type Lang } from './highlight.ts';
+import { layeredHighlighter, type Prehighlighted } from './prehighlight.ts';
 import { copyText, useAnnouncer } from './live.ts';
 import { OutputBlock } from './OutputBlock.tsx';
 import { Check, Choice, Text } from './fields.tsx';
@@ -16,6 +17,10 @@ interface Props {
   provider: Provider;
   /** The preset's output, computed at build time: shown until the engine loads. */
   initial: Generated;
+  /** The initial outputs highlighted at build time (Generator.astro), so no highlighter loads before the first interaction. */
+  prehighlighted?: Prehighlighted;
+  /** Build time only: hears each text the island would highlight but has no tokens for. */
+  onUnhighlighted?: (code: string, lang: Lang) => void;
 }
 
 type Engine = typeof import('./engine.ts');
@@ -98,17 +103,20 @@ export function fieldOf(d: Diagnostic, spec: ServerSpec, provider: Provider, for
   }
 }
 
-export default function GeneratorIsland({ provider, initial }: Props) {
+export default function GeneratorIsland({ provider, initial, prehighlighted, onUnhighlighted }: Props) {
   const [form, setForm] = useState<FormState>(() => defaultForm(provider));
   const [notices, setNotices] = useState<string[]>([]);
   const [hydrated, setHydrated] = useState(false);
-  const [highlighter, setHighlighter] = useState<Highlighter | null>(null);
+  const [runtimeHighlighter, setHighlighter] = useState<Highlighter | null>(null);
+  // Build-time tokens first; the runtime highlighter (loaded with the engine) for anything else.
+  const highlighter = useMemo(() => layeredHighlighter(prehighlighted, runtimeHighlighter, onUnhighlighted), [prehighlighted, runtimeHighlighter, onUnhighlighted]);
   const [shell, setShell] = useState<Shell>('posix');
   const [announcement, announce] = useAnnouncer();
   const [engine, setEngine] = useState<Engine | null>(null);
   const rootRef = useRef<HTMLDivElement>(null);
   const wake = () => {
     if (!engine) loadEngine().then(setEngine, () => undefined);
+    if (!runtimeHighlighter) loadHighlighterWarm().then(setHighlighter, () => undefined);
   };
 
   useEffect(() => {
@@ -126,7 +134,6 @@ export default function GeneratorIsland({ provider, initial }: Props) {
         .catch(() => setNotices(['The settings in this link could not be loaded; the defaults are shown.']))
         .finally(() => setHydrated(true));
     } else setHydrated(true);
-    loadHighlighterWhenIdle(setHighlighter, rootRef.current);
   }, [provider]);
 
   const spec = useMemo(() => specFromForm(provider, form), [provider, form]);

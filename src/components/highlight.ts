@@ -1,8 +1,8 @@
 /**
  * Lazy syntax highlighting for the island's output blocks, built on shiki's tokenizer primitives
  * (no HTML renderer: the island renders tokens itself), the JavaScript regex engine, only the
- * `toml` and `shellscript` grammars and two themes. It is loaded after first paint; until it
- * arrives the outputs are plain text.
+ * `toml` and `shellscript` grammars and two themes. The build runs the same code to highlight
+ * what a page shows first (prehighlight.ts); the browser loads it only on the first interaction.
  */
 import type { ShikiPrimitive } from '@shikijs/primitive';
 
@@ -18,6 +18,8 @@ export interface Token {
 /** A loaded highlighter: tokenizes synchronously. */
 export interface Highlighter {
   tokenize(code: string, lang: Lang): Token[][];
+  /** Tokens already known for `code` (computed at build time), without tokenizing; hidden blocks use only these. */
+  known?(code: string, lang: Lang): Token[][] | undefined;
 }
 
 let loading: Promise<Highlighter> | undefined;
@@ -58,46 +60,38 @@ export function loadHighlighter(): Promise<Highlighter> {
   return loading;
 }
 
-/** Resolves when the browser is idle (or after a short delay where requestIdleCallback is missing). */
-function idle(): Promise<void> {
-  return new Promise((resolve) => {
-    if ('requestIdleCallback' in window) window.requestIdleCallback(() => resolve(), { timeout: 2000 });
-    else setTimeout(resolve, 200);
-  });
-}
+/** The next task: lets the browser paint and handle input between two pieces of work. */
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
-/** Resolves once `element` is near the viewport, so a generator far down the page costs nothing at load. */
-function nearViewport(element: Element | null): Promise<void> {
-  if (!element || !('IntersectionObserver' in window)) return Promise.resolve();
-  return new Promise((resolve) => {
-    const observer = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((e) => e.isIntersecting)) {
-          observer.disconnect();
-          resolve();
-        }
-      },
-      { rootMargin: '400px' },
-    );
-    observer.observe(element);
-  });
+let warming: Promise<Highlighter> | undefined;
+
+/**
+ * Loads the highlighter and compiles each grammar in its own task (so no one long task freezes
+ * the page), once per page. Called on the first interaction, alongside the generator engine.
+ */
+export function loadHighlighterWarm(): Promise<Highlighter> {
+  warming ??= (async () => {
+    const highlighter = await loadHighlighter();
+    for (const lang of ['toml', 'shellscript'] as const) {
+      await nextTask();
+      highlighter.tokenize('x = 1', lang);
+    }
+    return highlighter;
+  })();
+  return warming;
 }
 
 /**
- * Loads the highlighter after first paint, once `element` is near the viewport and the browser is
- * idle, then hands it over. Each grammar is warmed up in its own idle slot, so compiling them never
- * makes one long task on a slow phone. Highlighting is decoration: failures leave plain text.
+ * Hands over the highlighter once the reader first interacts with `element` (focus, pointer or
+ * key), or at once when `now` is set. Before that the page needs none: what it shows first was
+ * highlighted at build time. Highlighting is decoration: failures leave plain text.
  */
-export function loadHighlighterWhenIdle(onReady: (highlighter: Highlighter) => void, element: Element | null = null): void {
-  (async () => {
-    await nearViewport(element);
-    await idle();
-    const highlighter = await loadHighlighter();
-    for (const lang of ['toml', 'shellscript'] as const) {
-      await idle();
-      highlighter.tokenize('x = 1', lang);
-    }
-    await idle();
-    onReady(highlighter);
-  })().catch(() => undefined);
+export function loadHighlighterOnInteraction(element: Element | null, onReady: (highlighter: Highlighter) => void, now = false): void {
+  const events = ['focusin', 'pointerdown', 'keydown'] as const;
+  const start = () => {
+    for (const e of events) element?.removeEventListener(e, start);
+    loadHighlighterWarm().then(onReady, () => undefined);
+  };
+  if (now || !element) start();
+  else for (const e of events) element.addEventListener(e, start, { passive: true });
 }
