@@ -10,6 +10,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { Page } from '@playwright/test';
 import { dynamicClosure, pageEntries, staticClosure, totalGzip } from './bundle.ts';
 
 /** JavaScript any page runs before the first interaction, gzip -9 bytes. */
@@ -78,4 +79,36 @@ export function highlighterChunks(dist: string, html: string): { files: string[]
   const other = staticClosure(dist, lazy.filter((f) => /\/(engine|share)\.[\w-]+\.js$/.test(f)));
   const files = lazy.filter((f) => !other.has(f)).sort();
   return { files, bytes: totalGzip(dist, files) };
+}
+
+/** What a browser fetched before any interaction: each JS file's gzip -9 bytes, and the inline scripts'. */
+export interface Fetched {
+  files: Map<string, number>;
+  external: number;
+  inline: number;
+  total: number;
+}
+
+/**
+ * Loads `url` and lets it sit without interaction (network idle, two idle callbacks, two more
+ * seconds, network idle again), then adds up every JavaScript response plus the inline scripts of
+ * the document, gzip -9. A script fetched on idle (as Starlight's search used to be) is counted.
+ */
+export async function fetchedBeforeInteraction(page: Page, url: string): Promise<Fetched> {
+  const files = new Map<string, number>();
+  const pending: Promise<void>[] = [];
+  page.on('response', (r) => {
+    const type = r.headers()['content-type'] ?? '';
+    if (r.request().resourceType() !== 'script' && !/javascript/.test(type)) return;
+    pending.push(r.body().then((body) => void files.set(new URL(r.url()).pathname, gzipBytes(body)), () => undefined));
+  });
+  const response = await page.goto(url, { waitUntil: 'networkidle' });
+  await page.evaluate(() => new Promise<void>((resolve) => requestIdleCallback(() => requestIdleCallback(() => resolve()))));
+  await page.waitForTimeout(2000);
+  await page.waitForLoadState('networkidle');
+  await Promise.all(pending);
+  const code = inlineScripts((await response?.text()) ?? '');
+  const inline = code.length === 0 ? 0 : gzipBytes(code.join('\n'));
+  const external = [...files.values()].reduce((a, b) => a + b, 0);
+  return { files, external, inline, total: external + inline };
 }
