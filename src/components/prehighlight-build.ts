@@ -18,6 +18,7 @@ export async function prehighlight<P extends Collecting>(Component: ComponentTyp
   const wanted = new Map<string, { code: string; lang: Lang }>();
   const onUnhighlighted = (code: string, lang: Lang) => wanted.set(textKey(code, lang), { code, lang });
   renderToString(h(Component, { ...props, onUnhighlighted }));
-  const highlighter = await loadHighlighter();
+  // No time limit: a busy build machine must not leave a line uncoloured in the page.
+  const highlighter = await loadHighlighter(0);
   return encodePrehighlighted([...wanted.values()].map(({ code, lang }) => ({ code, lang, lines: highlighter.tokenize(code, lang) })));
 }
