@@ -62,7 +62,7 @@ export function criticalBytes(dist: string, html: string): { external: number; i
 }
 
 /** True for a chunk that belongs to the highlighter by name; none may be on the critical path. */
-export const looksLikeHighlighter = (file: string): boolean => /primitive|engine-javascript|shellscript|toml|github-(light|dark)|highlight/i.test(file);
+export const looksLikeHighlighter = (file: string): boolean => /primitive|engine-javascript|shellscript|toml|github-(light|dark)|highlight|shiki/i.test(file);
 
 /** True for the Pagefind search UI by name; it loads when search opens, so never on the critical path. */
 export const looksLikeSearchUI = (file: string): boolean => /search-ui|pagefind/i.test(file);
