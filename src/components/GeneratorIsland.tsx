@@ -115,8 +115,15 @@ export default function GeneratorIsland({ provider, initial, prehighlighted, onU
   const [engine, setEngine] = useState<Engine | null>(null);
   const rootRef = useRef<HTMLDivElement>(null);
   const wake = () => {
-    if (!engine) loadEngine().then(setEngine, () => undefined);
-    if (!runtimeHighlighter) loadHighlighterWarm().then(setHighlighter, () => undefined);
+    // The engine and the highlighter load together and arrive in one render, so the first output
+    // that follows the reader's input is already highlighted (no plain-text flash). A highlighter
+    // that fails to load only costs the colours.
+    if (!engine) {
+      Promise.all([loadEngine(), loadHighlighterWarm().catch(() => null)]).then(([e, h]) => {
+        if (h) setHighlighter(h);
+        setEngine(e);
+      }, () => undefined);
+    }
   };
 
   useEffect(() => {
