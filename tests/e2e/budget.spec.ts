@@ -33,3 +33,28 @@ for (const { file, path } of PAGES) {
     expect(fetched.total).toBeLessThanOrEqual(CRITICAL_JS_BUDGET);
   });
 }
+
+test('search loads its UI only when opened, by click, Ctrl+K or "/", and still finds pages', async ({ page }) => {
+  const searchUI: string[] = [];
+  page.on('request', (r) => {
+    if (/search-ui|pagefind-ui/.test(r.url())) searchUI.push(new URL(r.url()).pathname);
+  });
+  await page.goto('/reference/share-links/', { waitUntil: 'networkidle' });
+  await page.waitForTimeout(1000);
+  expect(searchUI, 'search UI fetched before search was opened').toEqual([]);
+  // "/" outside a text field opens search; the UI loads then and takes the focus.
+  await page.locator('main').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('/');
+  const input = page.getByPlaceholder('Search').last();
+  await expect(input).toBeFocused();
+  expect(searchUI.length).toBeGreaterThan(0);
+  await input.fill('codex mcp');
+  await expect(page.locator('.pagefind-ui__result').first()).toBeVisible({ timeout: 10_000 });
+  await page.keyboard.press('Escape');
+  await expect(page.locator('site-search dialog')).not.toHaveAttribute('open');
+  // Ctrl+K toggles it, as in Starlight.
+  await page.keyboard.press('Control+k');
+  await expect(page.locator('site-search dialog')).toHaveAttribute('open');
+  await page.keyboard.press('Control+k');
+  await expect(page.locator('site-search dialog')).not.toHaveAttribute('open');
+});
