@@ -5,7 +5,8 @@ import { spawnSync } from 'node:child_process';
 
 const steps = [
   // Finds or installs a browser, fish, zsh and PowerShell first, so a fresh machine needs no other step.
-  ['setup', 'node', ['scripts/setup.ts']],
+  // Through npx: Node 24 from node_modules runs the .ts file even when the system Node is older.
+  ['setup', 'npx', ['node', 'scripts/setup.ts']],
   ['type-check', 'npx', ['astro', 'check']],
   ['unit', 'npx', ['vitest', 'run', '--project', 'unit']],
   ['conformance', 'npx', ['vitest', 'run', '--project', 'conformance']],
