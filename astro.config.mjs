@@ -17,6 +17,8 @@ export default defineConfig({
       description: 'Connect the Codex CLI to MCP servers: guides and generators checked against the real CLI.',
       favicon: '/favicon.svg',
       customCss: ['./src/styles/custom.css'],
+      // Same search, loaded when the reader opens it instead of on idle after every page load (issue 14).
+      components: { Search: './src/components/Search.astro' },
       // Long commands wrap instead of scrolling: Expressive Code turns every overflowing block into an
       // unnamed role="region", and two of those on one page fail axe's landmark-unique rule.
       expressiveCode: { defaultProps: { wrap: true } },

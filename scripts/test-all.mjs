@@ -1,8 +1,12 @@
-// The one test command (`npm test`): type-check, unit, conformance (real Codex CLI), build, e2e.
+// The one test command (`npm test`): setup (browser and shells), type-check, unit, conformance
+// (real Codex CLI), build, build checks, e2e.
 // Every step runs even when an earlier one fails, so one run shows everything that is red.
 import { spawnSync } from 'node:child_process';
 
 const steps = [
+  // Finds or installs a browser, fish, zsh and PowerShell first, so a fresh machine needs no other step.
+  // Through npx: Node 24 from node_modules runs the .ts file even when the system Node is older.
+  ['setup', 'npx', ['node', 'scripts/setup.ts']],
   ['type-check', 'npx', ['astro', 'check']],
   ['unit', 'npx', ['vitest', 'run', '--project', 'unit']],
   ['conformance', 'npx', ['vitest', 'run', '--project', 'conformance']],
@@ -19,6 +23,12 @@ for (const [name, cmd, args] of steps) {
   // e2e and the build checks need the build; skip it (as failed) when the build did not succeed.
   if ((name === 'e2e' || name === 'build-checks') && summary.some(([n, ok]) => n === 'build' && !ok)) {
     summary.push([name, false, 'skipped: build failed']);
+    failed++;
+    continue;
+  }
+  // Without a browser (setup said how to get one) the e2e step cannot start.
+  if (name === 'e2e' && summary.some(([n, ok]) => n === 'setup' && !ok)) {
+    summary.push([name, false, 'skipped: no browser, see the setup step']);
     failed++;
     continue;
   }

@@ -50,6 +50,8 @@ export interface Row {
   p95?: number;
   compared: 'median' | 'p95' | 'max' | 'min' | 'value';
   target: { kind: 'max' | 'min'; value: number } | null;
+  /** The same statistic on a default Starlight site built from the same versions, when it has one. */
+  baseline?: number;
   note?: string;
 }
 

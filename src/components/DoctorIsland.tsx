@@ -11,7 +11,7 @@ import type { MergeResult } from '../lib/merge.ts';
 import type { AnalysisRequest, DoctorAnswer } from './doctor-analysis.ts';
 import { createAnalyser, type Analyser } from './doctor-client.ts';
 import { Choice } from './fields.tsx';
-import { loadHighlighterWhenIdle, type Highlighter } from './highlight.ts';
+import { loadHighlighterOnInteraction, type Highlighter } from './highlight.ts';
 import { useAnnouncer } from './live.ts';
 import { OutputBlock } from './OutputBlock.tsx';
 import './generator.css';
@@ -250,7 +250,8 @@ export default function DoctorIsland() {
 
   useEffect(() => {
     setHydrated(true);
-    loadHighlighterWhenIdle(setHighlighter);
+    // Nothing to highlight until the reader pastes or loads a config: load it on the first interaction.
+    loadHighlighterOnInteraction(document.querySelector('[data-doctor]'), setHighlighter);
   }, []);
 
   const exportedEnv = useMemo(() => {

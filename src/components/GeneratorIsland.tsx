@@ -8,7 +8,8 @@ import type { Diagnostic, ServerSpec } from '../lib/model.ts';
 import type { Generated } from '../lib/generate.ts';
 import type { Decoded } from '../lib/share.ts';
 import { defaultForm, endpointOf, modeOf, specFromForm, type FormState, type Provider } from '../lib/provider.ts';
-import { loadHighlighterWhenIdle, type Highlighter } from './highlight.ts';
+import { loadHighlighterWarm, type Highlighter, type Lang } from './highlight.ts';
+import { layeredHighlighter, type Prehighlighted } from './prehighlight.ts';
 import { copyText, useAnnouncer } from './live.ts';
 import { OutputBlock } from './OutputBlock.tsx';
 import { Check, Choice, Text } from './fields.tsx';
@@ -17,6 +18,10 @@ interface Props {
   provider: Provider;
   /** The preset's output, computed at build time: shown until the engine loads. */
   initial: Generated;
+  /** The initial outputs highlighted at build time (Generator.astro), so no highlighter loads before the first interaction. */
+  prehighlighted?: Prehighlighted;
+  /** Build time only: hears each text the island would highlight but has no tokens for. */
+  onUnhighlighted?: (code: string, lang: Lang) => void;
 }
 
 type Engine = typeof import('./engine.ts');
@@ -107,19 +112,29 @@ export function fieldOf(d: Diagnostic, spec: ServerSpec, provider: Provider, for
   }
 }
 
-export default function GeneratorIsland({ provider, initial }: Props) {
+export default function GeneratorIsland({ provider, initial, prehighlighted, onUnhighlighted }: Props) {
   const [form, setForm] = useState<FormState>(() => defaultForm(provider));
   const [link, setLink] = useState<LinkReport | null>(null);
   const [advancedOpen, setAdvancedOpen] = useState(false);
   const noticeRef = useRef<HTMLDivElement>(null);
   const [hydrated, setHydrated] = useState(false);
-  const [highlighter, setHighlighter] = useState<Highlighter | null>(null);
+  const [runtimeHighlighter, setHighlighter] = useState<Highlighter | null>(null);
+  // Build-time tokens first; the runtime highlighter (loaded with the engine) for anything else.
+  const highlighter = useMemo(() => layeredHighlighter(prehighlighted, runtimeHighlighter, onUnhighlighted), [prehighlighted, runtimeHighlighter, onUnhighlighted]);
   const [shell, setShell] = useState<Shell>('posix');
   const [announcement, announce] = useAnnouncer();
   const [engine, setEngine] = useState<Engine | null>(null);
   const rootRef = useRef<HTMLDivElement>(null);
   const wake = () => {
-    if (!engine) loadEngine().then(setEngine, () => undefined);
+    // The engine and the highlighter load together and arrive in one render, so the first output
+    // that follows the reader's input is already highlighted (no plain-text flash). A highlighter
+    // that fails to load only costs the colours.
+    if (!engine) {
+      Promise.all([loadEngine(), loadHighlighterWarm().catch(() => null)]).then(([e, h]) => {
+        if (h) setHighlighter(h);
+        setEngine(e);
+      }, () => undefined);
+    }
   };
 
   useEffect(() => {
@@ -137,7 +152,6 @@ export default function GeneratorIsland({ provider, initial }: Props) {
         .catch(() => setLink({ applied: [], cautions: [], toAdd: [], notices: ['The settings in this link could not be loaded; the defaults are shown.'] }))
         .finally(() => setHydrated(true));
     } else setHydrated(true);
-    loadHighlighterWhenIdle(setHighlighter, rootRef.current);
   }, [provider]);
 
   // A teammate's link lands on the generator: bring the notice into view and focus it, so screen

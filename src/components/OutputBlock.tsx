@@ -16,11 +16,16 @@ interface Props {
   onCopied: (message: string) => void;
 }
 
-/** Highlighted lines, or null when the tokens would not reproduce the text exactly. */
-function highlighted(highlighter: Highlighter | null, text: string, lang: Lang) {
+/**
+ * Highlighted lines, or null when the tokens would not reproduce the text exactly. A hidden block
+ * (another shell's variant) takes only tokens already known, computed at build time, so it is
+ * highlighted the moment it is shown without tokenizing it on every keystroke while hidden.
+ */
+function highlighted(highlighter: Highlighter | null, text: string, lang: Lang, hidden: boolean) {
   if (!highlighter) return null;
   try {
-    const lines = highlighter.tokenize(text, lang);
+    const lines = hidden ? highlighter.known?.(text, lang) : highlighter.tokenize(text, lang);
+    if (!lines) return null;
     const joined = lines.map((l) => l.map((t) => t.content).join('')).join('\n');
     if (joined !== text) return null;
     return lines.map((line, i) => (
@@ -35,11 +40,12 @@ function highlighted(highlighter: Highlighter | null, text: string, lang: Lang) 
   }
 }
 
+/** One output block with its copy button. */
 export function OutputBlock({ kind, title, text, lang, highlighter, interactive, hidden, partial, onCopied }: Props) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
-  // Tokenizing is most of a keystroke's cost: only when the text changes, and never for hidden blocks
-  // (another shell's variant), which are highlighted when they are shown.
-  const tokens = useMemo(() => (hidden ? null : highlighted(highlighter, text, lang)), [hidden, highlighter, text, lang]);
+  // Tokenizing is most of a keystroke's cost: only when the text changes, and never for hidden blocks,
+  // which are highlighted when they are shown.
+  const tokens = useMemo(() => highlighted(highlighter, text, lang, !!hidden), [hidden, highlighter, text, lang]);
   const copy = async () => {
     const ok = await copyText(text);
     setState(ok ? 'copied' : 'failed');

@@ -1,10 +1,8 @@
 /**
- * Lazy syntax highlighting for the island's output blocks, built on shiki's tokenizer primitives
- * (no HTML renderer: the island renders tokens itself), the JavaScript regex engine, only the
- * `toml` and `shellscript` grammars and two themes. It is loaded after first paint; until it
- * arrives the outputs are plain text.
+ * Lazy syntax highlighting for the island's output blocks: the types, and when to load the
+ * highlighter (shiki-runtime.ts, its own chunk). The build runs the same code to highlight what a
+ * page shows first (prehighlight.ts); the browser loads it only on the first interaction.
  */
-import type { ShikiPrimitive } from '@shikijs/primitive';
 
 /** The languages the island shows. */
 export type Lang = 'toml' | 'shellscript' | 'powershell';
@@ -18,86 +16,57 @@ export interface Token {
 /** A loaded highlighter: tokenizes synchronously. */
 export interface Highlighter {
   tokenize(code: string, lang: Lang): Token[][];
+  /** Tokens already known for `code` (computed at build time), without tokenizing; hidden blocks use only these. */
+  known?(code: string, lang: Lang): Token[][] | undefined;
 }
 
-let loading: Promise<Highlighter> | undefined;
+const loading = new Map<number, Promise<Highlighter>>();
 
-/** Starts loading the highlighter once; later calls share the same promise. */
-export function loadHighlighter(): Promise<Highlighter> {
-  loading ??= (async () => {
-    const [{ createShikiPrimitiveAsync, codeToTokensWithThemes }, { createJavaScriptRegexEngine }] = await Promise.all([
-      import('@shikijs/primitive'),
-      import('@shikijs/engine-javascript'),
-    ]);
-    const primitive: ShikiPrimitive = await createShikiPrimitiveAsync({
-      themes: [import('@shikijs/themes/github-light'), import('@shikijs/themes/github-dark')],
-      langs: [import('@shikijs/langs/toml'), import('@shikijs/langs/shellscript')],
-      engine: createJavaScriptRegexEngine(),
-    });
-    return {
-      tokenize(code, lang) {
-        // PowerShell has no grammar loaded (it would cost ~15 KB); its blocks stay plain text.
-        if (lang === 'powershell') return code.split('\n').map((line) => [{ content: line, style: {} }]);
-        const lines = codeToTokensWithThemes(primitive, code, {
-          lang,
-          themes: { light: 'github-light', dark: 'github-dark' },
-          // github-dark's comment grey (#6a737d) is 3.7:1 on Starlight's dark background; this one is 6:1 (WCAG AA).
-          colorReplacements: { 'github-dark': { '#6a737d': '#8b949e' } },
-        });
-        return lines.map((line) =>
-          line.map((t) => {
-            const style: Record<string, string> = {};
-            if (t.variants['light']?.color) style['--shiki-light'] = t.variants['light'].color;
-            if (t.variants['dark']?.color) style['--shiki-dark'] = t.variants['dark'].color;
-            return { content: t.content, style };
-          }),
-        );
-      },
-    };
+/**
+ * Starts loading the highlighter once; later calls share the same promise. shiki stops tokenizing a
+ * line after `timeLimitMs` and leaves the rest uncoloured: in the browser that guards against a
+ * runaway pattern, but the build passes 0 (no limit) so a busy machine cannot change the output.
+ */
+export function loadHighlighter(timeLimitMs = 500): Promise<Highlighter> {
+  const existing = loading.get(timeLimitMs);
+  if (existing) return existing;
+  const created = import('./shiki-runtime.ts').then(({ createHighlighter }) => createHighlighter(timeLimitMs));
+  loading.set(timeLimitMs, created);
+  return created;
+}
+
+/** The next task: lets the browser paint and handle input between two pieces of work. */
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+let warming: Promise<Highlighter> | undefined;
+
+/**
+ * Loads the highlighter and compiles each grammar in its own task (so no one long task freezes
+ * the page), once per page. Called on the first interaction, alongside the generator engine.
+ */
+export function loadHighlighterWarm(): Promise<Highlighter> {
+  warming ??= (async () => {
+    const highlighter = await loadHighlighter();
+    for (const lang of ['toml', 'shellscript'] as const) {
+      await nextTask();
+      highlighter.tokenize('x = 1', lang);
+    }
+    return highlighter;
   })();
-  return loading;
-}
-
-/** Resolves when the browser is idle (or after a short delay where requestIdleCallback is missing). */
-function idle(): Promise<void> {
-  return new Promise((resolve) => {
-    if ('requestIdleCallback' in window) window.requestIdleCallback(() => resolve(), { timeout: 2000 });
-    else setTimeout(resolve, 200);
-  });
-}
-
-/** Resolves once `element` is near the viewport, so a generator far down the page costs nothing at load. */
-function nearViewport(element: Element | null): Promise<void> {
-  if (!element || !('IntersectionObserver' in window)) return Promise.resolve();
-  return new Promise((resolve) => {
-    const observer = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((e) => e.isIntersecting)) {
-          observer.disconnect();
-          resolve();
-        }
-      },
-      { rootMargin: '400px' },
-    );
-    observer.observe(element);
-  });
+  return warming;
 }
 
 /**
- * Loads the highlighter after first paint, once `element` is near the viewport and the browser is
- * idle, then hands it over. Each grammar is warmed up in its own idle slot, so compiling them never
- * makes one long task on a slow phone. Highlighting is decoration: failures leave plain text.
+ * Hands over the highlighter once the reader first interacts with `element` (focus, pointer or
+ * key), or at once when `now` is set. Before that the page needs none: what it shows first was
+ * highlighted at build time. Highlighting is decoration: failures leave plain text.
  */
-export function loadHighlighterWhenIdle(onReady: (highlighter: Highlighter) => void, element: Element | null = null): void {
-  (async () => {
-    await nearViewport(element);
-    await idle();
-    const highlighter = await loadHighlighter();
-    for (const lang of ['toml', 'shellscript'] as const) {
-      await idle();
-      highlighter.tokenize('x = 1', lang);
-    }
-    await idle();
-    onReady(highlighter);
-  })().catch(() => undefined);
+export function loadHighlighterOnInteraction(element: Element | null, onReady: (highlighter: Highlighter) => void, now = false): void {
+  const events = ['focusin', 'pointerdown', 'keydown'] as const;
+  const start = () => {
+    for (const e of events) element?.removeEventListener(e, start);
+    loadHighlighterWarm().then(onReady, () => undefined);
+  };
+  if (now || !element) start();
+  else for (const e of events) element.addEventListener(e, start, { passive: true });
 }

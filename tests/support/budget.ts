@@ -1,26 +1,34 @@
 /**
  * The byte budgets and what they count, shared by the budget test (tests/build/bytes.test.ts, which
- * asserts them) and the benchmark (scripts/bench.ts, which reports them). One definition, two users.
+ * asserts them statically), the e2e budget spec (tests/e2e/budget.spec.ts, which measures what a
+ * browser really fetches) and the benchmark (scripts/bench.ts, which reports them). One definition.
+ *
+ * "Before the first interaction" counts EVERYTHING: module scripts, modulepreloads, island
+ * components and renderers, all they import statically, and every inline script. Nothing is
+ * excluded by name (search included): a script that loads on idle would be caught by the e2e spec.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { Page } from '@playwright/test';
 import { dynamicClosure, pageEntries, staticClosure, totalGzip } from './bundle.ts';
 
-/** JavaScript a guide page runs before the first interaction (search excluded: it loads on demand). */
+/** JavaScript any page runs before the first interaction, gzip -9 bytes. */
 export const CRITICAL_JS_BUDGET = 25 * 1024;
 /** The lazily loaded syntax highlighter. */
 export const HIGHLIGHTER_BUDGET = 55 * 1024;
 
-/** Starlight's search: the Search component's script; Pagefind itself only loads when search opens. */
-const isSearch = (file: string): boolean => /\/Search\.astro_|pagefind/.test(file);
+// Inline <script> elements that hold code (not JSON data islands).
+const INLINE_SCRIPT = /<script\b(?![^>]*\ssrc=)(?![^>]*\stype="application\/(?:ld\+)?json")[^>]*>([\s\S]*?)<\/script>/gi;
+const MODULEPRELOAD = /<link\b[^>]*rel="modulepreload"[^>]*href="([^"]+)"|<link\b[^>]*href="([^"]+)"[^>]*rel="modulepreload"/g;
 
-const INLINE_SCRIPT = /<script\b(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/gi;
+/** gzip -9 size of a string or buffer: the one compression every byte figure uses. */
+export const gzipBytes = (data: string | Buffer): number => gzipSync(data, { level: 9 }).length;
 
-/** Every built page (`index.html` files) under `dist`. */
+/** Every built page (every `.html` file, 404 included) under `dist`. */
 export function htmlPages(dist: string): string[] {
   return readdirSync(dist, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && e.name === 'index.html')
+    .filter((e) => e.isFile() && e.name.endsWith('.html'))
     .map((e) => join(e.parentPath, e.name))
     .sort();
 }
@@ -30,19 +38,34 @@ export function guidePages(dist: string): string[] {
   return htmlPages(dist).filter((file) => readFileSync(file, 'utf8').includes('GeneratorIsland'));
 }
 
-/** Critical JS of one page: the static import closure of its module scripts and islands, plus its inline scripts. */
+/** The inline scripts' code of one page, one string per element. */
+export function inlineScripts(html: string): string[] {
+  return [...html.matchAll(INLINE_SCRIPT)].map((m) => m[1] ?? '').filter((code) => code.trim() !== '');
+}
+
+/** Scripts a page fetches on its own: module scripts, islands and their renderers, modulepreloads. */
+export function entryScripts(html: string): string[] {
+  const preloads = [...html.matchAll(MODULEPRELOAD)].map((m) => m[1] ?? m[2] ?? '').filter(Boolean);
+  return [...new Set([...pageEntries(html), ...preloads])];
+}
+
+/**
+ * Critical JS of one page: the static import closure of every script it fetches on its own (each
+ * file gzipped, as a server sends it), plus its inline scripts gzipped together (they travel in
+ * one compressed HTML response).
+ */
 export function criticalBytes(dist: string, html: string): { external: number; inline: number; files: Set<string> } {
-  // Search is excluded by the budget's definition: its button script and the Pagefind UI it loads on demand.
-  const files = new Set([...staticClosure(dist, pageEntries(html))].filter((f) => !isSearch(f)));
-  const inline = [...html.matchAll(INLINE_SCRIPT)]
-    .map((m) => m[1] ?? '')
-    .filter((code) => !code.includes('data-open-modal'))
-    .join('\n');
-  return { external: totalGzip(dist, files), inline: gzipSync(inline, { level: 9 }).length, files };
+  const files = staticClosure(dist, entryScripts(html));
+  const code = inlineScripts(html);
+  const inline = code.length === 0 ? 0 : gzipBytes(code.join('\n'));
+  return { external: totalGzip(dist, files), inline, files };
 }
 
 /** True for a chunk that belongs to the highlighter by name; none may be on the critical path. */
-export const looksLikeHighlighter = (file: string): boolean => /primitive|engine|shellscript|toml|github-(light|dark)/i.test(file);
+export const looksLikeHighlighter = (file: string): boolean => /primitive|engine-javascript|shellscript|toml|github-(light|dark)|highlight|shiki/i.test(file);
+
+/** True for the Pagefind search UI by name; it loads when search opens, so never on the critical path. */
+export const looksLikeSearchUI = (file: string): boolean => /search-ui|pagefind/i.test(file);
 
 /**
  * The highlighter: what the island loads later through dynamic import(), not already on the critical path.
@@ -56,4 +79,36 @@ export function highlighterChunks(dist: string, html: string): { files: string[]
   const other = staticClosure(dist, lazy.filter((f) => /\/(engine|share)\.[\w-]+\.js$/.test(f)));
   const files = lazy.filter((f) => !other.has(f)).sort();
   return { files, bytes: totalGzip(dist, files) };
+}
+
+/** What a browser fetched before any interaction: each JS file's gzip -9 bytes, and the inline scripts'. */
+export interface Fetched {
+  files: Map<string, number>;
+  external: number;
+  inline: number;
+  total: number;
+}
+
+/**
+ * Loads `url` and lets it sit without interaction (network idle, two idle callbacks, two more
+ * seconds, network idle again), then adds up every JavaScript response plus the inline scripts of
+ * the document, gzip -9. A script fetched on idle (as Starlight's search used to be) is counted.
+ */
+export async function fetchedBeforeInteraction(page: Page, url: string): Promise<Fetched> {
+  const files = new Map<string, number>();
+  const pending: Promise<void>[] = [];
+  page.on('response', (r) => {
+    const type = r.headers()['content-type'] ?? '';
+    if (r.request().resourceType() !== 'script' && !/javascript/.test(type)) return;
+    pending.push(r.body().then((body) => void files.set(new URL(r.url()).pathname, gzipBytes(body)), () => undefined));
+  });
+  const response = await page.goto(url, { waitUntil: 'networkidle' });
+  await page.evaluate(() => new Promise<void>((resolve) => requestIdleCallback(() => requestIdleCallback(() => resolve()))));
+  await page.waitForTimeout(2000);
+  await page.waitForLoadState('networkidle');
+  await Promise.all(pending);
+  const code = inlineScripts((await response?.text()) ?? '');
+  const inline = code.length === 0 ? 0 : gzipBytes(code.join('\n'));
+  const external = [...files.values()].reduce((a, b) => a + b, 0);
+  return { files, external, inline, total: external + inline };
 }
