@@ -49,9 +49,11 @@ export const TROUBLE: Record<string, TroubleDef> = {
   winUnicode: { toml: `\n[mcp_servers.x]\ncommand = "C:\\Users\\me\\server.exe"\n`, argv: LIST },
   winEscape: { toml: `\n[mcp_servers.x]\ncommand = "C:\\tools\\server.exe"\n`, argv: LIST },
   winLiteral: { toml: `\n[mcp_servers.x]\ncommand = 'C:\\tools\\server.exe'\n`, argv: ['codex', 'mcp', 'get', 'x', '--json'] },
+  winDoubled: { toml: `\n[mcp_servers.x]\ncommand = "C:\\\\tools\\\\server.exe"\n`, argv: ['codex', 'mcp', 'get', 'x', '--json'] },
   noTransport: { toml: `\n[mcp_servers.x]\nstartup_timeout_sec = 20\n`, argv: LIST },
   cNewServer: { toml: remote('x', 'https://x.example/mcp'), argv: ['codex', '-c', 'mcp_servers.y.enabled=false', 'mcp', 'list'] },
   strictMcp: { toml: remote('x', 'https://x.example/mcp'), argv: ['codex', '--strict-config', 'mcp', 'list'] },
+  badNameList: { toml: `\n[mcp_servers."bad name!"]\nurl = "https://x.example/mcp"\n`, argv: LIST },
   badNameExec: { toml: `\n[mcp_servers."bad name!"]\nurl = "${U}/badname/mcp"\n`, argv: X },
   // Turning one server off for one run, and the same config without the flag as the control.
   cOff: { toml: remote('on', `${U}/coff-on/mcp`) + remote('off', `${U}/coff-off/mcp`), argv: exec('-c', 'mcp_servers.off.enabled=false') },

@@ -67,8 +67,13 @@ describe.skipIf(skip !== null)('runtime: the messages on the troubleshooting pag
     observe('toml.unicode', 'winUnicode', /config\.toml:\d+:\d+: too few unicode value digits/, AT);
     observe('toml.escape', 'winEscape', /config\.toml:\d+:\d+: missing escaped value/, AT);
     observe('toml.where', 'winEscape', /TOML parse error at line \d+, column \d+$/, /\d+, column \d+$/);
-    expect(out('winLiteral').code).toBe(0);
-    expect(JSON.parse(out('winLiteral').stdout).transport.command).toBe('C:\\tools\\server.exe');
+    // The position is that of the second table.
+    const second = readFileSync(join(homes['duplicate']!, 'config.toml'), 'utf8').split('\n').lastIndexOf('[mcp_servers.x]') + 1;
+    expect(out('duplicate').all).toContain(`config.toml:${second}:14: duplicate key`);
+    for (const id of ['winLiteral', 'winDoubled']) {
+      expect(out(id).code, out(id).all).toBe(0);
+      expect(JSON.parse(out(id).stdout).transport.command).toBe('C:\\tools\\server.exe');
+    }
   });
 
   it('`--strict-config` is refused by `codex mcp`', () => {
@@ -76,7 +81,9 @@ describe.skipIf(skip !== null)('runtime: the messages on the troubleshooting pag
     observe('strict.mcp', 'strictMcp', /^Error: `--strict-config` is not supported for `codex mcp`$/);
   });
 
-  it('a server whose table name is not a valid name is never started, and the session says nothing', () => {
+  it('a server whose table name is not a valid name is listed, never started, and the session says nothing', () => {
+    expect(out('badNameList').code).toBe(0);
+    expect(out('badNameList').stdout).toMatch(/^bad name!\s+https:\/\/x\.example\/mcp/m);
     expect(out('badNameExec').code).toBe(0);
     expect(rpcs('/badname/')).toEqual([]);
     expect(out('badNameExec').all).not.toMatch(/bad name|invalid server name/i);
