@@ -32,7 +32,7 @@ const CUSTOM = '/guides/custom/#v=1';
 /** Every entry, in page order within its group. */
 export const TROUBLE_ENTRIES: readonly TroubleEntry[] = [
   { anchor: 'config-not-loaded', group: 'config', title: 'Codex cannot load config.toml', messages: ['cli:broken.list', 'cli:broken.remove', 'cli:broken.exec', 'cli:broken.doctor'],
-    meaning: '`codex mcp list`, `get`, `add` and `login` print the first line, `codex mcp remove` the second, a session (`codex`, `codex exec`) the third, followed by the reason (the entries below). Nothing starts until the file loads; `codex doctor` still runs and reports it.',
+    meaning: '`codex mcp list`, `get`, `add` and `login` print the first line, `codex mcp remove` the second, `codex exec` the third, followed by the reason (the entries below). Nothing starts until the file loads; `codex doctor` still runs and reports it.',
     fix: 'Read the reason under "Caused by" (or after the colon), fix that table, then run the command again.', link: DOCTOR },
   { anchor: 'env-on-remote', group: 'config', title: 'env on a remote server', messages: ['cli:broken.reason'],
     meaning: 'A table with a `url` also has `env`, which only local (stdio) servers take.',

@@ -58,6 +58,7 @@ export const TROUBLE: Record<string, TroubleDef> = {
   // Turning one server off for one run, and the same config without the flag as the control.
   cOff: { toml: remote('on', `${U}/coff-on/mcp`) + remote('off', `${U}/coff-off/mcp`), argv: exec('-c', 'mcp_servers.off.enabled=false') },
   cControl: { toml: remote('on', `${U}/cctl-on/mcp`) + remote('off', `${U}/cctl-off/mcp`), argv: X },
+  cOn: { toml: remote('dormant', `${U}/con-dormant/mcp`, 'enabled = false\n'), argv: exec('-c', 'mcp_servers.dormant.enabled=true') },
   cOffList: { toml: remote('off', 'https://x.example/mcp'), argv: ['codex', '-c', 'mcp_servers.off.enabled=false', 'mcp', 'list'] },
   // Profiles: a file CODEX_HOME/p.config.toml layered on the base config by `-p p`.
   profile: {

@@ -89,7 +89,7 @@ describe.skipIf(skip !== null)('runtime: the messages on the troubleshooting pag
     expect(out('badNameExec').all).not.toMatch(/bad name|invalid server name/i);
   });
 
-  it('`-c mcp_servers.NAME.enabled=false` keeps that server from starting for that run only; `mcp list` shows it disabled', () => {
+  it('`-c mcp_servers.NAME.enabled=false` keeps that server from starting for that run only, `=true` starts a disabled one; `mcp list` shows it disabled', () => {
     expect(out('cOff').code, out('cOff').all).toBe(0);
     expect(rpcs('/coff-off/')).toEqual([]);
     expect(rpcs('/coff-on/')).toEqual(expect.arrayContaining(['initialize', 'tools/list']));
@@ -97,6 +97,9 @@ describe.skipIf(skip !== null)('runtime: the messages on the troubleshooting pag
     expect(rpcs('/cctl-off/')).toEqual(expect.arrayContaining(['initialize', 'tools/list']));
     expect(rpcs('/cctl-on/')).toEqual(expect.arrayContaining(['initialize', 'tools/list']));
     expect(readFileSync(join(homes['cOff']!, 'config.toml'), 'utf8')).not.toContain('enabled');
+    // And the other way: `enabled=true` starts a server the file turns off.
+    expect(out('cOn').code, out('cOn').all).toBe(0);
+    expect(rpcs('/con-dormant/')).toEqual(expect.arrayContaining(['initialize', 'tools/list']));
     expect(out('cOffList').stdout).toMatch(/^off\s+https:\/\/x\.example\/mcp\s+-\s+disabled\s/m);
   });
 
