@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveTrouble, type MessageRecord } from '../../src/lib/troubleshooting.ts';
+import { resolveTrouble } from '../../src/lib/troubleshooting.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const DIST = join(ROOT, 'dist');
@@ -43,7 +43,7 @@ export function quoteMatches(quote: string, line: string): boolean {
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
 const records = readdirSync(RECORDED)
   .filter((f) => /^messages-.*\.json$/.test(f))
-  .map((f) => ({ file: f, ...(JSON.parse(readFileSync(join(RECORDED, f), 'utf8')) as { codexVersion: string; messages: Record<string, { text: string }> }) }));
+  .map((f) => ({ file: f, ...(JSON.parse(readFileSync(join(RECORDED, f), 'utf8')) as { codexVersion: string; messages: Record<string, { command: string; text: string }> }) }));
 const lines = records.flatMap((r) => Object.values(r.messages).map((m) => m.text));
 
 const quotes = htmlFiles(DIST).flatMap((file) =>
@@ -82,7 +82,7 @@ function pagefindContent(url: string): string | undefined {
 
 describe('the troubleshooting page', () => {
   const page = '/reference/troubleshooting/index.html';
-  const entries = resolveTrouble(Object.fromEntries(records.map((r) => [r.file.replace(/^messages-|\.json$/g, ''), r as MessageRecord])));
+  const entries = resolveTrouble(Object.fromEntries(records.map((r) => [r.file.replace(/^messages-|\.json$/g, ''), r])));
   const wanted = entries.flatMap((e) => e.lines.map((l) => l.text));
 
   it('quotes every recorded message its table names', () => {
