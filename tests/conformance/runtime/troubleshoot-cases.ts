@@ -75,6 +75,10 @@ export const TROUBLE: Record<string, TroubleDef> = {
   noRegistrationAdd: { argv: ['codex', 'mcp', 'add', 'docs', '--url', oauthUrl(PORTS.noRegistration, 'noregadd')], browser: true },
   tokenError: { toml: remote('docs', oauthUrl(PORTS.tokenError, 'tokenerr')), argv: ['codex', 'mcp', 'login', 'docs'], browser: true },
   authorizeError: { toml: remote('docs', oauthUrl(PORTS.authorizeError, 'autherr')), argv: ['codex', 'mcp', 'login', 'docs'], browser: true },
+  loginNoOAuth: { toml: remote('plain', `${U}/loginplain/mcp`), argv: ['codex', 'mcp', 'login', 'plain'] },
+  addNoOAuth: { argv: ['codex', 'mcp', 'add', 'plain', '--url', `${U}/addplain/mcp`] },
+  notLoggedIn: { toml: remote('docs', oauthUrl(PORTS.keyring, 'nologin')), argv: X },
+  notLoggedInList: { toml: remote('docs', oauthUrl(PORTS.keyring, 'nologinlist')), argv: LIST },
   keyring: { top: 'mcp_oauth_credentials_store = "keyring"\n', toml: remote('docs', oauthUrl(PORTS.keyring, 'keyring')), argv: ['codex', 'mcp', 'login', 'docs'], browser: true },
 };
 

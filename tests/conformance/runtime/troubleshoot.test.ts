@@ -149,6 +149,25 @@ describe.skipIf(skip !== null)('runtime: the messages on the troubleshooting pag
     expect((result.requests[String(PORTS.authorizeError)] ?? []).filter((q) => q.path.startsWith('/authorize')).length).toBe(2);
   });
 
+  it('OAuth on a server that does not use it: `login` still tries to register at /register; `add` just writes the table', () => {
+    expect(out('loginNoOAuth').code).not.toBe(0);
+    // What follows "analyze response error:" depends on what the server answers (here an empty 404).
+    observe('oauth.notOAuth', 'loginNoOAuth', /^Error: Registration failed: .*analyze response error/, /(?<=analyze response error: ).*$/);
+    expect((result.requests[String(PORTS.plain)] ?? []).some((q) => q.path === '/register' && q.method === 'POST')).toBe(true);
+    expect(out('addNoOAuth').code).toBe(0);
+    expect(out('addNoOAuth').all).not.toMatch(/OAuth|Authorize/);
+    expect(readToml(join(homes['addNoOAuth']!, 'config.toml'))['mcp_servers']).toHaveProperty('plain');
+  });
+
+  it('a server that wants OAuth, before `codex mcp login`: the session logs an error and goes on without it; `mcp list` says "Not logged in"', () => {
+    expect(out('notLoggedIn').code).toBe(0);
+    const reqs = requestsFor(result.requests[String(PORTS.keyring)] ?? [], '/nologin/').flatMap((q) => (q.rpc ? [q.rpc] : []));
+    expect(reqs).toEqual(['initialize']);
+    // The timestamp and the server's metadata URL vary.
+    observe('session.authRequired', 'notLoggedIn', /worker quit with fatal: Transport channel closed, when AuthRequired/, /^\S+Z|\(AuthRequiredError.*$/g);
+    observe('list.notLoggedIn', 'notLoggedInList', /\benabled\s+Not logged in\s*$/, /https?:\S+/);
+  });
+
   it('OAuth: `mcp_oauth_credentials_store = "keyring"` with no keyring service fails after the sign-in', () => {
     expect(out('keyring').code).not.toBe(0);
     observe('oauth.keyring', 'keyring', /^Error: failed to write OAuth tokens to keyring$/);
