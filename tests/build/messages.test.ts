@@ -5,8 +5,10 @@
  * "…" in a quote stands for a varying part: the pieces around it must appear in order in one line.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { resolveTrouble } from '../../src/lib/troubleshooting.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const DIST = join(ROOT, 'dist');
@@ -41,7 +43,7 @@ export function quoteMatches(quote: string, line: string): boolean {
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
 const records = readdirSync(RECORDED)
   .filter((f) => /^messages-.*\.json$/.test(f))
-  .map((f) => ({ file: f, ...(JSON.parse(readFileSync(join(RECORDED, f), 'utf8')) as { codexVersion: string; messages: Record<string, { text: string }> }) }));
+  .map((f) => ({ file: f, ...(JSON.parse(readFileSync(join(RECORDED, f), 'utf8')) as { codexVersion: string; messages: Record<string, { command: string; text: string }> }) }));
 const lines = records.flatMap((r) => Object.values(r.messages).map((m) => m.text));
 
 const quotes = htmlFiles(DIST).flatMap((file) =>
@@ -64,5 +66,37 @@ describe('Codex messages quoted by the site', () => {
     const unmatched = quotes.filter((q) => !lines.some((l) => quoteMatches(q.quote, l)));
     expect(unmatched, `quoted but never observed:\n${unmatched.map((u) => `${u.page}: ${u.quote}`).join('\n')}`).toEqual([]);
     console.log(`codex messages: ${quotes.length} quotes (${new Set(quotes.map((q) => q.quote)).size} distinct) matched against ${lines.length} recorded lines`);
+  });
+});
+
+/** The text Pagefind indexed for one page, from its fragment files (gzip, then `pagefind_dcd` + JSON). */
+function pagefindContent(url: string): string | undefined {
+  const dir = join(DIST, 'pagefind', 'fragment');
+  for (const f of readdirSync(dir)) {
+    const text = gunzipSync(readFileSync(join(dir, f))).toString('utf8');
+    const doc = JSON.parse(text.slice(text.indexOf('{'))) as { url: string; content: string };
+    if (doc.url === url) return doc.content;
+  }
+  return undefined;
+}
+
+describe('the troubleshooting page', () => {
+  const page = '/reference/troubleshooting/index.html';
+  const entries = resolveTrouble(Object.fromEntries(records.map((r) => [r.file.replace(/^messages-|\.json$/g, ''), r])));
+  const wanted = entries.flatMap((e) => e.lines.map((l) => l.text));
+
+  it('quotes every recorded message its table names', () => {
+    expect(entries.flatMap((e) => e.missing)).toEqual([]);
+    const onPage = new Set(quotes.filter((q) => q.page === page).map((q) => q.quote));
+    expect(wanted.filter((t) => !onPage.has(t))).toEqual([]);
+  });
+
+  it('Pagefind indexed the page with every message, so pasting one into search finds it', () => {
+    const content = pagefindContent('/reference/troubleshooting/');
+    expect(content, 'the troubleshooting page is not in the search index').toBeDefined();
+    // Pagefind collapses whitespace; "…" parts are matched as gaps, as in the quote check.
+    const flat = content!.replace(/\s+/g, ' ');
+    expect(wanted.filter((t) => !quoteMatches(t.replace(/\s+/g, ' '), flat))).toEqual([]);
+    console.log(`troubleshooting: ${entries.length} entries, ${wanted.length} quoted lines, all in the search index`);
   });
 });

@@ -27,6 +27,12 @@ export interface FakeMcpOptions {
   oauth?: boolean;
   /** Scopes listed in the authorization-server metadata. */
   scopesSupported?: string[];
+  /** false: no dynamic client registration (no `registration_endpoint`, `/register` is 404). */
+  registration?: boolean;
+  /** An OAuth error code the token endpoint answers with (400), e.g. `invalid_client`. */
+  tokenError?: string;
+  /** An OAuth error code the authorize step redirects back with instead of a code, e.g. `invalid_scope`. */
+  authorizeError?: string;
 }
 
 /** A running fake server and its record. */
@@ -105,7 +111,7 @@ function oauthRoute(opts: FakeMcpOptions, origin: string, req: IncomingMessage, 
       issuer: origin,
       authorization_endpoint: `${origin}/authorize`,
       token_endpoint: `${origin}/token`,
-      registration_endpoint: `${origin}/register`,
+      ...(opts.registration === false ? {} : { registration_endpoint: `${origin}/register` }),
       response_types_supported: ['code'],
       grant_types_supported: ['authorization_code', 'refresh_token'],
       code_challenge_methods_supported: ['S256'],
@@ -114,7 +120,7 @@ function oauthRoute(opts: FakeMcpOptions, origin: string, req: IncomingMessage, 
     });
     return true;
   }
-  if (path === '/register' && req.method === 'POST') {
+  if (path === '/register' && req.method === 'POST' && opts.registration !== false) {
     const body = rec.body as Record<string, unknown> | undefined;
     json(res, 201, { ...(body ?? {}), client_id: 'fake-client-id', client_id_issued_at: 1 });
     return true;
@@ -123,8 +129,13 @@ function oauthRoute(opts: FakeMcpOptions, origin: string, req: IncomingMessage, 
     // An instant "sign-in": send the browser straight back to Codex with a code, as a provider would.
     const q = new URL(rec.path, origin).searchParams;
     const back = q.get('redirect_uri');
-    if (back) res.writeHead(302, { location: `${back}?code=fake-code&state=${encodeURIComponent(q.get('state') ?? '')}` }).end();
+    const answer = opts.authorizeError ? `error=${opts.authorizeError}` : 'code=fake-code';
+    if (back) res.writeHead(302, { location: `${back}?${answer}&state=${encodeURIComponent(q.get('state') ?? '')}` }).end();
     else res.writeHead(400).end();
+    return true;
+  }
+  if (path === '/token' && req.method === 'POST' && opts.tokenError) {
+    json(res, 400, { error: opts.tokenError, error_description: `fake ${opts.tokenError}` });
     return true;
   }
   if (path === '/token' && req.method === 'POST') {

@@ -1,7 +1,7 @@
 /**
  * The shapes passed between a runtime test (outside the network namespace) and the runner inside it.
  */
-import type { RecordedRequest } from '../../support/fake-mcp.ts';
+import type { FakeMcpOptions, RecordedRequest } from '../../support/fake-mcp.ts';
 
 /** One process to run: argv, full environment, working directory, limits. */
 export interface PlanCase {
@@ -21,7 +21,7 @@ export interface PlanCase {
 /** Everything the runner starts and runs. */
 export interface Plan {
   modelPort: number;
-  servers: { port: number; oauth?: boolean; scopesSupported?: string[] }[];
+  servers: FakeMcpOptions[];
   cases: PlanCase[];
   concurrency: number;
 }
