@@ -1,0 +1,200 @@
+/**
+ * The server.json runtime cases: every usable choice of every corpus file, converted the way the
+ * import box converts it (the reader's own values typed into its fields), opened in the generator
+ * through the prefilled link, and turned into what a reader runs: the variable lines with the
+ * placeholders replaced, then the TOML block (or, for a remote the command can carry, the command).
+ * Each case says what must then arrive: the exact headers, or the exact stdio environment.
+ */
+import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { envLines } from '../../../src/lib/env.ts';
+import { generate, type Outputs } from '../../../src/lib/generate.ts';
+import { isStdio } from '../../../src/lib/model.ts';
+import { providerSchema } from '../../../src/lib/provider-schema.ts';
+import { specFromForm, type Provider } from '../../../src/lib/provider.ts';
+import { checkInputs, convertChoice, inputsOf, readServerJson, type Conversion, type ReaderInput } from '../../../src/lib/server-json/index.ts';
+import { prefillFragment } from '../../../src/lib/server-json/link.ts';
+import { decodeShare } from '../../../src/lib/share.ts';
+import { quotePosix } from '../../../src/lib/shell/posix.ts';
+import { ROOT } from '../../support/codex.ts';
+
+/** Which of the reader's inputs are filled: only the required ones (defaults elsewhere), or every one. */
+export type ValueSet = 'required' | 'all';
+
+/** One converted choice and what a reader runs for it. */
+export interface SjCase {
+  id: string;
+  file: string;
+  choiceId: string;
+  values: ValueSet;
+  route: 'toml' | 'command';
+  name: string;
+  outputs: Outputs;
+  /** The bash lines the reader runs before Codex: the import box's lines (placeholders replaced), then the generator's. */
+  exportScript: string;
+  /** Every variable those lines export, with its value. */
+  exported: Record<string, string>;
+  /** The values the reader typed as secrets: none may appear in the TOML or the command. */
+  secrets: string[];
+}
+
+export const CORPUS_DIR = join(ROOT, 'tests', 'fixtures', 'server-json');
+
+/** The "any MCP server" provider, which the import box fills. */
+export function customProvider(): Provider {
+  return providerSchema.parse(JSON.parse(readFileSync(join(ROOT, 'content', 'providers', 'custom.json'), 'utf8')));
+}
+
+/** A value the reader could type into one non-secret input (valid for its format and choices). */
+function typedValue(i: ReaderInput, n: number): string {
+  if (i.choices && i.choices.length > 0) return i.choices[i.choices.length - 1]!;
+  if (i.format === 'number') return String(8000 + n);
+  if (i.format === 'boolean') return i.default === 'true' ? 'false' : 'true';
+  if (i.id.startsWith('url.')) return `sj-${i.id.slice(4).toLowerCase()}.example`;
+  return `sj-typed-${n}`;
+}
+
+/** The reader's values: every required input without a default, or every non-secret input. */
+function readerValues(inputs: readonly ReaderInput[], set: ValueSet): Record<string, string> {
+  const out: Record<string, string> = {};
+  inputs.forEach((i, n) => {
+    if (i.secret) return;
+    if (set === 'all' || (i.required && i.default === '')) out[i.id] = typedValue(i, n);
+  });
+  return out;
+}
+
+/** A secret the reader pastes: a space and a quote, so the shell quoting is exercised too. */
+const secretValue = (name: string): string => `sj ${name.toLowerCase()} it's`;
+
+/**
+ * The import box's variable lines as a reader runs them: each placeholder line replaced by the
+ * reader's own value. The placeholder line must be on the page exactly as expected.
+ */
+function importExports(c: Conversion, exported: Record<string, string>, secrets: string[]): string {
+  const shown = envLines(c.exports)?.posix ?? '';
+  let script = shown;
+  for (const e of c.exports) {
+    if (e.value !== '') {
+      exported[e.name] = e.value;
+      continue;
+    }
+    const line = `export ${e.name}=${quotePosix(e.placeholder)}`;
+    if (script.split('\n').filter((l) => l === line).length !== 1) throw new Error(`the import box does not show "${line}" once:\n${shown}`);
+    const value = secretValue(e.name);
+    script = script.replace(line, `export ${e.name}=${quotePosix(value)}`);
+    exported[e.name] = value;
+    secrets.push(value);
+  }
+  return script;
+}
+
+/** Converts one choice with one value set; null when the page would not let the reader go on. */
+function makeCase(provider: Provider, file: string, text: string, choiceId: string, values: ValueSet): Omit<SjCase, 'route'> {
+  const id = `${file} ${choiceId} (${values})`;
+  const server = readServerJson(provider, text).server!;
+  const inputs = inputsOf(server, choiceId);
+  const typed = readerValues(inputs, values);
+  const problems = checkInputs(inputs, typed);
+  if (problems.size > 0) throw new Error(`${id}: the import box refuses the values: ${[...problems.values()].join(' ')}`);
+  const conversion = convertChoice(provider, server, choiceId, typed);
+  if (!conversion) throw new Error(`${id}: no conversion`);
+  const exported: Record<string, string> = {};
+  const secrets: string[] = [];
+  const fromImport = importExports(conversion, exported, secrets);
+  // "Fill in the generator" opens the prefilled link; the reader then types the token (if any) there.
+  const form = decodeShare(provider, '#' + prefillFragment(provider, server, conversion).fragment).form;
+  if (form.mode === 'token') {
+    form.secret = secretValue(form.envVar);
+    exported[form.envVar] = form.secret;
+    secrets.push(form.secret);
+  }
+  const { outputs, diagnostics } = generate(specFromForm(provider, form));
+  if (!outputs) throw new Error(`${id}: the generator shows errors: ${JSON.stringify(diagnostics)}`);
+  const exportScript = [fromImport, outputs.env?.posix ?? ''].filter((s) => s !== '').join('\n');
+  return { id, file, choiceId, values, name: outputs.name, outputs, exportScript, exported, secrets };
+}
+
+/** Every usable choice of every corpus file, with both value sets (identical results once), by both routes where the command is complete. */
+export function buildCases(provider: Provider): SjCase[] {
+  const files = readdirSync(CORPUS_DIR).filter((f) => f.endsWith('.json') && f !== 'expected-tables.json').sort();
+  const out: SjCase[] = [];
+  const seen = new Set<string>();
+  for (const file of files) {
+    const text = readFileSync(join(CORPUS_DIR, file), 'utf8');
+    for (const c of readServerJson(provider, text).choices) {
+      if (!c.conversion) continue;
+      for (const values of ['required', 'all'] as const) {
+        const base = makeCase(provider, file, text, c.choice.id, values);
+        const key = JSON.stringify([file, c.choice.id, base.outputs.toml, base.exportScript]);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push({ ...base, route: 'toml' });
+        if (!isStdio(base.outputs.entry) && base.outputs.cli.mode === 'full' && base.outputs.cli.posix) out.push({ ...base, id: `${base.id} command`, route: 'command' });
+      }
+    }
+  }
+  return out;
+}
+
+/** The headers a remote case promises (lower-case names): bearer from its variable, each env header from its variable, literal headers. */
+export function promisedHeaders(c: SjCase): Record<string, string> {
+  const entry = c.outputs.entry;
+  if (isStdio(entry)) return {};
+  const out: Record<string, string> = {};
+  const fromVar = (name: string): string => {
+    if (!(name in c.exported)) throw new Error(`${c.id}: the page never tells the reader to export ${name}`);
+    return c.exported[name]!;
+  };
+  if (entry.bearer_token_env_var) out['authorization'] = `Bearer ${fromVar(entry.bearer_token_env_var)}`;
+  for (const [h, v] of Object.entries(entry.env_http_headers ?? {})) out[h.toLowerCase()] = fromVar(v);
+  for (const [h, v] of Object.entries(entry.http_headers ?? {})) out[h.toLowerCase()] = v;
+  return out;
+}
+
+/** The variables a stdio case's server must see beyond the allowlist: `env`, and each `env_vars` name with its exported value. */
+export function promisedServerEnv(c: SjCase): Record<string, string> {
+  const entry = c.outputs.entry;
+  if (!isStdio(entry)) return {};
+  const out: Record<string, string> = { ...(entry.env ?? {}) };
+  for (const name of entry.env_vars ?? []) {
+    if (!(name in c.exported)) throw new Error(`${c.id}: the page never tells the reader to export ${name}`);
+    out[name] = c.exported[name]!;
+  }
+  return out;
+}
+
+/** The package runners the corpus uses; each is faked by a shim in front of PATH. */
+export const RUNNER_SHIMS = ['npx', 'uvx', 'docker', 'dnx'] as const;
+
+/**
+ * Writes the fake runners into `dir`: each is a Node script (no shell, which would add PWD to the
+ * environment) that becomes the fake stdio server, recording its environment and the exact argv
+ * Codex gave the runner to `stdio-<runner>-<pid>.json` in its working directory.
+ */
+export function writeRunnerShims(dir: string, nodeBin: string, stdioScript: string): void {
+  mkdirSync(dir, { recursive: true });
+  for (const runner of RUNNER_SHIMS) {
+    const file = join(dir, runner);
+    const body = [`#!${nodeBin}`, `process.argv.splice(2, 0, 'stdio-${runner}-' + process.pid + '.json');`, `import(${JSON.stringify(stdioScript)});`, ''];
+    writeFileSync(file, body.join('\n'), 'utf8');
+    chmodSync(file, 0o755);
+  }
+}
+
+/** What a shim recorded: the runner, its argv, its environment. */
+export interface StdioSeen {
+  runner: string;
+  argv: string[];
+  env: Record<string, string>;
+}
+
+/** Every record the shims wrote in `home`. */
+export function readShimRecords(home: string): StdioSeen[] {
+  return readdirSync(home)
+    .filter((f) => /^stdio-[a-z]+-\d+\.json$/.test(f))
+    .map((f) => {
+      const rec = JSON.parse(readFileSync(join(home, f), 'utf8')) as { env: Record<string, string>; argv: string[] };
+      return { runner: f.split('-')[1]!, argv: rec.argv, env: rec.env };
+    });
+}
