@@ -36,6 +36,8 @@ export interface SjCase {
   exported: Record<string, string>;
   /** The values the reader typed as secrets: none may appear in the TOML or the command. */
   secrets: string[];
+  /** Variables the package reads that the page leaves out ("not passed on"), set in the shell anyway: none may arrive. */
+  unlisted: string[];
 }
 
 export const CORPUS_DIR = join(ROOT, 'tests', 'fixtures', 'server-json');
@@ -89,7 +91,7 @@ function importExports(c: Conversion, exported: Record<string, string>, secrets:
   return script;
 }
 
-/** Converts one choice with one value set; null when the page would not let the reader go on. */
+/** Converts one choice with one value set; throws when the page would not let the reader go on (a broken case, not a finding to skip). */
 function makeCase(provider: Provider, file: string, text: string, choiceId: string, values: ValueSet): Omit<SjCase, 'route'> {
   const id = `${file} ${choiceId} (${values})`;
   const server = readServerJson(provider, text).server!;
@@ -111,8 +113,14 @@ function makeCase(provider: Provider, file: string, text: string, choiceId: stri
   }
   const { outputs, diagnostics } = generate(specFromForm(provider, form));
   if (!outputs) throw new Error(`${id}: the generator shows errors: ${JSON.stringify(diagnostics)}`);
-  const exportScript = [fromImport, outputs.env?.posix ?? ''].filter((s) => s !== '').join('\n');
-  return { id, file, choiceId, values, name: outputs.name, outputs, exportScript, exported, secrets };
+  // The reader may already have the package's other variables set: Codex must not pass them on.
+  const entry = outputs.entry;
+  const pkg = conversion.choice.kind === 'package' ? server.packages[conversion.choice.index] : undefined;
+  const passed = isStdio(entry) ? [...(entry.env_vars ?? []), ...Object.keys(entry.env ?? {})] : [];
+  const unlisted = isStdio(entry) ? (pkg?.environmentVariables ?? []).map((e) => e.name).filter((n) => /^[A-Za-z_]\w*$/.test(n) && !passed.includes(n)) : [];
+  const unlistedLines = unlisted.map((n) => ((exported[n] = `unlisted-${n}`), `export ${n}=${exported[n]}`));
+  const exportScript = [fromImport, outputs.env?.posix ?? '', ...unlistedLines].filter((s) => s !== '').join('\n');
+  return { id, file, choiceId, values, name: outputs.name, outputs, exportScript, exported, secrets, unlisted };
 }
 
 /** Every usable choice of every corpus file, with both value sets (identical results once), by both routes where the command is complete. */

@@ -80,7 +80,7 @@ const provider = customProvider();
 const cases = skip ? [] : buildCases(provider);
 const sessions = skip ? [] : makeSessions(cases);
 const placed = sessions.flatMap((s) => s.placed);
-const counts = { remoteBlocks: 0, requestsChecked: 0, headersChecked: 0, stdioEnvs: 0 };
+const counts = { remoteBlocks: 0, requestsChecked: 0, headersChecked: 0, stdioEnvs: 0, unlistedWithheld: 0 };
 let result: RunnerResult;
 
 beforeAll(async () => {
@@ -120,8 +120,10 @@ function checkStdio(p: Placed, s: Session): void {
     // Codex puts its own helper folders in front of PATH; the person's PATH must follow unchanged.
     expect(env['PATH']?.endsWith(`:${s.env['PATH']}`), env['PATH']).toBe(true);
     expect(env).toEqual({ ...allowlisted(s.env), ...promisedServerEnv(p.c), PATH: env['PATH'] });
+    for (const name of p.c.unlisted) expect(env, `${name} is set in the shell but not in env_vars`).not.toHaveProperty(name);
   }
   counts.stdioEnvs += 1;
+  counts.unlistedWithheld += seen.length > 0 ? p.c.unlisted.length : 0;
 }
 
 describe.skipIf(skip !== null)('runtime: server.json conversions, as Codex runs them', () => {
