@@ -9,17 +9,20 @@ import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from '
 import { join } from 'node:path';
 import { envLines } from '../../../src/lib/env.ts';
 import { generate, type Outputs } from '../../../src/lib/generate.ts';
-import { isStdio } from '../../../src/lib/model.ts';
+import { isStdio, type EnvVarSpec } from '../../../src/lib/model.ts';
 import { providerSchema } from '../../../src/lib/provider-schema.ts';
 import { specFromForm, type Provider } from '../../../src/lib/provider.ts';
-import { checkInputs, convertChoice, inputsOf, readServerJson, type Conversion, type ReaderInput } from '../../../src/lib/server-json/index.ts';
-import { prefillFragment } from '../../../src/lib/server-json/link.ts';
+import { checkInputs, convertChoice, inputsOf, readServerJson, type Conversion, type ReaderInput, type ServerJson } from '../../../src/lib/server-json/index.ts';
+import { prefillFragment, readmeSection } from '../../../src/lib/server-json/link.ts';
 import { decodeShare } from '../../../src/lib/share.ts';
 import { quotePosix } from '../../../src/lib/shell/posix.ts';
 import { ROOT } from '../../support/codex.ts';
 
-/** Which of the reader's inputs are filled: only the required ones (defaults elsewhere), or every one. */
-export type ValueSet = 'required' | 'all';
+/**
+ * Which values the reader types: the import box with only the required ones (defaults elsewhere) or
+ * every one; or none, reading the authors' README section (its placeholders replaced).
+ */
+export type ValueSet = 'required' | 'all' | 'readme';
 
 /** One converted choice and what a reader runs for it. */
 export interface SjCase {
@@ -34,7 +37,7 @@ export interface SjCase {
   exportScript: string;
   /** Every variable those lines export, with its value. */
   exported: Record<string, string>;
-  /** The values the reader typed as secrets: none may appear in the TOML or the command. */
+  /** The values the reader pasted over placeholders (secrets mostly): none may appear in the TOML or the command. */
   secrets: string[];
   /** Variables the package reads that the page leaves out ("not passed on"), set in the shell anyway: none may arrive. */
   unlisted: string[];
@@ -61,7 +64,7 @@ function readerValues(inputs: readonly ReaderInput[], set: ValueSet): Record<str
   const out: Record<string, string> = {};
   inputs.forEach((i, n) => {
     if (i.secret) return;
-    if (set === 'all' || (i.required && i.default === '')) out[i.id] = typedValue(i, n);
+    if (set === 'all' || (set === 'required' && i.required && i.default === '')) out[i.id] = typedValue(i, n);
   });
   return out;
 }
@@ -70,19 +73,19 @@ function readerValues(inputs: readonly ReaderInput[], set: ValueSet): Record<str
 const secretValue = (name: string): string => `sj ${name.toLowerCase()} it's`;
 
 /**
- * The import box's variable lines as a reader runs them: each placeholder line replaced by the
- * reader's own value. The placeholder line must be on the page exactly as expected.
+ * Variable lines as a reader runs them: each placeholder line (a variable shown without a value)
+ * replaced by the reader's own value. The placeholder line must be shown exactly as expected.
  */
-function importExports(c: Conversion, exported: Record<string, string>, secrets: string[]): string {
-  const shown = envLines(c.exports)?.posix ?? '';
+function runnable(shown: string, vars: readonly EnvVarSpec[], exported: Record<string, string>, secrets: string[]): string {
   let script = shown;
-  for (const e of c.exports) {
+  for (const e of vars) {
+    if (e.basicAuthFrom) throw new Error(`no server.json conversion builds a Basic header in the shell:\n${shown}`);
     if (e.value !== '') {
       exported[e.name] = e.value;
       continue;
     }
     const line = `export ${e.name}=${quotePosix(e.placeholder)}`;
-    if (script.split('\n').filter((l) => l === line).length !== 1) throw new Error(`the import box does not show "${line}" once:\n${shown}`);
+    if (script.split('\n').filter((l) => l === line).length !== 1) throw new Error(`the page does not show "${line}" once:\n${shown}`);
     const value = secretValue(e.name);
     script = script.replace(line, `export ${e.name}=${quotePosix(value)}`);
     exported[e.name] = value;
@@ -91,19 +94,34 @@ function importExports(c: Conversion, exported: Record<string, string>, secrets:
   return script;
 }
 
-/** Converts one choice with one value set; throws when the page would not let the reader go on (a broken case, not a finding to skip). */
-function makeCase(provider: Provider, file: string, text: string, choiceId: string, values: ValueSet): Omit<SjCase, 'route'> {
-  const id = `${file} ${choiceId} (${values})`;
-  const server = readServerJson(provider, text).server!;
-  const inputs = inputsOf(server, choiceId);
-  const typed = readerValues(inputs, values);
-  const problems = checkInputs(inputs, typed);
-  if (problems.size > 0) throw new Error(`${id}: the import box refuses the values: ${[...problems.values()].join(' ')}`);
-  const conversion = convertChoice(provider, server, choiceId, typed);
-  if (!conversion) throw new Error(`${id}: no conversion`);
+/** The fenced blocks of the authors' README section, by the sentence that introduces them. */
+function readmeBlocks(md: string): { env: string; command: string; toml: string } {
+  const out = { env: '', command: '', toml: '' };
+  for (const m of md.matchAll(/([^\n]*)\n\n(`{3,4})(sh|toml)\n([\s\S]*?)\n\2/g)) {
+    const [, intro = '', , lang, body = ''] = m;
+    if (lang === 'toml') out.toml = body + '\n';
+    else if (intro.startsWith('Set these variables')) out.env = body + '\n';
+    else if (intro.startsWith('Add the server with one command')) out.command = body + '\n';
+  }
+  return out;
+}
+
+/** What the reader runs for one conversion: from the import box and the prefilled generator, or from the authors' README section. */
+function readerRoute(provider: Provider, server: ServerJson, conversion: Conversion, values: ValueSet, id: string): { outputs: Outputs; script: string; exported: Record<string, string>; secrets: string[] } {
   const exported: Record<string, string> = {};
   const secrets: string[] = [];
-  const fromImport = importExports(conversion, exported, secrets);
+  if (values === 'readme') {
+    // The authors' page asks no values: its readers get the section as published.
+    const outputs = generate(specFromForm(provider, conversion.form)).outputs;
+    const md = readmeSection('https://site.example', provider, server, conversion);
+    if (!outputs || !md) throw new Error(`${id}: the authors' page shows no README section`);
+    const blocks = readmeBlocks(md);
+    if (blocks.toml !== outputs.toml) throw new Error(`${id}: the README's TOML is not the generator's:\n${md}`);
+    if (outputs.cli.mode === 'full' && blocks.command !== outputs.cli.posix) throw new Error(`${id}: the README's command is not the generator's:\n${md}`);
+    const script = runnable(blocks.env, [...specFromForm(provider, conversion.form).envVarLines, ...conversion.exports], exported, secrets);
+    return { outputs, script, exported, secrets };
+  }
+  const fromImport = runnable(envLines(conversion.exports)?.posix ?? '', conversion.exports, exported, secrets);
   // "Fill in the generator" opens the prefilled link; the reader then types the token (if any) there.
   const form = decodeShare(provider, '#' + prefillFragment(provider, server, conversion).fragment).form;
   if (form.mode === 'token') {
@@ -113,17 +131,32 @@ function makeCase(provider: Provider, file: string, text: string, choiceId: stri
   }
   const { outputs, diagnostics } = generate(specFromForm(provider, form));
   if (!outputs) throw new Error(`${id}: the generator shows errors: ${JSON.stringify(diagnostics)}`);
+  return { outputs, script: [fromImport, outputs.env?.posix ?? ''].filter((t) => t !== '').join('\n'), exported, secrets };
+}
+
+/** Converts one choice with one value set; throws when the page would not let the reader go on (a broken case, not a finding to skip). */
+function makeCase(provider: Provider, file: string, text: string, choiceId: string, values: ValueSet): Omit<SjCase, 'route'> {
+  const id = `${file} ${choiceId} (${values})`;
+  const server = readServerJson(provider, text).server!;
+  const inputs = inputsOf(server, choiceId);
+  const typed = readerValues(inputs, values);
+  // The authors' page asks nothing (its readers fill the placeholders), so only the import box checks.
+  const problems = checkInputs(inputs, typed);
+  if (values !== 'readme' && problems.size > 0) throw new Error(`${id}: the import box refuses the values: ${[...problems.values()].join(' ')}`);
+  const conversion = convertChoice(provider, server, choiceId, typed);
+  if (!conversion) throw new Error(`${id}: no conversion`);
+  const { outputs, script, exported, secrets } = readerRoute(provider, server, conversion, values, id);
   // The reader may already have the package's other variables set: Codex must not pass them on.
   const entry = outputs.entry;
   const pkg = conversion.choice.kind === 'package' ? server.packages[conversion.choice.index] : undefined;
   const passed = isStdio(entry) ? [...(entry.env_vars ?? []), ...Object.keys(entry.env ?? {})] : [];
   const unlisted = isStdio(entry) ? (pkg?.environmentVariables ?? []).map((e) => e.name).filter((n) => /^[A-Za-z_]\w*$/.test(n) && !passed.includes(n)) : [];
   const unlistedLines = unlisted.map((n) => ((exported[n] = `unlisted-${n}`), `export ${n}=${exported[n]}`));
-  const exportScript = [fromImport, outputs.env?.posix ?? '', ...unlistedLines].filter((s) => s !== '').join('\n');
+  const exportScript = [script, ...unlistedLines].filter((t) => t !== '').join('\n');
   return { id, file, choiceId, values, name: outputs.name, outputs, exportScript, exported, secrets, unlisted };
 }
 
-/** Every usable choice of every corpus file, with both value sets (identical results once), by both routes where the command is complete. */
+/** Every usable choice of every corpus file, with each value set (identical results once), by both routes where the command is complete. */
 export function buildCases(provider: Provider): SjCase[] {
   const files = readdirSync(CORPUS_DIR).filter((f) => f.endsWith('.json') && f !== 'expected-tables.json').sort();
   const out: SjCase[] = [];
@@ -132,7 +165,7 @@ export function buildCases(provider: Provider): SjCase[] {
     const text = readFileSync(join(CORPUS_DIR, file), 'utf8');
     for (const c of readServerJson(provider, text).choices) {
       if (!c.conversion) continue;
-      for (const values of ['required', 'all'] as const) {
+      for (const values of ['required', 'all', 'readme'] as const) {
         const base = makeCase(provider, file, text, c.choice.id, values);
         const key = JSON.stringify([file, c.choice.id, base.outputs.toml, base.exportScript]);
         if (seen.has(key)) continue;
