@@ -6,7 +6,7 @@
  * Each case says what must then arrive: the exact headers, or the exact stdio environment.
  */
 import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { envLines } from '../../../src/lib/env.ts';
 import { generate, type Outputs } from '../../../src/lib/generate.ts';
 import { isStdio, type EnvVarSpec } from '../../../src/lib/model.ts';
@@ -41,9 +41,16 @@ export interface SjCase {
   secrets: string[];
   /** Variables the package reads that the page leaves out ("not passed on"), set in the shell anyway: none may arrive. */
   unlisted: string[];
+  /**
+   * Remote: the headers the server.json itself declares (lower case), read from the file rather than
+   * the conversion: the value when the file and the reader fix it, null when it is a secret or a template.
+   */
+  declared: Record<string, string | null>;
 }
 
 export const CORPUS_DIR = join(ROOT, 'tests', 'fixtures', 'server-json');
+/** Not a real server: the header and variable shapes the real corpus lacks (fixed, templated, optional bearer, non-Bearer scheme). */
+export const SYNTHETIC = join(import.meta.dirname, 'server-json-synthetic.json');
 
 /** The "any MCP server" provider, which the import box fills. */
 export function customProvider(): Provider {
@@ -107,14 +114,15 @@ function readmeBlocks(md: string): { env: string; command: string; toml: string 
 }
 
 /** What the reader runs for one conversion: from the import box and the prefilled generator, or from the authors' README section. */
-function readerRoute(provider: Provider, server: ServerJson, conversion: Conversion, values: ValueSet, id: string): { outputs: Outputs; script: string; exported: Record<string, string>; secrets: string[] } {
+function readerRoute(provider: Provider, server: ServerJson, conversion: Conversion, values: ValueSet, id: string): { outputs: Outputs; script: string; exported: Record<string, string>; secrets: string[] } | null {
   const exported: Record<string, string> = {};
   const secrets: string[] = [];
   if (values === 'readme') {
     // The authors' page asks no values: its readers get the section as published.
     const outputs = generate(specFromForm(provider, conversion.form)).outputs;
     const md = readmeSection('https://site.example', provider, server, conversion);
-    if (!outputs || !md) throw new Error(`${id}: the authors' page shows no README section`);
+    // A URL still holding a {placeholder} is an error in the generator: the page then offers no section.
+    if (!outputs || !md) return null;
     const blocks = readmeBlocks(md);
     if (blocks.toml !== outputs.toml) throw new Error(`${id}: the README's TOML is not the generator's:\n${md}`);
     if (outputs.cli.mode === 'full' && blocks.command !== outputs.cli.posix) throw new Error(`${id}: the README's command is not the generator's:\n${md}`);
@@ -134,8 +142,11 @@ function readerRoute(provider: Provider, server: ServerJson, conversion: Convers
   return { outputs, script: [fromImport, outputs.env?.posix ?? ''].filter((t) => t !== '').join('\n'), exported, secrets };
 }
 
-/** Converts one choice with one value set; throws when the page would not let the reader go on (a broken case, not a finding to skip). */
-function makeCase(provider: Provider, file: string, text: string, choiceId: string, values: ValueSet): Omit<SjCase, 'route'> {
+/**
+ * Converts one choice with one value set; throws when the import box would not let the reader go on
+ * (a broken case, not one to skip); null when the authors' page shows no README section for it.
+ */
+function makeCase(provider: Provider, file: string, text: string, choiceId: string, values: ValueSet): Omit<SjCase, 'route'> | null {
   const id = `${file} ${choiceId} (${values})`;
   const server = readServerJson(provider, text).server!;
   const inputs = inputsOf(server, choiceId);
@@ -145,7 +156,9 @@ function makeCase(provider: Provider, file: string, text: string, choiceId: stri
   if (values !== 'readme' && problems.size > 0) throw new Error(`${id}: the import box refuses the values: ${[...problems.values()].join(' ')}`);
   const conversion = convertChoice(provider, server, choiceId, typed);
   if (!conversion) throw new Error(`${id}: no conversion`);
-  const { outputs, script, exported, secrets } = readerRoute(provider, server, conversion, values, id);
+  const route = readerRoute(provider, server, conversion, values, id);
+  if (!route) return null;
+  const { outputs, script, exported, secrets } = route;
   // The reader may already have the package's other variables set: Codex must not pass them on.
   const entry = outputs.entry;
   const pkg = conversion.choice.kind === 'package' ? server.packages[conversion.choice.index] : undefined;
@@ -153,20 +166,31 @@ function makeCase(provider: Provider, file: string, text: string, choiceId: stri
   const unlisted = isStdio(entry) ? (pkg?.environmentVariables ?? []).map((e) => e.name).filter((n) => /^[A-Za-z_]\w*$/.test(n) && !passed.includes(n)) : [];
   const unlistedLines = unlisted.map((n) => ((exported[n] = `unlisted-${n}`), `export ${n}=${exported[n]}`));
   const exportScript = [script, ...unlistedLines].filter((t) => t !== '').join('\n');
-  return { id, file, choiceId, values, name: outputs.name, outputs, exportScript, exported, secrets, unlisted };
+  const declared: Record<string, string | null> = {};
+  const transport = conversion.choice.kind === 'remote' ? server.remotes[conversion.choice.index] : pkg?.transport;
+  if (!isStdio(entry)) {
+    for (const h of transport?.headers ?? []) {
+      const fixed = h.isSecret || (h.value ?? '').includes('{') ? null : typed[`header.${h.name}`] || h.value || h.default || null;
+      declared[h.name.toLowerCase()] = fixed;
+    }
+  }
+  return { id, file, choiceId, values, name: outputs.name, outputs, exportScript, exported, secrets, unlisted, declared };
 }
 
 /** Every usable choice of every corpus file, with each value set (identical results once), by both routes where the command is complete. */
 export function buildCases(provider: Provider): SjCase[] {
-  const files = readdirSync(CORPUS_DIR).filter((f) => f.endsWith('.json') && f !== 'expected-tables.json').sort();
+  const corpus = readdirSync(CORPUS_DIR).filter((f) => f.endsWith('.json') && f !== 'expected-tables.json').sort();
+  const files = [...corpus.map((f) => join(CORPUS_DIR, f)), SYNTHETIC];
   const out: SjCase[] = [];
   const seen = new Set<string>();
-  for (const file of files) {
-    const text = readFileSync(join(CORPUS_DIR, file), 'utf8');
+  for (const path of files) {
+    const file = basename(path);
+    const text = readFileSync(path, 'utf8');
     for (const c of readServerJson(provider, text).choices) {
       if (!c.conversion) continue;
       for (const values of ['required', 'all', 'readme'] as const) {
         const base = makeCase(provider, file, text, c.choice.id, values);
+        if (!base) continue;
         const key = JSON.stringify([file, c.choice.id, base.outputs.toml, base.exportScript]);
         if (seen.has(key)) continue;
         seen.add(key);

@@ -104,6 +104,9 @@ function checkRemote(p: Placed, s: Session): void {
   const reqs = requestsFor(result.requests[String(MCP_PORT)] ?? [], p.prefix);
   expect(reqs.map((q) => q.rpc), transcript(s)).toEqual(expect.arrayContaining(['initialize', 'tools/list']));
   const want = promisedHeaders(p.c);
+  // What the page promises is what the server.json declares: every header it names, no other, with its fixed value.
+  expect(Object.keys(want).sort(), 'promised vs declared header names').toEqual(Object.keys(p.c.declared).sort());
+  for (const [h, v] of Object.entries(p.c.declared)) if (v !== null) expect(want[h], `declared value of ${h}`).toBe(v);
   for (const q of reqs) expect(promisedPart(q.headers), `${q.method} ${q.rpc ?? ''}`).toEqual(want);
   counts.remoteBlocks += 1;
   counts.requestsChecked += reqs.length;
