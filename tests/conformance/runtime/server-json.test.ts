@@ -65,20 +65,33 @@ function makeSessions(all: readonly SjCase[]): Session[] {
       if (c.route === 'command') lines.push(retarget(c.outputs.cli.posix!, remote!, url));
       else toml.push(remote ? retarget(c.outputs.toml, remote, url) : c.outputs.toml);
     }
-    const home = prepareHome(`sj-session-${s}`, '\n' + toml.join('\n'));
-    const shims = join(home, 'runners');
-    writeRunnerShims(shims, NODE, STDIO_SCRIPT);
-    const base = baseEnv(home);
-    // The fake runners come first, so `npx` & co. are the fake server, whatever is installed here.
-    const env = { ...base, PATH: `${shims}:${base['PATH']}` };
-    const script = [...lines, EXEC].join('\n');
-    return { plan: { id: `session ${s}`, argv: shellArgv('bash', 'bash', script), env, cwd: home, timeoutMs: 120_000 }, home, env, placed };
+    return session(`session ${s}`, toml.join('\n'), lines, placed);
   });
 }
 
+/** One `codex exec` session: a home with the TOML blocks and the fake runners, then the reader's lines in bash. */
+function session(id: string, toml: string, lines: readonly string[], placed: Placed[]): Session {
+  const home = prepareHome(id.replace(/ /g, '-'), '\n' + toml);
+  const shims = join(home, 'runners');
+  writeRunnerShims(shims, NODE, STDIO_SCRIPT);
+  const base = baseEnv(home);
+  // The fake runners come first, so `npx` & co. are the fake server, whatever is installed here.
+  const env = { ...base, PATH: `${shims}:${base['PATH']}` };
+  const script = [...lines, EXEC].join('\n');
+  return { plan: { id, argv: shellArgv('bash', 'bash', script), env, cwd: home, timeoutMs: 120_000 }, home, env, placed };
+}
+
+/**
+ * The page says Codex cannot read an argument from a variable (so a secret argument sits in
+ * config.toml): a stdio server's args reach it as written, with no shell or template expansion.
+ */
+const PROBE_ARGS = ['$SJ_PROBE', '${SJ_PROBE}', '{SJ_PROBE}', '%SJ_PROBE%', '~', '$(echo expanded)'];
+const probeSession = (): Session =>
+  session('argument probe', `[mcp_servers.arg-probe]\ncommand = "npx"\nargs = ${JSON.stringify(PROBE_ARGS)}\n`, ['export SJ_PROBE=expanded'], []);
+
 const provider = customProvider();
 const cases = skip ? [] : buildCases(provider);
-const sessions = skip ? [] : makeSessions(cases);
+const sessions = skip ? [] : [...makeSessions(cases), probeSession()];
 const placed = sessions.flatMap((s) => s.placed);
 const counts = { remoteBlocks: 0, requestsChecked: 0, headersChecked: 0, stdioEnvs: 0, unlistedWithheld: 0 };
 let result: RunnerResult;
@@ -91,7 +104,7 @@ beforeAll(async () => {
 
 afterAll(() => {
   if (skip) return;
-  recordRuntime('server-json', { cases: cases.length, sessions: sessions.length, ...counts });
+  recordRuntime('server-json', { cases: cases.length, sessions: sessions.length - 1, ...counts });
   cleanupHomes();
 });
 
@@ -133,6 +146,14 @@ describe.skipIf(skip !== null)('runtime: server.json conversions, as Codex runs 
   it('covers every usable choice of the corpus, every remote also by its command where that is complete', () => {
     expect(new Set(cases.map((c) => `${c.file} ${c.choiceId}`)).size).toBeGreaterThanOrEqual(30);
     expect(cases.some((c) => c.route === 'command')).toBe(true);
+  });
+
+  it('a stdio server gets its arguments as written: Codex expands no variable in them', () => {
+    const s = sessions[sessions.length - 1]!;
+    expect(result.cases[sessions.length - 1]!.code, transcript(s)).toBe(0);
+    const seen = readShimRecords(s.home);
+    expect(seen.map((r) => r.argv), transcript(s)).toEqual([PROBE_ARGS]);
+    expect(seen[0]!.env, 'SJ_PROBE is not in env_vars').not.toHaveProperty('SJ_PROBE');
   });
 
   for (const p of placed) {
