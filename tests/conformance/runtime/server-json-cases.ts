@@ -20,9 +20,10 @@ import { ROOT } from '../../support/codex.ts';
 
 /**
  * Which values the reader types: the import box with only the required ones (defaults elsewhere) or
- * every one; or none, reading the authors' README section (its placeholders replaced).
+ * every one, or only the required ones with every optional variable left unset (its line deleted);
+ * or none, reading the authors' README section (its placeholders replaced).
  */
-export type ValueSet = 'required' | 'all' | 'readme';
+export type ValueSet = 'required' | 'all' | 'unset-optional' | 'readme';
 
 /** One converted choice and what a reader runs for it. */
 export interface SjCase {
@@ -37,6 +38,8 @@ export interface SjCase {
   exportScript: string;
   /** Every variable those lines export, with its value. */
   exported: Record<string, string>;
+  /** Optional variables the page lists that the reader left unset: Codex must pass on nothing for them. */
+  skipped: string[];
   /** The values the reader pasted over placeholders (secrets mostly): none may appear in the TOML or the command. */
   secrets: string[];
   /** Variables the package reads that the page leaves out ("not passed on"), set in the shell anyway: none may arrive. */
@@ -71,7 +74,7 @@ function readerValues(inputs: readonly ReaderInput[], set: ValueSet): Record<str
   const out: Record<string, string> = {};
   inputs.forEach((i, n) => {
     if (i.secret) return;
-    if (set === 'all' || (set === 'required' && i.required && i.default === '')) out[i.id] = typedValue(i, n);
+    if (set === 'all' || ((set === 'required' || set === 'unset-optional') && i.required && i.default === '')) out[i.id] = typedValue(i, n);
   });
   return out;
 }
@@ -79,26 +82,51 @@ function readerValues(inputs: readonly ReaderInput[], set: ValueSet): Record<str
 /** A secret the reader pastes: a space and a quote, so the shell quoting is exercised too. */
 const secretValue = (name: string): string => `sj ${name.toLowerCase()} it's`;
 
-/**
- * Variable lines as a reader runs them: each placeholder line (a variable shown without a value)
- * replaced by the reader's own value. The placeholder line must be shown exactly as expected.
- */
-function runnable(shown: string, vars: readonly EnvVarSpec[], exported: Record<string, string>, secrets: string[]): string {
-  let script = shown;
-  for (const e of vars) {
-    if (e.basicAuthFrom) throw new Error(`no server.json conversion builds a Basic header in the shell:\n${shown}`);
-    if (e.value !== '') {
-      exported[e.name] = e.value;
-      continue;
-    }
-    const line = `export ${e.name}=${quotePosix(e.placeholder)}`;
-    if (script.split('\n').filter((l) => l === line).length !== 1) throw new Error(`the page does not show "${line}" once:\n${shown}`);
-    const value = secretValue(e.name);
-    script = script.replace(line, `export ${e.name}=${quotePosix(value)}`);
-    exported[e.name] = value;
-    secrets.push(value);
+/** What the reader's shell ends up holding, built line by line from what the page shows. */
+class ReaderShell {
+  readonly exported: Record<string, string> = {};
+  readonly secrets: string[] = [];
+  readonly skipped: string[] = [];
+  private readonly skipOptional: boolean;
+  constructor(skipOptional: boolean) {
+    this.skipOptional = skipOptional;
   }
-  return script;
+
+  /**
+   * Variable lines as a reader runs them: each placeholder line (a variable shown without a value)
+   * replaced by the reader's own value, or deleted when it is optional and the reader skips those.
+   * The placeholder line must be shown exactly as expected.
+   */
+  run(shown: string, vars: readonly (EnvVarSpec & { required?: boolean })[]): string {
+    let script = shown;
+    for (const e of vars) {
+      if (e.basicAuthFrom) throw new Error(`no server.json conversion builds a Basic header in the shell:\n${shown}`);
+      if (e.value !== '') {
+        this.exported[e.name] = e.value;
+        continue;
+      }
+      const line = `export ${e.name}=${quotePosix(e.placeholder)}`;
+      if (script.split('\n').filter((l) => l === line).length !== 1) throw new Error(`the page does not show "${line}" once:\n${shown}`);
+      if (this.skipOptional && e.required === false) {
+        script = script.replace(line + '\n', '');
+        this.skipped.push(e.name);
+        continue;
+      }
+      const value = secretValue(e.name);
+      script = script.replace(line, `export ${e.name}=${quotePosix(value)}`);
+      this.exported[e.name] = value;
+      this.secrets.push(value);
+    }
+    return script;
+  }
+
+  /** Sets a variable the reader typed into the generator (its token field). */
+  typed(name: string): string {
+    const value = secretValue(name);
+    this.exported[name] = value;
+    this.secrets.push(value);
+    return value;
+  }
 }
 
 /** The fenced blocks of the authors' README section, by the sentence that introduces them. */
@@ -114,9 +142,8 @@ function readmeBlocks(md: string): { env: string; command: string; toml: string 
 }
 
 /** What the reader runs for one conversion: from the import box and the prefilled generator, or from the authors' README section. */
-function readerRoute(provider: Provider, server: ServerJson, conversion: Conversion, values: ValueSet, id: string): { outputs: Outputs; script: string; exported: Record<string, string>; secrets: string[] } | null {
-  const exported: Record<string, string> = {};
-  const secrets: string[] = [];
+function readerRoute(provider: Provider, server: ServerJson, conversion: Conversion, values: ValueSet, id: string): { outputs: Outputs; script: string; shell: ReaderShell } | null {
+  const shell = new ReaderShell(values === 'unset-optional');
   if (values === 'readme') {
     // The authors' page asks no values: its readers get the section as published.
     const outputs = generate(specFromForm(provider, conversion.form)).outputs;
@@ -126,20 +153,16 @@ function readerRoute(provider: Provider, server: ServerJson, conversion: Convers
     const blocks = readmeBlocks(md);
     if (blocks.toml !== outputs.toml) throw new Error(`${id}: the README's TOML is not the generator's:\n${md}`);
     if (outputs.cli.mode === 'full' && blocks.command !== outputs.cli.posix) throw new Error(`${id}: the README's command is not the generator's:\n${md}`);
-    const script = runnable(blocks.env, [...specFromForm(provider, conversion.form).envVarLines, ...conversion.exports], exported, secrets);
-    return { outputs, script, exported, secrets };
+    const script = shell.run(blocks.env, [...specFromForm(provider, conversion.form).envVarLines, ...conversion.exports]);
+    return { outputs, script, shell };
   }
-  const fromImport = runnable(envLines(conversion.exports)?.posix ?? '', conversion.exports, exported, secrets);
+  const fromImport = shell.run(envLines(conversion.exports)?.posix ?? '', conversion.exports);
   // "Fill in the generator" opens the prefilled link; the reader then types the token (if any) there.
   const form = decodeShare(provider, '#' + prefillFragment(provider, server, conversion).fragment).form;
-  if (form.mode === 'token') {
-    form.secret = secretValue(form.envVar);
-    exported[form.envVar] = form.secret;
-    secrets.push(form.secret);
-  }
+  if (form.mode === 'token') form.secret = shell.typed(form.envVar);
   const { outputs, diagnostics } = generate(specFromForm(provider, form));
   if (!outputs) throw new Error(`${id}: the generator shows errors: ${JSON.stringify(diagnostics)}`);
-  return { outputs, script: [fromImport, outputs.env?.posix ?? ''].filter((t) => t !== '').join('\n'), exported, secrets };
+  return { outputs, script: [fromImport, outputs.env?.posix ?? ''].filter((t) => t !== '').join('\n'), shell };
 }
 
 /**
@@ -158,7 +181,8 @@ function makeCase(provider: Provider, file: string, text: string, choiceId: stri
   if (!conversion) throw new Error(`${id}: no conversion`);
   const route = readerRoute(provider, server, conversion, values, id);
   if (!route) return null;
-  const { outputs, script, exported, secrets } = route;
+  const { outputs, script } = route;
+  const { exported, secrets, skipped } = route.shell;
   // The reader may already have the package's other variables set: Codex must not pass them on.
   const entry = outputs.entry;
   const pkg = conversion.choice.kind === 'package' ? server.packages[conversion.choice.index] : undefined;
@@ -169,12 +193,14 @@ function makeCase(provider: Provider, file: string, text: string, choiceId: stri
   const declared: Record<string, string | null> = {};
   const transport = conversion.choice.kind === 'remote' ? server.remotes[conversion.choice.index] : pkg?.transport;
   if (!isStdio(entry)) {
+    // A header whose variable the reader left unset is not sent (proven in cli-facts): it is not expected.
+    const unset = new Set(Object.entries(entry.env_http_headers ?? {}).filter(([, v]) => skipped.includes(v)).map(([h]) => h.toLowerCase()));
     for (const h of transport?.headers ?? []) {
       const fixed = h.isSecret || (h.value ?? '').includes('{') ? null : typed[`header.${h.name}`] || h.value || h.default || null;
-      declared[h.name.toLowerCase()] = fixed;
+      if (!unset.has(h.name.toLowerCase())) declared[h.name.toLowerCase()] = fixed;
     }
   }
-  return { id, file, choiceId, values, name: outputs.name, outputs, exportScript, exported, secrets, unlisted, declared };
+  return { id, file, choiceId, values, name: outputs.name, outputs, exportScript, exported, skipped, secrets, unlisted, declared };
 }
 
 /** Every usable choice of every corpus file, with each value set (identical results once), by both routes where the command is complete. */
@@ -188,7 +214,7 @@ export function buildCases(provider: Provider): SjCase[] {
     const text = readFileSync(path, 'utf8');
     for (const c of readServerJson(provider, text).choices) {
       if (!c.conversion) continue;
-      for (const values of ['required', 'all', 'readme'] as const) {
+      for (const values of ['required', 'all', 'unset-optional', 'readme'] as const) {
         const base = makeCase(provider, file, text, c.choice.id, values);
         if (!base) continue;
         const key = JSON.stringify([file, c.choice.id, base.outputs.toml, base.exportScript]);
@@ -202,7 +228,7 @@ export function buildCases(provider: Provider): SjCase[] {
   return out;
 }
 
-/** The headers a remote case promises (lower-case names): bearer from its variable, each env header from its variable, literal headers. */
+/** The headers a remote case promises (lower-case names): bearer from its variable, each env header from its set variable, literal headers. */
 export function promisedHeaders(c: SjCase): Record<string, string> {
   const entry = c.outputs.entry;
   if (isStdio(entry)) return {};
@@ -212,7 +238,7 @@ export function promisedHeaders(c: SjCase): Record<string, string> {
     return c.exported[name]!;
   };
   if (entry.bearer_token_env_var) out['authorization'] = `Bearer ${fromVar(entry.bearer_token_env_var)}`;
-  for (const [h, v] of Object.entries(entry.env_http_headers ?? {})) out[h.toLowerCase()] = fromVar(v);
+  for (const [h, v] of Object.entries(entry.env_http_headers ?? {})) if (!c.skipped.includes(v)) out[h.toLowerCase()] = fromVar(v);
   for (const [h, v] of Object.entries(entry.http_headers ?? {})) out[h.toLowerCase()] = v;
   return out;
 }
@@ -223,6 +249,8 @@ export function promisedServerEnv(c: SjCase): Record<string, string> {
   if (!isStdio(entry)) return {};
   const out: Record<string, string> = { ...(entry.env ?? {}) };
   for (const name of entry.env_vars ?? []) {
+    // An optional variable the reader left unset: Codex passes nothing for it (and still starts the server).
+    if (c.skipped.includes(name)) continue;
     if (!(name in c.exported)) throw new Error(`${c.id}: the page never tells the reader to export ${name}`);
     out[name] = c.exported[name]!;
   }

@@ -41,7 +41,7 @@ interface Session {
 function pack(cases: readonly SjCase[]): SjCase[][] {
   const groups: { cases: SjCase[]; names: Set<string>; vars: Set<string> }[] = [];
   for (const c of cases) {
-    const vars = Object.keys(c.exported);
+    const vars = [...Object.keys(c.exported), ...c.skipped];
     let g = groups.find((x) => x.cases.length < PER_SESSION && !x.names.has(c.name) && !vars.some((v) => x.vars.has(v)));
     if (!g) groups.push((g = { cases: [], names: new Set(), vars: new Set() }));
     g.cases.push(c);
@@ -93,7 +93,7 @@ const provider = customProvider();
 const cases = skip ? [] : buildCases(provider);
 const sessions = skip ? [] : [...makeSessions(cases), probeSession()];
 const placed = sessions.flatMap((s) => s.placed);
-const counts = { remoteBlocks: 0, requestsChecked: 0, headersChecked: 0, stdioEnvs: 0, unlistedWithheld: 0 };
+const counts = { remoteBlocks: 0, requestsChecked: 0, headersChecked: 0, stdioEnvs: 0, unlistedWithheld: 0, optionalLeftUnset: 0 };
 let result: RunnerResult;
 
 beforeAll(async () => {
@@ -122,6 +122,7 @@ function checkRemote(p: Placed, s: Session): void {
   for (const [h, v] of Object.entries(p.c.declared)) if (v !== null) expect(want[h], `declared value of ${h}`).toBe(v);
   for (const q of reqs) expect(promisedPart(q.headers), `${q.method} ${q.rpc ?? ''}`).toEqual(want);
   counts.remoteBlocks += 1;
+  counts.optionalLeftUnset += p.c.skipped.length;
   counts.requestsChecked += reqs.length;
   counts.headersChecked += reqs.length * Object.keys(want).length;
 }
@@ -137,9 +138,11 @@ function checkStdio(p: Placed, s: Session): void {
     expect(env['PATH']?.endsWith(`:${s.env['PATH']}`), env['PATH']).toBe(true);
     expect(env).toEqual({ ...allowlisted(s.env), ...promisedServerEnv(p.c), PATH: env['PATH'] });
     for (const name of p.c.unlisted) expect(env, `${name} is set in the shell but not in env_vars`).not.toHaveProperty(name);
+    for (const name of p.c.skipped) expect(env, `${name} is optional and was left unset`).not.toHaveProperty(name);
   }
   counts.stdioEnvs += 1;
   counts.unlistedWithheld += seen.length > 0 ? p.c.unlisted.length : 0;
+  counts.optionalLeftUnset += p.c.skipped.length;
 }
 
 describe.skipIf(skip !== null)('runtime: server.json conversions, as Codex runs them', () => {
