@@ -34,6 +34,8 @@ export interface SjCase {
   route: 'toml' | 'command';
   name: string;
   outputs: Outputs;
+  /** The TOML the conversion itself generates, before the prefilled link: the link must lose nothing. */
+  directToml: string;
   /** The bash lines the reader runs before Codex: the import box's lines (placeholders replaced), then the generator's. */
   exportScript: string;
   /** Every variable those lines export, with its value. */
@@ -182,6 +184,7 @@ function makeCase(provider: Provider, file: string, text: string, choiceId: stri
   const route = readerRoute(provider, server, conversion, values, id);
   if (!route) return null;
   const { outputs, script } = route;
+  const directToml = generate(specFromForm(provider, conversion.form)).outputs?.toml ?? '(the conversion does not generate)';
   const { exported, secrets, skipped } = route.shell;
   // The reader may already have the package's other variables set: Codex must not pass them on.
   const entry = outputs.entry;
@@ -200,7 +203,7 @@ function makeCase(provider: Provider, file: string, text: string, choiceId: stri
       if (!unset.has(h.name.toLowerCase())) declared[h.name.toLowerCase()] = fixed;
     }
   }
-  return { id, file, choiceId, values, name: outputs.name, outputs, exportScript, exported, skipped, secrets, unlisted, declared };
+  return { id, file, choiceId, values, name: outputs.name, outputs, directToml, exportScript, exported, skipped, secrets, unlisted, declared };
 }
 
 /** Every usable choice of every corpus file, with each value set (identical results once), by both routes where the command is complete. */

@@ -1,10 +1,13 @@
 /**
- * The runtime oracle for server.json conversions: every usable choice of every corpus file, as the
- * import box and the prefilled generator give it, run by a real `codex exec` session. Remotes point
- * only `url` at the loopback fake and must receive exactly the promised headers; packages keep their
+ * The runtime oracle for server.json conversions: every usable choice of every corpus file (and one
+ * synthetic file with the header shapes the corpus lacks), as the import box and the prefilled
+ * generator give it (required values, every value, optional variables left unset) and as the
+ * authors' README section gives it, run by a real `codex exec` session. The reader's variable lines
+ * run in bash with the placeholders replaced. Remotes point only `url` at the loopback fake and must
+ * receive exactly the headers the server.json declares, with the reader's values; packages keep their
  * whole generated table (command, args, env_vars), with fake runners (`npx`, `uvx`, `docker`, `dnx`)
  * first on PATH, and the server must see exactly the allowlist plus the variables the page exports.
- * Several cases share one session (one name and one variable each), so the file stays quick.
+ * Several cases share one session (each server name and variable once), so the file stays quick.
  */
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -163,6 +166,7 @@ describe.skipIf(skip !== null)('runtime: server.json conversions, as Codex runs 
     it(p.c.id, () => {
       const s = sessions[p.session]!;
       expect(result.cases[p.session]!.code, transcript(s)).toBe(0);
+      expect(p.c.outputs.toml, 'the prefilled link carries the whole conversion').toBe(p.c.directToml);
       // The notes say the config file never holds a secret: neither the block nor the command does.
       for (const secret of p.c.secrets) expect(p.c.outputs.toml + (p.c.outputs.cli.posix ?? '')).not.toContain(secret);
       if (isStdio(p.c.outputs.entry)) checkStdio(p, s);
