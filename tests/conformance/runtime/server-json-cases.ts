@@ -9,11 +9,12 @@ import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from '
 import { basename, join } from 'node:path';
 import { envLines } from '../../../src/lib/env.ts';
 import { generate, type Outputs } from '../../../src/lib/generate.ts';
-import { isStdio, type EnvVarSpec } from '../../../src/lib/model.ts';
+import { isStdio, type EnvVarSpec, type ServerEntry } from '../../../src/lib/model.ts';
 import { providerSchema } from '../../../src/lib/provider-schema.ts';
 import { specFromForm, type Provider } from '../../../src/lib/provider.ts';
 import { checkInputs, convertChoice, inputsOf, readServerJson, type Conversion, type ReaderInput, type ServerJson } from '../../../src/lib/server-json/index.ts';
 import { prefillFragment, readmeSection } from '../../../src/lib/server-json/link.ts';
+import type { PackageDef, TransportDef } from '../../../src/lib/server-json/types.ts';
 import { decodeShare } from '../../../src/lib/share.ts';
 import { quotePosix } from '../../../src/lib/shell/posix.ts';
 import { ROOT } from '../../support/codex.ts';
@@ -167,6 +168,26 @@ function readerRoute(provider: Provider, server: ServerJson, conversion: Convers
   return { outputs, script: [fromImport, outputs.env?.posix ?? ''].filter((t) => t !== '').join('\n'), shell };
 }
 
+/** The variables a package reads that its stdio entry neither sets (`env`) nor passes (`env_vars`). */
+function unlistedVars(entry: ServerEntry, pkg: PackageDef | undefined): string[] {
+  if (!isStdio(entry)) return [];
+  const passed = [...(entry.env_vars ?? []), ...Object.keys(entry.env ?? {})];
+  return (pkg?.environmentVariables ?? []).map((e) => e.name).filter((n) => /^[A-Za-z_]\w*$/.test(n) && !passed.includes(n));
+}
+
+/** The headers a remote's server.json declares (lower case), with their value where the file and the reader fix it. */
+function declaredHeaders(entry: ServerEntry, transport: TransportDef | undefined, typed: Record<string, string>, skipped: readonly string[]): Record<string, string | null> {
+  const declared: Record<string, string | null> = {};
+  if (isStdio(entry)) return declared;
+  // A header whose variable the reader left unset is not sent (proven in cli-facts): it is not expected.
+  const unset = new Set(Object.entries(entry.env_http_headers ?? {}).filter(([, v]) => skipped.includes(v)).map(([h]) => h.toLowerCase()));
+  for (const h of transport?.headers ?? []) {
+    const fixed = h.isSecret || (h.value ?? '').includes('{') ? null : typed[`header.${h.name}`] || h.value || h.default || null;
+    if (!unset.has(h.name.toLowerCase())) declared[h.name.toLowerCase()] = fixed;
+  }
+  return declared;
+}
+
 /**
  * Converts one choice with one value set; throws when the import box would not let the reader go on
  * (a broken case, not one to skip); null when the authors' page shows no README section for it.
@@ -186,23 +207,14 @@ function makeCase(provider: Provider, file: string, text: string, choiceId: stri
   const { outputs, script } = route;
   const directToml = generate(specFromForm(provider, conversion.form)).outputs?.toml ?? '(the conversion does not generate)';
   const { exported, secrets, skipped } = route.shell;
-  // The reader may already have the package's other variables set: Codex must not pass them on.
   const entry = outputs.entry;
   const pkg = conversion.choice.kind === 'package' ? server.packages[conversion.choice.index] : undefined;
-  const passed = isStdio(entry) ? [...(entry.env_vars ?? []), ...Object.keys(entry.env ?? {})] : [];
-  const unlisted = isStdio(entry) ? (pkg?.environmentVariables ?? []).map((e) => e.name).filter((n) => /^[A-Za-z_]\w*$/.test(n) && !passed.includes(n)) : [];
+  const unlisted = unlistedVars(entry, pkg);
+  // The reader may already have the package's other variables set: Codex must not pass them on.
   const unlistedLines = unlisted.map((n) => ((exported[n] = `unlisted-${n}`), `export ${n}=${exported[n]}`));
   const exportScript = [script, ...unlistedLines].filter((t) => t !== '').join('\n');
-  const declared: Record<string, string | null> = {};
   const transport = conversion.choice.kind === 'remote' ? server.remotes[conversion.choice.index] : pkg?.transport;
-  if (!isStdio(entry)) {
-    // A header whose variable the reader left unset is not sent (proven in cli-facts): it is not expected.
-    const unset = new Set(Object.entries(entry.env_http_headers ?? {}).filter(([, v]) => skipped.includes(v)).map(([h]) => h.toLowerCase()));
-    for (const h of transport?.headers ?? []) {
-      const fixed = h.isSecret || (h.value ?? '').includes('{') ? null : typed[`header.${h.name}`] || h.value || h.default || null;
-      if (!unset.has(h.name.toLowerCase())) declared[h.name.toLowerCase()] = fixed;
-    }
-  }
+  const declared = declaredHeaders(entry, transport, typed, skipped);
   return { id, file, choiceId, values, name: outputs.name, outputs, directToml, exportScript, exported, skipped, secrets, unlisted, declared };
 }
 
