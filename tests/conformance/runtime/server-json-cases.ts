@@ -52,6 +52,11 @@ export interface SjCase {
    * the conversion: the value when the file and the reader fix it, null when it is a secret or a template.
    */
   declared: Record<string, string | null>;
+  /**
+   * Stdio: the variables the server.json declares that must reach the server (required, secret, or
+   * with a value), read from the file: the value when the file and the reader fix it, else null.
+   */
+  declaredEnv: Record<string, string | null>;
 }
 
 export const CORPUS_DIR = join(ROOT, 'tests', 'fixtures', 'server-json');
@@ -215,7 +220,12 @@ function makeCase(provider: Provider, file: string, text: string, choiceId: stri
   const exportScript = [script, ...unlistedLines].filter((t) => t !== '').join('\n');
   const transport = conversion.choice.kind === 'remote' ? server.remotes[conversion.choice.index] : pkg?.transport;
   const declared = declaredHeaders(entry, transport, typed, skipped);
-  return { id, file, choiceId, values, name: outputs.name, outputs, directToml, exportScript, exported, skipped, secrets, unlisted, declared };
+  const declaredEnv: Record<string, string | null> = {};
+  for (const e of isStdio(entry) ? (pkg?.environmentVariables ?? []) : []) {
+    const fixed = e.isSecret || (e.value ?? '').includes('{') ? null : typed[`env.${e.name}`] || e.value || e.default || null;
+    if ((e.isRequired || e.isSecret || fixed !== null || e.value !== undefined) && !skipped.includes(e.name)) declaredEnv[e.name] = fixed;
+  }
+  return { id, file, choiceId, values, name: outputs.name, outputs, directToml, exportScript, exported, skipped, secrets, unlisted, declared, declaredEnv };
 }
 
 /** Every usable choice of every corpus file, with each value set (identical results once), by both routes where the command is complete. */

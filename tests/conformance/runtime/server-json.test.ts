@@ -140,6 +140,8 @@ function checkStdio(p: Placed, s: Session): void {
     // Codex puts its own helper folders in front of PATH; the person's PATH must follow unchanged.
     expect(env['PATH']?.endsWith(`:${s.env['PATH']}`), env['PATH']).toBe(true);
     expect(env).toEqual({ ...allowlisted(s.env), ...promisedServerEnv(p.c), PATH: env['PATH'] });
+    // What the page promises is what the server.json declares: every variable it needs arrives, with the reader's value.
+    for (const [name, fixed] of Object.entries(p.c.declaredEnv)) expect(env[name], `${name} is declared by the server.json`).toBe(fixed ?? p.c.exported[name]);
     for (const name of p.c.unlisted) expect(env, `${name} is set in the shell but not in env_vars`).not.toHaveProperty(name);
     for (const name of p.c.skipped) expect(env, `${name} is optional and was left unset`).not.toHaveProperty(name);
   }
