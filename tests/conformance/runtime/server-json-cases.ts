@@ -228,13 +228,17 @@ function makeCase(provider: Provider, file: string, text: string, choiceId: stri
   return { id, file, choiceId, values, name: outputs.name, outputs, directToml, exportScript, exported, skipped, secrets, unlisted, declared, declaredEnv };
 }
 
+/** Every corpus file (real ones first, then the synthetic one), as paths. */
+export function corpusFiles(): string[] {
+  const corpus = readdirSync(CORPUS_DIR).filter((f) => f.endsWith('.json') && f !== 'expected-tables.json').sort();
+  return [...corpus.map((f) => join(CORPUS_DIR, f)), SYNTHETIC];
+}
+
 /** Every usable choice of every corpus file, with each value set (identical results once), by both routes where the command is complete. */
 export function buildCases(provider: Provider): SjCase[] {
-  const corpus = readdirSync(CORPUS_DIR).filter((f) => f.endsWith('.json') && f !== 'expected-tables.json').sort();
-  const files = [...corpus.map((f) => join(CORPUS_DIR, f)), SYNTHETIC];
   const out: SjCase[] = [];
   const seen = new Set<string>();
-  for (const path of files) {
+  for (const path of corpusFiles()) {
     const file = basename(path);
     const text = readFileSync(path, 'utf8');
     for (const c of readServerJson(provider, text).choices) {

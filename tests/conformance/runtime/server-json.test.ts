@@ -9,15 +9,17 @@
  * first on PATH, and the server must see exactly the allowlist plus the variables the page exports.
  * Several cases share one session (each server name and variable once), so the file stays quick.
  */
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isStdio } from '../../../src/lib/model.ts';
+import { listChoices, parseServerJson } from '../../../src/lib/server-json/index.ts';
 import { cleanupHomes, ROOT } from '../../support/codex.ts';
 import { NODE, netnsUnavailable, runInNetns } from '../../support/netns.ts';
 import { allowlisted, baseEnv, EXEC, MCP_PORT, MODEL_PORT, prepareHome, promisedPart, requestsFor, retarget, shellArgv } from './harness.ts';
 import type { PlanCase, RunnerResult } from './plan.ts';
 import { recordRuntime } from './record.ts';
-import { buildCases, customProvider, promisedHeaders, promisedServerEnv, readShimRecords, writeRunnerShims, type SjCase } from './server-json-cases.ts';
+import { buildCases, corpusFiles, customProvider, promisedHeaders, promisedServerEnv, readShimRecords, writeRunnerShims, type SjCase } from './server-json-cases.ts';
 
 const skip = netnsUnavailable();
 if (skip) console.log(skip);
@@ -152,8 +154,13 @@ function checkStdio(p: Placed, s: Session): void {
 
 describe.skipIf(skip !== null)('runtime: server.json conversions, as Codex runs them', () => {
   it('covers every usable choice of the corpus, every remote also by its command where that is complete', () => {
-    expect(new Set(cases.map((c) => `${c.file} ${c.choiceId}`)).size).toBeGreaterThanOrEqual(30);
-    expect(cases.some((c) => c.route === 'command')).toBe(true);
+    const usable = corpusFiles().flatMap((path) => {
+      const server = parseServerJson(readFileSync(path, 'utf8')).server;
+      return server ? listChoices(server).filter((c) => c.supported).map((c) => `${basename(path)} ${c.id}`) : [];
+    });
+    expect(usable.length).toBeGreaterThanOrEqual(30);
+    expect([...new Set(cases.map((c) => `${c.file} ${c.choiceId}`))].sort()).toEqual(usable.sort());
+    for (const c of cases) if (c.route === 'toml' && !isStdio(c.outputs.entry) && c.outputs.cli.mode === 'full') expect(cases.map((x) => x.id)).toContain(`${c.id} command`);
   });
 
   it('a stdio server gets its arguments as written: Codex expands no variable in them', () => {
