@@ -88,3 +88,18 @@ export function requestsFor(all: readonly RecordedRequest[], prefix: string): Re
 export function promisedPart(headers: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(headers).filter(([k]) => !TRANSPORT_HEADERS.has(k)));
 }
+
+/** Points only `url` of a generated text at the fake server; the URL must appear exactly once. */
+export function retarget(text: string, from: string, to: string): string {
+  const parts = text.split(from);
+  if (parts.length !== 2) throw new Error(`expected the URL ${from} exactly once in:\n${text}`);
+  return parts.join(to);
+}
+
+/** The parent variables Codex passes to every stdio server (observed; see the README). */
+export const STDIO_ALLOWLIST = ['HOME', 'LANG', 'LC_ALL', 'LOGNAME', 'PATH', 'SHELL', 'TERM', 'TMPDIR', 'TZ', 'USER'] as const;
+
+/** The allowlisted part of a parent environment: what every stdio server sees from it. */
+export function allowlisted(env: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(STDIO_ALLOWLIST.filter((k) => k in env).map((k) => [k, env[k]!]));
+}

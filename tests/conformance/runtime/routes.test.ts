@@ -11,7 +11,7 @@ import { isStdio } from '../../../src/lib/model.ts';
 import { quotePosix } from '../../../src/lib/shell/posix.ts';
 import { cleanupHomes, ROOT } from '../../support/codex.ts';
 import { NODE, netnsUnavailable, runInNetns } from '../../support/netns.ts';
-import { availableShells, baseEnv, EXEC, MCP_PORT, MODEL_PORT, prepareHome, promisedPart, requestsFor, shellArgv } from './harness.ts';
+import { allowlisted, availableShells, baseEnv, EXEC, MCP_PORT, MODEL_PORT, prepareHome, promisedPart, requestsFor, retarget, shellArgv } from './harness.ts';
 import { buildMatrix, loadProviders, STDIO_RECORD, type Variant } from './matrix.ts';
 import type { PlanCase, RunnerResult } from './plan.ts';
 import { recordRuntime } from './record.ts';
@@ -30,13 +30,6 @@ interface RouteCase {
   prefix: string;
   home: string;
   env: Record<string, string>;
-}
-
-/** Points only `url` of a generated text at the fake server; the URL must appear exactly once. */
-function retarget(text: string, from: string, to: string): string {
-  const parts = text.split(from);
-  if (parts.length !== 2) throw new Error(`expected the URL ${from} exactly once in:\n${text}`);
-  return parts.join(to);
 }
 
 function exportsFor(v: Variant, shell: 'bash' | 'fish' | 'pwsh'): string {
@@ -125,10 +118,3 @@ describe.skipIf(skip !== null)('runtime: what reaches the server', () => {
     });
   }
 });
-
-/** The parent variables Codex passes to every stdio server (observed; see the README). */
-export const STDIO_ALLOWLIST = ['HOME', 'LANG', 'LC_ALL', 'LOGNAME', 'PATH', 'SHELL', 'TERM', 'TMPDIR', 'TZ', 'USER'] as const;
-
-function allowlisted(env: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(STDIO_ALLOWLIST.filter((k) => k in env).map((k) => [k, env[k]!]));
-}
