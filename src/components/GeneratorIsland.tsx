@@ -7,7 +7,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Diagnostic, ServerSpec } from '../lib/model.ts';
 import type { Generated } from '../lib/generate.ts';
 import type { Decoded } from '../lib/share.ts';
-import { defaultForm, endpointOf, modeOf, specFromForm, type FormState, type Provider } from '../lib/provider.ts';
+import { defaultForm, endpointOf, modeOf, offersStorage, specFromForm, type FormState, type Provider } from '../lib/provider.ts';
 import { loadHighlighterWarm, type Highlighter, type Lang } from './highlight.ts';
 import { layeredHighlighter, type Prehighlighted } from './prehighlight.ts';
 import { copyText, useAnnouncer } from './live.ts';
@@ -306,7 +306,7 @@ export default function GeneratorIsland({ provider, initial, prehighlighted, onU
               <Text id={`${id}-user`} label={mode.userLabel} value={form.user} secret placeholder={mode.userPlaceholder} help={secretHelp} onInput={(v) => update('user', v)} messages={errorsOf('user')} />
             )}
             <Text id={`${id}-secret`} label={mode.secretLabel} value={form.secret} secret placeholder={mode.placeholder} help={secretHelp} onInput={(v) => update('secret', v)} messages={errorsOf('secret')} />
-            {(mode.kind === 'header' || mode.kind === 'basic') && (
+            {offersStorage(mode) && (
               <Choice
                 id={`${id}-storage`}
                 legend="Where the credential is kept"

@@ -87,6 +87,11 @@ export function modeOf(provider: Provider, form: FormState): AuthModeData {
   return provider.authModes.find((m) => m.id === form.mode) ?? provider.authModes[0]!;
 }
 
+/** True when a mode lets the reader choose where its credential is kept (variable or config.toml). */
+export function offersStorage(mode: AuthModeData): boolean {
+  return mode.kind === 'header' || mode.kind === 'basic';
+}
+
 /** The endpoint (with params) that applies to a form state. */
 export function endpointOf(provider: Provider, form: FormState): Endpoint {
   return modeOf(provider, form).endpoint ?? provider.endpoint;

@@ -2,7 +2,7 @@
  * What the notice for an opened share link says beyond the items it skipped: settings that deserve
  * a second look, and the secrets the reader adds. Kept apart from the codec in `share.ts`.
  */
-import { endpointOf, modeOf, type FormState, type Provider } from './provider.ts';
+import { endpointOf, modeOf, offersStorage, type FormState, type Provider } from './provider.ts';
 import type { Applied } from './share.ts';
 import { unsafeChar } from './unsafe-chars.ts';
 
@@ -28,7 +28,7 @@ export function cautionsFor(provider: Provider, form: FormState, applied: Applie
       cautions.push(`This link points ${provider.name} at ${short(host)}, which is not an ${vendor} address: ${what} would be sent there. Check that it is your own instance.`);
     }
   }
-  if (form.storage === 'inline' && applied.some((a) => a.key === 'storage') && (mode.kind === 'header' || mode.kind === 'basic')) {
+  if (form.storage === 'inline' && applied.some((a) => a.key === 'storage') && offersStorage(mode)) {
     cautions.push('This link switches "Where the credential is kept" to config.toml: the file would hold your credential in plaintext. Choose "In an environment variable" unless you mean it.');
   }
   return cautions;

@@ -6,7 +6,7 @@
  * and is listed in `notices` (at most MAX_NOTICES of them, then a count).
  */
 import { findCredential, type CredentialHit } from './credentials.ts';
-import { defaultForm, endpointOf, SECRET_FIELDS, type FormState, type Provider } from './provider.ts';
+import { defaultForm, endpointOf, modeOf, offersStorage, SECRET_FIELDS, type FormState, type Provider } from './provider.ts';
 import { cautionsFor, secretsToAdd, short } from './share-report.ts';
 import { unsafeChar, type UnsafeChar } from './unsafe-chars.ts';
 
@@ -148,7 +148,8 @@ export function encodeShare(provider: Provider, form: FormState): Encoded {
   // 1. The allowlist: only known keys, only values that differ from the preset, never a secret field.
   if (form.mode !== provider.authModes[0]?.id) out.set('mode', form.mode);
   if (form.scope !== base.scope) out.set('scope', form.scope);
-  if (form.storage !== base.storage) out.set('storage', form.storage);
+  // Only a mode that offers the choice has a storage to share (a bearer token always lives in a variable).
+  if (offersStorage(modeOf(provider, form)) && form.storage !== base.storage) out.set('storage', form.storage);
   if (form.enabled !== base.enabled) out.set('enabled', bool(form.enabled));
   if (form.required !== base.required) out.set('required', bool(form.required));
   for (const [key, field] of Object.entries(TEXT_KEYS)) {
@@ -304,7 +305,8 @@ function applyValues(provider: Provider, values: Map<string, string>, notices: N
       if ((provider.scopes as string[]).includes(value)) form.scope = value as FormState['scope'];
       else reject(key, value, `this provider supports ${provider.scopes.join(' or ')}`);
     } else if (key === 'storage') {
-      if (value === 'env' || value === 'inline') form.storage = value;
+      if (!offersStorage(modeOf(provider, form))) reject(key, value, 'this authentication keeps the credential in a variable, with no other place to choose');
+      else if (value === 'env' || value === 'inline') form.storage = value;
       else reject(key, value, 'use env or inline');
     } else if (key === 'enabled' || key === 'required') {
       if (value === '0' || value === '1') form[key] = value === '1';

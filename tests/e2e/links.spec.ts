@@ -89,13 +89,12 @@ test.describe('opening a link', () => {
 
   test('the restored link says it was prefilled, what it set, what to check and what to add, and scrolls there', async ({ page }) => {
     await page.setViewportSize({ width: 1000, height: 600 });
-    await openGuide(page, '/guides/omni/#v=1&mode=api-key&p.instance=evil.example.net&storage=inline&name=omni-sales');
+    await openGuide(page, '/guides/omni/#v=1&mode=api-key&p.instance=evil.example.net&name=omni-sales');
     const root = island(page, 'omni');
     const notice = root.locator('[data-link-notice]');
     await expect(notice).toContainText('Prefilled from a shared link. It set:');
-    await expect(notice.locator('li')).toHaveText(['Authentication: API key', 'Omni instance host: evil.example.net', 'Where the credential is kept: written into config.toml', 'Server name: omni-sales']);
+    await expect(notice.locator('li')).toHaveText(['Authentication: API key', 'Omni instance host: evil.example.net', 'Server name: omni-sales']);
     await expect(notice).toContainText('points Omni at evil.example.net, which is not an omniapp.co address: your Omni API key would be sent there');
-    await expect(notice).toContainText('switches "Where the credential is kept" to config.toml');
     await expect(notice).toContainText('Still to add yourself (links never carry them): Omni API key.');
     // Focused (so a screen reader reads it first) and in view.
     await expect(notice).toBeFocused();
@@ -105,6 +104,13 @@ test.describe('opening a link', () => {
     const results = await new AxeBuilder({ page }).include('[data-link-notice]').analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   });
+});
+
+test('a link that switches a Basic credential into config.toml says so', async ({ page }) => {
+  await openGuide(page, '/guides/cdata-connect-ai/#v=1&mode=basic&storage=inline');
+  const notice = island(page, 'cdata-connect-ai').locator('[data-link-notice]');
+  await expect(notice).toContainText('Where the credential is kept: written into config.toml');
+  await expect(notice).toContainText('switches "Where the credential is kept" to config.toml');
 });
 
 test.describe('Advanced settings', () => {

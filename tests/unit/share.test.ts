@@ -133,7 +133,6 @@ describe('decodeShare', () => {
       scope: 'project',
       params: { instance: 'x.omniapp.co' },
       headers: { ...defaultForm(omni).headers, 'X-MCP-User-Required': 'true', 'X-MCP-Model-ID': 'm 1&2=3' },
-      storage: 'inline',
       startupTimeoutSec: '60',
       toolTimeoutSec: '120',
       enabledTools: 'a, b',
@@ -292,4 +291,22 @@ describe('decodeShare', () => {
       { numRuns: 10_000 },
     );
   }, 120_000);
+});
+
+describe('decodeShare: storage only where the mode offers the choice', () => {
+  // A bearer route keeps the token in a variable; a link cannot switch it to config.toml, and says so.
+  it('ignores storage=inline for a bearer mode, with a notice', () => {
+    const decoded = decodeShare(omni, 'v=1&mode=api-key&storage=inline');
+    expect(decoded.form.storage).toBe('env');
+    expect(decoded.ignored).toContain('storage');
+    expect(decoded.notices.join(' ')).toMatch(/"storage" was ignored: this authentication keeps the credential in a variable/);
+  });
+  it('applies storage=inline for a Basic mode, and writes it back', () => {
+    const form = decodeShare(cdata, 'v=1&mode=basic&storage=inline').form;
+    expect(form.storage).toBe('inline');
+    expect(encodeShare(cdata, form).params).toContain('storage=inline');
+  });
+  it('never writes storage for a bearer mode', () => {
+    expect(encodeShare(omni, { ...defaultForm(omni, 'api-key'), storage: 'inline' }).params).not.toContain('storage');
+  });
 });
