@@ -12,7 +12,7 @@ import { powershellCommand } from './shell/powershell.ts';
 import { tomlBlock } from './toml.ts';
 
 /** The Codex CLI version every output is checked against. */
-export const CODEX_VERSION = '0.169.0';
+export { CODEX_NEWEST as CODEX_VERSION } from './codex/releases.ts';
 
 /** The command-line route, rendered for both shell families. */
 export interface CliOutput extends CliPlan {

@@ -186,7 +186,7 @@ describe('small outputs', () => {
 
   it('pins the Codex version every output was checked against', () => {
     // The conformance suite and the reference are for this exact release.
-    expect(CODEX_VERSION).toBe('0.169.0');
+    expect(CODEX_VERSION).toBe('0.171.0');
   });
 
   it.each<[string, ServerSpec, boolean]>([
