@@ -33,8 +33,8 @@ export interface CodexFacts {
   nameRule: NameRule;
   /** The first line of each command's error (after "Error: ") when config.toml is refused. */
   configRefusal: Record<ConfigCommand, string>;
-  /** True when the refusal's cause starts with a "0: FILE:LINE:COL: …" line even for a rule violation. */
-  causeHasFileLine: boolean;
+  /** Per command: the cause starts with a "0: FILE:1:1: …" line even for a rule violation (the older wording). */
+  causeHasFileLine: Record<ConfigCommand, boolean>;
   addFlags: string[];
   loginFlags: string[];
   /** Keys of `[mcp_servers.NAME]` the release reads (sub-keys dotted). */
@@ -43,6 +43,8 @@ export interface CodexFacts {
   getJsonHttpTransport: string[];
   /** `codex mcp add --oauth-client-id` writes `oauth.callback_url` too. */
   addWritesCallbackUrl: boolean;
+  /** `codex mcp add --url … --oauth-client-id …` prints the "may or may not require login" hint. */
+  addPrintsLoginHint: boolean;
   /** Loading `oauth.client_secret` without `oauth.client_id` is refused. */
   clientSecretNeedsClientId: boolean;
 }
@@ -71,25 +73,29 @@ function loginFlagsOf(release: Release): string[] {
 
 /** The facts for `release` (any `N.N.N`; outside the supported window they are extrapolated). */
 export function factsFor(release: Release = CODEX_NEWEST): CodexFacts {
-  const bootstrap = has(release, CHANGES.bootstrapMessage);
+  const bootstrap = has(release, CHANGES.bootstrapMessage) ? BOOTSTRAP_LOAD : OLD_LOAD;
   const transport = ['type', 'url', 'bearer_token_env_var', 'http_headers', 'env_http_headers'];
   if (has(release, CHANGES.httpHeadersHelper)) transport.push('http_headers_helper');
+  const configRefusal: Record<ConfigCommand, string> = {
+    get: bootstrap,
+    list: bootstrap,
+    login: bootstrap,
+    add: has(release, CHANGES.addBootstrapMessage) ? BOOTSTRAP_LOAD : OLD_LOAD,
+    remove: 'failed to load MCP servers from',
+  };
+  // The older wording comes with the older layout, whichever command prints it.
+  const fileLine = (c: ConfigCommand): boolean => configRefusal[c] === OLD_LOAD;
   return {
     release,
     nameRule: has(release, CHANGES.nameRule) ? WIDE_NAMES : NARROW_NAMES,
-    configRefusal: {
-      get: bootstrap ? BOOTSTRAP_LOAD : OLD_LOAD,
-      list: bootstrap ? BOOTSTRAP_LOAD : OLD_LOAD,
-      login: bootstrap ? BOOTSTRAP_LOAD : OLD_LOAD,
-      add: has(release, CHANGES.addBootstrapMessage) ? BOOTSTRAP_LOAD : OLD_LOAD,
-      remove: 'failed to load MCP servers from',
-    },
-    causeHasFileLine: !bootstrap,
+    configRefusal,
+    causeHasFileLine: { get: fileLine('get'), list: fileLine('list'), login: fileLine('login'), add: fileLine('add'), remove: false },
     addFlags: addFlagsOf(release),
     loginFlags: loginFlagsOf(release),
     keys: keysIn(release),
     getJsonHttpTransport: transport,
     addWritesCallbackUrl: has(release, CHANGES.callbackUrl),
+    addPrintsLoginHint: has(release, CHANGES.addLoginHint),
     clientSecretNeedsClientId: has(release, CHANGES.clientSecret),
   };
 }

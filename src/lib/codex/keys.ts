@@ -17,6 +17,7 @@ export type ValueCheck =
   | 'string list'
   | 'string map'
   | 'seconds'
+  | 'milliseconds'
   | 'boolean'
   | 'table'
   | 'approval mode'
@@ -85,7 +86,7 @@ export const MCP_KEYS: KeyTable = {
   },
   'oauth.callback_url': { transport: 'http', check: 'string', generated: false, range: since(CHANGES.callbackUrl) },
   http_headers_helper: { transport: 'http', check: 'string', generated: false, range: since(CHANGES.httpHeadersHelper) },
-  startup_timeout_ms: { transport: 'both', check: 'string', generated: false },
+  startup_timeout_ms: { transport: 'both', check: 'milliseconds', generated: false },
   default_tools_approval_mode: { transport: 'both', check: 'approval mode', generated: false },
   tools: { transport: 'both', check: 'table', generated: false },
   bearer_token: { transport: 'http', check: 'refused', generated: false },
