@@ -6,6 +6,7 @@ const steps = [
   ['type-check', 'npx', ['astro', 'check']],
   ['unit', 'npx', ['vitest', 'run', '--project', 'unit']],
   ['conformance', 'npx', ['vitest', 'run', '--project', 'conformance']],
+  ['conformance-oldest', 'node', ['scripts/test-versions.mjs', '--oldest']],
   ['build', 'npx', ['astro', 'build']],
   ['build-checks', 'npx', ['vitest', 'run', '--project', 'build']],
   ['e2e', 'npx', ['playwright', 'test']],

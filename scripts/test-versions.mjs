@@ -2,21 +2,25 @@
 // (src/lib/codex/releases.ts), each installed on demand into the cache (tests/support/cache.ts).
 // Prints a table release × suite file → passed/total, writes it to test-results/versions.md, and
 // exits non-zero when any release fails any test.
-// Usage: npm run test:versions [-- 0.140.0 0.171.0 …]   (default: every probed release)
+// Usage: npm run test:versions [-- 0.140.0 0.171.0 … | --oldest] [--file tests/conformance/x.test.ts …]
+// (default: every probed release, every conformance file)
 // CONFORMANCE_CONCURRENCY defaults to 1 here: the machine is shared and runs are long.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { CODEX_NEWEST, isRelease, PROBED_RELEASES } from '../src/lib/codex/releases.ts';
+import { CODEX_NEWEST, CODEX_OLDEST, isRelease, PROBED_RELEASES } from '../src/lib/codex/releases.ts';
 import { codexReleaseDir } from '../tests/support/cache.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'test-results');
 mkdirSync(OUT, { recursive: true });
 
-const asked = process.argv.slice(2);
+// `--oldest` is the oldest supported release alone (the extra step of `npm test`).
+const argv = process.argv.slice(2);
+const files = argv.flatMap((a, i) => (argv[i - 1] === '--file' ? [a] : []));
+const asked = argv.filter((a, i) => a !== '--file' && argv[i - 1] !== '--file').map((a) => (a === '--oldest' ? CODEX_OLDEST : a));
 for (const r of asked) if (!isRelease(r)) throw new Error(`not an exact release: ${r} (for example 0.160.0)`);
-const releases = asked.length > 0 ? asked : [...PROBED_RELEASES];
+const releases = asked.length > 0 ? [...new Set(asked)] : [...PROBED_RELEASES];
 
 /** Installs a release into the cache unless it is there or pinned; false when npm fails. */
 function install(release) {
@@ -40,7 +44,7 @@ function runRelease(release) {
   rmSync(json, { force: true });
   const started = Date.now();
   const env = { ...process.env, CODEX_RELEASE: release, CONFORMANCE_CONCURRENCY: process.env.CONFORMANCE_CONCURRENCY ?? '1' };
-  const args = ['vitest', 'run', '--project', 'conformance', '--reporter=dot', '--reporter=json', `--outputFile.json=${json}`];
+  const args = ['vitest', 'run', '--project', 'conformance', '--reporter=dot', '--reporter=json', `--outputFile.json=${json}`, ...files];
   spawnSync('npx', args, { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
   const seconds = (Date.now() - started) / 1000;
   if (!existsSync(json)) return { seconds, files: {}, error: 'vitest wrote no report' };
