@@ -17,7 +17,7 @@ mkdirSync(OUT, { recursive: true });
 
 // `--oldest` is the oldest supported release alone (the extra step of `npm test`).
 const argv = process.argv.slice(2);
-const files = argv.flatMap((a, i) => (argv[i - 1] === '--file' ? [a] : []));
+const fileFilters = argv.flatMap((a, i) => (argv[i - 1] === '--file' ? [a] : []));
 const asked = argv.filter((a, i) => a !== '--file' && argv[i - 1] !== '--file').map((a) => (a === '--oldest' ? CODEX_OLDEST : a));
 for (const r of asked) if (!isRelease(r)) throw new Error(`not an exact release: ${r} (for example 0.160.0)`);
 const releases = asked.length > 0 ? [...new Set(asked)] : [...PROBED_RELEASES];
@@ -44,7 +44,7 @@ function runRelease(release) {
   rmSync(json, { force: true });
   const started = Date.now();
   const env = { ...process.env, CODEX_RELEASE: release, CONFORMANCE_CONCURRENCY: process.env.CONFORMANCE_CONCURRENCY ?? '1' };
-  const args = ['vitest', 'run', '--project', 'conformance', '--reporter=dot', '--reporter=json', `--outputFile.json=${json}`, ...files];
+  const args = ['vitest', 'run', '--project', 'conformance', '--reporter=dot', '--reporter=json', `--outputFile.json=${json}`, ...fileFilters];
   spawnSync('npx', args, { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
   const seconds = (Date.now() - started) / 1000;
   if (!existsSync(json)) return { seconds, files: {}, error: 'vitest wrote no report' };
