@@ -149,7 +149,11 @@ const PROOFS: Record<ChangeId, () => Promise<void>> = {
   oauthClientRegistration: async () => {
     const has = facts.addFlags.includes('--oauth-client-registration');
     expect(facts.loginFlags.includes('--oauth-client-registration')).toBe(has);
-    expect((await flagsOf('add')).includes('--oauth-client-registration')).toBe(has);
+    for (const sub of ['add', 'login']) {
+      const help = await codex(['mcp', sub, '--help'], freshDir('help'));
+      // The option and its three values, as the change text quotes them.
+      expect(help.stdout.includes('--oauth-client-registration <AUTO|CIMD|DCR>'), sub).toBe(has);
+    }
   },
   callbackUrl: async () => {
     const home = freshDir('callback');

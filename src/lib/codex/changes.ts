@@ -43,14 +43,14 @@ export const CHANGES = {
     lastWithout: '0.147.0',
     area: 'config.toml',
     what:
-      '`http_headers_helper` (a command that prints headers) is read; before, the key was ignored. ' +
+      '`http_headers_helper` is read; before, the key was ignored. ' +
       '`codex mcp get --json` shows it (redacted) in the transport.',
   },
   oauthClientRegistration: {
     since: '0.148.0',
     lastWithout: '0.147.0',
     area: 'codex mcp add, login',
-    what: '`--oauth-client-registration <AUTO|CIMD|DCR>` chooses how Codex registers its OAuth client.',
+    what: 'Both commands have a `--oauth-client-registration <AUTO|CIMD|DCR>` option.',
   },
   callbackUrl: {
     since: '0.151.0',
@@ -72,7 +72,7 @@ export const CHANGES = {
     since: '0.156.0',
     lastWithout: '0.155.0',
     area: 'codex mcp login',
-    what: '`--no-browser` prints the sign-in URL instead of opening a browser.',
+    what: 'It has a `--no-browser` option.',
   },
   clientSecret: {
     since: '0.158.0',
