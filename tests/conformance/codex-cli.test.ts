@@ -155,6 +155,6 @@ describe('property: random valid configs, CLI route = TOML route = intended tabl
     expect(modes.full).toBeGreaterThan(0);
     expect(modes.partial).toBeGreaterThan(0);
     expect(modes['toml-only']).toBeGreaterThan(0);
-    // ~5 codex/bash processes per sample: allow 2.5 s per sample, for a loaded two-core machine.
-  }, Math.max(120_000, RUNS * 2_500));
+    // ~5 codex/bash processes per sample: allow 5 s per sample (a shared two-core machine at load 20 needs 2.5+).
+  }, Math.max(120_000, RUNS * 5_000));
 });
