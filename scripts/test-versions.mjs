@@ -8,7 +8,12 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { CODEX_NEWEST, CODEX_OLDEST, isRelease, PROBED_RELEASES } from '../src/lib/codex/releases.ts';
+import {
+  CODEX_NEWEST,
+  CODEX_OLDEST,
+  isRelease,
+  PROBED_RELEASES,
+} from '../src/lib/codex/releases.ts';
 import { codexReleaseDir } from '../tests/support/cache.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -18,8 +23,11 @@ mkdirSync(OUT, { recursive: true });
 // `--oldest` is the oldest supported release alone (the extra step of `npm test`).
 const argv = process.argv.slice(2);
 const fileFilters = argv.flatMap((a, i) => (argv[i - 1] === '--file' ? [a] : []));
-const asked = argv.filter((a, i) => a !== '--file' && argv[i - 1] !== '--file').map((a) => (a === '--oldest' ? CODEX_OLDEST : a));
-for (const r of asked) if (!isRelease(r)) throw new Error(`not an exact release: ${r} (for example 0.160.0)`);
+const asked = argv
+  .filter((a, i) => a !== '--file' && argv[i - 1] !== '--file')
+  .map((a) => (a === '--oldest' ? CODEX_OLDEST : a));
+for (const r of asked)
+  if (!isRelease(r)) throw new Error(`not an exact release: ${r} (for example 0.160.0)`);
 const releases = asked.length > 0 ? [...new Set(asked)] : [...PROBED_RELEASES];
 
 /** Installs a release into the cache unless it is there or pinned; false when npm fails. */
@@ -29,7 +37,19 @@ function install(release) {
   if (existsSync(join(dir, 'node_modules', '.bin', 'codex'))) return true;
   console.log(`installing @openai/codex@${release} into ${dir}`);
   const staging = `${dir}.installing-${process.pid}`;
-  const r = spawnSync('npm', ['install', '--prefix', staging, '--no-audit', '--no-fund', '--loglevel=error', `@openai/codex@${release}`], { stdio: 'inherit' });
+  const r = spawnSync(
+    'npm',
+    [
+      'install',
+      '--prefix',
+      staging,
+      '--no-audit',
+      '--no-fund',
+      '--loglevel=error',
+      `@openai/codex@${release}`,
+    ],
+    { stdio: 'inherit' },
+  );
   if (r.status !== 0) {
     rmSync(staging, { recursive: true, force: true });
     return false;
@@ -43,8 +63,21 @@ function runRelease(release) {
   const json = join(OUT, `versions-${release}.json`);
   rmSync(json, { force: true });
   const started = Date.now();
-  const env = { ...process.env, CODEX_RELEASE: release, CONFORMANCE_CONCURRENCY: process.env.CONFORMANCE_CONCURRENCY ?? '1' };
-  const args = ['vitest', 'run', '--project', 'conformance', '--reporter=dot', '--reporter=json', `--outputFile.json=${json}`, ...fileFilters];
+  const env = {
+    ...process.env,
+    CODEX_RELEASE: release,
+    CONFORMANCE_CONCURRENCY: process.env.CONFORMANCE_CONCURRENCY ?? '1',
+  };
+  const args = [
+    'vitest',
+    'run',
+    '--project',
+    'conformance',
+    '--reporter=dot',
+    '--reporter=json',
+    `--outputFile.json=${json}`,
+    ...fileFilters,
+  ];
   spawnSync('npx', args, { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
   const seconds = (Date.now() - started) / 1000;
   if (!existsSync(json)) return { seconds, files: {}, error: 'vitest wrote no report' };
@@ -67,20 +100,33 @@ function runRelease(release) {
 const results = new Map();
 for (const release of releases) {
   console.log(`\n=== codex-cli ${release}`);
-  results.set(release, install(release) ? runRelease(release) : { seconds: 0, files: {}, error: 'install failed' });
+  results.set(
+    release,
+    install(release) ? runRelease(release) : { seconds: 0, files: {}, error: 'install failed' },
+  );
 }
 
 // The table: one row per release, one column per test file seen in any run.
 const suites = [...new Set([...results.values()].flatMap((r) => Object.keys(r.files)))].sort();
-const cell = (c) => (c === undefined ? 'not run' : `${c.failed === 0 ? 'passed' : 'FAILED'} ${c.passed}/${c.passed + c.failed}${c.skipped ? ` (+${c.skipped} skipped)` : ''}`);
+const cell = (c) =>
+  c === undefined
+    ? 'not run'
+    : `${c.failed === 0 ? 'passed' : 'FAILED'} ${c.passed}/${c.passed + c.failed}${c.skipped ? ` (+${c.skipped} skipped)` : ''}`;
 const header = ['release', ...suites.map((s) => basename(s).replace(/\.test\.ts$/, '')), 'time'];
 const rows = [...results].map(([release, r]) => [
   release + (release === CODEX_NEWEST ? ' (pinned)' : ''),
   ...suites.map((s) => (r.error ? r.error : cell(r.files[s]))),
   `${r.seconds.toFixed(0)} s`,
 ]);
-const table = [header, header.map(() => '---'), ...rows].map((row) => `| ${row.join(' | ')} |`).join('\n');
-const failed = [...results].filter(([, r]) => r.error || Object.values(r.files).some((c) => c.failed > 0) || Object.keys(r.files).length === 0);
+const table = [header, header.map(() => '---'), ...rows]
+  .map((row) => `| ${row.join(' | ')} |`)
+  .join('\n');
+const failed = [...results].filter(
+  ([, r]) =>
+    r.error ||
+    Object.values(r.files).some((c) => c.failed > 0) ||
+    Object.keys(r.files).length === 0,
+);
 const summary = `releases: ${results.size - failed.length} passed, ${failed.length} failed${failed.length ? ` (${failed.map(([v]) => v).join(', ')})` : ''}`;
 writeFileSync(join(OUT, 'versions.md'), `${table}\n\n${summary}\n`);
 console.log(`\n${table}\n\n${summary}\n(written to test-results/versions.md)`);

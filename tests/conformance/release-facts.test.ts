@@ -17,7 +17,16 @@ import {
   type ConfigCommand,
   type KeyFact,
 } from '../../src/lib/codex/index.ts';
-import { cleanupHomes, codex, CODEX_RELEASE, freshDir, readToml, RELEASE_FACTS, writeConfig, type RunResult } from '../support/codex.ts';
+import {
+  cleanupHomes,
+  codex,
+  CODEX_RELEASE,
+  freshDir,
+  readToml,
+  RELEASE_FACTS,
+  writeConfig,
+  type RunResult,
+} from '../support/codex.ts';
 
 const URL = 'https://127.0.0.1:9/mcp';
 const facts = RELEASE_FACTS;
@@ -59,7 +68,10 @@ function wrongValue(fact: KeyFact): string {
 function probeToml(key: string, fact: KeyFact): string {
   const base = fact.transport === 'http' ? `url = "${URL}"` : 'command = "run"';
   const [table, sub] = key.split('.');
-  const line = sub === undefined ? `${key} = ${wrongValue(fact)}` : `${table} = { client_id = "c", ${sub} = ${wrongValue(fact)} }`;
+  const line =
+    sub === undefined
+      ? `${key} = ${wrongValue(fact)}`
+      : `${table} = { client_id = "c", ${sub} = ${wrongValue(fact)} }`;
   return `[mcp_servers.x]\n${base}\n${line}\n`;
 }
 
@@ -103,8 +115,14 @@ describe(`codex ${CODEX_RELEASE}: refusing a broken config.toml`, () => {
       expect(r.stderr).toMatch(configRefusalPattern(command, CODEX_RELEASE));
       // `remove` reads the servers table alone, so its path starts inside it.
       const path = command === 'remove' ? 'x' : 'mcp_servers.x';
-      expect(refusalCause(r.stderr)).toEqual({ message: 'cannot convert float seconds to Duration: value is negative', path });
-      if (command !== 'remove') expect(/^\s*0: .*config\.toml:1:1: /m.test(r.stderr), 'cause has a FILE:1:1 line').toBe(facts.causeHasFileLine[command]);
+      expect(refusalCause(r.stderr)).toEqual({
+        message: 'cannot convert float seconds to Duration: value is negative',
+        path,
+      });
+      if (command !== 'remove')
+        expect(/^\s*0: .*config\.toml:1:1: /m.test(r.stderr), 'cause has a FILE:1:1 line').toBe(
+          facts.causeHasFileLine[command],
+        );
     });
   }
 });
@@ -136,15 +154,26 @@ const PROOFS: Record<ChangeId, () => Promise<void>> = {
     expect(refusalCause(r.stderr)?.message).toBe('url is not supported for stdio');
   },
   addLoginHint: async () => {
-    const r = await codex(['mcp', 'add', 'x', '--url', URL, '--oauth-client-id', 'c'], freshDir('hint'));
+    const r = await codex(
+      ['mcp', 'add', 'x', '--url', URL, '--oauth-client-id', 'c'],
+      freshDir('hint'),
+    );
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout.includes('MCP server may or may not require login. Run `codex mcp login x` to login.')).toBe(facts.addPrintsLoginHint);
+    expect(
+      r.stdout.includes(
+        'MCP server may or may not require login. Run `codex mcp login x` to login.',
+      ),
+    ).toBe(facts.addPrintsLoginHint);
   },
   httpHeadersHelper: async () => {
-    const r = await load(`[mcp_servers.x]\nurl = "${URL}"\nhttp_headers_helper = "print-headers"\n`);
+    const r = await load(
+      `[mcp_servers.x]\nurl = "${URL}"\nhttp_headers_helper = "print-headers"\n`,
+    );
     expect(r.code, r.stderr).toBe(0);
     const transport = (JSON.parse(r.stdout) as { transport: Record<string, unknown> }).transport;
-    expect(transport['http_headers_helper']).toBe(keysIn(CODEX_RELEASE).includes('http_headers_helper') ? '<redacted>' : undefined);
+    expect(transport['http_headers_helper']).toBe(
+      keysIn(CODEX_RELEASE).includes('http_headers_helper') ? '<redacted>' : undefined,
+    );
   },
   oauthClientRegistration: async () => {
     const has = facts.addFlags.includes('--oauth-client-registration');
@@ -159,25 +188,38 @@ const PROOFS: Record<ChangeId, () => Promise<void>> = {
     const home = freshDir('callback');
     const r = await codex(['mcp', 'add', 'x', '--url', URL, '--oauth-client-id', 'c'], home);
     expect(r.code, r.stderr).toBe(0);
-    const oauth = (readToml(`${home}/config.toml`)['mcp_servers'] as Record<string, Record<string, Record<string, unknown>>>)['x']?.['oauth'];
+    const oauth = (
+      readToml(`${home}/config.toml`)['mcp_servers'] as Record<
+        string,
+        Record<string, Record<string, unknown>>
+      >
+    )['x']?.['oauth'];
     expect(oauth?.['client_id']).toBe('c');
     expect('callback_url' in (oauth ?? {})).toBe(facts.addWritesCallbackUrl);
-    expect(/^OAuth callback URL: http:\/\/127\.0\.0\.1\/callback\/\S+$/m.test(r.stdout)).toBe(facts.addWritesCallbackUrl);
+    expect(/^OAuth callback URL: http:\/\/127\.0\.0\.1\/callback\/\S+$/m.test(r.stdout)).toBe(
+      facts.addWritesCallbackUrl,
+    );
   },
   nameRule: async () => {
     const r = await codex(['mcp', 'add', 'a.b', '--', 'run'], freshDir('rule'));
     expect(r.code === 0).toBe(facts.nameRule.pattern.test('a.b'));
     // Whatever `add` says, config.toml may use the name: every release of the window loads it.
-    const loaded = await codex(['mcp', 'get', 'a.b', '--json'], writeHome('[mcp_servers."a.b"]\ncommand = "run"\n'));
+    const loaded = await codex(
+      ['mcp', 'get', 'a.b', '--json'],
+      writeHome('[mcp_servers."a.b"]\ncommand = "run"\n'),
+    );
     expect(loaded.code, loaded.stderr).toBe(0);
   },
   loginNoBrowser: async () => {
-    expect((await flagsOf('login')).includes('--no-browser')).toBe(facts.loginFlags.includes('--no-browser'));
+    expect((await flagsOf('login')).includes('--no-browser')).toBe(
+      facts.loginFlags.includes('--no-browser'),
+    );
   },
   clientSecret: async () => {
     const r = await load(`[mcp_servers.x]\nurl = "${URL}"\noauth = { client_secret = "s" }\n`);
     expect(r.code === 0, r.stderr).toBe(!facts.clientSecretNeedsClientId);
-    if (facts.clientSecretNeedsClientId) expect(refusalCause(r.stderr)?.message).toBe('oauth.client_secret requires oauth.client_id');
+    if (facts.clientSecretNeedsClientId)
+      expect(refusalCause(r.stderr)?.message).toBe('oauth.client_secret requires oauth.client_id');
   },
   addBootstrapMessage: async () => {
     const home = writeHome('[mcp_servers.x]\ncommand = "run"\nurl = "https://127.0.0.1:9/"\n');

@@ -59,7 +59,8 @@ describe('releases', () => {
 
   it('accepts only plain N.N.N releases', () => {
     expect(isRelease('0.171.0')).toBe(true);
-    for (const bad of ['0.171', 'v0.171.0', '0.171.0-alpha.1', '', 'latest']) expect(isRelease(bad), bad).toBe(false);
+    for (const bad of ['0.171', 'v0.171.0', '0.171.0-alpha.1', '', 'latest'])
+      expect(isRelease(bad), bad).toBe(false);
   });
 
   it('the probed releases are sorted, distinct, inside the window and span it', () => {
@@ -81,7 +82,9 @@ describe('changes', () => {
       expect(PROBED_RELEASES, id).toContain(c.since);
       expect(PROBED_RELEASES, id).toContain(c.lastWithout);
       const i = PROBED_RELEASES.indexOf(c.since);
-      expect(PROBED_RELEASES[i - 1], `${id}: no probed release between lastWithout and since`).toBe(c.lastWithout);
+      expect(PROBED_RELEASES[i - 1], `${id}: no probed release between lastWithout and since`).toBe(
+        c.lastWithout,
+      );
     }
   });
 
@@ -101,7 +104,9 @@ describe('factsFor', () => {
     const now = factsFor('0.152.0');
     expect(old.nameRule.pattern.test('a.b')).toBe(false);
     expect(now.nameRule.pattern.test('a.b/c@d:e_f-g')).toBe(true);
-    expect(nameRefusal('a.b', old.nameRule)).toBe("invalid server name 'a.b' (use letters, numbers, '-', '_')");
+    expect(nameRefusal('a.b', old.nameRule)).toBe(
+      "invalid server name 'a.b' (use letters, numbers, '-', '_')",
+    );
     expect(nameRefusal('a b', now.nameRule)).toBe(
       "invalid server name 'a b' (use letters, numbers, '-', '_', ':', '@', '/', '.')",
     );
@@ -116,7 +121,9 @@ describe('factsFor', () => {
     expect(factsFor('0.147.0').configRefusal.get).toBe('failed to load bootstrap configuration');
     expect(factsFor('0.162.0').configRefusal.add).toBe('failed to load configuration');
     expect(factsFor('0.163.0').configRefusal.add).toBe('failed to load bootstrap configuration');
-    expect(factsFor('0.140.0').configRefusal.remove).toBe(factsFor(CODEX_NEWEST).configRefusal.remove);
+    expect(factsFor('0.140.0').configRefusal.remove).toBe(
+      factsFor(CODEX_NEWEST).configRefusal.remove,
+    );
   });
 
   it('a refusal pattern matches its own release and not the other wording', () => {
@@ -151,13 +158,15 @@ describe('factsFor', () => {
 
   it('every key the generator writes is read by every release of the window', () => {
     const oldest = keysIn(CODEX_OLDEST);
-    for (const [key, fact] of Object.entries(MCP_KEYS)) if (fact.generated) expect(oldest, key).toContain(key);
+    for (const [key, fact] of Object.entries(MCP_KEYS))
+      if (fact.generated) expect(oldest, key).toContain(key);
   });
 });
 
 describe('refusalCause', () => {
   it('reads the message and path in both layouts', () => {
-    const now = 'Error: failed to load bootstrap configuration\n\nCaused by:\n    url is not supported for stdio\n    in `mcp_servers.x`\n    \n';
+    const now =
+      'Error: failed to load bootstrap configuration\n\nCaused by:\n    url is not supported for stdio\n    in `mcp_servers.x`\n    \n';
     const before =
       'Error: failed to load configuration\n\nCaused by:\n    0: /h/config.toml:1:1: url is not supported for stdio\n' +
       '    1: url is not supported for stdio\n       in `mcp_servers.x`\n       \n';
@@ -170,7 +179,9 @@ describe('refusalCause', () => {
 
 describe('the table agrees with the generator (until the generator reads it)', () => {
   it('the TOML order is the order of the generated block', () => {
-    const everyKey = Object.fromEntries(tomlKeyOrder().map((k) => [k, 'v'])) as unknown as ServerEntry;
+    const everyKey = Object.fromEntries(
+      tomlKeyOrder().map((k) => [k, 'v']),
+    ) as unknown as ServerEntry;
     // orderedEntry keeps only keys it knows, in its own order: both lists must be identical.
     expect(Object.keys(orderedEntry(everyKey))).toEqual(tomlKeyOrder());
   });

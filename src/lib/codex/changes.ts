@@ -66,7 +66,7 @@ export const CHANGES = {
     area: 'codex mcp add',
     what:
       'Server names may contain ".", "/", "@" and ":" besides letters, digits, "-" and "_". ' +
-      'Older releases refuse such a name: "invalid server name \'a.b\' (use letters, numbers, \'-\', \'_\')".',
+      "Older releases refuse such a name: \"invalid server name 'a.b' (use letters, numbers, '-', '_')\".",
   },
   loginNoBrowser: {
     since: '0.156.0',

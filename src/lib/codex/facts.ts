@@ -18,7 +18,10 @@ export interface NameRule {
   allowed: string;
 }
 
-const NARROW_NAMES: NameRule = { pattern: /^[A-Za-z0-9_-]+$/, allowed: "letters, numbers, '-', '_'" };
+const NARROW_NAMES: NameRule = {
+  pattern: /^[A-Za-z0-9_-]+$/,
+  allowed: "letters, numbers, '-', '_'",
+};
 const WIDE_NAMES: NameRule = {
   pattern: /^[A-Za-z0-9_:@/.-]+$/,
   allowed: "letters, numbers, '-', '_', ':', '@', '/', '.'",
@@ -89,7 +92,13 @@ export function factsFor(release: Release = CODEX_NEWEST): CodexFacts {
     release,
     nameRule: has(release, CHANGES.nameRule) ? WIDE_NAMES : NARROW_NAMES,
     configRefusal,
-    causeHasFileLine: { get: fileLine('get'), list: fileLine('list'), login: fileLine('login'), add: fileLine('add'), remove: false },
+    causeHasFileLine: {
+      get: fileLine('get'),
+      list: fileLine('list'),
+      login: fileLine('login'),
+      add: fileLine('add'),
+      remove: false,
+    },
     addFlags: addFlagsOf(release),
     loginFlags: loginFlagsOf(release),
     keys: keysIn(release),
@@ -101,7 +110,10 @@ export function factsFor(release: Release = CODEX_NEWEST): CodexFacts {
 }
 
 /** A regex that matches the first line of `command`'s config refusal in `release`, and no other release's. */
-export function configRefusalPattern(command: ConfigCommand, release: Release = CODEX_NEWEST): RegExp {
+export function configRefusalPattern(
+  command: ConfigCommand,
+  release: Release = CODEX_NEWEST,
+): RegExp {
   const text = factsFor(release).configRefusal[command];
   return new RegExp(`^Error: ${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'm');
 }

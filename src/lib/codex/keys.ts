@@ -44,7 +44,9 @@ export type GeneratedKey = keyof HttpEntry | keyof StdioEntry | keyof SharedEntr
 
 // The type-level check: every key of ServerEntry must be in the table with `generated: true`, so
 // adding a key to model.ts without describing it here is a compile error.
-type KeyTable = { readonly [K in GeneratedKey]: KeyFact & { generated: true; tomlOrder: number } } & {
+type KeyTable = {
+  readonly [K in GeneratedKey]: KeyFact & { generated: true; tomlOrder: number };
+} & {
   readonly [key: string]: KeyFact;
 };
 
@@ -53,8 +55,20 @@ const since = (change: { since: Release }): ReleaseRange => ({ from: change.sinc
 /** The table, in the order of the generated TOML block first, then the keys it never writes. */
 export const MCP_KEYS: KeyTable = {
   url: { transport: 'http', check: 'string', tomlOrder: 1, addFlag: '--url', generated: true },
-  command: { transport: 'stdio', check: 'string', tomlOrder: 2, addFlag: '-- COMMAND', generated: true },
-  args: { transport: 'stdio', check: 'string list', tomlOrder: 3, addFlag: '-- COMMAND ARGS…', generated: true },
+  command: {
+    transport: 'stdio',
+    check: 'string',
+    tomlOrder: 2,
+    addFlag: '-- COMMAND',
+    generated: true,
+  },
+  args: {
+    transport: 'stdio',
+    check: 'string list',
+    tomlOrder: 3,
+    addFlag: '-- COMMAND ARGS…',
+    generated: true,
+  },
   bearer_token_env_var: {
     transport: 'http',
     check: 'string',
@@ -64,8 +78,20 @@ export const MCP_KEYS: KeyTable = {
   },
   env_vars: { transport: 'stdio', check: 'string list', tomlOrder: 5, generated: true },
   cwd: { transport: 'stdio', check: 'string', tomlOrder: 6, generated: true },
-  oauth_resource: { transport: 'http', check: 'string', tomlOrder: 7, addFlag: '--oauth-resource', generated: true },
-  scopes: { transport: 'http', check: 'string list', tomlOrder: 8, loginFlag: '--scopes', generated: true },
+  oauth_resource: {
+    transport: 'http',
+    check: 'string',
+    tomlOrder: 7,
+    addFlag: '--oauth-resource',
+    generated: true,
+  },
+  scopes: {
+    transport: 'http',
+    check: 'string list',
+    tomlOrder: 8,
+    loginFlag: '--scopes',
+    generated: true,
+  },
   startup_timeout_sec: { transport: 'both', check: 'seconds', tomlOrder: 9, generated: true },
   tool_timeout_sec: { transport: 'both', check: 'seconds', tomlOrder: 10, generated: true },
   enabled: { transport: 'both', check: 'boolean', tomlOrder: 11, generated: true },
@@ -74,9 +100,20 @@ export const MCP_KEYS: KeyTable = {
   disabled_tools: { transport: 'both', check: 'string list', tomlOrder: 14, generated: true },
   http_headers: { transport: 'http', check: 'string map', tomlOrder: 15, generated: true },
   env_http_headers: { transport: 'http', check: 'string map', tomlOrder: 16, generated: true },
-  env: { transport: 'stdio', check: 'string map', tomlOrder: 17, addFlag: '--env', generated: true },
+  env: {
+    transport: 'stdio',
+    check: 'string map',
+    tomlOrder: 17,
+    addFlag: '--env',
+    generated: true,
+  },
   oauth: { transport: 'http', check: 'table', tomlOrder: 18, generated: true },
-  'oauth.client_id': { transport: 'http', check: 'string', addFlag: '--oauth-client-id', generated: true },
+  'oauth.client_id': {
+    transport: 'http',
+    check: 'string',
+    addFlag: '--oauth-client-id',
+    generated: true,
+  },
   'oauth.client_secret': {
     transport: 'http',
     check: 'string',
@@ -84,8 +121,18 @@ export const MCP_KEYS: KeyTable = {
     generated: false,
     range: since(CHANGES.clientSecret),
   },
-  'oauth.callback_url': { transport: 'http', check: 'string', generated: false, range: since(CHANGES.callbackUrl) },
-  http_headers_helper: { transport: 'http', check: 'string', generated: false, range: since(CHANGES.httpHeadersHelper) },
+  'oauth.callback_url': {
+    transport: 'http',
+    check: 'string',
+    generated: false,
+    range: since(CHANGES.callbackUrl),
+  },
+  http_headers_helper: {
+    transport: 'http',
+    check: 'string',
+    generated: false,
+    range: since(CHANGES.httpHeadersHelper),
+  },
   startup_timeout_ms: { transport: 'both', check: 'milliseconds', generated: false },
   default_tools_approval_mode: { transport: 'both', check: 'approval mode', generated: false },
   tools: { transport: 'both', check: 'table', generated: false },
@@ -95,7 +142,10 @@ export const MCP_KEYS: KeyTable = {
 /** The keys Codex reads in `release` (dotted for sub-keys), in table order. */
 export function keysIn(release: Release): string[] {
   return Object.entries(MCP_KEYS)
-    .filter(([, fact]) => fact.check !== 'refused' && (fact.range === undefined || inRange(release, fact.range)))
+    .filter(
+      ([, fact]) =>
+        fact.check !== 'refused' && (fact.range === undefined || inRange(release, fact.range)),
+    )
     .map(([key]) => key);
 }
 
@@ -111,7 +161,8 @@ export function tomlKeyOrder(): GeneratedKey[] {
 export function addSettableKeys(release: Release): Set<string> {
   const settable = new Set<string>();
   for (const [key, fact] of Object.entries(MCP_KEYS)) {
-    if (fact.addFlag === undefined || (fact.range !== undefined && !inRange(release, fact.range))) continue;
+    if (fact.addFlag === undefined || (fact.range !== undefined && !inRange(release, fact.range)))
+      continue;
     settable.add(key.split('.')[0] as string);
   }
   return settable;
