@@ -56,6 +56,7 @@ function wrongValue(fact: KeyFact): string {
     'string map': '1',
     seconds: '"x"',
     milliseconds: '"x"',
+    integer: '"x"',
     boolean: '"x"',
     table: '1',
     'approval mode': '"bogus"',
@@ -147,7 +148,19 @@ describe(`codex ${CODEX_RELEASE}: the keys it reads`, () => {
 });
 
 // One proof per entry of CHANGES, typed so that a new entry without a proof does not compile.
+/** A change that only adds keys: each is read (a wrong value refused) exactly when the table says. */
+const keysRead =
+  (...keys: string[]) =>
+  async (): Promise<void> => {
+    for (const key of keys) {
+      const r = await load(probeToml(key, MCP_KEYS[key] as KeyFact));
+      expect(r.code === 1, `${key}: ${r.stderr}`).toBe(keysIn(CODEX_RELEASE).includes(key));
+    }
+  };
+
 const PROOFS: Record<ChangeId, () => Promise<void>> = {
+  authKey: keysRead('auth'),
+  schemaLimitAndReadiness: keysRead('tool_input_schema_max_bytes', 'startup_readiness'),
   bootstrapMessage: async () => {
     const r = await load('[mcp_servers.x]\ncommand = "run"\nurl = "https://127.0.0.1:9/"\n');
     expect(r.stderr).toMatch(configRefusalPattern('get', CODEX_RELEASE));

@@ -38,6 +38,12 @@ export const CHANGES = {
       '`--url … --oauth-client-id …` also prints "MCP server may or may not require login. ' +
       'Run `codex mcp login NAME` to login."',
   },
+  authKey: {
+    since: '0.143.0',
+    lastWithout: '0.142.0',
+    area: 'config.toml',
+    what: '`auth` is read for remote servers; before, the key was ignored.',
+  },
   httpHeadersHelper: {
     since: '0.148.0',
     lastWithout: '0.147.0',
@@ -81,6 +87,12 @@ export const CHANGES = {
     what:
       '`--oauth-client-secret` and `oauth.client_secret` exist; a secret without `oauth.client_id` is ' +
       'refused ("oauth.client_secret requires oauth.client_id"). Before, the key was ignored.',
+  },
+  schemaLimitAndReadiness: {
+    since: '0.158.0',
+    lastWithout: '0.157.0',
+    area: 'config.toml',
+    what: '`tool_input_schema_max_bytes` and `startup_readiness` are read; before, both keys were ignored.',
   },
   addBootstrapMessage: {
     since: '0.163.0',

@@ -18,6 +18,7 @@ export type ValueCheck =
   | 'string map'
   | 'seconds'
   | 'milliseconds'
+  | 'integer'
   | 'boolean'
   | 'table'
   | 'approval mode'
@@ -136,6 +137,22 @@ export const MCP_KEYS: KeyTable = {
   startup_timeout_ms: { transport: 'both', check: 'milliseconds', generated: false },
   default_tools_approval_mode: { transport: 'both', check: 'approval mode', generated: false },
   tools: { transport: 'both', check: 'table', generated: false },
+  auth: { transport: 'http', check: 'string', generated: false, range: since(CHANGES.authKey) },
+  supports_parallel_tool_calls: { transport: 'both', check: 'boolean', generated: false },
+  tool_input_schema_max_bytes: {
+    transport: 'both',
+    check: 'integer',
+    generated: false,
+    range: since(CHANGES.schemaLimitAndReadiness),
+  },
+  environment_id: { transport: 'both', check: 'string', generated: false },
+  startup_readiness: {
+    transport: 'both',
+    check: 'string',
+    generated: false,
+    range: since(CHANGES.schemaLimitAndReadiness),
+  },
+  name: { transport: 'both', check: 'string', generated: false },
   bearer_token: { transport: 'http', check: 'refused', generated: false },
 };
 
