@@ -12,8 +12,8 @@ import { posixCommand } from './shell/posix.ts';
 import { powershellCommand } from './shell/powershell.ts';
 import { tomlBlock } from './toml.ts';
 
-/** The Codex CLI version every output is checked against (the pinned devDependency; a runtime test compares it with `codex --version`). */
-export const CODEX_VERSION = '0.171.0';
+/** The Codex CLI version every output is checked against. */
+export { CODEX_NEWEST as CODEX_VERSION } from './codex/releases.ts';
 
 /** The command-line route, rendered for each shell (fish and PowerShell quote differently from bash/zsh). */
 export interface CliOutput extends CliPlan {

@@ -1,5 +1,5 @@
 /**
- * Hand-written valid cases. Each `intended` table is written by hand, in Codex 0.169.0's key names,
+ * Hand-written valid cases. Each `intended` table is written by hand, in Codex's key names (src/lib/codex/keys.ts),
  * from what the spec asks for: it is never computed by the code under test. `mode` is the route
  * the page must declare, also by hand.
  */

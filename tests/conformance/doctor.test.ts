@@ -21,6 +21,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { convertMcpServersJson, diagnoseConfig, type DoctorReport, type Finding } from '../../src/lib/doctor.ts';
 import { mergeServer } from '../../src/lib/merge.ts';
 import { cleanupHomes, codex, CONCURRENCY, freshDir, pool, writeConfig, type RunResult } from '../support/codex.ts';
+import { refusalCause } from '../../src/lib/codex/facts.ts';
+import { CONFIG_REFUSED } from '../support/codex.ts';
 
 const CORPUS = join(import.meta.dirname, 'doctor-corpus');
 
@@ -93,12 +95,12 @@ async function load(text: string, name: string, label: string): Promise<RunResul
   return codex(['mcp', 'get', name, '--json'], home);
 }
 
-const LOAD_FAILED = /failed to load bootstrap configuration/;
+// The release under test's own wording (CODEX_RELEASE; releases before 0.147.0 say "failed to load configuration").
+const LOAD_FAILED = CONFIG_REFUSED;
 
 /** What the CLI names in its error: the path after `in`, and the message line before it. */
 function cliRejection(stderr: string): { path: string; message: string } | null {
-  const m = /Caused by:\n\s*(.+)\n\s*in `([^`]*)`/.exec(stderr);
-  return m ? { message: (m[1] as string).trim(), path: m[2] as string } : null;
+  return refusalCause(stderr);
 }
 
 /** Codex's serde messages: for these the path is the whole claim (the wording is serde's, not a rule's). */

@@ -4,7 +4,9 @@
  * Where the core is deliberately stricter than Codex, `codex-accepts` pins what Codex does instead,
  * so a change in Codex shows up here.
  */
+import { configRefusalPattern, nameRefusal } from '../../src/lib/codex/index.ts';
 import type { ServerSpec } from '../../src/lib/model.ts';
+import { CODEX_RELEASE, RELEASE_FACTS } from '../support/codex.ts';
 
 export type CliEvidence =
   /** `codex ARGV` (run without a shell) exits non-zero with stderr matching. */
@@ -26,14 +28,16 @@ export interface InvalidCase {
 }
 
 const US = 'https://127.0.0.1:9/mcp';
-const BAD_NAME = /invalid server name/;
-const LOAD_FAIL = /failed to load bootstrap configuration/;
+// The release under test's own wording (src/lib/codex/facts.ts), matched exactly.
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const badNameMessage = (name: string): RegExp => new RegExp(escape(nameRefusal(name, RELEASE_FACTS.nameRule)));
+const LOAD_FAIL = configRefusalPattern('get', CODEX_RELEASE);
 const addName = (name: string): string[] => ['mcp', 'add', name, '--', 'run'];
 const badName = (name: string, what: string): InvalidCase => ({
   proves: `a name with ${what} is rejected by the core and by codex mcp add`,
   spec: { name, transport: 'stdio', command: 'run' },
   field: 'name',
-  cli: { kind: 'add-rejects', argv: addName(name), stderr: BAD_NAME },
+  cli: { kind: 'add-rejects', argv: addName(name), stderr: badNameMessage(name) },
 });
 const stdioToml = (extra: string): string => `[mcp_servers.x]\ncommand = "run"\n${extra}\n`;
 const httpToml = (extra: string): string => `[mcp_servers.x]\nurl = "${US}"\n${extra}\n`;
@@ -58,7 +62,7 @@ export const INVALID_CASES: InvalidCase[] = [
     proves: 'an empty name is rejected by the core and by codex mcp add',
     spec: { name: '', transport: 'stdio', command: 'run' },
     field: 'name',
-    cli: { kind: 'add-rejects', argv: addName(''), stderr: BAD_NAME },
+    cli: { kind: 'add-rejects', argv: addName(''), stderr: badNameMessage('') },
   },
   {
     proves: 'a name starting with "-" is rejected: clap reads it as an option (exit 2)',

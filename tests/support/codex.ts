@@ -1,16 +1,57 @@
 /**
- * Running the pinned real Codex CLI (node_modules/.bin/codex, 0.169.0) against throwaway
- * CODEX_HOME directories. Every call goes through one small pool, because each `codex` process
+ * Running the real Codex CLI against throwaway CODEX_HOME directories: the pinned release
+ * (node_modules/.bin/codex), or the release named by CODEX_RELEASE, installed on demand into the
+ * cache (`codexReleaseDir`). Every call goes through one small pool, because each `codex` process
  * costs 40-60 ms of CPU and the test machines have two cores.
  */
-import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { delimiter, join, resolve } from 'node:path';
+import { execFile, execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { delimiter, dirname, join, resolve } from 'node:path';
 import { parse } from 'smol-toml';
+import { CODEX_NEWEST, configRefusalPattern, factsFor, isRelease, type CodexFacts, type Release } from '../../src/lib/codex/index.ts';
+import { codexReleaseDir } from './cache.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const BIN_DIR = join(ROOT, 'node_modules', '.bin');
-export const CODEX = join(BIN_DIR, 'codex');
+
+/** The release under test: `CODEX_RELEASE` (env), else the pinned devDependency. */
+export const CODEX_RELEASE: Release = releaseFromEnv(process.env['CODEX_RELEASE']);
+
+function releaseFromEnv(value: string | undefined): Release {
+  if (value === undefined || value.trim() === '') return CODEX_NEWEST;
+  if (!isRelease(value.trim())) throw new Error(`CODEX_RELEASE=${JSON.stringify(value)} is not an exact release such as 0.160.0`);
+  return value.trim() as Release;
+}
+
+/**
+ * The `codex` binary of a release: the pinned one in node_modules, any other from the cache,
+ * installed there first when missing (into a temporary folder renamed into place, so parallel
+ * test files never see half an install).
+ */
+export function codexBinary(release: Release): string {
+  if (release === CODEX_NEWEST) return join(BIN_DIR, 'codex');
+  const dir = codexReleaseDir(release);
+  const bin = join(dir, 'node_modules', '.bin', 'codex');
+  if (existsSync(bin)) return bin;
+  const staging = `${dir}.installing-${process.pid}`;
+  mkdirSync(staging, { recursive: true });
+  execFileSync('npm', ['install', '--prefix', staging, '--no-audit', '--no-fund', '--loglevel=error', `@openai/codex@${release}`], { stdio: ['ignore', 'ignore', 'inherit'] });
+  try {
+    renameSync(staging, dir);
+  } catch {
+    // Another process finished first: keep its install.
+    rmSync(staging, { recursive: true, force: true });
+  }
+  return bin;
+}
+
+export const CODEX = codexBinary(CODEX_RELEASE);
+/** The folder holding the codex under test; first on PATH for commands run through a shell. */
+export const CODEX_BIN_DIR = dirname(CODEX);
+/** What this release does (name rule, messages, flags, keys), from src/lib/codex. */
+export const RELEASE_FACTS: CodexFacts = factsFor(CODEX_RELEASE);
+/** The first line `codex mcp get` of this release prints when it refuses a config.toml (its own wording). */
+export const CONFIG_REFUSED: RegExp = configRefusalPattern('get', CODEX_RELEASE);
 
 /** At most this many codex/bash processes at once (override with CONFORMANCE_CONCURRENCY). */
 export const CONCURRENCY = Math.max(1, Number(process.env['CONFORMANCE_CONCURRENCY'] ?? 3) || 3);
@@ -72,9 +113,10 @@ export interface RunResult {
   stderr: string;
 }
 
-/** The environment every process gets: the pinned codex first on PATH, a private CODEX_HOME. */
+/** The environment every process gets: the codex under test first on PATH, a private CODEX_HOME. */
 function envFor(codexHome: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, CODEX_HOME: codexHome, PATH: `${BIN_DIR}${delimiter}${process.env['PATH'] ?? ''}` };
+  const path = [CODEX_BIN_DIR, BIN_DIR, process.env['PATH'] ?? ''].join(delimiter);
+  const env: NodeJS.ProcessEnv = { ...process.env, CODEX_HOME: codexHome, PATH: path };
   // Nothing in these tests may reach a real account or a real server.
   delete env['OPENAI_API_KEY'];
   delete env['CODEX_API_KEY'];

@@ -6,12 +6,13 @@
  */
 import { stringify } from 'smol-toml';
 import { expect } from 'vitest';
+import { addSettableKeys, nameRefusal } from '../../src/lib/codex/index.ts';
 import { generate, type Outputs } from '../../src/lib/generate.ts';
 import { emptySpec, type ServerSpec } from '../../src/lib/model.ts';
-import { bash, freshDir, getJson, mustSucceed, posixSh, readToml, serverTable, writeConfig } from './codex.ts';
+import { bash, CODEX_RELEASE, freshDir, getJson, mustSucceed, posixSh, readToml, RELEASE_FACTS, serverTable, writeConfig } from './codex.ts';
 
 /**
- * One `[mcp_servers.NAME]` table as Codex 0.169.0 reads it (see /work/shared/reference/codex-mcp-0.169.md).
+ * One `[mcp_servers.NAME]` table as Codex reads it (keys: src/lib/codex/keys.ts, proven per release).
  * Deliberately independent of src/lib/model.ts, so a wrong key name there cannot leak into the expectations.
  */
 export interface CodexServerTable {
@@ -37,8 +38,8 @@ export interface CodexServerTable {
 
 export type Mode = 'full' | 'partial' | 'toml-only';
 
-/** Keys `codex mcp add` 0.169.0 has a flag for (`codex mcp add --help`): everything else is TOML-only. */
-export const CLI_SETTABLE: ReadonlySet<string> = new Set(['command', 'args', 'env', 'url', 'bearer_token_env_var', 'oauth', 'oauth_resource']);
+/** Keys `codex mcp add` of the release under test has a flag for (`codex mcp add --help`): everything else is TOML-only. */
+export const CLI_SETTABLE: ReadonlySet<string> = addSettableKeys(CODEX_RELEASE);
 
 /** The keys of a table the command cannot carry, sorted. */
 export function unsettableKeys(table: CodexServerTable): string[] {
@@ -72,20 +73,17 @@ function pick(table: CodexServerTable, keys: readonly string[]): Record<string, 
  * What `codex mcp get NAME --json` prints for a table: Codex's JSON projection, with its defaults
  * (`enabled` true, empty `args`/`env_vars`, null for everything unset). It omits `required`,
  * `scopes`, `oauth` and `oauth_resource`; those are compared through the parsed TOML instead.
+ * The HTTP transport has exactly the fields the release under test reports (`http_headers_helper`
+ * only from the release that reads it).
  */
 export function expectedGetJson(name: string, t: Readonly<Record<string, unknown>>): unknown {
   const v = (key: string): unknown => t[key] ?? null;
+  const http: Record<string, unknown> = { type: 'streamable_http', url: t['url'] };
+  for (const key of RELEASE_FACTS.getJsonHttpTransport) if (key !== 'type' && key !== 'url') http[key] = v(key);
   const transport =
     t['command'] !== undefined
       ? { type: 'stdio', command: t['command'], args: t['args'] ?? [], env: v('env'), env_vars: t['env_vars'] ?? [], cwd: v('cwd') }
-      : {
-          type: 'streamable_http',
-          url: t['url'],
-          bearer_token_env_var: v('bearer_token_env_var'),
-          http_headers: v('http_headers'),
-          env_http_headers: v('env_http_headers'),
-          http_headers_helper: null,
-        };
+      : http;
   return {
     name,
     enabled: t['enabled'] ?? true,
@@ -106,7 +104,10 @@ export function expectedGetJson(name: string, t: Readonly<Record<string, unknown
 const CALLBACK_URL_RE = /^http:\/\/127\.0\.0\.1(:\d+)?\/callback\/[A-Za-z0-9_-]+$/;
 function withoutCallbackUrl(table: Record<string, unknown>): Record<string, unknown> {
   const oauth = table['oauth'];
-  if (typeof oauth !== 'object' || oauth === null || !('callback_url' in oauth)) return table;
+  if (typeof oauth !== 'object' || oauth === null) return table;
+  // Releases before the callback URL change write only client_id; later ones always add the URL.
+  expect('callback_url' in oauth, `codex ${CODEX_RELEASE} writes oauth.callback_url`).toBe(RELEASE_FACTS.addWritesCallbackUrl);
+  if (!('callback_url' in oauth)) return table;
   const { callback_url: callbackUrl, ...rest } = oauth as Record<string, unknown>;
   expect(callbackUrl, 'oauth.callback_url written by codex mcp add').toMatch(CALLBACK_URL_RE);
   return { ...table, oauth: rest };
@@ -202,6 +203,14 @@ export async function checkConformance(spec: ServerSpec, intended: CodexServerTa
 
   // CLI route: the bash/zsh command exactly as the page prints it, pasted into bash.
   const cliHome = freshDir(`cli-${name}`);
+  if (!RELEASE_FACTS.nameRule.pattern.test(name)) {
+    // A release older than the name rule the site follows refuses the name in `codex mcp add`
+    // (the TOML route above still loads it): pin that refusal, word for word.
+    const r = await bash(out.cli.posix, cliHome);
+    expect(r.code, `codex ${CODEX_RELEASE} refuses the name ${JSON.stringify(name)}`).not.toBe(0);
+    expect(r.stderr).toContain(nameRefusal(name, RELEASE_FACTS.nameRule));
+    return { mode, processes: processes + 1 };
+  }
   mustSucceed(`bash -c ${JSON.stringify(out.cli.posix)}`, await bash(out.cli.posix, cliHome));
   processes += 1;
   const cliFile = `${cliHome}/config.toml`;

@@ -1,0 +1,133 @@
+// `npm run test:versions`: the conformance project against every probed Codex release
+// (src/lib/codex/releases.ts), each installed on demand into the cache (tests/support/cache.ts).
+// Prints a table release × suite file → passed/total, writes it to test-results/versions.md, and
+// exits non-zero when any release fails any test.
+// Usage: npm run test:versions [-- 0.140.0 0.171.0 … | --oldest] [--file tests/conformance/x.test.ts …]
+// (default: every probed release, every conformance file)
+// CONFORMANCE_CONCURRENCY defaults to 1 here: the machine is shared and runs are long.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import {
+  CODEX_NEWEST,
+  CODEX_OLDEST,
+  isRelease,
+  PROBED_RELEASES,
+} from '../src/lib/codex/releases.ts';
+import { codexReleaseDir } from '../tests/support/cache.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const OUT = join(ROOT, 'test-results');
+mkdirSync(OUT, { recursive: true });
+
+// `--oldest` is the oldest supported release alone (the extra step of `npm test`).
+const argv = process.argv.slice(2);
+const fileFilters = argv.flatMap((a, i) => (argv[i - 1] === '--file' ? [a] : []));
+const asked = argv
+  .filter((a, i) => a !== '--file' && argv[i - 1] !== '--file')
+  .map((a) => (a === '--oldest' ? CODEX_OLDEST : a));
+for (const r of asked)
+  if (!isRelease(r)) throw new Error(`not an exact release: ${r} (for example 0.160.0)`);
+const releases = asked.length > 0 ? [...new Set(asked)] : [...PROBED_RELEASES];
+
+/** Installs a release into the cache unless it is there or pinned; false when npm fails. */
+function install(release) {
+  if (release === CODEX_NEWEST) return true;
+  const dir = codexReleaseDir(release);
+  if (existsSync(join(dir, 'node_modules', '.bin', 'codex'))) return true;
+  console.log(`installing @openai/codex@${release} into ${dir}`);
+  const staging = `${dir}.installing-${process.pid}`;
+  const r = spawnSync(
+    'npm',
+    [
+      'install',
+      '--prefix',
+      staging,
+      '--no-audit',
+      '--no-fund',
+      '--loglevel=error',
+      `@openai/codex@${release}`,
+    ],
+    { stdio: 'inherit' },
+  );
+  if (r.status !== 0) {
+    rmSync(staging, { recursive: true, force: true });
+    return false;
+  }
+  renameSync(staging, dir);
+  return true;
+}
+
+/** Runs the conformance project for one release; per test file: passed, failed, skipped. */
+function runRelease(release) {
+  const json = join(OUT, `versions-${release}.json`);
+  rmSync(json, { force: true });
+  const started = Date.now();
+  const env = {
+    ...process.env,
+    CODEX_RELEASE: release,
+    CONFORMANCE_CONCURRENCY: process.env.CONFORMANCE_CONCURRENCY ?? '1',
+  };
+  const args = [
+    'vitest',
+    'run',
+    '--project',
+    'conformance',
+    '--reporter=dot',
+    '--reporter=json',
+    `--outputFile.json=${json}`,
+    ...fileFilters,
+  ];
+  spawnSync('npx', args, { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const seconds = (Date.now() - started) / 1000;
+  if (!existsSync(json)) return { seconds, files: {}, error: 'vitest wrote no report' };
+  const report = JSON.parse(readFileSync(json, 'utf8'));
+  const files = {};
+  for (const file of report.testResults ?? []) {
+    const count = { passed: 0, failed: 0, skipped: 0 };
+    for (const t of file.assertionResults ?? []) {
+      if (t.status === 'passed') count.passed++;
+      else if (t.status === 'failed') count.failed++;
+      else count.skipped++;
+    }
+    // A file that failed to load has no assertions but a failed status.
+    if (file.status === 'failed' && count.failed === 0) count.failed = 1;
+    files[file.name.slice(ROOT.length + 1)] = count;
+  }
+  return { seconds, files };
+}
+
+const results = new Map();
+for (const release of releases) {
+  console.log(`\n=== codex-cli ${release}`);
+  results.set(
+    release,
+    install(release) ? runRelease(release) : { seconds: 0, files: {}, error: 'install failed' },
+  );
+}
+
+// The table: one row per release, one column per test file seen in any run.
+const suites = [...new Set([...results.values()].flatMap((r) => Object.keys(r.files)))].sort();
+const cell = (c) =>
+  c === undefined
+    ? 'not run'
+    : `${c.failed === 0 ? 'passed' : 'FAILED'} ${c.passed}/${c.passed + c.failed}${c.skipped ? ` (+${c.skipped} skipped)` : ''}`;
+const header = ['release', ...suites.map((s) => basename(s).replace(/\.test\.ts$/, '')), 'time'];
+const rows = [...results].map(([release, r]) => [
+  release + (release === CODEX_NEWEST ? ' (pinned)' : ''),
+  ...suites.map((s) => (r.error ? r.error : cell(r.files[s]))),
+  `${r.seconds.toFixed(0)} s`,
+]);
+const table = [header, header.map(() => '---'), ...rows]
+  .map((row) => `| ${row.join(' | ')} |`)
+  .join('\n');
+const failed = [...results].filter(
+  ([, r]) =>
+    r.error ||
+    Object.values(r.files).some((c) => c.failed > 0) ||
+    Object.keys(r.files).length === 0,
+);
+const summary = `releases: ${results.size - failed.length} passed, ${failed.length} failed${failed.length ? ` (${failed.map(([v]) => v).join(', ')})` : ''}`;
+writeFileSync(join(OUT, 'versions.md'), `${table}\n\n${summary}\n`);
+console.log(`\n${table}\n\n${summary}\n(written to test-results/versions.md)`);
+process.exit(failed.length === 0 ? 0 : 1);

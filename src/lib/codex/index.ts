@@ -1,0 +1,5 @@
+/** One table of Codex knowledge: releases, per-release facts, the keys of `[mcp_servers.NAME]`, and what changed. */
+export * from './releases.ts';
+export * from './changes.ts';
+export * from './keys.ts';
+export * from './facts.ts';

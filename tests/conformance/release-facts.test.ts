@@ -1,0 +1,255 @@
+/**
+ * The table of Codex knowledge (src/lib/codex), proven on the release under test (CODEX_RELEASE,
+ * default the pinned one): flags, name rule and its exact refusal, each command's refusal of a
+ * broken config.toml, which keys the release reads, the `get --json` fields, and every entry of
+ * CHANGES. `npm run test:versions` runs this on every probed release, so a range that is off by
+ * one release fails on the release at its edge.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  CHANGES,
+  configRefusalPattern,
+  keysIn,
+  MCP_KEYS,
+  nameRefusal,
+  refusalCause,
+  type ChangeId,
+  type ConfigCommand,
+  type KeyFact,
+} from '../../src/lib/codex/index.ts';
+import {
+  cleanupHomes,
+  codex,
+  CODEX_RELEASE,
+  freshDir,
+  readToml,
+  RELEASE_FACTS,
+  writeConfig,
+  type RunResult,
+} from '../support/codex.ts';
+
+const URL = 'https://127.0.0.1:9/mcp';
+const facts = RELEASE_FACTS;
+
+afterAll(() => cleanupHomes());
+
+/** Loads `toml` as a fresh CODEX_HOME's config.toml and runs `codex mcp get x --json`. */
+async function load(toml: string): Promise<RunResult> {
+  const home = freshDir('facts');
+  writeConfig(home, toml);
+  return codex(['mcp', 'get', 'x', '--json'], home);
+}
+
+/** The MCP flags `codex mcp SUB --help` lists (codex's global ones left out). */
+async function flagsOf(sub: 'add' | 'login'): Promise<string[]> {
+  const r = await codex(['mcp', sub, '--help'], freshDir(`help-${sub}`));
+  expect(r.code).toBe(0);
+  const flags = [...r.stdout.matchAll(/^\s+(?:-\w, )?(--[a-z-]+)/gm)].map((m) => m[1] as string);
+  return flags.filter((f) => !['--config', '--enable', '--disable', '--help'].includes(f));
+}
+
+/** A value of the wrong type for a key: a release that reads the key refuses the file. */
+function wrongValue(fact: KeyFact): string {
+  const byCheck: Record<KeyFact['check'], string> = {
+    string: '1',
+    'string list': '1',
+    'string map': '1',
+    seconds: '"x"',
+    milliseconds: '"x"',
+    integer: '"x"',
+    boolean: '"x"',
+    table: '1',
+    'approval mode': '"bogus"',
+    refused: '"t"',
+  };
+  return byCheck[fact.check];
+}
+
+/** A config whose only server has `key` set to a wrong value (dotted keys inside their table). */
+function probeToml(key: string, fact: KeyFact): string {
+  const base = fact.transport === 'http' ? `url = "${URL}"` : 'command = "run"';
+  const [table, sub] = key.split('.');
+  const line =
+    sub === undefined
+      ? `${key} = ${wrongValue(fact)}`
+      : `${table} = { client_id = "c", ${sub} = ${wrongValue(fact)} }`;
+  return `[mcp_servers.x]\n${base}\n${line}\n`;
+}
+
+describe(`codex ${CODEX_RELEASE}: flags`, () => {
+  it('codex mcp add has exactly the flags of the table', async () => {
+    expect((await flagsOf('add')).sort()).toEqual([...facts.addFlags].sort());
+  });
+  it('codex mcp login has exactly the flags of the table', async () => {
+    expect((await flagsOf('login')).sort()).toEqual([...facts.loginFlags].sort());
+  });
+});
+
+describe(`codex ${CODEX_RELEASE}: server names`, () => {
+  for (const name of ['a.b', '@scope/pkg', 'ns:server', 'plain_name-1', 'a b', '']) {
+    it(`codex mcp add ${JSON.stringify(name)} follows the release's rule, word for word`, async () => {
+      const r = await codex(['mcp', 'add', name, '--', 'run'], freshDir('name'));
+      if (facts.nameRule.pattern.test(name)) expect(r.code, r.stderr).toBe(0);
+      else {
+        expect(r.code).not.toBe(0);
+        expect(r.stderr).toContain(`Error: ${nameRefusal(name, facts.nameRule)}`);
+      }
+    });
+  }
+});
+
+describe(`codex ${CODEX_RELEASE}: refusing a broken config.toml`, () => {
+  const broken = '[mcp_servers.x]\ncommand = "run"\nstartup_timeout_sec = -1\n';
+  const argv: Record<ConfigCommand, string[]> = {
+    get: ['mcp', 'get', 'x', '--json'],
+    list: ['mcp', 'list', '--json'],
+    add: ['mcp', 'add', 'y', '--', 'run'],
+    login: ['mcp', 'login', 'x'],
+    remove: ['mcp', 'remove', 'x'],
+  };
+  for (const command of Object.keys(argv) as ConfigCommand[]) {
+    it(`codex mcp ${command} says "${facts.configRefusal[command]}" and names the cause`, async () => {
+      const home = freshDir(`broken-${command}`);
+      writeConfig(home, broken);
+      const r = await codex(argv[command], home);
+      expect(r.code).not.toBe(0);
+      expect(r.stderr).toMatch(configRefusalPattern(command, CODEX_RELEASE));
+      // `remove` reads the servers table alone, so its path starts inside it.
+      const path = command === 'remove' ? 'x' : 'mcp_servers.x';
+      expect(refusalCause(r.stderr)).toEqual({
+        message: 'cannot convert float seconds to Duration: value is negative',
+        path,
+      });
+      if (command !== 'remove')
+        expect(/^\s*0: .*config\.toml:1:1: /m.test(r.stderr), 'cause has a FILE:1:1 line').toBe(
+          facts.causeHasFileLine[command],
+        );
+    });
+  }
+});
+
+describe(`codex ${CODEX_RELEASE}: the keys it reads`, () => {
+  const known = new Set(keysIn(CODEX_RELEASE));
+  for (const [key, fact] of Object.entries(MCP_KEYS)) {
+    const refused = known.has(key) || fact.check === 'refused';
+    it(`${key}: a wrong value is ${refused ? 'refused (the key is read)' : 'ignored (the key is unknown)'}`, async () => {
+      const r = await load(probeToml(key, fact));
+      expect(r.code, r.stderr).toBe(refused ? 1 : 0);
+      if (refused) expect(r.stderr).toMatch(configRefusalPattern('get', CODEX_RELEASE));
+    });
+  }
+
+  it('codex mcp get --json reports exactly the HTTP transport fields of the table', async () => {
+    const r = await load(`[mcp_servers.x]\nurl = "${URL}"\n`);
+    expect(r.code, r.stderr).toBe(0);
+    const json = JSON.parse(r.stdout) as { transport: Record<string, unknown> };
+    expect(Object.keys(json.transport)).toEqual(facts.getJsonHttpTransport);
+  });
+});
+
+// One proof per entry of CHANGES, typed so that a new entry without a proof does not compile.
+/** A change that only adds keys: each is read (a wrong value refused) exactly when the table says. */
+const keysRead =
+  (...keys: string[]) =>
+  async (): Promise<void> => {
+    for (const key of keys) {
+      const r = await load(probeToml(key, MCP_KEYS[key] as KeyFact));
+      expect(r.code === 1, `${key}: ${r.stderr}`).toBe(keysIn(CODEX_RELEASE).includes(key));
+    }
+  };
+
+const PROOFS: Record<ChangeId, () => Promise<void>> = {
+  authKey: keysRead('auth'),
+  schemaLimitAndReadiness: keysRead('tool_input_schema_max_bytes', 'startup_readiness'),
+  bootstrapMessage: async () => {
+    const r = await load('[mcp_servers.x]\ncommand = "run"\nurl = "https://127.0.0.1:9/"\n');
+    expect(r.stderr).toMatch(configRefusalPattern('get', CODEX_RELEASE));
+    expect(refusalCause(r.stderr)?.message).toBe('url is not supported for stdio');
+  },
+  addLoginHint: async () => {
+    const r = await codex(
+      ['mcp', 'add', 'x', '--url', URL, '--oauth-client-id', 'c'],
+      freshDir('hint'),
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(
+      r.stdout.includes(
+        'MCP server may or may not require login. Run `codex mcp login x` to login.',
+      ),
+    ).toBe(facts.addPrintsLoginHint);
+  },
+  httpHeadersHelper: async () => {
+    const r = await load(
+      `[mcp_servers.x]\nurl = "${URL}"\nhttp_headers_helper = "print-headers"\n`,
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const transport = (JSON.parse(r.stdout) as { transport: Record<string, unknown> }).transport;
+    expect(transport['http_headers_helper']).toBe(
+      keysIn(CODEX_RELEASE).includes('http_headers_helper') ? '<redacted>' : undefined,
+    );
+  },
+  oauthClientRegistration: async () => {
+    const has = facts.addFlags.includes('--oauth-client-registration');
+    expect(facts.loginFlags.includes('--oauth-client-registration')).toBe(has);
+    for (const sub of ['add', 'login']) {
+      const help = await codex(['mcp', sub, '--help'], freshDir('help'));
+      // The option and its three values, as the change text quotes them.
+      expect(help.stdout.includes('--oauth-client-registration <AUTO|CIMD|DCR>'), sub).toBe(has);
+    }
+  },
+  callbackUrl: async () => {
+    const home = freshDir('callback');
+    const r = await codex(['mcp', 'add', 'x', '--url', URL, '--oauth-client-id', 'c'], home);
+    expect(r.code, r.stderr).toBe(0);
+    const oauth = (
+      readToml(`${home}/config.toml`)['mcp_servers'] as Record<
+        string,
+        Record<string, Record<string, unknown>>
+      >
+    )['x']?.['oauth'];
+    expect(oauth?.['client_id']).toBe('c');
+    expect('callback_url' in (oauth ?? {})).toBe(facts.addWritesCallbackUrl);
+    expect(/^OAuth callback URL: http:\/\/127\.0\.0\.1\/callback\/\S+$/m.test(r.stdout)).toBe(
+      facts.addWritesCallbackUrl,
+    );
+  },
+  nameRule: async () => {
+    const r = await codex(['mcp', 'add', 'a.b', '--', 'run'], freshDir('rule'));
+    expect(r.code === 0).toBe(facts.nameRule.pattern.test('a.b'));
+    // Whatever `add` says, config.toml may use the name: every release of the window loads it.
+    const loaded = await codex(
+      ['mcp', 'get', 'a.b', '--json'],
+      writeHome('[mcp_servers."a.b"]\ncommand = "run"\n'),
+    );
+    expect(loaded.code, loaded.stderr).toBe(0);
+  },
+  loginNoBrowser: async () => {
+    expect((await flagsOf('login')).includes('--no-browser')).toBe(
+      facts.loginFlags.includes('--no-browser'),
+    );
+  },
+  clientSecret: async () => {
+    const r = await load(`[mcp_servers.x]\nurl = "${URL}"\noauth = { client_secret = "s" }\n`);
+    expect(r.code === 0, r.stderr).toBe(!facts.clientSecretNeedsClientId);
+    if (facts.clientSecretNeedsClientId)
+      expect(refusalCause(r.stderr)?.message).toBe('oauth.client_secret requires oauth.client_id');
+  },
+  addBootstrapMessage: async () => {
+    const home = writeHome('[mcp_servers.x]\ncommand = "run"\nurl = "https://127.0.0.1:9/"\n');
+    const r = await codex(['mcp', 'add', 'y', '--', 'run'], home);
+    expect(r.stderr).toMatch(configRefusalPattern('add', CODEX_RELEASE));
+  },
+};
+
+function writeHome(toml: string): string {
+  const home = freshDir('home');
+  writeConfig(home, toml);
+  return home;
+}
+
+describe(`codex ${CODEX_RELEASE}: every change in the table holds on its side of the release`, () => {
+  for (const id of Object.keys(PROOFS) as ChangeId[]) {
+    const c = CHANGES[id];
+    it(`${id} (since ${c.since}): ${c.area}`, PROOFS[id]);
+  }
+});
