@@ -2,11 +2,11 @@
  * Risks: what Codex loads but is unsafe or will not work (plaintext credentials, variables it
  * never expands, unusable addresses, names its own commands refuse, variables that are not set).
  */
+import { isPathWithSpaces } from '../command-path.ts';
 import { checkEnvName, checkServerName, checkUrl, SERVER_NAME_RE } from '../validate.ts';
-import { looksLikeSecret } from '../credentials.ts';
 import type { Context, Findings } from './findings.ts';
 import { display, KEYS } from './schema.ts';
-import { hasSecretQuery, isCredentialHeader, isSecretEnv, moveArgSecrets, secretOptionValue } from './secrets.ts';
+import { hasSecretQuery, isCredentialHeader, isSecretEnv, moveArgSecrets, secretByContent, secretOptionValue } from './secrets.ts';
 import { hasPlaceholder, placeholderVar } from './values.ts';
 import { isTable, type Table } from './types.ts';
 
@@ -80,7 +80,7 @@ function plaintextRisks(t: Table, out: Findings): void {
       out.risk(['args'], `The argument ${m.what} holds a credential: it sits in config.toml in plaintext and is visible in the process list. The corrected block moves it to a variable (env_vars).`);
     }
     args.forEach((a, i) => {
-      if (!covered.has(i) && (secretOptionValue(a) !== undefined || looksLikeSecret(a))) {
+      if (!covered.has(i) && (secretOptionValue(a) !== undefined || secretByContent(a))) {
         out.risk(['args'], `An argument looks like a credential (${a.slice(0, 4)}…): it sits in config.toml in plaintext and is visible in the process list. Prefer a variable the server reads (env_vars).`);
       }
     });
@@ -106,7 +106,7 @@ function addressRisks(t: Table, transport: Transport, out: Findings): void {
   if (transport === 'stdio' && typeof t['command'] === 'string') {
     const cmd = t['command'];
     if (cmd.trim() === '') out.risk(['command'], 'The command is empty: Codex loads the entry, but the server can never start.', 'error');
-    else if (/\s/.test(cmd.trim())) {
+    else if (/\s/.test(cmd.trim()) && !isPathWithSpaces(cmd.trim())) {
       out.risk(['command'], `The command "${cmd}" contains a space: Codex runs it as ONE program name (no shell splits it), so the server will not start. Put the program in command and each argument in args.`, 'error');
     }
   }
@@ -190,3 +190,4 @@ function placeholderFix(key: string[]): string {
       return 'Write the actual value, or have the server read the variable itself (env_vars passes variables through).';
   }
 }
+

@@ -52,6 +52,8 @@ export interface ParseProblem {
   message: string;
   line: number;
   column: number;
+  /** Codex's own words for this problem, when the doctor knows them exactly. */
+  codexMessage?: string;
 }
 
 export interface DoctorReport {
@@ -66,6 +68,12 @@ export interface DoctorReport {
    */
   loads: boolean;
   summary: string;
+  /**
+   * Set when the file fails only because of single backslashes (Windows paths) in basic strings:
+   * the file with those strings rewritten as literal strings, the lines changed, and the servers
+   * above are read from it.
+   */
+  repair?: { text: string; lines: number[] };
 }
 
 export interface DiagnoseOptions {
