@@ -8,6 +8,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { parse } from 'smol-toml';
 import type { DoctorReport, Finding, ServerReport } from '../lib/doctor.ts';
 import type { MergeResult } from '../lib/merge.ts';
+import type { Provider } from '../lib/provider.ts';
 import type { AnalysisRequest, DoctorAnswer } from './doctor-analysis.ts';
 import { createAnalyser, type Analyser } from './doctor-client.ts';
 import { Choice } from './fields.tsx';
@@ -234,7 +235,7 @@ function Area(props: { id: string; label: ComponentChildren; value: string; onIn
   );
 }
 
-export default function DoctorIsland() {
+export default function DoctorIsland({ provider }: { provider?: Provider }) {
   const [mode, setMode] = useState<Mode>('toml');
   const [input, setInput] = useState('');
   const [exported, setExported] = useState('');
@@ -288,7 +289,7 @@ export default function DoctorIsland() {
       return undefined;
     }
     setDoctorBusy(true);
-    const request: AnalysisRequest = { kind: 'doctor', mode, text: input, limit: shown, ...(exportedEnv && { exportedEnv }) };
+    const request: AnalysisRequest = { kind: 'doctor', mode, text: input, limit: shown, ...(exportedEnv && { exportedEnv }), ...(provider && { provider }) };
     return schedule(request, (answer) => {
       if (answer.kind !== 'doctor') return;
       setDoctor(answer);
@@ -378,7 +379,7 @@ export default function DoctorIsland() {
           value={mode}
           options={[
             { value: 'toml', label: 'Codex config.toml', help: '' },
-            { value: 'json', label: 'JSON from another client', help: '(Claude Desktop, Cursor, VS Code… "mcpServers")' },
+            { value: 'json', label: 'JSON from another client', help: '(Claude Desktop, Cursor, VS Code, Gemini CLI, OpenCode… or a server.json)' },
           ]}
           onChange={(v) => setMode(v === 'json' ? 'json' : 'toml')}
           messages={[]}
@@ -393,7 +394,7 @@ export default function DoctorIsland() {
           help={
             mode === 'toml'
               ? 'Paste all of ~/.codex/config.toml (or .codex/config.toml). Checked as you type, in this browser tab only.'
-              : 'Paste the "mcpServers" object (or the whole file). Comments and trailing commas are fine.'
+              : 'Paste the "mcpServers" object (or the whole file), or a server.json from the MCP Registry. Comments and trailing commas are fine.'
           }
         />
         <div class="cmg-field">

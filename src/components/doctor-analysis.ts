@@ -6,6 +6,7 @@
  */
 import { convertMcpServersJson, diagnoseConfig, type DoctorReport } from '../lib/doctor.ts';
 import { mergeServer, type MergeResult } from '../lib/merge.ts';
+import type { Provider } from '../lib/provider.ts';
 
 export interface DoctorRequest {
   kind: 'doctor';
@@ -14,6 +15,8 @@ export interface DoctorRequest {
   exportedEnv?: string[];
   /** How many server reports to send back (the first ones, in file order). */
   limit: number;
+  /** The "any MCP server" provider, for a pasted server.json. */
+  provider?: Provider;
 }
 
 export interface MergeRequest {
@@ -47,7 +50,7 @@ function fullReport(r: DoctorRequest): DoctorReport {
   const key = `${r.mode}\u0000${(r.exportedEnv ?? []).join(' ')}\u0000${r.exportedEnv ? 'y' : 'n'}\u0000${r.limit}`;
   if (last && last.key === key && last.text === r.text) return last.report;
   // Corrected blocks only for the servers the page shows: building them is most of the time on a huge file.
-  const options = { ...(r.exportedEnv && { exportedEnv: r.exportedEnv }), correctedLimit: r.limit };
+  const options = { ...(r.exportedEnv && { exportedEnv: r.exportedEnv }), ...(r.provider && { provider: r.provider }), correctedLimit: r.limit };
   const report = r.mode === 'toml' ? diagnoseConfig(r.text, options) : convertMcpServersJson(r.text, options);
   last = { key, text: r.text, report };
   return report;

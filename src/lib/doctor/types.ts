@@ -1,5 +1,6 @@
 /** The doctor's report shapes, and the small value helpers every stage uses. */
 import type { EnvLines } from '../env.ts';
+import type { Provider } from '../provider.ts';
 
 /** rejected: Codex refuses to load it. ignored: Codex loads the file but never reads it. risk: loads, but unsafe or broken. */
 export type FindingKind = 'rejected' | 'ignored' | 'risk';
@@ -84,6 +85,8 @@ export interface DiagnoseOptions {
    * a time; building 8,000 blocks is most of the time on a 1 MB file). The others get `deferred`.
    */
   correctedLimit?: number;
+  /** JSON only: the "any MCP server" provider, with which a pasted server.json is converted (without it, the doctor says where to convert one). */
+  provider?: Provider;
 }
 
 /** A TOML table or JSON object, as parsed. */
