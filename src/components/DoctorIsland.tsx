@@ -9,7 +9,8 @@ import { parse } from 'smol-toml';
 import type { DoctorReport, Finding, ServerReport } from '../lib/doctor.ts';
 import type { MergeResult } from '../lib/merge.ts';
 import type { Provider } from '../lib/provider.ts';
-import type { AnalysisRequest, DoctorAnswer } from './doctor-analysis.ts';
+import type { DiffLine } from '../lib/line-diff.ts';
+import type { AnalysisRequest, DoctorAnswer, MergeAllAnswer } from './doctor-analysis.ts';
 import { createAnalyser, type Analyser } from './doctor-client.ts';
 import { Choice } from './fields.tsx';
 import { loadHighlighterWhenIdle, type Highlighter } from './highlight.ts';
@@ -195,6 +196,73 @@ function ServerCard({ server, source, highlighter, interactive, onCopied, onLine
   );
 }
 
+/** Unchanged lines shown around each change; longer unchanged runs are folded. */
+const CONTEXT = 2;
+
+/** The diff of a merge: added and removed lines marked by a sign and by words (not colour alone). */
+function Diff({ lines }: { lines: DiffLine[] }) {
+  const near = (i: number) => lines.slice(Math.max(0, i - CONTEXT), i + CONTEXT + 1).some((l) => l.kind !== 'same');
+  const rows: VNode[] = [];
+  let folded = 0;
+  lines.forEach((l, i) => {
+    if (l.kind === 'same' && !near(i)) {
+      folded += 1;
+      return;
+    }
+    if (folded > 0) rows.push(<li class="cmd-diff-fold">… {folded} unchanged {folded === 1 ? 'line' : 'lines'}</li>);
+    folded = 0;
+    const sign = l.kind === 'added' ? '+' : l.kind === 'removed' ? '−' : ' ';
+    rows.push(
+      <li class={`cmd-diff-${l.kind}`} data-diff={l.kind}>
+        <span class="cmd-diff-sign" aria-hidden="true">{sign}</span>
+        {l.kind !== 'same' && <span class="cmd-sr">{l.kind === 'added' ? 'Added: ' : 'Removed: '}</span>}
+        <code>{l.text === '' ? ' ' : l.text}</code>
+      </li>,
+    );
+  });
+  if (folded > 0) rows.push(<li class="cmd-diff-fold">… {folded} unchanged {folded === 1 ? 'line' : 'lines'}</li>);
+  return <ol class="cmd-diff" aria-label="Changes to the file: added and removed lines">{rows}</ol>;
+}
+
+function MergeAllView({ answer, highlighter, interactive, onCopied }: { answer: MergeAllAnswer; highlighter: Highlighter | null; interactive: boolean; onCopied: (m: string) => void }) {
+  const { result, diff } = answer;
+  const added = diff.filter((l) => l.kind === 'added').length;
+  const removed = diff.filter((l) => l.kind === 'removed').length;
+  return (
+    <>
+      <p data-merge-all-summary>
+        Merged {result.merged.length} {result.merged.length === 1 ? 'block' : 'blocks'} ({result.merged.join(', ') || 'none'}): {added} {added === 1 ? 'line' : 'lines'} added, {removed} removed. Every other line of the file stays as it was.
+      </p>
+      {result.skipped.length > 0 && (
+        <div class="cmg-blocked">
+          <p>Not merged:</p>
+          <ul>
+            {result.skipped.map((k) => (
+              <li>
+                <code>{k.name}</code>: <Rich text={k.reason} />
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {result.warnings.length > 0 && (
+        <div class="cmg-notice">
+          <ul>
+            {result.warnings.map((w) => (
+              <li>
+                <Rich text={w} />
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <h3>What changes</h3>
+      <Diff lines={diff} />
+      <OutputBlock kind="merged-all" title="Merged config.toml (all corrected blocks)" text={result.text} lang="toml" highlighter={result.text.length > HIGHLIGHT_LIMIT ? null : highlighter} interactive={interactive} onCopied={onCopied} />
+    </>
+  );
+}
+
 /** The single server name a block defines, or '' when it does not parse to exactly one. */
 function blockName(block: string): string {
   try {
@@ -263,7 +331,7 @@ export default function DoctorIsland({ provider }: { provider?: Provider }) {
   const [doctor, setDoctor] = useState<DoctorAnswer | null>(null);
   const [doctorBusy, setDoctorBusy] = useState(false);
   const analyser = useRef<Analyser | null>(null);
-  const seqs = useRef({ doctor: 0, merge: 0 });
+  const seqs = useRef({ doctor: 0, merge: 0, mergeAll: 0 });
 
   useEffect(() => () => analyser.current?.dispose(), []);
 
@@ -338,6 +406,30 @@ export default function DoctorIsland({ provider }: { provider?: Provider }) {
     mergeHeadingRef.current?.focus();
     announce(`The block for ${name} is in the merge preview.`);
   };
+
+  const [mergedAll, setMergedAll] = useState<MergeAllAnswer | null>(null);
+  const mergeAllHeadingRef = useRef<HTMLHeadingElement | null>(null);
+  const allBlocks = (report?.servers ?? []).flatMap((s) => (s.corrected ? [{ name: s.corrected.name, toml: s.corrected.toml }] : []));
+  // config.toml: the blocks replace the entries of the pasted file itself (its repaired text when
+  // backslashes had to be fixed); other clients' JSON: they go into "Your current config.toml".
+  const mergeAllBase = mode === 'toml' ? (report?.repair?.text ?? input) : existing;
+  const mergeAll = () => {
+    const mine = ++seqs.current.mergeAll;
+    analyser.current ??= createAnalyser();
+    void analyser.current.run({ kind: 'mergeAll', existing: mergeAllBase, blocks: allBlocks }).then((answer) => {
+      if (answer.kind !== 'mergeAll' || mine !== seqs.current.mergeAll) return;
+      setMergedAll(answer);
+      const added = answer.diff.filter((l) => l.kind === 'added').length;
+      const removed = answer.diff.filter((l) => l.kind === 'removed').length;
+      announce(`${answer.result.merged.length} corrected ${answer.result.merged.length === 1 ? 'block' : 'blocks'} merged: ${added} lines added, ${removed} removed.`);
+      setTimeout(() => mergeAllHeadingRef.current?.focus(), 0);
+    });
+  };
+  // A new diagnosis makes the old merged file stale.
+  useEffect(() => {
+    seqs.current.mergeAll += 1;
+    setMergedAll(null);
+  }, [report, existing]);
 
   // The same vnodes while the report is unchanged, so a keystroke does not re-render every card.
   // Card vnodes, built a few per task and kept by server report, so an unchanged card is not
@@ -461,6 +553,19 @@ export default function DoctorIsland({ provider }: { provider?: Provider }) {
               </ul>
             )}
             {report.servers.length > 0 && <ul class="cmd-servers">{cards}</ul>}
+            {report.repair && hydrated && (
+              <details class="cmd-repair" data-repair>
+                <summary>Your file with the backslashes fixed (lines {report.repair.lines.join(', ')})</summary>
+                <OutputBlock kind="doctor-repaired" title="config.toml, backslashes fixed" text={report.repair.text} lang="toml" highlighter={report.repair.text.length > HIGHLIGHT_LIMIT ? null : highlighter} interactive={hydrated} onCopied={announce} />
+              </details>
+            )}
+            {hydrated && allBlocks.length > 0 && (
+              <p class="cmd-actions">
+                <button type="button" data-merge-all onClick={mergeAll}>
+                  Merge all {allBlocks.length} corrected {allBlocks.length === 1 ? 'block' : 'blocks'} into {mode === 'toml' ? 'this file' : 'your current config.toml (below)'}
+                </button>
+              </p>
+            )}
             {totalServers > report.servers.length && (
               <p class="cmd-more">
                 {report.servers.length} of {totalServers} servers shown.{' '}
@@ -472,6 +577,15 @@ export default function DoctorIsland({ provider }: { provider?: Provider }) {
           </>
         )}
       </section>
+
+      {mergedAll && (
+        <section class="cmd-merge-all" aria-labelledby="cmd-merge-all-heading" data-merge-all-result>
+          <h2 id="cmd-merge-all-heading" tabIndex={-1} ref={mergeAllHeadingRef}>
+            All corrected blocks, merged
+          </h2>
+          <MergeAllView answer={mergedAll} highlighter={highlighter} interactive={hydrated} onCopied={announce} />
+        </section>
+      )}
 
       <section class="cmd-merge" aria-labelledby="cmd-merge-heading">
         <h2 id="cmd-merge-heading" tabIndex={-1} ref={mergeHeadingRef}>
