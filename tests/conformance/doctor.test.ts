@@ -19,7 +19,8 @@ import fc from 'fast-check';
 import { stringify } from 'smol-toml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { convertMcpServersJson, diagnoseConfig, type DoctorReport, type Finding } from '../../src/lib/doctor.ts';
-import { mergeServer } from '../../src/lib/merge.ts';
+import { mergeServer, mergeServers } from '../../src/lib/merge.ts';
+import { providerSchema } from '../../src/lib/provider-schema.ts';
 import { cleanupHomes, codex, CONCURRENCY, freshDir, pool, writeConfig, type RunResult } from '../support/codex.ts';
 
 const CORPUS = join(import.meta.dirname, 'doctor-corpus');
@@ -268,6 +269,94 @@ describe('JSON from other clients: converted blocks load in the CLI', () => {
       expect(report.servers.map((s) => s.corrected?.name).sort()).toEqual(j.servers);
       const r = await load(combined, j.servers[0] ?? '', `json-${j.name}`);
       expect(r.code, `${combined}\n${r.stderr}`).toBe(0);
+    });
+  }
+});
+
+describe('Windows paths: what Codex says about single backslashes, and the fix loads', () => {
+  // Codex's own words, quoted on the page only from here.
+  const CASES = [
+    { label: '\\P (no such escape)', line: 'command = "C:\\Program Files\\nodejs\\npx.cmd"', path: 'C:\\Program Files\\nodejs\\npx.cmd' },
+    { label: '\\U (too few hex digits)', line: 'command = "C:\\Users\\me\\AppData\\Roaming\\npm\\npx.cmd"', path: 'C:\\Users\\me\\AppData\\Roaming\\npm\\npx.cmd' },
+  ];
+  for (const c of CASES) {
+    it.concurrent(c.label, async () => {
+      const text = `model = "o3"\n\n[mcp_servers.fs]\n${c.line}\nargs = ["-y", "C:\\Users\\me\\Projects"]\n`;
+      const report = diagnoseConfig(text);
+      const r = await load(text, 'fs', 'win-backslash');
+      expect(r.code).not.toBe(0);
+      // `0: …/config.toml:LINE:COLUMN: MESSAGE` is Codex's first cause line.
+      const m = /config\.toml:(\d+):(\d+): (.+)\n/.exec(r.stderr);
+      expect(m, r.stderr).not.toBeNull();
+      expect(report.parseError?.line).toBe(Number(m?.[1]));
+      expect(report.parseError?.column).toBe(Number(m?.[2]));
+      expect(report.parseError?.codexMessage).toBe(m?.[3]);
+      expect(report.file[0]?.codexMessage).toBe(m?.[3]);
+      // The repaired file loads, with the path Codex reads exactly as written.
+      const repaired = report.repair?.text ?? '';
+      expect(report.repair?.lines).toEqual([4, 5]);
+      const fixed = await load(repaired, 'fs', 'win-repaired');
+      expect(fixed.code, `${repaired}\n${fixed.stderr}`).toBe(0);
+      const got = JSON.parse(fixed.stdout) as { transport: { command: string; args: string[] } };
+      expect(got.transport.command).toBe(c.path);
+      expect(got.transport.args).toEqual(['-y', 'C:\\Users\\me\\Projects']);
+      // The corrected block (basic strings, doubled backslashes) loads to the same command.
+      const block = report.servers[0]?.corrected?.toml ?? '';
+      const rb = await load(block, 'fs', 'win-block');
+      expect(rb.code, `${block}\n${rb.stderr}`).toBe(0);
+      expect((JSON.parse(rb.stdout) as { transport: { command: string } }).transport.command).toBe(c.path);
+      // Merging every corrected block into the repaired file keeps it loading.
+      const all = mergeServers(repaired, report.servers.flatMap((s) => (s.corrected ? [s.corrected] : [])));
+      expect(all.merged).toEqual(['fs']);
+      const rm = await load(all.text, 'fs', 'win-merged');
+      expect(rm.code, `${all.text}\n${rm.stderr}`).toBe(0);
+    });
+  }
+});
+
+describe('other clients and server.json: converted blocks load in the CLI', () => {
+  const custom = providerSchema.parse(JSON.parse(readFileSync(join(import.meta.dirname, '../../content/providers/custom.json'), 'utf8')));
+  const CASES: { name: string; json: string; servers: string[] }[] = [
+    {
+      // VS Code: ${input:...} prompts become pass-through variables and bearer_token_env_var.
+      name: 'vs code inputs',
+      json: JSON.stringify({ inputs: [{ id: 'github_token', type: 'promptString', password: true }], servers: { gh: { type: 'http', url: 'https://api.example.com/mcp', headers: { Authorization: 'Bearer ${input:github_token}' } }, s: { type: 'stdio', command: 'npx', args: ['-y', 'pkg'], env: { API_KEY: '${input:api-key}' } } } }),
+      servers: ['gh', 's'],
+    },
+    {
+      // Gemini CLI: httpUrl, includeTools, excludeTools, oauth.scopes.
+      name: 'gemini cli',
+      json: JSON.stringify({ mcpServers: { g: { httpUrl: 'https://x.example.com/mcp', includeTools: ['a'], excludeTools: ['b'], oauth: { enabled: true, scopes: ['read', 'write'] } } } }),
+      servers: ['g'],
+    },
+    {
+      // OpenCode: "mcp", command lists, environment.
+      name: 'opencode',
+      json: JSON.stringify({ $schema: 'https://opencode.ai/config.json', mcp: { loc: { type: 'local', command: ['npx', '-y', 'pkg'], environment: { A: 'b' } }, rem: { type: 'remote', url: 'https://mcp.example.com/mcp', enabled: false } } }),
+      servers: ['loc', 'rem'],
+    },
+    {
+      // A server.json from the registry (the Brave example of the README).
+      name: 'server.json',
+      json: readFileSync(join(import.meta.dirname, '../fixtures/server-json/brave-search-mcp-server.json'), 'utf8'),
+      servers: ['brave-search-mcp-server'],
+    },
+  ];
+  for (const j of CASES) {
+    it.concurrent(j.name, async () => {
+      const report = convertMcpServersJson(j.json, { provider: custom });
+      expect(report.loads, report.summary).toBe(true);
+      const blocks = report.servers.flatMap((s) => (s.corrected ? [s.corrected] : []));
+      expect(blocks.map((b) => b.name).sort()).toEqual(j.servers);
+      const combined = blocks.map((b) => b.toml).join('\n');
+      expect(combined).not.toContain('${');
+      const r = await load(combined, j.servers[0] ?? '', `client-${j.name}`);
+      expect(r.code, `${combined}\n${r.stderr}`).toBe(0);
+      // And merged all at once into an existing file, which keeps loading.
+      const all = mergeServers('model = "o3"\n', blocks);
+      expect(all.skipped).toEqual([]);
+      const rm = await load(all.text, j.servers[0] ?? '', `client-merged-${j.name}`);
+      expect(rm.code, `${all.text}\n${rm.stderr}`).toBe(0);
     });
   }
 });
