@@ -540,6 +540,12 @@ export default function DoctorIsland({ provider }: { provider?: Provider }) {
                 {report.file.map((f) => (
                   <li class={`cmd-finding cmd-${f.severity}`} data-kind={f.kind}>
                     <span class="cmd-badge">{SEVERITY_LABEL[f.severity]}</span> <Rich text={f.message} />
+                    {f.codexMessage && (
+                      <span class="cmd-codex">
+                        {' '}
+                        Codex says: <q>{f.codexMessage}</q>
+                      </span>
+                    )}
                     {f.line !== undefined && (
                       <>
                         {' '}

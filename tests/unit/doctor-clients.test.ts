@@ -92,6 +92,7 @@ describe('Windows paths', () => {
     expect(diagnoseConfig(r.repair?.text ?? '').loads).toBe(true);
     const s = only(r);
     expect(s.corrected?.toml).toContain('command = "C:\\\\');
+    expect(s.corrected?.changes[0]).toMatch(/doubled backslashes/);
   });
 
   it('a string holding a quote gets doubled backslashes instead', () => {

@@ -44,6 +44,11 @@ function diagnoseBackslashes(text: string, problem: ParseProblem, options: Diagn
   const message = `A backslash in a "double-quoted" string starts an escape (\\n, \\t, \\u…), so a Windows path such as "C:\\Users\\me" is not valid TOML and Codex refuses the whole file. Write such paths in 'single quotes' (a literal string keeps every backslash) or double each backslash ("C:\\\\Users\\\\me").${repair ? ` The fixed file below does the first on ${where}; the servers are checked as read from it.` : ''}`;
   const finding: Finding = { kind: 'rejected', severity: 'error', key: [], codexPath: '', message, line: problem.line };
   if (codexMessage !== undefined) finding.codexMessage = codexMessage;
+  // A card whose entry held a rewritten line says so: its block is not "the same entry".
+  for (const s of fixed?.servers ?? []) {
+    const mine = repair?.lines.some((l) => l >= (s.line ?? Infinity) && !(fixed?.servers ?? []).some((o) => o !== s && (o.line ?? 0) > (s.line ?? 0) && (o.line ?? 0) <= l));
+    if (mine && s.corrected) s.corrected.changes.unshift('The paths are written with doubled backslashes ("C:\\\\…"): the single ones in your file are what Codex refuses.');
+  }
   const partial = {
     source: 'toml' as const,
     parseError,
