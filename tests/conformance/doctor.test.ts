@@ -17,11 +17,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { stringify } from 'smol-toml';
-import { afterAll, describe, expect, it } from 'vitest';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { convertMcpServersJson, diagnoseConfig, type DoctorReport, type Finding } from '../../src/lib/doctor.ts';
 import { mergeServer, mergeServers } from '../../src/lib/merge.ts';
 import { providerSchema } from '../../src/lib/provider-schema.ts';
 import { cleanupHomes, codex, CONCURRENCY, freshDir, pool, writeConfig, type RunResult } from '../support/codex.ts';
+import { netnsUnavailable, runInNetns } from '../support/netns.ts';
+import { baseEnv, EXEC, MCP_PORT, MODEL_PORT, prepareHome, requestsFor } from './runtime/harness.ts';
+import type { RunnerResult } from './runtime/plan.ts';
 
 const CORPUS = join(import.meta.dirname, 'doctor-corpus');
 
@@ -359,6 +363,30 @@ describe('other clients and server.json: converted blocks load in the CLI', () =
       expect(rm.code, `${all.text}\n${rm.stderr}`).toBe(0);
     });
   }
+});
+
+// Names Codex keeps for itself: a session (fake model provider, API-key auth, loopback only) with a
+// server named codex_apps next to an ordinary one. The ordinary one is contacted; codex_apps never is.
+const netnsSkip = netnsUnavailable();
+describe.skipIf(netnsSkip !== null)('reserved names: a session never starts codex_apps from config.toml', () => {
+  const U = `http://127.0.0.1:${MCP_PORT}`;
+  let result: RunnerResult;
+  beforeAll(async () => {
+    const toml = `\n[mcp_servers.codex_apps]\nurl = "${U}/reserved/mcp"\n\n[mcp_servers.control]\nurl = "${U}/control/mcp"\n`;
+    const home = prepareHome('doctor-reserved', toml);
+    const cases = [{ id: 'exec', argv: EXEC.split(' '), env: baseEnv(home), cwd: home, timeoutMs: 60_000 }];
+    result = await runInNetns<RunnerResult>(resolve(import.meta.dirname, 'runtime/runner.ts'), { modelPort: MODEL_PORT, servers: [{ port: MCP_PORT }], cases, concurrency: 1 }, 3 * 60_000);
+  }, 4 * 60_000);
+
+  it('the ordinary server is contacted, codex_apps is not; the doctor flags the name and renames it', () => {
+    const all = result.requests[String(MCP_PORT)] ?? [];
+    const exec = result.cases[0];
+    expect(requestsFor(all, '/control').length, `${exec?.stdout}\n${exec?.stderr}`).toBeGreaterThan(0);
+    expect(requestsFor(all, '/reserved')).toEqual([]);
+    const report = diagnoseConfig(`[mcp_servers.codex_apps]\nurl = "${U}/reserved/mcp"\n`);
+    expect(report.servers[0]?.risks.map((f) => f.message).join(' ')).toMatch(/never starts an entry of that name/);
+    expect(report.servers[0]?.corrected?.name).toBe('codex_apps_own');
+  });
 });
 
 // Random tables: real keys with values of every type, plus keys Codex ignores. Names and values

@@ -155,3 +155,15 @@ describe('a pasted server.json', () => {
     expect(r.file[0]?.message).toMatch(/Import a server\.json/);
   });
 });
+
+describe('names Codex keeps for itself', () => {
+  it.each([
+    ['codex_apps', true, 'codex_apps_own'],
+    ['codex_apps_x', false, 'codex_apps_x'],
+    ['apps', false, 'apps'],
+  ])('%s: flagged %s, corrected block named %s', (name, flagged, corrected) => {
+    const s = only(diagnoseConfig(toml([`[mcp_servers.${name}]`, 'url = "https://mcp.example.com/mcp"'])));
+    expect(s.risks.some((f) => /built-in Apps server/.test(f.message))).toBe(flagged);
+    expect(s.corrected?.name).toBe(corrected);
+  });
+});

@@ -22,8 +22,18 @@ export function checkRisks(t: Table, transport: Transport, out: Findings, ctx: C
   otherRisks(t, out);
 }
 
-/** Names Codex loads but its own commands refuse. */
+/**
+ * Names Codex keeps for its own servers (codex-rs/codex-mcp: CODEX_APPS_MCP_SERVER_NAME, the
+ * built-in Apps server). tests/conformance/doctor.test.ts proves a session never starts an entry of
+ * that name from config.toml.
+ */
+export const RESERVED_NAMES: readonly string[] = ['codex_apps'];
+
+/** Names Codex loads but its own commands refuse, and names it keeps for itself. */
 function nameRisks(out: Findings, ctx: Context): void {
+  if (RESERVED_NAMES.includes(ctx.name)) {
+    out.risk([], `"${ctx.name}" is the name Codex keeps for its own built-in Apps server: a session never starts an entry of that name from config.toml. The corrected block renames it.`, 'error');
+  }
   // Names: Codex loads any name from the file, but its own commands refuse names outside its rule.
   const nameProblem = checkServerName(ctx.name);
   if (nameProblem && SERVER_NAME_RE.test(ctx.name) === false) {
