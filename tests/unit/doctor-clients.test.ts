@@ -167,3 +167,19 @@ describe('names Codex keeps for itself', () => {
     expect(s.corrected?.name).toBe(corrected);
   });
 });
+
+describe('the backslash repair stays bounded on a large file', () => {
+  it('6,000 servers with Windows paths: named, and answered within the pathological bound', () => {
+    let text = 'model = "o3"\n';
+    for (let i = 0; i < 6000; i++) text += `\n[mcp_servers.s${i}]\ncommand = "C:\\Users\\me\\bin\\s${i}.cmd"\n`;
+    const start = process.cpuUsage();
+    const r = diagnoseConfig(text, { correctedLimit: 20 });
+    const used = process.cpuUsage(start);
+    expect(r.loads).toBe(false);
+    expect(r.file[0]?.message).toMatch(/Windows path/);
+    // Too many lines to repair one parse at a time: they are repaired all at once, then parsed once.
+    expect(r.repair?.lines).toHaveLength(6000);
+    expect(r.servers[0]?.corrected?.toml).toContain('command = "C:\\\\Users');
+    expect((used.user + used.system) / 1000).toBeLessThan(4000);
+  });
+});

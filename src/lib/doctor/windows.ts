@@ -92,8 +92,9 @@ export interface BackslashRepair {
   lines: number[];
 }
 
-/** At most this many lines are rewritten: each costs one parse of the whole file. */
+/** At most this many lines are rewritten, and at most this many characters parsed in all: each line costs one parse of the whole file. */
 const MAX_REPAIRS = 64;
+const MAX_PARSED = 16_000_000;
 
 /**
  * Rewrites, line by line where the parser stops, the basic strings holding single backslashes,
@@ -104,7 +105,8 @@ export function repairBackslashes(text: string, first: ParseProblem): BackslashR
   const lines = text.split('\n');
   const repaired: number[] = [];
   let problem: ParseProblem | null = first;
-  while (problem && isEscapeProblem(problem) && repaired.length < MAX_REPAIRS) {
+  const limit = Math.min(MAX_REPAIRS, Math.max(1, Math.floor(MAX_PARSED / Math.max(1, text.length))));
+  while (problem && isEscapeProblem(problem) && repaired.length < limit) {
     const index = problem.line - 1;
     const fixed = repairLine(lines[index] ?? '');
     if (fixed === null || repaired.includes(problem.line)) return null;
@@ -112,7 +114,21 @@ export function repairBackslashes(text: string, first: ParseProblem): BackslashR
     repaired.push(problem.line);
     problem = parseProblem(lines.join('\n'));
   }
+  if (problem && isEscapeProblem(problem) && repaired.length >= limit) return repairAllAtOnce(lines, repaired);
   return problem === null && repaired.length > 0 ? { text: lines.join('\n'), lines: repaired } : null;
+}
+
+/** Too many lines to repair one parse at a time: every line with a bad escape at once, then one parse. */
+function repairAllAtOnce(lines: string[], already: number[]): BackslashRepair | null {
+  const repaired = new Set(already);
+  for (let i = 0; i < lines.length; i++) {
+    const fixed = repairLine(lines[i] as string);
+    if (fixed === null) continue;
+    lines[i] = fixed;
+    repaired.add(i + 1);
+  }
+  const text = lines.join('\n');
+  return parseProblem(text) === null ? { text, lines: [...repaired].sort((a, b) => a - b) } : null;
 }
 
 /** The first parse problem of `text`, or null when it parses. */
