@@ -561,7 +561,7 @@ export default function DoctorIsland({ provider }: { provider?: Provider }) {
             {report.servers.length > 0 && <ul class="cmd-servers">{cards}</ul>}
             {report.repair && hydrated && (
               <details class="cmd-repair" data-repair>
-                <summary>Your file with the backslashes fixed (lines {report.repair.lines.join(', ')})</summary>
+                <summary>Your file with the backslashes fixed ({report.repair.lines.length <= 8 ? `line${report.repair.lines.length === 1 ? '' : 's'} ${report.repair.lines.join(', ')}` : `${report.repair.lines.length} lines`})</summary>
                 <OutputBlock kind="doctor-repaired" title="config.toml, backslashes fixed" text={report.repair.text} lang="toml" highlighter={report.repair.text.length > HIGHLIGHT_LIMIT ? null : highlighter} interactive={hydrated} onCopied={announce} />
               </details>
             )}

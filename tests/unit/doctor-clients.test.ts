@@ -179,6 +179,7 @@ describe('the backslash repair stays bounded on a large file', () => {
     expect(r.file[0]?.message).toMatch(/Windows path/);
     // Too many lines to repair one parse at a time: they are repaired all at once, then parsed once.
     expect(r.repair?.lines).toHaveLength(6000);
+    expect(r.file[0]?.message).toContain('6000 lines from line 4 on');
     expect(r.servers[0]?.corrected?.toml).toContain('command = "C:\\\\Users');
     expect((used.user + used.system) / 1000).toBeLessThan(4000);
   });

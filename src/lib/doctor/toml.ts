@@ -40,7 +40,7 @@ function diagnoseBackslashes(text: string, problem: ParseProblem, options: Diagn
   const parseError: ParseProblem = { ...problem, ...(codexMessage !== undefined && { codexMessage }) };
   const repair = repairBackslashes(text, problem);
   const fixed = repair ? diagnoseToml(repair.text, options) : null;
-  const where = repair ? (repair.lines.length === 1 ? `line ${repair.lines[0]}` : `lines ${repair.lines.join(', ')}`) : `line ${problem.line}`;
+  const where = repair ? linesText(repair.lines) : `line ${problem.line}`;
   const message = `A backslash in a "double-quoted" string starts an escape (\\n, \\t, \\u…), so a Windows path such as "C:\\Users\\me" is not valid TOML and Codex refuses the whole file. Write such paths in 'single quotes' (a literal string keeps every backslash) or double each backslash ("C:\\\\Users\\\\me").${repair ? ` The fixed file below does the first on ${where}; the servers are checked as read from it.` : ''}`;
   const finding: Finding = { kind: 'rejected', severity: 'error', key: [], codexPath: '', message, line: problem.line };
   if (codexMessage !== undefined) finding.codexMessage = codexMessage;
@@ -58,4 +58,10 @@ function diagnoseBackslashes(text: string, problem: ParseProblem, options: Diagn
     ...(repair && { repair }),
   };
   return { ...partial, summary: tomlSummary(partial) };
+}
+
+/** "line 4", "lines 4, 5", or "1200 lines from line 4 on" for a long list. */
+export function linesText(lines: readonly number[]): string {
+  if (lines.length === 1) return `line ${lines[0]}`;
+  return lines.length <= 8 ? `lines ${lines.join(', ')}` : `${lines.length} lines from line ${lines[0]} on`;
 }
