@@ -8,8 +8,10 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { parse } from 'smol-toml';
 import type { DoctorReport, Finding, ServerReport } from '../lib/doctor.ts';
 import type { MergeResult } from '../lib/merge.ts';
-import type { AnalysisRequest, DoctorAnswer } from './doctor-analysis.ts';
+import type { Provider } from '../lib/provider.ts';
+import type { AnalysisRequest, DoctorAnswer, MergeAllAnswer } from './doctor-analysis.ts';
 import { createAnalyser, type Analyser } from './doctor-client.ts';
+import { HIGHLIGHT_LIMIT, MergeAllView, Rich } from './doctor-view.tsx';
 import { Choice } from './fields.tsx';
 import { loadHighlighterOnInteraction, type Highlighter } from './highlight.ts';
 import { useAnnouncer } from './live.ts';
@@ -28,8 +30,6 @@ const PAGE = 20;
 const CARDS_PER_TASK = 2;
 /** Quiet time after the last keystroke before the text is analysed again. */
 const DEBOUNCE_MS = 150;
-/** Longer merged files are shown as plain text: highlighting a megabyte would block the page. */
-const HIGHLIGHT_LIMIT = 32_000;
 
 const EXAMPLES: Record<Mode, string> = {
   toml: `# ~/.codex/config.toml
@@ -60,16 +60,6 @@ headers = { Authorization = "Bearer \${DOCS_TOKEN}" }
 }
 `,
 };
-
-/** Renders `code` spans in a message (the doctor writes key names in backticks). */
-function Rich({ text }: { text: string }) {
-  const parts = text.split(/(`[^`]+`)/);
-  return (
-    <>
-      {parts.map((p) => (p.startsWith('`') && p.endsWith('`') && p.length > 2 ? <code>{p.slice(1, -1)}</code> : p))}
-    </>
-  );
-}
 
 const SEVERITY_LABEL: Record<Finding['severity'], string> = { error: 'Error', warning: 'Warning', info: 'Note' };
 
@@ -234,7 +224,7 @@ function Area(props: { id: string; label: ComponentChildren; value: string; onIn
   );
 }
 
-export default function DoctorIsland() {
+export default function DoctorIsland({ provider }: { provider?: Provider }) {
   const [mode, setMode] = useState<Mode>('toml');
   const [input, setInput] = useState('');
   const [exported, setExported] = useState('');
@@ -263,7 +253,7 @@ export default function DoctorIsland() {
   const [doctor, setDoctor] = useState<DoctorAnswer | null>(null);
   const [doctorBusy, setDoctorBusy] = useState(false);
   const analyser = useRef<Analyser | null>(null);
-  const seqs = useRef({ doctor: 0, merge: 0 });
+  const seqs = useRef({ doctor: 0, merge: 0, mergeAll: 0 });
 
   useEffect(() => () => analyser.current?.dispose(), []);
 
@@ -289,7 +279,7 @@ export default function DoctorIsland() {
       return undefined;
     }
     setDoctorBusy(true);
-    const request: AnalysisRequest = { kind: 'doctor', mode, text: input, limit: shown, ...(exportedEnv && { exportedEnv }) };
+    const request: AnalysisRequest = { kind: 'doctor', mode, text: input, limit: shown, ...(exportedEnv && { exportedEnv }), ...(provider && { provider }) };
     return schedule(request, (answer) => {
       if (answer.kind !== 'doctor') return;
       setDoctor(answer);
@@ -339,6 +329,30 @@ export default function DoctorIsland() {
     announce(`The block for ${name} is in the merge preview.`);
   };
 
+  const [mergedAll, setMergedAll] = useState<MergeAllAnswer | null>(null);
+  const mergeAllHeadingRef = useRef<HTMLHeadingElement | null>(null);
+  const allBlocks = (report?.servers ?? []).flatMap((s) => (s.corrected ? [{ name: s.corrected.name, toml: s.corrected.toml }] : []));
+  // config.toml: the blocks replace the entries of the pasted file itself (its repaired text when
+  // backslashes had to be fixed); other clients' JSON: they go into "Your current config.toml".
+  const mergeAllBase = mode === 'toml' ? (report?.repair?.text ?? input) : existing;
+  const mergeAll = () => {
+    const mine = ++seqs.current.mergeAll;
+    analyser.current ??= createAnalyser();
+    void analyser.current.run({ kind: 'mergeAll', existing: mergeAllBase, blocks: allBlocks }).then((answer) => {
+      if (answer.kind !== 'mergeAll' || mine !== seqs.current.mergeAll) return;
+      setMergedAll(answer);
+      const added = answer.diff.filter((l) => l.kind === 'added').length;
+      const removed = answer.diff.filter((l) => l.kind === 'removed').length;
+      announce(`${answer.result.merged.length} corrected ${answer.result.merged.length === 1 ? 'block' : 'blocks'} merged: ${added} lines added, ${removed} removed.`);
+      setTimeout(() => mergeAllHeadingRef.current?.focus(), 0);
+    });
+  };
+  // A new diagnosis makes the old merged file stale.
+  useEffect(() => {
+    seqs.current.mergeAll += 1;
+    setMergedAll(null);
+  }, [report, existing]);
+
   // The same vnodes while the report is unchanged, so a keystroke does not re-render every card.
   // Card vnodes, built a few per task and kept by server report, so an unchanged card is not
   // rendered again (Preact skips a vnode it has already rendered).
@@ -379,7 +393,7 @@ export default function DoctorIsland() {
           value={mode}
           options={[
             { value: 'toml', label: 'Codex config.toml', help: '' },
-            { value: 'json', label: 'JSON from another client', help: '(Claude Desktop, Cursor, VS Code… "mcpServers")' },
+            { value: 'json', label: 'JSON from another client', help: '(Claude Desktop, Cursor, VS Code, Gemini CLI, OpenCode… or a server.json)' },
           ]}
           onChange={(v) => setMode(v === 'json' ? 'json' : 'toml')}
           messages={[]}
@@ -394,7 +408,7 @@ export default function DoctorIsland() {
           help={
             mode === 'toml'
               ? 'Paste all of ~/.codex/config.toml (or .codex/config.toml). Checked as you type, in this browser tab only.'
-              : 'Paste the "mcpServers" object (or the whole file). Comments and trailing commas are fine.'
+              : 'Paste the "mcpServers" object (or the whole file), or a server.json from the MCP Registry. Comments and trailing commas are fine.'
           }
         />
         <div class="cmg-field">
@@ -448,6 +462,12 @@ export default function DoctorIsland() {
                 {report.file.map((f) => (
                   <li class={`cmd-finding cmd-${f.severity}`} data-kind={f.kind}>
                     <span class="cmd-badge">{SEVERITY_LABEL[f.severity]}</span> <Rich text={f.message} />
+                    {f.codexMessage && (
+                      <span class="cmd-codex">
+                        {' '}
+                        Codex says: <q>{f.codexMessage}</q>
+                      </span>
+                    )}
                     {f.line !== undefined && (
                       <>
                         {' '}
@@ -461,6 +481,19 @@ export default function DoctorIsland() {
               </ul>
             )}
             {report.servers.length > 0 && <ul class="cmd-servers">{cards}</ul>}
+            {report.repair && hydrated && (
+              <details class="cmd-repair" data-repair>
+                <summary>Your file with the backslashes fixed ({report.repair.lines.length <= 8 ? `line${report.repair.lines.length === 1 ? '' : 's'} ${report.repair.lines.join(', ')}` : `${report.repair.lines.length} lines`})</summary>
+                <OutputBlock kind="doctor-repaired" title="config.toml, backslashes fixed" text={report.repair.text} lang="toml" highlighter={report.repair.text.length > HIGHLIGHT_LIMIT ? null : highlighter} interactive={hydrated} onCopied={announce} />
+              </details>
+            )}
+            {hydrated && allBlocks.length > 0 && (
+              <p class="cmd-actions">
+                <button type="button" data-merge-all onClick={mergeAll}>
+                  Merge all {allBlocks.length} corrected {allBlocks.length === 1 ? 'block' : 'blocks'} into {mode === 'toml' ? 'this file' : 'your current config.toml (below)'}
+                </button>
+              </p>
+            )}
             {totalServers > report.servers.length && (
               <p class="cmd-more">
                 {report.servers.length} of {totalServers} servers shown.{' '}
@@ -472,6 +505,15 @@ export default function DoctorIsland() {
           </>
         )}
       </section>
+
+      {mergedAll && (
+        <section class="cmd-merge-all" aria-labelledby="cmd-merge-all-heading" data-merge-all-result>
+          <h2 id="cmd-merge-all-heading" tabIndex={-1} ref={mergeAllHeadingRef}>
+            All corrected blocks, merged
+          </h2>
+          <MergeAllView answer={mergedAll} highlighter={highlighter} interactive={hydrated} onCopied={announce} />
+        </section>
+      )}
 
       <section class="cmd-merge" aria-labelledby="cmd-merge-heading">
         <h2 id="cmd-merge-heading" tabIndex={-1} ref={mergeHeadingRef}>

@@ -5,7 +5,9 @@
  * for 10,000 servers would take longer to copy to the page than the page may block.
  */
 import { convertMcpServersJson, diagnoseConfig, type DoctorReport } from '../lib/doctor.ts';
-import { mergeServer, type MergeResult } from '../lib/merge.ts';
+import { lineDiff, type DiffLine } from '../lib/line-diff.ts';
+import { mergeServer, mergeServers, type BlockToMerge, type MergeAllResult, type MergeResult } from '../lib/merge.ts';
+import type { Provider } from '../lib/provider.ts';
 
 export interface DoctorRequest {
   kind: 'doctor';
@@ -14,6 +16,8 @@ export interface DoctorRequest {
   exportedEnv?: string[];
   /** How many server reports to send back (the first ones, in file order). */
   limit: number;
+  /** The "any MCP server" provider, for a pasted server.json. */
+  provider?: Provider;
 }
 
 export interface MergeRequest {
@@ -23,7 +27,14 @@ export interface MergeRequest {
   block: string;
 }
 
-export type AnalysisRequest = DoctorRequest | MergeRequest;
+/** Every corrected block merged into one file, with the line diff against it. */
+export interface MergeAllRequest {
+  kind: 'mergeAll';
+  existing: string;
+  blocks: BlockToMerge[];
+}
+
+export type AnalysisRequest = DoctorRequest | MergeRequest | MergeAllRequest;
 
 export interface DoctorAnswer {
   kind: 'doctor';
@@ -38,7 +49,13 @@ export interface MergeAnswer {
   merge: MergeResult;
 }
 
-export type AnalysisAnswer = DoctorAnswer | MergeAnswer;
+export interface MergeAllAnswer {
+  kind: 'mergeAll';
+  result: MergeAllResult;
+  diff: DiffLine[];
+}
+
+export type AnalysisAnswer = DoctorAnswer | MergeAnswer | MergeAllAnswer;
 
 /** The last report, so the same request is not diagnosed twice. */
 let last: { key: string; text: string; report: DoctorReport } | null = null;
@@ -47,7 +64,7 @@ function fullReport(r: DoctorRequest): DoctorReport {
   const key = `${r.mode}\u0000${(r.exportedEnv ?? []).join(' ')}\u0000${r.exportedEnv ? 'y' : 'n'}\u0000${r.limit}`;
   if (last && last.key === key && last.text === r.text) return last.report;
   // Corrected blocks only for the servers the page shows: building them is most of the time on a huge file.
-  const options = { ...(r.exportedEnv && { exportedEnv: r.exportedEnv }), correctedLimit: r.limit };
+  const options = { ...(r.exportedEnv && { exportedEnv: r.exportedEnv }), ...(r.provider && { provider: r.provider }), correctedLimit: r.limit };
   const report = r.mode === 'toml' ? diagnoseConfig(r.text, options) : convertMcpServersJson(r.text, options);
   last = { key, text: r.text, report };
   return report;
@@ -56,6 +73,10 @@ function fullReport(r: DoctorRequest): DoctorReport {
 /** Answers one request. Never throws (both library functions promise that). */
 export function answer(request: AnalysisRequest): AnalysisAnswer {
   if (request.kind === 'merge') return { kind: 'merge', merge: mergeServer(request.existing, request.name, request.block) };
+  if (request.kind === 'mergeAll') {
+    const result = mergeServers(request.existing, request.blocks);
+    return { kind: 'mergeAll', result, diff: lineDiff(request.existing, result.text) };
+  }
   const report = fullReport(request);
   const limit = Math.max(0, Math.floor(request.limit));
   return { kind: 'doctor', report: { ...report, servers: report.servers.slice(0, limit) }, totalServers: report.servers.length };

@@ -242,3 +242,44 @@ function collisionReport(name: string, oldEntry: unknown, newEntry: unknown, rem
   if (droppedComments > 0) warnings.push(`${droppedComments} comment line${droppedComments === 1 ? '' : 's'} inside the old entry ${droppedComments === 1 ? 'goes' : 'go'} with it.`);
   return { lostKeys, changedKeys, warnings };
 }
+
+/** One block to merge: the server's name and its `[mcp_servers.NAME]` block. */
+export interface BlockToMerge {
+  name: string;
+  toml: string;
+}
+
+export interface MergeAllResult {
+  /** The file with every block that could be merged (the input itself when none could). */
+  text: string;
+  /** Names merged, in order. */
+  merged: string[];
+  /** Blocks left out, each with why (a second block of the same name, or the merge's own refusal). */
+  skipped: { name: string; reason: string }[];
+  /** The warnings of each merge (replaced entries, lost keys), prefixed with the server's name. */
+  warnings: string[];
+}
+
+/**
+ * Merges several blocks one after the other into `existingToml`, each exactly as `mergeServer`
+ * does (the rest of the file stays byte for byte). A block the merge refuses is skipped and named;
+ * the others still go in. Never throws.
+ */
+export function mergeServers(existingToml: string, blocks: readonly BlockToMerge[]): MergeAllResult {
+  const out: MergeAllResult = { text: existingToml, merged: [], skipped: [], warnings: [] };
+  for (const b of blocks) {
+    if (out.merged.includes(b.name)) {
+      out.skipped.push({ name: b.name, reason: `A block named "${b.name}" was already merged; only the first is kept.` });
+      continue;
+    }
+    const r = mergeServer(out.text, b.name, b.toml);
+    if (r.error || r.text === null) {
+      out.skipped.push({ name: b.name, reason: r.error?.message ?? 'The merge was refused.' });
+      continue;
+    }
+    out.text = r.text;
+    out.merged.push(b.name);
+    out.warnings.push(...r.warnings.map((w) => `${b.name}: ${w}`));
+  }
+  return out;
+}

@@ -2,6 +2,7 @@
  * Turns a raw `ServerSpec` into the one `ServerEntry` every output is derived from, plus diagnostics.
  * Never throws: every problem becomes a `Diagnostic` naming its field and the fix.
  */
+import { isPathWithSpaces } from './command-path.ts';
 import { findCredential, findCredentials } from './credentials.ts';
 import type { Diagnostic, HttpEntry, Pair, ServerEntry, ServerSpec, SharedEntry, StdioEntry } from './model.ts';
 import {
@@ -229,7 +230,7 @@ function resolveStdio(spec: ServerSpec, out: Collector): StdioEntry {
   const command = spec.command.trim();
   if (command === '') out.error('command', 'Command is required: enter the program to run, such as npx or uvx.');
   else if (checkText(command, 'Command')) out.error('command', checkText(command, 'Command'));
-  else if (/\s/.test(command)) {
+  else if (/\s/.test(command) && !isPathWithSpaces(command)) {
     out.error('command', `Command "${command}" contains a space: Codex runs it as one program name. Put the program in Command and each argument in Arguments.`);
   }
   out.credential('command', command, 'Command', 'Command is the program only; a credential belongs in "Environment for the server" (NAME=value).');

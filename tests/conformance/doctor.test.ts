@@ -17,12 +17,17 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { stringify } from 'smol-toml';
-import { afterAll, describe, expect, it } from 'vitest';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { convertMcpServersJson, diagnoseConfig, type DoctorReport, type Finding } from '../../src/lib/doctor.ts';
-import { mergeServer } from '../../src/lib/merge.ts';
+import { mergeServer, mergeServers } from '../../src/lib/merge.ts';
+import { providerSchema } from '../../src/lib/provider-schema.ts';
 import { cleanupHomes, codex, CONCURRENCY, freshDir, pool, writeConfig, type RunResult } from '../support/codex.ts';
 import { refusalCause } from '../../src/lib/codex/facts.ts';
 import { CONFIG_REFUSED } from '../support/codex.ts';
+import { netnsUnavailable, runInNetns } from '../support/netns.ts';
+import { baseEnv, EXEC, MCP_PORT, MODEL_PORT, prepareHome, requestsFor } from './runtime/harness.ts';
+import type { RunnerResult } from './runtime/plan.ts';
 
 const CORPUS = join(import.meta.dirname, 'doctor-corpus');
 
@@ -272,6 +277,118 @@ describe('JSON from other clients: converted blocks load in the CLI', () => {
       expect(r.code, `${combined}\n${r.stderr}`).toBe(0);
     });
   }
+});
+
+describe('Windows paths: what Codex says about single backslashes, and the fix loads', () => {
+  // Codex's own words, quoted on the page only from here.
+  const CASES = [
+    { label: '\\P (no such escape)', line: 'command = "C:\\Program Files\\nodejs\\npx.cmd"', path: 'C:\\Program Files\\nodejs\\npx.cmd' },
+    { label: '\\U (too few hex digits)', line: 'command = "C:\\Users\\me\\AppData\\Roaming\\npm\\npx.cmd"', path: 'C:\\Users\\me\\AppData\\Roaming\\npm\\npx.cmd' },
+  ];
+  for (const c of CASES) {
+    it.concurrent(c.label, async () => {
+      const text = `model = "o3"\n\n[mcp_servers.fs]\n${c.line}\nargs = ["-y", "C:\\Users\\me\\Projects"]\n`;
+      const report = diagnoseConfig(text);
+      const r = await load(text, 'fs', 'win-backslash');
+      expect(r.code).not.toBe(0);
+      // `0: …/config.toml:LINE:COLUMN: MESSAGE` is Codex's first cause line.
+      const m = /config\.toml:(\d+):(\d+): (.+)\n/.exec(r.stderr);
+      expect(m, r.stderr).not.toBeNull();
+      expect(report.parseError?.line).toBe(Number(m?.[1]));
+      expect(report.parseError?.column).toBe(Number(m?.[2]));
+      expect(report.parseError?.codexMessage).toBe(m?.[3]);
+      expect(report.file[0]?.codexMessage).toBe(m?.[3]);
+      // The repaired file loads, with the path Codex reads exactly as written.
+      const repaired = report.repair?.text ?? '';
+      expect(report.repair?.lines).toEqual([4, 5]);
+      const fixed = await load(repaired, 'fs', 'win-repaired');
+      expect(fixed.code, `${repaired}\n${fixed.stderr}`).toBe(0);
+      const got = JSON.parse(fixed.stdout) as { transport: { command: string; args: string[] } };
+      expect(got.transport.command).toBe(c.path);
+      expect(got.transport.args).toEqual(['-y', 'C:\\Users\\me\\Projects']);
+      // The corrected block (basic strings, doubled backslashes) loads to the same command.
+      const block = report.servers[0]?.corrected?.toml ?? '';
+      const rb = await load(block, 'fs', 'win-block');
+      expect(rb.code, `${block}\n${rb.stderr}`).toBe(0);
+      expect((JSON.parse(rb.stdout) as { transport: { command: string } }).transport.command).toBe(c.path);
+      // Merging every corrected block into the repaired file keeps it loading.
+      const all = mergeServers(repaired, report.servers.flatMap((s) => (s.corrected ? [s.corrected] : [])));
+      expect(all.merged).toEqual(['fs']);
+      const rm = await load(all.text, 'fs', 'win-merged');
+      expect(rm.code, `${all.text}\n${rm.stderr}`).toBe(0);
+    });
+  }
+});
+
+describe('other clients and server.json: converted blocks load in the CLI', () => {
+  const custom = providerSchema.parse(JSON.parse(readFileSync(join(import.meta.dirname, '../../content/providers/custom.json'), 'utf8')));
+  const CASES: { name: string; json: string; servers: string[] }[] = [
+    {
+      // VS Code: ${input:...} prompts become pass-through variables and bearer_token_env_var.
+      name: 'vs code inputs',
+      json: JSON.stringify({ inputs: [{ id: 'github_token', type: 'promptString', password: true }], servers: { gh: { type: 'http', url: 'https://api.example.com/mcp', headers: { Authorization: 'Bearer ${input:github_token}' } }, s: { type: 'stdio', command: 'npx', args: ['-y', 'pkg'], env: { API_KEY: '${input:api-key}' } } } }),
+      servers: ['gh', 's'],
+    },
+    {
+      // Gemini CLI: httpUrl, includeTools, excludeTools, oauth.scopes.
+      name: 'gemini cli',
+      json: JSON.stringify({ mcpServers: { g: { httpUrl: 'https://x.example.com/mcp', includeTools: ['a'], excludeTools: ['b'], oauth: { enabled: true, scopes: ['read', 'write'] } } } }),
+      servers: ['g'],
+    },
+    {
+      // OpenCode: "mcp", command lists, environment.
+      name: 'opencode',
+      json: JSON.stringify({ $schema: 'https://opencode.ai/config.json', mcp: { loc: { type: 'local', command: ['npx', '-y', 'pkg'], environment: { A: 'b' } }, rem: { type: 'remote', url: 'https://mcp.example.com/mcp', enabled: false } } }),
+      servers: ['loc', 'rem'],
+    },
+    {
+      // A server.json from the registry (the Brave example of the README).
+      name: 'server.json',
+      json: readFileSync(join(import.meta.dirname, '../fixtures/server-json/brave-search-mcp-server.json'), 'utf8'),
+      servers: ['brave-search-mcp-server'],
+    },
+  ];
+  for (const j of CASES) {
+    it.concurrent(j.name, async () => {
+      const report = convertMcpServersJson(j.json, { provider: custom });
+      expect(report.loads, report.summary).toBe(true);
+      const blocks = report.servers.flatMap((s) => (s.corrected ? [s.corrected] : []));
+      expect(blocks.map((b) => b.name).sort()).toEqual(j.servers);
+      const combined = blocks.map((b) => b.toml).join('\n');
+      expect(combined).not.toContain('${');
+      const r = await load(combined, j.servers[0] ?? '', `client-${j.name}`);
+      expect(r.code, `${combined}\n${r.stderr}`).toBe(0);
+      // And merged all at once into an existing file, which keeps loading.
+      const all = mergeServers('model = "o3"\n', blocks);
+      expect(all.skipped).toEqual([]);
+      const rm = await load(all.text, j.servers[0] ?? '', `client-merged-${j.name}`);
+      expect(rm.code, `${all.text}\n${rm.stderr}`).toBe(0);
+    });
+  }
+});
+
+// Names Codex keeps for itself: a session (fake model provider, API-key auth, loopback only) with a
+// server named codex_apps next to an ordinary one. The ordinary one is contacted; codex_apps never is.
+const netnsSkip = netnsUnavailable();
+describe.skipIf(netnsSkip !== null)('reserved names: a session never starts codex_apps from config.toml', () => {
+  const U = `http://127.0.0.1:${MCP_PORT}`;
+  let result: RunnerResult;
+  beforeAll(async () => {
+    const toml = `\n[mcp_servers.codex_apps]\nurl = "${U}/reserved/mcp"\n\n[mcp_servers.control]\nurl = "${U}/control/mcp"\n`;
+    const home = prepareHome('doctor-reserved', toml);
+    const cases = [{ id: 'exec', argv: EXEC.split(' '), env: baseEnv(home), cwd: home, timeoutMs: 60_000 }];
+    result = await runInNetns<RunnerResult>(resolve(import.meta.dirname, 'runtime/runner.ts'), { modelPort: MODEL_PORT, servers: [{ port: MCP_PORT }], cases, concurrency: 1 }, 3 * 60_000);
+  }, 4 * 60_000);
+
+  it('the ordinary server is contacted, codex_apps is not; the doctor flags the name and renames it', () => {
+    const all = result.requests[String(MCP_PORT)] ?? [];
+    const exec = result.cases[0];
+    expect(requestsFor(all, '/control').length, `${exec?.stdout}\n${exec?.stderr}`).toBeGreaterThan(0);
+    expect(requestsFor(all, '/reserved')).toEqual([]);
+    const report = diagnoseConfig(`[mcp_servers.codex_apps]\nurl = "${U}/reserved/mcp"\n`);
+    expect(report.servers[0]?.risks.map((f) => f.message).join(' ')).toMatch(/never starts an entry of that name/);
+    expect(report.servers[0]?.corrected?.name).toBe('codex_apps_own');
+  });
 });
 
 // Random tables: real keys with values of every type, plus keys Codex ignores. Names and values

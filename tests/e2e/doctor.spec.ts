@@ -28,7 +28,7 @@ test('a pasted config gets per-server verdicts and corrected blocks that copy ex
   await expect(github).toContainText('Codex refuses to load');
   await expect(github).toContainText('bearer_token');
   // The unknown `headers` key on the stdio server is reported as ignored.
-  await expect(page.locator('[data-server="docs"]')).toContainText('Silently ignored by Codex');
+  await expect(page.locator('[data-server="docs"]')).toContainText('Ignored by Codex');
 
   // The corrected block moves the token to a variable and never repeats the secret.
   const corrected = github.locator('pre[data-output]').first();
@@ -142,4 +142,68 @@ test('long server lists are shown 20 at a time', async ({ page }) => {
     await expect(page.locator('.cmd-server')).toHaveCount(shown);
   }
   await expect(page.locator('.cmd-more')).toHaveCount(0);
+});
+
+test('Windows paths: single backslashes are named as the escape problem, with the fixed file and the corrected block', async ({ page }) => {
+  await page.goto('/tools/config-doctor/');
+  await page.locator('[data-doctor][data-hydrated="true"]').waitFor();
+  await page.getByLabel('Your config.toml').fill('model = "o3"\n\n[mcp_servers.fs]\ncommand = "C:\\Users\\me\\AppData\\Roaming\\npm\\npx.cmd"\nargs = ["-y", "@modelcontextprotocol/server-filesystem", "C:\\Users\\me\\Projects"]\n');
+  await expect(page.locator('[data-loads]')).toHaveAttribute('data-loads', 'false');
+  const results = page.locator('.cmd-results');
+  await expect(results).toContainText('Windows path');
+  await expect(results).toContainText("'single quotes'");
+  await expect(results).toContainText('too few unicode value digits');
+  // The fixed file: literal strings, every other byte kept.
+  const repair = page.locator('[data-repair]');
+  await repair.locator('summary').click();
+  const fixed = (await repair.locator('pre[data-output]').textContent()) ?? '';
+  expect(fixed).toContain("command = 'C:\\Users\\me\\AppData\\Roaming\\npm\\npx.cmd'");
+  expect(fixed.startsWith('model = "o3"\n\n[mcp_servers.fs]\n')).toBe(true);
+  // The corrected block writes the same path with doubled backslashes.
+  const block = (await page.locator('[data-server="fs"] pre[data-output]').first().textContent()) ?? '';
+  expect(block).toContain('command = "C:\\\\Users\\\\me\\\\AppData\\\\Roaming\\\\npm\\\\npx.cmd"');
+});
+
+test('merge all corrected blocks: a visible diff that says, not only colours, what is added and removed', async ({ page }) => {
+  await page.goto('/tools/config-doctor/');
+  await page.locator('[data-doctor][data-hydrated="true"]').waitFor();
+  await page.getByLabel('JSON from another client').check();
+  await page.getByLabel('Your current config.toml').fill('# keep me\nmodel = "o3"\n\n[mcp_servers.fetch]\ncommand = "old"\n');
+  await page.getByLabel('Your JSON MCP configuration').fill(JSON.stringify({ servers: { fetch: { type: 'stdio', command: 'uvx', args: ['mcp-server-fetch'] }, docs: { type: 'http', url: 'https://docs.example.com/mcp' } } }));
+  await page.getByRole('button', { name: /^Merge all 2 corrected blocks/ }).click();
+  const section = page.locator('[data-merge-all-result]');
+  await expect(section.getByRole('heading', { name: 'All corrected blocks, merged' })).toBeFocused();
+  await expect(section.locator('[data-merge-all-summary]')).toContainText('Merged 2 blocks (fetch, docs)');
+  const removed = section.locator('[data-diff="removed"]');
+  const added = section.locator('[data-diff="added"]');
+  await expect(removed.filter({ hasText: 'command = "old"' })).toHaveCount(1);
+  await expect(removed.first()).toContainText('Removed:');
+  await expect(added.filter({ hasText: '[mcp_servers.docs]' })).toHaveCount(1);
+  await expect(added.first()).toContainText('Added:');
+  await expect(added.first().locator('.cmd-diff-sign')).toHaveText('+');
+  const merged = (await section.locator('[data-output="merged-all"]').textContent()) ?? '';
+  expect(merged.startsWith('# keep me\nmodel = "o3"\n')).toBe(true);
+  expect(merged).toContain('command = "uvx"');
+  await expect(page.locator('.cmg-live')).toContainText('2 corrected blocks merged');
+  const axe = await new AxeBuilder({ page }).include('[data-merge-all-result]').analyze();
+  expect(axe.violations.map((v) => v.id)).toEqual([]);
+});
+
+test('a pasted server.json shows the block for each way to run the server', async ({ page }) => {
+  await page.goto('/tools/config-doctor/');
+  await page.locator('[data-doctor][data-hydrated="true"]').waitFor();
+  await page.getByLabel('JSON from another client').check();
+  const serverJson = {
+    $schema: 'https://static.modelcontextprotocol.io/schemas/2025-12-11/server.schema.json',
+    name: 'io.github.acme/weather',
+    version: '1.0.0',
+    description: 'Weather',
+    packages: [{ registryType: 'npm', identifier: '@acme/weather-mcp', version: '1.0.0', transport: { type: 'stdio' } }],
+    remotes: [{ type: 'streamable-http', url: 'https://weather.example.com/mcp' }],
+  };
+  await page.getByLabel('Your JSON MCP configuration').fill(JSON.stringify(serverJson));
+  const results = page.locator('.cmd-results');
+  await expect(results).toContainText('This is a server.json');
+  await expect(page.locator('[data-server] pre[data-output]').filter({ hasText: 'url = "https://weather.example.com/mcp"' })).toHaveCount(1);
+  await expect(page.locator('[data-server] pre[data-output]').filter({ hasText: '"@acme/weather-mcp@1.0.0"' })).toHaveCount(1);
 });

@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { parse } from 'smol-toml';
 import { describe, expect, it } from 'vitest';
 import type { ServerEntry } from '../../src/lib/model.ts';
-import { mergeServer, sameValue } from '../../src/lib/merge.ts';
+import { lineDiff } from '../../src/lib/line-diff.ts';
+import { mergeServer, mergeServers, sameValue } from '../../src/lib/merge.ts';
 import { splitLines } from '../../src/lib/toml-scan.ts';
 import { tomlBlock } from '../../src/lib/toml.ts';
 
@@ -295,5 +296,54 @@ describe('mergeServer: huge inputs never crash it', () => {
     const r = mergeServer(deep, 'docs', BLOCK);
     expect(r.error).toBeNull();
     expect(r.text).toBe(`${deep}\n${BLOCK}`);
+  });
+});
+
+describe('mergeServers: every corrected block at once', () => {
+  const file = ['# my config', 'model = "o3"', '', '[mcp_servers.a]', 'command = "old"', '', '[profiles.x]', 'model = "o4"', ''].join('\n');
+  const a = '[mcp_servers.a]\ncommand = "new"\n';
+  const b = '[mcp_servers.b]\nurl = "https://mcp.example.com/mcp"\n';
+
+  it.each([
+    ['replaces one entry and appends another; the rest stays byte for byte', file, [{ name: 'a', toml: a }, { name: 'b', toml: b }], ['a', 'b'], []],
+    ['a second block of the same name is skipped, named', file, [{ name: 'a', toml: a }, { name: 'a', toml: a }], ['a'], ['a']],
+    ['a block the merge refuses is skipped; the others go in', file, [{ name: 'x', toml: 'not toml [' }, { name: 'b', toml: b }], ['b'], ['x']],
+    ['an empty file gets every block', '', [{ name: 'a', toml: a }, { name: 'b', toml: b }], ['a', 'b'], []],
+  ])('%s', (_label, existing, blocks, merged, skipped) => {
+    const r = mergeServers(existing, blocks);
+    expect(r.merged).toEqual(merged);
+    expect(r.skipped.map((s) => s.name)).toEqual(skipped);
+    for (const s of r.skipped) expect(s.reason).not.toBe('');
+    if (existing !== '') {
+      expect(r.text.startsWith('# my config\nmodel = "o3"\n\n')).toBe(true);
+      expect(r.text).toContain('[profiles.x]\nmodel = "o4"\n');
+    }
+    for (const name of merged) expect(r.text).toContain(`[mcp_servers.${name}]`);
+  });
+
+  it('never throws, whatever it is given', () => {
+    expect(() => mergeServers('[[[', [{ name: '', toml: '' }])).not.toThrow();
+    expect(mergeServers('[[[', [{ name: 'a', toml: a }]).skipped.map((s) => s.name)).toEqual(['a']);
+  });
+});
+
+describe('lineDiff', () => {
+  it.each([
+    ['nothing changed', 'a\nb\n', 'a\nb\n', ['  a', '  b']],
+    ['a line added at the end', 'a\n', 'a\nb\n', ['  a', '+ b']],
+    ['a line replaced in the middle', 'a\nb\nc\n', 'a\nx\nc\n', ['  a', '- b', '+ x', '  c']],
+    ['lines removed', 'a\nb\nc\n', 'a\n', ['  a', '- b', '- c']],
+    ['from empty', '', 'a\n', ['+ a']],
+    ['aligned around a common line', 'x\nk\ny\n', 'p\nk\nq\n', ['- x', '+ p', '  k', '- y', '+ q']],
+  ])('%s', (_label, before, after, expected) => {
+    expect(lineDiff(before, after).map((l) => `${l.kind === 'same' ? ' ' : l.kind === 'added' ? '+' : '-'} ${l.text}`)).toEqual(expected);
+  });
+
+  it('stays fast on a large, completely different file', () => {
+    const big = (c: string) => Array.from({ length: 5000 }, (_, i) => `${c}${i}`).join('\n');
+    const start = performance.now();
+    const d = lineDiff(big('a'), big('b'));
+    expect(d).toHaveLength(10_000);
+    expect(performance.now() - start).toBeLessThan(2000);
   });
 });

@@ -1,8 +1,11 @@
-/** Other clients' JSON formats (Claude Desktop, Cursor, VS Code, Windsurf, Cline, Gemini CLI...) turned into Codex's keys. */
+/** Other clients' JSON formats (Claude Desktop, Cursor, VS Code, Windsurf, Cline, Gemini CLI, OpenCode...) turned into Codex's keys. */
 import type { Findings } from './findings.ts';
+import { sseMessage } from './keys.ts';
+import { fromVsCodeInputs } from './vscode-inputs.ts';
 import { MISTAKES, KEYS } from './schema.ts';
 import { suggestionFor } from './suggest.ts';
 import { isTable, type Table } from './types.ts';
+import { asStrings } from './values.ts';
 
 /** Keys other clients spell the way Codex does: copied as they are. */
 const SAME_KEYS = new Set(['command', 'args', 'env', 'cwd', 'url', 'env_vars', 'http_headers', 'env_http_headers', 'bearer_token_env_var', 'startup_timeout_sec', 'tool_timeout_sec', 'enabled_tools', 'disabled_tools', 'scopes', 'required']);
@@ -14,6 +17,13 @@ export function fromClientJson(raw: Table, out: Findings): Table {
     if (SAME_KEYS.has(key)) t[key] = value;
     else convertKey(key, value, raw, t, out);
   }
+  // OpenCode writes the program and its arguments as one list.
+  if (Array.isArray(t['command']) && t['command'].every((x) => typeof x === 'string') && t['command'].length > 0) {
+    const [program, ...rest] = t['command'] as string[];
+    t['command'] = program;
+    t['args'] = [...rest, ...asStrings(t['args'])];
+  }
+  fromVsCodeInputs(t, out);
   return t;
 }
 
@@ -31,7 +41,7 @@ function convertKey(key: string, value: unknown, raw: Table, t: Table, out: Find
     case 'transport':
     case 'transportType':
       if (value === 'sse') {
-        out.risk([key], `"${key}": "sse": Codex has no SSE transport, only streamable HTTP. Use the server's streamable HTTP endpoint (often ending in /mcp rather than /sse); the corrected block keeps the URL as given.`);
+        out.risk([key], sseMessage(`"${key}": "sse"`));
       } else if (typeof value === 'string' && !/^(stdio|http|streamable[-_]?http|streamableHttp|local|remote)$/i.test(value)) {
         out.ignore([key], `"${key}": "${value}" is not a transport Codex knows; it uses command (local) or url (streamable HTTP).`);
       }
@@ -53,8 +63,17 @@ function convertKey(key: string, value: unknown, raw: Table, t: Table, out: Find
       out.ignore([key], 'Codex has no env file option: export the variables in your shell and list them in env_vars.', 'warning');
       break;
     case 'oauth':
-      if (isTable(value) && typeof (value['clientId'] ?? value['client_id']) === 'string') t['oauth'] = { client_id: value['clientId'] ?? value['client_id'] };
-      else out.ignore([key], 'This oauth setting has no Codex equivalent the doctor can convert; run `codex mcp login NAME` after adding the server.');
+      convertOauth(value, t, out);
+      break;
+    case 'includeTools':
+      t['enabled_tools'] = value;
+      break;
+    case 'excludeTools':
+      t['disabled_tools'] = value;
+      break;
+    case 'environment':
+      // OpenCode's name for env.
+      if (!('env' in raw)) t['env'] = value;
       break;
     default: {
       const hint = suggestionFor(key, Object.keys(KEYS));
@@ -63,12 +82,28 @@ function convertKey(key: string, value: unknown, raw: Table, t: Table, out: Find
   }
 }
 
+/** Gemini CLI's and OpenCode's oauth: the client id and the scopes carry over; the rest is left to `codex mcp login`. */
+function convertOauth(value: unknown, t: Table, out: Findings): void {
+  if (!isTable(value)) {
+    if (value !== false) out.ignore(['oauth'], 'This oauth setting has no Codex equivalent the doctor can convert; run `codex mcp login NAME` after adding the server.');
+    return;
+  }
+  const clientId = value['clientId'] ?? value['client_id'];
+  if (typeof clientId === 'string') t['oauth'] = { client_id: clientId };
+  const scopes = value['scopes'] ?? value['scope'];
+  if (Array.isArray(scopes) || typeof scopes === 'string') t['scopes'] = scopes;
+  const rest = Object.keys(value).filter((k) => !['clientId', 'client_id', 'scopes', 'scope', 'enabled'].includes(k));
+  if (rest.length > 0) out.ignore(['oauth'], `oauth ${rest.join(', ')} ${rest.length === 1 ? 'has' : 'have'} no Codex key the doctor converts ${rest.length === 1 ? 'it' : 'them'} to; run \`codex mcp login NAME\` after adding the server.`, 'info');
+}
+
 /** Where the servers are in a parsed JSON document, and how they were found. */
 export function findServers(root: unknown): { servers: Table; note?: string } | null {
   if (!isTable(root)) return null;
   if (isTable(root['mcpServers'])) return { servers: root['mcpServers'] };
   if (isTable(root['servers'])) return { servers: root['servers'] };
   if (isTable(root['mcp']) && isTable(root['mcp']['servers'])) return { servers: root['mcp']['servers'] };
+  // OpenCode (opencode.json): "mcp": { "name": { "type": "local" | "remote", ... } }.
+  if (isTable(root['mcp'])) return { servers: root['mcp'] };
   if (isTable(root['mcp_servers'])) return { servers: root['mcp_servers'] };
   if (typeof root['command'] === 'string' || typeof root['url'] === 'string' || typeof root['serverUrl'] === 'string' || typeof root['httpUrl'] === 'string') {
     return { servers: { server: root }, note: 'This is a single server without a name; it was called "server". Rename it in the block if you like.' };

@@ -3,7 +3,9 @@ import { fromClientJson, findServers } from './client-json.ts';
 import { Findings, type Context } from './findings.ts';
 import { jsonErrorOffset, jsonLineFinder, lineColumn, stripJsonc } from './jsonc.ts';
 import { describe } from './schema.ts';
+import { looksLikeServerJson } from '../server-json/index.ts';
 import { checkServer } from './server.ts';
+import { convertServerJson } from './server-json.ts';
 import { jsonSummary } from './summary.ts';
 import { exportedSet } from './toml.ts';
 import { isTable, type DiagnoseOptions, type DoctorReport, type Finding, type ServerReport } from './types.ts';
@@ -23,6 +25,8 @@ export function convertJson(text: string, options: DiagnoseOptions): DoctorRepor
     const partial = { ...base, parseError: { message, ...where }, loads: false };
     return { ...partial, summary: jsonSummary(partial) };
   }
+  // A server.json from the MCP Registry, rather than a client's configuration.
+  if (looksLikeServerJson(root)) return convertServerJson(text, options.provider);
   const found = findServers(root);
   const file: Finding[] = [];
   if (!found) {

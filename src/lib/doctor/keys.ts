@@ -9,6 +9,14 @@ import { isTable, type Table } from './types.ts';
 
 const KNOWN = Object.keys(KEYS);
 
+/**
+ * An SSE server, rated the same in config.toml and other clients' JSON (a warning risk): Codex
+ * speaks streamable HTTP only, so the URL given may not answer it.
+ */
+export function sseMessage(written: string): string {
+  return `${written}: Codex has no SSE transport, only streamable HTTP. Point url at the server's streamable HTTP endpoint (often ending in /mcp rather than /sse); the corrected block keeps the URL as given.`;
+}
+
 /** Checks the type of every key Codex reads, and reports the keys it ignores. */
 export function checkKeys(t: Table, out: Findings): void {
   // Types (Codex's first check, while reading the file), and keys it does not know.
@@ -18,9 +26,10 @@ export function checkKeys(t: Table, out: Findings): void {
       const hint = suggestionFor(key, KNOWN);
       const what =
         key === 'type' || key === 'transport'
-          ? `Codex ignores \`${key}\`: it picks the transport itself (url means streamable HTTP, command means a local stdio process).${value === 'sse' ? ' Codex has no SSE transport: point url at the server\'s streamable HTTP endpoint (often /mcp), or bridge with mcp-remote.' : ''}`
+          ? `Codex ignores \`${key}\`: it picks the transport itself (url means streamable HTTP, command means a local stdio process).`
           : `Codex ignores \`${key}\`: it is not a key Codex reads.${hint ? ` ${Object.hasOwn(MISTAKES, key) ? `Use ${hint} instead.` : `Did you mean \`${hint}\`?`}` : ''}${key === 'headers' ? ' These headers are never sent.' : ''}`;
       out.ignore([key], what, key === 'type' || key === 'transport' ? 'info' : 'warning');
+      if (value === 'sse' && (key === 'type' || key === 'transport')) out.risk([key], sseMessage(`${key} = "sse"`));
       continue;
     }
     const problem = rule.check(value, [key]);

@@ -2,11 +2,11 @@
  * Risks: what Codex loads but is unsafe or will not work (plaintext credentials, variables it
  * never expands, unusable addresses, names its own commands refuse, variables that are not set).
  */
+import { isPathWithSpaces } from '../command-path.ts';
 import { checkEnvName, checkServerName, checkUrl, SERVER_NAME_RE } from '../validate.ts';
-import { looksLikeSecret } from '../credentials.ts';
 import type { Context, Findings } from './findings.ts';
 import { display, KEYS } from './schema.ts';
-import { hasSecretQuery, isCredentialHeader, isSecretEnv, moveArgSecrets, secretOptionValue } from './secrets.ts';
+import { hasSecretQuery, isCredentialHeader, isSecretEnv, moveArgSecrets, secretByContent, secretOptionValue } from './secrets.ts';
 import { hasPlaceholder, placeholderVar } from './values.ts';
 import { isTable, type Table } from './types.ts';
 
@@ -22,8 +22,18 @@ export function checkRisks(t: Table, transport: Transport, out: Findings, ctx: C
   otherRisks(t, out);
 }
 
-/** Names Codex loads but its own commands refuse. */
+/**
+ * Names Codex keeps for its own servers (codex-rs/codex-mcp: CODEX_APPS_MCP_SERVER_NAME, the
+ * built-in Apps server). tests/conformance/doctor.test.ts proves a session never starts an entry of
+ * that name from config.toml.
+ */
+export const RESERVED_NAMES: readonly string[] = ['codex_apps'];
+
+/** Names Codex loads but its own commands refuse, and names it keeps for itself. */
 function nameRisks(out: Findings, ctx: Context): void {
+  if (RESERVED_NAMES.includes(ctx.name)) {
+    out.risk([], `"${ctx.name}" is the name Codex keeps for its own built-in Apps server: a session never starts an entry of that name from config.toml. The corrected block renames it.`, 'error');
+  }
   // Names: Codex loads any name from the file, but its own commands refuse names outside its rule.
   const nameProblem = checkServerName(ctx.name);
   if (nameProblem && SERVER_NAME_RE.test(ctx.name) === false) {
@@ -80,7 +90,7 @@ function plaintextRisks(t: Table, out: Findings): void {
       out.risk(['args'], `The argument ${m.what} holds a credential: it sits in config.toml in plaintext and is visible in the process list. The corrected block moves it to a variable (env_vars).`);
     }
     args.forEach((a, i) => {
-      if (!covered.has(i) && (secretOptionValue(a) !== undefined || looksLikeSecret(a))) {
+      if (!covered.has(i) && (secretOptionValue(a) !== undefined || secretByContent(a))) {
         out.risk(['args'], `An argument looks like a credential (${a.slice(0, 4)}…): it sits in config.toml in plaintext and is visible in the process list. Prefer a variable the server reads (env_vars).`);
       }
     });
@@ -106,7 +116,7 @@ function addressRisks(t: Table, transport: Transport, out: Findings): void {
   if (transport === 'stdio' && typeof t['command'] === 'string') {
     const cmd = t['command'];
     if (cmd.trim() === '') out.risk(['command'], 'The command is empty: Codex loads the entry, but the server can never start.', 'error');
-    else if (/\s/.test(cmd.trim())) {
+    else if (/\s/.test(cmd.trim()) && !isPathWithSpaces(cmd.trim())) {
       out.risk(['command'], `The command "${cmd}" contains a space: Codex runs it as ONE program name (no shell splits it), so the server will not start. Put the program in command and each argument in args.`, 'error');
     }
   }
@@ -190,3 +200,4 @@ function placeholderFix(key: string[]): string {
       return 'Write the actual value, or have the server read the variable itself (env_vars passes variables through).';
   }
 }
+

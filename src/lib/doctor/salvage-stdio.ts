@@ -1,4 +1,5 @@
 /** Salvaging a local (stdio) entry: the program and its arguments, env, env_vars and cwd. */
+import { isPathWithSpaces } from '../command-path.ts';
 import type { Pair } from '../model.ts';
 import { ENV_NAME_RE } from '../validate.ts';
 import type { SalvageContext } from './salvage-context.ts';
@@ -48,9 +49,11 @@ function commandAndArgs(t: Table, s: SalvageContext): { command: string; args: s
     args = [...parts.slice(1), ...args];
     s.changes.push('command was a list; the first item is the program, the rest became args.');
   } else command = (t['command'] as string).trim();
-  if (/\s/.test(command) && !/^([A-Za-z]:\\|\/|\\\\)/.test(command)) {
+  if (/\s/.test(command) && !isPathWithSpaces(command)) {
     const original = command;
-    const parts = command.split(/\s+/);
+    // An absolute path may hold spaces itself: the program ends at its extension.
+    const program = /^(?:[A-Za-z]:[\\/]|\\\\|\/).*?\.(?:exe|cmd|bat|com|ps1|sh|js|py)(?=\s)/i.exec(command)?.[0];
+    const parts = program ? [program, ...command.slice(program.length).trim().split(/\s+/)] : command.split(/\s+/);
     command = parts[0] ?? '';
     args = [...parts.slice(1), ...args];
     s.changes.push(`Split the command "${original}" into the program (${command}) and its arguments: Codex runs command as one program name.`);

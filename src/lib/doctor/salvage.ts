@@ -5,6 +5,7 @@
 import { generate } from '../generate.ts';
 import type { ServerSpec } from '../model.ts';
 import { checkServerName, checkTimeout } from '../validate.ts';
+import { RESERVED_NAMES } from './risks.ts';
 import { salvageContext, type SalvageContext } from './salvage-context.ts';
 import { salvageHttp } from './salvage-http.ts';
 import { salvageStdio } from './salvage-stdio.ts';
@@ -29,6 +30,10 @@ export function salvage(name: string, t: Table, exported: Set<string> | null): S
     const fixed = saneServerName(n);
     renamed = `Renamed "${name}" to "${fixed}", a name \`codex mcp\` commands accept.`;
     n = fixed;
+  }
+  if (RESERVED_NAMES.includes(n)) {
+    renamed = `Renamed "${name}" to "${n}_own": Codex keeps "${n}" for its own server and never starts yours under it.`;
+    n = `${n}_own`;
   }
   const s = salvageContext(n, exported);
   if (renamed !== undefined) s.changes.push(renamed);

@@ -3,7 +3,8 @@ import { parseConfig } from './parse.ts';
 import { locateServers } from './locate.ts';
 import { checkServer } from './server.ts';
 import { tomlSummary } from './summary.ts';
-import type { DiagnoseOptions, DoctorReport, Finding, ServerReport } from './types.ts';
+import type { DiagnoseOptions, DoctorReport, Finding, ParseProblem, ServerReport } from './types.ts';
+import { codexEscapeMessage, isEscapeProblem, repairBackslashes } from './windows.ts';
 
 /** The set of exported variable names, when the reader gave them. */
 export function exportedSet(options: DiagnoseOptions): Set<string> | null {
@@ -16,6 +17,7 @@ export function diagnoseToml(text: string, options: DiagnoseOptions): DoctorRepo
   const base = { source: 'toml' as const, file: [] as Finding[], servers: [] as ServerReport[] };
   const parsed = parseConfig(text);
   if ('problem' in parsed) {
+    if (isEscapeProblem(parsed.problem)) return diagnoseBackslashes(text, parsed.problem, options);
     const partial = { ...base, parseError: parsed.problem, loads: false };
     return { ...partial, summary: tomlSummary(partial) };
   }
@@ -26,4 +28,40 @@ export function diagnoseToml(text: string, options: DiagnoseOptions): DoctorRepo
   const loads = !file.some((f) => f.kind === 'rejected') && !servers.some((s) => s.rejected.length > 0);
   const partial = { ...base, parseError: null, file, servers, loads };
   return { ...partial, summary: tomlSummary(partial) };
+}
+
+/**
+ * A file refused for single backslashes in basic strings (Windows paths): the problem, named, and
+ * the servers read from the file with those strings rewritten, so the corrected blocks still come.
+ */
+function diagnoseBackslashes(text: string, problem: ParseProblem, options: DiagnoseOptions): DoctorReport {
+  const lineText = text.split('\n')[problem.line - 1] ?? '';
+  const codexMessage = codexEscapeMessage(lineText, problem.column);
+  const parseError: ParseProblem = { ...problem, ...(codexMessage !== undefined && { codexMessage }) };
+  const repair = repairBackslashes(text, problem);
+  const fixed = repair ? diagnoseToml(repair.text, options) : null;
+  const where = repair ? linesText(repair.lines) : `line ${problem.line}`;
+  const message = `A backslash in a "double-quoted" string starts an escape (\\n, \\t, \\u…), so a Windows path such as "C:\\Users\\me" is not valid TOML and Codex refuses the whole file. Write such paths in 'single quotes' (a literal string keeps every backslash) or double each backslash ("C:\\\\Users\\\\me").${repair ? ` The fixed file below does the first on ${where}; the servers are checked as read from it.` : ''}`;
+  const finding: Finding = { kind: 'rejected', severity: 'error', key: [], codexPath: '', message, line: problem.line };
+  if (codexMessage !== undefined) finding.codexMessage = codexMessage;
+  // A card whose entry held a rewritten line says so: its block is not "the same entry".
+  for (const s of fixed?.servers ?? []) {
+    const mine = repair?.lines.some((l) => l >= (s.line ?? Infinity) && !(fixed?.servers ?? []).some((o) => o !== s && (o.line ?? 0) > (s.line ?? 0) && (o.line ?? 0) <= l));
+    if (mine && s.corrected) s.corrected.changes.unshift('The paths are written with doubled backslashes ("C:\\\\…"): the single ones in your file are what Codex refuses.');
+  }
+  const partial = {
+    source: 'toml' as const,
+    parseError,
+    file: [finding, ...(fixed?.file ?? [])],
+    servers: fixed?.servers ?? [],
+    loads: false,
+    ...(repair && { repair }),
+  };
+  return { ...partial, summary: tomlSummary(partial) };
+}
+
+/** "line 4", "lines 4, 5", or "1200 lines from line 4 on" for a long list. */
+export function linesText(lines: readonly number[]): string {
+  if (lines.length === 1) return `line ${lines[0]}`;
+  return lines.length <= 8 ? `lines ${lines.join(', ')}` : `${lines.length} lines from line ${lines[0]} on`;
 }

@@ -1,5 +1,6 @@
 /** The doctor's report shapes, and the small value helpers every stage uses. */
 import type { EnvLines } from '../env.ts';
+import type { Provider } from '../provider.ts';
 
 /** rejected: Codex refuses to load it. ignored: Codex loads the file but never reads it. risk: loads, but unsafe or broken. */
 export type FindingKind = 'rejected' | 'ignored' | 'risk';
@@ -52,6 +53,8 @@ export interface ParseProblem {
   message: string;
   line: number;
   column: number;
+  /** Codex's own words for this problem, when the doctor knows them exactly. */
+  codexMessage?: string;
 }
 
 export interface DoctorReport {
@@ -66,6 +69,12 @@ export interface DoctorReport {
    */
   loads: boolean;
   summary: string;
+  /**
+   * Set when the file fails only because of single backslashes (Windows paths) in basic strings:
+   * the file with those strings rewritten as literal strings, the lines changed, and the servers
+   * above are read from it.
+   */
+  repair?: { text: string; lines: number[] };
 }
 
 export interface DiagnoseOptions {
@@ -76,6 +85,8 @@ export interface DiagnoseOptions {
    * a time; building 8,000 blocks is most of the time on a 1 MB file). The others get `deferred`.
    */
   correctedLimit?: number;
+  /** JSON only: the "any MCP server" provider, with which a pasted server.json is converted (without it, the doctor says where to convert one). */
+  provider?: Provider;
 }
 
 /** A TOML table or JSON object, as parsed. */
