@@ -5,7 +5,6 @@
  */
 import type { ComponentChildren, VNode } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { parse } from 'smol-toml';
 import type { DoctorReport, Finding, ServerReport } from '../lib/doctor.ts';
 import type { MergeResult } from '../lib/merge.ts';
 import type { Provider } from '../lib/provider.ts';
@@ -185,8 +184,10 @@ function ServerCard({ server, source, highlighter, interactive, onCopied, onLine
 }
 
 /** The single server name a block defines, or '' when it does not parse to exactly one. */
-function blockName(block: string): string {
+async function blockName(block: string): Promise<string> {
   try {
+    // The TOML parser loads when the reader first edits the block, not with the page (byte budget).
+    const { parse } = await import('smol-toml');
     const servers = (parse(block) as Record<string, unknown>)['mcp_servers'];
     if (typeof servers === 'object' && servers !== null) {
       const names = Object.keys(servers);
@@ -254,6 +255,7 @@ export default function DoctorIsland({ provider }: { provider?: Provider }) {
   const [doctorBusy, setDoctorBusy] = useState(false);
   const analyser = useRef<Analyser | null>(null);
   const seqs = useRef({ doctor: 0, merge: 0, mergeAll: 0 });
+  const blockEdits = useRef(0);
 
   useEffect(() => () => analyser.current?.dispose(), []);
 
@@ -322,6 +324,7 @@ export default function DoctorIsland({ provider }: { provider?: Provider }) {
   };
 
   const sendToMerge = (name: string, block: string) => {
+    blockEdits.current += 1;
     setMergeName(name);
     setMergeBlock(block);
     setBlockTouched(true);
@@ -534,7 +537,10 @@ export default function DoctorIsland({ provider }: { provider?: Provider }) {
               autocapitalize="off"
               spellcheck={false}
               aria-describedby="cmd-merge-name-help"
-              onInput={(e) => setMergeName(e.currentTarget.value)}
+              onInput={(e) => {
+                blockEdits.current += 1;
+                setMergeName(e.currentTarget.value);
+              }}
             />
             <p class="cmg-help" id="cmd-merge-name-help">
               The name in the block below, as in <code>[mcp_servers.NAME]</code>.
@@ -547,8 +553,11 @@ export default function DoctorIsland({ provider }: { provider?: Provider }) {
             onInput={(v) => {
               setMergeBlock(v);
               setBlockTouched(true);
-              const name = blockName(v);
-              if (name !== '') setMergeName(name);
+              // Only the latest edit may set the name: an earlier, slower parse must not win.
+              const mine = ++blockEdits.current;
+              void blockName(v).then((name) => {
+                if (name !== '' && mine === blockEdits.current) setMergeName(name);
+              });
             }}
             rows={8}
             help="Filled in with the first corrected block above; paste a block from a guide or the generator instead if you like."

@@ -6,7 +6,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Diagnostic, ServerSpec } from '../lib/model.ts';
 import type { Generated } from '../lib/generate.ts';
-import type { Decoded } from '../lib/share.ts';
+import type { LinkNotice, LinkReport } from './LinkNotice.tsx';
 import { defaultForm, endpointOf, modeOf, offersStorage, specFromForm, type FormState, type Provider } from '../lib/provider.ts';
 import { loadHighlighterWarm, type Highlighter, type Lang } from './highlight.ts';
 import { layeredHighlighter, type Prehighlighted } from './prehighlight.ts';
@@ -30,8 +30,6 @@ let engineLoading: Promise<Engine> | undefined;
 const loadEngine = (): Promise<Engine> => (engineLoading ??= import('./engine.ts'));
 
 type Shell = 'posix' | 'fish' | 'powershell';
-/** What the notice above the form says about a link that was opened (see `decodeShare`). */
-type LinkReport = Pick<Decoded, 'applied' | 'cautions' | 'toAdd' | 'notices'>;
 type TextKey = 'scopes' | 'oauthClientId' | 'oauthResource' | 'startupTimeoutSec' | 'toolTimeoutSec' | 'enabledTools' | 'disabledTools';
 
 // The advanced text fields: [form key, label, help]. Their diagnostics use the same key.
@@ -115,6 +113,7 @@ export function fieldOf(d: Diagnostic, spec: ServerSpec, provider: Provider, for
 export default function GeneratorIsland({ provider, initial, prehighlighted, onUnhighlighted }: Props) {
   const [form, setForm] = useState<FormState>(() => defaultForm(provider));
   const [link, setLink] = useState<LinkReport | null>(null);
+  const [Notice, setNotice] = useState<typeof LinkNotice | null>(null);
   const [advancedOpen, setAdvancedOpen] = useState(false);
   const noticeRef = useRef<HTMLDivElement>(null);
   const [hydrated, setHydrated] = useState(false);
@@ -143,6 +142,8 @@ export default function GeneratorIsland({ provider, initial, prehighlighted, onU
     if (hash.includes('=')) {
       // The codec loads only for share links and on "Copy link", keeping it off every page's critical path.
       wake();
+      // The notice's markup loads with it, for share links only.
+      import('./LinkNotice.tsx').then((m) => setNotice(() => m.LinkNotice), () => undefined);
       import('../lib/share.ts')
         .then(({ decodeShare }) => {
           const decoded = decodeShare(provider, hash);
@@ -157,10 +158,10 @@ export default function GeneratorIsland({ provider, initial, prehighlighted, onU
   // A teammate's link lands on the generator: bring the notice into view and focus it, so screen
   // readers read what the link set before anything else.
   useEffect(() => {
-    if (!link) return;
+    if (!link || !Notice) return;
     noticeRef.current?.scrollIntoView({ block: 'start' });
     noticeRef.current?.focus({ preventScroll: true });
-  }, [link !== null]);
+  }, [link !== null, Notice !== null]);
 
   const spec = useMemo(() => specFromForm(provider, form), [provider, form]);
   // Until the engine arrives the form still holds the preset (or the reader's first keystrokes, which
@@ -227,43 +228,7 @@ export default function GeneratorIsland({ provider, initial, prehighlighted, onU
 
   return (
     <div class="cmg" ref={rootRef} data-generator={provider.id} data-hydrated={hydrated ? 'true' : undefined} onFocusIn={wake} onPointerDown={wake} onKeyDown={wake}>
-      {link && (
-        <div class="cmg-notice" role="status" tabIndex={-1} ref={noticeRef} data-link-notice>
-          <p>
-            <strong>Prefilled from a shared link.</strong>{' '}
-            {link.applied.length === 0 ? 'It sets nothing beyond this guide\'s defaults.' : 'It set:'}
-          </p>
-          {link.applied.length > 0 && (
-            <ul>
-              {link.applied.map((a) => (
-                <li>
-                  {a.label}: <code>{a.value}</code>
-                </li>
-              ))}
-            </ul>
-          )}
-          {link.cautions.map((c) => (
-            <p class="cmg-msg cmg-warning">
-              <strong>Check: </strong>
-              {c}
-            </p>
-          ))}
-          {link.toAdd.length > 0 && <p>Still to add yourself (links never carry them): {link.toAdd.join(', ')}.</p>}
-          {link.notices.length > 0 && (
-            <>
-              <p>Some settings in this link were not used:</p>
-              <ul>
-                {link.notices.map((n) => (
-                  <li>{n}</li>
-                ))}
-              </ul>
-            </>
-          )}
-          <button type="button" onClick={() => setLink(null)}>
-            Dismiss
-          </button>
-        </div>
-      )}
+      {link && Notice && <Notice link={link} noticeRef={noticeRef} onDismiss={() => setLink(null)} />}
       <form class="cmg-form" aria-label={`${provider.name} settings`} onSubmit={(e) => e.preventDefault()} noValidate>
         {provider.authModes.length > 1 && (
           <Choice

@@ -52,9 +52,14 @@ export default function ServerJsonImport({ provider }: Props) {
   const [picked, setPicked] = useState<Picked | null>(null);
   const [Picker, setPicker] = useState<typeof PickerType | null>(null);
   const [announcement, announce] = useAnnouncer();
+  const detailsRef = useRef<HTMLDetailsElement>(null);
   const onToggle = (e: Event) => {
     if ((e.currentTarget as HTMLDetailsElement).open && !Picker) loadPicker().then((m) => setPicker(() => m.ServerJsonPicker), () => undefined);
   };
+  // Hydrated after the reader opened the box (server-json-mount.ts): that toggle came before us.
+  useEffect(() => {
+    if (detailsRef.current?.open) loadPicker().then((m) => setPicker(() => m.ServerJsonPicker), () => undefined);
+  }, []);
 
   useEffect(() => {
     // Only a link with `from=` was made from a server.json; plain share links and anchors are left alone.
@@ -86,7 +91,7 @@ export default function ServerJsonImport({ provider }: Props) {
   return (
     <div class="cmg sj-import" data-sj="import">
       {prefilled && <PrefilledNotice prefilled={prefilled} />}
-      <details onToggle={onToggle}>
+      <details onToggle={onToggle} ref={detailsRef}>
         <summary>Import a server.json</summary>
         <p>
           Paste a server's <code>server.json</code> (the MCP Registry's description of a server, any published schema version) to fill in the
