@@ -61,8 +61,12 @@ export function criticalBytes(dist: string, html: string): { external: number; i
   return { external: totalGzip(dist, files), inline, files };
 }
 
-/** True for a chunk that belongs to the highlighter by name; none may be on the critical path. */
-export const looksLikeHighlighter = (file: string): boolean => /primitive|engine-javascript|shellscript|toml|github-(light|dark)|highlight|shiki/i.test(file);
+/**
+ * True for a chunk that belongs to the highlighter by name (shiki's runtime, engine, grammars and
+ * themes); none may be on the critical path. Not `highlight`: that is `src/components/highlight.ts`,
+ * the small loader and token renderer both islands share, which Rollup may name a shared chunk after.
+ */
+export const looksLikeHighlighter = (file: string): boolean => /primitive|engine-javascript|shellscript|toml|github-(light|dark)|shiki/i.test(file);
 
 /** True for the Pagefind search UI by name; it loads when search opens, so never on the critical path. */
 export const looksLikeSearchUI = (file: string): boolean => /search-ui|pagefind/i.test(file);
