@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanupHomes } from '../../support/codex.ts';
 import { netnsUnavailable, runInNetns } from '../../support/netns.ts';
 import { baseEnv, EXEC, MCP_PORT, MODEL_PORT, prepareHome, requestsFor } from './harness.ts';
-import type { CaseResult, PlanCase, RunnerResult } from './plan.ts';
+import { caseOutput, type CaseResult, type PlanCase, type RunnerResult } from './plan.ts';
 import { MessageLog, recordRuntime } from './record.ts';
 
 const skip = netnsUnavailable();
@@ -96,10 +96,7 @@ afterAll(() => {
   cleanupHomes();
 });
 
-function out(id: string): CaseResult & { all: string } {
-  const r = result.cases.find((c) => c.id === id)!;
-  return { ...r, all: `${r.stdout}\n${r.stderr}` };
-}
+const out = (id: string): CaseResult & { all: string } => caseOutput(result, id);
 const rpcs = (prefix: string): string[] => requestsFor(result.requests[String(MCP_PORT)] ?? [], prefix).flatMap((q) => (q.rpc ? [q.rpc] : []));
 const observe = (key: string, id: string, pattern: RegExp, mask?: RegExp): string =>
   log.observe(key, defs[id]!.argv.map((a) => (/[\s!]/.test(a) ? `'${a}'` : a)).join(' '), out(id).all, pattern, homes[id], mask);

@@ -44,3 +44,10 @@ export interface RunnerResult {
   requests: Record<string, RecordedRequest[]>;
   modelRequests: number;
 }
+
+/** One case's output by id, with stdout and stderr joined as `all` (what a reader sees in a terminal). */
+export function caseOutput(result: RunnerResult, id: string): CaseResult & { all: string } {
+  const r = result.cases.find((c) => c.id === id);
+  if (!r) throw new Error(`no case ${id} in the runner's result`);
+  return { ...r, all: `${r.stdout}\n${r.stderr}` };
+}

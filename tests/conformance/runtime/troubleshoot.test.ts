@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanupHomes, readToml } from '../../support/codex.ts';
 import { netnsUnavailable, runInNetns } from '../../support/netns.ts';
 import { MODEL_PORT, requestsFor } from './harness.ts';
-import type { CaseResult, PlanCase, RunnerResult } from './plan.ts';
+import { caseOutput, type CaseResult, type PlanCase, type RunnerResult } from './plan.ts';
 import { MessageLog, recordRuntime } from './record.ts';
 import { PORTS, SERVERS, TROUBLE, troublePlan } from './troubleshoot-cases.ts';
 
@@ -39,10 +39,7 @@ afterAll(() => {
   cleanupHomes();
 });
 
-function out(id: string): CaseResult & { all: string } {
-  const r = result.cases.find((c) => c.id === id)!;
-  return { ...r, all: `${r.stdout}\n${r.stderr}` };
-}
+const out = (id: string): CaseResult & { all: string } => caseOutput(result, id);
 /** The JSON-RPC methods the plain fake server saw under one path prefix. */
 const rpcs = (prefix: string): string[] => requestsFor(result.requests[String(PORTS.plain)] ?? [], prefix).flatMap((q) => (q.rpc ? [q.rpc] : []));
 const shown = (argv: string[]): string => argv.map((a) => (/[\s!]/.test(a) ? `'${a}'` : a.replace(/^http:\/\/127\.0\.0\.1:\d+\/\w+\/mcp$/, 'URL'))).join(' ');
