@@ -4,6 +4,7 @@
  * the login command and the verification commands, plus diagnostics.
  */
 import { planCli, type CliPlan } from './cli.ts';
+import { CODEX_NEWEST, type Release } from './codex/releases.ts';
 import { envLines, type EnvLines } from './env.ts';
 import type { Diagnostic, Scope, ServerEntry, ServerSpec } from './model.ts';
 import { resolveSpec } from './resolve.ts';
@@ -76,9 +77,9 @@ export function verifyCommands(name: string): string {
   return `codex mcp list\ncodex mcp get ${n} --json\ncodex doctor\n`;
 }
 
-/** Generates every output for a spec. Pure: same spec, same result. */
-export function generate(spec: ServerSpec): Generated {
-  const { entry, diagnostics } = resolveSpec(spec);
+/** Generates every output for a spec, exact for Codex `release`. Pure: same input, same result. */
+export function generate(spec: ServerSpec, release: Release = CODEX_NEWEST): Generated {
+  const { entry, diagnostics } = resolveSpec(spec, release);
   if (!entry) return { diagnostics, outputs: null };
   const name = spec.name.trim();
   const plan = planCli(name, entry, spec.scope, spec.auth);

@@ -2,6 +2,7 @@
  * Turns a raw `ServerSpec` into the one `ServerEntry` every output is derived from, plus diagnostics.
  * Never throws: every problem becomes a `Diagnostic` naming its field and the fix.
  */
+import { CODEX_NEWEST, type Release } from './codex/releases.ts';
 import { isPathWithSpaces } from './command-path.ts';
 import { findCredential, findCredentials } from './credentials.ts';
 import type { Diagnostic, HttpEntry, Pair, ServerEntry, ServerSpec, SharedEntry, StdioEntry } from './model.ts';
@@ -303,10 +304,10 @@ function checkNotMixed(spec: ServerSpec, out: Collector): void {
   }
 }
 
-/** Resolves a spec into the validated entry and its diagnostics. */
-export function resolveSpec(spec: ServerSpec): Resolved {
+/** Resolves a spec into the validated entry and its diagnostics, by the rules of `release`. */
+export function resolveSpec(spec: ServerSpec, release: Release = CODEX_NEWEST): Resolved {
   const out = new Collector();
-  out.error('name', checkServerName(spec.name.trim()));
+  out.error('name', checkServerName(spec.name.trim(), release));
   out.credential('name', spec.name.trim(), 'Server name', `${NOT_IN_FILE} Use a short name such as "docs"; the credential belongs in the sign-in fields or an environment variable.`);
   checkNotMixed(spec, out);
   const transport = spec.transport === 'stdio' ? resolveStdio(spec, out) : resolveHttp(spec, out);

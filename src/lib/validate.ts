@@ -3,13 +3,15 @@
  * The rules are those Codex applies (the pinned release), checked against the real CLI in tests/conformance.
  */
 
+import { factsFor } from './codex/facts.ts';
+import { CODEX_NEWEST, type Release } from './codex/releases.ts';
 import { looksLikeSecret } from './credentials.ts';
 import { unsafeChar, visible, type UnsafeOptions } from './unsafe-chars.ts';
 
 export { looksLikeSecret };
 
-/** `codex mcp add` accepts exactly these names (`invalid server name` otherwise). */
-export const SERVER_NAME_RE = /^[A-Za-z0-9_:@/.-]+$/;
+/** The names the newest release's `codex mcp add` accepts (`invalid server name` otherwise). */
+export const SERVER_NAME_RE = factsFor(CODEX_NEWEST).nameRule.pattern;
 /** POSIX-portable environment variable names. */
 export const ENV_NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** An HTTP header name is an RFC 9110 token. */
@@ -39,14 +41,15 @@ export function checkText(value: string, label: string, options: UnsafeOptions =
   return `${label} contains ${c.label} at position ${position}, ${why}: remove it.`;
 }
 
-/** Checks a server name; `undefined` when valid. */
-export function checkServerName(name: string): string | undefined {
+/** Checks a server name against the name rule of `release`; `undefined` when valid. */
+export function checkServerName(name: string, release: Release = CODEX_NEWEST): string | undefined {
   const bad = checkText(name, 'Server name');
   if (bad) return bad;
-  if (name === '') return 'Server name is required: pick a short name such as "docs" (letters, digits, - _ : @ / .).';
+  const rule = factsFor(release).nameRule;
+  if (name === '') return `Server name is required: pick a short name such as "docs" (${rule.allowed}).`;
   if (name.startsWith('-')) return `Server name "${name}" starts with "-", which the CLI reads as an option: start it with a letter or digit.`;
-  if (!SERVER_NAME_RE.test(name)) {
-    return `Server name "${name}" has characters Codex rejects: use only letters, digits, "-", "_", ":", "@", "/" and ".".`;
+  if (!rule.pattern.test(name)) {
+    return `Server name "${name}" has characters Codex rejects: use only ${rule.allowed} (the rule of Codex ${release}).`;
   }
   return undefined;
 }
