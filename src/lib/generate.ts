@@ -5,6 +5,7 @@
  */
 import { planCli, type CliPlan } from './cli.ts';
 import { CODEX_NEWEST, type Release } from './codex/releases.ts';
+import { configPath } from './config-path.ts';
 import { envLines, type EnvLines } from './env.ts';
 import type { Diagnostic, Scope, ServerEntry, ServerSpec } from './model.ts';
 import { resolveSpec } from './resolve.ts';
@@ -41,10 +42,7 @@ export interface Generated {
   outputs: Outputs | null;
 }
 
-/** Where the TOML block goes for each scope. */
-export function configPath(scope: Scope): string {
-  return scope === 'project' ? '.codex/config.toml' : '~/.codex/config.toml';
-}
+export { configPath } from './config-path.ts';
 
 /**
  * A word that means the same in bash, zsh, fish and PowerShell (proven by the real shells in

@@ -1,0 +1,15 @@
+/**
+ * Where Codex reads `config.toml`, per scope and per platform family, as the generator labels it.
+ * The CLI reads `$CODEX_HOME/config.toml` (default: `.codex` in the home directory) and, in a
+ * trusted project, `.codex/config.toml`.
+ */
+import type { Scope } from './model.ts';
+
+/** The platform families whose paths are written differently. */
+export type Platform = 'unix' | 'windows';
+
+/** The config file for `scope`, written the way a reader on `platform` types it. */
+export function configPath(scope: Scope, platform: Platform = 'unix'): string {
+  if (platform === 'windows') return scope === 'project' ? '.codex\\config.toml' : '%USERPROFILE%\\.codex\\config.toml';
+  return scope === 'project' ? '.codex/config.toml' : '~/.codex/config.toml';
+}
