@@ -7,7 +7,7 @@ import { planCli, type CliPlan } from './cli.ts';
 import { CODEX_NEWEST, type Release } from './codex/releases.ts';
 import { configPath } from './config-path.ts';
 import { envLines, type EnvLines } from './env.ts';
-import type { Diagnostic, Scope, ServerEntry, ServerSpec } from './model.ts';
+import type { Diagnostic, ServerEntry, ServerSpec } from './model.ts';
 import { resolveSpec } from './resolve.ts';
 import { fishCommand } from './shell/fish.ts';
 import { posixCommand } from './shell/posix.ts';
