@@ -5,6 +5,9 @@
  * Every check is a single left-to-right pass over the text (no regular expression that can backtrack
  * on long input), so a 200 KB paste or link value costs milliseconds.
  */
+import { isPlaceholder } from './placeholders.ts';
+
+export { isPlaceholder };
 
 /** Why a value was flagged: the kind of evidence, a phrase for messages, and where it starts. */
 export interface CredentialHit {
@@ -88,15 +91,22 @@ export function isCredentialName(name: string): boolean {
   return CREDENTIAL_WORDS.has(whole) || CREDENTIAL_WORDS.has(words[words.length - 1]!);
 }
 
-/** Values that stand for a credential rather than being one: `$VAR`, `${VAR}`, `%VAR%`, `<token>`, `{key}`, `YOUR_API_KEY`, `***`. */
-export function isPlaceholder(value: string): boolean {
-  const v = value.trim();
-  if (v === '') return true;
-  const first = v[0]!;
-  const last = v[v.length - 1]!;
-  if (first === '$' || (first === '%' && last === '%') || (first === '<' && last === '>') || (first === '{' && last === '}')) return true;
-  if (/^[A-Z_][A-Z0-9_]*$/.test(v)) return true;
-  return /^(x+|\*+|\.+|-+)$/i.test(v);
+// Header names that carry a credential whatever their words (RFC 9110 sections 11.6.2 and 11.7.2, RFC 6265).
+const AUTHORIZATION_HEADERS = new Set(['authorization', 'proxy-authorization']);
+const CREDENTIAL_HEADERS = new Set([...AUTHORIZATION_HEADERS, 'cookie']);
+// Last words of a header name that make it a credential, besides those of any name: X-Auth, X-Session.
+const CREDENTIAL_HEADER_WORDS = new Set(['auth', 'authentication', 'session', 'cookie']);
+
+/** Authorization or Proxy-Authorization: the headers that carry the sign-in itself. */
+export function isAuthorizationHeader(name: string): boolean {
+  return AUTHORIZATION_HEADERS.has(name.trim().toLowerCase());
+}
+
+/** Whether a header's name says its value is a credential: Authorization, Cookie, X-API-Key, X-Auth-Token, X-Session… */
+export function isCredentialHeaderName(name: string): boolean {
+  if (CREDENTIAL_HEADERS.has(name.trim().toLowerCase())) return true;
+  const words = nameWords(name);
+  return isCredentialName(name) || CREDENTIAL_HEADER_WORDS.has(words[words.length - 1] ?? '');
 }
 
 /** Values after a credential flag that are not the credential itself: file paths and short words. */

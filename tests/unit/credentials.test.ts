@@ -1,7 +1,7 @@
 /** The one credential detector: what it flags (with why), what it leaves alone, and that it stays linear. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findCredential, findCredentials, isCredentialName, isPlaceholder, looksLikeSecret } from '../../src/lib/credentials.ts';
+import { findCredential, findCredentials, isAuthorizationHeader, isCredentialHeaderName, isCredentialName, isPlaceholder, looksLikeSecret } from '../../src/lib/credentials.ts';
 
 describe('findCredential flags', () => {
   it.each([
@@ -106,6 +106,29 @@ describe('helpers', () => {
 
   it.each([['$X'], ['${X}'], ['%X%'], ['<token>'], ['{key}'], ['YOUR_API_KEY'], ['***'], ['']])('isPlaceholder(%j)', (v) => {
     expect(isPlaceholder(v)).toBe(true);
+  });
+
+  it.each([
+    ['Authorization', true],
+    ['proxy-authorization', true],
+    ['Cookie', true], // a session cookie signs in as the user
+    ['X-API-Key', true],
+    ['X-Goog-Api-Key', true],
+    ['X-Auth-Token', true],
+    ['Private-Token', true], // GitLab
+    ['X-Auth', true],
+    ['X-Session', true],
+    ['X-Model', false],
+    ['Accept', false],
+    ['X-Keyboard-Layout', false],
+    ['X-Author', false],
+    ['X-Token-Type', false],
+  ])('isCredentialHeaderName(%j) === %s (one definition for generator and doctor)', (name, expected) => {
+    expect(isCredentialHeaderName(name)).toBe(expected);
+  });
+
+  it('isAuthorizationHeader: only the two sign-in headers', () => {
+    expect(['Authorization', ' PROXY-AUTHORIZATION ', 'Cookie', 'X-Api-Key'].map(isAuthorizationHeader)).toEqual([true, true, false, false]);
   });
 
   it('reports the position of each hit, in order', () => {

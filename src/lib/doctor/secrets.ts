@@ -3,10 +3,9 @@
  * the corrected block never repeats them: an argument becomes a variable passed through from the
  * shell (env_vars), a query parameter is taken out of the URL. Every scan here is linear.
  */
-import { findCredentials, looksLikeSecret } from '../credentials.ts';
-import { hasPlaceholder, placeholderVar } from './values.ts';
+import { findCredentials, isCredentialHeaderName, looksLikeSecret } from '../credentials.ts';
+import { mentionsVariable as hasPlaceholder, variableReference, withoutAuthScheme } from '../placeholders.ts';
 
-const CREDENTIAL_HEADER = /^(authorization|proxy-authorization|cookie)$|key|token|secret|auth|session|password/i;
 const SECRET_ENV_KEY = /key|token|secret|password|passwd|pwd|credential|auth|cookie|session|private/i;
 /**
  * Whether a value holds a credential by its content. An ordinary URL is an address, not a
@@ -17,8 +16,11 @@ export function secretByContent(value: string): boolean {
   if (!/^[A-Za-z][A-Za-z0-9+.-]*:\/\/\S*$/.test(value.trim())) return looksLikeSecret(value);
   return hasSecretQuery(value.trim()) || findCredentials(value.trim()).some((h) => h.kind === 'userinfo' || h.kind === 'parameter');
 }
-/** Whether a header value (by name or content) is a credential. */
-export const isCredentialHeader = (name: string, value: string): boolean => value !== '' && !placeholderVar(value.replace(/^(Bearer|Basic|Token)\s+/i, '')) && (CREDENTIAL_HEADER.test(name) || secretByContent(value));
+/** Whether a header value (by name or content) is a credential; a variable reference is not (Codex sends it literally). */
+export const isCredentialHeader = (name: string, value: string): boolean =>
+  value !== '' &&
+  !variableReference(withoutAuthScheme(value)) &&
+  (isCredentialHeaderName(name) || secretByContent(value));
 /** Whether an env value (by name or content) is a literal secret. */
 export const isSecretEnv = (name: string, value: string): boolean => value.trim() !== '' && !hasPlaceholder(value) && (SECRET_ENV_KEY.test(name) || secretByContent(value));
 
