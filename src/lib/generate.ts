@@ -4,6 +4,8 @@
  * the login command and the verification commands, plus diagnostics.
  */
 import { planCli, type CliPlan } from './cli.ts';
+import { factsFor } from './codex/facts.ts';
+import { MCP_KEYS } from './codex/keys.ts';
 import { CODEX_NEWEST, type Release } from './codex/releases.ts';
 import { configPath } from './config-path.ts';
 import { envLines, type EnvLines } from './env.ts';
@@ -16,6 +18,8 @@ import { tomlBlock } from './toml.ts';
 
 /** The Codex CLI version every output is checked against. */
 export { CODEX_NEWEST as CODEX_VERSION } from './codex/releases.ts';
+/** Codex's default startup timeout in seconds, for the pages that state it. */
+export { DEFAULT_STARTUP_TIMEOUT_SEC } from './codex/defaults.ts';
 
 /** The command-line route, rendered for each shell (fish and PowerShell quote differently from bash/zsh). */
 export interface CliOutput extends CliPlan {
@@ -59,20 +63,35 @@ export function portableWord(word: string): string | null {
   return /['\\\u2018-\u201b]/.test(word) ? null : `'${word}'`;
 }
 
-/** `codex mcp login NAME [--scopes a,b]`, with the headless variant as a comment; null when not portable. */
-export function loginCommand(name: string, scopes: readonly string[] = []): string | null {
+/**
+ * `codex mcp login NAME [--scopes a,b]`, with the headless variant as a comment where Codex `release`
+ * has `--no-browser` (0.156.0 on); null when not portable.
+ */
+export function loginCommand(
+  name: string,
+  scopes: readonly string[] = [],
+  release: Release = CODEX_NEWEST,
+): string | null {
   const argv = ['codex', 'mcp', 'login', name];
-  if (scopes.length > 0) argv.push('--scopes', scopes.join(','));
+  const scopesFlag = MCP_KEYS['scopes']?.loginFlag;
+  if (scopes.length > 0 && scopesFlag !== undefined) argv.push(scopesFlag, scopes.join(','));
   const words = argv.map(portableWord);
   if (words.includes(null)) return null;
-  const cmd = words.join(' ');
-  return `${cmd}\n# No browser on this machine (SSH, container)? Add --no-browser and paste the callback URL back.\n`;
+  const cmd = words.join(' ') + '\n';
+  if (!factsFor(release).loginFlags.includes('--no-browser')) return cmd;
+  return `${cmd}# No browser on this machine (SSH, container)? Add --no-browser and paste the callback URL back.\n`;
 }
 
-/** The verification commands for a server name (names Codex accepts are always portable). */
-export function verifyCommands(name: string): string {
+/** The verification commands for a server name, those Codex `release` has (names it accepts are always portable). */
+export function verifyCommands(name: string, release: Release = CODEX_NEWEST): string {
   const n = portableWord(name) ?? `'${name}'`;
-  return `codex mcp list\ncodex mcp get ${n} --json\ncodex doctor\n`;
+  const commands = factsFor(release).commands;
+  const lines = [
+    commands.includes('mcp list') ? 'codex mcp list' : '',
+    commands.includes('mcp get') ? `codex mcp get ${n} --json` : '',
+    commands.includes('doctor') ? 'codex doctor' : '',
+  ];
+  return lines.filter((line) => line !== '').join('\n') + '\n';
 }
 
 /** Generates every output for a spec, exact for Codex `release`. Pure: same input, same result. */
@@ -80,7 +99,7 @@ export function generate(spec: ServerSpec, release: Release = CODEX_NEWEST): Gen
   const { entry, diagnostics } = resolveSpec(spec, release);
   if (!entry) return { diagnostics, outputs: null };
   const name = spec.name.trim();
-  const plan = planCli(name, entry, spec.scope, spec.auth);
+  const plan = planCli(name, entry, spec.scope, spec.auth, release);
   const cli: CliOutput = {
     ...plan,
     posix: plan.argv ? posixCommand(plan.argv) + '\n' : null,
@@ -97,8 +116,9 @@ export function generate(spec: ServerSpec, release: Release = CODEX_NEWEST): Gen
       toml: tomlBlock(name, entry),
       configPath: configPath(spec.scope),
       env: envLines(spec.envVarLines),
-      login: spec.auth === 'oauth' && spec.transport === 'http' ? loginCommand(name, scopes) : null,
-      verify: verifyCommands(name),
+      login:
+        spec.auth === 'oauth' && spec.transport === 'http' ? loginCommand(name, scopes, release) : null,
+      verify: verifyCommands(name, release),
     },
   };
 }

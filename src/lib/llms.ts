@@ -2,7 +2,7 @@
  * `llms.txt` and `llms-full.txt` (https://llmstxt.org): the guides as plain Markdown an agent such
  * as Codex can read. Pure: the page list comes in, text comes out.
  */
-import { CODEX_VERSION } from './generate.ts';
+import { CODEX_VERSION, DEFAULT_STARTUP_TIMEOUT_SEC } from './generate.ts';
 
 /** One documentation page as the build sees it. */
 export interface DocPage {
@@ -29,6 +29,7 @@ export function mdxToMarkdown(body: string, pageUrl: string, generators: Record<
     .replace(/<NamedCommand\s+inline\s+cmd="([^"]*)"\s+name="([^"]*)"\s*\/>/g, (_, cmd: string, name: string) => `\`${cmd.replace('{name}', name)}\``)
     .replace(/^( *)<NamedCommand\s+cmd="([^"]*)"\s+name="([^"]*)"\s*\/>/gm, (_, ind: string, cmd: string, name: string) => `${ind}\`\`\`sh\n${ind}${cmd.replace('{name}', name)}\n${ind}\`\`\``)
     .replace(/\{CODEX_VERSION\}/g, CODEX_VERSION)
+    .replace(/\{DEFAULT_STARTUP_TIMEOUT_SEC\}/g, String(DEFAULT_STARTUP_TIMEOUT_SEC))
     .replace(/<\/?(Aside|Steps|Tabs|TabItem|Card|CardGrid|LinkCard|Badge|small)\b[^>]*>/g, (tag) => {
       const label = /label="([^"]*)"/.exec(tag);
       return label ? `\n**${label[1]}**\n` : '';

@@ -3,29 +3,11 @@
  * serializes it. Nothing here concatenates TOML by hand.
  */
 import { stringify } from 'smol-toml';
+import { tomlKeyOrder } from './codex/keys.ts';
 import type { ServerEntry } from './model.ts';
 
-// Reading order: what the server is, how it authenticates, then tuning; sub-tables last.
-const KEY_ORDER = [
-  'url',
-  'command',
-  'args',
-  'bearer_token_env_var',
-  'env_vars',
-  'cwd',
-  'oauth_resource',
-  'scopes',
-  'startup_timeout_sec',
-  'tool_timeout_sec',
-  'enabled',
-  'required',
-  'enabled_tools',
-  'disabled_tools',
-  'http_headers',
-  'env_http_headers',
-  'env',
-  'oauth',
-] as const;
+// Reading order (what the server is, how it authenticates, then tuning; sub-tables last): the table's.
+const KEY_ORDER = tomlKeyOrder();
 
 /** The entry as a plain object whose key order is the order the TOML block shows. */
 export function orderedEntry(entry: ServerEntry): Record<string, unknown> {

@@ -5,6 +5,7 @@
  * `resolveTrouble` looks the text up, so a message that disappears from the record fails the build
  * and tests/unit/troubleshooting.test.ts. Text in backticks is shown as code.
  */
+import { DEFAULT_STARTUP_TIMEOUT_SEC } from './codex/defaults.ts';
 
 /** The shape of one messages-*.json record file. */
 export interface MessageRecord {
@@ -74,7 +75,7 @@ export const TROUBLE_ENTRIES: readonly TroubleEntry[] = [
     meaning: 'The variable named by `bearer_token_env_var` is unset or empty: a session never contacts that server and prints nothing about it. An unset `env_http_headers` variable: the header is left out. Only `codex doctor` says so.',
     fix: 'Export the variable in the shell that starts Codex, then start Codex again.' },
   { anchor: 'startup-timeout', group: 'servers', title: 'A required server did not start in time', messages: ['cli:startup.required'],
-    meaning: 'The server has `required = true` and did not answer the handshake within `startup_timeout_sec` (30 s by default), so `codex exec` stops. A server that is not required does not hold up `codex exec`.',
+    meaning: 'The server has `required = true` and did not answer the handshake within `startup_timeout_sec` (' + DEFAULT_STARTUP_TIMEOUT_SEC + ' s by default), so `codex exec` stops. A server that is not required does not hold up `codex exec`.',
     fix: 'Raise `startup_timeout_sec` (first runs through `npx` or `uvx` download the package), or drop `required`.', link: { href: `${CUSTOM}&mode=local&startup=60`, label: 'Generate a local entry with a 60 s startup timeout' } },
   { anchor: 'oauth-not-logged-in', group: 'oauth', title: 'A server that wants OAuth, before you log in', messages: ['troubleshoot:session.authRequired', 'troubleshoot:list.notLoggedIn'],
     meaning: 'The server answered 401 and Codex holds no token for it. A session logs the first line and goes on without that server\'s tools; `codex mcp list` shows "Not logged in" in the Auth column.',

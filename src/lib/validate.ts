@@ -3,7 +3,8 @@
  * The rules are those Codex applies (the pinned release), checked against the real CLI in tests/conformance.
  */
 
-import { factsFor } from './codex/facts.ts';
+import { CHANGES } from './codex/changes.ts';
+import { factsFor, proposeName } from './codex/facts.ts';
 import { CODEX_NEWEST, type Release } from './codex/releases.ts';
 import { looksLikeSecret } from './credentials.ts';
 import { unsafeChar, visible, type UnsafeOptions } from './unsafe-chars.ts';
@@ -49,7 +50,9 @@ export function checkServerName(name: string, release: Release = CODEX_NEWEST): 
   if (name === '') return `Server name is required: pick a short name such as "docs" (${rule.allowed}).`;
   if (name.startsWith('-')) return `Server name "${name}" starts with "-", which the CLI reads as an option: start it with a letter or digit.`;
   if (!rule.pattern.test(name)) {
-    return `Server name "${name}" has characters Codex rejects: use only ${rule.allowed} (the rule of Codex ${release}).`;
+    // Names the wider rule accepts are only refused by older releases: say which ones do accept it.
+    const newer = factsFor().nameRule.pattern.test(name) ? ` (Codex ${CHANGES.nameRule.since} and later accept it)` : '';
+    return `Server name "${name}" has characters Codex ${release} refuses${newer}: use only ${rule.allowed}, for example "${proposeName(name, rule)}".`;
   }
   return undefined;
 }

@@ -3,8 +3,10 @@
  * releases on both sides of it (every minor line from 0.140.0 was run; see PROBED_RELEASES). The
  * ranges in facts.ts and keys.ts point at these entries, so each date lives in one place, and the
  * reference page "What changed for MCP between releases" is rendered from this list.
- * Every entry is re-checked on every release by the "release facts" block of
- * tests/conformance/codex-cli.test.ts (`npm run test:versions`).
+ * Every entry is re-checked on every release by tests/conformance/release-facts.test.ts
+ * (`npm run test:versions`).
+ * Not a change: `codex doctor`, `codex mcp list` and `codex mcp get --json`, which the verification
+ * lines use, exist in every probed release (facts.ts OUTPUT_COMMANDS, proven by release-facts "commands").
  */
 import { compareReleases, type Release } from './releases.ts';
 

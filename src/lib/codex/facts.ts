@@ -14,18 +14,19 @@ export type ConfigCommand = 'get' | 'list' | 'add' | 'login' | 'remove';
 /** A server-name rule: what `codex mcp add NAME` accepts, and the list its refusal quotes. */
 export interface NameRule {
   pattern: RegExp;
+  /** Every run of characters the rule refuses (global), for proposing a name it accepts. */
+  refused: RegExp;
   /** The text inside "(use …)" of the refusal. */
   allowed: string;
 }
 
-const NARROW_NAMES: NameRule = {
-  pattern: /^[A-Za-z0-9_-]+$/,
-  allowed: "letters, numbers, '-', '_'",
-};
-const WIDE_NAMES: NameRule = {
-  pattern: /^[A-Za-z0-9_:@/.-]+$/,
-  allowed: "letters, numbers, '-', '_', ':', '@', '/', '.'",
-};
+/** A rule from the one character class it allows, so the pattern and its complement cannot drift. */
+function nameRule(chars: string, allowed: string): NameRule {
+  return { pattern: new RegExp(`^[${chars}]+$`), refused: new RegExp(`[^${chars}]+`, 'g'), allowed };
+}
+
+const NARROW_NAMES = nameRule('A-Za-z0-9_-', "letters, numbers, '-', '_'");
+const WIDE_NAMES = nameRule('A-Za-z0-9_:@/.-', "letters, numbers, '-', '_', ':', '@', '/', '.'");
 
 const OLD_LOAD = 'failed to load configuration';
 const BOOTSTRAP_LOAD = 'failed to load bootstrap configuration';
@@ -40,6 +41,8 @@ export interface CodexFacts {
   causeHasFileLine: Record<ConfigCommand, boolean>;
   addFlags: string[];
   loginFlags: string[];
+  /** The commands the generated outputs run (`codex …`), each one the release's `--help` lists. */
+  commands: OutputCommand[];
   /** Keys of `[mcp_servers.NAME]` the release reads (sub-keys dotted). */
   keys: string[];
   /** Keys of the `transport` object of `codex mcp get --json` for an HTTP server, in order. */
@@ -52,7 +55,29 @@ export interface CodexFacts {
   clientSecretNeedsClientId: boolean;
 }
 
+/** A command the generated outputs use: `codex mcp add`, the login and the verification lines. */
+export type OutputCommand = 'mcp add' | 'mcp login' | 'mcp list' | 'mcp get' | 'doctor';
+
+// Every probed release has all of them (0.140.0 to the newest; no entry in changes.ts), proven by
+// tests/conformance/release-facts.test.ts "commands": when one appears or goes, it gets a change.
+const OUTPUT_COMMANDS: readonly OutputCommand[] = ['mcp add', 'mcp login', 'mcp list', 'mcp get', 'doctor'];
+
 const has = (release: Release, change: Change): boolean => inRange(release, { from: change.since });
+
+/**
+ * A name `rule` accepts, made from one it refuses: each run of refused characters becomes "-", and
+ * leading or trailing "-" go (a leading "-" reads as an option). `a.b` → `a-b` before 0.152.0.
+ */
+export function proposeName(name: string, rule: NameRule): string {
+  const dashed = name.trim().replace(rule.refused, '-');
+  // A loop, not /^-+|-+$/: that regex backtracks quadratically over a long run of "-".
+  let start = 0;
+  let end = dashed.length;
+  while (start < end && dashed[start] === '-') start += 1;
+  while (end > start && dashed[end - 1] === '-') end -= 1;
+  const fixed = dashed.slice(start, end);
+  return fixed === '' ? 'server' : fixed;
+}
 
 /** The exact refusal line `codex mcp add` prints for a name its rule rejects. */
 export function nameRefusal(name: string, rule: NameRule): string {
@@ -101,6 +126,7 @@ export function factsFor(release: Release = CODEX_NEWEST): CodexFacts {
     },
     addFlags: addFlagsOf(release),
     loginFlags: loginFlagsOf(release),
+    commands: [...OUTPUT_COMMANDS],
     keys: keysIn(release),
     getJsonHttpTransport: transport,
     addWritesCallbackUrl: has(release, CHANGES.callbackUrl),

@@ -1,18 +1,12 @@
 /** Values in config files: variable references (which Codex never expands), names, loose types. */
 
-/** A value that is only a variable reference: `${VAR}`, `${env:VAR}`, `$VAR` or `%VAR%`. */
-export function placeholderVar(value: string): string | undefined {
-  const m = /^\s*(?:\$\{(?:env:)?([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)|%([A-Za-z_][A-Za-z0-9_]*)%)\s*$/.exec(value);
-  return m ? (m[1] ?? m[2] ?? m[3]) : undefined;
-}
+import { factsFor, proposeName } from '../codex/facts.ts';
+import { mentionsVariable, variableReference } from '../placeholders.ts';
 
-/** True when a value mentions a variable anywhere (`${...}`, `$VAR`, `%VAR%`), which Codex never expands. */
-export function hasPlaceholder(value: string): boolean {
-  // `${...}` by indexOf: the regex \$\{[^}]*\} rescans to the end from every "${" (quadratic).
-  const open = value.indexOf('${');
-  if (open >= 0 && value.indexOf('}', open + 2) >= 0) return true;
-  return /\$[A-Za-z_]|%[A-Za-z_][A-Za-z0-9_]*%/.test(value);
-}
+/** A value that is only a variable reference (placeholders.ts, shared with the generator). */
+export const placeholderVar = variableReference;
+/** True when a value mentions a variable anywhere (placeholders.ts, shared with the generator). */
+export const hasPlaceholder = mentionsVariable;
 
 /** UPPER_SNAKE form of a name, for suggested variable names. */
 export function upperSnake(s: string): string {
@@ -41,11 +35,8 @@ export function bearerToken(value: string): string | undefined {
   return token === '' || /[\n\r\u2028\u2029]/.test(token) ? undefined : token;
 }
 
-/** A server name Codex's CLI accepts, made from one it does not. */
-export function saneServerName(name: string): string {
-  const fixed = trimChar(name.trim().replace(/[^A-Za-z0-9_:@/.-]+/g, '-'), '-');
-  return fixed === '' ? 'server' : fixed;
-}
+/** A server name the newest Codex's CLI accepts, made from one it does not (the generator's proposal). */
+export const saneServerName = (name: string): string => proposeName(name, factsFor().nameRule);
 
 /** A scalar as text (numbers and booleans too); undefined for tables and arrays. */
 export const asString = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint' ? String(v) : undefined);

@@ -6,6 +6,7 @@
  * Secrets never become values: a secret header, environment variable or template variable becomes
  * the NAME of a shell variable (`bearer_token_env_var`, `env_http_headers`, `env_vars`).
  */
+import { DEFAULT_STARTUP_TIMEOUT_SEC } from '../codex/defaults.ts';
 import type { EnvVarSpec } from '../model.ts';
 import { defaultForm, type FormState, type Provider } from '../provider.ts';
 import { posixCommand } from '../shell/posix.ts';
@@ -258,7 +259,7 @@ export function convertChoice(provider: Provider, server: ServerJson, choiceId: 
   const merged: FormState = { ...base, ...form, params: { ...base.params, ...form.params } };
   if (mode !== 'local') Object.assign(merged, { command: base.command, args: base.args });
   if (mode === 'local' && server.packages[choice.index]?.registryType !== undefined && merged.startupTimeoutSec === '60') {
-    b.notes.push('Startup timeout is 60 s: the first run downloads the package, which can take longer than Codex\'s default 30 s.');
+    b.notes.push('Startup timeout is 60 s: the first run downloads the package, which can take longer than Codex\'s default ' + DEFAULT_STARTUP_TIMEOUT_SEC + ' s.');
   }
   for (const e of b.exports) if (!e.secret && e.required && e.value === '') b.todo.push(`Set ${e.name} in the shell that starts Codex${e.description ? `: ${e.description}` : ''}.`);
   for (const e of b.exports) if (e.secret) b.todo.push(`Export ${e.name} in the shell that starts Codex${e.description ? `: ${e.description}` : ''}${e.required ? '' : ' (optional)'}.`);
