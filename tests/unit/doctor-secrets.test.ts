@@ -52,6 +52,8 @@ describe('stripSecretQuery', () => {
     ['https://a.example/mcp?api_key=abc&region=eu', 'https://a.example/mcp?region=eu', ['api_key']],
     ['https://a.example/mcp?region=eu&TOKEN=abc#frag', 'https://a.example/mcp?region=eu#frag', ['TOKEN']],
     ['https://a.example/mcp?key=1&access-token=2', 'https://a.example/mcp', ['key', 'access-token']],
+    // Names the shared credential-name rule knows (credentials.ts), beyond the old hand list.
+    ['https://a.example/mcp?client_secret=s3&auth=a1&page=2', 'https://a.example/mcp?page=2', ['client_secret', 'auth']],
     // Not credentials: other names, empty values, variable references, a fragment only.
     ['https://a.example/mcp?monkey=1&keys=2&token=', 'https://a.example/mcp?monkey=1&keys=2&token=', []],
     ['https://a.example/mcp?token=${T}', 'https://a.example/mcp?token=${T}', []],

@@ -3,7 +3,7 @@
  * the corrected block never repeats them: an argument becomes a variable passed through from the
  * shell (env_vars), a query parameter is taken out of the URL. Every scan here is linear.
  */
-import { findCredentials, isCredentialHeaderName, looksLikeSecret } from '../credentials.ts';
+import { findCredentials, isCredentialHeaderName, isCredentialName, looksLikeSecret } from '../credentials.ts';
 import { mentionsVariable as hasPlaceholder, variableReference, withoutAuthScheme } from '../placeholders.ts';
 
 const SECRET_ENV_KEY = /key|token|secret|password|passwd|pwd|credential|auth|cookie|session|private/i;
@@ -24,14 +24,9 @@ export const isCredentialHeader = (name: string, value: string): boolean =>
 /** Whether an env value (by name or content) is a literal secret. */
 export const isSecretEnv = (name: string, value: string): boolean => value.trim() !== '' && !hasPlaceholder(value) && (SECRET_ENV_KEY.test(name) || secretByContent(value));
 
-const SECRET_WORD = /api[-_]?key|token|secret|password|passwd/i;
-// Options that name where a credential is (a file, a variable), not the credential itself.
-const NOT_A_VALUE = /file|path|dir|env|var|name|url|header/i;
-const QUERY_NAMES = new Set(['api_key', 'api-key', 'apikey', 'key', 'token', 'access_token', 'access-token', 'accesstoken', 'secret', 'auth', 'password', 'sig']);
-
-/** True when `arg` alone is an option whose name says it holds a credential: `--api-key`, `-token`. */
+/** True when `arg` alone is an option whose name says it holds a credential: `--api-key`, `-token` (not `--token-file`). */
 export function isSecretOption(arg: string): boolean {
-  return /^--?[A-Za-z_-]+$/.test(arg) && SECRET_WORD.test(arg) && !NOT_A_VALUE.test(arg);
+  return /^--?[A-Za-z_-]+$/.test(arg) && isCredentialName(arg);
 }
 
 /** `--name=value` where the name says it is a credential: the value, else undefined. */
@@ -101,7 +96,8 @@ function splitQuery(url: string): { head: string; params: string[]; fragment: st
 function isSecretParam(param: string): boolean {
   const eq = param.indexOf('=');
   if (eq <= 0 || eq === param.length - 1) return false;
-  return QUERY_NAMES.has(param.slice(0, eq).toLowerCase()) && !hasPlaceholder(param.slice(eq + 1));
+  // Query parameters carry the same credentials headers do (`auth=`, `session=`, `api_key=`): one rule.
+  return isCredentialHeaderName(param.slice(0, eq)) && !hasPlaceholder(param.slice(eq + 1));
 }
 
 /** True when the URL's query carries a credential. */
