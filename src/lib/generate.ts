@@ -4,7 +4,7 @@
  * the login command and the verification commands, plus diagnostics.
  */
 import { planCli, type CliPlan } from './cli.ts';
-import { factsFor } from './codex/facts.ts';
+import { factsFor, NO_BROWSER_FLAG } from './codex/facts.ts';
 import { MCP_KEYS } from './codex/keys.ts';
 import { CODEX_NEWEST, type Release } from './codex/releases.ts';
 import { configPath } from './config-path.ts';
@@ -78,8 +78,8 @@ export function loginCommand(
   const words = argv.map(portableWord);
   if (words.includes(null)) return null;
   const cmd = words.join(' ') + '\n';
-  if (!factsFor(release).loginFlags.includes('--no-browser')) return cmd;
-  return `${cmd}# No browser on this machine (SSH, container)? Add --no-browser and paste the callback URL back.\n`;
+  if (!factsFor(release).loginFlags.includes(NO_BROWSER_FLAG)) return cmd;
+  return `${cmd}# No browser on this machine (SSH, container)? Add ${NO_BROWSER_FLAG} and paste the callback URL back.\n`;
 }
 
 /** The verification commands for a server name, those Codex `release` has (names it accepts are always portable). */

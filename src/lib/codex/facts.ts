@@ -5,7 +5,7 @@
  * Each release-dependent fact comes from one entry of changes.ts.
  */
 import { CHANGES, type Change } from './changes.ts';
-import { keysIn } from './keys.ts';
+import { keysIn, MCP_KEYS } from './keys.ts';
 import { CODEX_NEWEST, inRange, type Release } from './releases.ts';
 
 /** The subcommands of `codex mcp` that read config.toml before doing anything. */
@@ -84,23 +84,43 @@ export function nameRefusal(name: string, rule: NameRule): string {
   return `invalid server name '${name}' (use ${rule.allowed})`;
 }
 
+/** The flags a key of the table gives a command in `release` (`-- COMMAND` is a separator, not a flag). */
+function keyFlags(release: Release, which: 'addFlag' | 'loginFlag'): string[] {
+  return Object.values(MCP_KEYS)
+    .filter((fact) => fact.range === undefined || inRange(release, fact.range))
+    .map((fact) => fact[which])
+    .filter((flag): flag is string => flag !== undefined && flag.startsWith('--'));
+}
+
+/** `codex mcp login`'s option for a machine without a browser (0.156.0 on). */
+export const NO_BROWSER_FLAG = '--no-browser';
+
 function addFlagsOf(release: Release): string[] {
-  const flags = ['--env', '--url', '--bearer-token-env-var', '--oauth-client-id'];
-  if (has(release, CHANGES.clientSecret)) flags.push('--oauth-client-secret');
+  const flags = keyFlags(release, 'addFlag');
   if (has(release, CHANGES.oauthClientRegistration)) flags.push('--oauth-client-registration');
-  flags.push('--oauth-resource');
   return flags;
 }
 
 function loginFlagsOf(release: Release): string[] {
-  const flags = ['--scopes'];
+  const flags = keyFlags(release, 'loginFlag');
   if (has(release, CHANGES.oauthClientRegistration)) flags.push('--oauth-client-registration');
-  if (has(release, CHANGES.loginNoBrowser)) flags.push('--no-browser');
+  if (has(release, CHANGES.loginNoBrowser)) flags.push(NO_BROWSER_FLAG);
   return flags;
 }
 
-/** The facts for `release` (any `N.N.N`; outside the supported window they are extrapolated). */
+// Facts are asked for on every keystroke (each field check names its release): build each release's once.
+const FACTS = new Map<Release, CodexFacts>();
+
+/** The facts for `release` (any `N.N.N`; outside the supported window they are extrapolated). Treat as read-only. */
 export function factsFor(release: Release = CODEX_NEWEST): CodexFacts {
+  const known = FACTS.get(release);
+  if (known) return known;
+  const facts = buildFacts(release);
+  FACTS.set(release, facts);
+  return facts;
+}
+
+function buildFacts(release: Release): CodexFacts {
   const bootstrap = has(release, CHANGES.bootstrapMessage) ? BOOTSTRAP_LOAD : OLD_LOAD;
   const transport = ['type', 'url', 'bearer_token_env_var', 'http_headers', 'env_http_headers'];
   if (has(release, CHANGES.httpHeadersHelper)) transport.push('http_headers_helper');
