@@ -90,6 +90,15 @@ describe('a flag or command the release lacks is never shown', () => {
     });
   }
 
+  it('the flag lists are flags only (the table\'s "-- COMMAND" separator is not one)', () => {
+    for (const release of PROBED_RELEASES) {
+      for (const f of [...factsFor(release).addFlags, ...factsFor(release).loginFlags]) expect(f).toMatch(/^--[a-z][a-z-]*$/);
+    }
+    expect(factsFor(PROBED_RELEASES[0]).addFlags.sort()).toEqual(
+      ['--bearer-token-env-var', '--env', '--oauth-client-id', '--oauth-resource', '--url'],
+    );
+  });
+
   it(`the --no-browser hint appears from ${NO_BROWSER} on, exactly`, () => {
     const before = previousProbed(NO_BROWSER) as Release;
     expect(loginCommand('docs', [], before)).toBe('codex mcp login docs\n');

@@ -89,7 +89,7 @@ function keyFlags(release: Release, which: 'addFlag' | 'loginFlag'): string[] {
   return Object.values(MCP_KEYS)
     .filter((fact) => fact.range === undefined || inRange(release, fact.range))
     .map((fact) => fact[which])
-    .filter((flag): flag is string => flag !== undefined && flag.startsWith('--'));
+    .filter((flag): flag is string => flag !== undefined && /^--[a-z]/.test(flag));
 }
 
 /** `codex mcp login`'s option for a machine without a browser (0.156.0 on). */
