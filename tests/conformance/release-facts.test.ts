@@ -85,6 +85,26 @@ describe(`codex ${CODEX_RELEASE}: flags`, () => {
   });
 });
 
+describe(`codex ${CODEX_RELEASE}: the commands the generated outputs use`, () => {
+  /** The subcommands `codex [SUB] --help` lists under "Commands:". */
+  async function subcommands(argv: string[]): Promise<string[]> {
+    const r = await codex([...argv, '--help'], freshDir('help-commands'));
+    expect(r.code, r.stderr).toBe(0);
+    const list = r.stdout.split(/^Commands:$/m)[1]?.split(/^\S/m)[0] ?? '';
+    return [...list.matchAll(/^ {2}([a-z][a-z-]*)\s/gm)].map((m) => m[1] as string);
+  }
+  it('has exactly the table\'s commands: codex doctor, codex mcp add/login/list/get (get with --json)', async () => {
+    const top = await subcommands([]);
+    const mcp = await subcommands(['mcp']);
+    const has = [...top.map((c) => c), ...mcp.map((c) => `mcp ${c}`)];
+    for (const command of ['mcp add', 'mcp login', 'mcp list', 'mcp get', 'doctor'] as const) {
+      expect(has.includes(command), command).toBe(facts.commands.includes(command));
+    }
+    const get = await codex(['mcp', 'get', '--help'], freshDir('help-get'));
+    expect(get.stdout).toMatch(/^\s+--json\b/m);
+  });
+});
+
 describe(`codex ${CODEX_RELEASE}: server names`, () => {
   for (const name of ['a.b', '@scope/pkg', 'ns:server', 'plain_name-1', 'a b', '']) {
     it(`codex mcp add ${JSON.stringify(name)} follows the release's rule, word for word`, async () => {

@@ -6,7 +6,7 @@
  */
 import { stringify } from 'smol-toml';
 import { expect } from 'vitest';
-import { addSettableKeys, nameRefusal } from '../../src/lib/codex/index.ts';
+import { addSettableKeys, nameRefusal, proposeName } from '../../src/lib/codex/index.ts';
 import { generate, type Outputs } from '../../src/lib/generate.ts';
 import { emptySpec, type ServerSpec } from '../../src/lib/model.ts';
 import { bash, CODEX_RELEASE, freshDir, getJson, mustSucceed, posixSh, readToml, RELEASE_FACTS, serverTable, writeConfig } from './codex.ts';
@@ -136,20 +136,46 @@ export function specOf(fields: Partial<ServerSpec>): ServerSpec {
   return { ...emptySpec(), ...fields };
 }
 
-/** Generates outputs for a spec that must be valid, failing with its diagnostics otherwise. */
+/** Generates outputs for the release under test for a spec that must be valid, failing with its diagnostics otherwise. */
 export function outputsOf(spec: ServerSpec): Outputs {
-  const g = generate(spec);
+  const g = generate(spec, CODEX_RELEASE);
   const errors = g.diagnostics.filter((d) => d.severity === 'error');
   expect(errors, 'a valid spec must have no error diagnostics').toEqual([]);
   expect(g.outputs, 'a valid spec must have outputs').not.toBeNull();
   return g.outputs as Outputs;
 }
 
+/**
+ * A name the release under test refuses (before 0.152.0, `a.b`): the generator gives no outputs and
+ * proposes a name that release accepts; Codex agrees, refusing the newest release's command word for
+ * word. Returns the spec under the proposed name, whose outputs are then checked like any other.
+ */
+async function refusedName(spec: ServerSpec): Promise<ServerSpec> {
+  const name = spec.name.trim();
+  const g = generate(spec, CODEX_RELEASE);
+  expect(g.outputs, `codex ${CODEX_RELEASE}: no outputs for the name ${JSON.stringify(name)}`).toBeNull();
+  const proposal = proposeName(name, RELEASE_FACTS.nameRule);
+  const message = g.diagnostics.find((d) => d.field === 'name' && d.severity === 'error')?.message;
+  expect(message, 'the name field proposes a name the release accepts').toContain(`for example "${proposal}"`);
+  const newest = generate(spec).outputs?.cli.posix;
+  if (newest) {
+    const r = await bash(newest, freshDir('refused-name'));
+    expect(r.code, `codex ${CODEX_RELEASE} refuses the name ${JSON.stringify(name)}`).not.toBe(0);
+    expect(r.stderr).toContain(nameRefusal(name, RELEASE_FACTS.nameRule));
+  }
+  return { ...spec, name: proposal };
+}
+
 /** Runs every route for one valid spec against the real CLI and compares them with `intended`. */
-export async function checkConformance(spec: ServerSpec, intended: CodexServerTable, options: CheckOptions = {}): Promise<CheckReport> {
+export async function checkConformance(asked: ServerSpec, intended: CodexServerTable, options: CheckOptions = {}): Promise<CheckReport> {
+  let processes = 0;
+  let spec = asked;
+  if (!RELEASE_FACTS.nameRule.pattern.test(asked.name.trim())) {
+    spec = await refusedName(asked);
+    processes += 1;
+  }
   const out = outputsOf(spec);
   const name = out.name;
-  let processes = 0;
 
   // The core's own entry is the intended table (its key names are Codex's).
   expect(JSON.parse(JSON.stringify(out.entry)), 'outputs.entry').toEqual(intended);
@@ -203,14 +229,6 @@ export async function checkConformance(spec: ServerSpec, intended: CodexServerTa
 
   // CLI route: the bash/zsh command exactly as the page prints it, pasted into bash.
   const cliHome = freshDir(`cli-${name}`);
-  if (!RELEASE_FACTS.nameRule.pattern.test(name)) {
-    // A release older than the name rule the site follows refuses the name in `codex mcp add`
-    // (the TOML route above still loads it): pin that refusal, word for word.
-    const r = await bash(out.cli.posix, cliHome);
-    expect(r.code, `codex ${CODEX_RELEASE} refuses the name ${JSON.stringify(name)}`).not.toBe(0);
-    expect(r.stderr).toContain(nameRefusal(name, RELEASE_FACTS.nameRule));
-    return { mode, processes: processes + 1 };
-  }
   mustSucceed(`bash -c ${JSON.stringify(out.cli.posix)}`, await bash(out.cli.posix, cliHome));
   processes += 1;
   const cliFile = `${cliHome}/config.toml`;
