@@ -1,5 +1,5 @@
 /** One output block: a caption, the exact text (highlighted when the highlighter has loaded), and a copy button. */
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Highlighter, Lang } from './highlight.ts';
 import { copyText } from './live.ts';
 
@@ -14,6 +14,8 @@ interface Props {
   hidden?: boolean;
   partial?: boolean;
   onCopied: (message: string) => void;
+  /** Hears the announcement this block made when its text changes after a copy: it no longer holds. */
+  onStale?: (message: string) => void;
 }
 
 /**
@@ -41,15 +43,26 @@ function highlighted(highlighter: Highlighter | null, text: string, lang: Lang, 
 }
 
 /** One output block with its copy button. */
-export function OutputBlock({ kind, title, text, lang, highlighter, interactive, hidden, partial, onCopied }: Props) {
+export function OutputBlock({ kind, title, text, lang, highlighter, interactive, hidden, partial, onCopied, onStale }: Props) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  // What this block last announced about a copy, and of which text.
+  const copied = useRef<{ text: string; message: string } | null>(null);
+  useEffect(() => {
+    // "Copied" describes the text that was copied: once the text changes it would mislead.
+    if (!copied.current || copied.current.text === text) return;
+    onStale?.(copied.current.message);
+    copied.current = null;
+    setState('idle');
+  }, [text]);
   // Tokenizing is most of a keystroke's cost: only when the text changes, and never for hidden blocks,
   // which are highlighted when they are shown.
   const tokens = useMemo(() => highlighted(highlighter, text, lang, !!hidden), [hidden, highlighter, text, lang]);
   const copy = async () => {
     const ok = await copyText(text);
+    const message = ok ? `${title} copied to the clipboard.` : `Could not copy ${title}: select the text and copy it by hand.`;
+    copied.current = { text, message };
     setState(ok ? 'copied' : 'failed');
-    onCopied(ok ? `${title} copied to the clipboard.` : `Could not copy ${title}: select the text and copy it by hand.`);
+    onCopied(message);
     setTimeout(() => setState('idle'), 2000);
   };
   return (
