@@ -3,7 +3,6 @@
  * the island owns the form state and the diagnostics (see GeneratorIsland.tsx).
  */
 import type { Diagnostic } from '../lib/model.ts';
-import { switchMode, userIsEmail } from '../lib/form.ts';
 import { endpointOf, modeOf, offersStorage, type FormState, type Provider } from '../lib/provider.ts';
 import { Check, Choice, Text } from './fields.tsx';
 
@@ -61,11 +60,15 @@ interface Props {
   errorsOf: (key: string) => Diagnostic[];
   advancedOpen: boolean;
   setAdvancedOpen: (open: boolean) => void;
+  /** Switches the sign-in method, keeping what still applies (see `switchMode` in src/lib/form.ts). */
+  onMode: (modeId: string) => void;
+  /** The sign-in methods whose user field is an e-mail address, shown unmasked. */
+  emailModes: readonly string[];
 }
 
 /** The form of one generator. */
 export function GeneratorForm(props: Props) {
-  const { id, provider, form, setForm, errorsOf, advancedOpen, setAdvancedOpen } = props;
+  const { id, provider, form, setForm, errorsOf, advancedOpen, setAdvancedOpen, onMode } = props;
   const mode = modeOf(provider, form);
   const update = <K extends keyof FormState>(key: K, value: FormState[K]) =>
     setForm((f) => ({ ...f, [key]: value }));
@@ -82,7 +85,7 @@ export function GeneratorForm(props: Props) {
           legend="Authentication"
           value={form.mode}
           options={provider.authModes.map((m) => ({ value: m.id, label: m.label, help: m.description }))}
-          onChange={(modeId) => setForm((f) => switchMode(provider, f, modeId))}
+          onChange={onMode}
           messages={errorsOf('mode')}
         />
       )}
@@ -132,7 +135,7 @@ export function GeneratorForm(props: Props) {
               value={form.user}
               secret
               // An e-mail address is no secret to hide from the reader's own eyes; it still stays on the page.
-              masked={!userIsEmail(mode)}
+              masked={!props.emailModes.includes(mode.id)}
               placeholder={mode.userPlaceholder}
               help={SECRET_HELP}
               onInput={(v) => update('user', v)}

@@ -7,8 +7,8 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Diagnostic } from '../lib/model.ts';
 import type { Generated } from '../lib/generate.ts';
-import { CODEX_NEWEST, PROBED_RELEASES, type Release } from '../lib/codex/releases.ts';
-import { fieldOf, type Shell } from '../lib/form.ts';
+import type { Release } from '../lib/codex/releases.ts';
+import type { Shell } from '../lib/shells.ts';
 import { defaultForm, endpointOf, specFromForm, type FormState, type Provider } from '../lib/provider.ts';
 import type { LinkNotice, LinkReport } from './LinkNotice.tsx';
 import { loadHighlighterWarm, type Highlighter, type Lang } from './highlight.ts';
@@ -23,6 +23,15 @@ interface Props {
   provider: Provider;
   /** The preset's output, computed at build time: shown until the engine loads. */
   initial: Generated;
+  /** The form field each of `initial`'s diagnostics belongs to (`fieldOf`, at build time). */
+  initialFields: readonly string[];
+  /** The sign-in methods whose user field is an e-mail address (`userIsEmail`, at build time). */
+  emailModes: readonly string[];
+  /**
+   * The releases of the "Codex version" list, newest first (`PROBED_RELEASES`, passed from the
+   * build so the list is page data, not code on the critical path).
+   */
+  releases: readonly Release[];
   /** The initial outputs highlighted at build time (Generator.astro), so no highlighter loads before the first interaction. */
   prehighlighted?: Prehighlighted;
   /** Build time only: hears each text the island would highlight but has no tokens for. */
@@ -38,13 +47,12 @@ const loadEngine = (): Promise<Engine> => (engineLoading ??= import('./engine.ts
 const firstErrorField = (root: HTMLElement | null): Element | null | undefined =>
   root?.querySelector('.cmg-form .cmg-error')?.closest('.cmg-field, fieldset');
 
-const asRelease = (value: string): Release =>
-  (PROBED_RELEASES as readonly string[]).includes(value) ? (value as Release) : CODEX_NEWEST;
-
 /** The live generator island for one provider. */
-export default function GeneratorIsland({ provider, initial, prehighlighted, onUnhighlighted }: Props) {
+export default function GeneratorIsland(props: Props) {
+  const { provider, initial, initialFields, releases, prehighlighted, onUnhighlighted } = props;
+  const newest = releases[0]!;
   const [form, setForm] = useState<FormState>(() => defaultForm(provider));
-  const [release, setRelease] = useState<Release>(CODEX_NEWEST);
+  const [release, setRelease] = useState<Release>(newest);
   const [link, setLink] = useState<LinkReport | null>(null);
   const [Notice, setNotice] = useState<typeof LinkNotice | null>(null);
   const [advancedOpen, setAdvancedOpen] = useState(false);
@@ -113,8 +121,8 @@ export default function GeneratorIsland({ provider, initial, prehighlighted, onU
   const id = `cmg-${provider.id}`;
 
   const byField = new Map<string, Diagnostic[]>();
-  for (const d of result.diagnostics) {
-    const key = fieldOf(d, spec, provider, form);
+  for (const [i, d] of result.diagnostics.entries()) {
+    const key = engine ? engine.fieldOf(d, spec, provider, form) : (initialFields[i] ?? 'general');
     // A URL built from a template is reported on the part the reader typed, so name that part.
     const param = key.startsWith('params.') ? endpoint.params.find((p) => `params.${p.key}` === key) : undefined;
     const shown = param ? { ...d, message: `${param.label} gives the address ${spec.url}: ${d.message}` } : d;
@@ -172,6 +180,9 @@ export default function GeneratorIsland({ provider, initial, prehighlighted, onU
         errorsOf={errorsOf}
         advancedOpen={advancedOpen}
         setAdvancedOpen={setAdvancedOpen}
+        // The rules load with the engine; the pointer or key that chose the method has woken it.
+        onMode={(modeId) => loadEngine().then((e) => setForm((f) => e.switchMode(provider, f, modeId)), () => undefined)}
+        emailModes={props.emailModes}
       />
       {errorsOf('general').length > 0 && (
         <ul class="cmg-general">
@@ -189,7 +200,8 @@ export default function GeneratorIsland({ provider, initial, prehighlighted, onU
           shell={shell}
           onShell={(s: Shell) => applyShell(s, true)}
           release={release}
-          onRelease={(v) => setRelease(asRelease(v))}
+          releases={releases}
+          onRelease={(v) => setRelease(releases.find((r) => r === v) ?? newest)}
           highlighter={highlighter}
           hydrated={hydrated}
           onCopyLink={copyLink}

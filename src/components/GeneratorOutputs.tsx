@@ -3,23 +3,17 @@
  * command or TOML block, sign-in, check) for the chosen shell. Stateless: the island owns the state.
  */
 import type { Generated } from '../lib/generate.ts';
-import { CODEX_NEWEST, PROBED_RELEASES, type Release } from '../lib/codex/releases.ts';
-import { isShell, type Shell } from '../lib/form.ts';
+import type { Release } from '../lib/codex/releases.ts';
+import type { Shell } from '../lib/shells.ts';
 import type { Highlighter, Lang } from './highlight.ts';
 import { OutputBlock } from './OutputBlock.tsx';
-import { Choice, Select } from './fields.tsx';
+import { Choice } from './fields.tsx';
 
 type Outputs = NonNullable<Generated['outputs']>;
 
 const SHELL_LABELS: Record<Shell, string> = { posix: 'bash / zsh', fish: 'fish', powershell: 'PowerShell' };
 const SHELL_LANG: Record<Shell, Lang> = { posix: 'shellscript', fish: 'shellscript', powershell: 'powershell' };
-// Block kinds per shell: the bash/zsh blocks keep the plain kind (tests and links rely on it).
-const SUFFIX: Record<Shell, string> = { posix: '', fish: '-fish', powershell: '-powershell' };
 
-// Newest first, as the reader looks for theirs.
-const RELEASE_OPTIONS = [...PROBED_RELEASES]
-  .reverse()
-  .map((r) => ({ value: r, label: r === CODEX_NEWEST ? `${r} (newest)` : r }));
 
 interface Props {
   id: string;
@@ -27,6 +21,8 @@ interface Props {
   shell: Shell;
   onShell: (shell: Shell) => void;
   release: Release;
+  /** The releases the reader can choose, newest first. */
+  releases: readonly Release[];
   onRelease: (release: string) => void;
   highlighter: Highlighter;
   hydrated: boolean;
@@ -40,7 +36,7 @@ interface Props {
 
 /** The outputs section of one generator. */
 export function GeneratorOutputs(props: Props) {
-  const { id, outputs, shell, onShell, release, onRelease, hydrated, onCopyLink, blocked } = props;
+  const { id, outputs, shell, onShell, release, releases, onRelease, hydrated, onCopyLink, blocked } = props;
   return (
     <>
       <div class="cmg-toolbar">
@@ -53,18 +49,21 @@ export function GeneratorOutputs(props: Props) {
             { value: 'fish', label: 'fish', help: '' },
             { value: 'powershell', label: 'PowerShell 7', help: '' },
           ]}
-          onChange={(v) => onShell(isShell(v) ? v : 'posix')}
+          // The values are the three listed above.
+          onChange={(v) => onShell(v as Shell)}
           messages={[]}
           inline
         />
-        <Select
-          id={`${id}-codex`}
-          label="Codex version"
-          value={release}
-          options={RELEASE_OPTIONS}
-          onChange={onRelease}
-          messages={[]}
-        />
+        <div class="cmg-field cmg-select">
+          <label for={`${id}-codex`}>Codex version</label>
+          <select id={`${id}-codex`} onChange={(e) => onRelease(e.currentTarget.value)}>
+            {releases.map((r, i) => (
+              <option value={r} selected={r === release}>
+                {i === 0 ? `${r} (newest)` : r}
+              </option>
+            ))}
+          </select>
+        </div>
         {hydrated && (
           <button type="button" class="cmg-link" onClick={onCopyLink}>
             Copy link for teammates
@@ -96,7 +95,8 @@ function PerShell(
     <>
       {(Object.keys(SHELL_LABELS) as Shell[]).map((s) => (
         <OutputBlock
-          kind={`${kind}${SUFFIX[s]}`}
+          // The bash/zsh blocks keep the plain kind (tests rely on it).
+          kind={s === 'posix' ? kind : `${kind}-${s}`}
           title={`${title} (${SHELL_LABELS[s]})`}
           text={texts[s].trimEnd()}
           lang={SHELL_LANG[s]}

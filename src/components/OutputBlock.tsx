@@ -1,5 +1,5 @@
 /** One output block: a caption, the exact text (highlighted when the highlighter has loaded), and a copy button. */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Highlighter, Lang } from './highlight.ts';
 import { copyText } from './live.ts';
 
@@ -44,15 +44,14 @@ function highlighted(highlighter: Highlighter | null, text: string, lang: Lang, 
 
 /** One output block with its copy button. */
 export function OutputBlock({ kind, title, text, lang, highlighter, interactive, hidden, partial, onCopied, onStale }: Props) {
-  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
-  // What this block last announced about a copy, and of which text.
-  const copied = useRef<{ text: string; message: string } | null>(null);
+  // The last copy: of which text, what was announced, and the button's label (back to "Copy" after 2 s).
+  const [copied, setCopied] = useState<{ text: string; message: string; label: string } | null>(null);
   useEffect(() => {
     // "Copied" describes the text that was copied: once the text changes it would mislead.
-    if (!copied.current || copied.current.text === text) return;
-    onStale?.(copied.current.message);
-    copied.current = null;
-    setState('idle');
+    if (copied && copied.text !== text) {
+      onStale?.(copied.message);
+      setCopied(null);
+    }
   }, [text]);
   // Tokenizing is most of a keystroke's cost: only when the text changes, and never for hidden blocks,
   // which are highlighted when they are shown.
@@ -60,10 +59,10 @@ export function OutputBlock({ kind, title, text, lang, highlighter, interactive,
   const copy = async () => {
     const ok = await copyText(text);
     const message = ok ? `${title} copied to the clipboard.` : `Could not copy ${title}: select the text and copy it by hand.`;
-    copied.current = { text, message };
-    setState(ok ? 'copied' : 'failed');
+    setCopied({ text, message, label: ok ? 'Copied' : 'Copy failed' });
     onCopied(message);
-    setTimeout(() => setState('idle'), 2000);
+    // The announcement stays until the text changes; only the button's label goes back.
+    setTimeout(() => setCopied((c) => c && { ...c, label: 'Copy' }), 2000);
   };
   return (
     <figure class="cmg-block" hidden={hidden} data-block={kind}>
@@ -71,7 +70,7 @@ export function OutputBlock({ kind, title, text, lang, highlighter, interactive,
         <span>{title}</span>
         {interactive && (
           <button type="button" class="cmg-copy" onClick={copy} aria-label={`Copy ${title}`}>
-            {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : 'Copy'}
+            {copied?.label ?? 'Copy'}
           </button>
         )}
       </figcaption>

@@ -12,10 +12,8 @@ interface Common {
  * HTML, so a message quoting a hostile value cannot inject markup. An unpaired backtick stays as is.
  */
 export function InlineCode({ text }: { text: string }) {
-  const parts = text.split('`');
-  // An even number of parts means one backtick is unpaired: the last one stays literal.
-  const paired = parts.length % 2 === 1 ? parts : [...parts.slice(0, -2), `${parts.at(-2)}\`${parts.at(-1)}`];
-  return <>{paired.map((part, i) => (i % 2 === 1 ? <code>{part}</code> : part))}</>;
+  // The captured code spans land at the odd indexes.
+  return <>{text.split(/`([^`]+)`/).map((part, i) => (i % 2 === 1 ? <code>{part}</code> : part))}</>;
 }
 
 function Messages({ id, messages }: { id: string; messages: Diagnostic[] }) {
@@ -111,25 +109,3 @@ export function Check(props: Common & { label: string; checked: boolean; onChang
   );
 }
 
-/** A compact labelled drop-down list. */
-export function Select(props: Common & { label: string; value: string; options: { value: string; label: string }[]; onChange: (v: string) => void }) {
-  const { id, label, value, options, onChange, help, messages } = props;
-  return (
-    <div class="cmg-field cmg-select" data-field={id}>
-      <label for={id}>{label}</label>
-      <select id={id} aria-describedby={describedBy(id, help, messages)} onChange={(e) => onChange(e.currentTarget.value)}>
-        {options.map((o) => (
-          <option value={o.value} selected={o.value === value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      {help && (
-        <p class="cmg-help" id={`${id}-help`}>
-          {help}
-        </p>
-      )}
-      <Messages id={id} messages={messages} />
-    </div>
-  );
-}

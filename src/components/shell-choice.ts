@@ -4,7 +4,7 @@
  * secret. Storage may be unavailable (privacy modes, blocked cookies): every access is guarded.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { isShell, type Shell } from '../lib/form.ts';
+import { isShell, type Shell } from '../lib/shells.ts';
 
 /** The localStorage key of the remembered shell. */
 export const SHELL_STORAGE_KEY = 'cmg-shell';
@@ -45,10 +45,8 @@ export function useShell(): Shell {
   useEffect(() => {
     const remembered = storedShell();
     if (remembered) setShell(remembered);
-    const follow = (e: Event) => {
-      const next = (e as CustomEvent<unknown>).detail;
-      if (typeof next === 'string' && isShell(next)) setShell(next);
-    };
+    // Only applyShell dispatches this event, always with a valid shell.
+    const follow = (e: Event) => setShell((e as CustomEvent<Shell>).detail);
     window.addEventListener(CHANGE_EVENT, follow);
     return () => window.removeEventListener(CHANGE_EVENT, follow);
   }, []);

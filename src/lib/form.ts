@@ -1,7 +1,8 @@
 /**
  * The generator form's domain rules, kept out of the island so they are tested without a DOM:
  * which form field a diagnostic belongs to, which fields a sign-in method shows, and what
- * switching the sign-in method keeps of what the reader typed.
+ * switching the sign-in method keeps of what the reader typed. Loaded with the generator engine
+ * (src/components/engine.ts), off the page's critical path.
  */
 import type { Diagnostic, ServerSpec } from './model.ts';
 import {
@@ -141,12 +142,3 @@ export function userIsEmail(mode: AuthModeData): boolean {
   return mode.kind === 'basic' && (/e-?mail/i.test(mode.userLabel) || mode.userPlaceholder.includes('@'));
 }
 
-/** The shells the generator writes commands for. */
-export const SHELLS = ['posix', 'fish', 'powershell'] as const;
-/** One of the shells the generator writes for (`posix` is bash and zsh). */
-export type Shell = (typeof SHELLS)[number];
-
-/** True when `value` names a shell the generator writes for. */
-export function isShell(value: string): value is Shell {
-  return (SHELLS as readonly string[]).includes(value);
-}

@@ -7,7 +7,7 @@
  */
 import { CODEX_NEWEST, CODEX_OLDEST, PROBED_RELEASES, type Release } from './codex/releases.ts';
 import { findCredential, type CredentialHit } from './credentials.ts';
-import { isShell, type Shell } from './form.ts';
+import type { Shell } from './shells.ts';
 import { defaultForm, endpointOf, modeOf, offersStorage, SECRET_FIELDS, type FormState, type Provider } from './provider.ts';
 import { cautionsFor, secretsToAdd, short } from './share-report.ts';
 import { unsafeChar, type UnsafeChar } from './unsafe-chars.ts';
@@ -79,7 +79,10 @@ const ENUM_LABELS: Record<string, string> = {
   shell: 'Your shell',
 };
 const ENUM_KEYS = ['mode', 'scope', 'storage', 'enabled', 'required', 'codex', 'shell'] as const;
+// Typed by Shell, so the compiler keeps it in step with src/lib/shells.ts; a value import of that
+// module would split it into its own chunk on every guide's critical path.
 const SHELL_NAMES: Record<Shell, string> = { posix: 'bash / zsh', fish: 'fish', powershell: 'PowerShell' };
+const isShell = (value: string): value is Shell => Object.hasOwn(SHELL_NAMES, value);
 // Link keys that would carry a secret: never written, and ignored (with a notice) when a link has them.
 // These are link keys, not form-field names: the form's secret `env` (stdio values) has no link key,
 // while the link key `env` is the non-secret variable NAME. A unit test keeps the two lists apart.

@@ -6,7 +6,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fieldOf, isShell, showsField, switchMode, userIsEmail } from '../../src/lib/form.ts';
+import { fieldOf, showsField, switchMode, userIsEmail } from '../../src/lib/form.ts';
+import { isShell } from '../../src/lib/shells.ts';
 import { generate } from '../../src/lib/generate.ts';
 import { defaultForm, modeOf, specFromForm, type FormState, type Provider } from '../../src/lib/provider.ts';
 import { providerSchema } from '../../src/lib/provider-schema.ts';
