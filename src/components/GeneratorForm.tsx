@@ -95,7 +95,7 @@ export function GeneratorForm(props: Props) {
         value={form.name}
         onInput={(v) => update('name', v)}
         messages={errorsOf('name')}
-        help="The name Codex lists the server under; letters, digits and - _ : @ / ."
+        help="The name Codex lists the server under. Letters, digits, - and _ work in every Codex version; which other characters do depends on the version."
       />
       {provider.scopes.length > 1 && (
         <Choice

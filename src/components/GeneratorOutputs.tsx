@@ -7,7 +7,7 @@ import type { Release } from '../lib/codex/releases.ts';
 import type { Shell } from '../lib/shells.ts';
 import type { Highlighter, Lang } from './highlight.ts';
 import { OutputBlock } from './OutputBlock.tsx';
-import { Choice } from './fields.tsx';
+import { Choice, InlineCode } from './fields.tsx';
 
 type Outputs = NonNullable<Generated['outputs']>;
 
@@ -158,7 +158,7 @@ function Steps(props: Props & { outputs: Outputs }) {
           </>
         ) : (
           <p class="cmg-partial" data-cli-note>
-            No command for this one: {cli.reason} Paste the TOML block into <code>{outputs.configPath}</code>.
+            No command for this one: <InlineCode text={cli.reason} /> Paste the TOML block into <code>{outputs.configPath}</code>.
           </p>
         )}
         <OutputBlock kind="toml" title={outputs.configPath} text={outputs.toml.trimEnd()} lang="toml" {...block} />
