@@ -15,7 +15,8 @@ type TextKey =
   | 'enabledTools'
   | 'disabledTools';
 
-// Codex's default startup timeout. TODO(lead): read it from the constant helper A adds to src/lib/codex.
+// Codex's default startup timeout. TODO(lead): build it from DEFAULT_STARTUP_TIMEOUT_SEC (helper A's
+// src/lib/codex/defaults.ts, not on main when this was written).
 const STARTUP_HELP = "Empty uses Codex's default of 30 s.";
 
 // The advanced text fields: [form key, label, help]. Their diagnostics use the same key.
