@@ -5,6 +5,7 @@
  */
 import type { Ref } from 'preact';
 import type { Decoded } from '../lib/share.ts';
+import { InlineCode } from './fields.tsx';
 
 /** What the notice above the form says about a link that was opened (see `decodeShare`). */
 export type LinkReport = Pick<Decoded, 'applied' | 'cautions' | 'toAdd' | 'notices'>;
@@ -29,7 +30,7 @@ export function LinkNotice({ link, noticeRef, onDismiss }: { link: LinkReport; n
       {link.cautions.map((c) => (
         <p class="cmg-msg cmg-warning">
           <strong>Check: </strong>
-          {c}
+          <InlineCode text={c} />
         </p>
       ))}
       {link.toAdd.length > 0 && <p>Still to add yourself (links never carry them): {link.toAdd.join(', ')}.</p>}
@@ -38,7 +39,9 @@ export function LinkNotice({ link, noticeRef, onDismiss }: { link: LinkReport; n
           <p>Some settings in this link were not used:</p>
           <ul>
             {link.notices.map((n) => (
-              <li>{n}</li>
+              <li>
+                <InlineCode text={n} />
+              </li>
             ))}
           </ul>
         </>

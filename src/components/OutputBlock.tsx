@@ -1,5 +1,5 @@
 /** One output block: a caption, the exact text (highlighted when the highlighter has loaded), and a copy button. */
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Highlighter, Lang } from './highlight.ts';
 import { copyText } from './live.ts';
 
@@ -14,6 +14,8 @@ interface Props {
   hidden?: boolean;
   partial?: boolean;
   onCopied: (message: string) => void;
+  /** Hears the announcement this block made when its text changes after a copy: it no longer holds. */
+  onStale?: (message: string) => void;
 }
 
 /**
@@ -41,16 +43,26 @@ function highlighted(highlighter: Highlighter | null, text: string, lang: Lang, 
 }
 
 /** One output block with its copy button. */
-export function OutputBlock({ kind, title, text, lang, highlighter, interactive, hidden, partial, onCopied }: Props) {
-  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+export function OutputBlock({ kind, title, text, lang, highlighter, interactive, hidden, partial, onCopied, onStale }: Props) {
+  // The last copy: of which text, what was announced, and the button's label (back to "Copy" after 2 s).
+  const [copied, setCopied] = useState<{ text: string; message: string; label: string } | null>(null);
+  useEffect(() => {
+    // "Copied" describes the text that was copied: once the text changes it would mislead.
+    if (copied && copied.text !== text) {
+      onStale?.(copied.message);
+      setCopied(null);
+    }
+  }, [text]);
   // Tokenizing is most of a keystroke's cost: only when the text changes, and never for hidden blocks,
   // which are highlighted when they are shown.
   const tokens = useMemo(() => highlighted(highlighter, text, lang, !!hidden), [hidden, highlighter, text, lang]);
   const copy = async () => {
     const ok = await copyText(text);
-    setState(ok ? 'copied' : 'failed');
-    onCopied(ok ? `${title} copied to the clipboard.` : `Could not copy ${title}: select the text and copy it by hand.`);
-    setTimeout(() => setState('idle'), 2000);
+    const message = ok ? `${title} copied to the clipboard.` : `Could not copy ${title}: select the text and copy it by hand.`;
+    setCopied({ text, message, label: ok ? 'Copied' : 'Copy failed' });
+    onCopied(message);
+    // The announcement stays until the text changes; only the button's label goes back.
+    setTimeout(() => setCopied((c) => c && { ...c, label: 'Copy' }), 2000);
   };
   return (
     <figure class="cmg-block" hidden={hidden} data-block={kind}>
@@ -58,7 +70,7 @@ export function OutputBlock({ kind, title, text, lang, highlighter, interactive,
         <span>{title}</span>
         {interactive && (
           <button type="button" class="cmg-copy" onClick={copy} aria-label={`Copy ${title}`}>
-            {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : 'Copy'}
+            {copied?.label ?? 'Copy'}
           </button>
         )}
       </figcaption>

@@ -1,6 +1,8 @@
 /**
  * The generator engine, loaded on the first interaction with a generator (focus, pointer or key),
  * or at once for a share link. Until then the island shows the output rendered at build time, so
- * the validation, quoting and TOML code (~7 KB gzipped) stays off every page's critical path.
+ * the validation, quoting and TOML code (~7 KB gzipped) stays off every page's critical path, and
+ * so do the form's rules (which field a message belongs to, what a change of sign-in method keeps).
  */
 export { generate } from '../lib/generate.ts';
+export { fieldOf, switchMode } from '../lib/form.ts';

@@ -7,6 +7,15 @@ interface Common {
   help?: string;
 }
 
+/**
+ * Text with Markdown inline code: each `x` becomes <code>x</code>. Built as elements, never as
+ * HTML, so a message quoting a hostile value cannot inject markup. An unpaired backtick stays as is.
+ */
+export function InlineCode({ text }: { text: string }) {
+  // The captured code spans land at the odd indexes.
+  return <>{text.split(/`([^`]+)`/).map((part, i) => (i % 2 === 1 ? <code>{part}</code> : part))}</>;
+}
+
 function Messages({ id, messages }: { id: string; messages: Diagnostic[] }) {
   if (messages.length === 0) return null;
   return (
@@ -14,7 +23,7 @@ function Messages({ id, messages }: { id: string; messages: Diagnostic[] }) {
       {messages.map((m) => (
         <li class={`cmg-msg cmg-${m.severity}`}>
           <strong>{m.severity === 'error' ? 'Error: ' : 'Warning: '}</strong>
-          {m.message}
+          <InlineCode text={m.message} />
         </li>
       ))}
     </ul>
@@ -24,9 +33,13 @@ function Messages({ id, messages }: { id: string; messages: Diagnostic[] }) {
 const describedBy = (id: string, help: string | undefined, messages: Diagnostic[]): string | undefined =>
   [help ? `${id}-help` : '', messages.length > 0 ? `${id}-msg` : ''].filter(Boolean).join(' ') || undefined;
 
-/** A text input. Secret inputs are masked, never autocompleted, and never spell-checked (which may send text away). */
-export function Text(props: Common & { label: string; value: string; onInput: (v: string) => void; placeholder?: string; secret?: boolean; multiline?: boolean }) {
+/**
+ * A text input. Secret inputs are masked (unless `masked` is false), never autocompleted, and never
+ * spell-checked (which may send text away).
+ */
+export function Text(props: Common & { label: string; value: string; onInput: (v: string) => void; placeholder?: string; secret?: boolean; masked?: boolean; multiline?: boolean }) {
   const { id, label, value, onInput, placeholder, secret, help, messages, multiline } = props;
+  const masked = secret && props.masked !== false;
   const invalid = messages.some((m) => m.severity === 'error');
   const described = describedBy(id, help, messages);
   // Optional attributes are left out rather than set to undefined (exactOptionalPropertyTypes).
@@ -47,7 +60,7 @@ export function Text(props: Common & { label: string; value: string; onInput: (v
       {multiline ? (
         <textarea {...shared} rows={3} onInput={(e) => onInput(e.currentTarget.value)} />
       ) : (
-        <input {...shared} type={secret ? 'password' : 'text'} onInput={(e) => onInput(e.currentTarget.value)} />
+        <input {...shared} type={masked ? 'password' : 'text'} onInput={(e) => onInput(e.currentTarget.value)} />
       )}
       {help && (
         <p class="cmg-help" id={`${id}-help`}>
@@ -95,3 +108,4 @@ export function Check(props: Common & { label: string; checked: boolean; onChang
     </div>
   );
 }
+

@@ -47,7 +47,7 @@ let warming: Promise<Highlighter> | undefined;
 export function loadHighlighterWarm(): Promise<Highlighter> {
   warming ??= (async () => {
     const highlighter = await loadHighlighter();
-    for (const lang of ['toml', 'shellscript'] as const) {
+    for (const lang of ['toml', 'shellscript', 'powershell'] as const) {
       await nextTask();
       highlighter.tokenize('x = 1', lang);
     }

@@ -20,13 +20,17 @@ export async function copyText(text: string): Promise<boolean> {
   }
 }
 
-/** A polite live-region message and the function that announces one. */
-export function useAnnouncer(): [string, (message: string) => void] {
+/**
+ * A polite live-region message, the function that announces one, and the one that withdraws a
+ * message that no longer holds (only if it is still the one shown).
+ */
+export function useAnnouncer(): [string, (message: string) => void, (message: string) => void] {
   const [announcement, setAnnouncement] = useState('');
   const announce = (message: string) => {
     // Clearing first makes screen readers repeat an identical message.
     setAnnouncement('');
     setTimeout(() => setAnnouncement(message), 50);
   };
-  return [announcement, announce];
+  const withdraw = (message: string) => setAnnouncement((shown) => (shown === message ? '' : shown));
+  return [announcement, announce, withdraw];
 }

@@ -1,16 +1,17 @@
 /**
  * The highlighter itself, in its own chunk so none of it is on a page's critical path: shiki's
  * tokenizer primitives (no HTML renderer: the island renders tokens itself), the JavaScript regex
- * engine, only the `toml` and `shellscript` grammars and two themes, and a cache of lines.
+ * engine, only the `toml`, `shellscript` and `powershell` grammars and two themes, and a cache of lines.
  * Loaded through highlight.ts; the build runs the same code (prehighlight-build.ts).
  */
 import { codeToTokensWithThemes, createShikiPrimitiveAsync, getLastGrammarState, type ShikiPrimitive } from '@shikijs/primitive';
 import { createJavaScriptRegexEngine } from '@shikijs/engine-javascript';
+import powershell from '@shikijs/langs/powershell';
 import shellscript from '@shikijs/langs/shellscript';
 import toml from '@shikijs/langs/toml';
 import githubDark from '@shikijs/themes/github-dark';
 import githubLight from '@shikijs/themes/github-light';
-import type { Highlighter, Token } from './highlight.ts';
+import type { Highlighter, Lang, Token } from './highlight.ts';
 
 /** A grammar state as shiki's tokenizer takes and returns it (the interface, not the class). */
 type GrammarState = NonNullable<ReturnType<typeof getLastGrammarState>>;
@@ -25,7 +26,8 @@ export async function createHighlighter(timeLimitMs: number): Promise<Highlighte
   // Static imports: this chunk is itself loaded lazily, and its dependencies then load in parallel.
   const primitive: ShikiPrimitive = await createShikiPrimitiveAsync({
     themes: [githubLight, githubDark],
-    langs: [toml, shellscript],
+    // PowerShell costs ~4 KB gzipped in this lazy chunk; its blocks are coloured like the others.
+    langs: [toml, shellscript, powershell],
     engine: createJavaScriptRegexEngine(),
   });
   const options = {
@@ -38,7 +40,7 @@ export async function createHighlighter(timeLimitMs: number): Promise<Highlighte
   // (nothing left open by the line before) tokenize the same wherever they appear, so they are
   // cached by text and only changed lines are tokenized again.
   const cache = new Map<string, { tokens: Token[]; end: GrammarState | undefined }>();
-  const tokenizeLine = (line: string, lang: 'toml' | 'shellscript', state: GrammarState | undefined) => {
+  const tokenizeLine = (line: string, lang: Lang, state: GrammarState | undefined) => {
     const themed = codeToTokensWithThemes(primitive, line, { lang, ...options, ...(state ? { grammarState: state } : {}) });
     const end = getLastGrammarState(primitive, themed);
     const tokens = (themed[0] ?? []).map((t) => {
@@ -51,8 +53,6 @@ export async function createHighlighter(timeLimitMs: number): Promise<Highlighte
   };
   return {
     tokenize(code, lang) {
-      // PowerShell has no grammar loaded (it would cost ~15 KB); its blocks stay plain text.
-      if (lang === 'powershell') return code.split('\n').map((line) => [{ content: line, style: {} }]);
       if (cache.size > 4000) cache.clear();
       let state: GrammarState | undefined;
       return code.split('\n').map((line) => {

@@ -5,7 +5,9 @@
  * withholds whatever it flags. Decoding never throws: anything unusable falls back to the default
  * and is listed in `notices` (at most MAX_NOTICES of them, then a count).
  */
+import { CODEX_NEWEST, CODEX_OLDEST, PROBED_RELEASES, type Release } from './codex/releases.ts';
 import { findCredential, type CredentialHit } from './credentials.ts';
+import type { Shell } from './shells.ts';
 import { defaultForm, endpointOf, modeOf, offersStorage, SECRET_FIELDS, type FormState, type Provider } from './provider.ts';
 import { cautionsFor, secretsToAdd, short } from './share-report.ts';
 import { unsafeChar, type UnsafeChar } from './unsafe-chars.ts';
@@ -67,8 +69,20 @@ const TEXT_LABELS: Record<TextField, string> = {
   cwd: 'Working directory',
   envHeaders: 'Headers from environment variables',
 };
-const ENUM_LABELS: Record<string, string> = { mode: 'Authentication', scope: 'Where the config lives', storage: 'Where the credential is kept', enabled: 'Enabled', required: 'Required' };
-const ENUM_KEYS = ['mode', 'scope', 'storage', 'enabled', 'required'] as const;
+const ENUM_LABELS: Record<string, string> = {
+  mode: 'Authentication',
+  scope: 'Where the config lives',
+  storage: 'Where the credential is kept',
+  enabled: 'Enabled',
+  required: 'Required',
+  codex: 'Codex version',
+  shell: 'Your shell',
+};
+const ENUM_KEYS = ['mode', 'scope', 'storage', 'enabled', 'required', 'codex', 'shell'] as const;
+// Typed by Shell, so the compiler keeps it in step with src/lib/shells.ts; a value import of that
+// module would split it into its own chunk on every guide's critical path.
+const SHELL_NAMES: Record<Shell, string> = { posix: 'bash / zsh', fish: 'fish', powershell: 'PowerShell' };
+const isShell = (value: string): value is Shell => Object.hasOwn(SHELL_NAMES, value);
 // Link keys that would carry a secret: never written, and ignored (with a notice) when a link has them.
 // These are link keys, not form-field names: the form's secret `env` (stdio values) has no link key,
 // while the link key `env` is the non-secret variable NAME. A unit test keeps the two lists apart.
@@ -80,6 +94,15 @@ export const FROM_KEY = 'from';
 /** Every key a link may carry, for the reference page. `p.` and `h.` prefix endpoint params and headers. */
 export const SHARE_KEYS = ['v', ...ENUM_KEYS, ...Object.keys(TEXT_KEYS), 'p.<param>', 'h.<header>'] as const;
 
+
+/**
+ * How the reader views the output, beside the form: their shell and their Codex release. A link
+ * carries each only when it is not the default (bash/zsh, the newest release).
+ */
+export interface View {
+  shell?: Shell;
+  release?: Release;
+}
 
 /** One setting a link filled in, as the notice lists it. */
 export interface Applied {
@@ -101,6 +124,8 @@ export interface Decoded {
   cautions: string[];
   /** The secret fields of the chosen sign-in method, which no link carries. */
   toAdd: string[];
+  /** The shell and Codex release the link asks for; absent ones keep the page's own. */
+  view: View;
 }
 
 /** Result of writing a link: the parameter string, and the fields left out, by the form's labels. */
@@ -134,8 +159,8 @@ function labelOf(provider: Provider, key: string): string {
   return header ? `${header.label} (${header.name})` : key;
 }
 
-/** Encodes the non-default, non-secret parts of a form state as `v=1&...` (no leading `#`). */
-export function encodeShare(provider: Provider, form: FormState): Encoded {
+/** Encodes the non-default, non-secret parts of a form state and view as `v=1&...` (no leading `#`). */
+export function encodeShare(provider: Provider, form: FormState, view: View = {}): Encoded {
   const base = defaultForm(provider, form.mode);
   const out = new URLSearchParams();
   const unusable: string[] = [];
@@ -165,6 +190,8 @@ export function encodeShare(provider: Provider, form: FormState): Encoded {
     const value = form.headers[header.name] ?? '';
     if (value !== (base.headers[header.name] ?? '')) put(`h.${header.name}`, value);
   }
+  if (view.release && view.release !== CODEX_NEWEST) out.set('codex', view.release);
+  if (view.shell && view.shell !== 'posix') out.set('shell', view.shell);
   // 2. The final link, read back the way a browser will, parameter by parameter, then as one string:
   // whatever the detector flags is withheld, so "never included" is true of the very text copied.
   const final = new URLSearchParams(out.toString());
@@ -206,7 +233,7 @@ class Notices {
 
 /** Reads parameters (with or without a leading `#` or `?`) into a form state. Never throws. */
 export function decodeShare(provider: Provider, raw: string): Decoded {
-  const empty = { ignored: [], applied: [], cautions: [], toAdd: [] };
+  const empty = { ignored: [], applied: [], cautions: [], toAdd: [], view: {} };
   let params: URLSearchParams;
   try {
     params = new URLSearchParams(raw.replace(/^[#?]/, ''));
@@ -234,8 +261,16 @@ export function decodeShare(provider: Provider, raw: string): Decoded {
     };
   }
   values.delete('v');
-  const { form, applied } = applyValues(provider, values, notices);
-  return { form, notices: notices.done(), ignored: [...notices.ignored], applied, cautions: cautionsFor(provider, form, applied), toAdd: secretsToAdd(provider, form) };
+  const { form, applied, view } = applyValues(provider, values, notices);
+  return {
+    form,
+    notices: notices.done(),
+    ignored: [...notices.ignored],
+    applied,
+    cautions: cautionsFor(provider, form, applied),
+    toAdd: secretsToAdd(provider, form),
+    view,
+  };
 }
 
 // Keys whose fields hold one item per line; in every other field a line break is refused like any control character.
@@ -261,13 +296,15 @@ function refusal(key: string, value: string): string | undefined {
 function shownValue(key: string, value: string): string {
   if (key === 'enabled' || key === 'required') return value === '1' ? 'yes' : 'no';
   if (key === 'storage') return value === 'inline' ? 'written into config.toml' : 'in an environment variable';
+  if (key === 'shell' && isShell(value)) return SHELL_NAMES[value];
   const lines = value.split('\n').filter((l) => l.trim() !== '');
   return lines.length > 1 ? `${short(lines.join(', '))}` : value === '' ? '(empty)' : short(value);
 }
 
 /** Applies the allowlisted values of a link to the preset of its sign-in method. */
-function applyValues(provider: Provider, values: Map<string, string>, notices: Notices): { form: FormState; applied: Applied[] } {
+function applyValues(provider: Provider, values: Map<string, string>, notices: Notices): { form: FormState; applied: Applied[]; view: View } {
   const applied: Applied[] = [];
+  const view: View = {};
   const modeId = values.get('mode');
   let mode = provider.authModes[0]!.id;
   if (modeId !== undefined) {
@@ -308,6 +345,12 @@ function applyValues(provider: Provider, values: Map<string, string>, notices: N
       if (!offersStorage(modeOf(provider, form))) reject(key, value, 'this authentication keeps the credential in a variable, with no other place to choose');
       else if (value === 'env' || value === 'inline') form.storage = value;
       else reject(key, value, 'use env or inline');
+    } else if (key === 'codex') {
+      if ((PROBED_RELEASES as readonly string[]).includes(value)) view.release = value as Release;
+      else reject(key, value, `it is not one of the Codex releases this site was checked against (${CODEX_OLDEST} to ${CODEX_NEWEST}, listed under "Codex version"), so the output is for the newest, ${CODEX_NEWEST}`);
+    } else if (key === 'shell') {
+      if (isShell(value)) view.shell = value;
+      else reject(key, value, 'use posix, fish or powershell');
     } else if (key === 'enabled' || key === 'required') {
       if (value === '0' || value === '1') form[key] = value === '1';
       else reject(key, value, 'use 0 or 1');
@@ -322,5 +365,5 @@ function applyValues(provider: Provider, values: Map<string, string>, notices: N
     }
     if (notices.total === before) applied.push({ key, label: labelOf(provider, key), value: shownValue(key, value) });
   }
-  return { form, applied };
+  return { form, applied, view };
 }

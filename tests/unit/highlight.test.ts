@@ -23,8 +23,9 @@ function presetBlocks(): { code: string; lang: Lang }[] {
       if (!o) continue;
       blocks.push({ code: o.toml.trimEnd(), lang: 'toml' }, { code: o.verify.trimEnd(), lang: 'shellscript' });
       if (o.cli.posix) blocks.push({ code: o.cli.posix.trimEnd(), lang: 'shellscript' });
+      if (o.cli.powershell) blocks.push({ code: o.cli.powershell.trimEnd(), lang: 'powershell' });
       if (o.login) blocks.push({ code: o.login.trimEnd(), lang: 'shellscript' });
-      if (o.env) blocks.push({ code: o.env.posix.trimEnd(), lang: 'shellscript' }, { code: o.env.fish.trimEnd(), lang: 'shellscript' });
+      if (o.env) blocks.push({ code: o.env.posix.trimEnd(), lang: 'shellscript' }, { code: o.env.fish.trimEnd(), lang: 'shellscript' }, { code: o.env.powershell.trimEnd(), lang: 'powershell' });
     }
   }
   return blocks;
@@ -34,7 +35,7 @@ function presetBlocks(): { code: string; lang: Lang }[] {
 async function wholeText(): Promise<(code: string, lang: Lang) => string[][]> {
   const primitive = await createShikiPrimitiveAsync({
     themes: [import('@shikijs/themes/github-light'), import('@shikijs/themes/github-dark')],
-    langs: [import('@shikijs/langs/toml'), import('@shikijs/langs/shellscript')],
+    langs: [import('@shikijs/langs/toml'), import('@shikijs/langs/shellscript'), import('@shikijs/langs/powershell')],
     engine: createJavaScriptRegexEngine(),
   });
   return (code, lang) =>
@@ -65,6 +66,18 @@ describe('highlighter line cache', () => {
         expect(text(lines)).toBe(code);
         expect(perChar(lines)).toEqual(reference(code, lang));
       }
+    }
+  });
+});
+
+describe('PowerShell output', () => {
+  it('is coloured like the other shells (it stayed plain text before the grammar was loaded)', async () => {
+    const highlighter = await loadHighlighter(0);
+    const omni = providers.find((p) => p.id === 'omni')!;
+    const o = generate(specFromForm(omni, defaultForm(omni, 'api-key'))).outputs!;
+    for (const code of [o.cli.powershell!.trimEnd(), o.env!.powershell.trimEnd()]) {
+      const colours = new Set(highlighter.tokenize(code, 'powershell').flat().map((t) => t.style['--shiki-light'] ?? ''));
+      expect(colours.size, code).toBeGreaterThan(1);
     }
   });
 });

@@ -7,6 +7,7 @@ import { providerSchema } from '../../src/lib/provider-schema.ts';
 import { findCredential } from '../../src/lib/credentials.ts';
 import { decodeShare, encodeShare, linkCredential, MAX_NOTICES, MAX_VALUE_LENGTH, SECRET_LINK_KEYS, TEXT_KEYS } from '../../src/lib/share.ts';
 import { vendorDomain } from '../../src/lib/share-report.ts';
+import { CODEX_NEWEST, PROBED_RELEASES } from '../../src/lib/codex/releases.ts';
 
 const load = (id: string) => providerSchema.parse(JSON.parse(readFileSync(`content/providers/${id}.json`, 'utf8')));
 const omni = load('omni');
@@ -308,5 +309,48 @@ describe('decodeShare: storage only where the mode offers the choice', () => {
   });
   it('never writes storage for a bearer mode', () => {
     expect(encodeShare(omni, { ...defaultForm(omni, 'api-key'), storage: 'inline' }).params).not.toContain('storage');
+  });
+});
+
+describe('the view: Codex release and shell', () => {
+  it('writes codex and shell only when they are not the defaults', () => {
+    const form = defaultForm(nekt);
+    expect(encodeShare(nekt, form, { release: CODEX_NEWEST, shell: 'posix' }).params).toBe('v=1');
+    expect(encodeShare(nekt, form, { release: '0.150.0', shell: 'fish' }).params).toBe('v=1&codex=0.150.0&shell=fish');
+  });
+
+  it('reads them back, and lists them with what the link set', () => {
+    const decoded = decodeShare(nekt, '#v=1&codex=0.150.0&shell=powershell');
+    expect(decoded.view).toEqual({ release: '0.150.0', shell: 'powershell' });
+    expect(decoded.notices).toEqual([]);
+    expect(decoded.applied).toEqual([
+      { key: 'codex', label: 'Codex version', value: '0.150.0' },
+      { key: 'shell', label: 'Your shell', value: 'PowerShell' },
+    ]);
+  });
+
+  it('round-trips every probed release and every shell', () => {
+    for (const release of PROBED_RELEASES) {
+      for (const shell of ['posix', 'fish', 'powershell'] as const) {
+        const { params } = encodeShare(omni, defaultForm(omni), { release, shell });
+        const view = decodeShare(omni, params).view;
+        expect(view.release ?? CODEX_NEWEST).toBe(release);
+        expect(view.shell ?? 'posix').toBe(shell);
+      }
+    }
+  });
+
+  it.each([
+    ['a release outside the list', 'codex=0.999.0', 'codex'],
+    ['a release inside the window that was never probed', 'codex=0.166.0', 'codex'],
+    ['not a release at all', 'codex=latest', 'codex'],
+    ['an unknown shell', 'shell=tcsh', 'shell'],
+  ])('ignores %s with a notice, and keeps the default', (_, query, key) => {
+    const decoded = decodeShare(nekt, `v=1&${query}`);
+    expect(decoded.view).toEqual({});
+    expect(decoded.ignored).toEqual([key]);
+    expect(decoded.notices).toHaveLength(1);
+    expect(decoded.notices[0]).toContain(`"${key}" was ignored`);
+    if (key === 'codex') expect(decoded.notices[0]).toContain(`the output is for the newest, ${CODEX_NEWEST}`);
   });
 });

@@ -1,0 +1,183 @@
+/**
+ * The generator's outputs: the toolbar (shell, Codex version, share link), then the steps (variables,
+ * command or TOML block, sign-in, check) for the chosen shell. Stateless: the island owns the state.
+ */
+import type { Generated } from '../lib/generate.ts';
+import type { Release } from '../lib/codex/releases.ts';
+import type { Shell } from '../lib/shells.ts';
+import type { Highlighter, Lang } from './highlight.ts';
+import { OutputBlock } from './OutputBlock.tsx';
+import { Choice, InlineCode } from './fields.tsx';
+
+type Outputs = NonNullable<Generated['outputs']>;
+
+const SHELL_LABELS: Record<Shell, string> = { posix: 'bash / zsh', fish: 'fish', powershell: 'PowerShell' };
+const SHELL_LANG: Record<Shell, Lang> = { posix: 'shellscript', fish: 'shellscript', powershell: 'powershell' };
+
+
+interface Props {
+  id: string;
+  outputs: Outputs | null;
+  shell: Shell;
+  onShell: (shell: Shell) => void;
+  release: Release;
+  /** The releases the reader can choose, newest first. */
+  releases: readonly Release[];
+  onRelease: (release: string) => void;
+  highlighter: Highlighter;
+  hydrated: boolean;
+  onCopyLink: () => void;
+  /** Names the first marked field, for the "Go to" button when outputs are blocked. */
+  blocked: { count: number; firstField: string; goTo: () => void };
+  announce: (message: string) => void;
+  /** A block's text changed after it was copied: its "copied" announcement is stale. */
+  onStale: (message: string) => void;
+}
+
+/** The outputs section of one generator. */
+export function GeneratorOutputs(props: Props) {
+  const { id, outputs, shell, onShell, release, releases, onRelease, hydrated, onCopyLink, blocked } = props;
+  return (
+    <>
+      <div class="cmg-toolbar">
+        <Choice
+          id={`${id}-shell`}
+          legend="Your shell"
+          value={shell}
+          options={[
+            { value: 'posix', label: 'bash / zsh', help: '' },
+            { value: 'fish', label: 'fish', help: '' },
+            { value: 'powershell', label: 'PowerShell 7', help: '' },
+          ]}
+          // The values are the three listed above.
+          onChange={(v) => onShell(v as Shell)}
+          messages={[]}
+          inline
+        />
+        <div class="cmg-field cmg-select">
+          <label for={`${id}-codex`}>Codex version</label>
+          <select id={`${id}-codex`} onChange={(e) => onRelease(e.currentTarget.value)}>
+            {releases.map((r, i) => (
+              <option value={r} selected={r === release}>
+                {i === 0 ? `${r} (newest)` : r}
+              </option>
+            ))}
+          </select>
+        </div>
+        {hydrated && (
+          <button type="button" class="cmg-link" onClick={onCopyLink}>
+            Copy link for teammates
+          </button>
+        )}
+      </div>
+      {!outputs ? (
+        <p class="cmg-blocked" role="status">
+          Fix{' '}
+          {blocked.count === 1 ? 'the field marked above' : `the ${blocked.count} fields marked above`} to
+          get your commands.{' '}
+          <button type="button" class="cmg-goto" onClick={blocked.goTo}>
+            Go to {blocked.firstField || 'the field'}
+          </button>
+        </p>
+      ) : (
+        <Steps {...props} outputs={outputs} />
+      )}
+    </>
+  );
+}
+
+/** The three shells' variants of one output; only the chosen shell's is shown. */
+function PerShell(
+  props: Props & { kind: string; title: string; texts: Record<Shell, string>; partial?: boolean },
+) {
+  const { kind, title, texts, partial, shell, highlighter, hydrated, announce, onStale } = props;
+  return (
+    <>
+      {(Object.keys(SHELL_LABELS) as Shell[]).map((s) => (
+        <OutputBlock
+          // The bash/zsh blocks keep the plain kind (tests rely on it).
+          kind={s === 'posix' ? kind : `${kind}-${s}`}
+          title={`${title} (${SHELL_LABELS[s]})`}
+          text={texts[s].trimEnd()}
+          lang={SHELL_LANG[s]}
+          highlighter={highlighter}
+          interactive={hydrated}
+          hidden={shell !== s}
+          partial={!!partial}
+          onCopied={announce}
+          onStale={onStale}
+        />
+      ))}
+    </>
+  );
+}
+
+/** The numbered steps, from variables to verification. */
+function Steps(props: Props & { outputs: Outputs }) {
+  const { outputs, highlighter, hydrated, announce, onStale } = props;
+  const { cli } = outputs;
+  const block = { highlighter, interactive: hydrated, onCopied: announce, onStale };
+  return (
+    <ol class="cmg-steps">
+      {outputs.env && (
+        <li>
+          <h3>Set the environment variables</h3>
+          <PerShell {...props} kind="env" title="Environment" texts={outputs.env} />
+        </li>
+      )}
+      <li>
+        <h3>Add the server</h3>
+        {cli.posix !== null && cli.fish !== null && cli.powershell !== null ? (
+          <>
+            <p>
+              Run this command{cli.mode === 'partial' ? ', then add the rest by hand' : ''}, <em>or</em>{' '}
+              paste the TOML block below into <code>{outputs.configPath}</code>.
+            </p>
+            <PerShell
+              {...props}
+              kind="cli"
+              title="Command"
+              texts={{ posix: cli.posix, fish: cli.fish, powershell: cli.powershell }}
+              partial={cli.mode === 'partial'}
+            />
+            {cli.mode === 'partial' && (
+              <p class="cmg-partial" data-cli-note>
+                <code>codex mcp add</code> has no flag for{' '}
+                {cli.missing.map((k, i) => (
+                  <>
+                    {i > 0 && ', '}
+                    <code>{k}</code>
+                  </>
+                ))}
+                . After running the command, add {cli.missing.length === 1 ? 'that key' : 'those keys'} to
+                the <code>[mcp_servers.{outputs.name}]</code> table in <code>{outputs.configPath}</code> as
+                shown in the TOML block, or use the TOML block alone. Running the command again later
+                replaces the whole entry and drops them.
+              </p>
+            )}
+          </>
+        ) : (
+          <p class="cmg-partial" data-cli-note>
+            No command for this one: <InlineCode text={cli.reason} /> Paste the TOML block into <code>{outputs.configPath}</code>.
+          </p>
+        )}
+        <OutputBlock kind="toml" title={outputs.configPath} text={outputs.toml.trimEnd()} lang="toml" {...block} />
+      </li>
+      {outputs.login && (
+        <li>
+          <h3>Sign in</h3>
+          <p>
+            When the server offers OAuth, <code>codex mcp add</code> already signs you in right after adding
+            it. Run this after pasting the TOML block instead, if that sign-in was stopped, or when it
+            expires.
+          </p>
+          <OutputBlock kind="login" title="OAuth login" text={outputs.login.trimEnd()} lang="shellscript" {...block} />
+        </li>
+      )}
+      <li>
+        <h3>Check it</h3>
+        <OutputBlock kind="verify" title="Verify" text={outputs.verify.trimEnd()} lang="shellscript" {...block} />
+      </li>
+    </ol>
+  );
+}
