@@ -13,6 +13,10 @@ import { layeredHighlighter, type Prehighlighted } from './prehighlight.ts';
 import { copyText, useAnnouncer } from './live.ts';
 import { OutputBlock } from './OutputBlock.tsx';
 import { Check, Choice, Text } from './fields.tsx';
+import { ConfigPathNote, SettingsFields, TopLevelOutput } from './SettingsFields.tsx';
+import { emptySettings, type SettingsForm } from '../lib/settings-form.ts';
+import type { GeneratedWithSettings } from '../lib/settings.ts';
+import { configPath, platformOfShell } from '../lib/config-path.ts';
 
 interface Props {
   provider: Provider;
@@ -52,7 +56,7 @@ const TUNING_FIELDS: [TextKey, string, string][] = [
 ];
 
 // Fields rendered inside the "Advanced settings" section (their `fieldOf` keys).
-const ADVANCED_KEYS = new Set<string>([...[...OAUTH_FIELDS, ...TUNING_FIELDS].map(([key]) => key), 'enabled', 'required']);
+const ADVANCED_KEYS = new Set<string>([...[...OAUTH_FIELDS, ...TUNING_FIELDS].map(([key]) => key), 'enabled', 'required', 'settings.defaultApproval', 'settings.toolApprovals', 'settings.credentialsStore', 'settings.callbackPort']);
 
 /** The first field of the form marked with an error, in page order. */
 const firstErrorField = (root: HTMLElement | null): Element | null | undefined => root?.querySelector('.cmg-form .cmg-error')?.closest('.cmg-field, fieldset');
@@ -73,6 +77,8 @@ export function fieldOf(d: Diagnostic, spec: ServerSpec, provider: Provider, for
       return head;
     case 'auth':
       return 'mode';
+    case 'settings':
+      return d.field;
     case 'url': {
       const first = endpointOf(provider, form).params[0];
       return first ? `params.${first.key}` : 'general';
@@ -121,6 +127,8 @@ export default function GeneratorIsland({ provider, initial, prehighlighted, onU
   // Build-time tokens first; the runtime highlighter (loaded with the engine) for anything else.
   const highlighter = useMemo(() => layeredHighlighter(prehighlighted, runtimeHighlighter, onUnhighlighted), [prehighlighted, runtimeHighlighter, onUnhighlighted]);
   const [shell, setShell] = useState<Shell>('posix');
+  const [settings, setSettings] = useState<SettingsForm>(emptySettings);
+  const platform = platformOfShell(shell);
   const [announcement, announce] = useAnnouncer();
   const [engine, setEngine] = useState<Engine | null>(null);
   const rootRef = useRef<HTMLDivElement>(null);
@@ -166,7 +174,8 @@ export default function GeneratorIsland({ provider, initial, prehighlighted, onU
   const spec = useMemo(() => specFromForm(provider, form), [provider, form]);
   // Until the engine arrives the form still holds the preset (or the reader's first keystrokes, which
   // the engine then catches up with), so the build-time output is the right one to show.
-  const result: Generated = useMemo(() => (engine ? engine.generate(spec) : initial), [engine, spec, initial]);
+  const oauth = spec.transport === 'http' && spec.auth === 'oauth';
+  const result: Generated & Partial<GeneratedWithSettings> = useMemo(() => (engine ? engine.withSettings(engine.generate(spec), settings, { oauth, scope: spec.scope, platform }) : initial), [engine, spec, initial, settings, oauth, platform]);
   const mode = modeOf(provider, form);
   const endpoint = endpointOf(provider, form);
   const id = `cmg-${provider.id}`;
@@ -247,8 +256,8 @@ export default function GeneratorIsland({ provider, initial, prehighlighted, onU
             legend="Where the config lives"
             value={form.scope}
             options={[
-              { value: 'user', label: 'User: ~/.codex/config.toml', help: 'Every project on this machine.' },
-              { value: 'project', label: 'Project: .codex/config.toml', help: 'Only this project, once Codex trusts it. Written by hand: the CLI cannot add it.' },
+              { value: 'user', label: `User: ${configPath('user', platform)}`, help: 'Every project on this machine.' },
+              { value: 'project', label: `Project: ${configPath('project', platform)}`, help: 'Only this project, once Codex trusts it. Written by hand: the CLI cannot add it.' },
             ].filter((o) => (provider.scopes as string[]).includes(o.value))}
             onChange={(v) => update('scope', v === 'project' ? 'project' : 'user')}
             messages={[]}
@@ -336,6 +345,7 @@ export default function GeneratorIsland({ provider, initial, prehighlighted, onU
           ))}
           <Check id={`${id}-enabled`} label="Enabled" checked={form.enabled} onChange={(v) => update('enabled', v)} messages={[]} />
           <Check id={`${id}-required`} label="Required (codex exec fails when the server does not start)" checked={form.required} onChange={(v) => update('required', v)} messages={errorsOf('required')} />
+          <SettingsFields id={id} form={settings} onChange={setSettings} messagesOf={errorsOf} oauth={oauth} />
         </details>
       </form>
 
@@ -407,6 +417,8 @@ export default function GeneratorIsland({ provider, initial, prehighlighted, onU
                 </p>
               )}
               <OutputBlock kind="toml" title={outputs.configPath} text={outputs.toml.trimEnd()} lang="toml" highlighter={highlighter} interactive={hydrated} onCopied={announce} />
+              <ConfigPathNote platform={platform} scope={spec.scope} />
+              <TopLevelOutput text={result.topLevel ?? null} path={result.topLevelPath ?? configPath('user', platform)} highlighter={highlighter} interactive={hydrated} onCopied={announce} />
             </li>
             {outputs.login && (
               <li>

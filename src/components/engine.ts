@@ -4,3 +4,4 @@
  * the validation, quoting and TOML code (~7 KB gzipped) stays off every page's critical path.
  */
 export { generate } from '../lib/generate.ts';
+export { withSettings } from '../lib/settings.ts';
