@@ -13,7 +13,7 @@ import { layeredHighlighter, type Prehighlighted } from './prehighlight.ts';
 import { copyText, useAnnouncer } from './live.ts';
 import { OutputBlock } from './OutputBlock.tsx';
 import { Check, Choice, Text } from './fields.tsx';
-import { ConfigPathNote, SettingsFields, TopLevelOutput } from './SettingsFields.tsx';
+import { ConfigPathNote } from './ConfigPathNote.tsx';
 import { emptySettings, type SettingsForm } from '../lib/settings-form.ts';
 import type { GeneratedWithSettings } from '../lib/settings.ts';
 import { configPath, platformOfShell } from '../lib/config-path.ts';
@@ -56,7 +56,7 @@ const TUNING_FIELDS: [TextKey, string, string][] = [
 ];
 
 // Fields rendered inside the "Advanced settings" section (their `fieldOf` keys).
-const ADVANCED_KEYS = new Set<string>([...[...OAUTH_FIELDS, ...TUNING_FIELDS].map(([key]) => key), 'enabled', 'required', 'settings.defaultApproval', 'settings.toolApprovals', 'settings.credentialsStore', 'settings.callbackPort']);
+const ADVANCED_KEYS = new Set<string>([...[...OAUTH_FIELDS, ...TUNING_FIELDS].map(([key]) => key), 'enabled', 'required']);
 
 /** The first field of the form marked with an error, in page order. */
 const firstErrorField = (root: HTMLElement | null): Element | null | undefined => root?.querySelector('.cmg-form .cmg-error')?.closest('.cmg-field, fieldset');
@@ -191,7 +191,7 @@ export default function GeneratorIsland({ provider, initial, prehighlighted, onU
   const errorsOf = (key: string) => byField.get(key) ?? [];
   const errorCount = result.diagnostics.filter((d) => d.severity === 'error').length;
   // An error in a field of the closed "Advanced settings" would be invisible: open the section when one appears.
-  const advancedErrors = [...byField].filter(([key, list]) => ADVANCED_KEYS.has(key) && list.some((d) => d.severity === 'error')).map(([key]) => key).join();
+  const advancedErrors = [...byField].filter(([key, list]) => (ADVANCED_KEYS.has(key) || key.startsWith('settings.')) && list.some((d) => d.severity === 'error')).map(([key]) => key).join();
   useEffect(() => {
     if (advancedErrors !== '') setAdvancedOpen(true);
   }, [advancedErrors]);
@@ -345,7 +345,7 @@ export default function GeneratorIsland({ provider, initial, prehighlighted, onU
           ))}
           <Check id={`${id}-enabled`} label="Enabled" checked={form.enabled} onChange={(v) => update('enabled', v)} messages={[]} />
           <Check id={`${id}-required`} label="Required (codex exec fails when the server does not start)" checked={form.required} onChange={(v) => update('required', v)} messages={errorsOf('required')} />
-          <SettingsFields id={id} form={settings} onChange={setSettings} messagesOf={errorsOf} oauth={oauth} />
+          {engine && <engine.SettingsFields id={id} form={settings} onChange={setSettings} messagesOf={errorsOf} oauth={oauth} />}
         </details>
       </form>
 
@@ -418,7 +418,7 @@ export default function GeneratorIsland({ provider, initial, prehighlighted, onU
               )}
               <OutputBlock kind="toml" title={outputs.configPath} text={outputs.toml.trimEnd()} lang="toml" highlighter={highlighter} interactive={hydrated} onCopied={announce} />
               <ConfigPathNote platform={platform} scope={spec.scope} />
-              <TopLevelOutput text={result.topLevel ?? null} path={result.topLevelPath ?? configPath('user', platform)} highlighter={highlighter} interactive={hydrated} onCopied={announce} />
+              {engine && <engine.TopLevelOutput text={result.topLevel ?? null} path={result.topLevelPath ?? configPath('user', platform)} highlighter={highlighter} interactive={hydrated} onCopied={announce} />}
             </li>
             {outputs.login && (
               <li>

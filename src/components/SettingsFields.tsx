@@ -1,19 +1,15 @@
 /**
  * The "Advanced settings" fields for tool approval and, for OAuth servers, the top-level OAuth keys;
- * the top-level block they produce; and the note under the TOML block on where config.toml lives.
- * Logic lives in src/lib/settings.ts (loaded with the engine); this file only renders.
+ * and the top-level block they produce. Loaded with the engine (engine.ts), like the logic in
+ * src/lib/settings.ts, so the value tables stay off every page's critical path.
  */
 import { APPROVAL_MODES, enumIn, MCP_OAUTH_TOP_LEVEL } from '../lib/codex/keys.ts';
 import { CODEX_NEWEST, type Release } from '../lib/codex/releases.ts';
-import { codexHomeConfigPath, type Platform } from '../lib/config-path.ts';
-import type { Diagnostic, Scope } from '../lib/model.ts';
+import type { Diagnostic } from '../lib/model.ts';
 import type { SettingsForm } from '../lib/settings-form.ts';
 import { Choice, Text } from './fields.tsx';
 import type { Highlighter } from './highlight.ts';
 import { OutputBlock } from './OutputBlock.tsx';
-
-/** The site's page on where Codex reads its config (CLI, IDE extension, app; macOS, Linux, Windows, WSL). */
-export const WHERE_CODEX_RUNS = '/reference/where-codex-runs/';
 
 // What each mode does, as codex-rs/core/src/mcp_tool_call.rs decides it (source, not a test).
 const MODE_HELP: Record<string, string> = {
@@ -114,24 +110,5 @@ export function TopLevelOutput({ text, path, highlighter, interactive, onCopied 
       </p>
       <OutputBlock kind="toml-top" title={`${path} (top of the file)`} text={text.trimEnd()} lang="toml" highlighter={highlighter} interactive={interactive} onCopied={onCopied} />
     </div>
-  );
-}
-
-/** The note under the TOML block: the default path, and that CODEX_HOME moves it (user scope). */
-export function ConfigPathNote({ platform, scope }: { platform: Platform; scope: Scope }) {
-  const more = <a href={WHERE_CODEX_RUNS}>Where Codex reads its config</a>;
-  if (scope === 'project') {
-    return (
-      <p class="cmg-help" data-config-path-note>
-        Codex reads a project's <code>.codex/config.toml</code> only once the project is trusted. {more} (CLI, IDE extension, app;
-        Windows and WSL).
-      </p>
-    );
-  }
-  return (
-    <p class="cmg-help" data-config-path-note>
-      That is the default location. When the <code>CODEX_HOME</code> variable is set, Codex reads <code>{codexHomeConfigPath(platform)}</code>{' '}
-      instead. {more} (CLI, IDE extension, app; Windows and WSL).
-    </p>
   );
 }

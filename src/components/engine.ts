@@ -5,3 +5,4 @@
  */
 export { generate } from '../lib/generate.ts';
 export { withSettings } from '../lib/settings.ts';
+export { SettingsFields, TopLevelOutput } from './SettingsFields.tsx';
