@@ -56,7 +56,7 @@ export function SettingsFields({ id, form, onChange, messagesOf, oauth, release 
         label="Per-tool approval"
         value={form.toolApprovals}
         multiline
-        placeholder="search = approve"
+        placeholder="read_file = approve"
         help={`TOOL = MODE, one per line; MODE is one of ${modes.join(', ')}. Written as [mcp_servers.NAME.tools.TOOL] tables.`}
         onInput={set('toolApprovals')}
         messages={messagesOf('settings.toolApprovals')}
