@@ -2,6 +2,8 @@
  * The generator's form: every input for one provider, each with its messages next to it. Stateless:
  * the island owns the form state and the diagnostics (see GeneratorIsland.tsx).
  */
+import type { ComponentChildren } from 'preact';
+import { configPath, type Platform } from '../lib/config-path.ts';
 import type { Diagnostic } from '../lib/model.ts';
 import { endpointOf, modeOf, offersStorage, type FormState, type Provider } from '../lib/provider.ts';
 import { Check, Choice, Text } from './fields.tsx';
@@ -65,6 +67,10 @@ interface Props {
   onMode: (modeId: string) => void;
   /** The sign-in methods whose user field is an e-mail address, shown unmasked. */
   emailModes: readonly string[];
+  /** Whose paths the scope choice names (from the shell choice). */
+  platform: Platform;
+  /** More fields at the end of "Advanced settings" (the settings, once the engine has loaded). */
+  advancedExtra?: ComponentChildren;
 }
 
 /** The form of one generator. */
@@ -104,10 +110,10 @@ export function GeneratorForm(props: Props) {
           legend="Where the config lives"
           value={form.scope}
           options={[
-            { value: 'user', label: 'User: ~/.codex/config.toml', help: 'Every project on this machine.' },
+            { value: 'user', label: `User: ${configPath('user', props.platform)}`, help: 'Every project on this machine.' },
             {
               value: 'project',
-              label: 'Project: .codex/config.toml',
+              label: `Project: ${configPath('project', props.platform)}`,
               help: 'Only this project, once Codex trusts it. Written by hand: the CLI cannot add it.',
             },
           ].filter((o) => (provider.scopes as string[]).includes(o.value))}
@@ -273,6 +279,7 @@ export function GeneratorForm(props: Props) {
           onChange={(v) => update('required', v)}
           messages={errorsOf('required')}
         />
+        {props.advancedExtra}
       </details>
     </form>
   );

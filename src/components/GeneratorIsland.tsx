@@ -18,6 +18,10 @@ import { ADVANCED_KEYS, GeneratorForm } from './GeneratorForm.tsx';
 import { InlineCode } from './fields.tsx';
 import { GeneratorOutputs } from './GeneratorOutputs.tsx';
 import { applyShell, useShell } from './shell-choice.ts';
+import { ConfigPathNote } from './ConfigPathNote.tsx';
+import { emptySettings, type SettingsForm } from '../lib/settings-form.ts';
+import type { GeneratedWithSettings } from '../lib/settings.ts';
+import { configPath, platformOfShell } from '../lib/config-path.ts';
 
 interface Props {
   provider: Provider;
@@ -65,6 +69,8 @@ export default function GeneratorIsland(props: Props) {
     [prehighlighted, runtimeHighlighter, onUnhighlighted],
   );
   const shell = useShell();
+  const [settings, setSettings] = useState<SettingsForm>(emptySettings);
+  const platform = platformOfShell(shell);
   const [announcement, announce, withdraw] = useAnnouncer();
   const [engine, setEngine] = useState<Engine | null>(null);
   const rootRef = useRef<HTMLDivElement>(null);
@@ -113,9 +119,18 @@ export default function GeneratorIsland(props: Props) {
   const spec = useMemo(() => specFromForm(provider, form), [provider, form]);
   // Until the engine arrives the form still holds the preset (or the reader's first keystrokes, which
   // the engine then catches up with), so the build-time output is the right one to show.
-  const result: Generated = useMemo(
-    () => (engine ? engine.generate(spec, release) : initial),
-    [engine, spec, release, initial],
+  const oauth = spec.transport === 'http' && spec.auth === 'oauth';
+  const result: Generated & Partial<GeneratedWithSettings> = useMemo(
+    () =>
+      engine
+        ? engine.withSettings(engine.generate(spec, release), settings, {
+            oauth,
+            scope: spec.scope,
+            platform,
+            release,
+          })
+        : initial,
+    [engine, spec, release, initial, settings, oauth, platform],
   );
   const endpoint = endpointOf(provider, form);
   const id = `cmg-${provider.id}`;
@@ -132,7 +147,11 @@ export default function GeneratorIsland(props: Props) {
   const errorCount = result.diagnostics.filter((d) => d.severity === 'error').length;
   // An error in a field of the closed "Advanced settings" would be invisible: open the section when one appears.
   const advancedErrors = [...byField]
-    .filter(([key, list]) => ADVANCED_KEYS.has(key) && list.some((d) => d.severity === 'error'))
+    .filter(
+      ([key, list]) =>
+        (ADVANCED_KEYS.has(key) || key.startsWith('settings.')) &&
+        list.some((d) => d.severity === 'error'),
+    )
     .map(([key]) => key)
     .join();
   useEffect(() => {
@@ -183,6 +202,19 @@ export default function GeneratorIsland(props: Props) {
         // The rules load with the engine; the pointer or key that chose the method has woken it.
         onMode={(modeId) => loadEngine().then((e) => setForm((f) => e.switchMode(provider, f, modeId)), () => undefined)}
         emailModes={props.emailModes}
+        platform={platform}
+        advancedExtra={
+          engine && (
+            <engine.SettingsFields
+              id={id}
+              form={settings}
+              onChange={setSettings}
+              messagesOf={errorsOf}
+              oauth={oauth}
+              release={release}
+            />
+          )
+        }
       />
       {errorsOf('general').length > 0 && (
         <ul class="cmg-general">
@@ -208,6 +240,20 @@ export default function GeneratorIsland(props: Props) {
           blocked={{ count: errorCount, firstField: firstError, goTo: goToError }}
           announce={announce}
           onStale={withdraw}
+          afterToml={
+            <>
+              <ConfigPathNote platform={platform} scope={spec.scope} />
+              {engine && (
+                <engine.TopLevelOutput
+                  text={result.topLevel ?? null}
+                  path={result.topLevelPath ?? configPath('user', platform)}
+                  highlighter={highlighter}
+                  interactive={hydrated}
+                  onCopied={announce}
+                />
+              )}
+            </>
+          }
         />
         <p class="cmg-live" role="status" aria-live="polite">
           {announcement}

@@ -2,6 +2,7 @@
  * The generator's outputs: the toolbar (shell, Codex version, share link), then the steps (variables,
  * command or TOML block, sign-in, check) for the chosen shell. Stateless: the island owns the state.
  */
+import type { ComponentChildren } from 'preact';
 import type { Generated } from '../lib/generate.ts';
 import type { Release } from '../lib/codex/releases.ts';
 import type { Shell } from '../lib/shells.ts';
@@ -32,6 +33,8 @@ interface Props {
   announce: (message: string) => void;
   /** A block's text changed after it was copied: its "copied" announcement is stale. */
   onStale: (message: string) => void;
+  /** Shown right after the TOML block (where the file is, the top-level settings block). */
+  afterToml?: ComponentChildren;
 }
 
 /** The outputs section of one generator. */
@@ -162,6 +165,7 @@ function Steps(props: Props & { outputs: Outputs }) {
           </p>
         )}
         <OutputBlock kind="toml" title={outputs.configPath} text={outputs.toml.trimEnd()} lang="toml" {...block} />
+        {props.afterToml}
       </li>
       {outputs.login && (
         <li>

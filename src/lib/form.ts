@@ -61,6 +61,9 @@ export function fieldOf(d: Diagnostic, spec: ServerSpec, provider: Provider, for
   switch (head) {
     case 'auth':
       return 'mode';
+    // The advanced settings (settings.ts) name their own fields.
+    case 'settings':
+      return d.field;
     case 'url': {
       // A URL built from a template is the reader's first endpoint param.
       const first = endpointOf(provider, form).params[0];

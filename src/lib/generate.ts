@@ -7,6 +7,7 @@ import { planCli, type CliPlan } from './cli.ts';
 import { factsFor, NO_BROWSER_FLAG } from './codex/facts.ts';
 import { MCP_KEYS } from './codex/keys.ts';
 import { CODEX_NEWEST, type Release } from './codex/releases.ts';
+import { reservedNameProblem } from './codex/reserved.ts';
 import { configPath } from './config-path.ts';
 import { envLines, type EnvLines } from './env.ts';
 import type { Diagnostic, ServerEntry, ServerSpec } from './model.ts';
@@ -97,7 +98,10 @@ export function verifyCommands(name: string, release: Release = CODEX_NEWEST): s
 /** Generates every output for a spec, exact for Codex `release`. Pure: same input, same result. */
 export function generate(spec: ServerSpec, release: Release = CODEX_NEWEST): Generated {
   const { entry, diagnostics } = resolveSpec(spec, release);
-  if (!entry) return { diagnostics, outputs: null };
+  // A name Codex keeps for its own server: the entry would never start, so no output is shown.
+  const reserved = reservedNameProblem(spec.name.trim());
+  if (reserved) diagnostics.push({ field: 'name', severity: 'error', message: reserved });
+  if (!entry || reserved) return { diagnostics, outputs: null };
   const name = spec.name.trim();
   const plan = planCli(name, entry, spec.scope, spec.auth, release);
   const cli: CliOutput = {

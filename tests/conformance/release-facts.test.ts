@@ -7,8 +7,10 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import {
+  APPROVAL_MODES,
   CHANGES,
   configRefusalPattern,
+  enumIn,
   keysIn,
   MCP_KEYS,
   nameRefusal,
@@ -197,6 +199,11 @@ const PROOFS: Record<ChangeId, () => Promise<void>> = {
         'MCP server may or may not require login. Run `codex mcp login x` to login.',
       ),
     ).toBe(facts.addPrintsLoginHint);
+  },
+  approvalWrites: async () => {
+    // `writes` loads exactly when the table lists it for this release (settings.test.ts checks the whole list).
+    const r = await load(`[mcp_servers.x]\nurl = "${URL}"\ndefault_tools_approval_mode = "writes"\n`);
+    expect(r.code === 0, r.stderr).toBe(enumIn(APPROVAL_MODES, CODEX_RELEASE).includes('writes'));
   },
   httpHeadersHelper: async () => {
     const r = await load(

@@ -46,6 +46,15 @@ export const CHANGES = {
     area: 'config.toml',
     what: '`auth` is read for remote servers; before, the key was ignored.',
   },
+  approvalWrites: {
+    since: '0.144.0',
+    lastWithout: '0.143.0',
+    area: 'config.toml',
+    what:
+      '`default_tools_approval_mode` and `tools.TOOL.approval_mode` accept `"writes"` besides ' +
+      '`"auto"`, `"prompt"` and `"approve"`; before, Codex refuses the file ' +
+      '("unknown variant `writes`, expected one of `auto`, `prompt`, `approve`").',
+  },
   httpHeadersHelper: {
     since: '0.148.0',
     lastWithout: '0.147.0',

@@ -4,3 +4,4 @@ export * from './changes.ts';
 export * from './keys.ts';
 export * from './facts.ts';
 export * from './defaults.ts';
+export * from './reserved.ts';

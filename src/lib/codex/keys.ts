@@ -184,3 +184,37 @@ export function addSettableKeys(release: Release): Set<string> {
   }
   return settable;
 }
+
+/** One value Codex accepts for an enumerated setting, and the releases that accept it. */
+export interface EnumValue {
+  value: string;
+  /** Releases that accept the value; absent means the whole supported window. */
+  range?: ReleaseRange;
+}
+
+/**
+ * The values of `default_tools_approval_mode` and `tools.TOOL.approval_mode`, in the order Codex's
+ * refusal lists them ("expected one of …"; tests/conformance/settings.test.ts compares that list).
+ */
+export const APPROVAL_MODES: readonly EnumValue[] = [
+  { value: 'auto' },
+  { value: 'prompt' },
+  { value: 'writes', range: since(CHANGES.approvalWrites) },
+  { value: 'approve' },
+];
+
+/** Top-level `config.toml` keys for MCP OAuth (never inside `[mcp_servers.NAME]`). */
+export const MCP_OAUTH_TOP_LEVEL = {
+  /** Where OAuth tokens are kept; the values in the order Codex's refusal lists them. */
+  mcp_oauth_credentials_store: [{ value: 'auto' }, { value: 'file' }, { value: 'keyring' }],
+  /** A fixed port for the local OAuth callback: an integer Codex reads as u16 (0 to 65535). */
+  mcp_oauth_callback_port: { min: 0, max: 65535 },
+} as const satisfies {
+  mcp_oauth_credentials_store: readonly EnumValue[];
+  mcp_oauth_callback_port: { min: number; max: number };
+};
+
+/** The values of an enumerated setting `release` accepts, in Codex's order. */
+export function enumIn(values: readonly EnumValue[], release: Release): string[] {
+  return values.filter((v) => v.range === undefined || inRange(release, v.range)).map((v) => v.value);
+}

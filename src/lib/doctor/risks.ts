@@ -3,6 +3,7 @@
  * never expands, unusable addresses, names its own commands refuse, variables that are not set).
  */
 import { isPathWithSpaces } from '../command-path.ts';
+import { RESERVED_NAMES } from '../codex/reserved.ts';
 import { checkEnvName, checkServerName, checkUrl, SERVER_NAME_RE } from '../validate.ts';
 import type { Context, Findings } from './findings.ts';
 import { display, KEYS } from './schema.ts';
@@ -22,12 +23,8 @@ export function checkRisks(t: Table, transport: Transport, out: Findings, ctx: C
   otherRisks(t, out);
 }
 
-/**
- * Names Codex keeps for its own servers (codex-rs/codex-mcp: CODEX_APPS_MCP_SERVER_NAME, the
- * built-in Apps server). tests/conformance/doctor.test.ts proves a session never starts an entry of
- * that name from config.toml.
- */
-export const RESERVED_NAMES: readonly string[] = ['codex_apps'];
+// Names Codex keeps for its own servers: one list, shared with the generator.
+export { RESERVED_NAMES } from '../codex/reserved.ts';
 
 /** Names Codex loads but its own commands refuse, and names it keeps for itself. */
 function nameRisks(out: Findings, ctx: Context): void {
