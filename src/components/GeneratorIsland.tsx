@@ -89,7 +89,7 @@ export function fieldOf(d: Diagnostic, spec: ServerSpec, provider: Provider, for
       const header = index === undefined ? undefined : spec.envHttpHeaders[Number(index)];
       const mode = modeOf(provider, form);
       const isAuth = header && (mode.kind === 'basic' ? header.name === 'Authorization' : mode.kind === 'header' && header.name === mode.header);
-      return isAuth || index === undefined ? 'envVar' : 'envHeaders';
+      return isAuth || (index === undefined && !provider.customHeaders) ? 'envVar' : 'envHeaders';
     }
     case 'envVarLines': {
       if (part === 'name') return 'envVar';

@@ -68,6 +68,8 @@ export interface ServerSpec {
   disabledTools: string[];
   /** Variables to export in the shell; also the names `--bearer-token-env-var`/`env_http_headers` point to. */
   envVarLines: EnvVarSpec[];
+  /** Messages about how the form's text was read (a split command line, a header line in the wrong shape); resolve reports them first. */
+  inputNotes?: Diagnostic[];
 }
 
 /** The fields of a streamable-HTTP entry, in Codex's names. */

@@ -2,8 +2,10 @@
  * Provider presets: the form state, its defaults, and the one function that turns a provider's data
  * (`content/providers/*.json`, validated by `provider-schema.ts`) plus the form's state into a `ServerSpec`.
  */
-import { emptySpec, type EnvVarSpec, type Pair, type Scope, type ServerSpec } from './model.ts';
+import { emptySpec, type Diagnostic, type EnvVarSpec, type Pair, type Scope, type ServerSpec } from './model.ts';
 import { basicAuthorization } from './basic-auth.ts';
+import { argumentLineNote, readAsMessage, readCommandField } from './command-line.ts';
+import { headerPlaceholder, readHeaderLines } from './header-input.ts';
 import type { AuthModeData, Endpoint, Provider } from './provider-schema.ts';
 
 export type { AuthModeData, Endpoint, Provider };
@@ -151,10 +153,16 @@ export function specFromForm(provider: Provider, form: FormState): ServerSpec {
     disabledTools: splitList(form.disabledTools),
     httpHeaders: extraHeaders(provider, form, mode.id),
   };
+  const notes: Diagnostic[] = [];
   if (provider.customHeaders && mode.kind !== 'stdio') {
-    spec.httpHeaders = [...spec.httpHeaders, ...splitPairs(form.httpHeaders, ':')];
-    spec.envHttpHeaders = splitPairs(form.envHeaders, ':');
+    const literal = readHeaderLines(form.httpHeaders, 'static');
+    const fromEnv = readHeaderLines(form.envHeaders, 'env');
+    spec.httpHeaders = [...spec.httpHeaders, ...literal.pairs];
+    spec.envHttpHeaders = fromEnv.pairs;
+    notes.push(...literal.notes, ...fromEnv.notes);
   }
+  const placeholder = placeholderNote(provider, form);
+  if (placeholder) notes.push(placeholder);
   const envVar = form.envVar.trim();
   const lines: EnvVarSpec[] = [];
   switch (mode.kind) {
@@ -164,9 +172,7 @@ export function specFromForm(provider: Provider, form: FormState): ServerSpec {
       spec.transport = 'stdio';
       spec.url = '';
       spec.httpHeaders = [];
-      spec.command = form.command;
-      // Arguments keep their inner spaces; only the line breaks separate them.
-      spec.args = splitLines(form.args);
+      readStdio(form, spec, notes);
       spec.env = splitPairs(form.env, '=');
       spec.envVars = splitList(form.envVars);
       spec.cwd = form.cwd;
@@ -209,6 +215,70 @@ export function specFromForm(provider: Provider, form: FormState): ServerSpec {
       }
       break;
   }
-  spec.envVarLines = lines;
+  spec.envVarLines = [...lines, ...headerVariables(spec.envHttpHeaders, lines)];
+  if (notes.length > 0) spec.inputNotes = notes;
   return spec;
+}
+
+/** Command and arguments: a whole command line pasted into Command is split, and the reader told how. */
+function readStdio(form: FormState, spec: ServerSpec, notes: Diagnostic[]): void {
+  const reading = readCommandField(form.command);
+  // Arguments keep their inner spaces; only the line breaks separate them.
+  const typed = splitLines(form.args);
+  const lead = reading.kind === 'split' ? reading.argv.slice(1) : [];
+  spec.command = reading.kind === 'split' ? (reading.argv[0] ?? '') : form.command;
+  spec.args = [...lead, ...typed];
+  if (reading.kind === 'split') notes.push({ field: 'command', severity: 'warning', message: readAsMessage(reading.argv) });
+  if (reading.kind === 'refused') notes.push({ field: 'command', severity: 'error', message: reading.message });
+  typed.forEach((line, i) => {
+    const message = argumentLineNote(line, lead.length + i + 1);
+    if (message) notes.push({ field: `args.${lead.length + i}`, severity: 'warning', message });
+  });
+}
+
+/** Export lines for the variables env-sourced headers read, like the bearer variable gets (valid names only, once each). */
+function headerVariables(headers: readonly Pair[], existing: readonly EnvVarSpec[]): EnvVarSpec[] {
+  const seen = new Set(existing.map((l) => l.name));
+  const out: EnvVarSpec[] = [];
+  for (const h of headers) {
+    const name = h.value.trim();
+    // An invalid name gets its message at the header's row; it gets no export line.
+    if (seen.has(name) || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue;
+    seen.add(name);
+    out.push({ name, value: '', placeholder: headerPlaceholder(h.name.trim()) });
+  }
+  return out;
+}
+
+/**
+ * The preset's spec for the build-time output: it shows the placeholder form (`https://YOUR-INSTANCE...`)
+ * with the placeholder flagged as a warning at its field, so the page reads well without JavaScript;
+ * the live form refuses the placeholder until the reader replaces it.
+ */
+export function presetSpec(provider: Provider): ServerSpec {
+  const spec = specFromForm(provider, defaultForm(provider));
+  const notes = spec.inputNotes?.map((n) => (n.message.includes(PLACEHOLDER_MARK) ? { ...n, severity: 'warning' as const } : n));
+  return notes ? { ...spec, inputNotes: notes } : spec;
+}
+
+// Words of the placeholder message, so presetSpec can find it.
+const PLACEHOLDER_MARK = 'is still in it: enter your own';
+// An obviously-placeholder segment of a provider's example value, such as YOUR-INSTANCE.
+const PLACEHOLDER_RE = /\bYOUR[-_][A-Z0-9_-]*/;
+
+/** The placeholder segment a value still holds (`YOUR-INSTANCE`), or undefined. */
+export function placeholderIn(value: string): string | undefined {
+  return PLACEHOLDER_RE.exec(value)?.[0];
+}
+
+/** An error while a part of the endpoint still holds its example placeholder, so no working-looking URL is shown. */
+function placeholderNote(provider: Provider, form: FormState): Diagnostic | undefined {
+  if (modeOf(provider, form).kind === 'stdio') return undefined;
+  for (const p of endpointOf(provider, form).params) {
+    const segment = placeholderIn(form.params[p.key] ?? '');
+    if (segment) {
+      return { field: 'url', severity: 'error', message: `the placeholder ${segment} ${PLACEHOLDER_MARK} (${p.help})` };
+    }
+  }
+  return undefined;
 }
