@@ -258,6 +258,10 @@ function resolveStdio(spec: ServerSpec, out: Collector): StdioEntry {
 
 function resolveShared(spec: ServerSpec, out: Collector): SharedEntry {
   const shared: SharedEntry = {};
+  // A token pasted into a timeout field is refused as "not a number"; say also what it is and where it goes.
+  const notHere = 'This field takes a number of seconds; a credential belongs in the sign-in fields or an environment variable.';
+  out.credential('startupTimeoutSec', spec.startupTimeoutSec.trim(), 'Startup timeout', notHere);
+  out.credential('toolTimeoutSec', spec.toolTimeoutSec.trim(), 'Tool timeout', notHere);
   const startup = checkTimeout(spec.startupTimeoutSec, 'Startup timeout');
   out.error('startupTimeoutSec', startup.error);
   if (startup.value !== undefined) shared.startup_timeout_sec = startup.value;
