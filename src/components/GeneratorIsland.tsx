@@ -7,7 +7,10 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Diagnostic, ServerSpec } from '../lib/model.ts';
 import type { Generated } from '../lib/generate.ts';
 import type { LinkNotice, LinkReport } from './LinkNotice.tsx';
-import { defaultForm, endpointOf, modeOf, offersStorage, specFromForm, type FormState, type Provider } from '../lib/provider.ts';
+// The light form helpers only: reading the form (provider.ts) loads with the engine.
+import { defaultForm, endpointOf, fillEndpoint, modeOf, offersStorage, type FormState } from '../lib/form-state.ts';
+import type { Provider } from '../lib/provider-schema.ts';
+import { emptySpec } from '../lib/model.ts';
 import { loadHighlighterWarm, type Highlighter, type Lang } from './highlight.ts';
 import { layeredHighlighter, type Prehighlighted } from './prehighlight.ts';
 import { copyText, useAnnouncer } from './live.ts';
@@ -163,20 +166,21 @@ export default function GeneratorIsland({ provider, initial, prehighlighted, onU
     noticeRef.current?.focus({ preventScroll: true });
   }, [link !== null, Notice !== null]);
 
-  const spec = useMemo(() => specFromForm(provider, form), [provider, form]);
+  // The engine reads the form (command lines, header lines); until it loads, the build-time output and its diagnostics stand.
+  const spec = useMemo(() => (engine ? engine.specFromForm(provider, form) : null), [engine, provider, form]);
   // Until the engine arrives the form still holds the preset (or the reader's first keystrokes, which
   // the engine then catches up with), so the build-time output is the right one to show.
-  const result: Generated = useMemo(() => (engine ? engine.generate(spec) : initial), [engine, spec, initial]);
+  const result: Generated = useMemo(() => (engine && spec ? engine.generate(spec) : initial), [engine, spec, initial]);
   const mode = modeOf(provider, form);
   const endpoint = endpointOf(provider, form);
   const id = `cmg-${provider.id}`;
 
   const byField = new Map<string, Diagnostic[]>();
   for (const d of result.diagnostics) {
-    const key = fieldOf(d, spec, provider, form);
+    const key = fieldOf(d, spec ?? emptySpec(), provider, form);
     // A URL built from a template is reported on the part the reader typed, so name that part.
     const param = key.startsWith('params.') ? endpoint.params.find((p) => `params.${p.key}` === key) : undefined;
-    const shown = param ? { ...d, message: `${param.label} gives the address ${spec.url}: ${d.message}` } : d;
+    const shown = param ? { ...d, message: `${param.label} gives the address ${spec?.url ?? fillEndpoint(endpoint.url, form.params)}: ${d.message}` } : d;
     byField.set(key, [...(byField.get(key) ?? []), shown]);
   }
   const errorsOf = (key: string) => byField.get(key) ?? [];

@@ -4,3 +4,5 @@
  * the validation, quoting and TOML code (~7 KB gzipped) stays off every page's critical path.
  */
 export { generate } from '../lib/generate.ts';
+// Reading the form (splitting a pasted command line, checking header lines) loads with the engine too.
+export { specFromForm } from '../lib/provider.ts';

@@ -5,7 +5,6 @@
  * (variables, substitutions, pipes, globs...) are refused with a message naming them, never guessed.
  */
 import { isPathWithSpaces } from './command-path.ts';
-import { unsafeChar } from './unsafe-chars.ts';
 
 /** A construct the split refuses: what it is (as shown to the reader) and how to fix it. */
 export interface Refusal {
@@ -126,8 +125,9 @@ const WINDOWS_PATH_RE = /(^|\s|["'])([A-Za-z]:\\|\\\\)/;
 /** Reads the Command field: a whole command line is split; anything the split cannot honour is refused. */
 export function readCommandField(raw: string): CommandReading {
   const text = raw.trim();
-  // Unsafe characters and single program names (with or without spaces in a path) are taken as typed; validation checks them.
-  if (unsafeChar(text) || !/[\s'"]/.test(text) || isPathWithSpaces(text)) return { kind: 'program', command: raw };
+  // A line break is left for validation to refuse (splitting would hide it); other unsafe characters
+  // survive the split into words, where validation refuses them. Single program names are taken as typed.
+  if (/[\n\r]/.test(text) || !/[\s'"]/.test(text) || isPathWithSpaces(text)) return { kind: 'program', command: raw };
   const refused = (construct: string, fix: string): CommandReading => ({
     kind: 'refused',
     message: `Command looks like a whole command line, but it holds ${construct}: ${fix}.`,
