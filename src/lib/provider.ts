@@ -131,7 +131,8 @@ function headerVariables(headers: readonly Pair[], existing: readonly EnvVarSpec
     // An invalid name gets its message at the header's row; it gets no export line.
     if (seen.has(name) || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue;
     seen.add(name);
-    out.push({ name, value: '', placeholder: headerPlaceholder(h.name.trim()) });
+    // A server.json import may already have exported it, with a real value: keep that one.
+    out.push({ name, value: '', placeholder: headerPlaceholder(h.name.trim()), keepExisting: true });
   }
   return out;
 }
