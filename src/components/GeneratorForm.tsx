@@ -5,7 +5,9 @@
 import type { ComponentChildren } from 'preact';
 import { configPath, type Platform } from '../lib/config-path.ts';
 import type { Diagnostic } from '../lib/model.ts';
-import { endpointOf, modeOf, offersStorage, type FormState, type Provider } from '../lib/provider.ts';
+// The light form helpers only: reading the form (provider.ts) loads with the engine.
+import { endpointOf, modeOf, offersStorage, type FormState } from '../lib/form-state.ts';
+import type { Provider } from '../lib/provider-schema.ts';
 import { Check, Choice, Text } from './fields.tsx';
 
 type TextKey =

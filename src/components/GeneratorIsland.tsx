@@ -9,7 +9,9 @@ import type { Diagnostic } from '../lib/model.ts';
 import type { Generated } from '../lib/generate.ts';
 import type { Release } from '../lib/codex/releases.ts';
 import type { Shell } from '../lib/shells.ts';
-import { defaultForm, endpointOf, specFromForm, type FormState, type Provider } from '../lib/provider.ts';
+// The light form helpers only: reading the form (provider.ts) loads with the engine.
+import { defaultForm, endpointOf, fillEndpoint, type FormState } from '../lib/form-state.ts';
+import type { Provider } from '../lib/provider-schema.ts';
 import type { LinkNotice, LinkReport } from './LinkNotice.tsx';
 import { loadHighlighterWarm, type Highlighter, type Lang } from './highlight.ts';
 import { layeredHighlighter, type Prehighlighted } from './prehighlight.ts';
@@ -116,13 +118,14 @@ export default function GeneratorIsland(props: Props) {
     noticeRef.current?.focus({ preventScroll: true });
   }, [link !== null, Notice !== null]);
 
-  const spec = useMemo(() => specFromForm(provider, form), [provider, form]);
-  // Until the engine arrives the form still holds the preset (or the reader's first keystrokes, which
-  // the engine then catches up with), so the build-time output is the right one to show.
-  const oauth = spec.transport === 'http' && spec.auth === 'oauth';
+  // The engine reads the form (command lines, header lines). Until it arrives the form still holds
+  // the preset (or the reader's first keystrokes, which the engine then catches up with), so the
+  // build-time output and its diagnostics are the right ones to show.
+  const spec = useMemo(() => (engine ? engine.specFromForm(provider, form) : null), [engine, provider, form]);
+  const oauth = spec?.transport === 'http' && spec.auth === 'oauth';
   const result: Generated & Partial<GeneratedWithSettings> = useMemo(
     () =>
-      engine
+      engine && spec
         ? engine.withSettings(engine.generate(spec, release), settings, {
             oauth,
             scope: spec.scope,
@@ -137,10 +140,11 @@ export default function GeneratorIsland(props: Props) {
 
   const byField = new Map<string, Diagnostic[]>();
   for (const [i, d] of result.diagnostics.entries()) {
-    const key = engine ? engine.fieldOf(d, spec, provider, form) : (initialFields[i] ?? 'general');
+    const key = engine && spec ? engine.fieldOf(d, spec, provider, form) : (initialFields[i] ?? 'general');
     // A URL built from a template is reported on the part the reader typed, so name that part.
     const param = key.startsWith('params.') ? endpoint.params.find((p) => `params.${p.key}` === key) : undefined;
-    const shown = param ? { ...d, message: `${param.label} gives the address ${spec.url}: ${d.message}` } : d;
+    const url = spec?.url ?? fillEndpoint(endpoint.url, form.params);
+    const shown = param ? { ...d, message: `${param.label} gives the address ${url}: ${d.message}` } : d;
     byField.set(key, [...(byField.get(key) ?? []), shown]);
   }
   const errorsOf = (key: string) => byField.get(key) ?? [];
@@ -242,7 +246,7 @@ export default function GeneratorIsland(props: Props) {
           onStale={withdraw}
           afterToml={
             <>
-              <ConfigPathNote platform={platform} scope={spec.scope} />
+              <ConfigPathNote platform={platform} scope={spec?.scope ?? form.scope} />
               {engine && (
                 <engine.TopLevelOutput
                   text={result.topLevel ?? null}

@@ -2,7 +2,7 @@
 import { getCollection, getEntry } from 'astro:content';
 import { generate } from '../lib/generate.ts';
 import type { DocPage } from '../lib/llms.ts';
-import { defaultForm, specFromForm } from '../lib/provider.ts';
+import { presetSpec } from '../lib/provider.ts';
 
 const fence = (lang: string, text: string) => `\`\`\`${lang}\n${text.trimEnd()}\n\`\`\``;
 
@@ -10,7 +10,7 @@ const fence = (lang: string, text: string) => `\`\`\`${lang}\n${text.trimEnd()}\
 async function generatorMarkdown(id: string): Promise<string> {
   const entry = await getEntry('providers', id);
   if (!entry) return '';
-  const { outputs } = generate(specFromForm(entry.data, defaultForm(entry.data)));
+  const { outputs } = generate(presetSpec(entry.data));
   if (!outputs) return '';
   return [
     outputs.env ? `Environment:\n\n${fence('sh', outputs.env.posix)}` : '',

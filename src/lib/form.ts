@@ -33,14 +33,20 @@ const SAME_NAME = new Set([
 ]);
 
 /** Where a diagnostic about `envHttpHeaders[index]` is shown. */
-function envHeaderField(spec: ServerSpec, mode: AuthModeData, index: string | undefined): string {
+function envHeaderField(
+  spec: ServerSpec,
+  provider: Provider,
+  mode: AuthModeData,
+  index: string | undefined,
+): string {
   const header = index === undefined ? undefined : spec.envHttpHeaders[Number(index)];
   const isAuth =
     header &&
     (mode.kind === 'basic'
       ? header.name === 'Authorization'
       : mode.kind === 'header' && header.name === mode.header);
-  return isAuth || index === undefined ? 'envVar' : 'envHeaders';
+  // Without an index the message is about the variable, unless the reader types the headers themselves.
+  return isAuth || (index === undefined && !provider.customHeaders) ? 'envVar' : 'envHeaders';
 }
 
 /** Where a diagnostic about `httpHeaders[index]` is shown. */
@@ -72,7 +78,7 @@ export function fieldOf(d: Diagnostic, spec: ServerSpec, provider: Provider, for
     case 'bearerTokenEnvVar':
       return 'envVar';
     case 'envHttpHeaders':
-      return envHeaderField(spec, mode, index);
+      return envHeaderField(spec, provider, mode, index);
     case 'envVarLines': {
       if (part === 'name') return 'envVar';
       const line = spec.envVarLines[Number(index)];

@@ -37,6 +37,8 @@ export interface EnvVarSpec {
   value: string;
   placeholder: string;
   basicAuthFrom?: { userVar: string; secretVar: string };
+  /** Set only when the shell has no value yet: a header's variable that another block (a server.json import) may have set. */
+  keepExisting?: boolean;
 }
 
 /** Everything a person can ask for, as raw input. The generator validates it; nothing here is trusted. */
@@ -68,6 +70,8 @@ export interface ServerSpec {
   disabledTools: string[];
   /** Variables to export in the shell; also the names `--bearer-token-env-var`/`env_http_headers` point to. */
   envVarLines: EnvVarSpec[];
+  /** Messages about how the form's text was read (a split command line, a header line in the wrong shape); resolve reports them first. */
+  inputNotes?: Diagnostic[];
 }
 
 /** The fields of a streamable-HTTP entry, in Codex's names. */

@@ -1,130 +1,18 @@
 /**
- * Provider presets: the form state, its defaults, and the one function that turns a provider's data
- * (`content/providers/*.json`, validated by `provider-schema.ts`) plus the form's state into a `ServerSpec`.
+ * Provider presets: the one function that turns a provider's data (`content/providers/*.json`,
+ * validated by `provider-schema.ts`) plus the form's state (form-state.ts) into a `ServerSpec`,
+ * reading what people paste (command lines, header lines) and refusing example placeholders.
  */
-import { emptySpec, type EnvVarSpec, type Pair, type Scope, type ServerSpec } from './model.ts';
+import { emptySpec, type Diagnostic, type EnvVarSpec, type Pair, type ServerSpec } from './model.ts';
 import { basicAuthorization } from './basic-auth.ts';
-import type { AuthModeData, Endpoint, Provider } from './provider-schema.ts';
+import { argumentLineNote, readAsMessage, readCommandField } from './command-line.ts';
+import { headerPlaceholder, readHeaderLines } from './header-input.ts';
+import { defaultForm, endpointOf, fillEndpoint, modeOf, splitLines, splitList, splitPairs, type FormState } from './form-state.ts';
+import type { Provider } from './provider-schema.ts';
 
-export type { AuthModeData, Endpoint, Provider };
-
-/**
- * The island's state: every input, as typed. One shape for every provider, so the share-link
- * codec and the form read the same defaults. Fields listed in `SECRET_FIELDS` never leave the page.
- */
-export interface FormState {
-  mode: string;
-  name: string;
-  scope: Scope;
-  params: Record<string, string>;
-  envVar: string;
-  secret: string;
-  user: string;
-  storage: 'env' | 'inline';
-  headers: Record<string, string>;
-  startupTimeoutSec: string;
-  toolTimeoutSec: string;
-  enabled: boolean;
-  required: boolean;
-  enabledTools: string;
-  disabledTools: string;
-  scopes: string;
-  oauthClientId: string;
-  oauthResource: string;
-  // Local (stdio) servers.
-  command: string;
-  /** One argument per line. */
-  args: string;
-  /** `NAME=value` per line; values can be API keys, so this field is secret. */
-  env: string;
-  envVars: string;
-  cwd: string;
-  // Free-form headers (providers with `customHeaders`).
-  /** `Name: value` per line, written literally into the file; can hold credentials, so secret. */
-  httpHeaders: string;
-  /** `Name: VARIABLE` per line: the header's value comes from that variable. */
-  envHeaders: string;
-}
-
-/** Fields that can hold a credential: never in a URL, storage, the console or a request. */
-export const SECRET_FIELDS = ['secret', 'user', 'env', 'httpHeaders'] as const satisfies readonly (keyof FormState)[];
-
-/** The one place defaults come from: a provider's preset for a given auth mode (first mode when absent). */
-export function defaultForm(provider: Provider, modeId?: string): FormState {
-  const mode = provider.authModes.find((m) => m.id === modeId) ?? provider.authModes[0]!;
-  const endpoint = mode.endpoint ?? provider.endpoint;
-  return {
-    mode: mode.id,
-    name: provider.serverName,
-    scope: provider.scopes[0] ?? 'user',
-    params: Object.fromEntries(endpoint.params.map((p) => [p.key, p.example])),
-    envVar: 'envVar' in mode ? mode.envVar : '',
-    secret: '',
-    user: '',
-    storage: 'env',
-    headers: Object.fromEntries(provider.headers.map((h) => [h.name, ''])),
-    startupTimeoutSec: provider.recommended.startupTimeoutSec?.toString() ?? '',
-    toolTimeoutSec: provider.recommended.toolTimeoutSec?.toString() ?? '',
-    enabled: true,
-    required: false,
-    enabledTools: '',
-    disabledTools: '',
-    scopes: '',
-    oauthClientId: '',
-    oauthResource: '',
-    command: mode.kind === 'stdio' ? mode.command : '',
-    args: mode.kind === 'stdio' ? mode.args.join('\n') : '',
-    env: '',
-    envVars: '',
-    cwd: '',
-    httpHeaders: '',
-    envHeaders: '',
-  };
-}
-
-/** The auth mode a form state selects (the first one when the id is unknown). */
-export function modeOf(provider: Provider, form: FormState): AuthModeData {
-  return provider.authModes.find((m) => m.id === form.mode) ?? provider.authModes[0]!;
-}
-
-/** True when a mode lets the reader choose where its credential is kept (variable or config.toml). */
-export function offersStorage(mode: AuthModeData): boolean {
-  return mode.kind === 'header' || mode.kind === 'basic';
-}
-
-/** The endpoint (with params) that applies to a form state. */
-export function endpointOf(provider: Provider, form: FormState): Endpoint {
-  return modeOf(provider, form).endpoint ?? provider.endpoint;
-}
-
-/** Fills `{param}` placeholders; an empty param stays visible as `{param}` so validation names it. */
-export function fillEndpoint(template: string, params: Record<string, string>): string {
-  return template.replace(/\{([a-zA-Z0-9]+)\}/g, (whole, key: string) => {
-    const v = params[key]?.trim() ?? '';
-    return v === '' ? whole : v;
-  });
-}
-
-/** Splits a comma- or newline-separated list, dropping empty items. */
-export function splitList(raw: string): string[] {
-  return raw
-    .split(/[,\n]/)
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
-}
-
-/** Non-empty lines of a multi-line field. */
-export function splitLines(raw: string): string[] {
-  return raw.split('\n').filter((line) => line.trim() !== '');
-}
-
-/** `NAME<sep>value` lines as pairs; a line without the separator is a name with an empty value (validation names it). */
-export function splitPairs(raw: string, separator: '=' | ':'): Pair[] {
-  return splitLines(raw).map((line) => {
-    const i = line.indexOf(separator);
-    return i < 0 ? { name: line.trim(), value: '' } : { name: line.slice(0, i).trim(), value: line.slice(i + 1).trim() };
-  });
-}
+// The form's state and its light helpers, re-exported so callers keep one import.
+export type { AuthModeData, Endpoint, Provider } from './provider-schema.ts';
+export { defaultForm, endpointOf, fillEndpoint, modeOf, offersStorage, SECRET_FIELDS, splitLines, splitList, splitPairs, type FormState } from './form-state.ts';
 
 /** Extra headers that apply to the current mode and have a value. */
 function extraHeaders(provider: Provider, form: FormState, modeId: string): Pair[] {
@@ -151,10 +39,16 @@ export function specFromForm(provider: Provider, form: FormState): ServerSpec {
     disabledTools: splitList(form.disabledTools),
     httpHeaders: extraHeaders(provider, form, mode.id),
   };
+  const notes: Diagnostic[] = [];
   if (provider.customHeaders && mode.kind !== 'stdio') {
-    spec.httpHeaders = [...spec.httpHeaders, ...splitPairs(form.httpHeaders, ':')];
-    spec.envHttpHeaders = splitPairs(form.envHeaders, ':');
+    const literal = readHeaderLines(form.httpHeaders, 'static');
+    const fromEnv = readHeaderLines(form.envHeaders, 'env');
+    spec.httpHeaders = [...spec.httpHeaders, ...literal.pairs];
+    spec.envHttpHeaders = fromEnv.pairs;
+    notes.push(...literal.notes, ...fromEnv.notes);
   }
+  const placeholder = placeholderNote(provider, form);
+  if (placeholder) notes.push(placeholder);
   const envVar = form.envVar.trim();
   const lines: EnvVarSpec[] = [];
   switch (mode.kind) {
@@ -164,9 +58,7 @@ export function specFromForm(provider: Provider, form: FormState): ServerSpec {
       spec.transport = 'stdio';
       spec.url = '';
       spec.httpHeaders = [];
-      spec.command = form.command;
-      // Arguments keep their inner spaces; only the line breaks separate them.
-      spec.args = splitLines(form.args);
+      readStdio(form, spec, notes);
       spec.env = splitPairs(form.env, '=');
       spec.envVars = splitList(form.envVars);
       spec.cwd = form.cwd;
@@ -209,6 +101,71 @@ export function specFromForm(provider: Provider, form: FormState): ServerSpec {
       }
       break;
   }
-  spec.envVarLines = lines;
+  spec.envVarLines = [...lines, ...headerVariables(spec.envHttpHeaders, lines)];
+  if (notes.length > 0) spec.inputNotes = notes;
   return spec;
+}
+
+/** Command and arguments: a whole command line pasted into Command is split, and the reader told how. */
+function readStdio(form: FormState, spec: ServerSpec, notes: Diagnostic[]): void {
+  const reading = readCommandField(form.command);
+  // Arguments keep their inner spaces; only the line breaks separate them.
+  const typed = splitLines(form.args);
+  const lead = reading.kind === 'split' ? reading.argv.slice(1) : [];
+  spec.command = reading.kind === 'split' ? (reading.argv[0] ?? '') : form.command;
+  spec.args = [...lead, ...typed];
+  if (reading.kind === 'split') notes.push({ field: 'command', severity: 'warning', message: readAsMessage(reading.argv) });
+  if (reading.kind === 'refused') notes.push({ field: 'command', severity: 'error', message: reading.message });
+  typed.forEach((line, i) => {
+    const message = argumentLineNote(line, lead.length + i + 1);
+    if (message) notes.push({ field: `args.${lead.length + i}`, severity: 'warning', message });
+  });
+}
+
+/** Export lines for the variables env-sourced headers read, like the bearer variable gets (valid names only, once each). */
+function headerVariables(headers: readonly Pair[], existing: readonly EnvVarSpec[]): EnvVarSpec[] {
+  const seen = new Set(existing.map((l) => l.name));
+  const out: EnvVarSpec[] = [];
+  for (const h of headers) {
+    const name = h.value.trim();
+    // An invalid name gets its message at the header's row; it gets no export line.
+    if (seen.has(name) || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue;
+    seen.add(name);
+    // A server.json import may already have exported it, with a real value: keep that one.
+    out.push({ name, value: '', placeholder: headerPlaceholder(h.name.trim()), keepExisting: true });
+  }
+  return out;
+}
+
+/**
+ * The preset's spec for the build-time output: it shows the placeholder form (`https://YOUR-INSTANCE...`)
+ * with the placeholder flagged as a warning at its field, so the page reads well without JavaScript;
+ * the live form refuses the placeholder until the reader replaces it.
+ */
+export function presetSpec(provider: Provider): ServerSpec {
+  const spec = specFromForm(provider, defaultForm(provider));
+  const notes = spec.inputNotes?.map((n) => (n.message.includes(PLACEHOLDER_MARK) ? { ...n, severity: 'warning' as const } : n));
+  return notes ? { ...spec, inputNotes: notes } : spec;
+}
+
+// Words of the placeholder message, so presetSpec can find it.
+const PLACEHOLDER_MARK = 'is still in it: enter your own';
+// An obviously-placeholder segment of a provider's example value, such as YOUR-INSTANCE.
+const PLACEHOLDER_RE = /\bYOUR[-_][A-Z0-9_-]*/;
+
+/** The placeholder segment a value still holds (`YOUR-INSTANCE`), or undefined. */
+export function placeholderIn(value: string): string | undefined {
+  return PLACEHOLDER_RE.exec(value)?.[0];
+}
+
+/** An error while a part of the endpoint still holds its example placeholder, so no working-looking URL is shown. */
+function placeholderNote(provider: Provider, form: FormState): Diagnostic | undefined {
+  if (modeOf(provider, form).kind === 'stdio') return undefined;
+  for (const p of endpointOf(provider, form).params) {
+    const segment = placeholderIn(form.params[p.key] ?? '');
+    if (segment) {
+      return { field: 'url', severity: 'error', message: `the placeholder ${segment} ${PLACEHOLDER_MARK} (${p.help})` };
+    }
+  }
+  return undefined;
 }

@@ -43,7 +43,8 @@ function resolveStdio(spec: ServerSpec, out: Collector): StdioEntry {
   const command = spec.command.trim();
   if (command === '') out.error('command', 'Command is required: enter the program to run, such as npx or uvx.');
   else if (checkText(command, 'Command')) out.error('command', checkText(command, 'Command'));
-  else if (/\s/.test(command) && !isPathWithSpaces(command)) {
+  // A command line the form refused already has its message at the field (command-line.ts).
+  else if (/\s/.test(command) && !isPathWithSpaces(command) && !spec.inputNotes?.some((n) => n.field === 'command' && n.severity === 'error')) {
     out.error('command', `Command "${command}" contains a space: Codex runs it as one program name. Put the program in Command and each argument in Arguments.`);
   }
   out.credential('command', command, 'Command', 'Command is the program only; a credential belongs in "Environment for the server" (NAME=value).');
@@ -69,6 +70,10 @@ function resolveStdio(spec: ServerSpec, out: Collector): StdioEntry {
 
 function resolveShared(spec: ServerSpec, out: Collector): SharedEntry {
   const shared: SharedEntry = {};
+  // A token pasted into a timeout field is refused as "not a number"; say also what it is and where it goes.
+  const notHere = 'This field takes a number of seconds; a credential belongs in the sign-in fields or an environment variable.';
+  out.credential('startupTimeoutSec', spec.startupTimeoutSec.trim(), 'Startup timeout', notHere);
+  out.credential('toolTimeoutSec', spec.toolTimeoutSec.trim(), 'Tool timeout', notHere);
   const startup = checkTimeout(spec.startupTimeoutSec, 'Startup timeout');
   out.error('startupTimeoutSec', startup.error);
   if (startup.value !== undefined) shared.startup_timeout_sec = startup.value;
@@ -130,6 +135,7 @@ function checkNotMixed(spec: ServerSpec, out: Collector): void {
 /** Resolves a spec into the validated entry and its diagnostics, by the rules of `release`. */
 export function resolveSpec(spec: ServerSpec, release: Release = CODEX_NEWEST): Resolved {
   const out = new Collector();
+  for (const n of spec.inputNotes ?? []) (n.severity === 'error' ? out.error : out.warn).call(out, n.field, n.message);
   out.error('name', checkServerName(spec.name.trim(), release));
   out.credential('name', spec.name.trim(), 'Server name', `${NOT_IN_FILE} Use a short name such as "docs"; the credential belongs in the sign-in fields or an environment variable.`);
   checkNotMixed(spec, out);

@@ -2,7 +2,7 @@
  * The fixture every e2e test uses. Around each test it enforces the site's promises:
  * no request leaves the site's own origin, no CSP violation, no uncaught error, no dialog.
  */
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 
 interface Guards {
   /** Every request URL the page made, in order (for tests that want to inspect them). */
@@ -51,6 +51,14 @@ export async function openGuide(page: Page, path: string): Promise<void> {
   await page.goto(path);
   if ((await page.locator('[data-generator]').count()) > 0) {
     await page.locator('[data-generator][data-hydrated="true"]').first().waitFor();
+  }
+}
+
+/** Replaces the example placeholders (YOUR-INSTANCE...) the generator refuses, so a guide's default form generates. */
+export async function fillPlaceholders(root: Locator): Promise<void> {
+  for (const input of await root.locator('input[type="text"]').all()) {
+    const value = await input.inputValue();
+    if (/YOUR-[A-Z-]+/.test(value)) await input.fill(value.replace(/YOUR-[A-Z-]+/g, 'acme'));
   }
 }
 

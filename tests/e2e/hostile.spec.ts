@@ -5,7 +5,7 @@
  */
 import { readdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, openGuide, test } from './fixtures.ts';
+import { expect, fillPlaceholders, openGuide, test } from './fixtures.ts';
 
 const PAYLOADS = [
   '<script>window.__pwned=1</script>',
@@ -42,6 +42,7 @@ for (const provider of PROVIDERS) {
     }
     await page.reload();
     await openGuide(page, `/guides/${provider}/`);
+    await fillPlaceholders(island);
     await island.getByLabel('Server name').fill('recovered');
     await expect(island.locator('[data-output="toml"]')).toContainText('[mcp_servers.recovered]');
   });

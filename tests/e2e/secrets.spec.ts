@@ -4,7 +4,7 @@
  * be in no URL, share link, storage, cookie, console message or request.
  */
 import { readdirSync } from 'node:fs';
-import { expect, openGuide, test } from './fixtures.ts';
+import { expect, fillPlaceholders, openGuide, test } from './fixtures.ts';
 
 const PROVIDERS = readdirSync('content/providers').map((f) => f.replace(/\.json$/, ''));
 
@@ -24,6 +24,7 @@ for (const provider of PROVIDERS) {
 
     for (let m = 0; m < modeCount; m++) {
       if ((await modes.count()) > 0) await modes.nth(m).check();
+      await fillPlaceholders(island);
       // The inline storage choice writes secrets into the TOML block: cover both choices where offered.
       const storages = island.getByRole('radio', { name: /^(In an environment variable|Computed on this page|Written into config\.toml)/ });
       const storageCount = Math.max(await storages.count(), 1);

@@ -7,7 +7,7 @@ import { appendFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, openGuide, test } from './fixtures.ts';
+import { expect, fillPlaceholders, openGuide, test } from './fixtures.ts';
 
 /** Every page of the build, as a URL path. */
 function pages(): string[] {
@@ -42,6 +42,7 @@ for (const path of PAGES) {
     await openGuide(page, path);
     const field = page.locator('[data-generator] input[type="text"]').first();
     if ((await field.count()) > 0) {
+      await fillPlaceholders(page.locator('[data-generator]').first());
       await field.fill('net-check');
       await expect(page.locator('[data-output="toml"]').first()).toContainText('net-check');
     }

@@ -55,7 +55,9 @@ describe('fieldOf', () => {
   });
 
   it('puts the release-dependent name refusal at the name field', () => {
-    const form = { ...defaultForm(custom), name: 'a.b' };
+    // The preset host is a placeholder the generator refuses: type a real one.
+    const preset = defaultForm(custom);
+    const form = { ...preset, name: 'a.b', params: { ...preset.params, url: 'https://mcp.example.com/mcp' } };
     const spec = specFromForm(custom, form);
     const old = generate(spec, '0.150.0').diagnostics.filter((d) => d.severity === 'error');
     expect(old.map((d) => fieldOf(d, spec, custom, form))).toEqual(['name']);

@@ -463,7 +463,7 @@ describe('the real Omni preset (content/providers/omni.json)', () => {
   // The runtime suite (tests/conformance/runtime/routes.test.ts) proves Codex sends `Authorization: Bearer <key>`
   // from bearer_token_env_var, next to any http_headers: so the API-key route needs no header of its own.
   it('API key: a complete command carrying the key as a bearer variable; the variable holds only the key', () => {
-    const f = { ...defaultForm(omni, 'api-key'), secret: 'k123' };
+    const f = { ...defaultForm(omni, 'api-key'), secret: 'k123', params: { instance: 'acme.omniapp.co' } };
     const out = generate(specFromForm(omni, f)).outputs!;
     expect(out.cli.mode).toBe('full');
     expect(out.cli.posix).toBe('codex mcp add omni --url https://acme.omniapp.co/mcp/https --bearer-token-env-var OMNI_API_KEY\n');
@@ -472,7 +472,7 @@ describe('the real Omni preset (content/providers/omni.json)', () => {
   });
 
   it('API key with an X-MCP header: the same command, partial, with the header left to the TOML block', () => {
-    const f = { ...defaultForm(omni, 'api-key'), headers: { ...defaultForm(omni).headers, 'X-MCP-Topic-Name': 'Sales' } };
+    const f = { ...defaultForm(omni, 'api-key'), params: { instance: 'acme.omniapp.co' }, headers: { ...defaultForm(omni).headers, 'X-MCP-Topic-Name': 'Sales' } };
     const out = generate(specFromForm(omni, f)).outputs!;
     expect(out.cli.mode).toBe('partial');
     expect(out.cli.missing).toEqual(['http_headers']);

@@ -75,7 +75,8 @@ export function readmeSection(origin: string, provider: Provider, server: Server
   const title = server.title || outputs.name;
   const link = prefillLink(origin, provider, server, conversion);
   const parts = [`## Use ${title} with Codex`, '', badgeSnippets(origin, link).markdown, ''];
-  const vars = [...spec.envVarLines, ...conversion.exports];
+  // The import's exports carry the server.json's values: they replace the generator's placeholder lines for the same variables.
+  const vars = [...spec.envVarLines.filter((l) => !conversion.exports.some((e) => e.name === l.name)), ...conversion.exports];
   const env = envLines(vars);
   if (env) parts.push('Set these variables in the shell that starts Codex (replace the placeholders):', '', fence('sh', env.posix), '');
   if (outputs.cli.posix && outputs.cli.mode === 'full') {
