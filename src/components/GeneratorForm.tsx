@@ -3,6 +3,7 @@
  * the island owns the form state and the diagnostics (see GeneratorIsland.tsx).
  */
 import type { ComponentChildren } from 'preact';
+import { DEFAULT_STARTUP_TIMEOUT_SEC } from '../lib/codex/defaults.ts';
 import { configPath, type Platform } from '../lib/config-path.ts';
 import type { Diagnostic } from '../lib/model.ts';
 // The light form helpers only: reading the form (provider.ts) loads with the engine.
@@ -19,9 +20,7 @@ type TextKey =
   | 'enabledTools'
   | 'disabledTools';
 
-// Codex's default startup timeout. TODO(lead): build it from DEFAULT_STARTUP_TIMEOUT_SEC (helper A's
-// src/lib/codex/defaults.ts, not on main when this was written).
-const STARTUP_HELP = "Empty uses Codex's default of 30 s.";
+const STARTUP_HELP = `Empty uses Codex's default of ${DEFAULT_STARTUP_TIMEOUT_SEC} s.`;
 
 // The advanced text fields: [form key, label, help]. Their diagnostics use the same key.
 const OAUTH_FIELDS: [TextKey, string, string][] = [
