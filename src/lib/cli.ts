@@ -35,6 +35,8 @@ const HTTP_FLAG_VALUES: readonly [string, (entry: HttpEntry) => string | undefin
   ['oauth_resource', (e) => e.oauth_resource],
 ];
 
+const KEY_ORDER = tomlKeyOrder();
+
 /** The `codex mcp add` flag the table gives `key` (every key used here has one: see tests/unit/cli.test.ts). */
 const flagOf = (key: string): string => MCP_KEYS[key]?.addFlag ?? `--${key}`;
 
@@ -59,7 +61,7 @@ export function addArgv(name: string, entry: ServerEntry, release: Release = COD
 /** Keys of the entry that Codex `release`'s `codex mcp add` has no flag for, in the TOML block's order. */
 export function unsettableKeys(entry: ServerEntry, release: Release = CODEX_NEWEST): string[] {
   const settable = addSettableKeys(release);
-  return tomlKeyOrder().filter((key) => key in entry && !settable.has(key));
+  return KEY_ORDER.filter((key) => key in entry && !settable.has(key));
 }
 
 /** Plans the CLI route: full, partial (command + keys to add by hand), or TOML-only. */

@@ -174,14 +174,20 @@ export function tomlKeyOrder(): GeneratedKey[] {
     .map(([key]) => key as GeneratedKey);
 }
 
+// Asked for on every keystroke: each release's set is built once (callers only read it).
+const SETTABLE = new Map<Release, ReadonlySet<string>>();
+
 /** Top-level generated keys `codex mcp add` can set (through its own flag or one on a sub-key). */
-export function addSettableKeys(release: Release): Set<string> {
+export function addSettableKeys(release: Release): ReadonlySet<string> {
+  const known = SETTABLE.get(release);
+  if (known) return known;
   const settable = new Set<string>();
   for (const [key, fact] of Object.entries(MCP_KEYS)) {
     if (fact.addFlag === undefined || (fact.range !== undefined && !inRange(release, fact.range)))
       continue;
     settable.add(key.split('.')[0] as string);
   }
+  SETTABLE.set(release, settable);
   return settable;
 }
 
