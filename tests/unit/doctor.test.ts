@@ -34,13 +34,13 @@ describe('diagnoseConfig: what Codex refuses', () => {
       'mcp_servers.h|env_vars is not supported for streamable_http',
       'mcp_servers.h|cwd is not supported for streamable_http',
     ]],
-    // Every HTTP key on a local server.
+    // Every HTTP key on a local server (findings in the order of the entry's keys).
     ['http keys on stdio', toml(['[mcp_servers.s]', 'command = "x"', 'bearer_token_env_var = "T"', 'http_headers = { A = "b" }', 'env_http_headers = { A = "B" }', 'oauth_resource = "r"', 'oauth = { client_id = "c" }', 'auth = "oauth"']), [
       'mcp_servers.s|bearer_token_env_var is not supported for stdio',
       'mcp_servers.s|http_headers is not supported for stdio',
       'mcp_servers.s|env_http_headers is not supported for stdio',
-      'mcp_servers.s|oauth is not supported for stdio',
       'mcp_servers.s|oauth_resource is not supported for stdio',
+      'mcp_servers.s|oauth is not supported for stdio',
       'mcp_servers.s|auth is not supported for stdio',
     ]],
     // Neither command nor url.

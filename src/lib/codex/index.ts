@@ -3,3 +3,4 @@ export * from './releases.ts';
 export * from './changes.ts';
 export * from './keys.ts';
 export * from './facts.ts';
+export * from './sets.ts';

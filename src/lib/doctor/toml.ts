@@ -1,4 +1,5 @@
 /** The doctor for config.toml: parse → locate servers → check each (keys, entry rules, risks, corrected block) → summary. */
+import { CODEX_NEWEST } from '../codex/index.ts';
 import { parseConfig } from './parse.ts';
 import { locateServers } from './locate.ts';
 import { checkServer } from './server.ts';
@@ -24,7 +25,8 @@ export function diagnoseToml(text: string, options: DiagnoseOptions): DoctorRepo
   const { doc, statements } = parsed;
   const { file, entries } = locateServers(doc, statements);
   const limit = options.correctedLimit ?? Number.POSITIVE_INFINITY;
-  const servers = entries.map((e, i) => checkServer(e.entry, { name: e.name, statements, base: [e.base], exported }, e.misplaced, i < limit));
+  const release = options.release ?? CODEX_NEWEST;
+  const servers = entries.map((e, i) => checkServer(e.entry, { name: e.name, statements, base: [e.base], exported, release }, e.misplaced, i < limit));
   const loads = !file.some((f) => f.kind === 'rejected') && !servers.some((s) => s.rejected.length > 0);
   const partial = { ...base, parseError: null, file, servers, loads };
   return { ...partial, summary: tomlSummary(partial) };

@@ -1,4 +1,5 @@
 /** The doctor's report shapes, and the small value helpers every stage uses. */
+import type { Release } from '../codex/index.ts';
 import type { EnvLines } from '../env.ts';
 import type { Provider } from '../provider.ts';
 
@@ -78,6 +79,8 @@ export interface DoctorReport {
 }
 
 export interface DiagnoseOptions {
+  /** The reader's Codex release, whose rules the verdict follows (default: the newest, CODEX_NEWEST). */
+  release?: Release;
   /** Names of the variables exported in the shell that starts Codex; when given, references to others are flagged. */
   exportedEnv?: readonly string[];
   /**

@@ -1,4 +1,5 @@
 /** Values in config files: variable references (which Codex never expands), names, loose types. */
+import { CODEX_NEWEST, factsFor, type Release } from '../codex/index.ts';
 
 /** A value that is only a variable reference: `${VAR}`, `${env:VAR}`, `$VAR` or `%VAR%`. */
 export function placeholderVar(value: string): string | undefined {
@@ -41,9 +42,18 @@ export function bearerToken(value: string): string | undefined {
   return token === '' || /[\n\r\u2028\u2029]/.test(token) ? undefined : token;
 }
 
-/** A server name Codex's CLI accepts, made from one it does not. */
-export function saneServerName(name: string): string {
-  const fixed = trimChar(name.trim().replace(/[^A-Za-z0-9_:@/.-]+/g, '-'), '-');
+/** A server name the CLI of `release` accepts, made from one it does not (each refused character becomes "-"). */
+export function saneServerName(name: string, release: Release = CODEX_NEWEST): string {
+  const pattern = factsFor(release).nameRule.pattern;
+  let out = '';
+  let replacing = false;
+  // A run of refused characters becomes one "-".
+  for (const c of name.trim()) {
+    const ok = pattern.test(c);
+    if (ok || !replacing) out += ok ? c : '-';
+    replacing = !ok;
+  }
+  const fixed = trimChar(out, '-');
   return fixed === '' ? 'server' : fixed;
 }
 
