@@ -165,9 +165,9 @@ describe('JSON and JSONC', () => {
 describe('summary', () => {
   const base = { source: 'toml' as const, parseError: null, file: [], loads: true };
   it('says which part was checked', () => {
-    expect(tomlSummary({ ...base, servers: [] })).toBe('This file defines no MCP servers: Codex reads them only from [mcp_servers.NAME] tables. Keys outside [mcp_servers] were not checked.');
+    expect(tomlSummary({ ...base, servers: [] })).toBe('This file defines no MCP servers: Codex reads them only from [mcp_servers.NAME] tables. The file holds nothing else, so this covers all of it.');
     const server = { name: 'a', transport: 'stdio' as const, rejected: [], ignored: [], risks: [], corrected: null, correctedProblems: [] };
-    expect(tomlSummary({ ...base, servers: [server] })).toBe('Codex accepts the [mcp_servers] part of this file (1 server). Nothing to fix there. Keys outside [mcp_servers] were not checked.');
+    expect(tomlSummary({ ...base, servers: [server], unchecked: ['model'] }, '0.150.0')).toBe('Codex 0.150.0 accepts the [mcp_servers] part of this file (1 server). Nothing to fix there. The rest of the file (`model`) was NOT checked: one wrong value there and Codex refuses the whole file, so this verdict covers [mcp_servers] only. After saving, `codex mcp list` tells.');
   });
 });
 

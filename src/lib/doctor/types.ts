@@ -69,6 +69,11 @@ export interface DoctorReport {
    * checked, so this is not "Codex loads the whole file"). JSON: every server converted into a block.
    */
   loads: boolean;
+  /**
+   * TOML: the top-level keys outside [mcp_servers] (and the misplaced server tables), which the
+   * doctor does not check; the summary names them rather than claim the whole file loads.
+   */
+  unchecked?: string[];
   summary: string;
   /**
    * Set when the file fails only because of single backslashes (Windows paths) in basic strings:
