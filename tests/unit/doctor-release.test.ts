@@ -10,10 +10,12 @@ import {
   foreignKeys,
   notGeneratedKeys,
   previousProbed,
+  PROBED_RELEASES,
   subKeysIn,
   type Release,
 } from '../../src/lib/codex/index.ts';
 import { convertMcpServersJson, diagnoseConfig } from '../../src/lib/doctor.ts';
+import { fragmentForRelease, releaseFromFragment } from '../../src/lib/doctor/link.ts';
 
 const before = (change: { since: Release }): Release => previousProbed(change.since) as Release;
 const OLD_NAMES = before(CHANGES.nameRule);
@@ -88,5 +90,19 @@ describe('the verdict follows the release', () => {
     const json = '{ "mcpServers": { "a.b": { "command": "x" } } }';
     expect(convertMcpServersJson(json, { release: OLD_NAMES }).servers[0]?.corrected?.name).toBe('a-b');
     expect(convertMcpServersJson(json).servers[0]?.corrected?.name).toBe('a.b');
+  });
+});
+
+describe('the page fragment carries the release only', () => {
+  it('reads a probed release, and falls back to the newest for anything else', () => {
+    expect(releaseFromFragment('#codex=0.150.0')).toBe('0.150.0');
+    expect(releaseFromFragment('codex=0.147.0&x=1')).toBe('0.147.0');
+    for (const hash of ['', '#', '#codex=0.999.0', '#codex=latest', '#codex=0.150', '#codex=%E0%A4%A', '#other=0.150.0']) {
+      expect(releaseFromFragment(hash), hash).toBe(CODEX_NEWEST);
+    }
+  });
+  it('writes nothing for the newest, and round-trips every probed release', () => {
+    expect(fragmentForRelease(CODEX_NEWEST)).toBe('');
+    for (const r of PROBED_RELEASES) expect(releaseFromFragment(fragmentForRelease(r))).toBe(r);
   });
 });
