@@ -4,7 +4,7 @@
  * never freezes typing, and nowhere else. Nothing is stored or sent.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { CODEX_NEWEST, type Release } from '../lib/codex/index.ts';
+import { CODEX_NEWEST, type Release } from '../lib/codex/releases.ts';
 import type { DoctorReport } from '../lib/doctor.ts';
 import { fragmentForRelease, releaseFromFragment } from '../lib/doctor/link.ts';
 import type { MergeResult } from '../lib/merge.ts';

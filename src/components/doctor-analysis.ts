@@ -7,7 +7,7 @@
 import { convertMcpServersJson, diagnoseConfig, type DoctorReport } from '../lib/doctor.ts';
 import { lineDiff, type DiffLine } from '../lib/line-diff.ts';
 import { mergeServer, mergeServers, type BlockToMerge, type MergeAllResult, type MergeResult } from '../lib/merge.ts';
-import type { Release } from '../lib/codex/index.ts';
+import type { Release } from '../lib/codex/releases.ts';
 import type { Provider } from '../lib/provider.ts';
 
 export interface DoctorRequest {

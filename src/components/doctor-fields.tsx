@@ -1,6 +1,6 @@
 /** The doctor's form parts: a labelled text area, the "Codex version" control, and reading a pasted block's name. */
 import type { ComponentChildren } from 'preact';
-import { CODEX_NEWEST, PROBED_RELEASES, type Release } from '../lib/codex/index.ts';
+import { CODEX_NEWEST, PROBED_RELEASES, type Release } from '../lib/codex/releases.ts';
 import type { Mode } from './doctor-cards.tsx';
 
 /** What "Load an example" pastes, per mode. */

@@ -2,7 +2,7 @@
  * The doctor page's fragment: the reader's Codex release only (`#codex=0.150.0`, omitted for the
  * newest), never any of the pasted config. The same key as the generators' share links.
  */
-import { CODEX_NEWEST, PROBED_RELEASES, type Release } from '../codex/index.ts';
+import { CODEX_NEWEST, PROBED_RELEASES, type Release } from '../codex/releases.ts';
 
 /** The fragment key for the release. */
 export const RELEASE_KEY = 'codex';
