@@ -6,6 +6,7 @@
  * `tools.TOOL` it has no row for), each with the range observed by running the probed releases;
  * tests/conformance/doctor.test.ts re-checks them on every release it is run with.
  */
+import { factsFor, type CodexFacts } from './facts.ts';
 import { MCP_KEYS, keysIn, type KeyFact, type ValueCheck } from './keys.ts';
 import { CODEX_NEWEST, inRange, type Release, type ReleaseRange } from './releases.ts';
 
@@ -82,11 +83,14 @@ const topKeysMemo = memo((release: Release) => keysIn(release).filter((k) => !k.
 
 /** The keys of `oauth` (parent 'oauth') or of one `tools.TOOL` table (parent 'tools.*') that `release` reads. */
 export function subKeysIn(parent: 'oauth' | 'tools.*', release: Release = CODEX_NEWEST): string[] {
+  return subKeysMemo(parent, release);
+}
+const subKeysMemo = memo((parent: 'oauth' | 'tools.*', release: Release): string[] => {
   const prefix = `${parent}.`;
   const fromTable = keysIn(release).filter((k) => k.startsWith(prefix));
   const extra = Object.entries(SUB_KEYS).filter(([k, f]) => k.startsWith(prefix) && reads(release, f));
   return [...fromTable, ...extra.map(([k]) => k)].map((k) => k.slice(prefix.length));
-}
+});
 
 /**
  * The value rule `release` applies to `key` (dotted; `tools.*.KEY` for a tool's keys), or undefined
@@ -129,13 +133,20 @@ const foreignMemo = memo((transport: 'stdio' | 'http', release: Release) => {
 
 /** Keys of `transport` (and both) that `release` reads: the evidence for which transport an entry meant. */
 export function transportKeys(transport: 'stdio' | 'http', release: Release = CODEX_NEWEST): string[] {
-  return topKeysIn(release).filter((k) => MCP_KEYS[k]?.transport === transport);
+  return transportMemo(transport, release);
 }
+const transportMemo = memo((transport: 'stdio' | 'http', release: Release) =>
+  topKeysIn(release).filter((k) => MCP_KEYS[k]?.transport === transport),
+);
 
 /** Top-level keys `release` reads that the generator never writes (a corrected block leaves them out). */
 export function notGeneratedKeys(release: Release = CODEX_NEWEST): string[] {
-  return topKeysIn(release).filter((k) => MCP_KEYS[k]?.generated === false);
+  return notGeneratedMemo(release);
 }
+const notGeneratedMemo = memo((release: Release) => topKeysIn(release).filter((k) => MCP_KEYS[k]?.generated === false));
+
+/** factsFor(release), built once per release (it is asked for every entry of a large file). */
+export const factsOf: (release: Release) => CodexFacts = memo((release: Release) => factsFor(release));
 
 /** Keys Codex refuses whatever their value (such as the inline `bearer_token`). */
 export function refusedKeys(): string[] {

@@ -2,7 +2,7 @@
  * Entry rules, Codex's second check once the keys have their types: one transport per entry (mixed
  * transports, an inline bearer token), usable timeouts, known env_vars sources, OAuth key pairs.
  */
-import { factsFor, foreignKeys, valueRule, type Release } from '../codex/index.ts';
+import { factsOf, foreignKeys, valueRule, type Release } from '../codex/index.ts';
 import { MAX_TIMEOUT_SEC } from '../validate.ts';
 import type { Findings } from './findings.ts';
 import { URL_ALIASES } from './schema.ts';
@@ -66,7 +66,7 @@ function checkHttpRules(t: Table, out: Findings, release: Release): void {
     const ema = t['auth'] === 'ema_auth';
     // A release that ignores the secret (keys.ts reports it) has neither rule about it.
     const secretRead = reads('oauth.client_secret');
-    if (secretRead && factsFor(release).clientSecretNeedsClientId && 'client_secret' in oauth && !('client_id' in oauth)) out.reject(['oauth', 'client_secret'], 'oauth.client_secret needs oauth.client_id next to it: add the client id, or remove the secret.', 'oauth.client_secret requires oauth.client_id');
+    if (secretRead && factsOf(release).clientSecretNeedsClientId && 'client_secret' in oauth && !('client_id' in oauth)) out.reject(['oauth', 'client_secret'], 'oauth.client_secret needs oauth.client_id next to it: add the client id, or remove the secret.', 'oauth.client_secret requires oauth.client_id');
     if (secretRead && oauth['client_secret'] === '') out.reject(['oauth', 'client_secret'], 'oauth.client_secret is empty: remove the key, or fill it in.', 'oauth.client_secret must not be empty');
     if ('token_endpoint_auth_method' in oauth && !ema && reads('oauth.token_endpoint_auth_method')) {
       if (!('client_secret' in oauth)) out.reject(['oauth', 'token_endpoint_auth_method'], 'oauth.token_endpoint_auth_method needs oauth.client_secret.', 'oauth.token_endpoint_auth_method requires oauth.client_secret');

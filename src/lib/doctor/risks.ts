@@ -3,7 +3,7 @@
  * never expands, unusable addresses, names its own commands refuse, variables that are not set).
  */
 import { isPathWithSpaces } from '../command-path.ts';
-import { factsFor, nameRefusal } from '../codex/index.ts';
+import { factsOf, nameRefusal } from '../codex/index.ts';
 import { checkEnvName, checkServerName, checkUrl } from '../validate.ts';
 import type { Context, Findings } from './findings.ts';
 import { display, keyCheck } from './schema.ts';
@@ -37,7 +37,7 @@ function nameRisks(out: Findings, ctx: Context): void {
   }
   // Names: Codex loads any name from the file, but its own commands refuse names outside its rule.
   const nameProblem = checkServerName(ctx.name, ctx.release);
-  const rule = factsFor(ctx.release).nameRule;
+  const rule = factsOf(ctx.release).nameRule;
   if (nameProblem && !rule.pattern.test(ctx.name)) {
     out.risk([], `Codex loads this entry, but the \`codex mcp add\` and \`remove\` of Codex ${ctx.release} refuse its name ("${nameRefusal(ctx.name, rule)}"), so you can only manage it by editing the file. The corrected block renames it.`);
   } else if (ctx.name.startsWith('-')) {

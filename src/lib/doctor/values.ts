@@ -1,5 +1,5 @@
 /** Values in config files: variable references (which Codex never expands), names, loose types. */
-import { CODEX_NEWEST, factsFor, type Release } from '../codex/index.ts';
+import { CODEX_NEWEST, factsOf, type Release } from '../codex/index.ts';
 
 /** A value that is only a variable reference: `${VAR}`, `${env:VAR}`, `$VAR` or `%VAR%`. */
 export function placeholderVar(value: string): string | undefined {
@@ -44,7 +44,7 @@ export function bearerToken(value: string): string | undefined {
 
 /** A server name the CLI of `release` accepts, made from one it does not (each refused character becomes "-"). */
 export function saneServerName(name: string, release: Release = CODEX_NEWEST): string {
-  const pattern = factsFor(release).nameRule.pattern;
+  const pattern = factsOf(release).nameRule.pattern;
   let out = '';
   let replacing = false;
   // A run of refused characters becomes one "-".
