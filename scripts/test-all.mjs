@@ -15,7 +15,7 @@ const steps = [
   [
     'conformance-oldest',
     'node',
-    ['scripts/test-versions.mjs', '--oldest', '--file', 'tests/conformance/codex-cli.test.ts', '--file', 'tests/conformance/release-facts.test.ts'],
+    ['scripts/test-versions.mjs', '--oldest', '--file', 'tests/conformance/codex-cli.test.ts', '--file', 'tests/conformance/release-facts.test.ts', '--file', 'tests/conformance/doctor.test.ts'],
   ],
   ['build', 'npx', ['astro', 'build']],
   ['build-checks', 'npx', ['vitest', 'run', '--project', 'build']],

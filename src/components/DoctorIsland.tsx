@@ -3,230 +3,33 @@
  * (doctor.ts, merge.ts), run in a Web Worker of this page (doctor-worker.ts) so that a large file
  * never freezes typing, and nowhere else. Nothing is stored or sent.
  */
-import type { ComponentChildren, VNode } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { DoctorReport, Finding, ServerReport } from '../lib/doctor.ts';
+import { CODEX_NEWEST, type Release } from '../lib/codex/releases.ts';
+import type { DoctorReport } from '../lib/doctor.ts';
+import { fragmentForRelease, releaseFromFragment } from '../lib/doctor/link.ts';
 import type { MergeResult } from '../lib/merge.ts';
 import type { Provider } from '../lib/provider.ts';
 import type { AnalysisRequest, DoctorAnswer, MergeAllAnswer } from './doctor-analysis.ts';
+import { FileFindings, RepairView, useCards, type Mode } from './doctor-cards.tsx';
 import { createAnalyser, type Analyser } from './doctor-client.ts';
-import { HIGHLIGHT_LIMIT, MergeAllView, Rich } from './doctor-view.tsx';
+import { Area, blockName, EXAMPLES, ReleaseSelect } from './doctor-fields.tsx';
+import { MergePreview } from './doctor-merge.tsx';
+import { MergeAllView, Rich } from './doctor-view.tsx';
 import { Choice } from './fields.tsx';
 import { loadHighlighterOnInteraction, type Highlighter } from './highlight.ts';
 import { useAnnouncer } from './live.ts';
-import { OutputBlock } from './OutputBlock.tsx';
 import './generator.css';
 import './doctor.css';
 
-type Mode = 'toml' | 'json';
-
 /** Server cards shown at first, and added by "Show more": rendering thousands at once blocks the page. */
 const PAGE = 20;
-/**
- * Cards (re)built per task. Building all 20 in one task (more with highlighting) blocked the page
- * for 100-300 ms under load; the rest follow in later tasks, and the results say they are busy.
- */
-const CARDS_PER_TASK = 2;
 /** Quiet time after the last keystroke before the text is analysed again. */
 const DEBOUNCE_MS = 150;
 
-const EXAMPLES: Record<Mode, string> = {
-  toml: `# ~/.codex/config.toml
-model = "o3"
-
-[mcp_servers.github]
-url = "https://api.githubcopilot.com/mcp/"
-bearer_token = "ghp_example0123456789abcdefghijklmnop"
-tool_timeout_sec = "60"
-
-[mcp_servers.docs]
-type = "http"
-url = "https://docs.example.com/mcp"
-headers = { Authorization = "Bearer \${DOCS_TOKEN}" }
-`,
-  json: `{
-  "mcpServers": {
-    "filesystem": {
-      "command": "npx",
-      "args": ["-y", "@modelcontextprotocol/server-filesystem", "/Users/me/Projects"]
-    },
-    "search": {
-      "type": "http",
-      "url": "https://search.example.com/mcp",
-      "headers": { "X-API-Key": "\${env:SEARCH_KEY}" }
-    }
-  }
-}
-`,
-};
-
-const SEVERITY_LABEL: Record<Finding['severity'], string> = { error: 'Error', warning: 'Warning', info: 'Note' };
-
-function FindingList({ title, findings, onLine }: { title: string; findings: Finding[]; onLine: (line: number) => void }) {
-  if (findings.length === 0) return null;
-  return (
-    <div class="cmd-group">
-      <h4>{title}</h4>
-      <ul class="cmd-findings">
-        {findings.map((f) => (
-          <li class={`cmd-finding cmd-${f.severity}`} data-kind={f.kind} data-key={f.key.join('.')}>
-            <span class="cmd-badge">{SEVERITY_LABEL[f.severity]}</span> <Rich text={f.message} />
-            {f.line !== undefined && (
-              <>
-                {' '}
-                <button type="button" class="cmd-line" onClick={() => onLine(f.line as number)}>
-                  line {f.line}
-                </button>
-              </>
-            )}
-            {f.codexMessage && (
-              <span class="cmd-codex">
-                {' '}
-                Codex says: <q>{f.codexMessage}</q>
-              </span>
-            )}
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
-
-function worst(s: ServerReport): Finding['severity'] | 'ok' {
-  if (s.rejected.length > 0 || s.risks.some((f) => f.severity === 'error')) return 'error';
-  if (s.ignored.some((f) => f.severity !== 'info') || s.risks.some((f) => f.severity === 'warning')) return 'warning';
-  return s.ignored.length + s.risks.length > 0 ? 'info' : 'ok';
-}
-
-const STATUS_LABEL = { error: 'Needs a fix', warning: 'Works, with warnings', info: 'OK, with notes', ok: 'OK' } as const;
-
-interface ServerCardProps {
-  server: ServerReport;
-  source: Mode;
-  highlighter: Highlighter | null;
-  interactive: boolean;
-  onCopied: (m: string) => void;
-  onLine: (line: number) => void;
-  onMerge: (name: string, block: string) => void;
-}
-
-function ServerCard({ server, source, highlighter, interactive, onCopied, onLine, onMerge }: ServerCardProps) {
-  const status = worst(server);
-  const block = server.corrected;
-  const headingId = `cmd-server-${server.name.replace(/[^A-Za-z0-9_-]/g, '_')}`;
-  return (
-    <li class={`cmd-server cmd-status-${status}`} data-server={server.name} aria-labelledby={headingId}>
-      <h3 id={headingId}>
-        <code>{server.name === '' ? '(empty name)' : server.name}</code>{' '}
-        <span class="cmd-status">
-          {STATUS_LABEL[status]}
-          {server.transport && <> · {server.transport === 'stdio' ? 'local (stdio)' : 'remote (HTTP)'}</>}
-        </span>
-        {server.line !== undefined && (
-          <>
-            {' '}
-            <button type="button" class="cmd-line" onClick={() => onLine(server.line as number)}>
-              line {server.line}
-            </button>
-          </>
-        )}
-      </h3>
-      <FindingList title={source === 'toml' ? 'Codex refuses to load' : 'Cannot be converted as is'} findings={server.rejected} onLine={onLine} />
-      <FindingList title="Ignored by Codex" findings={server.ignored} onLine={onLine} />
-      <FindingList title="Risks" findings={server.risks} onLine={onLine} />
-      {block ? (
-        <div class="cmd-corrected">
-          <OutputBlock kind={`doctor-${block.name}`} title={`Corrected [mcp_servers.${block.name}]`} text={block.toml.trimEnd()} lang="toml" highlighter={highlighter} interactive={interactive} onCopied={onCopied} />
-          {block.changes.length > 0 ? (
-            <ul class="cmd-changes" aria-label={`What changed in ${block.name}`}>
-              {block.changes.map((c) => (
-                <li>
-                  <Rich text={c} />
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p class="cmg-help">{source === 'toml' ? 'Nothing to change: this is the same entry, written the way the generator writes it.' : 'Converted as is.'}</p>
-          )}
-          {block.notCarried.length > 0 && (
-            <p class="cmg-partial">
-              Not in the corrected block (the generator does not write {block.notCarried.length === 1 ? 'this key' : 'these keys'}): {block.notCarried.map((k, i) => (<>{i > 0 && ', '}<code>{k}</code></>))}. Copy {block.notCarried.length === 1 ? 'it' : 'them'} from your file if you still need {block.notCarried.length === 1 ? 'it' : 'them'}.
-            </p>
-          )}
-          {block.env && (
-            <details class="cmd-env">
-              <summary>Variables to export ({block.env.posix.split('\n').filter((l) => l.startsWith('export ')).length})</summary>
-              <OutputBlock kind={`doctor-env-${block.name}`} title="Environment (bash / zsh)" text={block.env.posix.trimEnd()} lang="shellscript" highlighter={highlighter} interactive={interactive} onCopied={onCopied} />
-              <OutputBlock kind={`doctor-env-fish-${block.name}`} title="Environment (fish)" text={block.env.fish.trimEnd()} lang="shellscript" highlighter={highlighter} interactive={interactive} onCopied={onCopied} />
-              <OutputBlock kind={`doctor-env-ps-${block.name}`} title="Environment (PowerShell)" text={block.env.powershell.trimEnd()} lang="powershell" highlighter={highlighter} interactive={interactive} onCopied={onCopied} />
-            </details>
-          )}
-          {interactive && (
-            <button type="button" onClick={() => onMerge(block.name, block.toml)}>
-              Use in the merge preview
-            </button>
-          )}
-        </div>
-      ) : (
-        <div class="cmg-blocked">
-          <p>No corrected block:</p>
-          <ul>
-            {server.correctedProblems.map((p) => (
-              <li>
-                <Rich text={p} />
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-    </li>
-  );
-}
-
-/** The single server name a block defines, or '' when it does not parse to exactly one. */
-async function blockName(block: string): Promise<string> {
-  try {
-    // The TOML parser loads when the reader first edits the block, not with the page (byte budget).
-    const { parse } = await import('smol-toml');
-    const servers = (parse(block) as Record<string, unknown>)['mcp_servers'];
-    if (typeof servers === 'object' && servers !== null) {
-      const names = Object.keys(servers);
-      if (names.length === 1) return names[0] as string;
-    }
-  } catch {
-    // An unparsable block has no name; the merge reports the parse error itself.
-  }
-  return '';
-}
-
-function Area(props: { id: string; label: ComponentChildren; value: string; onInput: (v: string) => void; help?: string; rows?: number; areaRef?: { current: HTMLTextAreaElement | null } }) {
-  const { id, label, value, onInput, help, rows, areaRef } = props;
-  return (
-    <div class="cmg-field cmd-area">
-      <label for={id}>{label}</label>
-      <textarea
-        id={id}
-        {...(areaRef && { ref: areaRef })}
-        value={value}
-        rows={rows ?? 12}
-        spellcheck={false}
-        autocomplete="off"
-        autocapitalize="off"
-        wrap="off"
-        {...(help !== undefined && { 'aria-describedby': `${id}-help` })}
-        onInput={(e) => onInput(e.currentTarget.value)}
-      />
-      {help && (
-        <p class="cmg-help" id={`${id}-help`}>
-          {help}
-        </p>
-      )}
-    </div>
-  );
-}
 
 export default function DoctorIsland({ provider }: { provider?: Provider }) {
   const [mode, setMode] = useState<Mode>('toml');
+  const [release, setRelease] = useState<Release>(CODEX_NEWEST);
   const [input, setInput] = useState('');
   const [exported, setExported] = useState('');
   const [existing, setExisting] = useState('');
@@ -238,6 +41,19 @@ export default function DoctorIsland({ provider }: { provider?: Provider }) {
   const [announcement, announce] = useAnnouncer();
   const inputRef = useRef<HTMLTextAreaElement | null>(null);
   const mergeHeadingRef = useRef<HTMLHeadingElement | null>(null);
+
+  // The release lives in the fragment (`#codex=…`, nothing else), so a link reopens the same verdict.
+  useEffect(() => {
+    const follow = () => setRelease(releaseFromFragment(location.hash));
+    follow();
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, []);
+  const chooseRelease = (r: Release) => {
+    setRelease(r);
+    history.replaceState(history.state, '', `${location.pathname}${location.search}${fragmentForRelease(r)}`);
+    announce(`The doctor now judges by Codex ${r}.`);
+  };
 
   useEffect(() => {
     setHydrated(true);
@@ -281,13 +97,13 @@ export default function DoctorIsland({ provider }: { provider?: Provider }) {
       return undefined;
     }
     setDoctorBusy(true);
-    const request: AnalysisRequest = { kind: 'doctor', mode, text: input, limit: shown, ...(exportedEnv && { exportedEnv }), ...(provider && { provider }) };
+    const request: AnalysisRequest = { kind: 'doctor', mode, release, text: input, limit: shown, ...(exportedEnv && { exportedEnv }), ...(provider && { provider }) };
     return schedule(request, (answer) => {
       if (answer.kind !== 'doctor') return;
       setDoctor(answer);
       setDoctorBusy(false);
     });
-  }, [input, mode, exportedEnv, shown]);
+  }, [input, mode, release, exportedEnv, shown]);
 
   const report: DoctorReport | null = input.trim() === '' ? null : (doctor?.report ?? null);
   const totalServers = doctor?.totalServers ?? 0;
@@ -356,35 +172,8 @@ export default function DoctorIsland({ provider }: { provider?: Provider }) {
     setMergedAll(null);
   }, [report, existing]);
 
-  // The same vnodes while the report is unchanged, so a keystroke does not re-render every card.
-  // Card vnodes, built a few per task and kept by server report, so an unchanged card is not
-  // rendered again (Preact skips a vnode it has already rendered).
-  const cardCache = useRef(new WeakMap<ServerReport, { lit: boolean; hydrated: boolean; vnode: VNode }>());
-  const shownCards = useRef<(VNode | null)[]>([]);
-  const [cardTick, setCardTick] = useState(0);
-  let budget = CARDS_PER_TASK;
-  let cardsBehind = false;
-  const cards = (report?.servers ?? []).map((s, i) => {
-    const lit = highlighter !== null;
-    const cached = cardCache.current.get(s);
-    if (cached && cached.lit === lit && cached.hydrated === hydrated) return cached.vnode;
-    if (budget > 0) {
-      budget -= 1;
-      const vnode = <ServerCard server={s} source={report?.source ?? 'toml'} highlighter={highlighter} interactive={hydrated} onCopied={announce} onLine={goToLine} onMerge={sendToMerge} />;
-      cardCache.current.set(s, { lit, hydrated, vnode });
-      return vnode;
-    }
-    cardsBehind = true;
-    // Until its turn, the card stays as it was (or is not shown yet).
-    return cached?.vnode ?? shownCards.current[i] ?? null;
-  });
-  shownCards.current = cards;
-  useEffect(() => {
-    if (!cardsBehind) return undefined;
-    const timer = setTimeout(() => setCardTick((n) => n + 1), 0);
-    return () => clearTimeout(timer);
-  }, [cardTick, cardsBehind, report, highlighter]);
 
+  const { cards, cardsBehind } = useCards(report, { highlighter, hydrated, onCopied: announce, onLine: goToLine, onMerge: sendToMerge });
   const problems = report ? report.servers.reduce((n, s) => n + s.rejected.length, 0) + report.file.filter((f) => f.kind === 'rejected').length : 0;
 
   return (
@@ -402,6 +191,7 @@ export default function DoctorIsland({ provider }: { provider?: Provider }) {
           messages={[]}
           inline
         />
+        <ReleaseSelect value={release} onChange={chooseRelease} />
         <Area
           id="cmd-input"
           label={mode === 'toml' ? 'Your config.toml' : 'Your JSON MCP configuration'}
@@ -450,7 +240,7 @@ export default function DoctorIsland({ provider }: { provider?: Provider }) {
           <p class="cmg-help">{input.trim() === '' ? 'Paste a configuration above to see what Codex does with it.' : 'Checking…'}</p>
         ) : (
           <>
-            <p class={`cmd-summary ${report.parseError || problems > 0 ? 'cmd-summary-error' : report.loads ? 'cmd-summary-ok' : 'cmd-summary-warning'}`} data-loads={report.loads ? 'true' : 'false'}>
+            <p class={`cmd-summary ${report.parseError || problems > 0 ? 'cmd-summary-error' : report.loads && !report.unchecked?.length ? 'cmd-summary-ok' : 'cmd-summary-warning'}`} data-loads={report.loads ? 'true' : 'false'} data-release={release}>
               <Rich text={report.summary} />
             </p>
             {report.parseError && (
@@ -460,36 +250,9 @@ export default function DoctorIsland({ provider }: { provider?: Provider }) {
                 </button>
               </p>
             )}
-            {report.file.length > 0 && (
-              <ul class="cmd-findings">
-                {report.file.map((f) => (
-                  <li class={`cmd-finding cmd-${f.severity}`} data-kind={f.kind}>
-                    <span class="cmd-badge">{SEVERITY_LABEL[f.severity]}</span> <Rich text={f.message} />
-                    {f.codexMessage && (
-                      <span class="cmd-codex">
-                        {' '}
-                        Codex says: <q>{f.codexMessage}</q>
-                      </span>
-                    )}
-                    {f.line !== undefined && (
-                      <>
-                        {' '}
-                        <button type="button" class="cmd-line" onClick={() => goToLine(f.line as number)}>
-                          line {f.line}
-                        </button>
-                      </>
-                    )}
-                  </li>
-                ))}
-              </ul>
-            )}
+            <FileFindings report={report} onLine={goToLine} />
             {report.servers.length > 0 && <ul class="cmd-servers">{cards}</ul>}
-            {report.repair && hydrated && (
-              <details class="cmd-repair" data-repair>
-                <summary>Your file with the backslashes fixed ({report.repair.lines.length <= 8 ? `line${report.repair.lines.length === 1 ? '' : 's'} ${report.repair.lines.join(', ')}` : `${report.repair.lines.length} lines`})</summary>
-                <OutputBlock kind="doctor-repaired" title="config.toml, backslashes fixed" text={report.repair.text} lang="toml" highlighter={report.repair.text.length > HIGHLIGHT_LIMIT ? null : highlighter} interactive={hydrated} onCopied={announce} />
-              </details>
-            )}
+            {report.repair && hydrated && <RepairView repair={report.repair} highlighter={highlighter} onCopied={announce} />}
             {hydrated && allBlocks.length > 0 && (
               <p class="cmd-actions">
                 <button type="button" data-merge-all onClick={mergeAll}>
@@ -518,76 +281,30 @@ export default function DoctorIsland({ provider }: { provider?: Provider }) {
         </section>
       )}
 
-      <section class="cmd-merge" aria-labelledby="cmd-merge-heading">
-        <h2 id="cmd-merge-heading" tabIndex={-1} ref={mergeHeadingRef}>
-          Merge preview
-        </h2>
-        <p class="cmg-help">
-          See your whole file with one server added or replaced, the way <code>codex mcp add</code> would do it, before you touch it. Everything else in the file, comments included, stays exactly as it is.
-        </p>
-        <form class="cmg-form" aria-label="Merge preview" onSubmit={(e) => e.preventDefault()} noValidate>
-          <Area id="cmd-existing" label="Your current config.toml" value={existing} onInput={setExisting} rows={8} help="Leave empty to start a new file." />
-          <div class="cmg-field">
-            <label for="cmd-merge-name">Server name</label>
-            <input
-              id="cmd-merge-name"
-              type="text"
-              value={effectiveName}
-              autocomplete="off"
-              autocapitalize="off"
-              spellcheck={false}
-              aria-describedby="cmd-merge-name-help"
-              onInput={(e) => {
-                blockEdits.current += 1;
-                setMergeName(e.currentTarget.value);
-              }}
-            />
-            <p class="cmg-help" id="cmd-merge-name-help">
-              The name in the block below, as in <code>[mcp_servers.NAME]</code>.
-            </p>
-          </div>
-          <Area
-            id="cmd-merge-block"
-            label="Block to merge"
-            value={effectiveBlock}
-            onInput={(v) => {
-              setMergeBlock(v);
-              setBlockTouched(true);
-              // Only the latest edit may set the name: an earlier, slower parse must not win.
-              const mine = ++blockEdits.current;
-              void blockName(v).then((name) => {
-                if (name !== '' && mine === blockEdits.current) setMergeName(name);
-              });
-            }}
-            rows={8}
-            help="Filled in with the first corrected block above; paste a block from a guide or the generator instead if you like."
-          />
-        </form>
-        {merge && (
-          <div class="cmd-merge-result" data-merge-collision={merge.collision ? 'true' : 'false'}>
-            {merge.error ? (
-              <p class="cmg-blocked">
-                <Rich text={merge.error.message} />
-              </p>
-            ) : (
-              <>
-                {merge.warnings.length > 0 && (
-                  <div class="cmg-notice" data-merge-warning>
-                    <ul>
-                      {merge.warnings.map((w) => (
-                        <li>
-                          <Rich text={w} />
-                        </li>
-                      ))}
-                    </ul>
-                  </div>
-                )}
-                <OutputBlock kind="merged" title="Merged config.toml" text={merge.text ?? ''} lang="toml" highlighter={(merge.text ?? '').length > HIGHLIGHT_LIMIT ? null : highlighter} interactive={hydrated} onCopied={announce} />
-              </>
-            )}
-          </div>
-        )}
-      </section>
+      <MergePreview
+        existing={existing}
+        onExisting={setExisting}
+        name={effectiveName}
+        onName={(v) => {
+          blockEdits.current += 1;
+          setMergeName(v);
+        }}
+        block={effectiveBlock}
+        onBlock={(v) => {
+          setMergeBlock(v);
+          setBlockTouched(true);
+          // Only the latest edit may set the name: an earlier, slower parse must not win.
+          const mine = ++blockEdits.current;
+          void blockName(v).then((name) => {
+            if (name !== '' && mine === blockEdits.current) setMergeName(name);
+          });
+        }}
+        merge={merge}
+        headingRef={mergeHeadingRef}
+        highlighter={highlighter}
+        hydrated={hydrated}
+        onCopied={announce}
+      />
       <p class="cmg-live" role="status" aria-live="polite">
         {announcement}
       </p>

@@ -7,11 +7,14 @@
 import { convertMcpServersJson, diagnoseConfig, type DoctorReport } from '../lib/doctor.ts';
 import { lineDiff, type DiffLine } from '../lib/line-diff.ts';
 import { mergeServer, mergeServers, type BlockToMerge, type MergeAllResult, type MergeResult } from '../lib/merge.ts';
+import type { Release } from '../lib/codex/releases.ts';
 import type { Provider } from '../lib/provider.ts';
 
 export interface DoctorRequest {
   kind: 'doctor';
   mode: 'toml' | 'json';
+  /** The reader's Codex release, whose rules the doctor applies. */
+  release: Release;
   text: string;
   exportedEnv?: string[];
   /** How many server reports to send back (the first ones, in file order). */
@@ -61,10 +64,10 @@ export type AnalysisAnswer = DoctorAnswer | MergeAnswer | MergeAllAnswer;
 let last: { key: string; text: string; report: DoctorReport } | null = null;
 
 function fullReport(r: DoctorRequest): DoctorReport {
-  const key = `${r.mode}\u0000${(r.exportedEnv ?? []).join(' ')}\u0000${r.exportedEnv ? 'y' : 'n'}\u0000${r.limit}`;
+  const key = `${r.mode}\u0000${r.release}\u0000${(r.exportedEnv ?? []).join(' ')}\u0000${r.exportedEnv ? 'y' : 'n'}\u0000${r.limit}`;
   if (last && last.key === key && last.text === r.text) return last.report;
   // Corrected blocks only for the servers the page shows: building them is most of the time on a huge file.
-  const options = { ...(r.exportedEnv && { exportedEnv: r.exportedEnv }), ...(r.provider && { provider: r.provider }), correctedLimit: r.limit };
+  const options = { release: r.release, ...(r.exportedEnv && { exportedEnv: r.exportedEnv }), ...(r.provider && { provider: r.provider }), correctedLimit: r.limit };
   const report = r.mode === 'toml' ? diagnoseConfig(r.text, options) : convertMcpServersJson(r.text, options);
   last = { key, text: r.text, report };
   return report;

@@ -3,8 +3,11 @@
  *
  * Each file in doctor-corpus/ is a hand-written config.toml whose header states what Codex does
  * with it (`# codex: loads`, `# codex: rejects PATH | MESSAGE-REGEX`, `# codex: parse-error LINE`)
- * and what the doctor must report (`# expect: ignored|risk SERVER KEY`, `# expect: clean`). For
- * every file:
+ * and what the doctor must report (`# expect: ignored|risk SERVER KEY`, `# expect: clean`). A line
+ * may hold only for some releases: `# codex before CHANGE: …` or `# expect since CHANGE: …` name an
+ * entry of src/lib/codex/changes.ts, so the release comes from the table (the unqualified `codex`
+ * line holds where no qualified one does). The suite runs the release of CODEX_RELEASE, and the
+ * doctor judges by that same release. For every file:
  * - the real CLI (`codex mcp get NAME --json` in a throwaway CODEX_HOME) does what the header says;
  * - the doctor accepts exactly the files the CLI accepts, and for rejected ones names the same
  *   problem (the path the CLI prints, and its message for entry-level rules) or the same line;
@@ -23,8 +26,8 @@ import { convertMcpServersJson, diagnoseConfig, type DoctorReport, type Finding 
 import { mergeServer, mergeServers } from '../../src/lib/merge.ts';
 import { providerSchema } from '../../src/lib/provider-schema.ts';
 import { cleanupHomes, codex, CONCURRENCY, freshDir, pool, writeConfig, type RunResult } from '../support/codex.ts';
-import { refusalCause } from '../../src/lib/codex/facts.ts';
-import { CONFIG_REFUSED } from '../support/codex.ts';
+import { CHANGES, inRange, refusalCause, type ChangeId } from '../../src/lib/codex/index.ts';
+import { CODEX_RELEASE, CONFIG_REFUSED } from '../support/codex.ts';
 import { netnsUnavailable, runInNetns } from '../support/netns.ts';
 import { baseEnv, EXEC, MCP_PORT, MODEL_PORT, prepareHome, requestsFor } from './runtime/harness.ts';
 import type { RunnerResult } from './runtime/plan.ts';
@@ -48,6 +51,24 @@ interface CorpusFile {
   exported?: string[];
 }
 
+/** True when a header line qualified `before|since CHANGE` (or not qualified) holds for the release under test. */
+function holds(qualifier: string | undefined, change: string | undefined): boolean {
+  if (qualifier === undefined) return true;
+  if (!change || !Object.hasOwn(CHANGES, change)) throw new Error(`unknown change "${change}" in a corpus header`);
+  const since = CHANGES[change as ChangeId].since;
+  return qualifier === 'since' ? inRange(CODEX_RELEASE, { from: since }) : !inRange(CODEX_RELEASE, { from: since });
+}
+
+/** The header lines tagged `tag` that hold for the release under test (qualified ones last). */
+function tagged(header: string[], tag: string): { text: string; qualified: boolean }[] {
+  const out: { text: string; qualified: boolean }[] = [];
+  for (const line of header) {
+    const m = new RegExp(`^# ${tag}(?: (before|since) (\\w+))?: (.*)$`).exec(line);
+    if (m && holds(m[1], m[2])) out.push({ text: m[3] as string, qualified: m[1] !== undefined });
+  }
+  return out.sort((a, b) => Number(a.qualified) - Number(b.qualified));
+}
+
 function readCorpus(): CorpusFile[] {
   return readdirSync(CORPUS)
     .filter((f) => f.endsWith('.toml'))
@@ -56,7 +77,7 @@ function readCorpus(): CorpusFile[] {
       const text = readFileSync(join(CORPUS, file), 'utf8');
       const header = text.split(/\r?\n/).filter((l) => l.startsWith('# '));
       const value = (tag: string) => header.find((l) => l.startsWith(`# ${tag}: `))?.slice(tag.length + 4);
-      const claim = value('codex') ?? '';
+      const claim = tagged(header, 'codex').at(-1)?.text ?? '';
       let codexClaim: CodexClaim;
       if (claim === 'loads') codexClaim = { kind: 'loads' };
       else if (claim.startsWith('parse-error ')) codexClaim = { kind: 'parse-error', line: Number(claim.slice(12)) };
@@ -67,8 +88,7 @@ function readCorpus(): CorpusFile[] {
       }
       const expects: Expectation[] = [];
       let clean = false;
-      for (const line of header.filter((l) => l.startsWith('# expect: '))) {
-        const rest = line.slice(10);
+      for (const { text: rest } of tagged(header, 'expect')) {
         if (rest === 'clean') {
           clean = true;
           continue;
@@ -84,6 +104,8 @@ function readCorpus(): CorpusFile[] {
 }
 
 const corpus = readCorpus();
+/** The doctor judges by the release under test. */
+const OPTIONS = { release: CODEX_RELEASE };
 const started = Date.now();
 let processes = 0;
 
@@ -130,7 +152,7 @@ describe('doctor corpus against the real CLI', () => {
 
   for (const c of corpus) {
     it.concurrent(`${c.file} — ${c.proves}`, async () => {
-      const report = diagnoseConfig(c.text, c.exported ? { exportedEnv: c.exported } : {});
+      const report = diagnoseConfig(c.text, { release: CODEX_RELEASE, ...(c.exported && { exportedEnv: c.exported }) });
       const names = report.servers.filter((s) => !s.misplaced).map((s) => s.name);
       // The first server doubles as the probe; a file without servers is probed with a name it lacks.
       const r = await load(c.text, names[0] ?? '__no_such_server__', `doctor-${c.file}`);
@@ -194,7 +216,7 @@ describe('doctor corpus against the real CLI', () => {
       const blocks = report.servers.flatMap((s) => (s.corrected ? [s.corrected] : []));
       if (blocks.length > 0) {
         const combined = blocks.map((b) => b.toml).join('\n');
-        const again = diagnoseConfig(combined);
+        const again = diagnoseConfig(combined, OPTIONS);
         expect(again.loads, 'the doctor accepts its own blocks').toBe(true);
         expect(again.servers.flatMap((s) => [...s.rejected, ...s.ignored])).toEqual([]);
         const rb = await load(combined, blocks[0]?.name ?? '', `blocks-${c.file}`);
@@ -213,7 +235,7 @@ describe('doctor corpus against the real CLI', () => {
           text = merged.text ?? text;
         }
         if (fixable) {
-          expect(diagnoseConfig(text).loads, `the doctor accepts the fixed file\n${text}`).toBe(true);
+          expect(diagnoseConfig(text, OPTIONS).loads, `the doctor accepts the fixed file\n${text}`).toBe(true);
           // The CLI confirms it for the files it refused (a file that already loads costs no process).
           if (!report.loads) {
             const rm = await load(text, replaceable[0]?.name ?? '', `merged-${c.file}`);
@@ -223,6 +245,26 @@ describe('doctor corpus against the real CLI', () => {
       }
     });
   }
+});
+
+// The doctor checks [mcp_servers] only. A whole config.toml whose other part Codex refuses must
+// not be called loadable: the verdict names the part checked and the keys it did not check.
+describe('a whole file: the verdict never says it loads where Codex refuses it', () => {
+  it.concurrent('approval_policy = "auto" (not a policy Codex knows) next to a valid server', async () => {
+    const text = 'model = "o3"\napproval_policy = "auto"\n\n[mcp_servers.a]\ncommand = "npx"\nargs = ["-y", "pkg"]\n';
+    const r = await load(text, 'a', 'whole-file');
+    expect(LOAD_FAILED.test(r.stderr), `codex refuses the file\n${r.stderr}`).toBe(true);
+    expect(cliRejection(r.stderr)?.path).toBe('approval_policy');
+    const report = diagnoseConfig(text, OPTIONS);
+    expect(report.unchecked).toEqual(['model', 'approval_policy']);
+    expect(report.summary).toMatch(/The rest of the file \(`model`, `approval_policy`\) was NOT checked/);
+    expect(report.summary).toMatch(/covers \[mcp_servers\] only/);
+    expect(report.summary).not.toMatch(/loads this file|accepts this file|covers all of it/);
+    // Without the bad key the same file loads, and only then may the verdict cover all of it.
+    const servers = '[mcp_servers.a]\ncommand = "npx"\nargs = ["-y", "pkg"]\n';
+    expect((await load(servers, 'a', 'whole-file-ok')).code).toBe(0);
+    expect(diagnoseConfig(servers, OPTIONS).summary).toMatch(/covers all of it/);
+  });
 });
 
 const JSON_CASES: { name: string; json: string; servers: string[] }[] = [
@@ -266,7 +308,7 @@ const JSON_CASES: { name: string; json: string; servers: string[] }[] = [
 describe('JSON from other clients: converted blocks load in the CLI', () => {
   for (const j of JSON_CASES) {
     it.concurrent(j.name, async () => {
-      const report = convertMcpServersJson(j.json);
+      const report = convertMcpServersJson(j.json, OPTIONS);
       expect(report.parseError).toBeNull();
       expect(report.loads, report.summary).toBe(true);
       const blocks = report.servers.map((s) => s.corrected?.toml ?? '');
@@ -288,7 +330,7 @@ describe('Windows paths: what Codex says about single backslashes, and the fix l
   for (const c of CASES) {
     it.concurrent(c.label, async () => {
       const text = `model = "o3"\n\n[mcp_servers.fs]\n${c.line}\nargs = ["-y", "C:\\Users\\me\\Projects"]\n`;
-      const report = diagnoseConfig(text);
+      const report = diagnoseConfig(text, OPTIONS);
       const r = await load(text, 'fs', 'win-backslash');
       expect(r.code).not.toBe(0);
       // `0: …/config.toml:LINE:COLUMN: MESSAGE` is Codex's first cause line.
@@ -350,7 +392,7 @@ describe('other clients and server.json: converted blocks load in the CLI', () =
   ];
   for (const j of CASES) {
     it.concurrent(j.name, async () => {
-      const report = convertMcpServersJson(j.json, { provider: custom });
+      const report = convertMcpServersJson(j.json, { ...OPTIONS, provider: custom });
       expect(report.loads, report.summary).toBe(true);
       const blocks = report.servers.flatMap((s) => (s.corrected ? [s.corrected] : []));
       expect(blocks.map((b) => b.name).sort()).toEqual(j.servers);
@@ -385,7 +427,7 @@ describe.skipIf(netnsSkip !== null)('reserved names: a session never starts code
     const exec = result.cases[0];
     expect(requestsFor(all, '/control').length, `${exec?.stdout}\n${exec?.stderr}`).toBeGreaterThan(0);
     expect(requestsFor(all, '/reserved')).toEqual([]);
-    const report = diagnoseConfig(`[mcp_servers.codex_apps]\nurl = "${U}/reserved/mcp"\n`);
+    const report = diagnoseConfig(`[mcp_servers.codex_apps]\nurl = "${U}/reserved/mcp"\n`, OPTIONS);
     expect(report.servers[0]?.risks.map((f) => f.message).join(' ')).toMatch(/never starts an entry of that name/);
     expect(report.servers[0]?.corrected?.name).toBe('codex_apps_own');
   });
@@ -426,7 +468,7 @@ describe('property: random server tables get the same verdict from the doctor an
     let refused = 0;
     await pool(files, CONCURRENCY, async (servers) => {
       const text = stringify({ mcp_servers: servers });
-      const report = diagnoseConfig(text);
+      const report = diagnoseConfig(text, OPTIONS);
       const r = await load(text, Object.keys(servers)[0] ?? 'a', 'random');
       const cliLoads = !LOAD_FAILED.test(r.stderr);
       if (!cliLoads) refused += 1;

@@ -4,6 +4,7 @@
  * name collision. (The verdicts themselves are checked against the real CLI in the conformance suite.)
  */
 import AxeBuilder from '@axe-core/playwright';
+import { CODEX_NEWEST as NEWEST } from '../../src/lib/codex/releases.ts';
 import { expect, test } from './fixtures.ts';
 
 const BROKEN = `# my servers
@@ -208,4 +209,54 @@ test('a pasted server.json shows the block for each way to run the server', asyn
   await expect(results).toContainText('This is a server.json');
   await expect(page.locator('[data-server] pre[data-output]').filter({ hasText: 'url = "https://weather.example.com/mcp"' })).toHaveCount(1);
   await expect(page.locator('[data-server] pre[data-output]').filter({ hasText: '"@acme/weather-mcp@1.0.0"' })).toHaveCount(1);
+});
+
+test('the verdict follows the chosen Codex version, which the address carries (never the config)', async ({ page }) => {
+  await page.goto('/tools/config-doctor/');
+  await page.locator('[data-doctor][data-hydrated="true"]').waitFor();
+  const select = page.getByLabel('Codex version');
+  await expect(select).toHaveValue(NEWEST);
+  const config = '[mcp_servers."a.b"]\ncommand = "npx"\n\n[mcp_servers.h]\nurl = "https://mcp.example.com/mcp"\nhttp_headers_helper = "print-headers"\n';
+  await page.getByLabel('Your config.toml').fill(config);
+  const dotted = page.locator('[data-server="a.b"]');
+  const helper = page.locator('[data-server="h"]');
+  // The newest release: both entries are fine.
+  await expect(page.locator('[data-loads]')).toHaveAttribute('data-release', NEWEST);
+  await expect(dotted.locator('.cmd-status')).toHaveText(/^OK/);
+  await expect(helper.locator('.cmd-status')).toHaveText(/^OK/);
+
+  // 0.147.0: its `codex mcp add` refuses the name, and it ignores http_headers_helper.
+  await select.selectOption('0.147.0');
+  await expect(page.locator('[data-loads]')).toHaveAttribute('data-release', '0.147.0');
+  await expect(dotted).toContainText("invalid server name 'a.b' (use letters, numbers, '-', '_')");
+  await expect(dotted.locator('pre[data-output]').first()).toContainText('[mcp_servers.a-b]');
+  await expect(helper.locator('[data-key="http_headers_helper"]')).toContainText('Codex 0.147.0 ignores http_headers_helper: only 0.148.0 and later read it');
+  await expect(page.locator('.cmg-live')).toContainText('Codex 0.147.0');
+  expect(new URL(page.url()).hash).toBe('#codex=0.147.0');
+  expect(page.url()).not.toContain('mcp_servers');
+
+  // The link reopens the same verdict; choosing the newest again drops the fragment.
+  await page.reload();
+  await page.locator('[data-doctor][data-hydrated="true"]').waitFor();
+  await expect(page.getByLabel('Codex version')).toHaveValue('0.147.0');
+  await page.getByLabel('Your config.toml').fill(config);
+  await expect(page.locator('[data-server="a.b"]')).toContainText("invalid server name 'a.b'");
+  await page.getByLabel('Codex version').selectOption(NEWEST);
+  await expect(page.locator('[data-server="a.b"] .cmd-status')).toHaveText(/^OK/);
+  expect(new URL(page.url()).hash).toBe('');
+});
+
+test('an unknown release in the address falls back to the newest; the version control is a labelled native select', async ({ page }) => {
+  await page.goto('/tools/config-doctor/#codex=0.999.0');
+  await page.locator('[data-doctor][data-hydrated="true"]').waitFor();
+  const select = page.getByLabel('Codex version');
+  await expect(select).toHaveValue(NEWEST);
+  const options = await select.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+  expect(options[0]).toBe(NEWEST);
+  expect(options.at(-1)).toBe('0.140.0');
+  // A native select: focusable, and named by its label for screen readers.
+  await select.focus();
+  await expect(select).toBeFocused();
+  const axe = await new AxeBuilder({ page }).include('.cmd-release').analyze();
+  expect(axe.violations).toEqual([]);
 });

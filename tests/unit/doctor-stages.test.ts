@@ -3,6 +3,7 @@
  * pipeline in doctor.test.ts and against the real CLI in tests/conformance/doctor.test.ts.
  */
 import { describe, expect, it } from 'vitest';
+import { CODEX_NEWEST } from '../../src/lib/codex/index.ts';
 import { findServers, fromClientJson } from '../../src/lib/doctor/client-json.ts';
 import { checkEntryRules, transportOf } from '../../src/lib/doctor/entry.ts';
 import { Findings, type Context } from '../../src/lib/doctor/findings.ts';
@@ -16,7 +17,7 @@ import { suggestionFor } from '../../src/lib/doctor/suggest.ts';
 import { tomlSummary } from '../../src/lib/doctor/summary.ts';
 import type { Table } from '../../src/lib/doctor/types.ts';
 
-const ctx = (exported: string[] | null = null): Context => ({ name: 'a', statements: null, base: ['mcp_servers'], exported: exported ? new Set(exported) : null });
+const ctx = (exported: string[] | null = null): Context => ({ name: 'a', statements: null, base: ['mcp_servers'], exported: exported ? new Set(exported) : null, release: CODEX_NEWEST });
 const keysOf = (out: Findings) => ({
   rejected: out.rejected.map((f) => `${f.codexPath}|${f.codexMessage ?? ''}`),
   ignored: out.ignored.map((f) => f.key.join('.')),
@@ -70,7 +71,7 @@ describe('key and type checks', () => {
     [{ url: 'u', oauth: { client_id: 'c', colour: 'red' } }, [], ['oauth.colour']],
   ] as [Table, string[], string[]][])('%j', (t, rejected, ignored) => {
     const out = new Findings(ctx());
-    checkKeys(t, out);
+    checkKeys(t, out, CODEX_NEWEST);
     expect(keysOf(out).rejected).toEqual(rejected);
     expect(keysOf(out).ignored).toEqual(ignored);
   });
@@ -91,7 +92,7 @@ describe('entry rules', () => {
   ] as [Table, string | null, string[]][])('%j', (t, transport, rejected) => {
     expect(transportOf(t)).toBe(transport);
     const out = new Findings(ctx());
-    checkEntryRules(t, transportOf(t), out);
+    checkEntryRules(t, transportOf(t), out, CODEX_NEWEST);
     expect(keysOf(out).rejected).toEqual(rejected);
   });
 });
@@ -115,7 +116,7 @@ describe('risks', () => {
 
 describe('salvage', () => {
   it('keeps the stronger transport and moves secrets to variables', () => {
-    const s = salvage('my server', { url: 'https://a.example/mcp', command: 'x', http_headers: { Authorization: 'Bearer abcdef' }, tool_timeout_sec: '30' }, null);
+    const s = salvage('my server', { url: 'https://a.example/mcp', command: 'x', http_headers: { Authorization: 'Bearer abcdef' }, tool_timeout_sec: '30' }, null, CODEX_NEWEST);
     expect(s.spec.name).toBe('my-server');
     expect(s.spec.transport).toBe('http');
     expect(s.spec.bearerTokenEnvVar).toBe('MY_SERVER_TOKEN');
@@ -124,7 +125,7 @@ describe('salvage', () => {
     expect(s.changes[0]).toMatch(/^Renamed "my server" to "my-server"/);
   });
   it('splits a command with spaces into the program and its arguments', () => {
-    const s = salvage('a', { command: 'npx -y srv', args: ['--x'] }, null);
+    const s = salvage('a', { command: 'npx -y srv', args: ['--x'] }, null, CODEX_NEWEST);
     expect([s.spec.command, ...s.spec.args]).toEqual(['npx', '-y', 'srv', '--x']);
   });
 });
@@ -164,9 +165,9 @@ describe('JSON and JSONC', () => {
 describe('summary', () => {
   const base = { source: 'toml' as const, parseError: null, file: [], loads: true };
   it('says which part was checked', () => {
-    expect(tomlSummary({ ...base, servers: [] })).toBe('This file defines no MCP servers: Codex reads them only from [mcp_servers.NAME] tables. Keys outside [mcp_servers] were not checked.');
+    expect(tomlSummary({ ...base, servers: [] })).toBe('This file defines no MCP servers: Codex reads them only from [mcp_servers.NAME] tables. The file holds nothing else, so this covers all of it.');
     const server = { name: 'a', transport: 'stdio' as const, rejected: [], ignored: [], risks: [], corrected: null, correctedProblems: [] };
-    expect(tomlSummary({ ...base, servers: [server] })).toBe('Codex accepts the [mcp_servers] part of this file (1 server). Nothing to fix there. Keys outside [mcp_servers] were not checked.');
+    expect(tomlSummary({ ...base, servers: [server], unchecked: ['model'] }, '0.150.0')).toBe('Codex 0.150.0 accepts the [mcp_servers] part of this file (1 server). Nothing to fix there. The rest of the file (`model`) was NOT checked: one wrong value there and Codex refuses the whole file, so this verdict covers [mcp_servers] only. After saving, `codex mcp list` tells.');
   });
 });
 

@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { parse, stringify } from 'smol-toml';
 import { describe, expect, it } from 'vitest';
+import { CODEX_NEWEST } from '../../src/lib/codex/index.ts';
 import { convertMcpServersJson, diagnoseConfig, hasPlaceholder, placeholderVar, saneServerName, type DoctorReport } from '../../src/lib/doctor.ts';
 import { generate } from '../../src/lib/generate.ts';
 import { samples } from '../support/arbitraries.ts';
@@ -34,13 +35,13 @@ describe('diagnoseConfig: what Codex refuses', () => {
       'mcp_servers.h|env_vars is not supported for streamable_http',
       'mcp_servers.h|cwd is not supported for streamable_http',
     ]],
-    // Every HTTP key on a local server.
+    // Every HTTP key on a local server (findings in the order of the entry's keys).
     ['http keys on stdio', toml(['[mcp_servers.s]', 'command = "x"', 'bearer_token_env_var = "T"', 'http_headers = { A = "b" }', 'env_http_headers = { A = "B" }', 'oauth_resource = "r"', 'oauth = { client_id = "c" }', 'auth = "oauth"']), [
       'mcp_servers.s|bearer_token_env_var is not supported for stdio',
       'mcp_servers.s|http_headers is not supported for stdio',
       'mcp_servers.s|env_http_headers is not supported for stdio',
-      'mcp_servers.s|oauth is not supported for stdio',
       'mcp_servers.s|oauth_resource is not supported for stdio',
+      'mcp_servers.s|oauth is not supported for stdio',
       'mcp_servers.s|auth is not supported for stdio',
     ]],
     // Neither command nor url.
@@ -197,7 +198,7 @@ describe('diagnoseConfig: risks', () => {
   it('is clean for a well-formed file, and says so', () => {
     const r = diagnoseConfig(toml(['model = "o3"', '[mcp_servers.a]', 'command = "npx"', 'args = ["-y", "pkg"]', '[mcp_servers.b]', `url = "${US}"`, 'bearer_token_env_var = "B_TOKEN"']));
     expect(view(r)).toEqual({ loads: true, rejected: [], ignored: [], risks: [] });
-    expect(r.summary).toMatch(/accepts the \[mcp_servers\] part of this file \(2 servers\)\. Nothing to fix there\. Keys outside \[mcp_servers\] were not checked/);
+    expect(r.summary).toMatch(/accepts the \[mcp_servers\] part of this file \(2 servers\)\. Nothing to fix there\. The rest of the file \(`model`\) was NOT checked/);
     expect(r.summary).not.toMatch(/loads this file/);
   });
 
@@ -211,8 +212,12 @@ describe('diagnoseConfig: risks', () => {
   it('says which part was checked, never that Codex loads the whole file', () => {
     const r = diagnoseConfig(toml(['approval_policy = "auto"', '[mcp_servers.a]', 'command = "npx"']));
     expect(r.summary).toMatch(/\[mcp_servers\] part/);
-    expect(r.summary).toMatch(/Keys outside \[mcp_servers\] were not checked/);
-    expect(r.summary).not.toMatch(/loads this file|0\.1\d\d\.0/);
+    expect(r.summary).toMatch(/The rest of the file \(`approval_policy`\) was NOT checked/);
+    expect(r.summary).not.toMatch(/loads this file/);
+    expect(r.unchecked).toEqual(['approval_policy']);
+    // The release named is the one judged by, never a version typed into the text.
+    expect(r.summary).toMatch(new RegExp(`^Codex ${CODEX_NEWEST.replace(/\./g, '\\.')} accepts`));
+    expect(diagnoseConfig('[mcp_servers.a]\ncommand = "x"\n', { release: '0.150.0' }).summary).toMatch(/^Codex 0\.150\.0 accepts .* this covers all of it\.$/);
   });
 });
 

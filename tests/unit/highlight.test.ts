@@ -74,7 +74,10 @@ describe('PowerShell output', () => {
   it('is coloured like the other shells (it stayed plain text before the grammar was loaded)', async () => {
     const highlighter = await loadHighlighter(0);
     const omni = providers.find((p) => p.id === 'omni')!;
-    const o = generate(specFromForm(omni, defaultForm(omni, 'api-key'))).outputs!;
+    // The preset host is a placeholder the generator refuses: type a real one.
+    const form = defaultForm(omni, 'api-key');
+    const typed = { ...form, params: { ...form.params, instance: 'acme' } };
+    const o = generate(specFromForm(omni, typed)).outputs!;
     for (const code of [o.cli.powershell!.trimEnd(), o.env!.powershell.trimEnd()]) {
       const colours = new Set(highlighter.tokenize(code, 'powershell').flat().map((t) => t.style['--shiki-light'] ?? ''));
       expect(colours.size, code).toBeGreaterThan(1);

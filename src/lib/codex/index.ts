@@ -5,3 +5,4 @@ export * from './keys.ts';
 export * from './facts.ts';
 export * from './defaults.ts';
 export * from './reserved.ts';
+export * from './sets.ts';

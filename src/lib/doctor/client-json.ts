@@ -2,7 +2,8 @@
 import type { Findings } from './findings.ts';
 import { sseMessage } from './keys.ts';
 import { fromVsCodeInputs } from './vscode-inputs.ts';
-import { MISTAKES, KEYS } from './schema.ts';
+import { topKeysIn } from '../codex/index.ts';
+import { MISTAKES } from './schema.ts';
 import { suggestionFor } from './suggest.ts';
 import { isTable, type Table } from './types.ts';
 import { asStrings } from './values.ts';
@@ -76,7 +77,7 @@ function convertKey(key: string, value: unknown, raw: Table, t: Table, out: Find
       if (!('env' in raw)) t['env'] = value;
       break;
     default: {
-      const hint = suggestionFor(key, Object.keys(KEYS));
+      const hint = suggestionFor(key, topKeysIn());
       out.ignore([key], `"${key}" has no Codex equivalent and was left out.${hint ? ` Codex's nearest key: ${Object.hasOwn(MISTAKES, key) ? hint : `\`${hint}\``}.` : ''}`, 'info');
     }
   }

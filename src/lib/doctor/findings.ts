@@ -1,4 +1,5 @@
 /** Collecting findings about one server entry. */
+import type { Release } from '../codex/index.ts';
 import { lineOf, type TomlStatement } from '../toml-scan.ts';
 import { describe, type TypeProblem } from './schema.ts';
 import type { Finding, FindingKind } from './types.ts';
@@ -12,6 +13,8 @@ export interface Context {
   /** The table path the entry sits under (mcp_servers, or a misspelled one). */
   base: string[];
   exported: Set<string> | null;
+  /** The Codex release whose rules apply (the reader's choice; default the newest). */
+  release: Release;
 }
 
 /** The findings about one entry, each with the path Codex prints and the line in the pasted text. */

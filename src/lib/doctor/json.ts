@@ -1,4 +1,5 @@
 /** The doctor for another client's JSON: parse (JSONC) → find the servers → convert each → the same checks as config.toml → summary. */
+import { CODEX_NEWEST, type Release } from '../codex/index.ts';
 import { fromClientJson, findServers } from './client-json.ts';
 import { Findings, type Context } from './findings.ts';
 import { jsonErrorOffset, jsonLineFinder, lineColumn, stripJsonc } from './jsonc.ts';
@@ -37,14 +38,15 @@ export function convertJson(text: string, options: DiagnoseOptions): DoctorRepor
   if (found.note) file.push({ kind: 'ignored', severity: 'info', key: [], codexPath: 'mcpServers', message: found.note });
   if (clean.changed) file.push({ kind: 'ignored', severity: 'info', key: [], codexPath: 'mcpServers', message: 'Comments and trailing commas were skipped (JSONC).' });
   const jsonLineOf = jsonLineFinder(text);
-  const servers = Object.entries(found.servers).map(([name, raw]) => convertServer(name, raw, jsonLineOf(name), exported));
+  const release = options.release ?? CODEX_NEWEST;
+  const servers = Object.entries(found.servers).map(([name, raw]) => convertServer(name, raw, jsonLineOf(name), exported, release));
   const partial = { ...base, parseError: null, file, servers, loads: servers.length > 0 && servers.every((s) => s.corrected !== null) };
   return { ...partial, summary: jsonSummary(partial) };
 }
 
 /** One server of the JSON: converted, checked like a config.toml entry, findings named by the JSON's keys. */
-function convertServer(name: string, raw: unknown, line: number | undefined, exported: Set<string> | null): ServerReport {
-  const ctx: Context = { name, statements: null, base: ['mcp_servers'], exported };
+function convertServer(name: string, raw: unknown, line: number | undefined, exported: Set<string> | null, release: Release): ServerReport {
+  const ctx: Context = { name, statements: null, base: ['mcp_servers'], exported, release };
   const out = new Findings(ctx);
   if (!isTable(raw)) {
     out.reject([], `"${name}" is ${describe(raw)}, not a server object with "command" or "url".`);

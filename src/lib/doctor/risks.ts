@@ -3,10 +3,11 @@
  * never expands, unusable addresses, names its own commands refuse, variables that are not set).
  */
 import { isPathWithSpaces } from '../command-path.ts';
+import { factsFor, nameRefusal } from '../codex/index.ts';
 import { RESERVED_NAMES } from '../codex/reserved.ts';
-import { checkEnvName, checkServerName, checkUrl, SERVER_NAME_RE } from '../validate.ts';
+import { checkEnvName, checkServerName, checkUrl } from '../validate.ts';
 import type { Context, Findings } from './findings.ts';
-import { display, KEYS } from './schema.ts';
+import { display, keyCheck } from './schema.ts';
 import { hasSecretQuery, isCredentialHeader, isSecretEnv, moveArgSecrets, secretByContent, secretOptionValue } from './secrets.ts';
 import { hasPlaceholder, placeholderVar } from './values.ts';
 import { isTable, type Table } from './types.ts';
@@ -16,7 +17,7 @@ type Transport = 'stdio' | 'http' | null;
 /** Every risk of one entry, in a fixed order. */
 export function checkRisks(t: Table, transport: Transport, out: Findings, ctx: Context): void {
   nameRisks(out, ctx);
-  placeholderRisks(t, out);
+  placeholderRisks(t, out, ctx);
   plaintextRisks(t, out);
   addressRisks(t, transport, out);
   referenceRisks(t, out, ctx);
@@ -32,16 +33,17 @@ function nameRisks(out: Findings, ctx: Context): void {
     out.risk([], `"${ctx.name}" is the name Codex keeps for its own built-in Apps server: a session never starts an entry of that name from config.toml. The corrected block renames it.`, 'error');
   }
   // Names: Codex loads any name from the file, but its own commands refuse names outside its rule.
-  const nameProblem = checkServerName(ctx.name);
-  if (nameProblem && SERVER_NAME_RE.test(ctx.name) === false) {
-    out.risk([], `Codex loads this entry, but \`codex mcp add\` and \`remove\` refuse the name "${ctx.name}" (letters, digits, "-", "_", ":", "@", "/" and "." only), so you can only manage it by editing the file. The corrected block renames it.`);
+  const nameProblem = checkServerName(ctx.name, ctx.release);
+  const rule = factsFor(ctx.release).nameRule;
+  if (nameProblem && !rule.pattern.test(ctx.name)) {
+    out.risk([], `Codex loads this entry, but the \`codex mcp add\` and \`remove\` of Codex ${ctx.release} refuse its name ("${nameRefusal(ctx.name, rule)}"), so you can only manage it by editing the file. The corrected block renames it.`);
   } else if (ctx.name.startsWith('-')) {
     out.risk([], `The name "${ctx.name}" starts with "-": \`codex mcp get/remove/login\` read it as an option. The corrected block renames it.`, 'info');
   }
 }
 
 /** Variable references in values, which Codex passes as written. */
-function placeholderRisks(t: Table, out: Findings): void {
+function placeholderRisks(t: Table, out: Findings, ctx: Context): void {
   // Variables in values: Codex never expands them.
   const visit = (v: unknown, key: string[], depth = 0): void => {
     // Bounded: a value nested this deep is a type error Codex reports anyway, and recursing into
@@ -57,7 +59,7 @@ function placeholderRisks(t: Table, out: Findings): void {
       for (const [k, x] of Object.entries(v)) visit(x, [...key, k], depth + 1);
     }
   };
-  for (const [k, v] of Object.entries(t)) if (k in KEYS || k === 'headers') visit(v, [k]);
+  for (const [k, v] of Object.entries(t)) if (keyCheck(k, ctx.release) || k === 'headers') visit(v, [k]);
 }
 
 /** Credentials written into the file in plaintext. */

@@ -2,6 +2,7 @@
  * Salvage and the corrected block: what can be kept of a pasted entry becomes a ServerSpec, and the
  * generator's own core (`generate()`) writes the block, so it is exactly what the generator writes.
  */
+import { notGeneratedKeys, transportKeys, valueRule, type Release } from '../codex/index.ts';
 import { generate } from '../generate.ts';
 import type { ServerSpec } from '../model.ts';
 import { checkServerName, checkTimeout } from '../validate.ts';
@@ -9,7 +10,7 @@ import { RESERVED_NAMES } from './risks.ts';
 import { salvageContext, type SalvageContext } from './salvage-context.ts';
 import { salvageHttp } from './salvage-http.ts';
 import { salvageStdio } from './salvage-stdio.ts';
-import { display, KEYS, NOT_GENERATED, URL_ALIASES } from './schema.ts';
+import { display, URL_ALIASES } from './schema.ts';
 import { isNumber, type CorrectedBlock, type Table } from './types.ts';
 import { asBool, asStrings, saneServerName } from './values.ts';
 
@@ -19,15 +20,16 @@ interface Salvage {
   notCarried: string[];
 }
 
-const STDIO_SCORE_KEYS = ['command', 'args', 'env', 'env_vars', 'cwd'];
-const HTTP_SCORE_KEYS = ['url', 'bearer_token', 'bearer_token_env_var', 'http_headers', 'env_http_headers', 'headers', 'oauth', 'oauth_resource', 'scopes', ...URL_ALIASES];
+// The evidence for each transport: its keys in the table, plus the spellings people use for them.
+const STDIO_SCORE_KEYS = transportKeys('stdio');
+const HTTP_SCORE_KEYS = [...transportKeys('http'), 'bearer_token', 'headers', ...URL_ALIASES];
 
 /** The spec for the corrected block of the entry `t` called `name`, with what changed and what was not carried. */
-export function salvage(name: string, t: Table, exported: Set<string> | null): Salvage {
+export function salvage(name: string, t: Table, exported: Set<string> | null, release: Release): Salvage {
   let n = name.trim();
   let renamed: string | undefined;
-  if (checkServerName(n)) {
-    const fixed = saneServerName(n);
+  if (checkServerName(n, release)) {
+    const fixed = saneServerName(n, release);
     renamed = `Renamed "${name}" to "${fixed}", a name \`codex mcp\` commands accept.`;
     n = fixed;
   }
@@ -51,12 +53,12 @@ export function salvage(name: string, t: Table, exported: Set<string> | null): S
   }
   if (transport === 'stdio') salvageStdio(t, s);
   else salvageHttp(t, s, urlKey as string);
-  salvageShared(t, s, transport);
+  salvageShared(t, s, transport, release);
   return { spec: s.spec, changes: s.changes, notCarried: s.notCarried };
 }
 
 /** Keys both transports have: timeouts, enabled, required, tool lists; then what is left out. */
-function salvageShared(t: Table, s: SalvageContext, transport: 'stdio' | 'http'): void {
+function salvageShared(t: Table, s: SalvageContext, transport: 'stdio' | 'http', release: Release): void {
   const { spec, changes } = s;
   for (const [key, field] of [
     ['startup_timeout_sec', 'startupTimeoutSec'],
@@ -83,18 +85,20 @@ function salvageShared(t: Table, s: SalvageContext, transport: 'stdio' | 'http')
   spec.enabledTools = asStrings(t['enabled_tools']);
   spec.disabledTools = asStrings(t['disabled_tools']);
 
-  for (const key of NOT_GENERATED) if (key in t && !(key === 'auth' && transport === 'stdio') && !(key === 'http_headers_helper' && transport === 'stdio')) s.notCarried.push(key);
-  const ignoredKeys = Object.keys(t).filter((k) => !Object.hasOwn(KEYS, k) && k !== 'headers' && !(URL_ALIASES as readonly string[]).includes(k));
+  // startup_timeout_ms is carried, as startup_timeout_sec (above); the other transport's keys were dropped.
+  const foreign = transportKeys(transport === 'stdio' ? 'http' : 'stdio');
+  for (const key of notGeneratedKeys(release)) if (key in t && key !== 'startup_timeout_ms' && !foreign.includes(key)) s.notCarried.push(key);
+  const ignoredKeys = Object.keys(t).filter((k) => valueRule(k, release) === undefined && k !== 'headers' && !(URL_ALIASES as readonly string[]).includes(k));
   if (ignoredKeys.length > 0) changes.push(`Left out ${ignoredKeys.join(', ')}, which Codex ignores.`);
 }
 
 /** Builds the corrected block through the core; returns the core's errors when it cannot. */
-export function correct(name: string, t: Table, exported: Set<string> | null): { corrected: CorrectedBlock | null; problems: string[] } {
-  const s = salvage(name, t, exported);
+export function correct(name: string, t: Table, exported: Set<string> | null, release: Release): { corrected: CorrectedBlock | null; problems: string[] } {
+  const s = salvage(name, t, exported, release);
   if (s.spec.command === '' && s.spec.url === '') {
     return { corrected: null, problems: ['A corrected entry needs a command (local server) or a url (remote server), and this one has neither.'] };
   }
-  const g = generate(s.spec);
+  const g = generate(s.spec, release);
   if (!g.outputs) return { corrected: null, problems: g.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message) };
   return {
     corrected: { name: g.outputs.name, toml: g.outputs.toml, env: g.outputs.env, changes: s.changes, notCarried: s.notCarried },

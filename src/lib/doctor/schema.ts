@@ -1,7 +1,9 @@
 /**
- * The pinned Codex CLI's schema for [mcp_servers.NAME] (RawMcpServerConfig), as observed and
- * checked file by file in tests/conformance/doctor.test.ts: every key, its type, its transport.
+ * The doctor's value checks for [mcp_servers.NAME], one per rule of the table in src/lib/codex
+ * (which keys a release reads and what it accepts), worded for the reader; checked file by file
+ * against the real CLI in tests/conformance/doctor.test.ts. Also the mistakes people make.
  */
+import { APPROVAL_MODES, CODEX_NEWEST, enumIn, valueRule, type DetailCheck, type Release } from '../codex/index.ts';
 import { isNumber, isTable } from './types.ts';
 
 /** A wrong type: where (relative to the server) and what was expected. */
@@ -63,80 +65,76 @@ const envVars: Check = (v, at) => {
   }
   return null;
 };
-const subTable =
-  (fields: Record<string, Check>): Check =>
+const tableOf =
+  (fields: (k: string) => Check | undefined): Check =>
   (v, at) => {
     if (!isTable(v)) return { at, expected: 'a table', got: v };
-    for (const [k, check] of Object.entries(fields)) if (k in v) {
-      const p = check(v[k], [...at, k]);
+    for (const [k, x] of Object.entries(v)) {
+      const check = fields(k);
+      const p = check?.(x, [...at, k]);
       if (p) return p;
     }
     return null;
   };
-export const OAUTH_FIELDS: Record<string, Check> = {
-  client_id: str,
-  client_secret: str,
-  callback_url: str,
-  callback_port: port,
-  token_endpoint_auth_method: oneOf(['client_secret_basic', 'client_secret_post']),
-  authorization_server_issuer: str,
-};
-const APPROVAL = ['auto', 'prompt', 'writes', 'approve'] as const;
-export const TOOL_FIELDS: Record<string, Check> = { approval_mode: oneOf(APPROVAL), output_token_limit: nonZero };
-const tools: Check = (v, at) => {
-  if (!isTable(v)) return { at, expected: 'a table of tools, such as [mcp_servers.NAME.tools.search]', got: v };
-  for (const [tool, cfg] of Object.entries(v)) {
-    const p = subTable(TOOL_FIELDS)(cfg, [...at, tool]);
-    if (p) return p;
-  }
-  return null;
-};
 
-type Where = 'stdio' | 'http' | 'both';
-interface KeyRule {
-  where: Where;
-  check: Check;
+/** The check for one rule of the table (src/lib/codex): the doctor's wording, Codex's rule. */
+function checkOf(rule: DetailCheck, key: string, release: Release): Check {
+  if (typeof rule === 'object') return oneOf(rule.oneOf);
+  switch (rule) {
+    case 'string':
+      return str;
+    case 'string list':
+      // env_vars items may also be { name, source } tables (McpServerEnvVar).
+      return key === 'env_vars' ? envVars : strArray;
+    case 'string map':
+      return strTable;
+    case 'seconds':
+      return seconds;
+    case 'milliseconds':
+      return u64;
+    case 'integer':
+    case 'positive integer':
+      return nonZero;
+    case 'port':
+      return port;
+    case 'boolean':
+      return bool;
+    case 'approval mode':
+      return oneOf(enumIn(APPROVAL_MODES, release));
+    case 'table':
+      return key === 'tools' ? toolsCheck(release) : tableOf((k) => keyCheck(`${key}.${k}`, release));
+    case 'refused':
+      // Read as a string first (a number is a type error), then refused by an entry rule (entry.ts).
+      return str;
+  }
 }
 
-/** Every key the pinned Codex reads in [mcp_servers.NAME]; anything else is ignored (a session warns about it). */
-export const KEYS: Record<string, KeyRule> = {
-  command: { where: 'stdio', check: str },
-  args: { where: 'stdio', check: strArray },
-  env: { where: 'stdio', check: strTable },
-  env_vars: { where: 'stdio', check: envVars },
-  cwd: { where: 'stdio', check: str },
-  url: { where: 'http', check: str },
-  bearer_token_env_var: { where: 'http', check: str },
-  http_headers: { where: 'http', check: strTable },
-  env_http_headers: { where: 'http', check: strTable },
-  http_headers_helper: { where: 'http', check: str },
-  oauth: { where: 'http', check: subTable(OAUTH_FIELDS) },
-  oauth_resource: { where: 'http', check: str },
-  auth: { where: 'http', check: oneOf(['oauth', 'chatgpt', 'ema_auth']) },
-  bearer_token: { where: 'both', check: str },
-  scopes: { where: 'both', check: strArray },
-  startup_timeout_sec: { where: 'both', check: seconds },
-  startup_timeout_ms: { where: 'both', check: u64 },
-  tool_timeout_sec: { where: 'both', check: seconds },
-  enabled: { where: 'both', check: bool },
-  required: { where: 'both', check: bool },
-  enabled_tools: { where: 'both', check: strArray },
-  disabled_tools: { where: 'both', check: strArray },
-  default_tools_approval_mode: { where: 'both', check: oneOf(APPROVAL) },
-  tools: { where: 'both', check: tools },
-  supports_parallel_tool_calls: { where: 'both', check: bool },
-  tool_input_schema_max_bytes: { where: 'both', check: nonZero },
-  environment_id: { where: 'both', check: str },
-  startup_readiness: { where: 'both', check: oneOf(['connection', 'catalog']) },
-  name: { where: 'both', check: str },
-};
+function toolsCheck(release: Release): Check {
+  const tool = tableOf((k) => keyCheck(`tools.*.${k}`, release));
+  return (v, at) => {
+    if (!isTable(v)) return { at, expected: 'a table of tools, such as [mcp_servers.NAME.tools.search]', got: v };
+    for (const [name, cfg] of Object.entries(v)) {
+      const p = tool(cfg, [...at, name]);
+      if (p) return p;
+    }
+    return null;
+  };
+}
 
-/** The stdio keys Codex refuses on an HTTP entry, and the HTTP keys it refuses on a stdio entry. */
-export const STDIO_ONLY = ['args', 'env', 'env_vars', 'cwd'] as const;
-export const HTTP_ONLY = ['url', 'bearer_token_env_var', 'http_headers', 'env_http_headers', 'http_headers_helper', 'oauth', 'oauth_resource', 'auth'] as const;
-
-/** Keys the generator does not write; a corrected block leaves them out (and says so). */
-export const NOT_GENERATED = ['default_tools_approval_mode', 'tools', 'supports_parallel_tool_calls', 'tool_input_schema_max_bytes', 'environment_id', 'startup_readiness', 'auth', 'http_headers_helper', 'name'] as const;
+/**
+ * The check `release` applies to `key` of [mcp_servers.NAME] (dotted for sub-keys, `tools.*.KEY`
+ * for a tool's keys), or undefined for a key it does not read (it ignores it).
+ */
+export function keyCheck(key: string, release: Release = CODEX_NEWEST): Check | undefined {
+  const id = `${release}\u0000${key}`;
+  if (!CHECKS.has(id)) {
+    const rule = valueRule(key, release);
+    CHECKS.set(id, rule === undefined ? undefined : checkOf(rule, key, release));
+  }
+  return CHECKS.get(id);
+}
+// Built once per key and release: every entry of a large file asks for the same checks.
+const CHECKS = new Map<string, Check | undefined>();
 
 /** Keys people write that Codex does not read, and what they meant. */
 export const MISTAKES: Record<string, string> = {

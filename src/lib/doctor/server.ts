@@ -18,7 +18,7 @@ export function checkServer(t: unknown, ctx: Context, misplaced?: string, buildC
     if (misplaced) r.misplaced = misplaced;
     if (salvaged && !buildCorrected) r.deferred = true;
     else if (salvaged) {
-      const fixed = correct(ctx.name, salvaged, ctx.exported);
+      const fixed = correct(ctx.name, salvaged, ctx.exported, ctx.release);
       r.corrected = fixed.corrected;
       r.correctedProblems = fixed.problems;
     } else r.correctedProblems = ['There is nothing to build a corrected entry from: it needs a command (local server) or a url (remote server).'];
@@ -34,8 +34,8 @@ export function checkServer(t: unknown, ctx: Context, misplaced?: string, buildC
   if (misplaced) {
     out.ignore([], `This whole entry is ignored: it is under [${misplaced}.${ctx.name}], and Codex only reads [mcp_servers.${ctx.name}]. The corrected block puts it in the right place.`);
   } else {
-    checkKeys(t, out);
-    checkEntryRules(t, transport, out);
+    checkKeys(t, out, ctx.release);
+    checkEntryRules(t, transport, out, ctx.release);
   }
   checkRisks(t, transport, out, ctx);
   return report(transport, t);

@@ -1,4 +1,5 @@
-/** Stage 8: the summary, which says plainly which part of the input was checked. */
+/** Stage 8: the summary, which says plainly which part of the input was checked, and by which release's rules. */
+import { CODEX_NEWEST, factsFor, type Release } from '../codex/index.ts';
 import type { DoctorReport } from './types.ts';
 
 /** "1 server", "2 servers". */
@@ -6,26 +7,43 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** Said whenever the file is not refused: the doctor checks the TOML syntax and [mcp_servers], nothing else. */
-// What a refused file does, per command, as the CLI facts suite records it (tests/conformance/runtime/cli-facts.test.ts).
-const REFUSED_EFFECT =
-  '`codex mcp list`, `get`, `add` and `login` stop with "Error: failed to load bootstrap configuration", `codex mcp remove` with "Error: failed to load MCP servers from …", a session with "Error loading config.toml: …", and `codex doctor` reports it.';
-const NOT_CHECKED = 'Keys outside [mcp_servers] were not checked.';
+/**
+ * What a refused file does, per command, in `release`'s words (the first lines come from the table,
+ * src/lib/codex/facts.ts; the session's from tests/conformance/runtime/cli-facts.test.ts).
+ */
+function refusedEffect(release: Release): string {
+  const says = factsFor(release).configRefusal;
+  const commands =
+    says.add === says.get
+      ? `\`codex mcp list\`, \`get\`, \`add\` and \`login\` stop with "Error: ${says.get}"`
+      : `\`codex mcp list\`, \`get\` and \`login\` stop with "Error: ${says.get}", \`codex mcp add\` with "Error: ${says.add}"`;
+  return `${commands}, \`codex mcp remove\` with "Error: ${says.remove} …", a session with "Error loading config.toml: …", and \`codex doctor\` reports it.`;
+}
 
-/** The one-paragraph verdict on a config.toml. */
-export function tomlSummary(report: Omit<DoctorReport, 'summary'>): string {
+/** Said whenever the file is not refused: the doctor checks the TOML syntax and [mcp_servers], nothing else. */
+function notChecked(unchecked: readonly string[] | undefined): string {
+  if (!unchecked || unchecked.length === 0) return 'The file holds nothing else, so this covers all of it.';
+  const shown = unchecked.slice(0, 5).map((k) => `\`${k}\``).join(', ');
+  const more = unchecked.length > 5 ? ` and ${unchecked.length - 5} more` : '';
+  return `The rest of the file (${shown}${more}) was NOT checked: one wrong value there and Codex refuses the whole file, so this verdict covers [mcp_servers] only. After saving, \`codex mcp list\` tells.`;
+}
+
+/** The one-paragraph verdict on a config.toml, by the rules of `release`. */
+export function tomlSummary(report: Omit<DoctorReport, 'summary'>, release: Release = CODEX_NEWEST): string {
+  const effect = refusedEffect(release);
   if (report.parseError) {
-    return `This is not valid TOML (line ${report.parseError.line}, column ${report.parseError.column}: ${report.parseError.message}). Codex refuses to load a file it cannot read: ${REFUSED_EFFECT}`;
+    return `This is not valid TOML (line ${report.parseError.line}, column ${report.parseError.column}: ${report.parseError.message}). Codex refuses to load a file it cannot read: ${effect}`;
   }
   const rejected = [...report.file, ...report.servers.flatMap((s) => s.rejected)].filter((f) => f.kind === 'rejected');
   const ignored = report.servers.reduce((n, s) => n + s.ignored.length, 0) + report.file.filter((f) => f.kind === 'ignored').length;
   const risks = report.servers.reduce((n, s) => n + s.risks.filter((r) => r.severity !== 'info').length, 0);
   if (rejected.length > 0) {
     const names = report.servers.filter((s) => s.rejected.length > 0).map((s) => s.name);
-    return `Codex refuses to load this WHOLE file, not just the broken ${names.length === 1 ? 'server' : 'servers'}: ${plural(rejected.length, 'problem')}${names.length > 0 ? ` in ${names.map((n) => `"${n}"`).join(', ')}` : ''} ${rejected.length === 1 ? 'stops' : 'stop'} Codex: ${REFUSED_EFFECT} Fix ${rejected.length === 1 ? 'it' : 'them'} (or use the corrected blocks) and every server loads again.`;
+    return `Codex refuses to load this WHOLE file, not just the broken ${names.length === 1 ? 'server' : 'servers'}: ${plural(rejected.length, 'problem')}${names.length > 0 ? ` in ${names.map((n) => `"${n}"`).join(', ')}` : ''} ${rejected.length === 1 ? 'stops' : 'stop'} Codex ${release}: ${effect} Fix ${rejected.length === 1 ? 'it' : 'them'} (or use the corrected blocks) and every server loads again.`;
   }
-  if (report.servers.length === 0) return `This file defines no MCP servers: Codex reads them only from [mcp_servers.NAME] tables. ${NOT_CHECKED}`;
-  return `Codex accepts the [mcp_servers] part of this file (${plural(report.servers.length, 'server')}).${ignored > 0 ? ` ${plural(ignored, 'key')} ${ignored === 1 ? 'is' : 'are'} ignored: a session warns about ${ignored === 1 ? 'it' : 'them'}, while \`codex mcp list\` and \`get\` stay silent.` : ''}${risks > 0 ? ` ${plural(risks, 'risk')} to look at.` : ''}${ignored + risks === 0 ? ' Nothing to fix there.' : ''} ${NOT_CHECKED}`;
+  const rest = notChecked(report.unchecked);
+  if (report.servers.length === 0) return `This file defines no MCP servers: Codex reads them only from [mcp_servers.NAME] tables. ${rest}`;
+  return `Codex ${release} accepts the [mcp_servers] part of this file (${plural(report.servers.length, 'server')}).${ignored > 0 ? ` ${plural(ignored, 'key')} ${ignored === 1 ? 'is' : 'are'} ignored: a session warns about ${ignored === 1 ? 'it' : 'them'}, while \`codex mcp list\` and \`get\` stay silent.` : ''}${risks > 0 ? ` ${plural(risks, 'risk')} to look at.` : ''}${ignored + risks === 0 ? ' Nothing to fix there.' : ''} ${rest}`;
 }
 
 /** A report for input the doctor itself failed on (a bug): never a crash in the page. */

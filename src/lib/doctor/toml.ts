@@ -1,4 +1,5 @@
 /** The doctor for config.toml: parse → locate servers → check each (keys, entry rules, risks, corrected block) → summary. */
+import { CODEX_NEWEST } from '../codex/index.ts';
 import { parseConfig } from './parse.ts';
 import { locateServers } from './locate.ts';
 import { checkServer } from './server.ts';
@@ -14,20 +15,23 @@ export function exportedSet(options: DiagnoseOptions): Set<string> | null {
 /** Diagnoses a config.toml (may throw on a bug: the public wrapper catches). */
 export function diagnoseToml(text: string, options: DiagnoseOptions): DoctorReport {
   const exported = exportedSet(options);
+  const release = options.release ?? CODEX_NEWEST;
   const base = { source: 'toml' as const, file: [] as Finding[], servers: [] as ServerReport[] };
   const parsed = parseConfig(text);
   if ('problem' in parsed) {
     if (isEscapeProblem(parsed.problem)) return diagnoseBackslashes(text, parsed.problem, options);
     const partial = { ...base, parseError: parsed.problem, loads: false };
-    return { ...partial, summary: tomlSummary(partial) };
+    return { ...partial, summary: tomlSummary(partial, release) };
   }
   const { doc, statements } = parsed;
   const { file, entries } = locateServers(doc, statements);
   const limit = options.correctedLimit ?? Number.POSITIVE_INFINITY;
-  const servers = entries.map((e, i) => checkServer(e.entry, { name: e.name, statements, base: [e.base], exported }, e.misplaced, i < limit));
+  const servers = entries.map((e, i) => checkServer(e.entry, { name: e.name, statements, base: [e.base], exported, release }, e.misplaced, i < limit));
   const loads = !file.some((f) => f.kind === 'rejected') && !servers.some((s) => s.rejected.length > 0);
-  const partial = { ...base, parseError: null, file, servers, loads };
-  return { ...partial, summary: tomlSummary(partial) };
+  const misplaced = new Set(entries.flatMap((e) => (e.misplaced ? [e.misplaced] : [])));
+  const unchecked = Object.keys(doc).filter((k) => k !== 'mcp_servers' && !misplaced.has(k));
+  const partial = { ...base, parseError: null, file, servers, loads, unchecked };
+  return { ...partial, summary: tomlSummary(partial, release) };
 }
 
 /**
@@ -57,7 +61,7 @@ function diagnoseBackslashes(text: string, problem: ParseProblem, options: Diagn
     loads: false,
     ...(repair && { repair }),
   };
-  return { ...partial, summary: tomlSummary(partial) };
+  return { ...partial, summary: tomlSummary(partial, options.release) };
 }
 
 /** "line 4", "lines 4, 5", or "1200 lines from line 4 on" for a long list. */

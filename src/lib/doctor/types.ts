@@ -1,4 +1,5 @@
 /** The doctor's report shapes, and the small value helpers every stage uses. */
+import type { Release } from '../codex/index.ts';
 import type { EnvLines } from '../env.ts';
 import type { Provider } from '../provider.ts';
 
@@ -68,6 +69,11 @@ export interface DoctorReport {
    * checked, so this is not "Codex loads the whole file"). JSON: every server converted into a block.
    */
   loads: boolean;
+  /**
+   * TOML: the top-level keys outside [mcp_servers] (and the misplaced server tables), which the
+   * doctor does not check; the summary names them rather than claim the whole file loads.
+   */
+  unchecked?: string[];
   summary: string;
   /**
    * Set when the file fails only because of single backslashes (Windows paths) in basic strings:
@@ -78,6 +84,8 @@ export interface DoctorReport {
 }
 
 export interface DiagnoseOptions {
+  /** The reader's Codex release, whose rules the verdict follows (default: the newest, CODEX_NEWEST). */
+  release?: Release;
   /** Names of the variables exported in the shell that starts Codex; when given, references to others are flagged. */
   exportedEnv?: readonly string[];
   /**

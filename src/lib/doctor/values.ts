@@ -1,6 +1,7 @@
 /** Values in config files: variable references (which Codex never expands), names, loose types. */
+import { CODEX_NEWEST, factsFor, type Release } from '../codex/index.ts';
 
-import { factsFor, proposeName } from '../codex/facts.ts';
+import { proposeName } from '../codex/facts.ts';
 import { mentionsVariable, variableReference } from '../placeholders.ts';
 
 /** A value that is only a variable reference (placeholders.ts, shared with the generator). */
@@ -35,8 +36,9 @@ export function bearerToken(value: string): string | undefined {
   return token === '' || /[\n\r\u2028\u2029]/.test(token) ? undefined : token;
 }
 
-/** A server name the newest Codex's CLI accepts, made from one it does not (the generator's proposal). */
-export const saneServerName = (name: string): string => proposeName(name, factsFor().nameRule);
+/** A server name the CLI of `release` accepts, made from one it does not (the generator's proposal). */
+export const saneServerName = (name: string, release: Release = CODEX_NEWEST): string =>
+  proposeName(name, factsFor(release).nameRule);
 
 /** A scalar as text (numbers and booleans too); undefined for tables and arrays. */
 export const asString = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint' ? String(v) : undefined);
