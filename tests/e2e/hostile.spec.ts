@@ -18,7 +18,7 @@ const PAYLOADS = [
 ];
 
 const PROVIDERS = readdirSync('content/providers').map((f) => f.replace(/\.json$/, ''));
-const SHARE_KEYS = ['v', 'mode', 'name', 'scope', 'storage', 'enabled', 'required', 'env', 'startup', 'tooltimeout', 'allow', 'block', 'scopes', 'clientid', 'resource', 'command', 'args', 'envvars', 'cwd', 'envheaders', 'p.instance', 'p.url', 'h.X-MCP-Model-ID', 'secret', '__proto__', '<script>'];
+const SHARE_KEYS = ['v', 'mode', 'name', 'scope', 'storage', 'enabled', 'required', 'env', 'startup', 'tooltimeout', 'allow', 'block', 'scopes', 'clientid', 'resource', 'command', 'args', 'envvars', 'cwd', 'envheaders', 'codex', 'shell', 'p.instance', 'p.url', 'h.X-MCP-Model-ID', 'secret', '__proto__', '<script>'];
 
 async function pwned(page: Page): Promise<unknown> {
   return page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned);
