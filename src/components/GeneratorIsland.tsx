@@ -233,6 +233,7 @@ export default function GeneratorIsland(props: Props) {
         <GeneratorOutputs
           id={id}
           outputs={outputs}
+          standalone={result.standalone}
           shell={shell}
           onShell={(s: Shell) => applyShell(s, true)}
           release={release}

@@ -3,7 +3,7 @@
  * command or TOML block, sign-in, check) for the chosen shell. Stateless: the island owns the state.
  */
 import type { ComponentChildren } from 'preact';
-import type { Generated } from '../lib/generate.ts';
+import type { Generated, Standalone } from '../lib/generate.ts';
 import type { Release } from '../lib/codex/releases.ts';
 import type { Shell } from '../lib/shells.ts';
 import type { Highlighter, Lang } from './highlight.ts';
@@ -35,6 +35,8 @@ interface Props {
   onStale: (message: string) => void;
   /** Shown right after the TOML block (where the file is, the top-level settings block). */
   afterToml?: ComponentChildren;
+  /** With the outputs blocked: the lines that depend only on the (valid) server name. */
+  standalone?: Standalone | undefined;
 }
 
 /** The outputs section of one generator. */
@@ -82,7 +84,10 @@ export function GeneratorOutputs(props: Props) {
             Go to {blocked.firstField || 'the field'}
           </button>
         </p>
-      ) : (
+      ) : null}
+      {!outputs && props.standalone ? (
+        <StandaloneSteps {...props} standalone={props.standalone} />
+      ) : !outputs ? null : (
         <Steps {...props} outputs={outputs} />
       )}
     </>
@@ -167,6 +172,20 @@ function Steps(props: Props & { outputs: Outputs }) {
         <OutputBlock kind="toml" title={outputs.configPath} text={outputs.toml.trimEnd()} lang="toml" {...block} />
         {props.afterToml}
       </li>
+      <Finish outputs={outputs} block={block} />
+    </ol>
+  );
+}
+
+type Block = Pick<Props, 'highlighter' | 'onStale'> & {
+  interactive: boolean;
+  onCopied: (message: string) => void;
+};
+
+/** The sign-in and check steps, shared by the full steps and the name-only ones. */
+function Finish({ outputs, block }: { outputs: Standalone; block: Block }) {
+  return (
+    <>
       {outputs.login && (
         <li>
           <h3>Sign in</h3>
@@ -182,6 +201,20 @@ function Steps(props: Props & { outputs: Outputs }) {
         <h3>Check it</h3>
         <OutputBlock kind="verify" title="Verify" text={outputs.verify.trimEnd()} lang="shellscript" {...block} />
       </li>
-    </ol>
+    </>
+  );
+}
+
+/** While a field is marked: the steps that depend only on the server name, ready to copy. */
+function StandaloneSteps(props: Props & { standalone: Standalone }) {
+  const { highlighter, hydrated, announce, onStale } = props;
+  const block = { highlighter, interactive: hydrated, onCopied: announce, onStale };
+  return (
+    <>
+      <p class="cmg-standalone">These depend only on the server name, so they are ready now:</p>
+      <ol class="cmg-steps">
+        <Finish outputs={props.standalone} block={block} />
+      </ol>
+    </>
   );
 }

@@ -41,10 +41,19 @@ export interface Outputs {
   verify: string;
 }
 
+/** The outputs that depend only on the server name, kept while another field is invalid. */
+export interface Standalone {
+  /** The OAuth login command, when the entry signs in with OAuth and asks for no scopes. */
+  login: string | null;
+  verify: string;
+}
+
 /** The result of generating: outputs when valid, and every diagnostic either way. */
 export interface Generated {
   diagnostics: Diagnostic[];
   outputs: Outputs | null;
+  /** With `outputs` null: what a valid name alone still gives (absent when the name is invalid). */
+  standalone?: Standalone;
 }
 
 export { configPath } from './config-path.ts';
@@ -95,14 +104,33 @@ export function verifyCommands(name: string, release: Release = CODEX_NEWEST): s
   return lines.filter((line) => line !== '').join('\n') + '\n';
 }
 
+/**
+ * One invalid field blocks only the outputs that depend on it: with a valid name, the verify lines
+ * (and the login line of an OAuth entry without scopes) are exactly those a valid spec would get.
+ */
+function standaloneOf(
+  spec: ServerSpec,
+  diagnostics: readonly Diagnostic[],
+  release: Release,
+): { standalone?: Standalone } {
+  const errorAt = (field: string) =>
+    diagnostics.some((d) => d.severity === 'error' && d.field.split('.')[0] === field);
+  if (errorAt('name')) return {};
+  const name = spec.name.trim();
+  const oauth = spec.auth === 'oauth' && spec.transport === 'http';
+  const noScopes = spec.scopes.every((s) => s.trim() === '') && !errorAt('scopes');
+  const login = oauth && noScopes ? loginCommand(name, [], release) : null;
+  return { standalone: { login, verify: verifyCommands(name, release) } };
+}
+
 /** Generates every output for a spec, exact for Codex `release`. Pure: same input, same result. */
 export function generate(spec: ServerSpec, release: Release = CODEX_NEWEST): Generated {
   const { entry, diagnostics } = resolveSpec(spec, release);
   // A name Codex keeps for its own server: the entry would never start, so no output is shown.
   const reserved = reservedNameProblem(spec.name.trim());
   if (reserved) diagnostics.push({ field: 'name', severity: 'error', message: reserved });
-  if (!entry || reserved) return { diagnostics, outputs: null };
   const name = spec.name.trim();
+  if (!entry || reserved) return { diagnostics, outputs: null, ...standaloneOf(spec, diagnostics, release) };
   const plan = planCli(name, entry, spec.scope, spec.auth, release);
   const cli: CliOutput = {
     ...plan,

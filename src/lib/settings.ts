@@ -131,7 +131,9 @@ export function withSettings(generated: Generated, form: SettingsForm, ctx: Sett
   const topLevelPath = configPath('user', ctx.platform);
   const out = generated.outputs;
   if (!out || resolved.diagnostics.some((d) => d.severity === 'error')) {
-    return { diagnostics, outputs: null, topLevel: null, topLevelPath };
+    // A setting's error blocks the TOML and the command; the name's own lines stay.
+    const standalone = out ? { login: out.login, verify: out.verify } : generated.standalone;
+    return { diagnostics, outputs: null, ...(standalone && { standalone }), topLevel: null, topLevelPath };
   }
   const added = Object.keys(resolved.server);
   const table = { ...orderedEntry(out.entry), ...resolved.server };

@@ -83,17 +83,17 @@ test.describe('the remembered shell', () => {
 
 test.describe('the Codex version control', () => {
   test('a.b: refused at the Server name field on 0.150.0, accepted on the newest; the link carries the release', async ({ page }) => {
-    await openGuide(page, '/guides/custom/');
-    const root = island(page, 'custom');
+    await openGuide(page, '/guides/nekt/');
+    const root = island(page, 'nekt');
     const version = root.getByLabel('Codex version');
     await expect(version).toHaveValue('0.171.0');
     await root.getByLabel('Server name').fill('a.b');
     await expect(root.locator('[data-output="cli"]')).toContainText('codex mcp add a.b');
-    await expect(root.locator('[data-field="cmg-custom-name"] .cmg-error')).toHaveCount(0);
+    await expect(root.locator('[data-field="cmg-nekt-name"] .cmg-error')).toHaveCount(0);
 
     await version.selectOption('0.150.0');
-    await expect(root.locator('[data-field="cmg-custom-name"] .cmg-error')).toContainText('Server name "a.b" has characters Codex rejects');
-    await expect(root.locator('[data-field="cmg-custom-name"] .cmg-error')).toContainText('(the rule of Codex 0.150.0)');
+    await expect(root.locator('[data-field="cmg-nekt-name"] .cmg-error')).toContainText('Server name "a.b" has characters Codex 0.150.0 refuses');
+    await expect(root.locator('[data-field="cmg-nekt-name"] .cmg-error')).toContainText('for example "a-b"');
     await expect(root.getByLabel('Server name')).toHaveAttribute('aria-invalid', 'true');
     await expect(root.locator('[data-output="cli"]')).toHaveCount(0);
 
@@ -103,9 +103,9 @@ test.describe('the Codex version control', () => {
     expect(link).toMatch(/#v=1&name=a\.b&codex=0\.150\.0$/);
 
     await openLink(page, new URL(link).pathname + new URL(link).hash);
-    const opened = island(page, 'custom');
+    const opened = island(page, 'nekt');
     await expect(opened.getByLabel('Codex version')).toHaveValue('0.150.0');
-    await expect(opened.locator('[data-field="cmg-custom-name"] .cmg-error')).toContainText('(the rule of Codex 0.150.0)');
+    await expect(opened.locator('[data-field="cmg-nekt-name"] .cmg-error')).toContainText('Codex 0.150.0 refuses');
     await expect(opened.locator('[data-link-notice] li')).toHaveText(['Server name: a.b', 'Codex version: 0.150.0']);
 
     await opened.getByLabel('Codex version').selectOption('0.171.0');
@@ -159,4 +159,17 @@ test('the CData e-mail field is not masked; the PAT is', async ({ page }) => {
   const root = island(page, 'cdata-connect-ai');
   await expect(root.getByRole('textbox', { name: 'Connect AI email' })).toHaveAttribute('type', 'text');
   await expect(root.getByLabel('Personal access token (PAT)', { exact: true })).toHaveAttribute('type', 'password');
+});
+
+test('an invalid field blocks only what depends on it: the verify lines stay, and follow the name', async ({ page }) => {
+  await openGuide(page, '/guides/custom/');
+  const root = island(page, 'custom');
+  await root.getByLabel('Server name').fill('docs');
+  await root.getByLabel('Server URL').fill('not a url');
+  await expect(root.locator('.cmg-blocked')).toContainText('Fix the field marked above');
+  await expect(root.locator('[data-output="cli"]')).toHaveCount(0);
+  await expect(root.locator('[data-output="toml"]')).toHaveCount(0);
+  await expect(root.locator('[data-output="verify"]')).toContainText('codex mcp get docs --json');
+  await root.getByLabel('Server name').fill('bad name');
+  await expect(root.locator('[data-output="verify"]')).toHaveCount(0);
 });

@@ -144,3 +144,34 @@ describe('the command route reads the table', () => {
     expect(addArgv('n', { command: 'x', env: { A: '1' } })).toEqual(['codex', 'mcp', 'add', 'n', MCP_KEYS['env']!.addFlag, 'A=1', '--', 'x']);
   });
 });
+
+describe('one invalid field blocks only what depends on it', () => {
+  const valid = spec({ name: 'docs', auth: 'oauth', url: 'https://mcp.example.com/mcp' });
+
+  it('a bad URL keeps the verify and login lines, equal to those of the valid spec', () => {
+    const full = generate(valid).outputs!;
+    const blocked = generate({ ...valid, url: 'not a url' });
+    expect(blocked.outputs).toBeNull();
+    expect(blocked.standalone).toEqual({ login: full.login, verify: full.verify });
+    expect(blocked.standalone?.login).toMatch(/^codex mcp login docs\n/);
+  });
+
+  it('per release: the kept lines are those of that release', () => {
+    for (const release of PROBED_RELEASES) {
+      const blocked = generate({ ...valid, url: 'not a url' }, release);
+      expect(blocked.standalone?.verify).toBe(verifyCommands('docs', release));
+      expect(blocked.standalone?.login).toBe(loginCommand('docs', [], release));
+    }
+  });
+
+  it('no login line when scopes are asked for (the scopes field may be the invalid one)', () => {
+    const blocked = generate({ ...valid, url: 'not a url', scopes: ['read'] });
+    expect(blocked.standalone).toEqual({ login: null, verify: verifyCommands('docs') });
+  });
+
+  it('an invalid name keeps nothing: every output holds the name', () => {
+    const blocked = generate({ ...valid, name: 'bad name' });
+    expect(blocked.outputs).toBeNull();
+    expect(blocked.standalone).toBeUndefined();
+  });
+});
