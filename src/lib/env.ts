@@ -16,8 +16,6 @@ export interface EnvLines {
 }
 
 const valueOf = (line: EnvVarSpec): string => (line.value !== '' ? line.value : line.placeholder);
-// "Keep an existing value" lines put the value inside ${NAME:-...}: only for values no shell expands.
-const keeps = (line: EnvVarSpec): boolean => line.keepExisting === true && /^[A-Za-z0-9_.-]+$/.test(valueOf(line));
 
 function posixLine(line: EnvVarSpec): string {
   if (line.basicAuthFrom) {
@@ -25,7 +23,6 @@ function posixLine(line: EnvVarSpec): string {
     // base64 wraps long output on GNU coreutils; tr removes the breaks on every platform.
     return `export ${line.name}="Basic $(printf '%s:%s' "$${userVar}" "$${secretVar}" | base64 | tr -d '\\n')"`;
   }
-  if (keeps(line)) return `export ${line.name}="\${${line.name}:-${valueOf(line)}}"`;
   return `export ${line.name}=${quotePosix(valueOf(line))}`;
 }
 
@@ -34,7 +31,6 @@ function fishLine(line: EnvVarSpec): string {
     const { userVar, secretVar } = line.basicAuthFrom;
     return `set -gx ${line.name} "Basic "(printf '%s:%s' "$${userVar}" "$${secretVar}" | base64 | tr -d '\\n')`;
   }
-  if (keeps(line)) return `set -q ${line.name}; or set -gx ${line.name} ${fishString(valueOf(line))}`;
   return `set -gx ${line.name} ${fishString(valueOf(line))}`;
 }
 
@@ -61,7 +57,7 @@ export function envLines(lines: readonly EnvVarSpec[]): EnvLines | null {
   ].join('\n');
   const powershell = [
     `# Current session:${replace}`,
-    ...lines.map((l) => (keeps(l) ? `if (-not $env:${l.name}) { $env:${l.name} = ${powershellValue(l)} }` : `$env:${l.name} = ${powershellValue(l)}`)),
+    ...lines.map((l) => `$env:${l.name} = ${powershellValue(l)}`),
     '# Keep for new sessions (stored in your user environment):',
     ...lines.map((l) => `[Environment]::SetEnvironmentVariable('${l.name}', $env:${l.name}, 'User')`),
   ].join('\n');

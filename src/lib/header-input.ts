@@ -50,8 +50,3 @@ export function readHeaderLines(raw: string, kind: HeaderKind): HeaderLines {
   });
   return { pairs, notes };
 }
-
-/** The placeholder shown in the export line of a variable an env-sourced header reads. */
-export function headerPlaceholder(header: string): string {
-  return `paste-your-${header.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}-value`;
-}

@@ -37,8 +37,6 @@ export interface EnvVarSpec {
   value: string;
   placeholder: string;
   basicAuthFrom?: { userVar: string; secretVar: string };
-  /** Set only when the shell has no value yet: a header's variable that another block (a server.json import) may have set. */
-  keepExisting?: boolean;
 }
 
 /** Everything a person can ask for, as raw input. The generator validates it; nothing here is trusted. */

@@ -6,7 +6,7 @@
 import { emptySpec, type Diagnostic, type EnvVarSpec, type Pair, type ServerSpec } from './model.ts';
 import { basicAuthorization } from './basic-auth.ts';
 import { argumentLineNote, readAsMessage, readCommandField } from './command-line.ts';
-import { headerPlaceholder, readHeaderLines } from './header-input.ts';
+import { readHeaderLines } from './header-input.ts';
 import { defaultForm, endpointOf, fillEndpoint, modeOf, splitLines, splitList, splitPairs, type FormState } from './form-state.ts';
 import type { Provider } from './provider-schema.ts';
 
@@ -101,7 +101,9 @@ export function specFromForm(provider: Provider, form: FormState): ServerSpec {
       }
       break;
   }
-  spec.envVarLines = [...lines, ...headerVariables(spec.envHttpHeaders, lines)];
+  // No export lines for header variables: an optional header whose variable is unset is left out by
+  // Codex, and a placeholder line would send the placeholder instead (the runtime server.json suite).
+  spec.envVarLines = lines;
   if (notes.length > 0) spec.inputNotes = notes;
   return spec;
 }
@@ -120,21 +122,6 @@ function readStdio(form: FormState, spec: ServerSpec, notes: Diagnostic[]): void
     const message = argumentLineNote(line, lead.length + i + 1);
     if (message) notes.push({ field: `args.${lead.length + i}`, severity: 'warning', message });
   });
-}
-
-/** Export lines for the variables env-sourced headers read, like the bearer variable gets (valid names only, once each). */
-function headerVariables(headers: readonly Pair[], existing: readonly EnvVarSpec[]): EnvVarSpec[] {
-  const seen = new Set(existing.map((l) => l.name));
-  const out: EnvVarSpec[] = [];
-  for (const h of headers) {
-    const name = h.value.trim();
-    // An invalid name gets its message at the header's row; it gets no export line.
-    if (seen.has(name) || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue;
-    seen.add(name);
-    // A server.json import may already have exported it, with a real value: keep that one.
-    out.push({ name, value: '', placeholder: headerPlaceholder(h.name.trim()), keepExisting: true });
-  }
-  return out;
 }
 
 /**

@@ -10,6 +10,7 @@ import { specFromForm } from '../provider.ts';
 import { encodeShare, FROM_KEY } from '../share.ts';
 import type { Conversion } from './convert.ts';
 import { envLines } from '../env.ts';
+import type { EnvVarSpec, ServerSpec } from '../model.ts';
 import type { ServerJson } from './types.ts';
 
 /** Where the "any MCP server" generator lives on this site. */
@@ -67,6 +68,14 @@ const fence = (lang: string, body: string) => {
   return `${ticks}${lang}\n${body.trimEnd()}\n${ticks}`;
 };
 
+/**
+ * The variables a README section lists: the generator's, except those the import exports itself with
+ * the server.json's values (header variables), then the import's.
+ */
+export function readmeVariables(spec: ServerSpec, conversion: Conversion): (EnvVarSpec | Conversion['exports'][number])[] {
+  return [...spec.envVarLines.filter((l) => !conversion.exports.some((e) => e.name === l.name)), ...conversion.exports];
+}
+
 /** The README section for a server author: what to run, the TOML block, the variables, the check. Null while the form has errors. */
 export function readmeSection(origin: string, provider: Provider, server: ServerJson, conversion: Conversion): string | null {
   const spec = specFromForm(provider, conversion.form);
@@ -75,8 +84,7 @@ export function readmeSection(origin: string, provider: Provider, server: Server
   const title = server.title || outputs.name;
   const link = prefillLink(origin, provider, server, conversion);
   const parts = [`## Use ${title} with Codex`, '', badgeSnippets(origin, link).markdown, ''];
-  // The import's exports carry the server.json's values: they replace the generator's placeholder lines for the same variables.
-  const vars = [...spec.envVarLines.filter((l) => !conversion.exports.some((e) => e.name === l.name)), ...conversion.exports];
+  const vars = readmeVariables(spec, conversion);
   const env = envLines(vars);
   if (env) parts.push('Set these variables in the shell that starts Codex (replace the placeholders):', '', fence('sh', env.posix), '');
   if (outputs.cli.posix && outputs.cli.mode === 'full') {

@@ -13,7 +13,7 @@ import { isStdio, type EnvVarSpec, type ServerEntry } from '../../../src/lib/mod
 import { providerSchema } from '../../../src/lib/provider-schema.ts';
 import { specFromForm, type Provider } from '../../../src/lib/provider.ts';
 import { checkInputs, convertChoice, inputsOf, readServerJson, type Conversion, type ReaderInput, type ServerJson } from '../../../src/lib/server-json/index.ts';
-import { prefillFragment, readmeSection } from '../../../src/lib/server-json/link.ts';
+import { prefillFragment, readmeSection, readmeVariables } from '../../../src/lib/server-json/link.ts';
 import type { PackageDef, TransportDef } from '../../../src/lib/server-json/types.ts';
 import { decodeShare } from '../../../src/lib/share.ts';
 import { quotePosix } from '../../../src/lib/shell/posix.ts';
@@ -161,7 +161,7 @@ function readerRoute(provider: Provider, server: ServerJson, conversion: Convers
     const blocks = readmeBlocks(md);
     if (blocks.toml !== outputs.toml) throw new Error(`${id}: the README's TOML is not the generator's:\n${md}`);
     if (outputs.cli.mode === 'full' && blocks.command !== outputs.cli.posix) throw new Error(`${id}: the README's command is not the generator's:\n${md}`);
-    const script = shell.run(blocks.env, [...specFromForm(provider, conversion.form).envVarLines, ...conversion.exports]);
+    const script = shell.run(blocks.env, readmeVariables(specFromForm(provider, conversion.form), conversion));
     return { outputs, script, shell };
   }
   const fromImport = shell.run(envLines(conversion.exports)?.posix ?? '', conversion.exports);
