@@ -10,12 +10,12 @@ const steps = [
   ['type-check', 'npx', ['astro', 'check']],
   ['unit', 'npx', ['vitest', 'run', '--project', 'unit']],
   ['conformance', 'npx', ['vitest', 'run', '--project', 'conformance']],
-  // The oldest supported release: the generator's commands and blocks, and every fact of the release
-  // table. The doctor, the runtime suites and their recorded messages describe the pinned release only.
+  // The oldest supported release: the generator's commands and blocks, every fact of the release
+  // table, and the runtime suite (real sessions, held to that release's facts and recorded messages).
   [
     'conformance-oldest',
     'node',
-    ['scripts/test-versions.mjs', '--oldest', '--file', 'tests/conformance/codex-cli.test.ts', '--file', 'tests/conformance/release-facts.test.ts'],
+    ['scripts/test-versions.mjs', '--oldest', '--file', 'tests/conformance/codex-cli.test.ts', '--file', 'tests/conformance/release-facts.test.ts', '--file', 'tests/conformance/runtime/'],
   ],
   ['build', 'npx', ['astro', 'build']],
   ['build-checks', 'npx', ['vitest', 'run', '--project', 'build']],
