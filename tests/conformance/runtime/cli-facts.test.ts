@@ -74,6 +74,7 @@ const defs: Record<string, Def> = {
   addHelp: { argv: ['codex', 'mcp', 'add', '--help'] },
   loginHelp: { argv: ['codex', 'mcp', 'login', '--help'] },
   addEnvWithUrl: { argv: ['codex', 'mcp', 'add', 'z', '--env', 'A=1', '--url', 'https://z.example/mcp'] },
+  version: { argv: ['codex', '--version'] },
 };
 
 const homes: Record<string, string> = {};
@@ -103,6 +104,11 @@ const observe = (key: string, id: string, pattern: RegExp, mask?: RegExp): strin
   log.observe(key, defs[id]!.argv.map((a) => (/[\s!]/.test(a) ? `'${a}'` : a)).join(' '), out(id).all, pattern, homes[id], mask);
 
 describe.skipIf(skip !== null)('runtime: what the guides say about Codex', () => {
+  it('every `codex` a case runs is the release under test (CODEX_RELEASE), not the pinned one', () => {
+    // Regression: the cases' PATH used to start with node_modules/.bin, so every release ran the pinned codex.
+    expect(out('version').stdout.trim()).toBe(`codex-cli ${CODEX_RELEASE}`);
+  });
+
   it('`add` and `remove` rewrite every [mcp_servers.*] table; the rest of the file keeps its comments', () => {
     for (const id of ['add', 'remove']) {
       expect(out(id).code, out(id).all).toBe(0);
