@@ -7,15 +7,29 @@ const steps = [
   // Finds or installs a browser, fish, zsh and PowerShell first, so a fresh machine needs no other step.
   // Through npx: Node 24 from node_modules runs the .ts file even when the system Node is older.
   ['setup', 'npx', ['node', 'scripts/setup.ts']],
+  // The formatter keeps the style (.prettierrc.json); `npm run format` fixes what this finds.
+  ['format', 'npx', ['prettier', '--check', '.']],
   ['type-check', 'npx', ['astro', 'check']],
   ['unit', 'npx', ['vitest', 'run', '--project', 'unit']],
   ['conformance', 'npx', ['vitest', 'run', '--project', 'conformance']],
-  // The oldest supported release: the generator's commands and blocks, and every fact of the release
-  // table. The doctor, the runtime suites and their recorded messages describe the pinned release only.
+  // The oldest supported release: the generator's commands and blocks, every fact of the release
+  // table, the doctor's verdicts, and the runtime suite (real sessions, held to that release's facts
+  // and recorded messages).
   [
     'conformance-oldest',
     'node',
-    ['scripts/test-versions.mjs', '--oldest', '--file', 'tests/conformance/codex-cli.test.ts', '--file', 'tests/conformance/release-facts.test.ts', '--file', 'tests/conformance/doctor.test.ts'],
+    [
+      'scripts/test-versions.mjs',
+      '--oldest',
+      '--file',
+      'tests/conformance/codex-cli.test.ts',
+      '--file',
+      'tests/conformance/release-facts.test.ts',
+      '--file',
+      'tests/conformance/doctor.test.ts',
+      '--file',
+      'tests/conformance/runtime/',
+    ],
   ],
   ['build', 'npx', ['astro', 'build']],
   ['build-checks', 'npx', ['vitest', 'run', '--project', 'build']],

@@ -1,16 +1,20 @@
-// `npm run test:versions`: the conformance project against every probed Codex release
+// `npm run test:versions`: the conformance project (generator, release facts, doctor, server.json,
+// shells and the runtime suite in tests/conformance/runtime/) against every probed Codex release
 // (src/lib/codex/releases.ts), each installed on demand into the cache (tests/support/cache.ts).
 // Prints a table release × suite file → passed/total, writes it to test-results/versions.md, and
 // exits non-zero when any release fails any test.
-// Usage: npm run test:versions [-- 0.140.0 0.171.0 … | --oldest] [--file tests/conformance/x.test.ts …]
-// (default: every probed release, every conformance file)
+// Usage: npm run test:versions [-- 0.140.0 0.171.0 … | --oldest | --boundaries] [--file tests/conformance/x.test.ts …]
+// (default: every probed release, every conformance file; `--boundaries`: the oldest and the newest
+// release plus both sides of every change in src/lib/codex/changes.ts)
 // CONFORMANCE_CONCURRENCY defaults to 1 here: the machine is shared and runs are long.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { CHANGES } from '../src/lib/codex/changes.ts';
 import {
   CODEX_NEWEST,
   CODEX_OLDEST,
+  compareReleases,
   isRelease,
   PROBED_RELEASES,
 } from '../src/lib/codex/releases.ts';
@@ -23,12 +27,18 @@ mkdirSync(OUT, { recursive: true });
 // `--oldest` is the oldest supported release alone (the extra step of `npm test`).
 const argv = process.argv.slice(2);
 const fileFilters = argv.flatMap((a, i) => (argv[i - 1] === '--file' ? [a] : []));
+// Both sides of every change, plus the two ends of the window: where a range moved by one would show.
+const BOUNDARIES = [
+  CODEX_OLDEST,
+  ...Object.values(CHANGES).flatMap((c) => [c.lastWithout, c.since]),
+  CODEX_NEWEST,
+];
 const asked = argv
   .filter((a, i) => a !== '--file' && argv[i - 1] !== '--file')
-  .map((a) => (a === '--oldest' ? CODEX_OLDEST : a));
+  .flatMap((a) => (a === '--oldest' ? [CODEX_OLDEST] : a === '--boundaries' ? BOUNDARIES : [a]));
 for (const r of asked)
   if (!isRelease(r)) throw new Error(`not an exact release: ${r} (for example 0.160.0)`);
-const releases = asked.length > 0 ? [...new Set(asked)] : [...PROBED_RELEASES];
+const releases = asked.length > 0 ? [...new Set(asked)].sort(compareReleases) : [...PROBED_RELEASES];
 
 /** Installs a release into the cache unless it is there or pinned; false when npm fails. */
 function install(release) {
@@ -112,7 +122,12 @@ const cell = (c) =>
   c === undefined
     ? 'not run'
     : `${c.failed === 0 ? 'passed' : 'FAILED'} ${c.passed}/${c.passed + c.failed}${c.skipped ? ` (+${c.skipped} skipped)` : ''}`;
-const header = ['release', ...suites.map((s) => basename(s).replace(/\.test\.ts$/, '')), 'time'];
+// Named by their path under tests/conformance (`runtime/server-json` and `server-json` are two suites).
+const header = [
+  'release',
+  ...suites.map((s) => s.replace(/^tests\/conformance\//, '').replace(/\.test\.ts$/, '')),
+  'time',
+];
 const rows = [...results].map(([release, r]) => [
   release + (release === CODEX_NEWEST ? ' (pinned)' : ''),
   ...suites.map((s) => (r.error ? r.error : cell(r.files[s]))),

@@ -8,7 +8,7 @@ import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { parse } from 'smol-toml';
-import { CODEX_NEWEST, configRefusalPattern, factsFor, isRelease, type CodexFacts, type Release } from '../../src/lib/codex/index.ts';
+import { CODEX_NEWEST, configRefusalPattern, factsFor, isRelease, runtimeFactsFor, type CodexFacts, type Release } from '../../src/lib/codex/index.ts';
 import { codexReleaseDir } from './cache.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -50,6 +50,8 @@ export const CODEX = codexBinary(CODEX_RELEASE);
 export const CODEX_BIN_DIR = dirname(CODEX);
 /** What this release does (name rule, messages, flags, keys), from src/lib/codex. */
 export const RELEASE_FACTS: CodexFacts = factsFor(CODEX_RELEASE);
+/** What this release does in a real session (the runtime suite's side of the table). */
+export const RUNTIME_FACTS = runtimeFactsFor(CODEX_RELEASE);
 /** The first line `codex mcp get` of this release prints when it refuses a config.toml (its own wording). */
 export const CONFIG_REFUSED: RegExp = configRefusalPattern('get', CODEX_RELEASE);
 

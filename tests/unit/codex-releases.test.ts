@@ -94,7 +94,7 @@ describe('changes', () => {
     for (let i = 1; i < list.length; i++) {
       expect(compareReleases(list[i - 1]!.since, list[i]!.since)).toBeGreaterThanOrEqual(0);
     }
-    expect(list[0]!.id).toBe('addBootstrapMessage');
+    expect(list[0]!.id).toBe('startupDeadlineWording');
   });
 });
 

@@ -20,6 +20,8 @@ export interface Change {
   area: string;
   /** What changed, in one or two sentences a reader can act on. */
   what: string;
+  /** Proven by real sessions (tests/conformance/runtime/) rather than by release-facts.test.ts. */
+  proof?: 'runtime';
 }
 
 /** Every change, by a short id that facts.ts and keys.ts refer to. */
@@ -113,10 +115,70 @@ export const CHANGES = {
       'A config.toml Codex refuses is reported as "failed to load bootstrap configuration" ' +
       '(before: "failed to load configuration").',
   },
+  // Found by running the runtime suite (tests/conformance/runtime/) on each release.
+  execWaitsOnlyForRequired: {
+    since: '0.147.0',
+    lastWithout: '0.146.0',
+    area: 'codex exec',
+    what:
+      'A session waits at startup only for servers with `required = true`; before, it waited for every ' +
+      'enabled server to start or time out (30 s by default) before the first turn.',
+    proof: 'runtime',
+  },
+  loginRegistersWithoutMetadata: {
+    since: '0.147.0',
+    lastWithout: '0.146.0',
+    area: 'codex mcp login',
+    what:
+      'On a server that publishes no OAuth metadata, `login` tries dynamic client registration and fails ' +
+      'with "Registration failed: …"; before, it stopped with "No authorization support detected".',
+    proof: 'runtime',
+  },
+  unknownSettingsWarning: {
+    since: '0.156.0',
+    lastWithout: '0.155.0',
+    area: 'codex exec',
+    what:
+      'A session warns "Codex is ignoring N unrecognized configuration setting(s)" and names each ignored ' +
+      'key (`mcp_servers.NAME.headers`, `profiles.NAME.mcp_servers`); before, such keys were ignored silently.',
+    proof: 'runtime',
+  },
+  doctorNamesBearerVar: {
+    since: '0.156.0',
+    lastWithout: '0.155.0',
+    area: 'codex doctor',
+    what:
+      'An unset `bearer_token_env_var` is named ("bearer token env var NAME is not set"); before, the mcp ' +
+      'check only said "MCP configuration has optional issues".',
+    proof: 'runtime',
+  },
+  keyringErrorLine: {
+    since: '0.161.0',
+    lastWithout: '0.160.0',
+    area: 'codex mcp login',
+    what:
+      'Without a keyring, the error is "failed to write OAuth tokens to keyring" with the cause on the ' +
+      'lines below; before, the cause followed on the same line.',
+    proof: 'runtime',
+  },
+  startupDeadlineWording: {
+    since: '0.169.0',
+    lastWithout: '0.165.0',
+    area: 'codex exec',
+    what:
+      'A required server that does not start is reported as "timed out handshaking with MCP server ' +
+      'after Ns: deadline has elapsed"; before, without ": deadline has elapsed".',
+    proof: 'runtime',
+  },
 } as const satisfies Record<string, Change>;
 
 /** The id of one change. */
 export type ChangeId = keyof typeof CHANGES;
+
+/** The changes only a real session shows (proven by tests/conformance/runtime/, not release-facts). */
+export type RuntimeChangeId = {
+  [K in ChangeId]: (typeof CHANGES)[K] extends { proof: 'runtime' } ? K : never;
+}[ChangeId];
 
 /** Every change, newest first (ties keep declaration order). */
 export function changesNewestFirst(): (Change & { id: ChangeId })[] {

@@ -4,7 +4,7 @@
  * `codex mcp login` flags, the keys it reads and what `codex mcp add --oauth-client-id` writes.
  * Each release-dependent fact comes from one entry of changes.ts.
  */
-import { CHANGES, type Change } from './changes.ts';
+import { CHANGES, type Change, type RuntimeChangeId } from './changes.ts';
 import { keysIn, MCP_KEYS } from './keys.ts';
 import { CODEX_NEWEST, inRange, type Release } from './releases.ts';
 
@@ -172,4 +172,14 @@ export function configRefusalPattern(
 export function refusalCause(stderr: string): { message: string; path: string } | null {
   const m = /Caused by:\n(?:\s*0: .*\n)?\s*(?:1: )?(.+)\n\s*in `([^`]*)`/.exec(stderr);
   return m ? { message: (m[1] as string).trim(), path: m[2] as string } : null;
+}
+
+/** Per change that only a real session shows: whether `release` has it (read by the runtime suite). */
+export function runtimeFactsFor(release: Release = CODEX_NEWEST): Record<RuntimeChangeId, boolean> {
+  const ids = Object.keys(CHANGES) as (keyof typeof CHANGES)[];
+  const runtime = ids.filter((id): id is RuntimeChangeId => 'proof' in CHANGES[id]);
+  return Object.fromEntries(runtime.map((id) => [id, has(release, CHANGES[id])])) as Record<
+    RuntimeChangeId,
+    boolean
+  >;
 }

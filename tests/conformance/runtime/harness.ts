@@ -9,7 +9,7 @@ import { userInfo } from 'node:os';
 import type { RecordedRequest } from '../../support/fake-mcp.ts';
 import { fakeProviderToml } from '../../support/fake-model.ts';
 import { pwshToolPath } from '../../support/cache.ts';
-import { BIN_DIR, freshDir } from '../../support/codex.ts';
+import { BIN_DIR, CODEX_BIN_DIR, freshDir } from '../../support/codex.ts';
 
 /** Fixed loopback ports: the namespace is private, so they are always free. */
 export const MODEL_PORT = 7100;
@@ -32,8 +32,10 @@ export const TRANSPORT_HEADERS = new Set([
 
 /** Parent variables every case's shell starts with: the usual login set, plus two that must not leak. */
 export function baseEnv(home: string): Record<string, string> {
+  // The codex under test (CODEX_RELEASE's, from the cache) first, so every `codex` a case runs is that release.
+  const bins = CODEX_BIN_DIR === BIN_DIR ? BIN_DIR : `${CODEX_BIN_DIR}:${BIN_DIR}`;
   return {
-    PATH: `${BIN_DIR}:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin`,
+    PATH: `${bins}:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin`,
     HOME: home,
     CODEX_HOME: home,
     FAKE_KEY: 'fake-model-key',

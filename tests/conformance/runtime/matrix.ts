@@ -10,7 +10,7 @@ import { generate, type Outputs } from '../../../src/lib/generate.ts';
 import { isStdio } from '../../../src/lib/model.ts';
 import { providerSchema } from '../../../src/lib/provider-schema.ts';
 import { defaultForm, specFromForm, type FormState, type Provider } from '../../../src/lib/provider.ts';
-import { ROOT } from '../../support/codex.ts';
+import { CODEX_RELEASE, ROOT } from '../../support/codex.ts';
 
 /** The file (relative to Codex's working directory) the fake stdio server writes its environment to. */
 export const STDIO_RECORD = 'stdio-env.json';
@@ -39,7 +39,8 @@ export function loadProviders(): Provider[] {
 }
 
 function variantFrom(provider: Provider, id: string, form: FormState, extra: Partial<Variant> = {}): Variant {
-  const { outputs, diagnostics } = generate(specFromForm(provider, form));
+  // Generated for the release under test, as the page does when the reader picks it.
+  const { outputs, diagnostics } = generate(specFromForm(provider, form), CODEX_RELEASE);
   if (!outputs) throw new Error(`${id}: the preset does not generate: ${JSON.stringify(diagnostics)}`);
   const headers: Record<string, string> = {};
   const entry = outputs.entry;

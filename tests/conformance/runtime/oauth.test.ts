@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordedRequest } from '../../support/fake-mcp.ts';
 import { netnsUnavailable, runInNetns } from '../../support/netns.ts';
-import { cleanupHomes, readToml } from '../../support/codex.ts';
+import { cleanupHomes, readToml, RELEASE_FACTS } from '../../support/codex.ts';
 import { MODEL_PORT, OAUTH_PORT, requestsFor } from './harness.ts';
 import { AUTHORIZE, BROWSER_LOG, oauthCases, type OAuthCase } from './oauth-cases.ts';
 import type { CaseResult, RunnerResult } from './plan.ts';
@@ -93,6 +93,12 @@ describe.skipIf(skip !== null)('runtime: OAuth', () => {
   it('`login --no-browser` prints the URL, opens nothing, and asks for the callback URL', () => {
     const c = cases.loginNoBrowser;
     const { out, authorize } = run(c);
+    if (!RELEASE_FACTS.loginFlags.includes('--no-browser')) {
+      // Before CHANGES.loginNoBrowser the option does not exist: clap refuses it, nothing starts.
+      expect(out).toMatch(/unexpected argument '--no-browser'/);
+      expect(authorize).toBeNull();
+      return;
+    }
     expect(authorize).not.toBeNull();
     expect(existsSync(join(c.home, BROWSER_LOG))).toBe(false);
     const cmd = 'codex mcp login docs --no-browser';
@@ -105,6 +111,14 @@ describe.skipIf(skip !== null)('runtime: OAuth', () => {
   it('`add --oauth-client-id` writes and prints oauth.callback_url, registers nothing, and starts the flow with that client', () => {
     const c = cases.addClientId;
     const { out, reqs, authorize } = run(c);
+    if (!RELEASE_FACTS.addWritesCallbackUrl) {
+      // Before CHANGES.callbackUrl: only the client id is written and nothing is printed about a callback URL.
+      const table = (readToml(join(c.home, 'config.toml'))['mcp_servers'] as Record<string, unknown>)['docs'];
+      expect(table).toEqual({ url: c.url, oauth: { client_id: 'my-client-id' } });
+      expect(out).not.toMatch(/OAuth callback URL/);
+      expect(authorize?.searchParams.get('client_id'), out).toBe('my-client-id');
+      return;
+    }
     const printed = log.observe('add.callback', 'codex mcp add docs --url URL --oauth-client-id ID', out, /^OAuth callback URL: /);
     const table = (readToml(join(c.home, 'config.toml'))['mcp_servers'] as Record<string, { oauth: { callback_url: string; client_id: string } }>)['docs']!;
     expect(table.oauth.client_id).toBe('my-client-id');

@@ -17,7 +17,7 @@ import { prefillFragment, readmeSection, readmeVariables } from '../../../src/li
 import type { PackageDef, TransportDef } from '../../../src/lib/server-json/types.ts';
 import { decodeShare } from '../../../src/lib/share.ts';
 import { quotePosix } from '../../../src/lib/shell/posix.ts';
-import { ROOT } from '../../support/codex.ts';
+import { CODEX_RELEASE, ROOT } from '../../support/codex.ts';
 
 /**
  * Which values the reader types: the import box with only the required ones (defaults elsewhere) or
@@ -154,7 +154,7 @@ function readerRoute(provider: Provider, server: ServerJson, conversion: Convers
   const shell = new ReaderShell(values === 'unset-optional');
   if (values === 'readme') {
     // The authors' page asks no values: its readers get the section as published.
-    const outputs = generate(specFromForm(provider, conversion.form)).outputs;
+    const outputs = generate(specFromForm(provider, conversion.form), CODEX_RELEASE).outputs;
     const md = readmeSection('https://site.example', provider, server, conversion);
     // A URL still holding a {placeholder} is an error in the generator: the page then offers no section.
     if (!outputs || !md) return null;
@@ -168,7 +168,7 @@ function readerRoute(provider: Provider, server: ServerJson, conversion: Convers
   // "Fill in the generator" opens the prefilled link; the reader then types the token (if any) there.
   const form = decodeShare(provider, '#' + prefillFragment(provider, server, conversion).fragment).form;
   if (form.mode === 'token') form.secret = shell.typed(form.envVar);
-  const { outputs, diagnostics } = generate(specFromForm(provider, form));
+  const { outputs, diagnostics } = generate(specFromForm(provider, form), CODEX_RELEASE);
   if (!outputs) throw new Error(`${id}: the generator shows errors: ${JSON.stringify(diagnostics)}`);
   return { outputs, script: [fromImport, outputs.env?.posix ?? ''].filter((t) => t !== '').join('\n'), shell };
 }
@@ -210,7 +210,7 @@ function makeCase(provider: Provider, file: string, text: string, choiceId: stri
   const route = readerRoute(provider, server, conversion, values, id);
   if (!route) return null;
   const { outputs, script } = route;
-  const directToml = generate(specFromForm(provider, conversion.form)).outputs?.toml ?? '(the conversion does not generate)';
+  const directToml = generate(specFromForm(provider, conversion.form), CODEX_RELEASE).outputs?.toml ?? '(the conversion does not generate)';
   const { exported, secrets, skipped } = route.shell;
   const entry = outputs.entry;
   const pkg = conversion.choice.kind === 'package' ? server.packages[conversion.choice.index] : undefined;

@@ -53,7 +53,8 @@ export const TROUBLE: Record<string, TroubleDef> = {
   noTransport: { toml: `\n[mcp_servers.x]\nstartup_timeout_sec = 20\n`, argv: LIST },
   cNewServer: { toml: remote('x', 'https://x.example/mcp'), argv: ['codex', '-c', 'mcp_servers.y.enabled=false', 'mcp', 'list'] },
   strictMcp: { toml: remote('x', 'https://x.example/mcp'), argv: ['codex', '--strict-config', 'mcp', 'list'] },
-  badNameList: { toml: `\n[mcp_servers."bad name!"]\nurl = "https://x.example/mcp"\n`, argv: LIST },
+  // A loopback URL: `mcp list` of 0.142.0-0.146.0 waits ~40 s for a remote whose host it cannot resolve.
+  badNameList: { toml: `\n[mcp_servers."bad name!"]\nurl = "${U}/badnamelist/mcp"\n`, argv: LIST },
   badNameExec: { toml: `\n[mcp_servers."bad name!"]\nurl = "${U}/badname/mcp"\n`, argv: X },
   // Turning one server off for one run, and the same config without the flag as the control.
   cOff: { toml: remote('on', `${U}/coff-on/mcp`) + remote('off', `${U}/coff-off/mcp`), argv: exec('-c', 'mcp_servers.off.enabled=false') },
