@@ -17,9 +17,12 @@ test.describe('a whole command line pasted into Command', () => {
     await root.getByRole('radio', { name: /Local \(stdio\)/ }).check();
     await root.getByLabel('Arguments', { exact: true }).fill('');
     await root.getByLabel('Command', { exact: true }).fill('npx -y @modelcontextprotocol/server-filesystem "/home/me/my projects"');
-    await expect(field(root, 'cmg-custom-command').locator('.cmg-warning')).toContainText(
-      'Read as a whole command line: command `npx`, 3 arguments: `-y`, `@modelcontextprotocol/server-filesystem`, `/home/me/my projects`.',
+    const note = field(root, 'cmg-custom-command').locator('.cmg-warning');
+    await expect(note).toContainText(
+      'Read as a whole command line: command npx, 3 arguments: -y, @modelcontextprotocol/server-filesystem, /home/me/my projects.',
     );
+    // Each word read is shown as code (Markdown code in messages renders as <code>).
+    await expect(note.locator('code')).toHaveText(['npx', '-y', '@modelcontextprotocol/server-filesystem', '/home/me/my projects']);
     await expect(root.locator('[data-output="cli"]')).toHaveText("codex mcp add my-server -- npx -y @modelcontextprotocol/server-filesystem '/home/me/my projects'");
     expect(await output(page, 'toml')).toContain('command = "npx"\nargs = [ "-y", "@modelcontextprotocol/server-filesystem", "/home/me/my projects" ]');
   });

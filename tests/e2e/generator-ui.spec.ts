@@ -73,7 +73,7 @@ test.describe('the remembered shell', () => {
   });
 
   test('PowerShell output is highlighted like the others', async ({ page }) => {
-    await openGuide(page, '/guides/omni/#v=1&mode=api-key&shell=powershell');
+    await openGuide(page, '/guides/omni/#v=1&mode=api-key&p.instance=acme&shell=powershell');
     const block = island(page, 'omni').locator('[data-output="cli-powershell"]');
     await expect(block).toBeVisible();
     // Several colours, not one plain run of text.
