@@ -14,7 +14,8 @@ export default defineConfig({
   integrations: [
     starlight({
       title: 'Codex × MCP',
-      description: 'Connect the Codex CLI to MCP servers: guides and generators checked against the real CLI.',
+      description:
+        'Connect the Codex CLI to MCP servers: guides and generators checked against the real CLI.',
       favicon: '/favicon.svg',
       customCss: ['./src/styles/custom.css'],
       // Same search, loaded when the reader opens it instead of on idle after every page load (issue 14).

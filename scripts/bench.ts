@@ -30,9 +30,24 @@ import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { guidePages, htmlPages } from '../tests/support/budget.ts';
-import { checkLazyHighlighter, latencyRows, launchChromium, lazyRows, measureKeystrokes, profileKeystrokes, type LazyCheck, type LatencyRun } from './bench/browser.ts';
+import {
+  checkLazyHighlighter,
+  latencyRows,
+  launchChromium,
+  lazyRows,
+  measureKeystrokes,
+  profileKeystrokes,
+  type LazyCheck,
+  type LatencyRun,
+} from './bench/browser.ts';
 import { buildBaseline, type Baseline } from './bench/baseline.ts';
-import { bytesRows, measureFetched, staticBytes, urlPathOf, type PageBytes } from './bench/bytes.ts';
+import {
+  bytesRows,
+  measureFetched,
+  staticBytes,
+  urlPathOf,
+  type PageBytes,
+} from './bench/bytes.ts';
 import { doctorRows, measureDoctor } from './bench/doctor.ts';
 import { coreRows, measureCore } from './bench/core.ts';
 import { lighthouseRows, measureLighthouse } from './bench/lighthouse.ts';
@@ -59,10 +74,14 @@ const log = (s: string) => console.log(s);
 
 async function main(): Promise<void> {
   const major = Number(process.versions.node.split('.')[0]);
-  if (major < 22) throw new Error(`Node ${process.version} is too old for Astro: run \`npm run bench\` (it uses the project's Node 24).`);
+  if (major < 22)
+    throw new Error(
+      `Node ${process.version} is too old for Astro: run \`npm run bench\` (it uses the project's Node 24).`,
+    );
   const onlyArg = process.argv.find((a) => a.startsWith('--only='));
   const only = onlyArg ? (onlyArg.slice('--only='.length).split(',') as Step[]) : [...STEPS];
-  for (const s of only) if (!STEPS.includes(s)) throw new Error(`unknown step "${s}"; steps: ${STEPS.join(', ')}`);
+  for (const s of only)
+    if (!STEPS.includes(s)) throw new Error(`unknown step "${s}"; steps: ${STEPS.join(', ')}`);
   const keystrokes = option('keystrokes', 200);
   const lighthouseRuns = option('lighthouse-runs', 3);
   const scaleRuns = option('scale-runs', 2);
@@ -71,7 +90,16 @@ async function main(): Promise<void> {
   const started = new Date();
   const t0 = performance.now();
   const machine = describeMachine(ROOT);
-  const results: Results = { machine, started: started.toISOString(), durationSeconds: 0, rows: [], guidePages: [], excludedPages: [], skipped: STEPS.filter((s) => !only.includes(s)), errors: [] };
+  const results: Results = {
+    machine,
+    started: started.toISOString(),
+    durationSeconds: 0,
+    rows: [],
+    guidePages: [],
+    excludedPages: [],
+    skipped: STEPS.filter((s) => !only.includes(s)),
+    errors: [],
+  };
   const step = async (name: string, f: () => Promise<void> | void) => {
     const s0 = performance.now();
     results.machine.loadSamples.push(loadavg()[0] ?? 0);
@@ -99,13 +127,18 @@ async function main(): Promise<void> {
 
   if (!process.argv.includes('--skip-build')) {
     await step('build (astro build → dist/)', () => {
-      const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-        cwd: ROOT,
-        encoding: 'utf8',
-        env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-        maxBuffer: 64 * 1024 * 1024,
-      });
-      if (r.status !== 0) throw new Error(`astro build failed:\n${(r.stdout + r.stderr).slice(-3000)}`);
+      const r = spawnSync(
+        process.execPath,
+        [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'],
+        {
+          cwd: ROOT,
+          encoding: 'utf8',
+          env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+          maxBuffer: 64 * 1024 * 1024,
+        },
+      );
+      if (r.status !== 0)
+        throw new Error(`astro build failed:\n${(r.stdout + r.stderr).slice(-3000)}`);
     });
     if (results.errors.length > 0) {
       finish(results, t0);
@@ -115,18 +148,33 @@ async function main(): Promise<void> {
   }
 
   const excludeArg = process.argv.find((a) => a.startsWith('--exclude='));
-  const exclude = excludeArg ? excludeArg.slice('--exclude='.length).split(',').filter(Boolean) : [];
+  const exclude = excludeArg
+    ? excludeArg.slice('--exclude='.length).split(',').filter(Boolean)
+    : [];
   const discovered = guidePages(DIST);
-  const guides = discovered.filter((g) => !exclude.some((prefix) => urlPathOf(DIST, g).startsWith(prefix)));
+  const guides = discovered.filter(
+    (g) => !exclude.some((prefix) => urlPathOf(DIST, g).startsWith(prefix)),
+  );
   const guidePaths = guides.map((g) => urlPathOf(DIST, g));
   results.guidePages = guidePaths;
-  results.excludedPages = discovered.map((g) => urlPathOf(DIST, g)).filter((p) => !guidePaths.includes(p));
-  log(`guide pages (pages embedding GeneratorIsland): ${guidePaths.join(', ') || 'none'}${results.excludedPages.length ? `; excluded: ${results.excludedPages.join(', ')}` : ''}`);
-  if (guides.length === 0) results.errors.push({ step: 'discover guide pages', message: 'no page in dist/ embeds GeneratorIsland' });
+  results.excludedPages = discovered
+    .map((g) => urlPathOf(DIST, g))
+    .filter((p) => !guidePaths.includes(p));
+  log(
+    `guide pages (pages embedding GeneratorIsland): ${guidePaths.join(', ') || 'none'}${results.excludedPages.length ? `; excluded: ${results.excludedPages.join(', ')}` : ''}`,
+  );
+  if (guides.length === 0)
+    results.errors.push({
+      step: 'discover guide pages',
+      message: 'no page in dist/ embeds GeneratorIsland',
+    });
 
   // The baseline: a default Starlight site from the same versions, for the bytes and Lighthouse figures.
   let baseline: Baseline | undefined;
-  if (!process.argv.includes('--no-baseline') && (only.includes('bytes') || only.includes('lighthouse'))) {
+  if (
+    !process.argv.includes('--no-baseline') &&
+    (only.includes('bytes') || only.includes('lighthouse'))
+  ) {
     await step('baseline (default Starlight site, same versions)', () => {
       baseline = buildBaseline(ROOT);
       log(`   built in ${baseline.seconds.toFixed(1)} s`);
@@ -142,21 +190,32 @@ async function main(): Promise<void> {
       const browser = await launchChromium();
       try {
         if (only.includes('bytes')) {
-          await step('JS before the first interaction (static count, and Chromium idle on every page)', async () => {
-            await measureFetched(browser, url, bytes);
-            if (base) await measureFetched(browser, base.url, baseBytes);
-            for (const p of bytes) log(`   ${p.page}: fetched ${p.fetched} B, static ${p.critical} B${p.highlighter === null ? '' : `, highlighter ${p.highlighter} B`}`);
-            for (const p of baseBytes) log(`   baseline ${p.page}: fetched ${p.fetched} B, static ${p.critical} B`);
-            results.bytes = bytes;
-            results.baselineBytes = baseBytes;
-            results.rows.push(...bytesRows(bytes, baseBytes));
-          });
+          await step(
+            'JS before the first interaction (static count, and Chromium idle on every page)',
+            async () => {
+              await measureFetched(browser, url, bytes);
+              if (base) await measureFetched(browser, base.url, baseBytes);
+              for (const p of bytes)
+                log(
+                  `   ${p.page}: fetched ${p.fetched} B, static ${p.critical} B${p.highlighter === null ? '' : `, highlighter ${p.highlighter} B`}`,
+                );
+              for (const p of baseBytes)
+                log(`   baseline ${p.page}: fetched ${p.fetched} B, static ${p.critical} B`);
+              results.bytes = bytes;
+              results.baselineBytes = baseBytes;
+              results.rows.push(...bytesRows(bytes, baseBytes));
+            },
+          );
           await step('highlighter only after interaction (Chromium)', async () => {
             const checks: LazyCheck[] = [];
             for (const p of bytes.filter((b) => guidePaths.includes(b.page))) {
-              const c = await perPage(`highlighter check ${p.page}`, () => checkLazyHighlighter(browser, url, p.page, p.highlighterFiles));
+              const c = await perPage(`highlighter check ${p.page}`, () =>
+                checkLazyHighlighter(browser, url, p.page, p.highlighterFiles),
+              );
               if (!c) continue;
-              log(`   ${p.page}: idle requests ${c.requestedIdle.length}, SSR highlighted ${c.ssrHighlighted}, first edit highlighted in ${c.firstHighlightedMs.toFixed(0)} ms, ok=${c.ok}`);
+              log(
+                `   ${p.page}: idle requests ${c.requestedIdle.length}, SSR highlighted ${c.ssrHighlighted}, first edit highlighted in ${c.firstHighlightedMs.toFixed(0)} ms, ok=${c.ok}`,
+              );
               checks.push(c);
             }
             results.lazy = checks;
@@ -167,9 +226,13 @@ async function main(): Promise<void> {
           await step(`keystroke latency (${keystrokes} keystrokes per guide page)`, async () => {
             const runs: LatencyRun[] = [];
             for (const path of guidePaths) {
-              const r = await perPage(`keystroke latency ${path}`, () => measureKeystrokes(browser, url, path, keystrokes, 10));
+              const r = await perPage(`keystroke latency ${path}`, () =>
+                measureKeystrokes(browser, url, path, keystrokes, 10),
+              );
               if (!r) continue;
-              log(`   ${path}: p50 ${r.dom.median.toFixed(2)} ms, p95 ${r.dom.p95.toFixed(2)} ms, max ${r.dom.max.toFixed(2)} ms`);
+              log(
+                `   ${path}: p50 ${r.dom.median.toFixed(2)} ms, p95 ${r.dom.p95.toFixed(2)} ms, max ${r.dom.max.toFixed(2)} ms`,
+              );
               runs.push(r);
             }
             results.latency = runs;
@@ -178,10 +241,14 @@ async function main(): Promise<void> {
             const worst = [...runs].sort((a, b) => b.dom.p95 - a.dom.p95)[0];
             const files = bytes.find((p) => p.page === worst?.page)?.highlighterFiles ?? [];
             if (worst) {
-              const prof = await perPage(`keystroke profile ${worst.page}`, () => profileKeystrokes(browser, url, worst.page, keystrokes, files));
+              const prof = await perPage(`keystroke profile ${worst.page}`, () =>
+                profileKeystrokes(browser, url, worst.page, keystrokes, files),
+              );
               if (prof) {
                 results.latencyProfile = prof;
-                log(`   profile ${prof.page}: highlighter ${(prof.highlighterShare * 100).toFixed(0)}% of main-thread self time`);
+                log(
+                  `   profile ${prof.page}: highlighter ${(prof.highlighterShare * 100).toFixed(0)}% of main-thread self time`,
+                );
               }
             }
           });
@@ -207,13 +274,24 @@ async function main(): Promise<void> {
       });
     }
     if (only.includes('lighthouse')) {
-      await step(`Lighthouse (${lighthouseRuns} run(s) per page, every page and the baseline)`, async () => {
-        const pages = await measureLighthouse(url, allPaths, lighthouseRuns, log);
-        const basePages = base && baseline ? await measureLighthouse(base.url, htmlPages(baseline.dist).map((f) => urlPathOf(baseline!.dist, f)), lighthouseRuns, (s) => log(`  baseline${s}`)) : [];
-        results.lighthouse = pages;
-        results.baselineLighthouse = basePages;
-        results.rows.push(...lighthouseRows(pages, basePages));
-      });
+      await step(
+        `Lighthouse (${lighthouseRuns} run(s) per page, every page and the baseline)`,
+        async () => {
+          const pages = await measureLighthouse(url, allPaths, lighthouseRuns, log);
+          const basePages =
+            base && baseline
+              ? await measureLighthouse(
+                  base.url,
+                  htmlPages(baseline.dist).map((f) => urlPathOf(baseline!.dist, f)),
+                  lighthouseRuns,
+                  (s) => log(`  baseline${s}`),
+                )
+              : [];
+          results.lighthouse = pages;
+          results.baselineLighthouse = basePages;
+          results.rows.push(...lighthouseRows(pages, basePages));
+        },
+      );
     }
   } finally {
     close();

@@ -51,13 +51,13 @@ function aptInstaller(m: Machine): ((pkg: string) => boolean) | null {
 function browser(m: Machine, apt: ((pkg: string) => boolean) | null): [boolean, string] {
   const found = m.findChromium();
   if (found) return [true, `chromium: found ${found}`];
-  m.log('chromium: none found; trying Playwright\'s own download (`playwright install chromium`)');
+  m.log("chromium: none found; trying Playwright's own download (`playwright install chromium`)");
   if (m.run('npx', ['playwright', 'install', 'chromium'])) {
     const got = m.findChromium();
     if (got) return [true, `chromium: installed by Playwright at ${got}`];
   }
   if (apt) {
-    m.log('chromium: Playwright\'s download failed; installing Debian\'s chromium package');
+    m.log("chromium: Playwright's download failed; installing Debian's chromium package");
     if (apt('chromium')) {
       const got = m.findChromium();
       if (got) return [true, `chromium: installed from Debian at ${got}`];
@@ -69,7 +69,8 @@ function browser(m: Machine, apt: ((pkg: string) => boolean) | null): [boolean, 
 function shell(m: Machine, name: string, apt: ((pkg: string) => boolean) | null): string {
   const found = m.which(name);
   if (found) return `${name}: found ${found}`;
-  if (apt && apt(name) && m.which(name)) return `${name}: installed from Debian at ${m.which(name)}`;
+  if (apt && apt(name) && m.which(name))
+    return `${name}: installed from Debian at ${m.which(name)}`;
   const why = apt ? 'apt-get install failed' : !m.isRoot ? 'not root' : 'not Debian';
   return `${name}: MISSING (${why}): install it with your package manager, or the tests that run it cannot`;
 }
@@ -79,8 +80,17 @@ function pwsh(m: Machine, target: PwshTarget): string {
   if (m.exists(cached)) return `pwsh: found ${cached}`;
   const onPath = m.which('pwsh');
   if (onPath) return `pwsh: found ${onPath}`;
-  if (!m.which('dotnet')) return 'pwsh: MISSING (no dotnet to install it with): install PowerShell 7 or the .NET SDK, or the tests that run it cannot';
-  m.run('dotnet', ['tool', 'install', 'PowerShell', '--version', target.version, '--tool-path', target.toolPath]);
+  if (!m.which('dotnet'))
+    return 'pwsh: MISSING (no dotnet to install it with): install PowerShell 7 or the .NET SDK, or the tests that run it cannot';
+  m.run('dotnet', [
+    'tool',
+    'install',
+    'PowerShell',
+    '--version',
+    target.version,
+    '--tool-path',
+    target.toolPath,
+  ]);
   // Judge by the binary, not the exit code: another process may have installed it meanwhile, and
   // `dotnet tool install` then fails with "already installed" although PowerShell is there.
   if (m.exists(cached)) return `pwsh: installed PowerShell ${target.version} at ${cached}`;

@@ -21,7 +21,11 @@ const machine: Machine = {
   run(command, args) {
     console.log(`setup: ${command} ${args.join(' ')}`);
     // Long downloads get a bound: a machine without network must fail over, not hang.
-    const r = spawnSync(command, args, { stdio: 'inherit', timeout: 15 * 60_000, env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    const r = spawnSync(command, args, {
+      stdio: 'inherit',
+      timeout: 15 * 60_000,
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
     return r.status === 0;
   },
   log: (line) => console.log(line),

@@ -42,7 +42,10 @@ const summary = [];
 for (const [name, cmd, args] of steps) {
   if (only.length > 0 && !only.includes(name)) continue;
   // e2e and the build checks need the build; skip it (as failed) when the build did not succeed.
-  if ((name === 'e2e' || name === 'build-checks') && summary.some(([n, ok]) => n === 'build' && !ok)) {
+  if (
+    (name === 'e2e' || name === 'build-checks') &&
+    summary.some(([n, ok]) => n === 'build' && !ok)
+  ) {
     summary.push([name, false, 'skipped: build failed']);
     failed++;
     continue;

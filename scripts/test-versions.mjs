@@ -38,7 +38,8 @@ const asked = argv
   .flatMap((a) => (a === '--oldest' ? [CODEX_OLDEST] : a === '--boundaries' ? BOUNDARIES : [a]));
 for (const r of asked)
   if (!isRelease(r)) throw new Error(`not an exact release: ${r} (for example 0.160.0)`);
-const releases = asked.length > 0 ? [...new Set(asked)].sort(compareReleases) : [...PROBED_RELEASES];
+const releases =
+  asked.length > 0 ? [...new Set(asked)].sort(compareReleases) : [...PROBED_RELEASES];
 
 /** Installs a release into the cache unless it is there or pinned; false when npm fails. */
 function install(release) {

@@ -9,5 +9,8 @@ export const collections = {
   // Starlight looks this collection up for UI translations; declaring it (empty) silences its build warning.
   i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema() }),
   // Provider facts live as data in the top-level content/ folder, validated by the same zod schema the generator uses.
-  providers: defineCollection({ loader: glob({ pattern: '*.json', base: './content/providers' }), schema: providerSchema }),
+  providers: defineCollection({
+    loader: glob({ pattern: '*.json', base: './content/providers' }),
+    schema: providerSchema,
+  }),
 };

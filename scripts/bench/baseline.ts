@@ -34,5 +34,9 @@ export function buildBaseline(root: string): Baseline {
     rmSync(dir, { recursive: true, force: true });
     throw new Error(`baseline build failed:\n${(r.stdout + r.stderr).slice(-2000)}`);
   }
-  return { dist: join(dir, 'dist'), seconds: (performance.now() - t0) / 1000, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    dist: join(dir, 'dist'),
+    seconds: (performance.now() - t0) / 1000,
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
 }

@@ -22,7 +22,9 @@ export async function launchChromium(): Promise<Browser> {
 /** A browser context that can reach only `origin`. */
 export async function localContext(browser: Browser, origin: string): Promise<BrowserContext> {
   const context = await browser.newContext();
-  await context.route('**/*', (route) => (route.request().url().startsWith(origin) ? route.continue() : route.abort()));
+  await context.route('**/*', (route) =>
+    route.request().url().startsWith(origin) ? route.continue() : route.abort(),
+  );
   return context;
 }
 
@@ -31,7 +33,10 @@ export async function localContext(browser: Browser, origin: string): Promise<Br
  * highlighter only when it nears the viewport.
  */
 async function scrollToGenerator(page: Page): Promise<void> {
-  await page.evaluate((sel) => document.querySelector(sel)?.scrollIntoView({ block: 'start' }), '[data-generator]');
+  await page.evaluate(
+    (sel) => document.querySelector(sel)?.scrollIntoView({ block: 'start' }),
+    '[data-generator]',
+  );
 }
 
 const HYDRATED = '[data-generator][data-hydrated="true"]';
@@ -65,7 +70,12 @@ function pathOf(url: string): string {
  * Checks one guide page: untouched, it shows highlighted output without requesting the
  * highlighter; the first focus loads it, and the first edit comes back highlighted.
  */
-export async function checkLazyHighlighter(browser: Browser, origin: string, path: string, highlighterFiles: readonly string[]): Promise<LazyCheck> {
+export async function checkLazyHighlighter(
+  browser: Browser,
+  origin: string,
+  path: string,
+  highlighterFiles: readonly string[],
+): Promise<LazyCheck> {
   const chunkSet = new Set(highlighterFiles);
   const context = await localContext(browser, origin);
   const page = await context.newPage();
@@ -79,11 +89,15 @@ export async function checkLazyHighlighter(browser: Browser, origin: string, pat
   await scrollToGenerator(page);
   await page.waitForTimeout(2000);
   const requestedIdle = [...requested];
-  const ssrHighlighted = /<pre\b[^>]*data-output="toml"[^>]*><code><span style="--shiki-light/.test(html);
+  const ssrHighlighted = /<pre\b[^>]*data-output="toml"[^>]*><code><span style="--shiki-light/.test(
+    html,
+  );
   const liveHighlightedIdle = (await page.locator(HIGHLIGHTED).count()) > 0;
   const firstHighlightedMs = await page.evaluate(async (hydrated) => {
     const root = document.querySelector(hydrated)!;
-    const label = [...root.querySelectorAll('label')].find((l) => (l.textContent ?? '').trim() === 'Server name')!;
+    const label = [...root.querySelectorAll('label')].find(
+      (l) => (l.textContent ?? '').trim() === 'Server name',
+    )!;
     const input = document.getElementById(label.htmlFor) as HTMLInputElement;
     const toml = () => root.querySelector('[data-output="toml"]');
     input.focus();
@@ -92,15 +106,33 @@ export async function checkLazyHighlighter(browser: Browser, origin: string, pat
     input.dispatchEvent(new Event('input', { bubbles: true }));
     const want = input.value;
     // Highlighted: the new name is inside a coloured token span.
-    const ok = () => [...(toml()?.querySelectorAll('span[style]') ?? [])].some((s) => (s.textContent ?? '').includes(want));
-    while (!ok() && performance.now() - t0 < 20_000) await new Promise((r) => requestAnimationFrame(r));
+    const ok = () =>
+      [...(toml()?.querySelectorAll('span[style]') ?? [])].some((s) =>
+        (s.textContent ?? '').includes(want),
+      );
+    while (!ok() && performance.now() - t0 < 20_000)
+      await new Promise((r) => requestAnimationFrame(r));
     return ok() ? performance.now() - t0 : Number.NaN;
   }, HYDRATED);
   await context.close();
   const requestedOnFocus = requested.filter((u) => !requestedIdle.includes(u));
   const notRequested = highlighterFiles.filter((f) => !requested.includes(f));
-  const ok = requestedIdle.length === 0 && ssrHighlighted && liveHighlightedIdle && notRequested.length === 0 && Number.isFinite(firstHighlightedMs);
-  return { page: path, requestedIdle, ssrHighlighted, liveHighlightedIdle, requestedOnFocus, notRequested, firstHighlightedMs, ok };
+  const ok =
+    requestedIdle.length === 0 &&
+    ssrHighlighted &&
+    liveHighlightedIdle &&
+    notRequested.length === 0 &&
+    Number.isFinite(firstHighlightedMs);
+  return {
+    page: path,
+    requestedIdle,
+    ssrHighlighted,
+    liveHighlightedIdle,
+    requestedOnFocus,
+    notRequested,
+    firstHighlightedMs,
+    ok,
+  };
 }
 
 export function lazyRows(checks: readonly LazyCheck[]): Row[] {
@@ -120,7 +152,8 @@ export function lazyRows(checks: readonly LazyCheck[]): Row[] {
     },
     {
       section: 'Keystroke latency',
-      metric: 'Focus + first keystroke → highlighted output (engine and highlighter download included)',
+      metric:
+        'Focus + first keystroke → highlighted output (engine and highlighter download included)',
       unit: 'ms',
       ...range(checks.map((c) => c.firstHighlightedMs)),
       compared: 'max',
@@ -154,7 +187,13 @@ export interface LatencyRun {
  * Types `keystrokes` characters into the first island's "Server name" field, all inside one
  * page.evaluate, and times each from the input event to the TOML block reflecting the new value.
  */
-export async function measureKeystrokes(browser: Browser, origin: string, path: string, keystrokes: number, warmup: number): Promise<LatencyRun> {
+export async function measureKeystrokes(
+  browser: Browser,
+  origin: string,
+  path: string,
+  keystrokes: number,
+  warmup: number,
+): Promise<LatencyRun> {
   const context = await localContext(browser, origin);
   const page = await context.newPage();
   await page.goto(origin + path, { waitUntil: 'load' });
@@ -164,14 +203,18 @@ export async function measureKeystrokes(browser: Browser, origin: string, path: 
   const raw = await page.evaluate(
     async ({ total, warm, hydrated }) => {
       const root = document.querySelector(hydrated)!;
-      const label = [...root.querySelectorAll('label')].find((l) => (l.textContent ?? '').trim() === 'Server name');
+      const label = [...root.querySelectorAll('label')].find(
+        (l) => (l.textContent ?? '').trim() === 'Server name',
+      );
       if (!label) throw new Error('no "Server name" field in the first island');
       const input = document.getElementById(label.htmlFor) as HTMLInputElement;
       const toml = () => root.querySelector('[data-output="toml"]');
-      if (!toml()?.querySelector('span[style]')) throw new Error('the TOML block is not highlighted');
+      if (!toml()?.querySelector('span[style]'))
+        throw new Error('the TOML block is not highlighted');
       // A reader clicks or tabs into the field first: the island loads its engine on that focus.
       input.focus();
-      const nextFrame = () => new Promise<number>((ok) => requestAnimationFrame(() => ok(performance.now())));
+      const nextFrame = () =>
+        new Promise<number>((ok) => requestAnimationFrame(() => ok(performance.now())));
       const dom: number[] = [];
       const layout: number[] = [];
       const frame: number[] = [];
@@ -212,12 +255,17 @@ export async function measureKeystrokes(browser: Browser, origin: string, path: 
         const tFrame = await nextFrame();
         if (i === 0) {
           firstKeystrokeMs = tDom - t0;
-          if (Number.isNaN(tDom)) throw new Error('the output never showed the first keystroke (engine did not load?)');
+          if (Number.isNaN(tDom))
+            throw new Error('the output never showed the first keystroke (engine did not load?)');
           // The highlighter loads on the same focus: time only keystrokes that come back highlighted.
-          const highlighted = () => [...(toml()?.querySelectorAll('span[style]') ?? [])].some((e) => (e.textContent ?? '').includes(expected));
+          const highlighted = () =>
+            [...(toml()?.querySelectorAll('span[style]') ?? [])].some((e) =>
+              (e.textContent ?? '').includes(expected),
+            );
           const t1 = performance.now();
           while (!highlighted() && performance.now() - t1 < 20_000) await nextFrame();
-          if (!highlighted()) throw new Error('the output never came back highlighted after the first keystroke');
+          if (!highlighted())
+            throw new Error('the output never came back highlighted after the first keystroke');
         }
         if (i < 1 + warm) continue;
         if (Number.isNaN(tDom)) {
@@ -228,7 +276,15 @@ export async function measureKeystrokes(browser: Browser, origin: string, path: 
         layout.push(tLayout - t0);
         frame.push(tFrame - t0);
       }
-      return { dom, layout, frame, timeouts, firstKeystrokeMs, finalName: input.value, provider: root.getAttribute('data-generator') ?? '' };
+      return {
+        dom,
+        layout,
+        frame,
+        timeouts,
+        firstKeystrokeMs,
+        finalName: input.value,
+        provider: root.getAttribute('data-generator') ?? '',
+      };
     },
     { total: keystrokes, warm: warmup, hydrated: HYDRATED },
   );
@@ -278,7 +334,13 @@ export interface KeystrokeProfile {
  * Where keystroke time goes: the same typing as `measureKeystrokes`, under V8's sampling profiler,
  * with self time grouped by script. Profiling slows things down, so only the shares are meaningful.
  */
-export async function profileKeystrokes(browser: Browser, origin: string, path: string, keystrokes: number, highlighterFiles: readonly string[]): Promise<KeystrokeProfile> {
+export async function profileKeystrokes(
+  browser: Browser,
+  origin: string,
+  path: string,
+  keystrokes: number,
+  highlighterFiles: readonly string[],
+): Promise<KeystrokeProfile> {
   const context = await localContext(browser, origin);
   const page = await context.newPage();
   await page.goto(origin + path, { waitUntil: 'load' });
@@ -292,14 +354,19 @@ export async function profileKeystrokes(browser: Browser, origin: string, path: 
   await page.evaluate(
     async ({ total, hydrated }) => {
       const root = document.querySelector(hydrated)!;
-      const label = [...root.querySelectorAll('label')].find((l) => (l.textContent ?? '').trim() === 'Server name')!;
+      const label = [...root.querySelectorAll('label')].find(
+        (l) => (l.textContent ?? '').trim() === 'Server name',
+      )!;
       const input = document.getElementById(label.htmlFor) as HTMLInputElement;
       // Focus loads the engine; wait until the output follows the field before profiling.
       input.focus();
       const start = performance.now();
       input.value += 'x';
       input.dispatchEvent(new Event('input', { bubbles: true }));
-      while (!(root.querySelector('[data-output="toml"]')?.textContent ?? '').includes(input.value) && performance.now() - start < 20_000) {
+      while (
+        !(root.querySelector('[data-output="toml"]')?.textContent ?? '').includes(input.value) &&
+        performance.now() - start < 20_000
+      ) {
         await new Promise((ok) => setTimeout(ok, 20));
       }
       for (let i = 0; i < total; i++) {
@@ -320,8 +387,13 @@ export async function profileKeystrokes(browser: Browser, origin: string, path: 
     if (!node) return;
     const fn = node.callFrame.functionName;
     // Idle and "program" (the engine outside JS) are not the page's work; GC is.
-    if (node.callFrame.url === '' && (fn === '(idle)' || fn === '(program)' || fn === '(root)')) return;
-    const script = node.callFrame.url ? new URL(node.callFrame.url).pathname : fn === '(garbage collector)' ? '(garbage collector)' : '(native / other)';
+    if (node.callFrame.url === '' && (fn === '(idle)' || fn === '(program)' || fn === '(root)'))
+      return;
+    const script = node.callFrame.url
+      ? new URL(node.callFrame.url).pathname
+      : fn === '(garbage collector)'
+        ? '(garbage collector)'
+        : '(native / other)';
     self.set(script, (self.get(script) ?? 0) + (deltas[i] ?? 0) / 1000);
   });
   const total = [...self.values()].reduce((a, b) => a + b, 0);
@@ -329,5 +401,10 @@ export async function profileKeystrokes(browser: Browser, origin: string, path: 
   const byScript = [...self]
     .map(([script, ms]) => ({ script, ms, share: total ? ms / total : 0 }))
     .sort((a, b) => b.ms - a.ms);
-  return { page: path, keystrokes, byScript: byScript.slice(0, 8), highlighterShare: byScript.filter((s) => chunks.has(s.script)).reduce((a, s) => a + s.share, 0) };
+  return {
+    page: path,
+    keystrokes,
+    byScript: byScript.slice(0, 8),
+    highlighterShare: byScript.filter((s) => chunks.has(s.script)).reduce((a, s) => a + s.share, 0),
+  };
 }

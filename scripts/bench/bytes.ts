@@ -7,7 +7,16 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { Browser } from '@playwright/test';
-import { CRITICAL_JS_BUDGET, criticalBytes, fetchedBeforeInteraction, guidePages, HIGHLIGHTER_BUDGET, highlighterChunks, htmlPages, looksLikeHighlighter } from '../../tests/support/budget.ts';
+import {
+  CRITICAL_JS_BUDGET,
+  criticalBytes,
+  fetchedBeforeInteraction,
+  guidePages,
+  HIGHLIGHTER_BUDGET,
+  highlighterChunks,
+  htmlPages,
+  looksLikeHighlighter,
+} from '../../tests/support/budget.ts';
 import { localContext } from './browser.ts';
 import { range, type Row } from './stats.ts';
 
@@ -28,7 +37,9 @@ export interface PageBytes {
 
 /** URL path of a built page file: dist/guides/nekt/index.html → /guides/nekt/, dist/404.html → /404.html. */
 export function urlPathOf(dist: string, file: string): string {
-  const rel = relative(dist, file).replace(/\\/g, '/').replace(/(^|\/)index\.html$/, '$1');
+  const rel = relative(dist, file)
+    .replace(/\\/g, '/')
+    .replace(/(^|\/)index\.html$/, '$1');
   return `/${rel}`;
 }
 
@@ -55,7 +66,11 @@ export function staticBytes(dist: string): PageBytes[] {
 }
 
 /** Fills in what Chromium really fetches before any interaction on each page. */
-export async function measureFetched(browser: Browser, origin: string, pages: PageBytes[]): Promise<void> {
+export async function measureFetched(
+  browser: Browser,
+  origin: string,
+  pages: PageBytes[],
+): Promise<void> {
   for (const p of pages) {
     const context = await localContext(browser, origin);
     const page = await context.newPage();
@@ -66,13 +81,15 @@ export async function measureFetched(browser: Browser, origin: string, pages: Pa
   }
 }
 
-const worst = (pages: readonly PageBytes[], f: (p: PageBytes) => number | null) => Math.max(...pages.map((p) => f(p) ?? Number.NaN).filter(Number.isFinite));
+const worst = (pages: readonly PageBytes[], f: (p: PageBytes) => number | null) =>
+  Math.max(...pages.map((p) => f(p) ?? Number.NaN).filter(Number.isFinite));
 
 /** Rows: fetched (browser) and static JS on every page, the highlighter on guide pages; baseline side by side. */
 export function bytesRows(pages: readonly PageBytes[], baseline: readonly PageBytes[]): Row[] {
   const onPath = [...new Set(pages.flatMap((p) => p.highlighterOnCriticalPath))];
   const guides = pages.filter((p) => p.highlighter !== null);
-  const worstPage = (f: (p: PageBytes) => number | null) => pages.find((p) => f(p) === worst(pages, f))?.page ?? '';
+  const worstPage = (f: (p: PageBytes) => number | null) =>
+    pages.find((p) => f(p) === worst(pages, f))?.page ?? '';
   const rows: Row[] = [];
   if (pages.some((p) => p.fetched !== null)) {
     rows.push({
@@ -82,7 +99,9 @@ export function bytesRows(pages: readonly PageBytes[], baseline: readonly PageBy
       ...range(pages.map((p) => p.fetched ?? Number.NaN).filter(Number.isFinite)),
       compared: 'max',
       target: { kind: 'max', value: CRITICAL_JS_BUDGET },
-      ...(baseline.some((p) => p.fetched !== null) ? { baseline: worst(baseline, (p) => p.fetched) } : {}),
+      ...(baseline.some((p) => p.fetched !== null)
+        ? { baseline: worst(baseline, (p) => p.fetched) }
+        : {}),
       note: `${pages.length} pages, worst ${worstPage((p) => p.fetched)}; baseline: default Starlight pages, search UI loaded on idle`,
     });
   }
@@ -104,7 +123,10 @@ export function bytesRows(pages: readonly PageBytes[], baseline: readonly PageBy
       ...range(guides.map((p) => p.highlighter ?? 0)),
       compared: 'max',
       target: { kind: 'max', value: HIGHLIGHTER_BUDGET },
-      note: onPath.length > 0 ? `highlighter chunks on the critical path: ${onPath.join(', ')}` : 'no highlighter chunk on the critical path',
+      note:
+        onPath.length > 0
+          ? `highlighter chunks on the critical path: ${onPath.join(', ')}`
+          : 'no highlighter chunk on the critical path',
     },
   );
   return rows;

@@ -26,7 +26,11 @@ export function loadProviders(dir: string): Provider[] {
  * literal, half env-sourced), `tools` tool names (half allowed, half blocked), timeouts, not
  * enabled and required.
  */
-export function heavySpec(providers: readonly Provider[], headers: number, tools: number): { label: string; spec: ServerSpec } {
+export function heavySpec(
+  providers: readonly Provider[],
+  headers: number,
+  tools: number,
+): { label: string; spec: ServerSpec } {
   const custom = providers.find((p) => p.customHeaders) ?? providers[0]!;
   const mode = custom.authModes.find((m) => m.kind === 'bearer') ?? custom.authModes[0]!;
   const form = defaultForm(custom, mode.id);
@@ -35,8 +39,14 @@ export function heavySpec(providers: readonly Provider[], headers: number, tools
     ...form,
     name: 'heavy-server_01',
     secret: 'example-token-value',
-    httpHeaders: Array.from({ length: headers / 2 }, (_, i) => `X-Static-${n(i)}: value ${i} with spaces "quotes" and \\ backslash`).join('\n'),
-    envHeaders: Array.from({ length: headers / 2 }, (_, i) => `X-Env-${n(i)}: HEADER_VAR_${n(i)}`).join('\n'),
+    httpHeaders: Array.from(
+      { length: headers / 2 },
+      (_, i) => `X-Static-${n(i)}: value ${i} with spaces "quotes" and \\ backslash`,
+    ).join('\n'),
+    envHeaders: Array.from(
+      { length: headers / 2 },
+      (_, i) => `X-Env-${n(i)}: HEADER_VAR_${n(i)}`,
+    ).join('\n'),
     enabledTools: Array.from({ length: tools / 2 }, (_, i) => `tool_allowed_${n(i)}`).join(', '),
     disabledTools: Array.from({ length: tools / 2 }, (_, i) => `tool_blocked_${n(i)}`).join(', '),
     startupTimeoutSec: '120',
@@ -76,14 +86,24 @@ function timeSpec(label: string, spec: ServerSpec, batches: number, calls: numbe
     perCall: summarize(perCall),
     batches,
     callsPerBatch: calls,
-    outputChars: o ? o.toml.length + (o.cli.posix?.length ?? 0) + (o.cli.powershell?.length ?? 0) + (o.env ? o.env.posix.length + o.env.fish.length + o.env.powershell.length : 0) + (o.login?.length ?? 0) + o.verify.length : 0,
+    outputChars: o
+      ? o.toml.length +
+        (o.cli.posix?.length ?? 0) +
+        (o.cli.powershell?.length ?? 0) +
+        (o.env ? o.env.posix.length + o.env.fish.length + o.env.powershell.length : 0) +
+        (o.login?.length ?? 0) +
+        o.verify.length
+      : 0,
     errors: first.diagnostics.filter((d) => d.severity === 'error').length,
   };
 }
 
 export function measureCore(providersDir: string, batches: number, calls: number): CoreRun[] {
   const providers = loadProviders(providersDir);
-  const specs = providers.map((p) => ({ label: `${p.id} (default form)`, spec: specFromForm(p, defaultForm(p)) }));
+  const specs = providers.map((p) => ({
+    label: `${p.id} (default form)`,
+    spec: specFromForm(p, defaultForm(p)),
+  }));
   // A busy real-world entry, and a stress case well past what a guide reader would type.
   specs.push(heavySpec(providers, 10, 20), heavySpec(providers, 40, 80));
   return specs.map(({ label, spec }) => timeSpec(label, spec, batches, calls));

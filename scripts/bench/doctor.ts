@@ -18,18 +18,33 @@ function serverBlock(i: number): string {
     lines.push(`http_headers = { "X-Team" = "team-${i}", "X-Region" = "eu-west-1" }`);
     lines.push(`env_http_headers = { "X-Api-Key" = "API_KEY_${i}" }`);
   } else {
-    lines.push('command = "npx"', `args = ["-y", "@example/mcp-server-${i}", "--port", "${3000 + (i % 1000)}"]`);
+    lines.push(
+      'command = "npx"',
+      `args = ["-y", "@example/mcp-server-${i}", "--port", "${3000 + (i % 1000)}"]`,
+    );
     lines.push(`env_vars = ["HOME_${i}", "PATH"]`, `cwd = "/srv/mcp/${name}"`);
     lines.push(`[mcp_servers.${name}.env]`, `LOG_LEVEL = "info"`, `REGION = "eu"`);
   }
-  if (i % 3 === 0) lines.push(`enabled_tools = ["read_${i}", "write_${i}", "search"]`, `startup_timeout_sec = ${10 + (i % 50)}`);
+  if (i % 3 === 0)
+    lines.push(
+      `enabled_tools = ["read_${i}", "write_${i}", "search"]`,
+      `startup_timeout_sec = ${10 + (i % 50)}`,
+    );
   if (i % 7 === 0) lines.push(`startup_timeout_ms = "soon"`, `unknown_key_${i} = true`);
   return lines.join('\n') + '\n\n';
 }
 
 /** A config.toml of at least `bytes` bytes. */
 export function bigConfig(bytes: number): { text: string; servers: number } {
-  const head = ['model = "gpt-5"', 'approval_policy = "on-request"', '', '[profiles.fast]', 'model = "gpt-5-mini"', '', ''].join('\n');
+  const head = [
+    'model = "gpt-5"',
+    'approval_policy = "on-request"',
+    '',
+    '[profiles.fast]',
+    'model = "gpt-5-mini"',
+    '',
+    '',
+  ].join('\n');
   const parts = [head];
   let size = head.length;
   let servers = 0;
@@ -62,7 +77,10 @@ export function measureDoctor(runs: number): DoctorRun {
     diagnoseConfig(text, { correctedLimit: PAGE_CORRECTED });
     times.push(performance.now() - t0);
   }
-  const problems = first.servers.reduce((n, s) => n + s.rejected.length + s.ignored.length + s.risks.length, 0);
+  const problems = first.servers.reduce(
+    (n, s) => n + s.rejected.length + s.ignored.length + s.risks.length,
+    0,
+  );
   return { bytes: Buffer.byteLength(text), servers, ms: summarize(times), problems };
 }
 

@@ -30,7 +30,9 @@ export function describeMachine(root: string): Machine {
   // os.cpus() may report a generic model name in VMs; /proc/cpuinfo says the same, but keep the longer one.
   let model = list[0]?.model.trim() ?? 'unknown';
   try {
-    const fromProc = readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.+)$/m)?.[1]?.trim();
+    const fromProc = readFileSync('/proc/cpuinfo', 'utf8')
+      .match(/^model name\s*:\s*(.+)$/m)?.[1]
+      ?.trim();
     if (fromProc && fromProc.length > model.length) model = fromProc;
   } catch {
     // Not Linux.
@@ -38,7 +40,11 @@ export function describeMachine(root: string): Machine {
   const chromiumPath = findChromium();
   let lighthouse = 'not installed';
   try {
-    lighthouse = (JSON.parse(readFileSync(new URL(import.meta.resolve('lighthouse/package.json')), 'utf8')) as { version: string }).version;
+    lighthouse = (
+      JSON.parse(readFileSync(new URL(import.meta.resolve('lighthouse/package.json')), 'utf8')) as {
+        version: string;
+      }
+    ).version;
   } catch {
     // Reported as not installed.
   }
@@ -50,7 +56,9 @@ export function describeMachine(root: string): Machine {
     memoryGiB: totalmem() / 1024 ** 3,
     os: `${type()} ${release()}`,
     node: process.version,
-    chromium: chromiumPath ? `${run(chromiumPath, ['--version']) || 'unknown version'} (${chromiumPath})` : 'not found',
+    chromium: chromiumPath
+      ? `${run(chromiumPath, ['--version']) || 'unknown version'} (${chromiumPath})`
+      : 'not found',
     lighthouse,
     loadStart: loadavg()[0] ?? 0,
     loadEnd: loadavg()[0] ?? 0,

@@ -30,7 +30,7 @@ export interface Results {
   scale?: ScaleResult;
 }
 
-const DECIMALS: Record<string, number> = { files: 0, B: 0, ms: 2, 'µs': 2, s: 1, pts: 0, '×': 2 };
+const DECIMALS: Record<string, number> = { files: 0, B: 0, ms: 2, µs: 2, s: 1, pts: 0, '×': 2 };
 
 export function fmt(value: number | undefined, unit: string): string {
   if (value === undefined || !Number.isFinite(value)) return '–';
@@ -40,8 +40,16 @@ export function fmt(value: number | undefined, unit: string): string {
 
 function targetText(row: Row): string {
   if (!row.target) return '–';
-  const op = row.target.kind === 'max' ? '≤' : row.target.kind === 'min' && row.target.value === 0 ? '>' : '≥';
-  const v = row.unit === 'B' ? `${row.target.value} B (${row.target.value / 1024} KB)` : fmt(row.target.value, row.unit);
+  const op =
+    row.target.kind === 'max'
+      ? '≤'
+      : row.target.kind === 'min' && row.target.value === 0
+        ? '>'
+        : '≥';
+  const v =
+    row.unit === 'B'
+      ? `${row.target.value} B (${row.target.value / 1024} KB)`
+      : fmt(row.target.value, row.unit);
   return `${row.compared} ${op} ${v}`;
 }
 
@@ -81,21 +89,32 @@ export function missedBy(row: Row): string {
   const pct = t === 0 ? '' : ` (${v > t ? '+' : '−'}${((diff / t) * 100).toFixed(1)}%)`;
   const word = row.target.kind === 'max' ? 'over' : 'short';
   // A hair over shows its digits rather than "over by 0.00".
-  const by = fmt(diff, row.unit) === fmt(0, row.unit) ? `${diff.toPrecision(2)} ${row.unit}` : fmt(diff, row.unit);
-  const shown = fmt(v, row.unit) === fmt(t, row.unit) ? `${v.toPrecision(6)} ${row.unit}` : fmt(v, row.unit);
+  const by =
+    fmt(diff, row.unit) === fmt(0, row.unit)
+      ? `${diff.toPrecision(2)} ${row.unit}`
+      : fmt(diff, row.unit);
+  const shown =
+    fmt(v, row.unit) === fmt(t, row.unit) ? `${v.toPrecision(6)} ${row.unit}` : fmt(v, row.unit);
   return `${row.metric}: ${row.compared} ${shown} against ${targetText(row)}, ${word} by ${by}${pct}`;
 }
 
 function table(headers: string[], rows: string[][]): string {
   const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-  return [`| ${headers.join(' | ')} |`, `| ${headers.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(esc).join(' | ')} |`)].join('\n');
+  return [
+    `| ${headers.join(' | ')} |`,
+    `| ${headers.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${r.map(esc).join(' | ')} |`),
+  ].join('\n');
 }
 
 export function renderMarkdown(r: Results): string {
   const m = r.machine;
   const out: string[] = [];
   out.push('# Benchmark results', '');
-  out.push(`Written by \`npm run bench\` (scripts/bench.ts) on ${r.started}; the run took ${r.durationSeconds.toFixed(0)} s. The JSON copy is bench/results.json.`, '');
+  out.push(
+    `Written by \`npm run bench\` (scripts/bench.ts) on ${r.started}; the run took ${r.durationSeconds.toFixed(0)} s. The JSON copy is bench/results.json.`,
+    '',
+  );
   out.push('## Machine', '');
   out.push(
     table(
@@ -108,7 +127,10 @@ export function renderMarkdown(r: Results): string {
         ['Node', m.node],
         ['Chromium', m.chromium],
         ['Lighthouse', m.lighthouse],
-        ['Load average (1 min) at start / each step / end', `${m.loadStart.toFixed(2)} / ${m.loadSamples.map((l) => l.toFixed(2)).join(', ')} / ${m.loadEnd.toFixed(2)}`],
+        [
+          'Load average (1 min) at start / each step / end',
+          `${m.loadStart.toFixed(2)} / ${m.loadSamples.map((l) => l.toFixed(2)).join(', ')} / ${m.loadEnd.toFixed(2)}`,
+        ],
         ['Commit', m.commit],
         ['Date', m.date],
       ],
@@ -117,10 +139,16 @@ export function renderMarkdown(r: Results): string {
   );
   // The bench itself keeps about one to two cores busy; more than that means other work was running.
   if (Math.max(m.loadStart, ...m.loadSamples, m.loadEnd) > m.cores + 1) {
-    out.push(`> **Note:** the load average went above the number of cores plus one during the run, so other work competed for the CPU: timings (latency, core, build) are pessimistic and noisier than on an idle machine. Bytes are unaffected; Lighthouse simulates its throttling but its CPU timings still come from this machine.`, '');
+    out.push(
+      `> **Note:** the load average went above the number of cores plus one during the run, so other work competed for the CPU: timings (latency, core, build) are pessimistic and noisier than on an idle machine. Bytes are unaffected; Lighthouse simulates its throttling but its CPU timings still come from this machine.`,
+      '',
+    );
   }
 
-  out.push(`Guide pages (built pages that embed GeneratorIsland): ${r.guidePages.join(', ') || 'none'}.${r.excludedPages.length ? ` Left out with --exclude: ${r.excludedPages.join(', ')}.` : ''} dist/ is served locally by serveDist() with its _headers, behind gzip as a static host serves it.`, '');
+  out.push(
+    `Guide pages (built pages that embed GeneratorIsland): ${r.guidePages.join(', ') || 'none'}.${r.excludedPages.length ? ` Left out with --exclude: ${r.excludedPages.join(', ')}.` : ''} dist/ is served locally by serveDist() with its _headers, behind gzip as a static host serves it.`,
+    '',
+  );
   out.push('## Summary', '');
   out.push(
     'Each row compares one statistic (named in the target column) with its target; the ratio is measured / target. For bytes and times lower is better (ratio ≤ 1 meets the target); for Lighthouse scores higher is better (ratio ≥ 1). "baseline" is the same statistic on a default Starlight site built from the same Astro and Starlight versions (bench/baseline/), and "vs baseline" is measured / baseline; – where the baseline has no such thing (it has no generator).',
@@ -128,11 +156,37 @@ export function renderMarkdown(r: Results): string {
   );
   out.push(
     table(
-      ['Section', 'Metric', 'n', 'median', 'p95', 'min', 'max', 'target', 'ratio', 'baseline', 'vs baseline', 'status'],
+      [
+        'Section',
+        'Metric',
+        'n',
+        'median',
+        'p95',
+        'min',
+        'max',
+        'target',
+        'ratio',
+        'baseline',
+        'vs baseline',
+        'status',
+      ],
       r.rows.map((row) => {
         const q = ratio(row);
         const b = baselineRatio(row);
-        return [row.section, row.metric, String(row.n), fmt(row.median, row.unit), row.p95 === undefined ? '–' : fmt(row.p95, row.unit), fmt(row.min, row.unit), fmt(row.max, row.unit), targetText(row), q === null ? '–' : `${q.toFixed(2)}`, fmt(row.baseline, row.unit), b === null ? '–' : b.toFixed(2), status(row)];
+        return [
+          row.section,
+          row.metric,
+          String(row.n),
+          fmt(row.median, row.unit),
+          row.p95 === undefined ? '–' : fmt(row.p95, row.unit),
+          fmt(row.min, row.unit),
+          fmt(row.max, row.unit),
+          targetText(row),
+          q === null ? '–' : `${q.toFixed(2)}`,
+          fmt(row.baseline, row.unit),
+          b === null ? '–' : b.toFixed(2),
+          status(row),
+        ];
       }),
     ),
     '',
@@ -142,28 +196,75 @@ export function renderMarkdown(r: Results): string {
   out.push('## Missed targets', '');
   if (missed.length === 0 && r.errors.length === 0) out.push('None: every target was met.', '');
   for (const row of missed) out.push(`- ${missedBy(row)}${row.note ? `. ${row.note}` : ''}`);
-  for (const e of r.errors) out.push(`- **${e.step} did not complete:** ${e.message.split('\n')[0]}`);
+  for (const e of r.errors)
+    out.push(`- **${e.step} did not complete:** ${e.message.split('\n')[0]}`);
   if (r.skipped.length > 0) out.push(`- Skipped on request: ${r.skipped.join(', ')}`);
   out.push('');
 
   out.push('## Details', '');
   if (r.bytes) {
     out.push('### 1. JavaScript before the first interaction, every page', '');
-    out.push("Two counts with the budget tests' own definitions (tests/support/budget.ts), gzip -9. Fetched: headless Chromium loads the page and lets it sit (network idle, two idle callbacks, 2 s) without interacting; every JavaScript response plus the document's inline scripts. Static: the import closure of every module script, modulepreload, island and renderer, plus the inline scripts. Nothing is excluded (search included). The highlighter is what a guide's island loads later, on the first interaction.", '');
-    const pageRow = (p: PageBytes) => [p.page, p.fetched === null ? '–' : `${p.fetched} B`, `${p.critical} B`, `${((Math.max(p.fetched ?? 0, p.critical) / (25 * 1024)) * 100).toFixed(0)}%`, p.highlighter === null ? '–' : `${p.highlighter} B`, p.fetchedFiles.length ? String(p.fetchedFiles.length) : '–'];
-    out.push(table(['Page', 'fetched', 'static', 'of 25 KB', 'highlighter (lazy)', 'JS files fetched'], [...r.bytes.map(pageRow), ...(r.baselineBytes ?? []).map((p) => pageRow({ ...p, page: `baseline ${p.page}` }))]), '');
+    out.push(
+      "Two counts with the budget tests' own definitions (tests/support/budget.ts), gzip -9. Fetched: headless Chromium loads the page and lets it sit (network idle, two idle callbacks, 2 s) without interacting; every JavaScript response plus the document's inline scripts. Static: the import closure of every module script, modulepreload, island and renderer, plus the inline scripts. Nothing is excluded (search included). The highlighter is what a guide's island loads later, on the first interaction.",
+      '',
+    );
+    const pageRow = (p: PageBytes) => [
+      p.page,
+      p.fetched === null ? '–' : `${p.fetched} B`,
+      `${p.critical} B`,
+      `${((Math.max(p.fetched ?? 0, p.critical) / (25 * 1024)) * 100).toFixed(0)}%`,
+      p.highlighter === null ? '–' : `${p.highlighter} B`,
+      p.fetchedFiles.length ? String(p.fetchedFiles.length) : '–',
+    ];
+    out.push(
+      table(
+        ['Page', 'fetched', 'static', 'of 25 KB', 'highlighter (lazy)', 'JS files fetched'],
+        [
+          ...r.bytes.map(pageRow),
+          ...(r.baselineBytes ?? []).map((p) => pageRow({ ...p, page: `baseline ${p.page}` })),
+        ],
+      ),
+      '',
+    );
     const first = r.bytes.find((p) => p.highlighter !== null);
-    if (first) out.push(`Files ${first.page} runs before any interaction: ${first.criticalFiles.map((f) => f.replace('/_astro/', '')).join(', ')}. Its highlighter: ${first.highlighterFiles.map((f) => f.replace('/_astro/', '')).join(', ')}.`, '');
+    if (first)
+      out.push(
+        `Files ${first.page} runs before any interaction: ${first.criticalFiles.map((f) => f.replace('/_astro/', '')).join(', ')}. Its highlighter: ${first.highlighterFiles.map((f) => f.replace('/_astro/', '')).join(', ')}.`,
+        '',
+      );
     const bl = r.baselineBytes?.find((p) => p.fetched !== null && p.fetched > p.critical);
-    if (bl) out.push(`The baseline fetches more than its static count (${bl.fetched} B vs ${bl.critical} B on ${bl.page}): Starlight's default search loads its UI on idle, which only the browser count sees.`, '');
+    if (bl)
+      out.push(
+        `The baseline fetches more than its static count (${bl.fetched} B vs ${bl.critical} B on ${bl.page}): Starlight's default search loads its UI on idle, which only the browser count sees.`,
+        '',
+      );
   }
   if (r.lazy) {
     out.push('### 1b. Highlighted without the highlighter', '');
-    out.push('Headless Chromium, per guide page: load, scroll to the generator, wait 2 s without interacting; then focus "Server name" and type one character at once (the worst case: the highlighter loads on that focus) and time until the TOML block shows the new name inside a coloured token.', '');
+    out.push(
+      'Headless Chromium, per guide page: load, scroll to the generator, wait 2 s without interacting; then focus "Server name" and type one character at once (the worst case: the highlighter loads on that focus) and time until the TOML block shows the new name inside a coloured token.',
+      '',
+    );
     out.push(
       table(
-        ['Page', 'highlighter requests while idle', 'SSR output highlighted', 'live output highlighted while idle', 'requested after focus', 'focus + keystroke → highlighted', 'ok'],
-        r.lazy.map((c) => [c.page, String(c.requestedIdle.length), c.ssrHighlighted ? 'yes' : 'NO', c.liveHighlightedIdle ? 'yes' : 'NO', `${c.requestedOnFocus.length}${c.notRequested.length ? ` (missing: ${c.notRequested.join(', ')})` : ''}`, fmt(c.firstHighlightedMs, 'ms'), c.ok ? 'yes' : 'NO']),
+        [
+          'Page',
+          'highlighter requests while idle',
+          'SSR output highlighted',
+          'live output highlighted while idle',
+          'requested after focus',
+          'focus + keystroke → highlighted',
+          'ok',
+        ],
+        r.lazy.map((c) => [
+          c.page,
+          String(c.requestedIdle.length),
+          c.ssrHighlighted ? 'yes' : 'NO',
+          c.liveHighlightedIdle ? 'yes' : 'NO',
+          `${c.requestedOnFocus.length}${c.notRequested.length ? ` (missing: ${c.notRequested.join(', ')})` : ''}`,
+          fmt(c.firstHighlightedMs, 'ms'),
+          c.ok ? 'yes' : 'NO',
+        ]),
       ),
       '',
     );
@@ -176,8 +277,30 @@ export function renderMarkdown(r: Results): string {
     );
     out.push(
       table(
-        ['Page', 'provider', 'first keystroke (engine loads)', 'keystrokes (+warm-up)', 'p50', 'p95', 'max', '+ layout p50 / p95', 'next frame p50 / p95', 'timeouts'],
-        r.latency.map((l) => [l.page, l.provider, fmt(l.firstKeystrokeMs, 'ms'), `${l.dom.n} (+${l.warmup})`, fmt(l.dom.median, 'ms'), fmt(l.dom.p95, 'ms'), fmt(l.dom.max, 'ms'), `${fmt(l.layout.median, 'ms')} / ${fmt(l.layout.p95, 'ms')}`, `${fmt(l.frame.median, 'ms')} / ${fmt(l.frame.p95, 'ms')}`, String(l.timeouts)]),
+        [
+          'Page',
+          'provider',
+          'first keystroke (engine loads)',
+          'keystrokes (+warm-up)',
+          'p50',
+          'p95',
+          'max',
+          '+ layout p50 / p95',
+          'next frame p50 / p95',
+          'timeouts',
+        ],
+        r.latency.map((l) => [
+          l.page,
+          l.provider,
+          fmt(l.firstKeystrokeMs, 'ms'),
+          `${l.dom.n} (+${l.warmup})`,
+          fmt(l.dom.median, 'ms'),
+          fmt(l.dom.p95, 'ms'),
+          fmt(l.dom.max, 'ms'),
+          `${fmt(l.layout.median, 'ms')} / ${fmt(l.layout.p95, 'ms')}`,
+          `${fmt(l.frame.median, 'ms')} / ${fmt(l.frame.p95, 'ms')}`,
+          String(l.timeouts),
+        ]),
       ),
       '',
     );
@@ -185,7 +308,9 @@ export function renderMarkdown(r: Results): string {
     if (prof) {
       out.push(
         `Where the time goes (${prof.page}, the slowest p95; ${prof.keystrokes} keystrokes under V8's sampling profiler, main-thread self time by script, idle excluded): the highlighter's chunks take ${(prof.highlighterShare * 100).toFixed(0)}%. ` +
-          prof.byScript.map((s) => `${s.script.replace('/_astro/', '')} ${(s.share * 100).toFixed(0)}%`).join(', ') +
+          prof.byScript
+            .map((s) => `${s.script.replace('/_astro/', '')} ${(s.share * 100).toFixed(0)}%`)
+            .join(', ') +
           '.',
         '',
       );
@@ -193,11 +318,21 @@ export function renderMarkdown(r: Results): string {
   }
   if (r.core) {
     out.push('### 3. Generator core', '');
-    out.push('`generate(spec)` in Node (all outputs for one input): per spec, a warm-up batch, then timed batches; each batch\'s mean µs per call is one sample; the table gives the median, min and max over batches.', '');
+    out.push(
+      "`generate(spec)` in Node (all outputs for one input): per spec, a warm-up batch, then timed batches; each batch's mean µs per call is one sample; the table gives the median, min and max over batches.",
+      '',
+    );
     out.push(
       table(
         ['Spec', 'median', 'min', 'max', 'batches × calls', 'output chars'],
-        r.core.map((c) => [c.label, fmt(c.perCall.median, 'µs'), fmt(c.perCall.min, 'µs'), fmt(c.perCall.max, 'µs'), `${c.batches} × ${c.callsPerBatch}`, String(c.outputChars)]),
+        r.core.map((c) => [
+          c.label,
+          fmt(c.perCall.median, 'µs'),
+          fmt(c.perCall.min, 'µs'),
+          fmt(c.perCall.max, 'µs'),
+          `${c.batches} × ${c.callsPerBatch}`,
+          String(c.outputChars),
+        ]),
       ),
       '',
     );
@@ -205,7 +340,10 @@ export function renderMarkdown(r: Results): string {
   if (r.doctor) {
     const d = r.doctor;
     out.push('### 3b. Config doctor on 1 MB', '');
-    out.push(`\`diagnoseConfig\` in Node on a generated ${d.bytes} B config.toml (${d.servers} servers, remote and stdio, env tables, headers, tool lists, some mistakes; ${d.problems} problems reported): median ${fmt(d.ms.median, 'ms')} over ${d.ms.n} calls [${fmt(d.ms.min, 'ms')}–${fmt(d.ms.max, 'ms')}], target ≤ 300 ms. One call is one synchronous task: on the page's main thread it would block input for that long unless the doctor runs in a worker.`, '');
+    out.push(
+      `\`diagnoseConfig\` in Node on a generated ${d.bytes} B config.toml (${d.servers} servers, remote and stdio, env tables, headers, tool lists, some mistakes; ${d.problems} problems reported): median ${fmt(d.ms.median, 'ms')} over ${d.ms.n} calls [${fmt(d.ms.min, 'ms')}–${fmt(d.ms.max, 'ms')}], target ≤ 300 ms. One call is one synchronous task: on the page's main thread it would block input for that long unless the doctor runs in a worker.`,
+      '',
+    );
   }
   if (r.lighthouse) {
     out.push('### 4. Lighthouse', '');
@@ -216,8 +354,19 @@ export function renderMarkdown(r: Results): string {
     );
     out.push(
       table(
-        ['Page', ...CATEGORIES.map((c) => `${c} (≥ ${LIGHTHOUSE_TARGETS[c]})`), 'FCP', 'LCP', 'TBT', 'CLS', 'SI'],
-        [...r.lighthouse, ...(r.baselineLighthouse ?? []).map((p) => ({ ...p, page: `baseline ${p.page}` }))].map((p) => [
+        [
+          'Page',
+          ...CATEGORIES.map((c) => `${c} (≥ ${LIGHTHOUSE_TARGETS[c]})`),
+          'FCP',
+          'LCP',
+          'TBT',
+          'CLS',
+          'SI',
+        ],
+        [
+          ...r.lighthouse,
+          ...(r.baselineLighthouse ?? []).map((p) => ({ ...p, page: `baseline ${p.page}` })),
+        ].map((p) => [
           p.page,
           ...CATEGORIES.map((c) => {
             const s = p.scores[c];
@@ -233,27 +382,49 @@ export function renderMarkdown(r: Results): string {
       ),
       '',
     );
-    const failing = r.lighthouse.flatMap((p) => CATEGORIES.flatMap((c) => (p.failing[c] ? [{ page: p.page, c, audits: p.failing[c]! }] : [])));
+    const failing = r.lighthouse.flatMap((p) =>
+      CATEGORIES.flatMap((c) => (p.failing[c] ? [{ page: p.page, c, audits: p.failing[c]! }] : [])),
+    );
     if (failing.length > 0) {
       out.push('#### Audits behind scores below target', '');
-      out.push('For each page and category below target: the scored audits that lost points (id, title, value, audit score, weight in the category), then the unscored diagnostics Lighthouse flags (score < 0.9). From the run with the median score.', '');
+      out.push(
+        'For each page and category below target: the scored audits that lost points (id, title, value, audit score, weight in the category), then the unscored diagnostics Lighthouse flags (score < 0.9). From the run with the median score.',
+        '',
+      );
       for (const f of failing) {
         const page = r.lighthouse.find((p) => p.page === f.page)!;
-        out.push(`- **${f.page}**, ${f.c} ${page.scores[f.c].median} (target ${LIGHTHOUSE_TARGETS[f.c]}, short by ${LIGHTHOUSE_TARGETS[f.c] - page.scores[f.c].median}):`);
+        out.push(
+          `- **${f.page}**, ${f.c} ${page.scores[f.c].median} (target ${LIGHTHOUSE_TARGETS[f.c]}, short by ${LIGHTHOUSE_TARGETS[f.c] - page.scores[f.c].median}):`,
+        );
         const scored = f.audits.filter((a) => a.weight > 0);
         const diagnostics = f.audits.filter((a) => a.weight === 0);
         if (scored.length === 0) out.push('  - no scored audit failed outright');
-        for (const a of scored) out.push(`  - \`${a.id}\`: ${a.title}${a.displayValue ? ` (${a.displayValue})` : ''}; score ${a.score === null ? 'n/a' : a.score.toFixed(2)}, weight ${a.weight}`);
-        if (diagnostics.length > 0) out.push(`  - diagnostics: ${diagnostics.map((a) => `\`${a.id}\` ${a.title}${a.displayValue ? ` (${a.displayValue})` : ''}`).join('; ')}`);
+        for (const a of scored)
+          out.push(
+            `  - \`${a.id}\`: ${a.title}${a.displayValue ? ` (${a.displayValue})` : ''}; score ${a.score === null ? 'n/a' : a.score.toFixed(2)}, weight ${a.weight}`,
+          );
+        if (diagnostics.length > 0)
+          out.push(
+            `  - diagnostics: ${diagnostics.map((a) => `\`${a.id}\` ${a.title}${a.displayValue ? ` (${a.displayValue})` : ''}`).join('; ')}`,
+          );
         if (f.c === 'performance' && page.longTasks.length > 0) {
-          out.push(`  - long tasks (simulated): ${page.longTasks.map((t) => `${t.durationMs.toFixed(0)} ms at ${t.startMs.toFixed(0)} ms in ${t.url}`).join('; ')}`);
-          out.push(`  - main-thread time by script: ${page.bootup.map((b) => `${b.url} ${b.totalMs.toFixed(0)} ms (scripting ${b.scriptingMs.toFixed(0)} ms)`).join('; ')}`);
+          out.push(
+            `  - long tasks (simulated): ${page.longTasks.map((t) => `${t.durationMs.toFixed(0)} ms at ${t.startMs.toFixed(0)} ms in ${t.url}`).join('; ')}`,
+          );
+          out.push(
+            `  - main-thread time by script: ${page.bootup.map((b) => `${b.url} ${b.totalMs.toFixed(0)} ms (scripting ${b.scriptingMs.toFixed(0)} ms)`).join('; ')}`,
+          );
         }
       }
       out.push('');
     }
     const external = [...new Set(r.lighthouse.flatMap((p) => p.externalRequests))];
-    out.push(external.length === 0 ? 'Requests to any host but the local server, in every run: none.' : `Requests to other hosts (unresolvable here, but attempted): ${external.join(', ')}.`, '');
+    out.push(
+      external.length === 0
+        ? 'Requests to any host but the local server, in every run: none.'
+        : `Requests to other hosts (unresolvable here, but attempted): ${external.join(', ')}.`,
+      '',
+    );
     const warnings = [...new Set(r.lighthouse.flatMap((p) => p.warnings))];
     if (warnings.length > 0) out.push('Lighthouse warnings: ' + warnings.join(' / '), '');
   }
@@ -268,13 +439,32 @@ export function renderMarkdown(r: Results): string {
       table(
         ['Catalogue', 'providers', 'guide pages', 'pages', 'median', 'min', 'max'],
         [
-          ['real', String(s.real.providers), String(s.real.guidePages), String(s.real.pages), fmt(s.real.seconds.median, 's'), fmt(s.real.seconds.min, 's'), fmt(s.real.seconds.max, 's')],
-          ['synthetic', String(s.synthetic.providers), String(s.synthetic.guidePages), String(s.synthetic.pages), fmt(s.synthetic.seconds.median, 's'), fmt(s.synthetic.seconds.min, 's'), fmt(s.synthetic.seconds.max, 's')],
+          [
+            'real',
+            String(s.real.providers),
+            String(s.real.guidePages),
+            String(s.real.pages),
+            fmt(s.real.seconds.median, 's'),
+            fmt(s.real.seconds.min, 's'),
+            fmt(s.real.seconds.max, 's'),
+          ],
+          [
+            'synthetic',
+            String(s.synthetic.providers),
+            String(s.synthetic.guidePages),
+            String(s.synthetic.pages),
+            fmt(s.synthetic.seconds.median, 's'),
+            fmt(s.synthetic.seconds.min, 's'),
+            fmt(s.synthetic.seconds.max, 's'),
+          ],
         ],
       ),
       '',
     );
-    out.push(`Ratio ${s.ratio.toFixed(2)}× (target ≤ 5×) for ${(s.synthetic.guidePages / Math.max(1, s.real.guidePages)).toFixed(1)}× the guide pages.`, '');
+    out.push(
+      `Ratio ${s.ratio.toFixed(2)}× (target ≤ 5×) for ${(s.synthetic.guidePages / Math.max(1, s.real.guidePages)).toFixed(1)}× the guide pages.`,
+      '',
+    );
   }
   return out.join('\n');
 }
@@ -284,10 +474,21 @@ export function renderConsole(r: Results): string {
   const lines = r.rows.map((row) => {
     const q = ratio(row);
     const b = baselineRatio(row);
-    return [row.metric.length > 64 ? row.metric.slice(0, 63) + '…' : row.metric, `${row.compared} ${fmt(valueOf(row), row.unit)}`, targetText(row), q === null ? '–' : q.toFixed(2), row.baseline === undefined ? '–' : `${fmt(row.baseline, row.unit)} (${b === null ? '–' : b.toFixed(2)})`, status(row)];
+    return [
+      row.metric.length > 64 ? row.metric.slice(0, 63) + '…' : row.metric,
+      `${row.compared} ${fmt(valueOf(row), row.unit)}`,
+      targetText(row),
+      q === null ? '–' : q.toFixed(2),
+      row.baseline === undefined
+        ? '–'
+        : `${fmt(row.baseline, row.unit)} (${b === null ? '–' : b.toFixed(2)})`,
+      status(row),
+    ];
   });
   const head = ['metric', 'measured', 'target', 'ratio', 'baseline (vs)', 'status'];
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const fmtLine = (l: string[]) => l.map((c, i) => c.padEnd(widths[i]!)).join('  ');
-  return [fmtLine(head), widths.map((w) => '-'.repeat(w)).join('  '), ...lines.map(fmtLine)].join('\n');
+  return [fmtLine(head), widths.map((w) => '-'.repeat(w)).join('  '), ...lines.map(fmtLine)].join(
+    '\n',
+  );
 }

@@ -12,22 +12,32 @@ const COMPRESSIBLE = /^(text\/|application\/(json|xml|javascript)|image\/svg\+xm
 export async function serveDistCompressed(root: string): Promise<{ url: string; close(): void }> {
   const upstream = await serveDist(root);
   const server: Server = createServer((req, res) => {
-    const up = request(upstream.url + (req.url ?? '/'), { method: req.method ?? 'GET', headers: { ...req.headers, 'accept-encoding': 'identity' } }, (upRes) => {
-      const chunks: Buffer[] = [];
-      upRes.on('data', (c: Buffer) => chunks.push(c));
-      upRes.on('end', () => {
-        let body = Buffer.concat(chunks);
-        const headers = { ...upRes.headers };
-        const type = String(headers['content-type'] ?? '');
-        if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) && COMPRESSIBLE.test(type) && body.length > 0) {
-          body = gzipSync(body, { level: 9 });
-          headers['content-encoding'] = 'gzip';
-          headers['vary'] = 'Accept-Encoding';
-        }
-        headers['content-length'] = String(body.length);
-        res.writeHead(upRes.statusCode ?? 500, headers).end(req.method === 'HEAD' ? undefined : body);
-      });
-    });
+    const up = request(
+      upstream.url + (req.url ?? '/'),
+      { method: req.method ?? 'GET', headers: { ...req.headers, 'accept-encoding': 'identity' } },
+      (upRes) => {
+        const chunks: Buffer[] = [];
+        upRes.on('data', (c: Buffer) => chunks.push(c));
+        upRes.on('end', () => {
+          let body = Buffer.concat(chunks);
+          const headers = { ...upRes.headers };
+          const type = String(headers['content-type'] ?? '');
+          if (
+            /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) &&
+            COMPRESSIBLE.test(type) &&
+            body.length > 0
+          ) {
+            body = gzipSync(body, { level: 9 });
+            headers['content-encoding'] = 'gzip';
+            headers['vary'] = 'Accept-Encoding';
+          }
+          headers['content-length'] = String(body.length);
+          res
+            .writeHead(upRes.statusCode ?? 500, headers)
+            .end(req.method === 'HEAD' ? undefined : body);
+        });
+      },
+    );
     up.on('error', () => res.writeHead(502).end());
     req.pipe(up);
   });

@@ -11,13 +11,15 @@ export function ConfigPathNote({ platform, scope }: { platform: Platform; scope:
   if (scope === 'project') {
     return (
       <p class="cmg-help" data-config-path-note>
-        Codex reads a project's <code>.codex/config.toml</code> only once the project is trusted. {more}.
+        Codex reads a project's <code>.codex/config.toml</code> only once the project is trusted.{' '}
+        {more}.
       </p>
     );
   }
   return (
     <p class="cmg-help" data-config-path-note>
-      With <code>CODEX_HOME</code> set, Codex reads <code>{codexHomeConfigPath(platform)}</code> instead. {more}.
+      With <code>CODEX_HOME</code> set, Codex reads <code>{codexHomeConfigPath(platform)}</code>{' '}
+      instead. {more}.
     </p>
   );
 }

@@ -26,7 +26,6 @@ const PAGE = 20;
 /** Quiet time after the last keystroke before the text is analysed again. */
 const DEBOUNCE_MS = 150;
 
-
 export default function DoctorIsland({ provider }: { provider?: Provider }) {
   const [mode, setMode] = useState<Mode>('toml');
   const [release, setRelease] = useState<Release>(CODEX_NEWEST);
@@ -51,7 +50,11 @@ export default function DoctorIsland({ provider }: { provider?: Provider }) {
   }, []);
   const chooseRelease = (r: Release) => {
     setRelease(r);
-    history.replaceState(history.state, '', `${location.pathname}${location.search}${fragmentForRelease(r)}`);
+    history.replaceState(
+      history.state,
+      '',
+      `${location.pathname}${location.search}${fragmentForRelease(r)}`,
+    );
     announce(`The doctor now judges by Codex ${r}.`);
   };
 
@@ -76,7 +79,10 @@ export default function DoctorIsland({ provider }: { provider?: Provider }) {
   useEffect(() => () => analyser.current?.dispose(), []);
 
   /** Runs a request after a quiet time; an answer to anything but the latest request of its kind is dropped. */
-  const schedule = (request: AnalysisRequest, apply: (answer: Awaited<ReturnType<Analyser['run']>>) => void): (() => void) => {
+  const schedule = (
+    request: AnalysisRequest,
+    apply: (answer: Awaited<ReturnType<Analyser['run']>>) => void,
+  ): (() => void) => {
     const kind = request.kind;
     const mine = ++seqs.current[kind];
     const timer = setTimeout(() => {
@@ -97,7 +103,15 @@ export default function DoctorIsland({ provider }: { provider?: Provider }) {
       return undefined;
     }
     setDoctorBusy(true);
-    const request: AnalysisRequest = { kind: 'doctor', mode, release, text: input, limit: shown, ...(exportedEnv && { exportedEnv }), ...(provider && { provider }) };
+    const request: AnalysisRequest = {
+      kind: 'doctor',
+      mode,
+      release,
+      text: input,
+      limit: shown,
+      ...(exportedEnv && { exportedEnv }),
+      ...(provider && { provider }),
+    };
     return schedule(request, (answer) => {
       if (answer.kind !== 'doctor') return;
       setDoctor(answer);
@@ -121,12 +135,14 @@ export default function DoctorIsland({ provider }: { provider?: Provider }) {
       setMergeAnswer(null);
       return undefined;
     }
-    return schedule({ kind: 'merge', existing, name: effectiveName.trim(), block: effectiveBlock }, (answer) => {
-      if (answer.kind === 'merge') setMergeAnswer(answer.merge);
-    });
+    return schedule(
+      { kind: 'merge', existing, name: effectiveName.trim(), block: effectiveBlock },
+      (answer) => {
+        if (answer.kind === 'merge') setMergeAnswer(answer.merge);
+      },
+    );
   }, [existing, effectiveName, effectiveBlock, mergeWanted]);
   const merge = mergeWanted ? mergeAnswer : null;
-
 
   /** Moves the cursor of the input to the start of a line (1-based) and focuses it. */
   const goToLine = (line: number) => {
@@ -150,21 +166,27 @@ export default function DoctorIsland({ provider }: { provider?: Provider }) {
 
   const [mergedAll, setMergedAll] = useState<MergeAllAnswer | null>(null);
   const mergeAllHeadingRef = useRef<HTMLHeadingElement | null>(null);
-  const allBlocks = (report?.servers ?? []).flatMap((s) => (s.corrected ? [{ name: s.corrected.name, toml: s.corrected.toml }] : []));
+  const allBlocks = (report?.servers ?? []).flatMap((s) =>
+    s.corrected ? [{ name: s.corrected.name, toml: s.corrected.toml }] : [],
+  );
   // config.toml: the blocks replace the entries of the pasted file itself (its repaired text when
   // backslashes had to be fixed); other clients' JSON: they go into "Your current config.toml".
   const mergeAllBase = mode === 'toml' ? (report?.repair?.text ?? input) : existing;
   const mergeAll = () => {
     const mine = ++seqs.current.mergeAll;
     analyser.current ??= createAnalyser();
-    void analyser.current.run({ kind: 'mergeAll', existing: mergeAllBase, blocks: allBlocks }).then((answer) => {
-      if (answer.kind !== 'mergeAll' || mine !== seqs.current.mergeAll) return;
-      setMergedAll(answer);
-      const added = answer.diff.filter((l) => l.kind === 'added').length;
-      const removed = answer.diff.filter((l) => l.kind === 'removed').length;
-      announce(`${answer.result.merged.length} corrected ${answer.result.merged.length === 1 ? 'block' : 'blocks'} merged: ${added} lines added, ${removed} removed.`);
-      setTimeout(() => mergeAllHeadingRef.current?.focus(), 0);
-    });
+    void analyser.current
+      .run({ kind: 'mergeAll', existing: mergeAllBase, blocks: allBlocks })
+      .then((answer) => {
+        if (answer.kind !== 'mergeAll' || mine !== seqs.current.mergeAll) return;
+        setMergedAll(answer);
+        const added = answer.diff.filter((l) => l.kind === 'added').length;
+        const removed = answer.diff.filter((l) => l.kind === 'removed').length;
+        announce(
+          `${answer.result.merged.length} corrected ${answer.result.merged.length === 1 ? 'block' : 'blocks'} merged: ${added} lines added, ${removed} removed.`,
+        );
+        setTimeout(() => mergeAllHeadingRef.current?.focus(), 0);
+      });
   };
   // A new diagnosis makes the old merged file stale.
   useEffect(() => {
@@ -172,20 +194,37 @@ export default function DoctorIsland({ provider }: { provider?: Provider }) {
     setMergedAll(null);
   }, [report, existing]);
 
-
-  const { cards, cardsBehind } = useCards(report, { highlighter, hydrated, onCopied: announce, onLine: goToLine, onMerge: sendToMerge });
-  const problems = report ? report.servers.reduce((n, s) => n + s.rejected.length, 0) + report.file.filter((f) => f.kind === 'rejected').length : 0;
+  const { cards, cardsBehind } = useCards(report, {
+    highlighter,
+    hydrated,
+    onCopied: announce,
+    onLine: goToLine,
+    onMerge: sendToMerge,
+  });
+  const problems = report
+    ? report.servers.reduce((n, s) => n + s.rejected.length, 0) +
+      report.file.filter((f) => f.kind === 'rejected').length
+    : 0;
 
   return (
     <div class="cmg cmd not-content" data-doctor data-hydrated={hydrated ? 'true' : undefined}>
-      <form class="cmg-form" aria-label="Config to check" onSubmit={(e) => e.preventDefault()} noValidate>
+      <form
+        class="cmg-form"
+        aria-label="Config to check"
+        onSubmit={(e) => e.preventDefault()}
+        noValidate
+      >
         <Choice
           id="cmd-mode"
           legend="What are you pasting?"
           value={mode}
           options={[
             { value: 'toml', label: 'Codex config.toml', help: '' },
-            { value: 'json', label: 'JSON from another client', help: '(Claude Desktop, Cursor, VS Code, Gemini CLI, OpenCode… or a server.json)' },
+            {
+              value: 'json',
+              label: 'JSON from another client',
+              help: '(Claude Desktop, Cursor, VS Code, Gemini CLI, OpenCode… or a server.json)',
+            },
           ]}
           onChange={(v) => setMode(v === 'json' ? 'json' : 'toml')}
           messages={[]}
@@ -217,7 +256,8 @@ export default function DoctorIsland({ provider }: { provider?: Provider }) {
             onInput={(e) => setExported(e.currentTarget.value)}
           />
           <p class="cmg-help" id="cmd-exported-help">
-            Names only, separated by spaces, such as the output of <code>env | cut -d= -f1</code>. The doctor then flags variables your servers read that are not set.
+            Names only, separated by spaces, such as the output of <code>env | cut -d= -f1</code>.
+            The doctor then flags variables your servers read that are not set.
           </p>
         </div>
         {hydrated && (
@@ -234,29 +274,50 @@ export default function DoctorIsland({ provider }: { provider?: Provider }) {
         )}
       </form>
 
-      <section class="cmd-results" aria-labelledby="cmd-results-heading" aria-busy={doctorBusy || cardsBehind ? 'true' : 'false'} data-busy={doctorBusy || cardsBehind ? 'true' : undefined}>
+      <section
+        class="cmd-results"
+        aria-labelledby="cmd-results-heading"
+        aria-busy={doctorBusy || cardsBehind ? 'true' : 'false'}
+        data-busy={doctorBusy || cardsBehind ? 'true' : undefined}
+      >
         <h2 id="cmd-results-heading">Diagnosis</h2>
         {!report ? (
-          <p class="cmg-help">{input.trim() === '' ? 'Paste a configuration above to see what Codex does with it.' : 'Checking…'}</p>
+          <p class="cmg-help">
+            {input.trim() === ''
+              ? 'Paste a configuration above to see what Codex does with it.'
+              : 'Checking…'}
+          </p>
         ) : (
           <>
-            <p class={`cmd-summary ${report.parseError || problems > 0 ? 'cmd-summary-error' : report.loads && !report.unchecked?.length ? 'cmd-summary-ok' : 'cmd-summary-warning'}`} data-loads={report.loads ? 'true' : 'false'} data-release={release}>
+            <p
+              class={`cmd-summary ${report.parseError || problems > 0 ? 'cmd-summary-error' : report.loads && !report.unchecked?.length ? 'cmd-summary-ok' : 'cmd-summary-warning'}`}
+              data-loads={report.loads ? 'true' : 'false'}
+              data-release={release}
+            >
               <Rich text={report.summary} />
             </p>
             {report.parseError && (
               <p>
-                <button type="button" class="cmd-line" onClick={() => goToLine(report.parseError?.line ?? 1)}>
+                <button
+                  type="button"
+                  class="cmd-line"
+                  onClick={() => goToLine(report.parseError?.line ?? 1)}
+                >
                   Go to line {report.parseError.line}, column {report.parseError.column}
                 </button>
               </p>
             )}
             <FileFindings report={report} onLine={goToLine} />
             {report.servers.length > 0 && <ul class="cmd-servers">{cards}</ul>}
-            {report.repair && hydrated && <RepairView repair={report.repair} highlighter={highlighter} onCopied={announce} />}
+            {report.repair && hydrated && (
+              <RepairView repair={report.repair} highlighter={highlighter} onCopied={announce} />
+            )}
             {hydrated && allBlocks.length > 0 && (
               <p class="cmd-actions">
                 <button type="button" data-merge-all onClick={mergeAll}>
-                  Merge all {allBlocks.length} corrected {allBlocks.length === 1 ? 'block' : 'blocks'} into {mode === 'toml' ? 'this file' : 'your current config.toml (below)'}
+                  Merge all {allBlocks.length} corrected{' '}
+                  {allBlocks.length === 1 ? 'block' : 'blocks'} into{' '}
+                  {mode === 'toml' ? 'this file' : 'your current config.toml (below)'}
                 </button>
               </p>
             )}
@@ -273,11 +334,20 @@ export default function DoctorIsland({ provider }: { provider?: Provider }) {
       </section>
 
       {mergedAll && (
-        <section class="cmd-merge-all" aria-labelledby="cmd-merge-all-heading" data-merge-all-result>
+        <section
+          class="cmd-merge-all"
+          aria-labelledby="cmd-merge-all-heading"
+          data-merge-all-result
+        >
           <h2 id="cmd-merge-all-heading" tabIndex={-1} ref={mergeAllHeadingRef}>
             All corrected blocks, merged
           </h2>
-          <MergeAllView answer={mergedAll} highlighter={highlighter} interactive={hydrated} onCopied={announce} />
+          <MergeAllView
+            answer={mergedAll}
+            highlighter={highlighter}
+            interactive={hydrated}
+            onCopied={announce}
+          />
         </section>
       )}
 

@@ -26,10 +26,19 @@ const STARTUP_HELP = `Empty uses Codex's default of ${DEFAULT_STARTUP_TIMEOUT_SE
 const OAUTH_FIELDS: [TextKey, string, string][] = [
   ['scopes', 'OAuth scopes', "Comma-separated. Leave empty for the server's defaults."],
   ['oauthClientId', 'OAuth client ID', 'Only for servers without dynamic client registration.'],
-  ['oauthResource', 'OAuth resource', 'RFC 8707 resource indicator, when the provider asks for one.'],
+  [
+    'oauthResource',
+    'OAuth resource',
+    'RFC 8707 resource indicator, when the provider asks for one.',
+  ],
 ];
 const STDIO_FIELDS: ['command' | 'args' | 'envVars' | 'cwd', string, string, boolean][] = [
-  ['command', 'Command', 'The program only, such as npx, uvx or a full path; arguments go below.', false],
+  [
+    'command',
+    'Command',
+    'The program only, such as npx, uvx or a full path; arguments go below.',
+    false,
+  ],
   ['args', 'Arguments', 'One per line, exactly as the program should receive them.', true],
   [
     'envVars',
@@ -92,7 +101,11 @@ export function GeneratorForm(props: Props) {
           id={`${id}-mode`}
           legend="Authentication"
           value={form.mode}
-          options={provider.authModes.map((m) => ({ value: m.id, label: m.label, help: m.description }))}
+          options={provider.authModes.map((m) => ({
+            value: m.id,
+            label: m.label,
+            help: m.description,
+          }))}
           onChange={onMode}
           messages={errorsOf('mode')}
         />
@@ -111,7 +124,11 @@ export function GeneratorForm(props: Props) {
           legend="Where the config lives"
           value={form.scope}
           options={[
-            { value: 'user', label: `User: ${configPath('user', props.platform)}`, help: 'Every project on this machine.' },
+            {
+              value: 'user',
+              label: `User: ${configPath('user', props.platform)}`,
+              help: 'Every project on this machine.',
+            },
             {
               value: 'project',
               label: `Project: ${configPath('project', props.platform)}`,

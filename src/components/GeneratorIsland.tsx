@@ -81,10 +81,13 @@ export default function GeneratorIsland(props: Props) {
     // that follows the reader's input is already highlighted (no plain-text flash). A highlighter
     // that fails to load only costs the colours.
     if (!engine) {
-      Promise.all([loadEngine(), loadHighlighterWarm().catch(() => null)]).then(([e, h]) => {
-        if (h) setHighlighter(h);
-        setEngine(e);
-      }, () => undefined);
+      Promise.all([loadEngine(), loadHighlighterWarm().catch(() => null)]).then(
+        ([e, h]) => {
+          if (h) setHighlighter(h);
+          setEngine(e);
+        },
+        () => undefined,
+      );
     }
   };
 
@@ -95,7 +98,10 @@ export default function GeneratorIsland(props: Props) {
       // The codec loads only for share links and on "Copy link", keeping it off every page's critical path.
       wake();
       // The notice's markup loads with it, for share links only.
-      import('./LinkNotice.tsx').then((m) => setNotice(() => m.LinkNotice), () => undefined);
+      import('./LinkNotice.tsx').then(
+        (m) => setNotice(() => m.LinkNotice),
+        () => undefined,
+      );
       import('../lib/share.ts')
         .then(({ decodeShare }) => {
           const decoded = decodeShare(provider, hash);
@@ -105,7 +111,14 @@ export default function GeneratorIsland(props: Props) {
           if (decoded.view.shell) applyShell(decoded.view.shell, false);
           setLink(decoded);
         })
-        .catch(() => setLink({ applied: [], cautions: [], toAdd: [], notices: ['The settings in this link could not be loaded; the defaults are shown.'] }))
+        .catch(() =>
+          setLink({
+            applied: [],
+            cautions: [],
+            toAdd: [],
+            notices: ['The settings in this link could not be loaded; the defaults are shown.'],
+          }),
+        )
         .finally(() => setHydrated(true));
     } else setHydrated(true);
   }, [provider]);
@@ -121,7 +134,10 @@ export default function GeneratorIsland(props: Props) {
   // The engine reads the form (command lines, header lines). Until it arrives the form still holds
   // the preset (or the reader's first keystrokes, which the engine then catches up with), so the
   // build-time output and its diagnostics are the right ones to show.
-  const spec = useMemo(() => (engine ? engine.specFromForm(provider, form) : null), [engine, provider, form]);
+  const spec = useMemo(
+    () => (engine ? engine.specFromForm(provider, form) : null),
+    [engine, provider, form],
+  );
   const oauth = spec?.transport === 'http' && spec.auth === 'oauth';
   const result: Generated & Partial<GeneratedWithSettings> = useMemo(
     () =>
@@ -140,11 +156,16 @@ export default function GeneratorIsland(props: Props) {
 
   const byField = new Map<string, Diagnostic[]>();
   for (const [i, d] of result.diagnostics.entries()) {
-    const key = engine && spec ? engine.fieldOf(d, spec, provider, form) : (initialFields[i] ?? 'general');
+    const key =
+      engine && spec ? engine.fieldOf(d, spec, provider, form) : (initialFields[i] ?? 'general');
     // A URL built from a template is reported on the part the reader typed, so name that part.
-    const param = key.startsWith('params.') ? endpoint.params.find((p) => `params.${p.key}` === key) : undefined;
+    const param = key.startsWith('params.')
+      ? endpoint.params.find((p) => `params.${p.key}` === key)
+      : undefined;
     const url = spec?.url ?? fillEndpoint(endpoint.url, form.params);
-    const shown = param ? { ...d, message: `${param.label} gives the address ${url}: ${d.message}` } : d;
+    const shown = param
+      ? { ...d, message: `${param.label} gives the address ${url}: ${d.message}` }
+      : d;
     byField.set(key, [...(byField.get(key) ?? []), shown]);
   }
   const errorsOf = (key: string) => byField.get(key) ?? [];
@@ -163,7 +184,11 @@ export default function GeneratorIsland(props: Props) {
   }, [advancedErrors]);
   // The blocked message names the first marked field (in page order), read from the rendered form.
   const [firstError, setFirstError] = useState('');
-  useEffect(() => setFirstError(firstErrorField(rootRef.current)?.querySelector('label, legend')?.textContent ?? ''));
+  useEffect(() =>
+    setFirstError(
+      firstErrorField(rootRef.current)?.querySelector('label, legend')?.textContent ?? '',
+    ),
+  );
   /** Focuses the first field marked with an error, opening its section first. */
   const goToError = () => {
     const field = firstErrorField(rootRef.current);
@@ -179,22 +204,47 @@ export default function GeneratorIsland(props: Props) {
     const ok = await copyText(url);
     // True by construction: encodeShare scanned this very link and withheld every field the detector flagged.
     const secretNote = ' Tokens and keys are never included.';
-    const withheldNote = withheld.length > 0 ? ` Left out because they look like credentials: ${withheld.join(', ')}.` : '';
-    const unusableNote = unusable.length > 0 ? ` Also left out (too long, or holding a character no field accepts): ${unusable.join(', ')}.` : '';
-    announce(ok ? `Link copied.${secretNote}${withheldNote}${unusableNote}` : `Could not copy the link. It is: ${url}`);
+    const withheldNote =
+      withheld.length > 0
+        ? ` Left out because they look like credentials: ${withheld.join(', ')}.`
+        : '';
+    const unusableNote =
+      unusable.length > 0
+        ? ` Also left out (too long, or holding a character no field accepts): ${unusable.join(', ')}.`
+        : '';
+    announce(
+      ok
+        ? `Link copied.${secretNote}${withheldNote}${unusableNote}`
+        : `Could not copy the link. It is: ${url}`,
+    );
   };
 
   const outputs = result.outputs;
   // The guide's own commands around the generator (check, disconnect) follow the typed name. The
   // Verify block's `codex mcp get WORD --json` holds the name already quoted for every shell.
-  const nameWord = outputs?.verify.split('\n')[1]?.replace(/^codex mcp get /, '').replace(/ --json$/, '');
+  const nameWord = outputs?.verify
+    .split('\n')[1]
+    ?.replace(/^codex mcp get /, '')
+    .replace(/ --json$/, '');
   useEffect(() => {
-    if (nameWord) for (const el of document.querySelectorAll('[data-cmg-server-name]')) el.textContent = nameWord;
+    if (nameWord)
+      for (const el of document.querySelectorAll('[data-cmg-server-name]'))
+        el.textContent = nameWord;
   }, [nameWord]);
 
   return (
-    <div class="cmg" ref={rootRef} data-generator={provider.id} data-hydrated={hydrated ? 'true' : undefined} onFocusIn={wake} onPointerDown={wake} onKeyDown={wake}>
-      {link && Notice && <Notice link={link} noticeRef={noticeRef} onDismiss={() => setLink(null)} />}
+    <div
+      class="cmg"
+      ref={rootRef}
+      data-generator={provider.id}
+      data-hydrated={hydrated ? 'true' : undefined}
+      onFocusIn={wake}
+      onPointerDown={wake}
+      onKeyDown={wake}
+    >
+      {link && Notice && (
+        <Notice link={link} noticeRef={noticeRef} onDismiss={() => setLink(null)} />
+      )}
       <GeneratorForm
         id={id}
         provider={provider}
@@ -204,7 +254,12 @@ export default function GeneratorIsland(props: Props) {
         advancedOpen={advancedOpen}
         setAdvancedOpen={setAdvancedOpen}
         // The rules load with the engine; the pointer or key that chose the method has woken it.
-        onMode={(modeId) => loadEngine().then((e) => setForm((f) => e.switchMode(provider, f, modeId)), () => undefined)}
+        onMode={(modeId) =>
+          loadEngine().then(
+            (e) => setForm((f) => e.switchMode(provider, f, modeId)),
+            () => undefined,
+          )
+        }
         emailModes={props.emailModes}
         platform={platform}
         advancedExtra={

@@ -12,9 +12,16 @@ import { Choice, InlineCode } from './fields.tsx';
 
 type Outputs = NonNullable<Generated['outputs']>;
 
-const SHELL_LABELS: Record<Shell, string> = { posix: 'bash / zsh', fish: 'fish', powershell: 'PowerShell' };
-const SHELL_LANG: Record<Shell, Lang> = { posix: 'shellscript', fish: 'shellscript', powershell: 'powershell' };
-
+const SHELL_LABELS: Record<Shell, string> = {
+  posix: 'bash / zsh',
+  fish: 'fish',
+  powershell: 'PowerShell',
+};
+const SHELL_LANG: Record<Shell, Lang> = {
+  posix: 'shellscript',
+  fish: 'shellscript',
+  powershell: 'powershell',
+};
 
 interface Props {
   id: string;
@@ -41,7 +48,18 @@ interface Props {
 
 /** The outputs section of one generator. */
 export function GeneratorOutputs(props: Props) {
-  const { id, outputs, shell, onShell, release, releases, onRelease, hydrated, onCopyLink, blocked } = props;
+  const {
+    id,
+    outputs,
+    shell,
+    onShell,
+    release,
+    releases,
+    onRelease,
+    hydrated,
+    onCopyLink,
+    blocked,
+  } = props;
   return (
     <>
       <div class="cmg-toolbar">
@@ -78,8 +96,10 @@ export function GeneratorOutputs(props: Props) {
       {!outputs ? (
         <p class="cmg-blocked" role="status">
           Fix{' '}
-          {blocked.count === 1 ? 'the field marked above' : `the ${blocked.count} fields marked above`} to
-          get your commands.{' '}
+          {blocked.count === 1
+            ? 'the field marked above'
+            : `the ${blocked.count} fields marked above`}{' '}
+          to get your commands.{' '}
           <button type="button" class="cmg-goto" onClick={blocked.goTo}>
             Go to {blocked.firstField || 'the field'}
           </button>
@@ -138,8 +158,8 @@ function Steps(props: Props & { outputs: Outputs }) {
         {cli.posix !== null && cli.fish !== null && cli.powershell !== null ? (
           <>
             <p>
-              Run this command{cli.mode === 'partial' ? ', then add the rest by hand' : ''}, <em>or</em>{' '}
-              paste the TOML block below into <code>{outputs.configPath}</code>.
+              Run this command{cli.mode === 'partial' ? ', then add the rest by hand' : ''},{' '}
+              <em>or</em> paste the TOML block below into <code>{outputs.configPath}</code>.
             </p>
             <PerShell
               {...props}
@@ -157,19 +177,27 @@ function Steps(props: Props & { outputs: Outputs }) {
                     <code>{k}</code>
                   </>
                 ))}
-                . After running the command, add {cli.missing.length === 1 ? 'that key' : 'those keys'} to
-                the <code>[mcp_servers.{outputs.name}]</code> table in <code>{outputs.configPath}</code> as
-                shown in the TOML block, or use the TOML block alone. Running the command again later
-                replaces the whole entry and drops them.
+                . After running the command, add{' '}
+                {cli.missing.length === 1 ? 'that key' : 'those keys'} to the{' '}
+                <code>[mcp_servers.{outputs.name}]</code> table in <code>{outputs.configPath}</code>{' '}
+                as shown in the TOML block, or use the TOML block alone. Running the command again
+                later replaces the whole entry and drops them.
               </p>
             )}
           </>
         ) : (
           <p class="cmg-partial" data-cli-note>
-            No command for this one: <InlineCode text={cli.reason} /> Paste the TOML block into <code>{outputs.configPath}</code>.
+            No command for this one: <InlineCode text={cli.reason} /> Paste the TOML block into{' '}
+            <code>{outputs.configPath}</code>.
           </p>
         )}
-        <OutputBlock kind="toml" title={outputs.configPath} text={outputs.toml.trimEnd()} lang="toml" {...block} />
+        <OutputBlock
+          kind="toml"
+          title={outputs.configPath}
+          text={outputs.toml.trimEnd()}
+          lang="toml"
+          {...block}
+        />
         {props.afterToml}
       </li>
       <Finish outputs={outputs} block={block} />
@@ -190,16 +218,28 @@ function Finish({ outputs, block }: { outputs: Standalone; block: Block }) {
         <li>
           <h3>Sign in</h3>
           <p>
-            When the server offers OAuth, <code>codex mcp add</code> already signs you in right after adding
-            it. Run this after pasting the TOML block instead, if that sign-in was stopped, or when it
-            expires.
+            When the server offers OAuth, <code>codex mcp add</code> already signs you in right
+            after adding it. Run this after pasting the TOML block instead, if that sign-in was
+            stopped, or when it expires.
           </p>
-          <OutputBlock kind="login" title="OAuth login" text={outputs.login.trimEnd()} lang="shellscript" {...block} />
+          <OutputBlock
+            kind="login"
+            title="OAuth login"
+            text={outputs.login.trimEnd()}
+            lang="shellscript"
+            {...block}
+          />
         </li>
       )}
       <li>
         <h3>Check it</h3>
-        <OutputBlock kind="verify" title="Verify" text={outputs.verify.trimEnd()} lang="shellscript" {...block} />
+        <OutputBlock
+          kind="verify"
+          title="Verify"
+          text={outputs.verify.trimEnd()}
+          lang="shellscript"
+          {...block}
+        />
       </li>
     </>
   );

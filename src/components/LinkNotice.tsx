@@ -11,12 +11,20 @@ import { InlineCode } from './fields.tsx';
 export type LinkReport = Pick<Decoded, 'applied' | 'cautions' | 'toAdd' | 'notices'>;
 
 /** The share-link notice; focusable (the island focuses it) and dismissible. */
-export function LinkNotice({ link, noticeRef, onDismiss }: { link: LinkReport; noticeRef: Ref<HTMLDivElement>; onDismiss: () => void }) {
+export function LinkNotice({
+  link,
+  noticeRef,
+  onDismiss,
+}: {
+  link: LinkReport;
+  noticeRef: Ref<HTMLDivElement>;
+  onDismiss: () => void;
+}) {
   return (
     <div class="cmg-notice" role="status" tabIndex={-1} ref={noticeRef} data-link-notice>
       <p>
         <strong>Prefilled from a shared link.</strong>{' '}
-        {link.applied.length === 0 ? 'It sets nothing beyond this guide\'s defaults.' : 'It set:'}
+        {link.applied.length === 0 ? "It sets nothing beyond this guide's defaults." : 'It set:'}
       </p>
       {link.applied.length > 0 && (
         <ul>
@@ -33,7 +41,9 @@ export function LinkNotice({ link, noticeRef, onDismiss }: { link: LinkReport; n
           <InlineCode text={c} />
         </p>
       ))}
-      {link.toAdd.length > 0 && <p>Still to add yourself (links never carry them): {link.toAdd.join(', ')}.</p>}
+      {link.toAdd.length > 0 && (
+        <p>Still to add yourself (links never carry them): {link.toAdd.join(', ')}.</p>
+      )}
       {link.notices.length > 0 && (
         <>
           <p>Some settings in this link were not used:</p>

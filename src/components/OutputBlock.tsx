@@ -33,7 +33,9 @@ function highlighted(highlighter: Highlighter | null, text: string, lang: Lang, 
     return lines.map((line, i) => (
       <>
         {i > 0 && '\n'}
-        {line.map((t) => (Object.keys(t.style).length > 0 ? <span style={t.style}>{t.content}</span> : t.content))}
+        {line.map((t) =>
+          Object.keys(t.style).length > 0 ? <span style={t.style}>{t.content}</span> : t.content,
+        )}
       </>
     ));
   } catch {
@@ -43,9 +45,22 @@ function highlighted(highlighter: Highlighter | null, text: string, lang: Lang, 
 }
 
 /** One output block with its copy button. */
-export function OutputBlock({ kind, title, text, lang, highlighter, interactive, hidden, partial, onCopied, onStale }: Props) {
+export function OutputBlock({
+  kind,
+  title,
+  text,
+  lang,
+  highlighter,
+  interactive,
+  hidden,
+  partial,
+  onCopied,
+  onStale,
+}: Props) {
   // The last copy: of which text, what was announced, and the button's label (back to "Copy" after 2 s).
-  const [copied, setCopied] = useState<{ text: string; message: string; label: string } | null>(null);
+  const [copied, setCopied] = useState<{ text: string; message: string; label: string } | null>(
+    null,
+  );
   useEffect(() => {
     // "Copied" describes the text that was copied: once the text changes it would mislead.
     if (copied && copied.text !== text) {
@@ -55,10 +70,15 @@ export function OutputBlock({ kind, title, text, lang, highlighter, interactive,
   }, [text]);
   // Tokenizing is most of a keystroke's cost: only when the text changes, and never for hidden blocks,
   // which are highlighted when they are shown.
-  const tokens = useMemo(() => highlighted(highlighter, text, lang, !!hidden), [hidden, highlighter, text, lang]);
+  const tokens = useMemo(
+    () => highlighted(highlighter, text, lang, !!hidden),
+    [hidden, highlighter, text, lang],
+  );
   const copy = async () => {
     const ok = await copyText(text);
-    const message = ok ? `${title} copied to the clipboard.` : `Could not copy ${title}: select the text and copy it by hand.`;
+    const message = ok
+      ? `${title} copied to the clipboard.`
+      : `Could not copy ${title}: select the text and copy it by hand.`;
     setCopied({ text, message, label: ok ? 'Copied' : 'Copy failed' });
     onCopied(message);
     // The announcement stays until the text changes; only the button's label goes back.
@@ -74,7 +94,13 @@ export function OutputBlock({ kind, title, text, lang, highlighter, interactive,
           </button>
         )}
       </figcaption>
-      <pre class="cmg-pre" tabIndex={0} aria-label={title} data-output={kind} data-cli-partial={partial ? '' : undefined}>
+      <pre
+        class="cmg-pre"
+        tabIndex={0}
+        aria-label={title}
+        data-output={kind}
+        data-cli-partial={partial ? '' : undefined}
+      >
         <code>{tokens ?? text}</code>
       </pre>
     </figure>

@@ -28,8 +28,9 @@ function PrefilledNotice({ prefilled }: { prefilled: Prefilled }) {
   return (
     <div class="cmg-notice" role="status" tabIndex={-1} ref={ref} data-sj="prefilled">
       <p>
-        <strong>Prefilled from server.json {prefilled.from}.</strong> The generator below was filled in by a link, from that server's published
-        description; check it before you run anything. Links never carry tokens or keys.
+        <strong>Prefilled from server.json {prefilled.from}.</strong> The generator below was filled
+        in by a link, from that server's published description; check it before you run anything.
+        Links never carry tokens or keys.
       </p>
       {prefilled.todo.length > 0 ? (
         <>
@@ -54,11 +55,19 @@ export default function ServerJsonImport({ provider }: Props) {
   const [announcement, announce] = useAnnouncer();
   const detailsRef = useRef<HTMLDetailsElement>(null);
   const onToggle = (e: Event) => {
-    if ((e.currentTarget as HTMLDetailsElement).open && !Picker) loadPicker().then((m) => setPicker(() => m.ServerJsonPicker), () => undefined);
+    if ((e.currentTarget as HTMLDetailsElement).open && !Picker)
+      loadPicker().then(
+        (m) => setPicker(() => m.ServerJsonPicker),
+        () => undefined,
+      );
   };
   // Hydrated after the reader opened the box (server-json-mount.ts): that toggle came before us.
   useEffect(() => {
-    if (detailsRef.current?.open) loadPicker().then((m) => setPicker(() => m.ServerJsonPicker), () => undefined);
+    if (detailsRef.current?.open)
+      loadPicker().then(
+        (m) => setPicker(() => m.ServerJsonPicker),
+        () => undefined,
+      );
   }, []);
 
   useEffect(() => {
@@ -69,7 +78,10 @@ export default function ServerJsonImport({ provider }: Props) {
       .then((engine) => {
         const from = engine.readFrom(window.location.hash);
         if (from === '') return;
-        setPrefilled({ from, todo: engine.prefillTodo(engine.decodeShare(provider, window.location.hash).form) });
+        setPrefilled({
+          from,
+          todo: engine.prefillTodo(engine.decodeShare(provider, window.location.hash).form),
+        });
       })
       .catch(() => undefined);
   }, [provider]);
@@ -84,9 +96,20 @@ export default function ServerJsonImport({ provider }: Props) {
     window.location.reload();
   };
   // The generator keeps only variable NAMES (a link carries no values): the values go to the shell now.
-  const exportText = conversion && picked ? (picked.engine.envLines(conversion.exports)?.posix.trimEnd() ?? '') : '';
-  const copyExports = async () => announce((await copyText(exportText)) ? 'Variable lines copied to the clipboard.' : 'Could not copy: select the lines and copy them by hand.');
-  const secrets = conversion ? [...(conversion.form.mode === 'token' ? [conversion.form.envVar] : []), ...conversion.exports.filter((e) => e.secret).map((e) => e.name)] : [];
+  const exportText =
+    conversion && picked ? (picked.engine.envLines(conversion.exports)?.posix.trimEnd() ?? '') : '';
+  const copyExports = async () =>
+    announce(
+      (await copyText(exportText))
+        ? 'Variable lines copied to the clipboard.'
+        : 'Could not copy: select the lines and copy them by hand.',
+    );
+  const secrets = conversion
+    ? [
+        ...(conversion.form.mode === 'token' ? [conversion.form.envVar] : []),
+        ...conversion.exports.filter((e) => e.secret).map((e) => e.name),
+      ]
+    : [];
 
   return (
     <div class="cmg sj-import" data-sj="import">
@@ -94,10 +117,15 @@ export default function ServerJsonImport({ provider }: Props) {
       <details onToggle={onToggle} ref={detailsRef}>
         <summary>Import a server.json</summary>
         <p>
-          Paste a server's <code>server.json</code> (the MCP Registry's description of a server, any published schema version) to fill in the
-          generator below. Secret values are never asked for here: they go into variables in your shell.
+          Paste a server's <code>server.json</code> (the MCP Registry's description of a server, any
+          published schema version) to fill in the generator below. Secret values are never asked
+          for here: they go into variables in your shell.
         </p>
-        {Picker ? <Picker provider={provider} id="sj-import" askInputs onPick={setPicked} /> : <p class="cmg-help">Loading…</p>}
+        {Picker ? (
+          <Picker provider={provider} id="sj-import" askInputs onPick={setPicked} />
+        ) : (
+          <p class="cmg-help">Loading…</p>
+        )}
         {conversion && (
           <div class="sj-summary" data-sj="summary">
             {secrets.length > 0 && <p>You will export, in your shell: {secrets.join(', ')}.</p>}
@@ -105,11 +133,21 @@ export default function ServerJsonImport({ provider }: Props) {
               <figure class="cmg-block" data-block="sj-exports">
                 <figcaption>
                   <span>Variables for your shell (bash / zsh)</span>
-                  <button type="button" class="cmg-copy" onClick={copyExports} aria-label="Copy the variable lines">
+                  <button
+                    type="button"
+                    class="cmg-copy"
+                    onClick={copyExports}
+                    aria-label="Copy the variable lines"
+                  >
                     Copy
                   </button>
                 </figcaption>
-                <pre class="cmg-pre" tabIndex={0} aria-label="Variables for your shell" data-output="sj-exports">
+                <pre
+                  class="cmg-pre"
+                  tabIndex={0}
+                  aria-label="Variables for your shell"
+                  data-output="sj-exports"
+                >
                   <code>{exportText}</code>
                 </pre>
               </figure>
@@ -133,7 +171,9 @@ export default function ServerJsonImport({ provider }: Props) {
         <button type="button" class="cmg-copy" onClick={open} disabled={blocked} data-sj="open">
           Fill in the generator
         </button>
-        {picked && picked.problems.size > 0 && <p class="cmg-help">Fix the fields marked above first.</p>}
+        {picked && picked.problems.size > 0 && (
+          <p class="cmg-help">Fix the fields marked above first.</p>
+        )}
       </details>
       <p class="cmg-live" role="status" aria-live="polite">
         {announcement}

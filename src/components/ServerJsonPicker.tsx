@@ -11,7 +11,8 @@ import { Choice, Text } from './fields.tsx';
 type Engine = typeof import('./server-json-engine.ts');
 let loading: Promise<Engine> | undefined;
 /** Loads the server.json engine once per page. */
-export const loadServerJsonEngine = (): Promise<Engine> => (loading ??= import('./server-json-engine.ts'));
+export const loadServerJsonEngine = (): Promise<Engine> =>
+  (loading ??= import('./server-json-engine.ts'));
 
 /** What the picker currently holds, for the island around it. */
 export interface Picked {
@@ -32,7 +33,8 @@ interface Props {
 }
 
 const NO_VALUES: Record<string, string> = {};
-const SAMPLE_HELP = 'Paste the whole file, from { to }. It stays in this page: nothing is sent or stored.';
+const SAMPLE_HELP =
+  'Paste the whole file, from { to }. It stays in this page: nothing is sent or stored.';
 
 export function ServerJsonPicker({ provider, id, askInputs, onPick }: Props) {
   const [engine, setEngine] = useState<Engine | null>(null);
@@ -43,23 +45,60 @@ export function ServerJsonPicker({ provider, id, askInputs, onPick }: Props) {
     if (!engine) loadServerJsonEngine().then(setEngine, () => undefined);
   };
 
-  const report = useMemo(() => (engine && text.trim() !== '' ? engine.readServerJson(provider, text) : null), [engine, provider, text]);
-  const chosen = report && report.choices.some((c) => c.choice.id === choiceId && c.choice.supported) ? choiceId : (report?.preferred ?? null);
-  const inputs = useMemo(() => (engine && report?.server && chosen ? engine.inputsOf(report.server, chosen) : []), [engine, report, chosen]);
+  const report = useMemo(
+    () => (engine && text.trim() !== '' ? engine.readServerJson(provider, text) : null),
+    [engine, provider, text],
+  );
+  const chosen =
+    report && report.choices.some((c) => c.choice.id === choiceId && c.choice.supported)
+      ? choiceId
+      : (report?.preferred ?? null);
+  const inputs = useMemo(
+    () => (engine && report?.server && chosen ? engine.inputsOf(report.server, chosen) : []),
+    [engine, report, chosen],
+  );
   const asked = useMemo(() => (askInputs ? values : NO_VALUES), [askInputs, values]);
-  const problems = useMemo(() => (engine && askInputs ? engine.checkInputs(inputs, asked) : new Map<string, string>()), [engine, inputs, asked, askInputs]);
-  const conversion = useMemo(() => (engine && report?.server && chosen ? engine.convertChoice(provider, report.server, chosen, asked) : null), [engine, provider, report, chosen, asked]);
+  const problems = useMemo(
+    () => (engine && askInputs ? engine.checkInputs(inputs, asked) : new Map<string, string>()),
+    [engine, inputs, asked, askInputs],
+  );
+  const conversion = useMemo(
+    () =>
+      engine && report?.server && chosen
+        ? engine.convertChoice(provider, report.server, chosen, asked)
+        : null,
+    [engine, provider, report, chosen, asked],
+  );
 
-  useEffect(() => onPick(engine && report ? { engine, report, conversion, problems, inputs } : null), [engine, report, conversion, problems, inputs]);
+  useEffect(
+    () => onPick(engine && report ? { engine, report, conversion, problems, inputs } : null),
+    [engine, report, conversion, problems, inputs],
+  );
 
   const diagnostics = report?.diagnostics ?? [];
   const fillable = inputs.filter((i) => !i.secret);
   return (
     <div class="cmg-form" onFocusIn={wake} onPointerDown={wake}>
-      <Text id={`${id}-paste`} label="server.json" value={text} multiline help={SAMPLE_HELP} onInput={(v) => (wake(), setText(v))} messages={diagnostics.map((d) => ({ field: d.path, severity: d.severity, message: `${d.path}: ${d.message}` }))} />
+      <Text
+        id={`${id}-paste`}
+        label="server.json"
+        value={text}
+        multiline
+        help={SAMPLE_HELP}
+        onInput={(v) => (wake(), setText(v))}
+        messages={diagnostics.map((d) => ({
+          field: d.path,
+          severity: d.severity,
+          message: `${d.path}: ${d.message}`,
+        }))}
+      />
       {report?.server && (
         <p class="cmg-help" data-sj="read">
-          Read as schema {report.server.schema === 'unknown' ? '2025-12-11 (the newest; $schema names no published version)' : report.server.schema}: {report.server.title || report.server.name}
+          Read as schema{' '}
+          {report.server.schema === 'unknown'
+            ? '2025-12-11 (the newest; $schema names no published version)'
+            : report.server.schema}
+          : {report.server.title || report.server.name}
           {report.server.version ? ` ${report.server.version}` : ''}. {report.reason}
         </p>
       )}
@@ -68,7 +107,11 @@ export function ServerJsonPicker({ provider, id, askInputs, onPick }: Props) {
           id={`${id}-choice`}
           legend="Connect through"
           value={chosen ?? ''}
-          options={report.choices.map((c) => ({ value: c.choice.id, label: c.choice.label, help: c.choice.supported ? '' : c.choice.why }))}
+          options={report.choices.map((c) => ({
+            value: c.choice.id,
+            label: c.choice.label,
+            help: c.choice.supported ? '' : c.choice.why,
+          }))}
           onChange={(v) => setChoiceId(v)}
           messages={[]}
         />
@@ -80,9 +123,19 @@ export function ServerJsonPicker({ provider, id, askInputs, onPick }: Props) {
             label={`${i.label}${i.required ? '' : ' (optional)'}`}
             value={values[i.id] ?? ''}
             placeholder={i.default}
-            help={[i.description, i.choices ? `One of: ${i.choices.join(', ')}.` : '', i.default ? `Empty uses ${i.default}.` : ''].filter(Boolean).join(' ')}
+            help={[
+              i.description,
+              i.choices ? `One of: ${i.choices.join(', ')}.` : '',
+              i.default ? `Empty uses ${i.default}.` : '',
+            ]
+              .filter(Boolean)
+              .join(' ')}
             onInput={(v) => setValues((all) => ({ ...all, [i.id]: v }))}
-            messages={problems.has(i.id) ? [{ field: i.id, severity: 'error', message: problems.get(i.id)! }] : []}
+            messages={
+              problems.has(i.id)
+                ? [{ field: i.id, severity: 'error', message: problems.get(i.id)! }]
+                : []
+            }
           />
         ))}
     </div>

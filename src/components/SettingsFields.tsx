@@ -37,7 +37,14 @@ interface FieldsProps {
 }
 
 /** Approval fields for every server, and the top-level OAuth fields for OAuth servers. */
-export function SettingsFields({ id, form, onChange, messagesOf, oauth, release = CODEX_NEWEST }: FieldsProps) {
+export function SettingsFields({
+  id,
+  form,
+  onChange,
+  messagesOf,
+  oauth,
+  release = CODEX_NEWEST,
+}: FieldsProps) {
   const set = (key: keyof SettingsForm) => (value: string) => onChange({ ...form, [key]: value });
   const modes = enumIn(APPROVAL_MODES, release);
   const unset = { value: '', label: "Codex's default", help: 'Nothing written.' };
@@ -65,14 +72,21 @@ export function SettingsFields({ id, form, onChange, messagesOf, oauth, release 
         <fieldset class="cmg-toplevel">
           <legend>OAuth on this machine: top-level keys, at the top of config.toml</legend>
           <p class="cmg-help">
-            For headless, WSL or keyring-less machines. These keys apply to every OAuth server and go above the first [table] of
-            your user config.toml, never inside [mcp_servers.NAME].
+            For headless, WSL or keyring-less machines. These keys apply to every OAuth server and
+            go above the first [table] of your user config.toml, never inside [mcp_servers.NAME].
           </p>
           <Choice
             id={`${id}-credentialsStore`}
             legend="Where OAuth tokens are kept (mcp_oauth_credentials_store)"
             value={form.credentialsStore}
-            options={[unset, ...MCP_OAUTH_TOP_LEVEL.mcp_oauth_credentials_store.map(({ value }) => ({ value, label: value, help: STORE_HELP[value] ?? '' }))]}
+            options={[
+              unset,
+              ...MCP_OAUTH_TOP_LEVEL.mcp_oauth_credentials_store.map(({ value }) => ({
+                value,
+                label: value,
+                help: STORE_HELP[value] ?? '',
+              })),
+            ]}
             onChange={set('credentialsStore')}
             messages={messagesOf('settings.credentialsStore')}
           />
@@ -105,10 +119,19 @@ export function TopLevelOutput({ text, path, highlighter, interactive, onCopied 
   return (
     <div class="cmg-toplevel-out" data-toplevel>
       <p>
-        <strong>Top-level settings:</strong> put these lines at the top of <code>{path}</code>, above the first <code>[table]</code>, not
-        inside <code>[mcp_servers.…]</code> (there Codex does not read them). One line per key in the whole file.
+        <strong>Top-level settings:</strong> put these lines at the top of <code>{path}</code>,
+        above the first <code>[table]</code>, not inside <code>[mcp_servers.…]</code> (there Codex
+        does not read them). One line per key in the whole file.
       </p>
-      <OutputBlock kind="toml-top" title={`${path} (top of the file)`} text={text.trimEnd()} lang="toml" highlighter={highlighter} interactive={interactive} onCopied={onCopied} />
+      <OutputBlock
+        kind="toml-top"
+        title={`${path} (top of the file)`}
+        text={text.trimEnd()}
+        lang="toml"
+        highlighter={highlighter}
+        interactive={interactive}
+        onCopied={onCopied}
+      />
     </div>
   );
 }

@@ -14,7 +14,9 @@ async function generatorMarkdown(id: string): Promise<string> {
   if (!outputs) return '';
   return [
     outputs.env ? `Environment:\n\n${fence('sh', outputs.env.posix)}` : '',
-    outputs.cli.posix ? `Command (bash / zsh):\n\n${fence('sh', outputs.cli.posix)}` : `No command: ${outputs.cli.reason}`,
+    outputs.cli.posix
+      ? `Command (bash / zsh):\n\n${fence('sh', outputs.cli.posix)}`
+      : `No command: ${outputs.cli.reason}`,
     `${outputs.configPath}:\n\n${fence('toml', outputs.toml)}`,
     outputs.login ? `Login:\n\n${fence('sh', outputs.login)}` : '',
     `Verify:\n\n${fence('sh', outputs.verify)}`,
@@ -25,13 +27,24 @@ async function generatorMarkdown(id: string): Promise<string> {
 
 /** Every published page except the home page and drafts. */
 export async function docPages(): Promise<DocPage[]> {
-  const entries = await getCollection('docs', (e) => e.id !== 'index' && !e.id.startsWith('scratch/') && !e.data.draft);
+  const entries = await getCollection(
+    'docs',
+    (e) => e.id !== 'index' && !e.id.startsWith('scratch/') && !e.data.draft,
+  );
   return Promise.all(
     entries.map(async (e) => {
       const body = e.body ?? '';
       const ids = [...body.matchAll(/<Generator\s[^>]*provider="([^"]+)"/g)].map((m) => m[1]!);
-      const generators = Object.fromEntries(await Promise.all(ids.map(async (id) => [id, await generatorMarkdown(id)] as const)));
-      return { path: `/${e.id}/`, title: e.data.title, description: e.data.description ?? '', body, generators };
+      const generators = Object.fromEntries(
+        await Promise.all(ids.map(async (id) => [id, await generatorMarkdown(id)] as const)),
+      );
+      return {
+        path: `/${e.id}/`,
+        title: e.data.title,
+        description: e.data.description ?? '',
+        body,
+        generators,
+      };
     }),
   );
 }

@@ -6,7 +6,13 @@
  */
 import { convertMcpServersJson, diagnoseConfig, type DoctorReport } from '../lib/doctor.ts';
 import { lineDiff, type DiffLine } from '../lib/line-diff.ts';
-import { mergeServer, mergeServers, type BlockToMerge, type MergeAllResult, type MergeResult } from '../lib/merge.ts';
+import {
+  mergeServer,
+  mergeServers,
+  type BlockToMerge,
+  type MergeAllResult,
+  type MergeResult,
+} from '../lib/merge.ts';
 import type { Release } from '../lib/codex/releases.ts';
 import type { Provider } from '../lib/provider.ts';
 
@@ -67,20 +73,31 @@ function fullReport(r: DoctorRequest): DoctorReport {
   const key = `${r.mode}\u0000${r.release}\u0000${(r.exportedEnv ?? []).join(' ')}\u0000${r.exportedEnv ? 'y' : 'n'}\u0000${r.limit}`;
   if (last && last.key === key && last.text === r.text) return last.report;
   // Corrected blocks only for the servers the page shows: building them is most of the time on a huge file.
-  const options = { release: r.release, ...(r.exportedEnv && { exportedEnv: r.exportedEnv }), ...(r.provider && { provider: r.provider }), correctedLimit: r.limit };
-  const report = r.mode === 'toml' ? diagnoseConfig(r.text, options) : convertMcpServersJson(r.text, options);
+  const options = {
+    release: r.release,
+    ...(r.exportedEnv && { exportedEnv: r.exportedEnv }),
+    ...(r.provider && { provider: r.provider }),
+    correctedLimit: r.limit,
+  };
+  const report =
+    r.mode === 'toml' ? diagnoseConfig(r.text, options) : convertMcpServersJson(r.text, options);
   last = { key, text: r.text, report };
   return report;
 }
 
 /** Answers one request. Never throws (both library functions promise that). */
 export function answer(request: AnalysisRequest): AnalysisAnswer {
-  if (request.kind === 'merge') return { kind: 'merge', merge: mergeServer(request.existing, request.name, request.block) };
+  if (request.kind === 'merge')
+    return { kind: 'merge', merge: mergeServer(request.existing, request.name, request.block) };
   if (request.kind === 'mergeAll') {
     const result = mergeServers(request.existing, request.blocks);
     return { kind: 'mergeAll', result, diff: lineDiff(request.existing, result.text) };
   }
   const report = fullReport(request);
   const limit = Math.max(0, Math.floor(request.limit));
-  return { kind: 'doctor', report: { ...report, servers: report.servers.slice(0, limit) }, totalServers: report.servers.length };
+  return {
+    kind: 'doctor',
+    report: { ...report, servers: report.servers.slice(0, limit) },
+    totalServers: report.servers.length,
+  };
 }

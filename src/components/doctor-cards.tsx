@@ -9,9 +9,21 @@ import { OutputBlock } from './OutputBlock.tsx';
 /** What the reader pasted. */
 export type Mode = 'toml' | 'json';
 
-const SEVERITY_LABEL: Record<Finding['severity'], string> = { error: 'Error', warning: 'Warning', info: 'Note' };
+const SEVERITY_LABEL: Record<Finding['severity'], string> = {
+  error: 'Error',
+  warning: 'Warning',
+  info: 'Note',
+};
 
-function FindingList({ title, findings, onLine }: { title: string; findings: Finding[]; onLine: (line: number) => void }) {
+function FindingList({
+  title,
+  findings,
+  onLine,
+}: {
+  title: string;
+  findings: Finding[];
+  onLine: (line: number) => void;
+}) {
   if (findings.length === 0) return null;
   return (
     <div class="cmd-group">
@@ -43,11 +55,17 @@ function FindingList({ title, findings, onLine }: { title: string; findings: Fin
 
 function worst(s: ServerReport): Finding['severity'] | 'ok' {
   if (s.rejected.length > 0 || s.risks.some((f) => f.severity === 'error')) return 'error';
-  if (s.ignored.some((f) => f.severity !== 'info') || s.risks.some((f) => f.severity === 'warning')) return 'warning';
+  if (s.ignored.some((f) => f.severity !== 'info') || s.risks.some((f) => f.severity === 'warning'))
+    return 'warning';
   return s.ignored.length + s.risks.length > 0 ? 'info' : 'ok';
 }
 
-const STATUS_LABEL = { error: 'Needs a fix', warning: 'Works, with warnings', info: 'OK, with notes', ok: 'OK' } as const;
+const STATUS_LABEL = {
+  error: 'Needs a fix',
+  warning: 'Works, with warnings',
+  info: 'OK, with notes',
+  ok: 'OK',
+} as const;
 
 interface ServerCardProps {
   server: ServerReport;
@@ -60,17 +78,31 @@ interface ServerCardProps {
 }
 
 /** One server: its status, its findings, and the corrected block (or why there is none). */
-export function ServerCard({ server, source, highlighter, interactive, onCopied, onLine, onMerge }: ServerCardProps) {
+export function ServerCard({
+  server,
+  source,
+  highlighter,
+  interactive,
+  onCopied,
+  onLine,
+  onMerge,
+}: ServerCardProps) {
   const status = worst(server);
   const block = server.corrected;
   const headingId = `cmd-server-${server.name.replace(/[^A-Za-z0-9_-]/g, '_')}`;
   return (
-    <li class={`cmd-server cmd-status-${status}`} data-server={server.name} aria-labelledby={headingId}>
+    <li
+      class={`cmd-server cmd-status-${status}`}
+      data-server={server.name}
+      aria-labelledby={headingId}
+    >
       <h3 id={headingId}>
         <code>{server.name === '' ? '(empty name)' : server.name}</code>{' '}
         <span class="cmd-status">
           {STATUS_LABEL[status]}
-          {server.transport && <> · {server.transport === 'stdio' ? 'local (stdio)' : 'remote (HTTP)'}</>}
+          {server.transport && (
+            <> · {server.transport === 'stdio' ? 'local (stdio)' : 'remote (HTTP)'}</>
+          )}
         </span>
         {server.line !== undefined && (
           <>
@@ -81,12 +113,24 @@ export function ServerCard({ server, source, highlighter, interactive, onCopied,
           </>
         )}
       </h3>
-      <FindingList title={source === 'toml' ? 'Codex refuses to load' : 'Cannot be converted as is'} findings={server.rejected} onLine={onLine} />
+      <FindingList
+        title={source === 'toml' ? 'Codex refuses to load' : 'Cannot be converted as is'}
+        findings={server.rejected}
+        onLine={onLine}
+      />
       <FindingList title="Ignored by Codex" findings={server.ignored} onLine={onLine} />
       <FindingList title="Risks" findings={server.risks} onLine={onLine} />
       {block ? (
         <div class="cmd-corrected">
-          <OutputBlock kind={`doctor-${block.name}`} title={`Corrected [mcp_servers.${block.name}]`} text={block.toml.trimEnd()} lang="toml" highlighter={highlighter} interactive={interactive} onCopied={onCopied} />
+          <OutputBlock
+            kind={`doctor-${block.name}`}
+            title={`Corrected [mcp_servers.${block.name}]`}
+            text={block.toml.trimEnd()}
+            lang="toml"
+            highlighter={highlighter}
+            interactive={interactive}
+            onCopied={onCopied}
+          />
           {block.changes.length > 0 ? (
             <ul class="cmd-changes" aria-label={`What changed in ${block.name}`}>
               {block.changes.map((c) => (
@@ -96,19 +140,59 @@ export function ServerCard({ server, source, highlighter, interactive, onCopied,
               ))}
             </ul>
           ) : (
-            <p class="cmg-help">{source === 'toml' ? 'Nothing to change: this is the same entry, written the way the generator writes it.' : 'Converted as is.'}</p>
+            <p class="cmg-help">
+              {source === 'toml'
+                ? 'Nothing to change: this is the same entry, written the way the generator writes it.'
+                : 'Converted as is.'}
+            </p>
           )}
           {block.notCarried.length > 0 && (
             <p class="cmg-partial">
-              Not in the corrected block (the generator does not write {block.notCarried.length === 1 ? 'this key' : 'these keys'}): {block.notCarried.map((k, i) => (<>{i > 0 && ', '}<code>{k}</code></>))}. Copy {block.notCarried.length === 1 ? 'it' : 'them'} from your file if you still need {block.notCarried.length === 1 ? 'it' : 'them'}.
+              Not in the corrected block (the generator does not write{' '}
+              {block.notCarried.length === 1 ? 'this key' : 'these keys'}):{' '}
+              {block.notCarried.map((k, i) => (
+                <>
+                  {i > 0 && ', '}
+                  <code>{k}</code>
+                </>
+              ))}
+              . Copy {block.notCarried.length === 1 ? 'it' : 'them'} from your file if you still
+              need {block.notCarried.length === 1 ? 'it' : 'them'}.
             </p>
           )}
           {block.env && (
             <details class="cmd-env">
-              <summary>Variables to export ({block.env.posix.split('\n').filter((l) => l.startsWith('export ')).length})</summary>
-              <OutputBlock kind={`doctor-env-${block.name}`} title="Environment (bash / zsh)" text={block.env.posix.trimEnd()} lang="shellscript" highlighter={highlighter} interactive={interactive} onCopied={onCopied} />
-              <OutputBlock kind={`doctor-env-fish-${block.name}`} title="Environment (fish)" text={block.env.fish.trimEnd()} lang="shellscript" highlighter={highlighter} interactive={interactive} onCopied={onCopied} />
-              <OutputBlock kind={`doctor-env-ps-${block.name}`} title="Environment (PowerShell)" text={block.env.powershell.trimEnd()} lang="powershell" highlighter={highlighter} interactive={interactive} onCopied={onCopied} />
+              <summary>
+                Variables to export (
+                {block.env.posix.split('\n').filter((l) => l.startsWith('export ')).length})
+              </summary>
+              <OutputBlock
+                kind={`doctor-env-${block.name}`}
+                title="Environment (bash / zsh)"
+                text={block.env.posix.trimEnd()}
+                lang="shellscript"
+                highlighter={highlighter}
+                interactive={interactive}
+                onCopied={onCopied}
+              />
+              <OutputBlock
+                kind={`doctor-env-fish-${block.name}`}
+                title="Environment (fish)"
+                text={block.env.fish.trimEnd()}
+                lang="shellscript"
+                highlighter={highlighter}
+                interactive={interactive}
+                onCopied={onCopied}
+              />
+              <OutputBlock
+                kind={`doctor-env-ps-${block.name}`}
+                title="Environment (PowerShell)"
+                text={block.env.powershell.trimEnd()}
+                lang="powershell"
+                highlighter={highlighter}
+                interactive={interactive}
+                onCopied={onCopied}
+              />
             </details>
           )}
           {interactive && (
@@ -134,18 +218,43 @@ export function ServerCard({ server, source, highlighter, interactive, onCopied,
 }
 
 /** The pasted file with its single backslashes fixed (Windows paths), folded until opened. */
-export function RepairView({ repair, highlighter, onCopied }: { repair: NonNullable<DoctorReport['repair']>; highlighter: Highlighter | null; onCopied: (m: string) => void }) {
+export function RepairView({
+  repair,
+  highlighter,
+  onCopied,
+}: {
+  repair: NonNullable<DoctorReport['repair']>;
+  highlighter: Highlighter | null;
+  onCopied: (m: string) => void;
+}) {
   const n = repair.lines.length;
   return (
     <details class="cmd-repair" data-repair>
-      <summary>Your file with the backslashes fixed ({n <= 8 ? `line${n === 1 ? '' : 's'} ${repair.lines.join(', ')}` : `${n} lines`})</summary>
-      <OutputBlock kind="doctor-repaired" title="config.toml, backslashes fixed" text={repair.text} lang="toml" highlighter={repair.text.length > HIGHLIGHT_LIMIT ? null : highlighter} interactive onCopied={onCopied} />
+      <summary>
+        Your file with the backslashes fixed (
+        {n <= 8 ? `line${n === 1 ? '' : 's'} ${repair.lines.join(', ')}` : `${n} lines`})
+      </summary>
+      <OutputBlock
+        kind="doctor-repaired"
+        title="config.toml, backslashes fixed"
+        text={repair.text}
+        lang="toml"
+        highlighter={repair.text.length > HIGHLIGHT_LIMIT ? null : highlighter}
+        interactive
+        onCopied={onCopied}
+      />
     </details>
   );
 }
 
 /** Findings about the whole file (not one server), each with Codex's words and a link to its line. */
-export function FileFindings({ report, onLine }: { report: DoctorReport; onLine: (line: number) => void }) {
+export function FileFindings({
+  report,
+  onLine,
+}: {
+  report: DoctorReport;
+  onLine: (line: number) => void;
+}) {
   if (report.file.length === 0) return null;
   return (
     <ul class="cmd-findings">
@@ -191,12 +300,17 @@ export interface CardContext {
  * The server cards of `report`, built a few per task (the rest follow in later tasks), and whether
  * some are still behind (the results then say they are busy).
  */
-export function useCards(report: DoctorReport | null, ctx: CardContext): { cards: (VNode | null)[]; cardsBehind: boolean } {
+export function useCards(
+  report: DoctorReport | null,
+  ctx: CardContext,
+): { cards: (VNode | null)[]; cardsBehind: boolean } {
   const { highlighter, hydrated, onCopied, onLine, onMerge } = ctx;
   // The same vnodes while the report is unchanged, so a keystroke does not re-render every card.
   // Card vnodes, built a few per task and kept by server report, so an unchanged card is not
   // rendered again (Preact skips a vnode it has already rendered).
-  const cardCache = useRef(new WeakMap<ServerReport, { lit: boolean; hydrated: boolean; vnode: VNode }>());
+  const cardCache = useRef(
+    new WeakMap<ServerReport, { lit: boolean; hydrated: boolean; vnode: VNode }>(),
+  );
   const shownCards = useRef<(VNode | null)[]>([]);
   const [cardTick, setCardTick] = useState(0);
   let budget = CARDS_PER_TASK;
@@ -207,7 +321,17 @@ export function useCards(report: DoctorReport | null, ctx: CardContext): { cards
     if (cached && cached.lit === lit && cached.hydrated === hydrated) return cached.vnode;
     if (budget > 0) {
       budget -= 1;
-      const vnode = <ServerCard server={s} source={report?.source ?? 'toml'} highlighter={highlighter} interactive={hydrated} onCopied={onCopied} onLine={onLine} onMerge={onMerge} />;
+      const vnode = (
+        <ServerCard
+          server={s}
+          source={report?.source ?? 'toml'}
+          highlighter={highlighter}
+          interactive={hydrated}
+          onCopied={onCopied}
+          onLine={onLine}
+          onMerge={onMerge}
+        />
+      );
       cardCache.current.set(s, { lit, hydrated, vnode });
       return vnode;
     }

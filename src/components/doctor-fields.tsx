@@ -51,7 +51,15 @@ export async function blockName(block: string): Promise<string> {
 }
 
 /** A labelled text area with its help text. */
-export function Area(props: { id: string; label: ComponentChildren; value: string; onInput: (v: string) => void; help?: string; rows?: number; areaRef?: { current: HTMLTextAreaElement | null } }) {
+export function Area(props: {
+  id: string;
+  label: ComponentChildren;
+  value: string;
+  onInput: (v: string) => void;
+  help?: string;
+  rows?: number;
+  areaRef?: { current: HTMLTextAreaElement | null };
+}) {
   const { id, label, value, onInput, help, rows, areaRef } = props;
   return (
     <div class="cmg-field cmd-area">
@@ -81,7 +89,13 @@ export function Area(props: { id: string; label: ComponentChildren; value: strin
 const RELEASES_NEWEST_FIRST: readonly Release[] = [...PROBED_RELEASES].reverse();
 
 /** The "Codex version" control: a labelled select of the probed releases, newest first and by default. */
-export function ReleaseSelect({ value, onChange }: { value: Release; onChange: (r: Release) => void }) {
+export function ReleaseSelect({
+  value,
+  onChange,
+}: {
+  value: Release;
+  onChange: (r: Release) => void;
+}) {
   return (
     <div class="cmg-field cmd-release">
       <label for="cmd-release">Codex version</label>
@@ -89,7 +103,12 @@ export function ReleaseSelect({ value, onChange }: { value: Release; onChange: (
         id="cmd-release"
         value={value}
         aria-describedby="cmd-release-help"
-        onChange={(e) => onChange((RELEASES_NEWEST_FIRST.find((r) => r === e.currentTarget.value) ?? CODEX_NEWEST) as Release)}
+        onChange={(e) =>
+          onChange(
+            (RELEASES_NEWEST_FIRST.find((r) => r === e.currentTarget.value) ??
+              CODEX_NEWEST) as Release,
+          )
+        }
       >
         {RELEASES_NEWEST_FIRST.map((r) => (
           <option value={r}>{r === CODEX_NEWEST ? `${r} (newest)` : r}</option>

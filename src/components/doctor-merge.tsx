@@ -22,17 +22,43 @@ interface MergePreviewProps {
 
 /** The merge preview section; its state lives in the island, which fills it from the corrected blocks. */
 export function MergePreview(props: MergePreviewProps) {
-  const { existing, onExisting, name, onName, block, onBlock, merge, headingRef, highlighter, hydrated, onCopied } = props;
+  const {
+    existing,
+    onExisting,
+    name,
+    onName,
+    block,
+    onBlock,
+    merge,
+    headingRef,
+    highlighter,
+    hydrated,
+    onCopied,
+  } = props;
   return (
     <section class="cmd-merge" aria-labelledby="cmd-merge-heading">
       <h2 id="cmd-merge-heading" tabIndex={-1} ref={headingRef}>
         Merge preview
       </h2>
       <p class="cmg-help">
-        See your whole file with one server added or replaced, the way <code>codex mcp add</code> would do it, before you touch it. Everything else in the file, comments included, stays exactly as it is.
+        See your whole file with one server added or replaced, the way <code>codex mcp add</code>{' '}
+        would do it, before you touch it. Everything else in the file, comments included, stays
+        exactly as it is.
       </p>
-      <form class="cmg-form" aria-label="Merge preview" onSubmit={(e) => e.preventDefault()} noValidate>
-        <Area id="cmd-existing" label="Your current config.toml" value={existing} onInput={onExisting} rows={8} help="Leave empty to start a new file." />
+      <form
+        class="cmg-form"
+        aria-label="Merge preview"
+        onSubmit={(e) => e.preventDefault()}
+        noValidate
+      >
+        <Area
+          id="cmd-existing"
+          label="Your current config.toml"
+          value={existing}
+          onInput={onExisting}
+          rows={8}
+          help="Leave empty to start a new file."
+        />
         <div class="cmg-field">
           <label for="cmd-merge-name">Server name</label>
           <input
@@ -77,7 +103,15 @@ export function MergePreview(props: MergePreviewProps) {
                   </ul>
                 </div>
               )}
-              <OutputBlock kind="merged" title="Merged config.toml" text={merge.text ?? ''} lang="toml" highlighter={(merge.text ?? '').length > HIGHLIGHT_LIMIT ? null : highlighter} interactive={hydrated} onCopied={onCopied} />
+              <OutputBlock
+                kind="merged"
+                title="Merged config.toml"
+                text={merge.text ?? ''}
+                lang="toml"
+                highlighter={(merge.text ?? '').length > HIGHLIGHT_LIMIT ? null : highlighter}
+                interactive={hydrated}
+                onCopied={onCopied}
+              />
             </>
           )}
         </div>

@@ -7,7 +7,10 @@ interface Envelope {
 }
 
 // The worker global, typed without the WebWorker lib (the project compiles against the DOM lib).
-const scope = self as unknown as { onmessage: ((e: MessageEvent<Envelope>) => void) | null; postMessage: (message: unknown) => void };
+const scope = self as unknown as {
+  onmessage: ((e: MessageEvent<Envelope>) => void) | null;
+  postMessage: (message: unknown) => void;
+};
 
 scope.onmessage = (e) => {
   const { seq, request } = e.data;

@@ -13,7 +13,9 @@ interface Common {
  */
 export function InlineCode({ text }: { text: string }) {
   // The captured code spans land at the odd indexes.
-  return <>{text.split(/`([^`]+)`/).map((part, i) => (i % 2 === 1 ? <code>{part}</code> : part))}</>;
+  return (
+    <>{text.split(/`([^`]+)`/).map((part, i) => (i % 2 === 1 ? <code>{part}</code> : part))}</>
+  );
 }
 
 function Messages({ id, messages }: { id: string; messages: Diagnostic[] }) {
@@ -30,14 +32,29 @@ function Messages({ id, messages }: { id: string; messages: Diagnostic[] }) {
   );
 }
 
-const describedBy = (id: string, help: string | undefined, messages: Diagnostic[]): string | undefined =>
-  [help ? `${id}-help` : '', messages.length > 0 ? `${id}-msg` : ''].filter(Boolean).join(' ') || undefined;
+const describedBy = (
+  id: string,
+  help: string | undefined,
+  messages: Diagnostic[],
+): string | undefined =>
+  [help ? `${id}-help` : '', messages.length > 0 ? `${id}-msg` : ''].filter(Boolean).join(' ') ||
+  undefined;
 
 /**
  * A text input. Secret inputs are masked (unless `masked` is false), never autocompleted, and never
  * spell-checked (which may send text away).
  */
-export function Text(props: Common & { label: string; value: string; onInput: (v: string) => void; placeholder?: string; secret?: boolean; masked?: boolean; multiline?: boolean }) {
+export function Text(
+  props: Common & {
+    label: string;
+    value: string;
+    onInput: (v: string) => void;
+    placeholder?: string;
+    secret?: boolean;
+    masked?: boolean;
+    multiline?: boolean;
+  },
+) {
   const { id, label, value, onInput, placeholder, secret, help, messages, multiline } = props;
   const masked = secret && props.masked !== false;
   const invalid = messages.some((m) => m.severity === 'error');
@@ -60,7 +77,11 @@ export function Text(props: Common & { label: string; value: string; onInput: (v
       {multiline ? (
         <textarea {...shared} rows={3} onInput={(e) => onInput(e.currentTarget.value)} />
       ) : (
-        <input {...shared} type={masked ? 'password' : 'text'} onInput={(e) => onInput(e.currentTarget.value)} />
+        <input
+          {...shared}
+          type={masked ? 'password' : 'text'}
+          onInput={(e) => onInput(e.currentTarget.value)}
+        />
       )}
       {help && (
         <p class="cmg-help" id={`${id}-help`}>
@@ -73,14 +94,32 @@ export function Text(props: Common & { label: string; value: string; onInput: (v
 }
 
 /** A group of radio buttons with a legend. */
-export function Choice(props: Common & { legend: string; value: string; options: { value: string; label: string; help: string }[]; onChange: (v: string) => void; inline?: boolean }) {
+export function Choice(
+  props: Common & {
+    legend: string;
+    value: string;
+    options: { value: string; label: string; help: string }[];
+    onChange: (v: string) => void;
+    inline?: boolean;
+  },
+) {
   const { id, legend, value, options, onChange, help, messages, inline } = props;
   return (
-    <fieldset class={inline ? 'cmg-choice cmg-inline' : 'cmg-choice'} aria-describedby={describedBy(id, help, messages)}>
+    <fieldset
+      class={inline ? 'cmg-choice cmg-inline' : 'cmg-choice'}
+      aria-describedby={describedBy(id, help, messages)}
+    >
       <legend>{legend}</legend>
       {options.map((o, i) => (
         <div class="cmg-option">
-          <input type="radio" id={`${id}-${i}`} name={id} value={o.value} checked={o.value === value} onChange={() => onChange(o.value)} />
+          <input
+            type="radio"
+            id={`${id}-${i}`}
+            name={id}
+            value={o.value}
+            checked={o.value === value}
+            onChange={() => onChange(o.value)}
+          />
           <label for={`${id}-${i}`}>
             {o.label}
             {o.help && <span class="cmg-help"> {o.help}</span>}
@@ -98,14 +137,21 @@ export function Choice(props: Common & { legend: string; value: string; options:
 }
 
 /** A checkbox. */
-export function Check(props: Common & { label: string; checked: boolean; onChange: (v: boolean) => void }) {
+export function Check(
+  props: Common & { label: string; checked: boolean; onChange: (v: boolean) => void },
+) {
   const { id, label, checked, onChange, messages } = props;
   return (
     <div class="cmg-field cmg-check">
-      <input type="checkbox" id={id} checked={checked} aria-describedby={describedBy(id, undefined, messages)} onChange={(e) => onChange(e.currentTarget.checked)} />
+      <input
+        type="checkbox"
+        id={id}
+        checked={checked}
+        aria-describedby={describedBy(id, undefined, messages)}
+        onChange={(e) => onChange(e.currentTarget.checked)}
+      />
       <label for={id}>{label}</label>
       <Messages id={id} messages={messages} />
     </div>
   );
 }
-

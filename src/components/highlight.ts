@@ -30,7 +30,9 @@ const loading = new Map<number, Promise<Highlighter>>();
 export function loadHighlighter(timeLimitMs = 500): Promise<Highlighter> {
   const existing = loading.get(timeLimitMs);
   if (existing) return existing;
-  const created = import('./shiki-runtime.ts').then(({ createHighlighter }) => createHighlighter(timeLimitMs));
+  const created = import('./shiki-runtime.ts').then(({ createHighlighter }) =>
+    createHighlighter(timeLimitMs),
+  );
   loading.set(timeLimitMs, created);
   return created;
 }
@@ -61,7 +63,11 @@ export function loadHighlighterWarm(): Promise<Highlighter> {
  * key), or at once when `now` is set. Before that the page needs none: what it shows first was
  * highlighted at build time. Highlighting is decoration: failures leave plain text.
  */
-export function loadHighlighterOnInteraction(element: Element | null, onReady: (highlighter: Highlighter) => void, now = false): void {
+export function loadHighlighterOnInteraction(
+  element: Element | null,
+  onReady: (highlighter: Highlighter) => void,
+  now = false,
+): void {
   const events = ['focusin', 'pointerdown', 'keydown'] as const;
   const start = () => {
     for (const e of events) element?.removeEventListener(e, start);

@@ -31,6 +31,7 @@ export function useAnnouncer(): [string, (message: string) => void, (message: st
     setAnnouncement('');
     setTimeout(() => setAnnouncement(message), 50);
   };
-  const withdraw = (message: string) => setAnnouncement((shown) => (shown === message ? '' : shown));
+  const withdraw = (message: string) =>
+    setAnnouncement((shown) => (shown === message ? '' : shown));
   return [announcement, announce, withdraw];
 }

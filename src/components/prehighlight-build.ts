@@ -14,12 +14,22 @@ interface Collecting {
 }
 
 /** The build-time highlighting for what `Component` shows with `props`, ready to pass back as its `prehighlighted` prop. */
-export async function prehighlight<P extends object>(Component: ComponentType<P & Collecting>, props: P): Promise<Prehighlighted> {
+export async function prehighlight<P extends object>(
+  Component: ComponentType<P & Collecting>,
+  props: P,
+): Promise<Prehighlighted> {
   const wanted = new Map<string, { code: string; lang: Lang }>();
-  const onUnhighlighted = (code: string, lang: Lang) => wanted.set(textKey(code, lang), { code, lang });
+  const onUnhighlighted = (code: string, lang: Lang) =>
+    wanted.set(textKey(code, lang), { code, lang });
   const withCollector: P & Collecting = { ...props, onUnhighlighted };
   renderToString(h(Component, withCollector));
   // No time limit: a busy build machine must not leave a line uncoloured in the page.
   const highlighter = await loadHighlighter(0);
-  return encodePrehighlighted([...wanted.values()].map(({ code, lang }) => ({ code, lang, lines: highlighter.tokenize(code, lang) })));
+  return encodePrehighlighted(
+    [...wanted.values()].map(({ code, lang }) => ({
+      code,
+      lang,
+      lines: highlighter.tokenize(code, lang),
+    })),
+  );
 }

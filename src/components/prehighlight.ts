@@ -29,10 +29,13 @@ export function textKey(code: string, lang: Lang): string {
   return `${lang}:${(hash >>> 0).toString(36)}:${code.length}`;
 }
 
-const styleKey = (style: Record<string, string>): string => `${style['--shiki-light'] ?? ''}|${style['--shiki-dark'] ?? ''}`;
+const styleKey = (style: Record<string, string>): string =>
+  `${style['--shiki-light'] ?? ''}|${style['--shiki-dark'] ?? ''}`;
 
 /** Encodes tokenized texts (build time). Tokens must reproduce their text exactly, or the text is left out. */
-export function encodePrehighlighted(entries: Iterable<{ code: string; lang: Lang; lines: Token[][] }>): Prehighlighted {
+export function encodePrehighlighted(
+  entries: Iterable<{ code: string; lang: Lang; lines: Token[][] }>,
+): Prehighlighted {
   const palette = new Map<string, number>();
   const runs: Record<string, string> = {};
   for (const { code, lang, lines } of entries) {
@@ -99,7 +102,11 @@ function decode(table: Table, runs: string, code: string): Token[][] | undefined
  * loaded. Without either it throws, and the block stays plain text; `onMiss` hears of each such
  * text (the build uses it to learn what to tokenize).
  */
-export function layeredHighlighter(pre: Prehighlighted | undefined, runtime: Highlighter | null, onMiss?: (code: string, lang: Lang) => void): Highlighter {
+export function layeredHighlighter(
+  pre: Prehighlighted | undefined,
+  runtime: Highlighter | null,
+  onMiss?: (code: string, lang: Lang) => void,
+): Highlighter {
   const table = parseTable(pre);
   const lookup = (code: string, lang: Lang): Token[][] | undefined => {
     const runs = table.r[textKey(code, lang)];

@@ -1,5 +1,12 @@
 /** The server.json code the import and authors' islands load on first use, kept off page load. */
 export { checkInputs, convertChoice, inputsOf, readServerJson } from '../lib/server-json/index.ts';
-export { badgeSnippets, prefillFragment, prefillLink, prefillTodo, readFrom, readmeSection } from '../lib/server-json/link.ts';
+export {
+  badgeSnippets,
+  prefillFragment,
+  prefillLink,
+  prefillTodo,
+  readFrom,
+  readmeSection,
+} from '../lib/server-json/link.ts';
 export { decodeShare } from '../lib/share.ts';
 export { envLines } from '../lib/env.ts';

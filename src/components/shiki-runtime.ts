@@ -4,7 +4,12 @@
  * engine, only the `toml`, `shellscript` and `powershell` grammars and two themes, and a cache of lines.
  * Loaded through highlight.ts; the build runs the same code (prehighlight-build.ts).
  */
-import { codeToTokensWithThemes, createShikiPrimitiveAsync, getLastGrammarState, type ShikiPrimitive } from '@shikijs/primitive';
+import {
+  codeToTokensWithThemes,
+  createShikiPrimitiveAsync,
+  getLastGrammarState,
+  type ShikiPrimitive,
+} from '@shikijs/primitive';
 import { createJavaScriptRegexEngine } from '@shikijs/engine-javascript';
 import powershell from '@shikijs/langs/powershell';
 import shellscript from '@shikijs/langs/shellscript';
@@ -18,7 +23,9 @@ type GrammarState = NonNullable<ReturnType<typeof getLastGrammarState>>;
 
 /** True when a line ends with nothing open, in every theme's stack: the next line starts afresh. */
 function atRoot(state: GrammarState): boolean {
-  return state.themes.every((theme) => (state.getInternalStack(theme) as { depth?: number } | undefined)?.depth === 1);
+  return state.themes.every(
+    (theme) => (state.getInternalStack(theme) as { depth?: number } | undefined)?.depth === 1,
+  );
 }
 
 /** Creates a highlighter; shiki gives up on a line after `timeLimitMs` (0: never). */
@@ -41,7 +48,11 @@ export async function createHighlighter(timeLimitMs: number): Promise<Highlighte
   // cached by text and only changed lines are tokenized again.
   const cache = new Map<string, { tokens: Token[]; end: GrammarState | undefined }>();
   const tokenizeLine = (line: string, lang: Lang, state: GrammarState | undefined) => {
-    const themed = codeToTokensWithThemes(primitive, line, { lang, ...options, ...(state ? { grammarState: state } : {}) });
+    const themed = codeToTokensWithThemes(primitive, line, {
+      lang,
+      ...options,
+      ...(state ? { grammarState: state } : {}),
+    });
     const end = getLastGrammarState(primitive, themed);
     const tokens = (themed[0] ?? []).map((t) => {
       const style: Record<string, string> = {};

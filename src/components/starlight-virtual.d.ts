@@ -4,6 +4,11 @@ declare module 'virtual:starlight/pagefind-config' {
   export const pagefindUserConfig: Record<string, unknown>;
 }
 declare module 'virtual:starlight/project-context' {
-  const project: { build: { format: string }; root: string; srcDir: string; trailingSlash: 'always' | 'never' | 'ignore' };
+  const project: {
+    build: { format: string };
+    root: string;
+    srcDir: string;
+    trailingSlash: 'always' | 'never' | 'ignore';
+  };
   export default project;
 }

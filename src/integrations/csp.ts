@@ -56,7 +56,11 @@ export function needsOf(htmlPages: readonly string[], files: readonly string[]):
 }
 
 /** The policy text for a set of hashes. `frame-ancestors` only works as a header, so it is added there. */
-export function policy(scripts: readonly string[], styles: readonly string[], needs: Needs = { styleAttributes: true, wasm: true }): string {
+export function policy(
+  scripts: readonly string[],
+  styles: readonly string[],
+  needs: Needs = { styleAttributes: true, wasm: true },
+): string {
   return [
     "default-src 'self'",
     `script-src 'self'${needs.wasm ? " 'wasm-unsafe-eval'" : ''} ${scripts.join(' ')}`.trim(),
@@ -94,7 +98,9 @@ export function headersFile(headerPolicy: string): string {
 
 async function htmlFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries.filter((e) => e.isFile() && e.name.endsWith('.html')).map((e) => join(e.parentPath, e.name));
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith('.html'))
+    .map((e) => join(e.parentPath, e.name));
 }
 
 /** Adds the CSP meta to every page and writes dist/_headers. */
@@ -124,7 +130,9 @@ export default function csp(): AstroIntegration {
         }
         const headerPolicy = `${policy([...allScripts].sort(), [...allStyles].sort(), needs)}; frame-ancestors 'none'`;
         await writeFile(join(root, '_headers'), headersFile(headerPolicy));
-        logger.info(`CSP added to ${files.length} pages (${allScripts.size} inline script hashes; style attributes ${needs.styleAttributes ? 'allowed' : 'refused'}; WebAssembly ${needs.wasm ? 'allowed' : 'refused'}); wrote _headers`);
+        logger.info(
+          `CSP added to ${files.length} pages (${allScripts.size} inline script hashes; style attributes ${needs.styleAttributes ? 'allowed' : 'refused'}; WebAssembly ${needs.wasm ? 'allowed' : 'refused'}); wrote _headers`,
+        );
       },
     },
   };

@@ -41,11 +41,16 @@ const KEY_ORDER = tomlKeyOrder();
 const flagOf = (key: string): string => MCP_KEYS[key]?.addFlag ?? `--${key}`;
 
 /** The argv of `codex mcp add` for an entry, with the flags Codex `release` has (what it misses is planCli's). */
-export function addArgv(name: string, entry: ServerEntry, release: Release = CODEX_NEWEST): string[] {
+export function addArgv(
+  name: string,
+  entry: ServerEntry,
+  release: Release = CODEX_NEWEST,
+): string[] {
   const settable = addSettableKeys(release);
   const argv = ['codex', 'mcp', 'add', name];
   if (isStdio(entry)) {
-    for (const [key, value] of Object.entries(entry.env ?? {})) argv.push(flagOf('env'), `${key}=${value}`);
+    for (const [key, value] of Object.entries(entry.env ?? {}))
+      argv.push(flagOf('env'), `${key}=${value}`);
     argv.push('--', entry.command);
     // A loop, not a spread: a spread of ~100k args overflows the call stack.
     for (const arg of entry.args ?? []) argv.push(arg);
@@ -78,19 +83,28 @@ export function planCli(
       mode: 'toml-only',
       argv: null,
       missing,
-      reason: '`codex mcp add` writes only the user config (~/.codex/config.toml); a project-scoped server must be written to .codex/config.toml by hand.',
+      reason:
+        '`codex mcp add` writes only the user config (~/.codex/config.toml); a project-scoped server must be written to .codex/config.toml by hand.',
     };
   }
   // Credentials in headers (by auth mode, or an Authorization header under any mode) cannot be carried.
-  const headerNames = isStdio(entry) ? [] : [...Object.keys(entry.http_headers ?? {}), ...Object.keys(entry.env_http_headers ?? {})];
+  const headerNames = isStdio(entry)
+    ? []
+    : [...Object.keys(entry.http_headers ?? {}), ...Object.keys(entry.env_http_headers ?? {})];
   const authInHeaders = auth === 'headers' || headerNames.some(isAuthorizationHeader);
   if (authInHeaders && (missing.includes('http_headers') || missing.includes('env_http_headers'))) {
     return {
       mode: 'toml-only',
       argv: null,
       missing,
-      reason: 'This server authenticates with HTTP headers, and no `codex mcp add` flag can set headers: the command alone would register a server that cannot sign in.',
+      reason:
+        'This server authenticates with HTTP headers, and no `codex mcp add` flag can set headers: the command alone would register a server that cannot sign in.',
     };
   }
-  return { mode: missing.length > 0 ? 'partial' : 'full', argv: addArgv(name, entry, release), missing, reason: '' };
+  return {
+    mode: missing.length > 0 ? 'partial' : 'full',
+    argv: addArgv(name, entry, release),
+    missing,
+    reason: '',
+  };
 }

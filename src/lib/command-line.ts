@@ -15,31 +15,57 @@ export interface Refusal {
 /** The outcome of a split: the words, or the first construct that stops it. */
 export type Split = { argv: string[] } | { refused: Refusal };
 
-const KEEP_ALONE = 'or put the program alone in Command and each argument on its own line in Arguments';
+const KEEP_ALONE =
+  'or put the program alone in Command and each argument on its own line in Arguments';
 const WRITE_VALUE = `write the value itself, ${KEEP_ALONE}`;
 
 // Characters that end a word or start a construct outside quotes, with what they are.
 const OPERATORS: Record<string, Refusal> = {
   '|': { construct: 'a pipe "|"', fix: `enter a single command, ${KEEP_ALONE}` },
   ';': { construct: 'a command separator ";"', fix: `enter a single command, ${KEEP_ALONE}` },
-  '&': { construct: '"&" (a background job or "&&")', fix: `enter a single command, ${KEEP_ALONE}` },
+  '&': {
+    construct: '"&" (a background job or "&&")',
+    fix: `enter a single command, ${KEEP_ALONE}`,
+  },
   '>': { construct: 'a redirection ">"', fix: `remove the redirection, ${KEEP_ALONE}` },
   '<': { construct: 'a redirection "<"', fix: `remove the redirection, ${KEEP_ALONE}` },
-  '(': { construct: 'a parenthesis "("', fix: `quote it ('(') if it is part of an argument, ${KEEP_ALONE}` },
-  ')': { construct: 'a parenthesis ")"', fix: `quote it (')') if it is part of an argument, ${KEEP_ALONE}` },
-  '`': { construct: 'a command substitution with backticks', fix: `run it yourself and ${WRITE_VALUE}` },
-  '*': { construct: 'a wildcard "*"', fix: `write the file names out, or quote it ('*') to pass it as is, ${KEEP_ALONE}` },
+  '(': {
+    construct: 'a parenthesis "("',
+    fix: `quote it ('(') if it is part of an argument, ${KEEP_ALONE}`,
+  },
+  ')': {
+    construct: 'a parenthesis ")"',
+    fix: `quote it (')') if it is part of an argument, ${KEEP_ALONE}`,
+  },
+  '`': {
+    construct: 'a command substitution with backticks',
+    fix: `run it yourself and ${WRITE_VALUE}`,
+  },
+  '*': {
+    construct: 'a wildcard "*"',
+    fix: `write the file names out, or quote it ('*') to pass it as is, ${KEEP_ALONE}`,
+  },
   '?': { construct: 'a wildcard "?"', fix: `quote it ('?') to pass it as is, ${KEEP_ALONE}` },
   '[': { construct: 'a wildcard "["', fix: `quote it ('[') to pass it as is, ${KEEP_ALONE}` },
-  '{': { construct: 'a brace "{" (brace expansion in bash and zsh)', fix: `quote it ('{...}') to pass it as is, ${KEEP_ALONE}` },
+  '{': {
+    construct: 'a brace "{" (brace expansion in bash and zsh)',
+    fix: `quote it ('{...}') to pass it as is, ${KEEP_ALONE}`,
+  },
 };
 
 /** What a `$` starts: a variable, a command substitution or arithmetic. */
 function dollar(rest: string): Refusal {
   if (rest.startsWith('((')) return { construct: 'arithmetic "$((...))"', fix: WRITE_VALUE };
-  if (rest.startsWith('(')) return { construct: 'a command substitution "$(...)"', fix: `run it yourself and ${WRITE_VALUE}` };
+  if (rest.startsWith('('))
+    return {
+      construct: 'a command substitution "$(...)"',
+      fix: `run it yourself and ${WRITE_VALUE}`,
+    };
   const name = /^\{[^}]*\}?|^[A-Za-z_][A-Za-z0-9_]*|^./.exec(rest)?.[0] ?? '';
-  return { construct: `the shell variable "$${name}"`, fix: `this page cannot know its value in your shell: ${WRITE_VALUE}` };
+  return {
+    construct: `the shell variable "$${name}"`,
+    fix: `this page cannot know its value in your shell: ${WRITE_VALUE}`,
+  };
 }
 
 /**
@@ -81,9 +107,15 @@ export function splitShellWords(line: string): Split {
       return { refused: OPERATORS[c] };
     } else if (c === '~' && (atStart || line[i - 1] === '=' || line[i - 1] === ':')) {
       // bash expands ~ at a word's start and, in words shaped like assignments, after = and :.
-      return refuse('"~" (your home folder)', `this page cannot know its path: write the full path, such as /home/you/..., ${KEEP_ALONE}`);
+      return refuse(
+        '"~" (your home folder)',
+        `this page cannot know its path: write the full path, such as /home/you/..., ${KEEP_ALONE}`,
+      );
     } else if (atStart && c === '#') {
-      return refuse('"#", which starts a comment', `remove the comment, or quote the "#" ('#') if it is part of an argument`);
+      return refuse(
+        '"#", which starts a comment',
+        `remove the comment, or quote the "#" ('#') if it is part of an argument`,
+      );
     } else {
       word = (word ?? '') + c;
       i++;
@@ -94,7 +126,10 @@ export function splitShellWords(line: string): Split {
 }
 
 /** Reads a "..." string from `start` (after the opening quote) to its closing quote. */
-function doubleQuoted(line: string, start: number): { text: string; next: number } | { refused: Refusal } {
+function doubleQuoted(
+  line: string,
+  start: number,
+): { text: string; next: number } | { refused: Refusal } {
   let text = '';
   for (let i = start; i < line.length; i++) {
     const c = line[i]!;
@@ -127,20 +162,27 @@ export function readCommandField(raw: string): CommandReading {
   const text = raw.trim();
   // A line break is left for validation to refuse (splitting would hide it); other unsafe characters
   // survive the split into words, where validation refuses them. Single program names are taken as typed.
-  if (/[\n\r]/.test(text) || !/[\s'"]/.test(text) || isPathWithSpaces(text)) return { kind: 'program', command: raw };
+  if (/[\n\r]/.test(text) || !/[\s'"]/.test(text) || isPathWithSpaces(text))
+    return { kind: 'program', command: raw };
   const refused = (construct: string, fix: string): CommandReading => ({
     kind: 'refused',
     message: `Command looks like a whole command line, but it holds ${construct}: ${fix}.`,
   });
   if (WINDOWS_PATH_RE.test(text)) {
-    return refused('a Windows path, where "\\" is not a shell escape', 'put the program\'s path alone in Command (without quotes) and each argument on its own line in Arguments');
+    return refused(
+      'a Windows path, where "\\" is not a shell escape',
+      "put the program's path alone in Command (without quotes) and each argument on its own line in Arguments",
+    );
   }
   const split = splitShellWords(text);
   if ('refused' in split) return refused(split.refused.construct, split.refused.fix);
   const first = split.argv[0] ?? '';
   if (ASSIGNMENT_RE.test(first)) {
     const name = first.slice(0, first.indexOf('='));
-    return refused(`"${name}=..." before the program (an environment setting)`, `put ${name}=value under "Environment for the server" and the rest of the line here`);
+    return refused(
+      `"${name}=..." before the program (an environment setting)`,
+      `put ${name}=value under "Environment for the server" and the rest of the line here`,
+    );
   }
   return { kind: 'split', argv: split.argv };
 }

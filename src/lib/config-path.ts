@@ -10,7 +10,8 @@ export type Platform = 'unix' | 'windows';
 
 /** The config file for `scope`, written the way a reader on `platform` types it. */
 export function configPath(scope: Scope, platform: Platform = 'unix'): string {
-  if (platform === 'windows') return scope === 'project' ? '.codex\\config.toml' : '%USERPROFILE%\\.codex\\config.toml';
+  if (platform === 'windows')
+    return scope === 'project' ? '.codex\\config.toml' : '%USERPROFILE%\\.codex\\config.toml';
   return scope === 'project' ? '.codex/config.toml' : '~/.codex/config.toml';
 }
 

@@ -49,16 +49,47 @@ const PREFIXES: readonly { prefix: string; name: string; min: number }[] = [
 // Words that name a credential when they END a parameter, flag or variable name (`api_key`, `--access-token`,
 // `GITHUB_TOKEN`), and whole names that do (`apikey`). Matching the last word keeps `monkey`, `keyboard`,
 // `--token-file` and `--key-env` out.
-const CREDENTIAL_WORDS = new Set(['key', 'apikey', 'token', 'secret', 'password', 'passwd', 'pwd', 'pat', 'sig', 'signature', 'credential', 'credentials', 'accesstoken', 'authtoken', 'bearer']);
+const CREDENTIAL_WORDS = new Set([
+  'key',
+  'apikey',
+  'token',
+  'secret',
+  'password',
+  'passwd',
+  'pwd',
+  'pat',
+  'sig',
+  'signature',
+  'credential',
+  'credentials',
+  'accesstoken',
+  'authtoken',
+  'bearer',
+]);
 // Pagination cursors and similar tokens that are not credentials.
-const NOT_CREDENTIAL_NAMES = new Set(['pagetoken', 'nextpagetoken', 'nexttoken', 'synctoken', 'continuationtoken', 'cursortoken', 'sortkey', 'primarykey', 'partitionkey', 'publickey', 'idempotencykey', 'cachekey']);
+const NOT_CREDENTIAL_NAMES = new Set([
+  'pagetoken',
+  'nextpagetoken',
+  'nexttoken',
+  'synctoken',
+  'continuationtoken',
+  'cursortoken',
+  'sortkey',
+  'primarykey',
+  'partitionkey',
+  'publickey',
+  'idempotencykey',
+  'cachekey',
+]);
 
-const isAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isAlnum = (c: number): boolean =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 /** Characters of a "word" for token checks: letters, digits, `_` and `-`. */
 const isWordChar = (c: number): boolean => isAlnum(c) || c === 95 || c === 45;
 /** Characters of a parameter or flag name: word characters, `.`, `[` and `]`. */
 const isNameChar = (c: number): boolean => isWordChar(c) || c === 46 || c === 91 || c === 93;
-const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11;
+const isSpace = (c: number): boolean =>
+  c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11;
 // 0 digit, 1 upper, 2 lower.
 const classOf = (c: number): number => (c <= 57 ? 0 : c <= 90 ? 1 : 2);
 
@@ -73,7 +104,13 @@ function nameWords(name: string): string[] {
       current = '';
       continue;
     }
-    if (classOf(c) === 1 && i > 0 && classOf(name.charCodeAt(i - 1)) === 2 && isAlnum(name.charCodeAt(i - 1)) && current) {
+    if (
+      classOf(c) === 1 &&
+      i > 0 &&
+      classOf(name.charCodeAt(i - 1)) === 2 &&
+      isAlnum(name.charCodeAt(i - 1)) &&
+      current
+    ) {
       words.push(current);
       current = '';
     }
@@ -111,7 +148,11 @@ export function isCredentialHeaderName(name: string): boolean {
 
 /** Values after a credential flag that are not the credential itself: file paths and short words. */
 function isPathOrPlaceholder(value: string): boolean {
-  return isPlaceholder(value) || value.length < 4 || /^(\.{0,2}\/|~|[A-Za-z]:[\\/]|\\\\|file:)/.test(value);
+  return (
+    isPlaceholder(value) ||
+    value.length < 4 ||
+    /^(\.{0,2}\/|~|[A-Za-z]:[\\/]|\\\\|file:)/.test(value)
+  );
 }
 
 /** A word of letters, digits, `_` and `-` that starts with a known token prefix and is long enough to be one. */
@@ -151,7 +192,11 @@ function randomHit(text: string, start: number, end: number): CredentialHit | un
   if (end - start === 36 && UUID_RE.test(text.slice(start, end))) return undefined;
   // A content digest (`sha256:e3b0…`, `@sha256:…`) is public, not a key.
   if (/sha(1|256|384|512)[:=]$/i.test(text.slice(Math.max(0, start - 7), start))) return undefined;
-  return { kind: 'random', reason: 'it is a long random-looking string, like an API key or token', index: start };
+  return {
+    kind: 'random',
+    reason: 'it is a long random-looking string, like an API key or token',
+    index: start,
+  };
 }
 
 /** `scheme://user:password@host`: a password in a URL's user info. Each authority scan stops at the next "/", so the work stays linear. */
@@ -164,7 +209,11 @@ function userinfoHits(text: string, out: CredentialHit[]): void {
       if (c === 58 && colon === -1) colon = i;
       if (c === 64) {
         if (colon !== -1 && i > colon + 1 && !isPlaceholder(text.slice(colon + 1, i))) {
-          out.push({ kind: 'userinfo', reason: 'it holds a password in a URL (user:password@host)', index: at + 3 });
+          out.push({
+            kind: 'userinfo',
+            reason: 'it holds a password in a URL (user:password@host)',
+            index: at + 3,
+          });
         }
         break;
       }
@@ -202,11 +251,21 @@ function assignmentHits(text: string, start: number, end: number, out: Credentia
     // A value ends at the next separator, `?` included: each character then belongs to one value at most,
     // which keeps a run like `?api_key=?api_key=…` linear (it was quadratic: 7 s on 100 KB).
     let valueEnd = eq + 1;
-    for (let c = text.charCodeAt(valueEnd); valueEnd < end && c !== 38 && c !== 35 && c !== 59 && c !== 63; c = text.charCodeAt(++valueEnd));
+    for (
+      let c = text.charCodeAt(valueEnd);
+      valueEnd < end && c !== 38 && c !== 35 && c !== 59 && c !== 63;
+      c = text.charCodeAt(++valueEnd)
+    );
     const value = text.slice(eq + 1, valueEnd);
     if (!isPlaceholder(value)) {
       const flag = name.startsWith('-');
-      out.push({ kind: flag ? 'flag' : 'parameter', reason: flag ? `it follows the credential option ${name}` : `it sets the credential parameter ${name}`, index: eq + 1 });
+      out.push({
+        kind: flag ? 'flag' : 'parameter',
+        reason: flag
+          ? `it follows the credential option ${name}`
+          : `it sets the credential parameter ${name}`,
+        index: eq + 1,
+      });
     }
   }
 }
@@ -241,14 +300,23 @@ function pairHits(text: string, out: CredentialHit[]): void {
     if (!next || end - start > 66 || next[1] - next[0] > 4096) return;
     const word = unquote(text.slice(start, end));
     const first = word.charCodeAt(0);
-    const flag = first === 45 && /^-{1,2}[A-Za-z][A-Za-z0-9_.-]+$/.test(word) && isCredentialName(word);
+    const flag =
+      first === 45 && /^-{1,2}[A-Za-z][A-Za-z0-9_.-]+$/.test(word) && isCredentialName(word);
     const scheme = (first === 66 || first === 98) && /^(bearer|basic)$/i.test(word);
     if (!flag && !scheme) return;
     const value = unquote(text.slice(next[0], next[1]));
     if (flag && !value.startsWith('-') && !isPathOrPlaceholder(value)) {
-      out.push({ kind: 'flag', reason: `it follows the credential option ${word}`, index: next[0] });
+      out.push({
+        kind: 'flag',
+        reason: `it follows the credential option ${word}`,
+        index: next[0],
+      });
     } else if (scheme && value.length >= 8 && !isPlaceholder(value)) {
-      out.push({ kind: 'scheme', reason: `it is an Authorization value (${word} …)`, index: next[0] });
+      out.push({
+        kind: 'scheme',
+        reason: `it is an Authorization value (${word} …)`,
+        index: next[0],
+      });
     }
   });
 }

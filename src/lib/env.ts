@@ -59,7 +59,9 @@ export function envLines(lines: readonly EnvVarSpec[]): EnvLines | null {
     `# Current session:${replace}`,
     ...lines.map((l) => `$env:${l.name} = ${powershellValue(l)}`),
     '# Keep for new sessions (stored in your user environment):',
-    ...lines.map((l) => `[Environment]::SetEnvironmentVariable('${l.name}', $env:${l.name}, 'User')`),
+    ...lines.map(
+      (l) => `[Environment]::SetEnvironmentVariable('${l.name}', $env:${l.name}, 'User')`,
+    ),
   ].join('\n');
   return { posix: posix + '\n', fish: fish + '\n', powershell: powershell + '\n' };
 }

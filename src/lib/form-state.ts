@@ -45,7 +45,12 @@ export interface FormState {
 }
 
 /** Fields that can hold a credential: never in a URL, storage, the console or a request. */
-export const SECRET_FIELDS = ['secret', 'user', 'env', 'httpHeaders'] as const satisfies readonly (keyof FormState)[];
+export const SECRET_FIELDS = [
+  'secret',
+  'user',
+  'env',
+  'httpHeaders',
+] as const satisfies readonly (keyof FormState)[];
 
 /** The one place defaults come from: a provider's preset for a given auth mode (first mode when absent). */
 export function defaultForm(provider: Provider, modeId?: string): FormState {
@@ -120,6 +125,8 @@ export function splitLines(raw: string): string[] {
 export function splitPairs(raw: string, separator: '=' | ':'): Pair[] {
   return splitLines(raw).map((line) => {
     const i = line.indexOf(separator);
-    return i < 0 ? { name: line.trim(), value: '' } : { name: line.slice(0, i).trim(), value: line.slice(i + 1).trim() };
+    return i < 0
+      ? { name: line.trim(), value: '' }
+      : { name: line.slice(0, i).trim(), value: line.slice(i + 1).trim() };
   });
 }

@@ -50,9 +50,15 @@ function envHeaderField(
 }
 
 /** Where a diagnostic about `httpHeaders[index]` is shown. */
-function httpHeaderField(spec: ServerSpec, provider: Provider, mode: AuthModeData, index: string | undefined): string {
+function httpHeaderField(
+  spec: ServerSpec,
+  provider: Provider,
+  mode: AuthModeData,
+  index: string | undefined,
+): string {
   const header = index === undefined ? undefined : spec.httpHeaders[Number(index)];
-  if (header && provider.headers.some((h) => h.name === header.name)) return `headers.${header.name}`;
+  if (header && provider.headers.some((h) => h.name === header.name))
+    return `headers.${header.name}`;
   if (header && mode.kind === 'header' && header.name === mode.header) return 'secret';
   if (header && mode.kind === 'basic' && header.name === 'Authorization') return 'secret';
   if (provider.customHeaders) return 'httpHeaders';
@@ -60,7 +66,12 @@ function httpHeaderField(spec: ServerSpec, provider: Provider, mode: AuthModeDat
 }
 
 /** Which form field a diagnostic belongs to, so the message shows next to it ('general' when none). */
-export function fieldOf(d: Diagnostic, spec: ServerSpec, provider: Provider, form: FormState): string {
+export function fieldOf(
+  d: Diagnostic,
+  spec: ServerSpec,
+  provider: Provider,
+  form: FormState,
+): string {
   const [head = '', index, part] = d.field.split('.');
   if (SAME_NAME.has(head)) return head;
   const mode = modeOf(provider, form);
@@ -123,7 +134,10 @@ export function showsField(provider: Provider, mode: AuthModeData, key: keyof Fo
 }
 
 /** The entries of `typed` that differ from `preset` (what the reader changed in a keyed field). */
-function changedEntries(typed: Record<string, string>, preset: Record<string, string>): Record<string, string> {
+function changedEntries(
+  typed: Record<string, string>,
+  preset: Record<string, string>,
+): Record<string, string> {
   return Object.fromEntries(Object.entries(typed).filter(([k, v]) => v !== (preset[k] ?? '')));
 }
 
@@ -138,7 +152,8 @@ export function switchMode(provider: Provider, form: FormState, modeId: string):
   const [from, to] = [modeOf(provider, form), modeOf(provider, next)];
   const kept: Partial<Record<keyof FormState, unknown>> = {};
   for (const key of Object.keys(next) as (keyof FormState)[]) {
-    if (key === 'mode' || !showsField(provider, from, key) || !showsField(provider, to, key)) continue;
+    if (key === 'mode' || !showsField(provider, from, key) || !showsField(provider, to, key))
+      continue;
     if (key === 'params' || key === 'headers') {
       kept[key] = { ...next[key], ...changedEntries(form[key], oldPreset[key]) };
     } else if (form[key] !== oldPreset[key]) kept[key] = form[key];
@@ -148,6 +163,7 @@ export function switchMode(provider: Provider, form: FormState, modeId: string):
 
 /** True when a basic-auth method's user field asks for an e-mail address (shown unmasked). */
 export function userIsEmail(mode: AuthModeData): boolean {
-  return mode.kind === 'basic' && (/e-?mail/i.test(mode.userLabel) || mode.userPlaceholder.includes('@'));
+  return (
+    mode.kind === 'basic' && (/e-?mail/i.test(mode.userLabel) || mode.userPlaceholder.includes('@'))
+  );
 }
-

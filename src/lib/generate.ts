@@ -68,7 +68,8 @@ export { configPath } from './config-path.ts';
  */
 export function portableWord(word: string): string | null {
   // No `,` (PowerShell makes an array of a bare a,b), no leading `@` (splatting), no `%` (`%self` in fish).
-  const bare = /^[A-Za-z0-9_-][A-Za-z0-9_@./:=+-]*$/.test(word) && word !== '--' && !/^-.*[.:]/.test(word);
+  const bare =
+    /^[A-Za-z0-9_-][A-Za-z0-9_@./:=+-]*$/.test(word) && word !== '--' && !/^-.*[.:]/.test(word);
   if (bare) return word;
   return /['\\\u2018-\u201b]/.test(word) ? null : `'${word}'`;
 }
@@ -130,7 +131,8 @@ export function generate(spec: ServerSpec, release: Release = CODEX_NEWEST): Gen
   const reserved = reservedNameProblem(spec.name.trim());
   if (reserved) diagnostics.push({ field: 'name', severity: 'error', message: reserved });
   const name = spec.name.trim();
-  if (!entry || reserved) return { diagnostics, outputs: null, ...standaloneOf(spec, diagnostics, release) };
+  if (!entry || reserved)
+    return { diagnostics, outputs: null, ...standaloneOf(spec, diagnostics, release) };
   const plan = planCli(name, entry, spec.scope, spec.auth, release);
   const cli: CliOutput = {
     ...plan,
@@ -149,7 +151,9 @@ export function generate(spec: ServerSpec, release: Release = CODEX_NEWEST): Gen
       configPath: configPath(spec.scope),
       env: envLines(spec.envVarLines),
       login:
-        spec.auth === 'oauth' && spec.transport === 'http' ? loginCommand(name, scopes, release) : null,
+        spec.auth === 'oauth' && spec.transport === 'http'
+          ? loginCommand(name, scopes, release)
+          : null,
       verify: verifyCommands(name, release),
     },
   };

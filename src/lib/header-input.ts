@@ -14,8 +14,14 @@ export interface HeaderLines {
   notes: Diagnostic[];
 }
 
-const LABEL: Record<HeaderKind, string> = { static: 'Static headers', env: 'Headers from environment variables' };
-const EXAMPLE: Record<HeaderKind, string> = { static: 'X-Api-Key: abc123', env: 'X-Api-Key: MY_API_KEY' };
+const LABEL: Record<HeaderKind, string> = {
+  static: 'Static headers',
+  env: 'Headers from environment variables',
+};
+const EXAMPLE: Record<HeaderKind, string> = {
+  static: 'X-Api-Key: abc123',
+  env: 'X-Api-Key: MY_API_KEY',
+};
 const SHAPE: Record<HeaderKind, string> = { static: 'Name: value', env: 'Name: VARIABLE' };
 // The spec fields the pairs go to; a message without an index lands on the whole field.
 const FIELD: Record<HeaderKind, string> = { static: 'httpHeaders', env: 'envHttpHeaders' };
@@ -23,8 +29,10 @@ const FIELD: Record<HeaderKind, string> = { static: 'httpHeaders', env: 'envHttp
 /** What a line that is not `Name: value` looks like, so the message can say what to change. */
 function shapeOf(line: string): string {
   if (/^(-H|--header)\b/.test(line)) return 'a curl option (-H): leave out "-H" and the quotes';
-  if (/^"[^"]*"\s*:/.test(line)) return 'a JSON line: leave out the quotes around the name and the value, and any trailing comma';
-  if (/^[!#$%&'*+.^_`|~0-9A-Za-z-]+\s*=/.test(line)) return 'a "Name=value" (or TOML) line: use a colon instead of "="';
+  if (/^"[^"]*"\s*:/.test(line))
+    return 'a JSON line: leave out the quotes around the name and the value, and any trailing comma';
+  if (/^[!#$%&'*+.^_`|~0-9A-Za-z-]+\s*=/.test(line))
+    return 'a "Name=value" (or TOML) line: use a colon instead of "="';
   return 'has no colon after the header name';
 }
 

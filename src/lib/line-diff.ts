@@ -26,20 +26,28 @@ export function lineDiff(before: string, after: string): DiffLine[] {
     endB -= 1;
   }
   const same = (lines: string[]): DiffLine[] => lines.map((text) => ({ kind: 'same', text }));
-  return [...same(a.slice(0, start)), ...middle(a.slice(start, endA), b.slice(start, endB)), ...same(a.slice(endA))];
+  return [
+    ...same(a.slice(0, start)),
+    ...middle(a.slice(start, endA), b.slice(start, endB)),
+    ...same(a.slice(endA)),
+  ];
 }
 
 /** The differing middle: aligned by a longest common subsequence when small enough. */
 function middle(a: string[], b: string[]): DiffLine[] {
   const removed = (t: string): DiffLine => ({ kind: 'removed', text: t });
   const added = (t: string): DiffLine => ({ kind: 'added', text: t });
-  if (a.length === 0 || b.length === 0 || a.length * b.length > MAX_CELLS) return [...a.map(removed), ...b.map(added)];
+  if (a.length === 0 || b.length === 0 || a.length * b.length > MAX_CELLS)
+    return [...a.map(removed), ...b.map(added)];
   // lcs[i][j]: length of the longest common subsequence of a[i..] and b[j..], in one flat array.
   const w = b.length + 1;
   const lcs = new Uint32Array((a.length + 1) * w);
   for (let i = a.length - 1; i >= 0; i--) {
     for (let j = b.length - 1; j >= 0; j--) {
-      lcs[i * w + j] = a[i] === b[j] ? (lcs[(i + 1) * w + j + 1] as number) + 1 : Math.max(lcs[(i + 1) * w + j] as number, lcs[i * w + j + 1] as number);
+      lcs[i * w + j] =
+        a[i] === b[j]
+          ? (lcs[(i + 1) * w + j + 1] as number) + 1
+          : Math.max(lcs[(i + 1) * w + j] as number, lcs[i * w + j + 1] as number);
     }
   }
   const out: DiffLine[] = [];
@@ -50,7 +58,8 @@ function middle(a: string[], b: string[]): DiffLine[] {
       out.push({ kind: 'same', text: a[i] as string });
       i += 1;
       j += 1;
-    } else if ((lcs[(i + 1) * w + j] as number) >= (lcs[i * w + j + 1] as number)) out.push(removed(a[i++] as string));
+    } else if ((lcs[(i + 1) * w + j] as number) >= (lcs[i * w + j + 1] as number))
+      out.push(removed(a[i++] as string));
     else out.push(added(b[j++] as string));
   }
   return [...out, ...a.slice(i).map(removed), ...b.slice(j).map(added)];

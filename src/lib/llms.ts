@@ -17,26 +17,45 @@ export interface DocPage {
 }
 
 /** MDX to plain Markdown: imports dropped, components reduced to their text, the generator to a pointer. */
-export function mdxToMarkdown(body: string, pageUrl: string, generators: Record<string, string> = {}): string {
-  return body
-    .replace(/^import\s.+$/gm, '')
-    .replace(/<Generator\s[^>]*provider="([^"]+)"[^>]*\/>/g, (_, id: string) =>
-      [`(Interactive generator: open ${pageUrl} to change the settings. The preset's output:)`, generators[id] ?? ''].join('\n\n'),
-    )
-    .replace(/<Aside[^>]*title="([^"]*)"[^>]*>/g, '**$1**\n')
-    // The site's own text components: a quoted Codex message, a command naming the server, the pinned version.
-    .replace(/<CodexMessage\s+m="([^"]*)"\s*\/>/g, '`$1`')
-    .replace(/<NamedCommand\s+inline\s+cmd="([^"]*)"\s+name="([^"]*)"\s*\/>/g, (_, cmd: string, name: string) => `\`${cmd.replace('{name}', name)}\``)
-    .replace(/^( *)<NamedCommand\s+cmd="([^"]*)"\s+name="([^"]*)"\s*\/>/gm, (_, ind: string, cmd: string, name: string) => `${ind}\`\`\`sh\n${ind}${cmd.replace('{name}', name)}\n${ind}\`\`\``)
-    .replace(/\{CODEX_VERSION\}/g, CODEX_VERSION)
-    .replace(/\{DEFAULT_STARTUP_TIMEOUT_SEC\}/g, String(DEFAULT_STARTUP_TIMEOUT_SEC))
-    .replace(/<\/?(Aside|Steps|Tabs|TabItem|Card|CardGrid|LinkCard|Badge|small)\b[^>]*>/g, (tag) => {
-      const label = /label="([^"]*)"/.exec(tag);
-      return label ? `\n**${label[1]}**\n` : '';
-    })
-    .replace(/<[A-Z][A-Za-z]*\b[^>]*\/>/g, '')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+export function mdxToMarkdown(
+  body: string,
+  pageUrl: string,
+  generators: Record<string, string> = {},
+): string {
+  return (
+    body
+      .replace(/^import\s.+$/gm, '')
+      .replace(/<Generator\s[^>]*provider="([^"]+)"[^>]*\/>/g, (_, id: string) =>
+        [
+          `(Interactive generator: open ${pageUrl} to change the settings. The preset's output:)`,
+          generators[id] ?? '',
+        ].join('\n\n'),
+      )
+      .replace(/<Aside[^>]*title="([^"]*)"[^>]*>/g, '**$1**\n')
+      // The site's own text components: a quoted Codex message, a command naming the server, the pinned version.
+      .replace(/<CodexMessage\s+m="([^"]*)"\s*\/>/g, '`$1`')
+      .replace(
+        /<NamedCommand\s+inline\s+cmd="([^"]*)"\s+name="([^"]*)"\s*\/>/g,
+        (_, cmd: string, name: string) => `\`${cmd.replace('{name}', name)}\``,
+      )
+      .replace(
+        /^( *)<NamedCommand\s+cmd="([^"]*)"\s+name="([^"]*)"\s*\/>/gm,
+        (_, ind: string, cmd: string, name: string) =>
+          `${ind}\`\`\`sh\n${ind}${cmd.replace('{name}', name)}\n${ind}\`\`\``,
+      )
+      .replace(/\{CODEX_VERSION\}/g, CODEX_VERSION)
+      .replace(/\{DEFAULT_STARTUP_TIMEOUT_SEC\}/g, String(DEFAULT_STARTUP_TIMEOUT_SEC))
+      .replace(
+        /<\/?(Aside|Steps|Tabs|TabItem|Card|CardGrid|LinkCard|Badge|small)\b[^>]*>/g,
+        (tag) => {
+          const label = /label="([^"]*)"/.exec(tag);
+          return label ? `\n**${label[1]}**\n` : '';
+        },
+      )
+      .replace(/<[A-Z][A-Za-z]*\b[^>]*\/>/g, '')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim()
+  );
 }
 
 function sorted(pages: readonly DocPage[]): DocPage[] {
@@ -68,7 +87,15 @@ export function llmsFull(site: string, pages: readonly DocPage[]): string {
   return sorted(pages)
     .map((p) => {
       const url = new URL(p.path, site).href;
-      return [`# ${p.title}`, '', `Source: ${url}`, '', p.description, '', mdxToMarkdown(p.body, url, p.generators)].join('\n');
+      return [
+        `# ${p.title}`,
+        '',
+        `Source: ${url}`,
+        '',
+        p.description,
+        '',
+        mdxToMarkdown(p.body, url, p.generators),
+      ].join('\n');
     })
     .join('\n\n---\n\n');
 }

@@ -31,7 +31,8 @@ export interface MergeResult {
 
 type Table = Record<string, unknown>;
 
-const isTable = (v: unknown): v is Table => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
+const isTable = (v: unknown): v is Table =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
 
 /** Deep equality for parsed TOML values (dates compared by their TOML text, NaN equal to NaN). */
 export function sameValue(a: unknown, b: unknown): boolean {
@@ -40,7 +41,13 @@ export function sameValue(a: unknown, b: unknown): boolean {
   for (let pair = stack.pop(); pair !== undefined; pair = stack.pop()) {
     const [x, y] = pair;
     if (x instanceof Date || y instanceof Date) {
-      if (!(x instanceof Date && y instanceof Date && String(x) === String(y) && x.toISOString() === y.toISOString())) return false;
+      if (!(
+        x instanceof Date &&
+        y instanceof Date &&
+        String(x) === String(y) &&
+        x.toISOString() === y.toISOString()
+      ))
+        return false;
     } else if (Array.isArray(x) || Array.isArray(y)) {
       if (!Array.isArray(x) || !Array.isArray(y) || x.length !== y.length) return false;
       for (let i = 0; i < x.length; i++) stack.push([x[i], y[i]]);
@@ -50,7 +57,8 @@ export function sameValue(a: unknown, b: unknown): boolean {
       const ky = Object.keys(y).sort();
       if (kx.length !== ky.length || kx.some((k, i) => k !== ky[i])) return false;
       for (const k of kx) stack.push([x[k], y[k]]);
-    } else if (!(Object.is(x, y) || (typeof x === 'number' && typeof y === 'number' && x === y))) return false;
+    } else if (!(Object.is(x, y) || (typeof x === 'number' && typeof y === 'number' && x === y)))
+      return false;
   }
   return true;
 }
@@ -72,13 +80,25 @@ const parseOptions = { integersAsBigInt: 'asNeeded' } as const;
 
 function parseError(e: unknown, what: string): MergeError {
   if (e instanceof TomlError) {
-    const first = e.message.split('\n')[0]?.replace(/^Invalid TOML document: /, '') ?? 'invalid TOML';
-    return { message: `${what} is not valid TOML (line ${e.line}, column ${e.column}): ${first}. Fix it first; nothing was merged.`, line: e.line, column: e.column };
+    const first =
+      e.message.split('\n')[0]?.replace(/^Invalid TOML document: /, '') ?? 'invalid TOML';
+    return {
+      message: `${what} is not valid TOML (line ${e.line}, column ${e.column}): ${first}. Fix it first; nothing was merged.`,
+      line: e.line,
+      column: e.column,
+    };
   }
   return { message: `${what} could not be read: ${e instanceof Error ? e.message : String(e)}` };
 }
 
-const refuse = (error: MergeError): MergeResult => ({ text: null, error, collision: false, lostKeys: [], changedKeys: [], warnings: [] });
+const refuse = (error: MergeError): MergeResult => ({
+  text: null,
+  error,
+  collision: false,
+  lostKeys: [],
+  changedKeys: [],
+  warnings: [],
+});
 
 /** The line ending the file mostly uses, so inserted lines match it. */
 function eolOf(text: string): string {
@@ -106,7 +126,10 @@ function smallest(lines: ReadonlySet<number>): number | undefined {
 }
 
 /** Which lines belong to the entry `[mcp_servers.NAME]`, and where its header was. */
-function entryLines(statements: readonly TomlStatement[], name: string): { remove: Set<number>; at: number | null } {
+function entryLines(
+  statements: readonly TomlStatement[],
+  name: string,
+): { remove: Set<number>; at: number | null } {
   const prefix = ['mcp_servers', name];
   const remove = new Set<number>();
   let at: number | null = null;
@@ -128,7 +151,8 @@ function entryLines(statements: readonly TomlStatement[], name: string): { remov
     }
     for (let l = st.startLine; l <= last; l++) remove.add(l);
     at ??= st.startLine;
-    if (st.kind === 'table' && st.path.length === 2 && mainHeader === null) mainHeader = st.startLine;
+    if (st.kind === 'table' && st.path.length === 2 && mainHeader === null)
+      mainHeader = st.startLine;
   });
   return { remove, at: mainHeader ?? at };
 }
@@ -142,7 +166,9 @@ export function mergeServer(existingToml: string, name: string, block: string): 
     return merge(existingToml, name, block);
   } catch (e) {
     // A bug, not a verdict: say so rather than show a preview that may have dropped part of the file.
-    return refuse({ message: `The merge preview failed on this input (${e instanceof Error ? e.message : 'unknown error'}), so nothing is shown. Paste the block by hand, and please report it.` });
+    return refuse({
+      message: `The merge preview failed on this input (${e instanceof Error ? e.message : 'unknown error'}), so nothing is shown. Paste the block by hand, and please report it.`,
+    });
   }
 }
 
@@ -154,8 +180,15 @@ function merge(existingToml: string, name: string, block: string): MergeResult {
     return refuse(parseError(e, 'The block to merge'));
   }
   const blockServers = blockDoc['mcp_servers'];
-  if (Object.keys(blockDoc).length !== 1 || !isTable(blockServers) || Object.keys(blockServers).length !== 1 || !(name in blockServers)) {
-    return refuse({ message: `The block to merge must define exactly one table, [mcp_servers.${dotted([name])}], and nothing else.` });
+  if (
+    Object.keys(blockDoc).length !== 1 ||
+    !isTable(blockServers) ||
+    Object.keys(blockServers).length !== 1 ||
+    !(name in blockServers)
+  ) {
+    return refuse({
+      message: `The block to merge must define exactly one table, [mcp_servers.${dotted([name])}], and nothing else.`,
+    });
   }
   const newEntry = blockServers[name];
 
@@ -166,11 +199,18 @@ function merge(existingToml: string, name: string, block: string): MergeResult {
     return refuse(parseError(e, 'Your existing config.toml'));
   }
   const statements = scanToml(existingToml);
-  if (!statements) return refuse({ message: 'Your existing config.toml parses, but its layout could not be followed line by line, so it cannot be merged without rewriting it. Paste the block by hand.' });
+  if (!statements)
+    return refuse({
+      message:
+        'Your existing config.toml parses, but its layout could not be followed line by line, so it cannot be merged without rewriting it. Paste the block by hand.',
+    });
 
   const servers = existing['mcp_servers'];
   if (servers !== undefined && !isTable(servers)) {
-    return refuse({ message: 'In your existing file, mcp_servers is not a table, which Codex refuses to load anyway: fix that first.' });
+    return refuse({
+      message:
+        'In your existing file, mcp_servers is not a table, which Codex refuses to load anyway: fix that first.',
+    });
   }
   const oldEntry = isTable(servers) ? servers[name] : undefined;
   const collision = oldEntry !== undefined;
@@ -180,15 +220,26 @@ function merge(existingToml: string, name: string, block: string): MergeResult {
   const text = splice(existingToml, lines, remove, at, block);
   const problem = checkMerged(text, name, newEntry, existing);
   if (problem) return refuse(problem);
-  const report = collision ? collisionReport(name, oldEntry, newEntry, remove, lines) : { lostKeys: [], changedKeys: [], warnings: [] };
+  const report = collision
+    ? collisionReport(name, oldEntry, newEntry, remove, lines)
+    : { lostKeys: [], changedKeys: [], warnings: [] };
   return { text, error: null, collision, ...report };
 }
 
 /** The file with the entry's lines removed and the block at the old header's place (or appended). */
-function splice(existingToml: string, lines: readonly string[], remove: ReadonlySet<number>, at: number | null, block: string): string {
+function splice(
+  existingToml: string,
+  lines: readonly string[],
+  remove: ReadonlySet<number>,
+  at: number | null,
+  block: string,
+): string {
   const eol = eolOf(existingToml);
   const blockText = endWithOneEol(block.replace(/\r?\n/g, eol), eol);
-  if (at !== null) return lines.map((line, i) => (i === at ? blockText : '') + (remove.has(i) ? '' : line)).join('');
+  if (at !== null)
+    return lines
+      .map((line, i) => (i === at ? blockText : '') + (remove.has(i) ? '' : line))
+      .join('');
   const kept = lines.filter((_, i) => !remove.has(i)).join('');
   if (kept === '') return blockText;
   // Append after exactly one blank line (the file's own bytes stay a prefix of the result).
@@ -199,12 +250,20 @@ function splice(existingToml: string, lines: readonly string[], remove: Readonly
 }
 
 /** Null when `text` parses, holds exactly the new entry for `name`, and is unchanged everywhere else. */
-function checkMerged(text: string, name: string, newEntry: unknown, existing: Table): MergeError | null {
+function checkMerged(
+  text: string,
+  name: string,
+  newEntry: unknown,
+  existing: Table,
+): MergeError | null {
   let merged: Table;
   try {
     merged = parse(text, parseOptions) as Table;
   } catch (e) {
-    const why = e instanceof TomlError ? `: ${e.message.split('\n')[0]?.replace(/^Invalid TOML document: /, '')} (line ${e.line})` : '';
+    const why =
+      e instanceof TomlError
+        ? `: ${e.message.split('\n')[0]?.replace(/^Invalid TOML document: /, '')} (line ${e.line})`
+        : '';
     return {
       message: `The block cannot be added to this file as a table${why}. This happens when mcp_servers (or the server) is written as an inline table (mcp_servers = { ... }): rewrite it as [mcp_servers.NAME] tables first, or edit by hand.`,
     };
@@ -220,26 +279,47 @@ function checkMerged(text: string, name: string, newEntry: unknown, existing: Ta
     return copy;
   };
   const mergedServers = merged['mcp_servers'];
-  if (!isTable(mergedServers) || !sameValue(mergedServers[name], newEntry) || !sameValue(without(merged), without(existing))) {
-    return { message: 'The merge could not be done without changing other parts of your file, so it was not shown. Paste the block by hand.' };
+  if (
+    !isTable(mergedServers) ||
+    !sameValue(mergedServers[name], newEntry) ||
+    !sameValue(without(merged), without(existing))
+  ) {
+    return {
+      message:
+        'The merge could not be done without changing other parts of your file, so it was not shown. Paste the block by hand.',
+    };
   }
   return null;
 }
 
 /** What replacing an existing entry loses or changes, as warnings for the reader. */
-function collisionReport(name: string, oldEntry: unknown, newEntry: unknown, remove: ReadonlySet<number>, lines: readonly string[]): Pick<MergeResult, 'lostKeys' | 'changedKeys' | 'warnings'> {
+function collisionReport(
+  name: string,
+  oldEntry: unknown,
+  newEntry: unknown,
+  remove: ReadonlySet<number>,
+  lines: readonly string[],
+): Pick<MergeResult, 'lostKeys' | 'changedKeys' | 'warnings'> {
   const before = leaves(oldEntry);
   const after = leaves(newEntry);
   const lostKeys = [...before.keys()].filter((k) => !after.has(k));
-  const changedKeys = [...before.keys()].filter((k) => after.has(k) && !sameValue(before.get(k), after.get(k)));
+  const changedKeys = [...before.keys()].filter(
+    (k) => after.has(k) && !sameValue(before.get(k), after.get(k)),
+  );
   const first = smallest(remove);
   const warnings = [
     `A server named "${name}" already exists${first !== undefined ? ` (line ${first + 1})` : ''}. Merging replaces its whole entry, exactly as re-running \`codex mcp add ${name}\` would: keys you added to it by hand are not kept.`,
   ];
-  if (lostKeys.length > 0) warnings.push(`These keys of the old entry would be lost: ${lostKeys.join(', ')}. Add them to the block first if you still need them.`);
+  if (lostKeys.length > 0)
+    warnings.push(
+      `These keys of the old entry would be lost: ${lostKeys.join(', ')}. Add them to the block first if you still need them.`,
+    );
   if (changedKeys.length > 0) warnings.push(`These keys change value: ${changedKeys.join(', ')}.`);
   const droppedComments = [...remove].filter((i) => /^\s*#/.test(lines[i] ?? '')).length;
-  if (droppedComments > 0) warnings.push(`${droppedComments} comment line${droppedComments === 1 ? '' : 's'} inside the old entry ${droppedComments === 1 ? 'goes' : 'go'} with it.`);
+  if (droppedComments > 0)
+    warnings.push(
+      `${droppedComments} comment line${droppedComments === 1 ? '' : 's'} inside the old entry ${droppedComments === 1 ? 'goes' : 'go'} with it.`,
+    );
   return { lostKeys, changedKeys, warnings };
 }
 
@@ -265,11 +345,17 @@ export interface MergeAllResult {
  * does (the rest of the file stays byte for byte). A block the merge refuses is skipped and named;
  * the others still go in. Never throws.
  */
-export function mergeServers(existingToml: string, blocks: readonly BlockToMerge[]): MergeAllResult {
+export function mergeServers(
+  existingToml: string,
+  blocks: readonly BlockToMerge[],
+): MergeAllResult {
   const out: MergeAllResult = { text: existingToml, merged: [], skipped: [], warnings: [] };
   for (const b of blocks) {
     if (out.merged.includes(b.name)) {
-      out.skipped.push({ name: b.name, reason: `A block named "${b.name}" was already merged; only the first is kept.` });
+      out.skipped.push({
+        name: b.name,
+        reason: `A block named "${b.name}" was already merged; only the first is kept.`,
+      });
       continue;
     }
     const r = mergeServer(out.text, b.name, b.toml);

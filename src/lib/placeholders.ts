@@ -30,7 +30,8 @@ export function withoutAuthScheme(value: string): string {
 
 // Words a stand-in starts with, then a separator or a capital: `your-api-key`, `yourApiKey`,
 // `your token here`, `paste_token_here` (not `yourself`, `enterprise`).
-const STAND_IN_START = /^([Yy]our|YOUR)([-_ ]|[A-Z])|^([Ii]nsert|[Ee]nter|[Rr]eplace|[Pp]aste)[-_ ]/;
+const STAND_IN_START =
+  /^([Yy]our|YOUR)([-_ ]|[A-Z])|^([Ii]nsert|[Ee]nter|[Rr]eplace|[Pp]aste)[-_ ]/;
 
 /**
  * Values that stand for a credential rather than being one: a variable reference, `<token>`,

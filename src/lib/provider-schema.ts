@@ -89,7 +89,10 @@ export const providerSchema = z.object({
   docsUrl: z.url(),
   serverName: z.string().regex(/^[A-Za-z0-9_:@/.-]+$/),
   endpoint: endpointSchema,
-  scopes: z.array(z.enum(['user', 'project'])).min(1).default(['user']),
+  scopes: z
+    .array(z.enum(['user', 'project']))
+    .min(1)
+    .default(['user']),
   authModes: z.array(authModeSchema).min(1),
   headers: z.array(extraHeaderSchema).default([]),
   /** Whether the form offers free-form headers (literal and env-sourced), for the "any server" guide. */

@@ -3,16 +3,42 @@
  * validated by `provider-schema.ts`) plus the form's state (form-state.ts) into a `ServerSpec`,
  * reading what people paste (command lines, header lines) and refusing example placeholders.
  */
-import { emptySpec, type Diagnostic, type EnvVarSpec, type Pair, type ServerSpec } from './model.ts';
+import {
+  emptySpec,
+  type Diagnostic,
+  type EnvVarSpec,
+  type Pair,
+  type ServerSpec,
+} from './model.ts';
 import { basicAuthorization } from './basic-auth.ts';
 import { argumentLineNote, readAsMessage, readCommandField } from './command-line.ts';
 import { readHeaderLines } from './header-input.ts';
-import { defaultForm, endpointOf, fillEndpoint, modeOf, splitLines, splitList, splitPairs, type FormState } from './form-state.ts';
+import {
+  defaultForm,
+  endpointOf,
+  fillEndpoint,
+  modeOf,
+  splitLines,
+  splitList,
+  splitPairs,
+  type FormState,
+} from './form-state.ts';
 import type { Provider } from './provider-schema.ts';
 
 // The form's state and its light helpers, re-exported so callers keep one import.
 export type { AuthModeData, Endpoint, Provider } from './provider-schema.ts';
-export { defaultForm, endpointOf, fillEndpoint, modeOf, offersStorage, SECRET_FIELDS, splitLines, splitList, splitPairs, type FormState } from './form-state.ts';
+export {
+  defaultForm,
+  endpointOf,
+  fillEndpoint,
+  modeOf,
+  offersStorage,
+  SECRET_FIELDS,
+  splitLines,
+  splitList,
+  splitPairs,
+  type FormState,
+} from './form-state.ts';
 
 /** Extra headers that apply to the current mode and have a value. */
 function extraHeaders(provider: Provider, form: FormState, modeId: string): Pair[] {
@@ -78,10 +104,17 @@ export function specFromForm(provider: Provider, form: FormState): ServerSpec {
       spec.auth = 'headers';
       const secret = form.secret === '' ? mode.placeholder : form.secret;
       if (form.storage === 'inline') {
-        spec.httpHeaders = [{ name: mode.header, value: mode.prefix + secret }, ...spec.httpHeaders];
+        spec.httpHeaders = [
+          { name: mode.header, value: mode.prefix + secret },
+          ...spec.httpHeaders,
+        ];
       } else {
         spec.envHttpHeaders = [{ name: mode.header, value: envVar }, ...spec.envHttpHeaders];
-        lines.push({ name: envVar, value: form.secret === '' ? '' : mode.prefix + form.secret, placeholder: mode.prefix + mode.placeholder });
+        lines.push({
+          name: envVar,
+          value: form.secret === '' ? '' : mode.prefix + form.secret,
+          placeholder: mode.prefix + mode.placeholder,
+        });
       }
       break;
     }
@@ -89,14 +122,22 @@ export function specFromForm(provider: Provider, form: FormState): ServerSpec {
       spec.auth = 'headers';
       if (form.storage === 'inline') {
         // An explicit choice: the page computes the header, and the config file then holds it in plaintext.
-        const value = form.user !== '' || form.secret !== '' ? basicAuthorization(form.user, form.secret) : `Basic ${mode.placeholder}`;
+        const value =
+          form.user !== '' || form.secret !== ''
+            ? basicAuthorization(form.user, form.secret)
+            : `Basic ${mode.placeholder}`;
         spec.httpHeaders = [{ name: 'Authorization', value }, ...spec.httpHeaders];
       } else {
         spec.envHttpHeaders = [{ name: 'Authorization', value: envVar }, ...spec.envHttpHeaders];
         lines.push(
           { name: mode.userVar, value: form.user, placeholder: mode.userPlaceholder },
           { name: mode.secretVar, value: form.secret, placeholder: mode.placeholder },
-          { name: envVar, value: '', placeholder: '', basicAuthFrom: { userVar: mode.userVar, secretVar: mode.secretVar } },
+          {
+            name: envVar,
+            value: '',
+            placeholder: '',
+            basicAuthFrom: { userVar: mode.userVar, secretVar: mode.secretVar },
+          },
         );
       }
       break;
@@ -116,8 +157,10 @@ function readStdio(form: FormState, spec: ServerSpec, notes: Diagnostic[]): void
   const lead = reading.kind === 'split' ? reading.argv.slice(1) : [];
   spec.command = reading.kind === 'split' ? (reading.argv[0] ?? '') : form.command;
   spec.args = [...lead, ...typed];
-  if (reading.kind === 'split') notes.push({ field: 'command', severity: 'warning', message: readAsMessage(reading.argv) });
-  if (reading.kind === 'refused') notes.push({ field: 'command', severity: 'error', message: reading.message });
+  if (reading.kind === 'split')
+    notes.push({ field: 'command', severity: 'warning', message: readAsMessage(reading.argv) });
+  if (reading.kind === 'refused')
+    notes.push({ field: 'command', severity: 'error', message: reading.message });
   typed.forEach((line, i) => {
     const message = argumentLineNote(line, lead.length + i + 1);
     if (message) notes.push({ field: `args.${lead.length + i}`, severity: 'warning', message });
@@ -131,7 +174,9 @@ function readStdio(form: FormState, spec: ServerSpec, notes: Diagnostic[]): void
  */
 export function presetSpec(provider: Provider): ServerSpec {
   const spec = specFromForm(provider, defaultForm(provider));
-  const notes = spec.inputNotes?.map((n) => (n.message.includes(PLACEHOLDER_MARK) ? { ...n, severity: 'warning' as const } : n));
+  const notes = spec.inputNotes?.map((n) =>
+    n.message.includes(PLACEHOLDER_MARK) ? { ...n, severity: 'warning' as const } : n,
+  );
   return notes ? { ...spec, inputNotes: notes } : spec;
 }
 
@@ -151,7 +196,11 @@ function placeholderNote(provider: Provider, form: FormState): Diagnostic | unde
   for (const p of endpointOf(provider, form).params) {
     const segment = placeholderIn(form.params[p.key] ?? '');
     if (segment) {
-      return { field: 'url', severity: 'error', message: `the placeholder ${segment} ${PLACEHOLDER_MARK} (${p.help})` };
+      return {
+        field: 'url',
+        severity: 'error',
+        message: `the placeholder ${segment} ${PLACEHOLDER_MARK} (${p.help})`,
+      };
     }
   }
   return undefined;

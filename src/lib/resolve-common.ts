@@ -49,15 +49,28 @@ export const NOT_IN_FILE = 'It would be written into config.toml in plaintext.';
 export const USE_VARIABLE = `${NOT_IN_FILE} Keep credentials in the sign-in fields or in environment variables, and enter only names here.`;
 
 /** Checks one pair's value by its kind. */
-function checkPairValue(pair: Pair, at: string, kind: 'header' | 'env-header' | 'env', shown: string, out: Collector): void {
+function checkPairValue(
+  pair: Pair,
+  at: string,
+  kind: 'header' | 'env-header' | 'env',
+  shown: string,
+  out: Collector,
+): void {
   const name = pair.name.trim();
-  if (kind === 'env-header') out.env(`${at}.value`, pair.value.trim(), `Variable for header ${shown}`);
-  else if (kind === 'header') out.error(`${at}.value`, checkHeaderValue(pair.value, name || '(unnamed)'));
+  if (kind === 'env-header')
+    out.env(`${at}.value`, pair.value.trim(), `Variable for header ${shown}`);
+  else if (kind === 'header')
+    out.error(`${at}.value`, checkHeaderValue(pair.value, name || '(unnamed)'));
   // An environment value may span lines (a PEM key): every output shows the line break inside quotes.
   else out.error(`${at}.value`, checkText(pair.value, `Value of ${shown}`, { allowNewline: true }));
   // A credential-named header gets its own plaintext warning (resolve-http.ts); this catches one hiding in a setting.
   if (kind === 'header' && !isCredentialHeaderName(name)) {
-    out.credential(at, pair.value, `Header ${shown}`, `${NOT_IN_FILE} Send credentials from an environment variable instead.`);
+    out.credential(
+      at,
+      pair.value,
+      `Header ${shown}`,
+      `${NOT_IN_FILE} Send credentials from an environment variable instead.`,
+    );
   }
 }
 
@@ -75,11 +88,18 @@ export function pairsToRecord(
     const name = pair.name.trim();
     if (kind === 'env') out.env(`${at}.name`, name, 'Variable name');
     else out.error(`${at}.name`, checkHeaderName(name));
-    if (kind !== 'env') out.credential(`${at}.name`, name, `Header name ${name}`, 'Enter the header\'s name here, such as X-Api-Key.');
+    if (kind !== 'env')
+      out.credential(
+        `${at}.name`,
+        name,
+        `Header name ${name}`,
+        "Enter the header's name here, such as X-Api-Key.",
+      );
     // Header names are case-insensitive; env names are not.
     const key = kind === 'env' ? name : name.toLowerCase();
     const shown = visible(name) || '(unnamed)';
-    if (name !== '' && seen.has(key)) out.error(`${at}.name`, `"${shown}" appears twice: keep one row.`);
+    if (name !== '' && seen.has(key))
+      out.error(`${at}.name`, `"${shown}" appears twice: keep one row.`);
     seen.add(key);
     checkPairValue(pair, at, kind, shown, out);
     record[name] = kind === 'env-header' ? pair.value.trim() : pair.value;

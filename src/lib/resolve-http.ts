@@ -11,7 +11,11 @@ import { checkText, checkUrl } from './validate.ts';
 /** Warns about a credential in a URL's query or path; a password in its user info already has checkUrl's warning. */
 function urlCredential(url: string, label: string, field: string, out: Collector): void {
   const hit = findCredentials(url).find((h) => h.kind !== 'userinfo');
-  if (hit) out.warn(field, `${label} carries a credential: ${hit.reason}. Codex keeps the URL in config.toml in plaintext: send the credential in a header from an environment variable, or with a bearer token variable, if the server accepts one.`);
+  if (hit)
+    out.warn(
+      field,
+      `${label} carries a credential: ${hit.reason}. Codex keeps the URL in config.toml in plaintext: send the credential in a header from an environment variable, or with a bearer token variable, if the server accepts one.`,
+    );
 }
 
 /**
@@ -23,7 +27,8 @@ function checkScope(w: string, i: number): string | undefined {
   const label = `Scope #${i + 1}`;
   const bad = checkText(w, label);
   if (bad) return bad;
-  if (/[\s,]/.test(w)) return `${label} "${w}" contains a space or comma: enter one scope per entry.`;
+  if (/[\s,]/.test(w))
+    return `${label} "${w}" contains a space or comma: enter one scope per entry.`;
   const quote = /['\\\u2018-\u201b]/.exec(w);
   if (quote) {
     return `${label} "${w}" contains ${quote[0]}, which the login command cannot carry the same way in bash, zsh, fish and PowerShell: enter the scope as your provider documents it, without quotes or backslashes.`;
@@ -40,9 +45,19 @@ function literalHeaderWarnings(spec: ServerSpec, out: Collector): void {
     const name = pair.name.trim();
     const at = `httpHeaders.${i}.value`;
     if (mentionsVariable(pair.value)) {
-      out.warn(at, `Header ${name} holds "${pair.value}": Codex sends it literally and never expands variables. Use an env-sourced header instead.`);
-    } else if (pair.value !== '' && isCredentialHeaderName(name) && !variableReference(withoutAuthScheme(pair.value))) {
-      out.warn(at, `Header ${name} is written into config.toml in plaintext: anyone who can read the file can use it. Move it to an environment-sourced header (env_http_headers), whose value Codex reads from a variable you export.`);
+      out.warn(
+        at,
+        `Header ${name} holds "${pair.value}": Codex sends it literally and never expands variables. Use an env-sourced header instead.`,
+      );
+    } else if (
+      pair.value !== '' &&
+      isCredentialHeaderName(name) &&
+      !variableReference(withoutAuthScheme(pair.value))
+    ) {
+      out.warn(
+        at,
+        `Header ${name} is written into config.toml in plaintext: anyone who can read the file can use it. Move it to an environment-sourced header (env_http_headers), whose value Codex reads from a variable you export.`,
+      );
     }
   });
 }
@@ -56,16 +71,27 @@ function resolveHeaders(spec: ServerSpec, entry: HttpEntry, out: Collector): voi
   if (headers && envHeaders) {
     for (const name of Object.keys(envHeaders)) {
       if (Object.keys(headers).some((h) => h.toLowerCase() === name.toLowerCase())) {
-        out.error('envHttpHeaders', `Header ${name} is set both as a literal and from a variable: keep one.`);
+        out.error(
+          'envHttpHeaders',
+          `Header ${name} is set both as a literal and from a variable: keep one.`,
+        );
       }
     }
   }
-  const sendsAuthorization = [...Object.keys(headers ?? {}), ...Object.keys(envHeaders ?? {})].some((h) => h.toLowerCase() === 'authorization');
+  const sendsAuthorization = [...Object.keys(headers ?? {}), ...Object.keys(envHeaders ?? {})].some(
+    (h) => h.toLowerCase() === 'authorization',
+  );
   if (entry.bearer_token_env_var !== undefined && sendsAuthorization) {
-    out.warn('bearerTokenEnvVar', 'Both a bearer token variable and an Authorization header are set: the server receives two credentials. Keep one.');
+    out.warn(
+      'bearerTokenEnvVar',
+      'Both a bearer token variable and an Authorization header are set: the server receives two credentials. Keep one.',
+    );
   }
   if (spec.auth === 'headers' && !headers && !envHeaders) {
-    out.error('httpHeaders', 'Header authentication needs at least one header: add the header your provider expects.');
+    out.error(
+      'httpHeaders',
+      'Header authentication needs at least one header: add the header your provider expects.',
+    );
   }
   literalHeaderWarnings(spec, out);
 }
@@ -85,12 +111,26 @@ function resolveOauth(spec: ServerSpec, entry: HttpEntry, out: Collector): void 
   }
   const clientId = spec.oauthClientId.trim();
   if (clientId !== '') {
-    out.credential('oauthClientId', clientId, 'OAuth client ID', 'A client ID is public, so if that is what this is, keep it; a client secret or token does not go in this field.');
-    out.error('oauthClientId', checkText(clientId, 'OAuth client ID') ?? (/\s/.test(clientId) ? 'OAuth client ID contains spaces: paste it exactly as your provider shows it.' : undefined));
+    out.credential(
+      'oauthClientId',
+      clientId,
+      'OAuth client ID',
+      'A client ID is public, so if that is what this is, keep it; a client secret or token does not go in this field.',
+    );
+    out.error(
+      'oauthClientId',
+      checkText(clientId, 'OAuth client ID') ??
+        (/\s/.test(clientId)
+          ? 'OAuth client ID contains spaces: paste it exactly as your provider shows it.'
+          : undefined),
+    );
     entry.oauth = { client_id: clientId };
   }
   if (spec.auth !== 'oauth' && (clientId !== '' || spec.scopes.length > 0)) {
-    out.warn('auth', 'OAuth settings are filled in but the authentication is not OAuth: they are written but only used by `codex mcp login`.');
+    out.warn(
+      'auth',
+      'OAuth settings are filled in but the authentication is not OAuth: they are written but only used by `codex mcp login`.',
+    );
   }
 }
 
@@ -108,7 +148,10 @@ export function resolveHttp(spec: ServerSpec, out: Collector): HttpEntry {
     out.env('bearerTokenEnvVar', bearer, 'Bearer token variable');
     entry.bearer_token_env_var = bearer;
   } else if (spec.auth === 'bearer') {
-    out.error('bearerTokenEnvVar', 'Bearer token variable is required for token authentication: enter the name of the variable holding the token.');
+    out.error(
+      'bearerTokenEnvVar',
+      'Bearer token variable is required for token authentication: enter the name of the variable holding the token.',
+    );
   }
   resolveHeaders(spec, entry, out);
   resolveOauth(spec, entry, out);

@@ -7,10 +7,23 @@ import { CODEX_NEWEST, type Release } from './codex/releases.ts';
 import { isPathWithSpaces } from './command-path.ts';
 import { findCredentials } from './credentials.ts';
 import type { Diagnostic, ServerEntry, ServerSpec, SharedEntry, StdioEntry } from './model.ts';
-import { Collector, NOT_IN_FILE, pairsToRecord, tokenAsName, USE_VARIABLE, words } from './resolve-common.ts';
+import {
+  Collector,
+  NOT_IN_FILE,
+  pairsToRecord,
+  tokenAsName,
+  USE_VARIABLE,
+  words,
+} from './resolve-common.ts';
 import { resolveHttp } from './resolve-http.ts';
 import { visible } from './unsafe-chars.ts';
-import { checkEnvName, checkServerName, checkText, checkTimeout, isLoopbackHost } from './validate.ts';
+import {
+  checkEnvName,
+  checkServerName,
+  checkText,
+  checkTimeout,
+  isLoopbackHost,
+} from './validate.ts';
 
 /** The result of resolving a spec: `entry` is null when any error remains. */
 export interface Resolved {
@@ -41,28 +54,58 @@ function argCredentials(args: string[], out: Collector): void {
 
 function resolveStdio(spec: ServerSpec, out: Collector): StdioEntry {
   const command = spec.command.trim();
-  if (command === '') out.error('command', 'Command is required: enter the program to run, such as npx or uvx.');
+  if (command === '')
+    out.error('command', 'Command is required: enter the program to run, such as npx or uvx.');
   else if (checkText(command, 'Command')) out.error('command', checkText(command, 'Command'));
   // A command line the form refused already has its message at the field (command-line.ts).
-  else if (/\s/.test(command) && !isPathWithSpaces(command) && !spec.inputNotes?.some((n) => n.field === 'command' && n.severity === 'error')) {
-    out.error('command', `Command "${command}" contains a space: Codex runs it as one program name. Put the program in Command and each argument in Arguments.`);
+  else if (
+    /\s/.test(command) &&
+    !isPathWithSpaces(command) &&
+    !spec.inputNotes?.some((n) => n.field === 'command' && n.severity === 'error')
+  ) {
+    out.error(
+      'command',
+      `Command "${command}" contains a space: Codex runs it as one program name. Put the program in Command and each argument in Arguments.`,
+    );
   }
-  out.credential('command', command, 'Command', 'Command is the program only; a credential belongs in "Environment for the server" (NAME=value).');
+  out.credential(
+    'command',
+    command,
+    'Command',
+    'Command is the program only; a credential belongs in "Environment for the server" (NAME=value).',
+  );
   const entry: StdioEntry = { command };
   // An argument may span lines (a script for `-c`): every output shows the line break inside quotes.
-  spec.args.forEach((a, i) => out.error(`args.${i}`, checkText(a, `Argument #${i + 1}`, { allowNewline: true })));
+  spec.args.forEach((a, i) =>
+    out.error(`args.${i}`, checkText(a, `Argument #${i + 1}`, { allowNewline: true })),
+  );
   argCredentials(spec.args, out);
   if (spec.args.length > 0) entry.args = [...spec.args];
   const env = pairsToRecord(spec.env, 'env', 'env', out);
   if (env) entry.env = env;
-  const envVars = words(spec.envVars, 'envVars', 'Pass-through variable', out, (w) => tokenAsName(w, 'Pass-through variable') ?? checkEnvName(w, 'Pass-through variable').error);
+  const envVars = words(
+    spec.envVars,
+    'envVars',
+    'Pass-through variable',
+    out,
+    (w) =>
+      tokenAsName(w, 'Pass-through variable') ?? checkEnvName(w, 'Pass-through variable').error,
+  );
   if (envVars) entry.env_vars = envVars;
   const cwd = spec.cwd.trim();
   if (cwd !== '') {
     out.error('cwd', checkText(cwd, 'Working directory'));
     out.credential('cwd', cwd, 'Working directory', USE_VARIABLE);
-    if (cwd.startsWith('~')) out.warn('cwd', 'Working directory starts with "~", which Codex does not expand: write the full path.');
-    else if (!/^(\/|[A-Za-z]:[\\/]|\\\\)/.test(cwd)) out.warn('cwd', 'Working directory is relative: Codex resolves it against wherever it was started. Prefer a full path.');
+    if (cwd.startsWith('~'))
+      out.warn(
+        'cwd',
+        'Working directory starts with "~", which Codex does not expand: write the full path.',
+      );
+    else if (!/^(\/|[A-Za-z]:[\\/]|\\\\)/.test(cwd))
+      out.warn(
+        'cwd',
+        'Working directory is relative: Codex resolves it against wherever it was started. Prefer a full path.',
+      );
     entry.cwd = cwd;
   }
   return entry;
@@ -71,7 +114,8 @@ function resolveStdio(spec: ServerSpec, out: Collector): StdioEntry {
 function resolveShared(spec: ServerSpec, out: Collector): SharedEntry {
   const shared: SharedEntry = {};
   // A token pasted into a timeout field is refused as "not a number"; say also what it is and where it goes.
-  const notHere = 'This field takes a number of seconds; a credential belongs in the sign-in fields or an environment variable.';
+  const notHere =
+    'This field takes a number of seconds; a credential belongs in the sign-in fields or an environment variable.';
   out.credential('startupTimeoutSec', spec.startupTimeoutSec.trim(), 'Startup timeout', notHere);
   out.credential('toolTimeoutSec', spec.toolTimeoutSec.trim(), 'Tool timeout', notHere);
   const startup = checkTimeout(spec.startupTimeoutSec, 'Startup timeout');
@@ -82,14 +126,22 @@ function resolveShared(spec: ServerSpec, out: Collector): SharedEntry {
   if (tool.value !== undefined) shared.tool_timeout_sec = tool.value;
   if (!spec.enabled) shared.enabled = false;
   if (spec.required) shared.required = true;
-  if (!spec.enabled && spec.required) out.warn('required', 'The server is both disabled and required: a disabled server is never started, so "required" has no effect.');
+  if (!spec.enabled && spec.required)
+    out.warn(
+      'required',
+      'The server is both disabled and required: a disabled server is never started, so "required" has no effect.',
+    );
   const enabledTools = words(spec.enabledTools, 'enabledTools', 'Allowed tool', out);
   if (enabledTools) shared.enabled_tools = enabledTools;
   const disabledTools = words(spec.disabledTools, 'disabledTools', 'Blocked tool', out);
   if (disabledTools) shared.disabled_tools = disabledTools;
   const blocked = new Set(disabledTools ?? []);
   const both = (enabledTools ?? []).filter((t) => blocked.has(t));
-  if (both.length > 0) out.warn('disabledTools', `Tools both allowed and blocked (${both.join(', ')}): Codex blocks them.`);
+  if (both.length > 0)
+    out.warn(
+      'disabledTools',
+      `Tools both allowed and blocked (${both.join(', ')}): Codex blocks them.`,
+    );
   return shared;
 }
 
@@ -125,19 +177,34 @@ function checkNotMixed(spec: ServerSpec, out: Collector): void {
     const transport = MCP_KEYS[key]?.transport;
     if (transport === spec.transport || transport === 'both' || !isSet(spec)) continue;
     const field = FIELD_OF[key] ?? key;
-    out.error(field, `${field} is only for ${kind}, and Codex refuses to mix transports: clear it or switch the transport.`);
+    out.error(
+      field,
+      `${field} is only for ${kind}, and Codex refuses to mix transports: clear it or switch the transport.`,
+    );
   }
-  if (spec.transport === 'stdio' && (spec.auth === 'oauth' || spec.auth === 'bearer' || spec.auth === 'headers')) {
-    out.error('auth', 'Local (stdio) servers take credentials through env, not OAuth, bearer tokens or headers: choose "none" and set variables under env.');
+  if (
+    spec.transport === 'stdio' &&
+    (spec.auth === 'oauth' || spec.auth === 'bearer' || spec.auth === 'headers')
+  ) {
+    out.error(
+      'auth',
+      'Local (stdio) servers take credentials through env, not OAuth, bearer tokens or headers: choose "none" and set variables under env.',
+    );
   }
 }
 
 /** Resolves a spec into the validated entry and its diagnostics, by the rules of `release`. */
 export function resolveSpec(spec: ServerSpec, release: Release = CODEX_NEWEST): Resolved {
   const out = new Collector();
-  for (const n of spec.inputNotes ?? []) (n.severity === 'error' ? out.error : out.warn).call(out, n.field, n.message);
+  for (const n of spec.inputNotes ?? [])
+    (n.severity === 'error' ? out.error : out.warn).call(out, n.field, n.message);
   out.error('name', checkServerName(spec.name.trim(), release));
-  out.credential('name', spec.name.trim(), 'Server name', `${NOT_IN_FILE} Use a short name such as "docs"; the credential belongs in the sign-in fields or an environment variable.`);
+  out.credential(
+    'name',
+    spec.name.trim(),
+    'Server name',
+    `${NOT_IN_FILE} Use a short name such as "docs"; the credential belongs in the sign-in fields or an environment variable.`,
+  );
   checkNotMixed(spec, out);
   const transport = spec.transport === 'stdio' ? resolveStdio(spec, out) : resolveHttp(spec, out);
   const shared = resolveShared(spec, out);
@@ -145,7 +212,10 @@ export function resolveSpec(spec: ServerSpec, release: Release = CODEX_NEWEST): 
     out.env(`envVarLines.${i}.name`, line.name, 'Variable name');
     // The line shows the typed value, or the placeholder when none; either may span lines (a PEM key).
     const label = `${line.value === '' ? 'Placeholder' : 'Value'} of ${visible(line.name) || 'the variable'}`;
-    out.error(`envVarLines.${i}.value`, checkText(line.value === '' ? line.placeholder : line.value, label, { allowNewline: true }));
+    out.error(
+      `envVarLines.${i}.value`,
+      checkText(line.value === '' ? line.placeholder : line.value, label, { allowNewline: true }),
+    );
     if (line.basicAuthFrom) {
       out.env(`envVarLines.${i}.name`, line.basicAuthFrom.userVar, 'User variable');
       out.env(`envVarLines.${i}.name`, line.basicAuthFrom.secretVar, 'Secret variable');
@@ -155,7 +225,10 @@ export function resolveSpec(spec: ServerSpec, release: Release = CODEX_NEWEST): 
     try {
       const host = new URL(transport.url).hostname;
       if (new URL(transport.url).protocol === 'http:' && !isLoopbackHost(host)) {
-        out.warn('auth', 'OAuth login expects an https:// server URL; over plain http the login is likely to fail.');
+        out.warn(
+          'auth',
+          'OAuth login expects an https:// server URL; over plain http the login is likely to fail.',
+        );
       }
     } catch {
       // An unparsable URL already has its own error.

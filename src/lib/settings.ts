@@ -28,7 +28,10 @@ export interface SettingsContext {
 
 /** Keys for `[mcp_servers.NAME]`, and keys for the top of config.toml. */
 export interface ResolvedSettings {
-  server: { default_tools_approval_mode?: string; tools?: Record<string, { approval_mode: string }> };
+  server: {
+    default_tools_approval_mode?: string;
+    tools?: Record<string, { approval_mode: string }>;
+  };
   topLevel: { mcp_oauth_credentials_store?: string; mcp_oauth_callback_port?: number };
   diagnostics: Diagnostic[];
 }
@@ -47,12 +50,18 @@ const list = (values: string[]): string => values.map((v) => `"${v}"`).join(', '
 function checkMode(value: string, label: string, release: Release): string | undefined {
   const modes = enumIn(APPROVAL_MODES, release);
   if (modes.includes(value)) return undefined;
-  const later = enumIn(APPROVAL_MODES, CODEX_NEWEST).includes(value) ? ` ("${value}" needs a newer Codex than ${release})` : '';
+  const later = enumIn(APPROVAL_MODES, CODEX_NEWEST).includes(value)
+    ? ` ("${value}" needs a newer Codex than ${release})`
+    : '';
   return `${label} "${value}" is not a mode Codex ${release} accepts${later}: use one of ${list(modes)}.`;
 }
 
 /** Parses the per-tool lines; each problem is reported on the field with its line number. */
-function toolApprovals(text: string, release: Release, out: Diagnostic[]): Record<string, { approval_mode: string }> | undefined {
+function toolApprovals(
+  text: string,
+  release: Release,
+  out: Diagnostic[],
+): Record<string, { approval_mode: string }> | undefined {
   const field = 'settings.toolApprovals';
   const tools: Record<string, { approval_mode: string }> = {};
   text.split('\n').forEach((raw, i) => {
@@ -61,13 +70,27 @@ function toolApprovals(text: string, release: Release, out: Diagnostic[]): Recor
     const where = `Per-tool approval, line ${i + 1}`;
     const m = /^([^=:]+?)\s*[=:]\s*(\S+)$/.exec(line);
     if (!m) {
-      out.push(err(field, `${where} ("${line}") is not TOOL = MODE: write the tool's name, "=", then one of ${list(enumIn(APPROVAL_MODES, release))}, such as "search = approve".`));
+      out.push(
+        err(
+          field,
+          `${where} ("${line}") is not TOOL = MODE: write the tool's name, "=", then one of ${list(enumIn(APPROVAL_MODES, release))}, such as "search = approve".`,
+        ),
+      );
       return;
     }
     const [, tool, mode] = m as unknown as [string, string, string];
     const bad = unsafeChar(tool);
-    if (bad) return void out.push(err(field, `${where}: the tool name holds ${bad.label}, which no field accepts: retype the name.`));
-    if (tool in tools) return void out.push(err(field, `${where}: "${tool}" is listed twice: keep one line per tool.`));
+    if (bad)
+      return void out.push(
+        err(
+          field,
+          `${where}: the tool name holds ${bad.label}, which no field accepts: retype the name.`,
+        ),
+      );
+    if (tool in tools)
+      return void out.push(
+        err(field, `${where}: "${tool}" is listed twice: keep one line per tool.`),
+      );
     const problem = checkMode(mode, `${where}: mode`, release);
     if (problem) return void out.push(err(field, problem));
     tools[tool] = { approval_mode: mode };
@@ -82,7 +105,12 @@ function callbackPort(text: string, out: Diagnostic[]): number | undefined {
   const { max } = MCP_OAUTH_TOP_LEVEL.mcp_oauth_callback_port;
   const n = /^\d{1,5}$/.test(value) ? Number(value) : NaN;
   if (!Number.isInteger(n) || n < 1 || n > max) {
-    out.push(err('settings.callbackPort', `OAuth callback port "${value}" is not a port number: enter a whole number from 1 to ${max}, such as 8765, or leave it empty.`));
+    out.push(
+      err(
+        'settings.callbackPort',
+        `OAuth callback port "${value}" is not a port number: enter a whole number from 1 to ${max}, such as 8765, or leave it empty.`,
+      ),
+    );
     return undefined;
   }
   return n;
@@ -106,7 +134,12 @@ export function resolveSettings(form: SettingsForm, ctx: SettingsContext): Resol
     const store = form.credentialsStore.trim();
     const stores = MCP_OAUTH_TOP_LEVEL.mcp_oauth_credentials_store.map((v) => v.value as string);
     if (store !== '' && !stores.includes(store)) {
-      diagnostics.push(err('settings.credentialsStore', `OAuth credential store "${store}" is not one Codex accepts: use one of ${list(stores)}.`));
+      diagnostics.push(
+        err(
+          'settings.credentialsStore',
+          `OAuth credential store "${store}" is not one Codex accepts: use one of ${list(stores)}.`,
+        ),
+      );
     } else if (store !== '') topLevel.mcp_oauth_credentials_store = store;
     const port = callbackPort(form.callbackPort, diagnostics);
     if (port !== undefined) topLevel.mcp_oauth_callback_port = port;
@@ -125,7 +158,11 @@ export function topLevelBlock(topLevel: ResolvedSettings['topLevel']): string | 
  * command route lists them as keys to add by hand, setting errors block the outputs, and the
  * config path is written for the reader's platform.
  */
-export function withSettings(generated: Generated, form: SettingsForm, ctx: SettingsContext): GeneratedWithSettings {
+export function withSettings(
+  generated: Generated,
+  form: SettingsForm,
+  ctx: SettingsContext,
+): GeneratedWithSettings {
   const resolved = resolveSettings(form, ctx);
   const diagnostics = [...generated.diagnostics, ...resolved.diagnostics];
   const topLevelPath = configPath('user', ctx.platform);
@@ -133,14 +170,26 @@ export function withSettings(generated: Generated, form: SettingsForm, ctx: Sett
   if (!out || resolved.diagnostics.some((d) => d.severity === 'error')) {
     // A setting's error blocks the TOML and the command; the name's own lines stay.
     const standalone = out ? { login: out.login, verify: out.verify } : generated.standalone;
-    return { diagnostics, outputs: null, ...(standalone && { standalone }), topLevel: null, topLevelPath };
+    return {
+      diagnostics,
+      outputs: null,
+      ...(standalone && { standalone }),
+      topLevel: null,
+      topLevelPath,
+    };
   }
   const added = Object.keys(resolved.server);
   const table = { ...orderedEntry(out.entry), ...resolved.server };
-  const toml = added.length === 0 ? out.toml : stringify({ mcp_servers: { [out.name]: table } }).trimEnd() + '\n';
+  const toml =
+    added.length === 0
+      ? out.toml
+      : stringify({ mcp_servers: { [out.name]: table } }).trimEnd() + '\n';
   const missing = [...out.cli.missing, ...added.filter((k) => !out.cli.missing.includes(k))];
   // The command has no flag for these keys: it becomes "run it, then add the rest by hand".
-  const cli = out.cli.mode === 'toml-only' || added.length === 0 ? out.cli : { ...out.cli, mode: 'partial' as const, missing };
+  const cli =
+    out.cli.mode === 'toml-only' || added.length === 0
+      ? out.cli
+      : { ...out.cli, mode: 'partial' as const, missing };
   return {
     diagnostics,
     outputs: { ...out, toml, cli, configPath: configPath(ctx.scope, ctx.platform) },

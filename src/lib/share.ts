@@ -8,7 +8,15 @@
 import { CODEX_NEWEST, CODEX_OLDEST, PROBED_RELEASES, type Release } from './codex/releases.ts';
 import { findCredential, type CredentialHit } from './credentials.ts';
 import type { Shell } from './shells.ts';
-import { defaultForm, endpointOf, modeOf, offersStorage, SECRET_FIELDS, type FormState, type Provider } from './provider.ts';
+import {
+  defaultForm,
+  endpointOf,
+  modeOf,
+  offersStorage,
+  SECRET_FIELDS,
+  type FormState,
+  type Provider,
+} from './provider.ts';
 import { cautionsFor, secretsToAdd, short } from './share-report.ts';
 import { unsafeChar, type UnsafeChar } from './unsafe-chars.ts';
 
@@ -81,19 +89,36 @@ const ENUM_LABELS: Record<string, string> = {
 const ENUM_KEYS = ['mode', 'scope', 'storage', 'enabled', 'required', 'codex', 'shell'] as const;
 // Typed by Shell, so the compiler keeps it in step with src/lib/shells.ts; a value import of that
 // module would split it into its own chunk on every guide's critical path.
-const SHELL_NAMES: Record<Shell, string> = { posix: 'bash / zsh', fish: 'fish', powershell: 'PowerShell' };
+const SHELL_NAMES: Record<Shell, string> = {
+  posix: 'bash / zsh',
+  fish: 'fish',
+  powershell: 'PowerShell',
+};
 const isShell = (value: string): value is Shell => Object.hasOwn(SHELL_NAMES, value);
 // Link keys that would carry a secret: never written, and ignored (with a notice) when a link has them.
 // These are link keys, not form-field names: the form's secret `env` (stdio values) has no link key,
 // while the link key `env` is the non-secret variable NAME. A unit test keeps the two lists apart.
-export const SECRET_LINK_KEYS = new Set<string>(['secret', 'user', 'httpheaders', 'token', 'key', 'password', 'pat']);
+export const SECRET_LINK_KEYS = new Set<string>([
+  'secret',
+  'user',
+  'httpheaders',
+  'token',
+  'key',
+  'password',
+  'pat',
+]);
 
 // Names the server.json that prefilled an "Add to Codex" link (src/lib/server-json/link.ts); not a form field.
 export const FROM_KEY = 'from';
 
 /** Every key a link may carry, for the reference page. `p.` and `h.` prefix endpoint params and headers. */
-export const SHARE_KEYS = ['v', ...ENUM_KEYS, ...Object.keys(TEXT_KEYS), 'p.<param>', 'h.<header>'] as const;
-
+export const SHARE_KEYS = [
+  'v',
+  ...ENUM_KEYS,
+  ...Object.keys(TEXT_KEYS),
+  'p.<param>',
+  'h.<header>',
+] as const;
 
 /**
  * How the reader views the output, beside the form: their shell and their Codex release. A link
@@ -155,7 +180,9 @@ function labelOf(provider: Provider, key: string): string {
   const params = provider.authModes.flatMap((m) => (m.endpoint ?? provider.endpoint).params);
   const param = key.startsWith('p.') ? params.find((p) => p.key === key.slice(2)) : undefined;
   if (param) return param.label;
-  const header = key.startsWith('h.') ? provider.headers.find((h) => h.name === key.slice(2)) : undefined;
+  const header = key.startsWith('h.')
+    ? provider.headers.find((h) => h.name === key.slice(2))
+    : undefined;
   return header ? `${header.label} (${header.name})` : key;
 }
 
@@ -174,7 +201,8 @@ export function encodeShare(provider: Provider, form: FormState, view: View = {}
   if (form.mode !== provider.authModes[0]?.id) out.set('mode', form.mode);
   if (form.scope !== base.scope) out.set('scope', form.scope);
   // Only a mode that offers the choice has a storage to share (a bearer token always lives in a variable).
-  if (offersStorage(modeOf(provider, form)) && form.storage !== base.storage) out.set('storage', form.storage);
+  if (offersStorage(modeOf(provider, form)) && form.storage !== base.storage)
+    out.set('storage', form.storage);
   if (form.enabled !== base.enabled) out.set('enabled', bool(form.enabled));
   if (form.required !== base.required) out.set('required', bool(form.required));
   for (const [key, field] of Object.entries(TEXT_KEYS)) {
@@ -204,7 +232,12 @@ export function encodeShare(provider: Provider, form: FormState, view: View = {}
   // Each round removes one parameter, so this ends.
   for (let hit = findCredential(final.toString()); hit; hit = findCredential(final.toString())) {
     const text = final.toString();
-    const key = decodeURIComponent(text.slice(text.lastIndexOf('&', hit.index) + 1).split('=')[0]!.replace(/\+/g, ' '));
+    const key = decodeURIComponent(
+      text
+        .slice(text.lastIndexOf('&', hit.index) + 1)
+        .split('=')[0]!
+        .replace(/\+/g, ' '),
+    );
     if (key === 'v' || !final.has(key)) break;
     withhold(key);
   }
@@ -227,7 +260,9 @@ class Notices {
     else this.overflow++;
   }
   done(): string[] {
-    return this.overflow > 0 ? [...this.list, `…and ${this.overflow.toLocaleString('en')} more.`] : this.list;
+    return this.overflow > 0
+      ? [...this.list, `…and ${this.overflow.toLocaleString('en')} more.`]
+      : this.list;
   }
 }
 
@@ -238,7 +273,11 @@ export function decodeShare(provider: Provider, raw: string): Decoded {
   try {
     params = new URLSearchParams(raw.replace(/^[#?]/, ''));
   } catch {
-    return { form: defaultForm(provider), notices: ['The link could not be read; the defaults are shown.'], ...empty };
+    return {
+      form: defaultForm(provider),
+      notices: ['The link could not be read; the defaults are shown.'],
+      ...empty,
+    };
   }
   const notices = new Notices();
   // Later duplicates win, like most URL readers; each repeated key is reported once, with its count.
@@ -249,13 +288,20 @@ export function decodeShare(provider: Provider, raw: string): Decoded {
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   for (const [key, count] of counts) {
-    if (count > 1) notices.add(() => `"${short(key)}" appears ${count === 2 ? 'twice' : `${count.toLocaleString('en')} times`}; the last value was used.`, key);
+    if (count > 1)
+      notices.add(
+        () =>
+          `"${short(key)}" appears ${count === 2 ? 'twice' : `${count.toLocaleString('en')} times`}; the last value was used.`,
+        key,
+      );
   }
   const version = values.get('v');
   if (version !== undefined && version !== SHARE_VERSION) {
     return {
       form: defaultForm(provider),
-      notices: [`This link was made by a different version of the site (v=${short(version)}); the defaults are shown.`],
+      notices: [
+        `This link was made by a different version of the site (v=${short(version)}); the defaults are shown.`,
+      ],
       ...empty,
       ignored: [...values.keys()],
     };
@@ -284,25 +330,33 @@ function refusedChar(key: string, value: string): UnsafeChar | undefined {
 /** Why a link value is refused before it is even interpreted, or undefined. */
 function refusal(key: string, value: string): string | undefined {
   if (SECRET_LINK_KEYS.has(key)) return 'secrets are never read from links. Enter it on this page';
-  if (value.length > MAX_VALUE_LENGTH) return `its value is longer than ${MAX_VALUE_LENGTH} characters`;
+  if (value.length > MAX_VALUE_LENGTH)
+    return `its value is longer than ${MAX_VALUE_LENGTH} characters`;
   const bad = refusedChar(key, value);
-  if (bad) return `its value holds ${bad.label}, which no field accepts because it can change what a pasted command does`;
+  if (bad)
+    return `its value holds ${bad.label}, which no field accepts because it can change what a pasted command does`;
   const credential = linkCredential(key, value);
-  if (credential) return `its value looks like a credential (${credential.reason}), and credentials are not read from links. Enter it on this page`;
+  if (credential)
+    return `its value looks like a credential (${credential.reason}), and credentials are not read from links. Enter it on this page`;
   return undefined;
 }
 
 /** A link value as the prefilled notice shows it: choices in words, text as typed (one line, shortened). */
 function shownValue(key: string, value: string): string {
   if (key === 'enabled' || key === 'required') return value === '1' ? 'yes' : 'no';
-  if (key === 'storage') return value === 'inline' ? 'written into config.toml' : 'in an environment variable';
+  if (key === 'storage')
+    return value === 'inline' ? 'written into config.toml' : 'in an environment variable';
   if (key === 'shell' && isShell(value)) return SHELL_NAMES[value];
   const lines = value.split('\n').filter((l) => l.trim() !== '');
   return lines.length > 1 ? `${short(lines.join(', '))}` : value === '' ? '(empty)' : short(value);
 }
 
 /** Applies the allowlisted values of a link to the preset of its sign-in method. */
-function applyValues(provider: Provider, values: Map<string, string>, notices: Notices): { form: FormState; applied: Applied[]; view: View } {
+function applyValues(
+  provider: Provider,
+  values: Map<string, string>,
+  notices: Notices,
+): { form: FormState; applied: Applied[]; view: View } {
   const applied: Applied[] = [];
   const view: View = {};
   const modeId = values.get('mode');
@@ -316,7 +370,8 @@ function applyValues(provider: Provider, values: Map<string, string>, notices: N
     values.delete('mode');
   }
   const form = defaultForm(provider, mode);
-  const reject = (key: string, value: string, why: string): void => notices.add(`"${short(key)}" was ignored: ${why} (got "${short(value)}").`, key);
+  const reject = (key: string, value: string, why: string): void =>
+    notices.add(`"${short(key)}" was ignored: ${why} (got "${short(value)}").`, key);
   const known = (key: string): boolean =>
     Object.hasOwn(TEXT_KEYS, key) ||
     Object.hasOwn(ENUM_LABELS, key) ||
@@ -342,12 +397,22 @@ function applyValues(provider: Provider, values: Map<string, string>, notices: N
       if ((provider.scopes as string[]).includes(value)) form.scope = value as FormState['scope'];
       else reject(key, value, `this provider supports ${provider.scopes.join(' or ')}`);
     } else if (key === 'storage') {
-      if (!offersStorage(modeOf(provider, form))) reject(key, value, 'this authentication keeps the credential in a variable, with no other place to choose');
+      if (!offersStorage(modeOf(provider, form)))
+        reject(
+          key,
+          value,
+          'this authentication keeps the credential in a variable, with no other place to choose',
+        );
       else if (value === 'env' || value === 'inline') form.storage = value;
       else reject(key, value, 'use env or inline');
     } else if (key === 'codex') {
       if ((PROBED_RELEASES as readonly string[]).includes(value)) view.release = value as Release;
-      else reject(key, value, `it is not one of the Codex releases this site was checked against (${CODEX_OLDEST} to ${CODEX_NEWEST}, listed under "Codex version"), so the output is for the newest, ${CODEX_NEWEST}`);
+      else
+        reject(
+          key,
+          value,
+          `it is not one of the Codex releases this site was checked against (${CODEX_OLDEST} to ${CODEX_NEWEST}, listed under "Codex version"), so the output is for the newest, ${CODEX_NEWEST}`,
+        );
     } else if (key === 'shell') {
       if (isShell(value)) view.shell = value;
       else reject(key, value, 'use posix, fish or powershell');
@@ -358,12 +423,14 @@ function applyValues(provider: Provider, values: Map<string, string>, notices: N
       form.params[key.slice(2)] = value;
     } else if (key.startsWith('h.') && provider.headers.some((h) => h.name === key.slice(2))) {
       const header = provider.headers.find((h) => h.name === key.slice(2))!;
-      if (header.type === 'boolean' && value !== 'true' && value !== 'false' && value !== '') reject(key, value, 'use true or false');
+      if (header.type === 'boolean' && value !== 'true' && value !== 'false' && value !== '')
+        reject(key, value, 'use true or false');
       else form.headers[header.name] = value;
     } else {
       notices.add(`Unknown setting "${short(key)}" was ignored.`, key);
     }
-    if (notices.total === before) applied.push({ key, label: labelOf(provider, key), value: shownValue(key, value) });
+    if (notices.total === before)
+      applied.push({ key, label: labelOf(provider, key), value: shownValue(key, value) });
   }
   return { form, applied, view };
 }

@@ -25,7 +25,16 @@ export function splitLines(text: string): string[] {
 
 const BARE = /[A-Za-z0-9_-]/;
 
-const ESCAPES: Record<string, string> = { b: '\b', t: '\t', n: '\n', f: '\f', r: '\r', e: '\u001b', '"': '"', '\\': '\\' };
+const ESCAPES: Record<string, string> = {
+  b: '\b',
+  t: '\t',
+  n: '\n',
+  f: '\f',
+  r: '\r',
+  e: '\u001b',
+  '"': '"',
+  '\\': '\\',
+};
 
 class Scanner {
   i = 0;
@@ -206,7 +215,13 @@ export function scanToml(text: string): TomlStatement[] | null {
       s.advance(array ? 2 : 1);
       if (!s.endOfLine()) return null;
       table = key;
-      out.push({ kind: array ? 'array-table' : 'table', key, path: key, startLine, endLine: s.line });
+      out.push({
+        kind: array ? 'array-table' : 'table',
+        key,
+        path: key,
+        startLine,
+        endLine: s.line,
+      });
     } else {
       const key = s.key();
       if (!key || s.ch !== '=') return null;
@@ -266,7 +281,10 @@ function indexOf(statements: readonly TomlStatement[]): PathNode | null {
  * The 1-based line where `path` is defined: the statement defining the longest prefix of it
  * (a value inside an inline table is reported on the line of that table). Undefined when unknown.
  */
-export function lineOf(statements: readonly TomlStatement[] | null, path: readonly string[]): number | undefined {
+export function lineOf(
+  statements: readonly TomlStatement[] | null,
+  path: readonly string[],
+): number | undefined {
   if (!statements) return undefined;
   const root = indexOf(statements);
   if (!root) return undefined;

@@ -57,8 +57,12 @@ const NAMES: Record<number, string> = {
 // 👩‍👩‍👧, Persian and Indic scripts); next to ASCII or at an end it can only hide a difference.
 const UNSAFE_RE =
   /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b\u200e\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|(?<![\u0080-\uffff])[\u200c\u200d]|[\u200c\u200d](?![\u0080-\uffff])|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-const UNSAFE_NO_TAB_RE = new RegExp(UNSAFE_RE.source.replace('\\u0000-\\u001f', '\\u0000-\\u0008\\u000a-\\u001f'));
-const UNSAFE_NO_LF_RE = new RegExp(UNSAFE_RE.source.replace('\\u0000-\\u001f', '\\u0000-\\u0009\\u000b-\\u001f'));
+const UNSAFE_NO_TAB_RE = new RegExp(
+  UNSAFE_RE.source.replace('\\u0000-\\u001f', '\\u0000-\\u0008\\u000a-\\u001f'),
+);
+const UNSAFE_NO_LF_RE = new RegExp(
+  UNSAFE_RE.source.replace('\\u0000-\\u001f', '\\u0000-\\u0009\\u000b-\\u001f'),
+);
 const UNSAFE_GLOBAL_RE = new RegExp(UNSAFE_RE.source, 'g');
 
 function hex(codePoint: number): string {
@@ -91,7 +95,11 @@ export interface UnsafeOptions {
 /** The first character of `value` that no field may hold, or undefined. */
 export function unsafeChar(value: string, options: UnsafeOptions = {}): UnsafeChar | undefined {
   // A field never needs both exceptions at once; a tab is the stricter choice to keep.
-  const re = options.allowTab ? UNSAFE_NO_TAB_RE : options.allowNewline ? UNSAFE_NO_LF_RE : UNSAFE_RE;
+  const re = options.allowTab
+    ? UNSAFE_NO_TAB_RE
+    : options.allowNewline
+      ? UNSAFE_NO_LF_RE
+      : UNSAFE_RE;
   const match = re.exec(value);
   if (!match) return undefined;
   const codePoint = match[0].charCodeAt(0);
@@ -100,5 +108,8 @@ export function unsafeChar(value: string, options: UnsafeOptions = {}): UnsafeCh
 
 /** `value` with every refused character written as `<U+XXXX>`, for quoting a value inside a message. */
 export function visible(value: string): string {
-  return value.replace(UNSAFE_GLOBAL_RE, (c) => `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`);
+  return value.replace(
+    UNSAFE_GLOBAL_RE,
+    (c) => `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`,
+  );
 }

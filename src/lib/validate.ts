@@ -25,7 +25,11 @@ export const MAX_TIMEOUT_SEC = 86_400;
  * when a command is pasted, invisible and bidi characters that make what is shown differ from what is
  * copied, NUL and lone surrogates. The message names the field, the character and where it is.
  */
-export function checkText(value: string, label: string, options: UnsafeOptions = {}): string | undefined {
+export function checkText(
+  value: string,
+  label: string,
+  options: UnsafeOptions = {},
+): string | undefined {
   const c = unsafeChar(value, options);
   if (!c) return undefined;
   const position = [...value.slice(0, c.index)].length + 1;
@@ -47,11 +51,15 @@ export function checkServerName(name: string, release: Release = CODEX_NEWEST): 
   const bad = checkText(name, 'Server name');
   if (bad) return bad;
   const rule = factsFor(release).nameRule;
-  if (name === '') return `Server name is required: pick a short name such as "docs" (${rule.allowed}).`;
-  if (name.startsWith('-')) return `Server name "${name}" starts with "-", which the CLI reads as an option: start it with a letter or digit.`;
+  if (name === '')
+    return `Server name is required: pick a short name such as "docs" (${rule.allowed}).`;
+  if (name.startsWith('-'))
+    return `Server name "${name}" starts with "-", which the CLI reads as an option: start it with a letter or digit.`;
   if (!rule.pattern.test(name)) {
     // Names the wider rule accepts are only refused by older releases: say which ones do accept it.
-    const newer = factsFor().nameRule.pattern.test(name) ? ` (Codex ${CHANGES.nameRule.since} and later accept it)` : '';
+    const newer = factsFor().nameRule.pattern.test(name)
+      ? ` (Codex ${CHANGES.nameRule.since} and later accept it)`
+      : '';
     return `Server name "${name}" has characters Codex ${release} refuses${newer}: use only ${rule.allowed}, for example "${proposeName(name, rule)}".`;
   }
   return undefined;
@@ -64,22 +72,30 @@ export function checkEnvName(value: string, label: string): { error?: string; wa
   if (bad) return { error: bad };
   if (!ENV_NAME_RE.test(value)) {
     if (looksLikeSecret(value)) {
-      return { error: `${label} looks like a token, not a variable name: export the token in your shell and enter only the variable's name (for example MY_TOKEN) here.` };
+      return {
+        error: `${label} looks like a token, not a variable name: export the token in your shell and enter only the variable's name (for example MY_TOKEN) here.`,
+      };
     }
-    return { error: `${label} "${visible(value)}" is not a valid variable name: use letters, digits and "_", not starting with a digit.` };
+    return {
+      error: `${label} "${visible(value)}" is not a valid variable name: use letters, digits and "_", not starting with a digit.`,
+    };
   }
   if (looksLikeSecret(value)) {
-    return { warning: `${label} "${value}" looks like a token rather than a variable name. Codex expects the NAME of a variable that holds the token (for example MY_TOKEN).` };
+    return {
+      warning: `${label} "${value}" looks like a token rather than a variable name. Codex expects the NAME of a variable that holds the token (for example MY_TOKEN).`,
+    };
   }
   return {};
 }
 
 /** Checks a header name; `undefined` when valid. */
 export function checkHeaderName(name: string): string | undefined {
-  if (name === '') return 'Header name is empty: enter a name such as X-Api-Key, or remove the row.';
+  if (name === '')
+    return 'Header name is empty: enter a name such as X-Api-Key, or remove the row.';
   const bad = checkText(name, 'Header name');
   if (bad) return bad;
-  if (!HEADER_NAME_RE.test(name)) return `Header name "${name}" is not a valid HTTP header name: use letters, digits and "-" with no spaces or colons.`;
+  if (!HEADER_NAME_RE.test(name))
+    return `Header name "${name}" is not a valid HTTP header name: use letters, digits and "-" with no spaces or colons.`;
   return undefined;
 }
 
@@ -95,44 +111,75 @@ export function checkTimeout(raw: string, label: string): { value?: number; erro
   if (v === '') return {};
   const bad = checkText(v, label);
   if (bad) return { error: bad };
-  if (!/^\d+(\.\d+)?$/.test(v)) return { error: `${label} must be a number of seconds such as 30 or 2.5 (got "${raw}").` };
+  if (!/^\d+(\.\d+)?$/.test(v))
+    return { error: `${label} must be a number of seconds such as 30 or 2.5 (got "${raw}").` };
   const n = Number(v);
-  if (!(n > 0)) return { error: `${label} must be greater than 0 seconds; leave it empty to use Codex's default.` };
-  if (n > MAX_TIMEOUT_SEC) return { error: `${label} of ${v} s is more than a day (${MAX_TIMEOUT_SEC} s): enter a smaller number.` };
+  if (!(n > 0))
+    return {
+      error: `${label} must be greater than 0 seconds; leave it empty to use Codex's default.`,
+    };
+  if (n > MAX_TIMEOUT_SEC)
+    return {
+      error: `${label} of ${v} s is more than a day (${MAX_TIMEOUT_SEC} s): enter a smaller number.`,
+    };
   return { value: n };
 }
 
 /** True for hosts that never leave the machine, where plain http is fine. */
 export function isLoopbackHost(hostname: string): boolean {
   const h = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  return h === 'localhost' || h.endsWith('.localhost') || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h);
+  return (
+    h === 'localhost' || h.endsWith('.localhost') || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h)
+  );
 }
 
 /** Checks an MCP server URL; returns an error, or warnings for legal but risky URLs. */
 export function checkUrl(raw: string, label = 'URL'): { error?: string; warnings: string[] } {
   const warnings: string[] = [];
-  if (raw === '') return { error: `${label} is required: enter the server's address, such as https://example.com/mcp.`, warnings };
+  if (raw === '')
+    return {
+      error: `${label} is required: enter the server's address, such as https://example.com/mcp.`,
+      warnings,
+    };
   const bad = checkText(raw, label);
   if (bad) return { error: bad, warnings };
-  if (/\s/.test(raw)) return { error: `${label} contains a space: remove it (percent-encode a space as %20).`, warnings };
+  if (/\s/.test(raw))
+    return {
+      error: `${label} contains a space: remove it (percent-encode a space as %20).`,
+      warnings,
+    };
   const placeholder = /\{([^{}]*)\}/.exec(raw);
-  if (placeholder) return { error: `${label} still has the placeholder {${placeholder[1]}}: fill it in.`, warnings };
+  if (placeholder)
+    return {
+      error: `${label} still has the placeholder {${placeholder[1]}}: fill it in.`,
+      warnings,
+    };
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    return { error: `${label} "${raw}" is not a complete address: it must start with https:// and name a host.`, warnings };
+    return {
+      error: `${label} "${raw}" is not a complete address: it must start with https:// and name a host.`,
+      warnings,
+    };
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return { error: `${label} must start with https:// (or http:// for a local server), not "${url.protocol}".`, warnings };
+    return {
+      error: `${label} must start with https:// (or http:// for a local server), not "${url.protocol}".`,
+      warnings,
+    };
   }
-  if (url.hostname === '') return { error: `${label} has no host name: use the form https://host/path.`, warnings };
+  if (url.hostname === '')
+    return { error: `${label} has no host name: use the form https://host/path.`, warnings };
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-    warnings.push(`${label} uses plain http to a remote host: tokens would cross the network unencrypted. Use https:// (or a tunnel).`);
+    warnings.push(
+      `${label} uses plain http to a remote host: tokens would cross the network unencrypted. Use https:// (or a tunnel).`,
+    );
   }
   if (url.username !== '' || url.password !== '') {
-    warnings.push(`${label} contains a user name or password, which Codex stores in plaintext: use a header or a bearer token variable instead.`);
+    warnings.push(
+      `${label} contains a user name or password, which Codex stores in plaintext: use a header or a bearer token variable instead.`,
+    );
   }
   return { warnings };
 }
-

@@ -4,4 +4,6 @@ import { docPages } from '../components/doc-pages.ts';
 import { llmsIndex } from '../lib/llms.ts';
 
 export const GET: APIRoute = async ({ site }) =>
-  new Response(llmsIndex(site?.href ?? 'http://localhost/', await docPages()), { headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  new Response(llmsIndex(site?.href ?? 'http://localhost/', await docPages()), {
+    headers: { 'content-type': 'text/plain; charset=utf-8' },
+  });

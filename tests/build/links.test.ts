@@ -23,20 +23,24 @@ describe('internal links', () => {
     expect(pages.length).toBeGreaterThanOrEqual(8);
   });
 
-  it.each(pages.map((p) => [relative(DIST, p).split(sep).join('/'), p]))('%s has no broken internal link', (_, file) => {
-    const html = readFileSync(file, 'utf8');
-    const broken: string[] = [];
-    let checked = 0;
-    for (const m of html.matchAll(/\s(?:href|src)="([^"#?]*)(?:[#?][^"]*)?"/g)) {
-      const target = m[1]!;
-      if (target === '' || /^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('//')) continue;
-      // Relative links resolve against the page's own directory.
-      const base = '/' + relative(DIST, file).split(sep).slice(0, -1).join('/');
-      const path = target.startsWith('/') ? target : new URL(target, `http://x${base}/`).pathname;
-      checked++;
-      if (!resolves(path)) broken.push(target);
-    }
-    expect(broken).toEqual([]);
-    expect(checked).toBeGreaterThan(0);
-  });
+  it.each(pages.map((p) => [relative(DIST, p).split(sep).join('/'), p]))(
+    '%s has no broken internal link',
+    (_, file) => {
+      const html = readFileSync(file, 'utf8');
+      const broken: string[] = [];
+      let checked = 0;
+      for (const m of html.matchAll(/\s(?:href|src)="([^"#?]*)(?:[#?][^"]*)?"/g)) {
+        const target = m[1]!;
+        if (target === '' || /^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('//'))
+          continue;
+        // Relative links resolve against the page's own directory.
+        const base = '/' + relative(DIST, file).split(sep).slice(0, -1).join('/');
+        const path = target.startsWith('/') ? target : new URL(target, `http://x${base}/`).pathname;
+        checked++;
+        if (!resolves(path)) broken.push(target);
+      }
+      expect(broken).toEqual([]);
+      expect(checked).toBeGreaterThan(0);
+    },
+  );
 });

@@ -15,7 +15,13 @@ const DIST = join(ROOT, 'dist');
 const RECORDED = join(ROOT, 'tests', 'conformance', 'recorded');
 
 function htmlFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? htmlFiles(join(dir, e.name)) : e.name.endsWith('.html') ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory()
+      ? htmlFiles(join(dir, e.name))
+      : e.name.endsWith('.html')
+        ? [join(dir, e.name)]
+        : [],
+  );
 }
 
 function decode(html: string): string {
@@ -40,32 +46,55 @@ export function quoteMatches(quote: string, line: string): boolean {
   return true;
 }
 
-const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+  devDependencies: Record<string, string>;
+};
 const records = readdirSync(RECORDED)
   .filter((f) => /^messages-.*\.json$/.test(f))
-  .map((f) => ({ file: f, ...(JSON.parse(readFileSync(join(RECORDED, f), 'utf8')) as { codexVersion: string; messages: Record<string, { command: string; text: string }> }) }));
+  .map((f) => ({
+    file: f,
+    ...(JSON.parse(readFileSync(join(RECORDED, f), 'utf8')) as {
+      codexVersion: string;
+      messages: Record<string, { command: string; text: string }>;
+    }),
+  }));
 const lines = records.flatMap((r) => Object.values(r.messages).map((m) => m.text));
 
 const quotes = htmlFiles(DIST).flatMap((file) =>
-  [...readFileSync(file, 'utf8').matchAll(/<code data-codex-message[^>]*>([\s\S]*?)<\/code>/g)].map((m) => ({ page: file.slice(DIST.length), quote: decode(m[1] ?? '') })),
+  [...readFileSync(file, 'utf8').matchAll(/<code data-codex-message[^>]*>([\s\S]*?)<\/code>/g)].map(
+    (m) => ({ page: file.slice(DIST.length), quote: decode(m[1] ?? '') }),
+  ),
 );
 
 describe('Codex messages quoted by the site', () => {
   it('the record is for the pinned CLI', () => {
     expect(records.length).toBeGreaterThan(0);
-    for (const r of records) expect(r.codexVersion, r.file).toBe(pkg.devDependencies['@openai/codex']);
+    for (const r of records)
+      expect(r.codexVersion, r.file).toBe(pkg.devDependencies['@openai/codex']);
   });
 
   it('the matcher treats … as a gap and nothing else', () => {
-    expect(quoteMatches('failed to load … from', 'Error: failed to load MCP servers from ~/.codex')).toBe(true);
-    expect(quoteMatches('failed to load bootstrap configuration', 'Error: failed to load MCP servers from ~/.codex')).toBe(false);
+    expect(
+      quoteMatches('failed to load … from', 'Error: failed to load MCP servers from ~/.codex'),
+    ).toBe(true);
+    expect(
+      quoteMatches(
+        'failed to load bootstrap configuration',
+        'Error: failed to load MCP servers from ~/.codex',
+      ),
+    ).toBe(false);
   });
 
   it(`every quoted message was printed by the real CLI`, () => {
     expect(quotes.length, 'no <CodexMessage> in the build: is dist/ built?').toBeGreaterThan(0);
     const unmatched = quotes.filter((q) => !lines.some((l) => quoteMatches(q.quote, l)));
-    expect(unmatched, `quoted but never observed:\n${unmatched.map((u) => `${u.page}: ${u.quote}`).join('\n')}`).toEqual([]);
-    console.log(`codex messages: ${quotes.length} quotes (${new Set(quotes.map((q) => q.quote)).size} distinct) matched against ${lines.length} recorded lines`);
+    expect(
+      unmatched,
+      `quoted but never observed:\n${unmatched.map((u) => `${u.page}: ${u.quote}`).join('\n')}`,
+    ).toEqual([]);
+    console.log(
+      `codex messages: ${quotes.length} quotes (${new Set(quotes.map((q) => q.quote)).size} distinct) matched against ${lines.length} recorded lines`,
+    );
   });
 });
 
@@ -82,7 +111,9 @@ function pagefindContent(url: string): string | undefined {
 
 describe('the troubleshooting page', () => {
   const page = '/reference/troubleshooting/index.html';
-  const entries = resolveTrouble(Object.fromEntries(records.map((r) => [r.file.replace(/^messages-|\.json$/g, ''), r])));
+  const entries = resolveTrouble(
+    Object.fromEntries(records.map((r) => [r.file.replace(/^messages-|\.json$/g, ''), r])),
+  );
   const wanted = entries.flatMap((e) => e.lines.map((l) => l.text));
 
   it('quotes every recorded message its table names', () => {
@@ -97,6 +128,8 @@ describe('the troubleshooting page', () => {
     // Pagefind collapses whitespace; "…" parts are matched as gaps, as in the quote check.
     const flat = content!.replace(/\s+/g, ' ');
     expect(wanted.filter((t) => !quoteMatches(t.replace(/\s+/g, ' '), flat))).toEqual([]);
-    console.log(`troubleshooting: ${entries.length} entries, ${wanted.length} quoted lines, all in the search index`);
+    console.log(
+      `troubleshooting: ${entries.length} entries, ${wanted.length} quoted lines, all in the search index`,
+    );
   });
 });

@@ -12,7 +12,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CODEX_NEWEST, nameRefusal } from '../../src/lib/codex/index.ts';
 import { generate } from '../../src/lib/generate.ts';
 import { anyName, samples } from '../support/arbitraries.ts';
-import { cleanupHomes, codex, CODEX_RELEASE, CONCURRENCY, freshDir, pool, RELEASE_FACTS, writeConfig } from '../support/codex.ts';
+import {
+  cleanupHomes,
+  codex,
+  CODEX_RELEASE,
+  CONCURRENCY,
+  freshDir,
+  pool,
+  RELEASE_FACTS,
+  writeConfig,
+} from '../support/codex.ts';
 import { checkConformance, specOf } from '../support/conformance.ts';
 import { VALID_CASES } from './cases.ts';
 import { INVALID_CASES } from './invalid-cases.ts';
@@ -26,8 +35,12 @@ const ran = { valid: 0, invalid: 0, property: 0, names: 0 };
 
 beforeAll(async () => {
   const r = await codex(['--version'], freshDir('version'));
-  expect(r.stdout.trim(), 'the CLI under test is the release asked for').toBe(`codex-cli ${CODEX_RELEASE}`);
-  console.log(`conformance: codex-cli ${CODEX_RELEASE}${CODEX_RELEASE === CODEX_NEWEST ? ' (pinned)' : ''}, fast-check seed ${SEED} (override with CONFORMANCE_SEED), ${RUNS} property runs, concurrency ${CONCURRENCY}`);
+  expect(r.stdout.trim(), 'the CLI under test is the release asked for').toBe(
+    `codex-cli ${CODEX_RELEASE}`,
+  );
+  console.log(
+    `conformance: codex-cli ${CODEX_RELEASE}${CODEX_RELEASE === CODEX_NEWEST ? ' (pinned)' : ''}, fast-check seed ${SEED} (override with CONFORMANCE_SEED), ${RUNS} property runs, concurrency ${CONCURRENCY}`,
+  );
 });
 
 afterAll(() => {
@@ -49,7 +62,12 @@ describe('hand-written valid cases', () => {
 
   for (const c of VALID_CASES) {
     it.concurrent(`${c.spec.name ?? ''} — ${c.proves}`, async () => {
-      const report = await checkConformance(specOf(c.spec), c.intended, { mode: c.mode, verifyLine: true, projectLayer: true, alsoSh: true });
+      const report = await checkConformance(specOf(c.spec), c.intended, {
+        mode: c.mode,
+        verifyLine: true,
+        projectLayer: true,
+        alsoSh: true,
+      });
       processes += report.processes;
       ran.valid += 1;
     });
@@ -113,7 +131,8 @@ describe('property: the name rule is the CLI rule', () => {
       // A leading "-" is read by clap as an option ("-" and "--" even slip through as positionals);
       // the core refuses those names outright because the generated command would be ambiguous.
       if (name.startsWith('-')) {
-        if (coreOk) disagreements.push(`${JSON.stringify(raw)}: core accepts a name starting with "-"`);
+        if (coreOk)
+          disagreements.push(`${JSON.stringify(raw)}: core accepts a name starting with "-"`);
         return;
       }
       const r = await codex(['mcp', 'add', name, '--', 'run'], freshDir('name'));
@@ -121,40 +140,61 @@ describe('property: the name rule is the CLI rule', () => {
       ran.names += 1;
       const cliOk = r.code === 0;
       const first = r.stderr.split('\n')[0] ?? '';
-      if (coreOk !== cliOk) disagreements.push(`${JSON.stringify(raw)}: core ${coreOk ? 'accepts' : 'rejects'}, codex ${CODEX_RELEASE} exit ${r.code}: ${first}`);
-      if (rule.pattern.test(name) !== cliOk) disagreements.push(`${JSON.stringify(raw)}: codex ${CODEX_RELEASE} exit ${r.code}: ${first}`);
-      else if (!cliOk && !r.stderr.includes(nameRefusal(name, rule))) disagreements.push(`${JSON.stringify(raw)}: refused with ${JSON.stringify(first)}`);
+      if (coreOk !== cliOk)
+        disagreements.push(
+          `${JSON.stringify(raw)}: core ${coreOk ? 'accepts' : 'rejects'}, codex ${CODEX_RELEASE} exit ${r.code}: ${first}`,
+        );
+      if (rule.pattern.test(name) !== cliOk)
+        disagreements.push(
+          `${JSON.stringify(raw)}: codex ${CODEX_RELEASE} exit ${r.code}: ${first}`,
+        );
+      else if (!cliOk && !r.stderr.includes(nameRefusal(name, rule)))
+        disagreements.push(`${JSON.stringify(raw)}: refused with ${JSON.stringify(first)}`);
     });
     expect(disagreements).toEqual([]);
   });
 });
 
 describe('property: random valid configs, CLI route = TOML route = intended table', () => {
-  it(`holds for ${RUNS} random configs (seed ${SEED})`, async () => {
-    const cases = fc.sample(samples, { seed: SEED, numRuns: RUNS });
-    const failures: string[] = [];
-    const modes = { full: 0, partial: 0, 'toml-only': 0 };
-    await pool(cases, CONCURRENCY, async (sample, i) => {
-      try {
-        const report = await checkConformance(sample.spec, sample.intended, { projectLayer: true });
-        processes += report.processes;
-        modes[report.mode] += 1;
-        ran.property += 1;
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        const { actual, expected } = (error ?? {}) as { actual?: unknown; expected?: unknown };
-        const diff = actual === undefined ? '' : `\nactual:   ${JSON.stringify(actual)}\nexpected: ${JSON.stringify(expected)}`;
-        failures.push(`#${i} (seed ${SEED}) ${JSON.stringify(sample.name)}\nspec: ${JSON.stringify(sample.spec)}\nintended: ${JSON.stringify(sample.intended)}\n${message}${diff}`);
-      }
-    });
-    console.log(`conformance: property modes ${JSON.stringify(modes)}`);
-    // Full details of the first failures (replay with CONFORMANCE_SEED=<seed>; #i is the sample index).
-    for (const f of failures.slice(0, 5)) console.error(`conformance: property failure ${f}`);
-    expect(failures.slice(0, 5).join('\n\n'), `${failures.length} of ${RUNS} random configs failed`).toBe('');
-    // Every route must actually have been exercised by the random sample.
-    expect(modes.full).toBeGreaterThan(0);
-    expect(modes.partial).toBeGreaterThan(0);
-    expect(modes['toml-only']).toBeGreaterThan(0);
-    // ~5 codex/bash processes per sample: allow 5 s per sample (a shared two-core machine at load 20 needs 2.5+).
-  }, Math.max(120_000, RUNS * 5_000));
+  it(
+    `holds for ${RUNS} random configs (seed ${SEED})`,
+    async () => {
+      const cases = fc.sample(samples, { seed: SEED, numRuns: RUNS });
+      const failures: string[] = [];
+      const modes = { full: 0, partial: 0, 'toml-only': 0 };
+      await pool(cases, CONCURRENCY, async (sample, i) => {
+        try {
+          const report = await checkConformance(sample.spec, sample.intended, {
+            projectLayer: true,
+          });
+          processes += report.processes;
+          modes[report.mode] += 1;
+          ran.property += 1;
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          const { actual, expected } = (error ?? {}) as { actual?: unknown; expected?: unknown };
+          const diff =
+            actual === undefined
+              ? ''
+              : `\nactual:   ${JSON.stringify(actual)}\nexpected: ${JSON.stringify(expected)}`;
+          failures.push(
+            `#${i} (seed ${SEED}) ${JSON.stringify(sample.name)}\nspec: ${JSON.stringify(sample.spec)}\nintended: ${JSON.stringify(sample.intended)}\n${message}${diff}`,
+          );
+        }
+      });
+      console.log(`conformance: property modes ${JSON.stringify(modes)}`);
+      // Full details of the first failures (replay with CONFORMANCE_SEED=<seed>; #i is the sample index).
+      for (const f of failures.slice(0, 5)) console.error(`conformance: property failure ${f}`);
+      expect(
+        failures.slice(0, 5).join('\n\n'),
+        `${failures.length} of ${RUNS} random configs failed`,
+      ).toBe('');
+      // Every route must actually have been exercised by the random sample.
+      expect(modes.full).toBeGreaterThan(0);
+      expect(modes.partial).toBeGreaterThan(0);
+      expect(modes['toml-only']).toBeGreaterThan(0);
+      // ~5 codex/bash processes per sample: allow 5 s per sample (a shared two-core machine at load 20 needs 2.5+).
+    },
+    Math.max(120_000, RUNS * 5_000),
+  );
 });

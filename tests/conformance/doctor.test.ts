@@ -22,19 +22,42 @@ import fc from 'fast-check';
 import { stringify } from 'smol-toml';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { convertMcpServersJson, diagnoseConfig, type DoctorReport, type Finding } from '../../src/lib/doctor.ts';
+import {
+  convertMcpServersJson,
+  diagnoseConfig,
+  type DoctorReport,
+  type Finding,
+} from '../../src/lib/doctor.ts';
 import { mergeServer, mergeServers } from '../../src/lib/merge.ts';
 import { providerSchema } from '../../src/lib/provider-schema.ts';
-import { cleanupHomes, codex, CONCURRENCY, freshDir, pool, writeConfig, type RunResult } from '../support/codex.ts';
+import {
+  cleanupHomes,
+  codex,
+  CONCURRENCY,
+  freshDir,
+  pool,
+  writeConfig,
+  type RunResult,
+} from '../support/codex.ts';
 import { CHANGES, inRange, refusalCause, type ChangeId } from '../../src/lib/codex/index.ts';
 import { CODEX_RELEASE, CONFIG_REFUSED } from '../support/codex.ts';
 import { netnsUnavailable, runInNetns } from '../support/netns.ts';
-import { baseEnv, EXEC, MCP_PORT, MODEL_PORT, prepareHome, requestsFor } from './runtime/harness.ts';
+import {
+  baseEnv,
+  EXEC,
+  MCP_PORT,
+  MODEL_PORT,
+  prepareHome,
+  requestsFor,
+} from './runtime/harness.ts';
 import type { RunnerResult } from './runtime/plan.ts';
 
 const CORPUS = join(import.meta.dirname, 'doctor-corpus');
 
-type CodexClaim = { kind: 'loads' } | { kind: 'rejects'; path: string; message: RegExp } | { kind: 'parse-error'; line: number };
+type CodexClaim =
+  | { kind: 'loads' }
+  | { kind: 'rejects'; path: string; message: RegExp }
+  | { kind: 'parse-error'; line: number };
 interface Expectation {
   kind: 'ignored' | 'risk';
   server: string;
@@ -54,9 +77,12 @@ interface CorpusFile {
 /** True when a header line qualified `before|since CHANGE` (or not qualified) holds for the release under test. */
 function holds(qualifier: string | undefined, change: string | undefined): boolean {
   if (qualifier === undefined) return true;
-  if (!change || !Object.hasOwn(CHANGES, change)) throw new Error(`unknown change "${change}" in a corpus header`);
+  if (!change || !Object.hasOwn(CHANGES, change))
+    throw new Error(`unknown change "${change}" in a corpus header`);
   const since = CHANGES[change as ChangeId].since;
-  return qualifier === 'since' ? inRange(CODEX_RELEASE, { from: since }) : !inRange(CODEX_RELEASE, { from: since });
+  return qualifier === 'since'
+    ? inRange(CODEX_RELEASE, { from: since })
+    : !inRange(CODEX_RELEASE, { from: since });
 }
 
 /** The header lines tagged `tag` that hold for the release under test (qualified ones last). */
@@ -76,11 +102,13 @@ function readCorpus(): CorpusFile[] {
     .map((file) => {
       const text = readFileSync(join(CORPUS, file), 'utf8');
       const header = text.split(/\r?\n/).filter((l) => l.startsWith('# '));
-      const value = (tag: string) => header.find((l) => l.startsWith(`# ${tag}: `))?.slice(tag.length + 4);
+      const value = (tag: string) =>
+        header.find((l) => l.startsWith(`# ${tag}: `))?.slice(tag.length + 4);
       const claim = tagged(header, 'codex').at(-1)?.text ?? '';
       let codexClaim: CodexClaim;
       if (claim === 'loads') codexClaim = { kind: 'loads' };
-      else if (claim.startsWith('parse-error ')) codexClaim = { kind: 'parse-error', line: Number(claim.slice(12)) };
+      else if (claim.startsWith('parse-error '))
+        codexClaim = { kind: 'parse-error', line: Number(claim.slice(12)) };
       else {
         const m = /^rejects (\S+) \| (.+)$/.exec(claim);
         if (!m) throw new Error(`${file}: unreadable "# codex:" line`);
@@ -95,11 +123,25 @@ function readCorpus(): CorpusFile[] {
         }
         const m = /^(ignored|risk) ("(?:[^"\\]|\\.)*"|\S+) (\S+)$/.exec(rest);
         if (!m) throw new Error(`${file}: unreadable expectation "${rest}"`);
-        const server = (m[2] as string).startsWith('"') ? (JSON.parse(m[2] as string) as string) : (m[2] as string);
-        expects.push({ kind: m[1] as 'ignored' | 'risk', server, key: m[3] === '-' ? '' : (m[3] as string) });
+        const server = (m[2] as string).startsWith('"')
+          ? (JSON.parse(m[2] as string) as string)
+          : (m[2] as string);
+        expects.push({
+          kind: m[1] as 'ignored' | 'risk',
+          server,
+          key: m[3] === '-' ? '' : (m[3] as string),
+        });
       }
       const exported = value('exported')?.split(/\s+/);
-      return { file, text, proves: value('proves') ?? '', codex: codexClaim, clean, expects, ...(exported && { exported }) };
+      return {
+        file,
+        text,
+        proves: value('proves') ?? '',
+        codex: codexClaim,
+        clean,
+        expects,
+        ...(exported && { exported }),
+      };
     });
 }
 
@@ -131,35 +173,49 @@ function cliRejection(stderr: string): { path: string; message: string } | null 
 }
 
 /** Codex's serde messages: for these the path is the whole claim (the wording is serde's, not a rule's). */
-const TYPE_ERROR = /^(invalid type|invalid value|unknown variant|data did not match|missing field|wanted exactly)/;
+const TYPE_ERROR =
+  /^(invalid type|invalid value|unknown variant|data did not match|missing field|wanted exactly)/;
 
 function allRejected(report: DoctorReport): Finding[] {
-  return [...report.file.filter((f) => f.kind === 'rejected'), ...report.servers.flatMap((s) => s.rejected)];
+  return [
+    ...report.file.filter((f) => f.kind === 'rejected'),
+    ...report.servers.flatMap((s) => s.rejected),
+  ];
 }
 
 afterAll(() => {
   cleanupHomes();
-  console.log(`doctor conformance: ${corpus.length} corpus files, ${processes} codex processes in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `doctor conformance: ${corpus.length} corpus files, ${processes} codex processes in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
 });
 
 describe('doctor corpus against the real CLI', () => {
   it('has at least 30 files, with every kind of claim', () => {
     expect(corpus.length).toBeGreaterThanOrEqual(30);
-    for (const kind of ['loads', 'rejects', 'parse-error'] as const) expect(corpus.some((c) => c.codex.kind === kind), kind).toBe(true);
+    for (const kind of ['loads', 'rejects', 'parse-error'] as const)
+      expect(
+        corpus.some((c) => c.codex.kind === kind),
+        kind,
+      ).toBe(true);
     expect(corpus.some((c) => c.expects.some((e) => e.kind === 'ignored'))).toBe(true);
     expect(corpus.some((c) => c.expects.some((e) => e.kind === 'risk'))).toBe(true);
   });
 
   for (const c of corpus) {
     it.concurrent(`${c.file} — ${c.proves}`, async () => {
-      const report = diagnoseConfig(c.text, { release: CODEX_RELEASE, ...(c.exported && { exportedEnv: c.exported }) });
+      const report = diagnoseConfig(c.text, {
+        release: CODEX_RELEASE,
+        ...(c.exported && { exportedEnv: c.exported }),
+      });
       const names = report.servers.filter((s) => !s.misplaced).map((s) => s.name);
       // The first server doubles as the probe; a file without servers is probed with a name it lacks.
       const r = await load(c.text, names[0] ?? '__no_such_server__', `doctor-${c.file}`);
       const cliLoads = !LOAD_FAILED.test(r.stderr);
 
       // 1. The CLI does what the header says (a change in Codex shows up here first).
-      if (c.codex.kind === 'loads') expect(cliLoads, `codex loads ${c.file}\n${r.stderr}`).toBe(true);
+      if (c.codex.kind === 'loads')
+        expect(cliLoads, `codex loads ${c.file}\n${r.stderr}`).toBe(true);
       else {
         expect(r.code, `codex refuses ${c.file}`).not.toBe(0);
         expect(cliLoads, `codex refuses ${c.file}`).toBe(false);
@@ -191,23 +247,41 @@ describe('doctor corpus against the real CLI', () => {
         expect(path).toBe(c.codex.path);
         expect(message).toMatch(c.codex.message);
         const same = allRejected(report).filter((f) => f.codexPath === path);
-        expect(same.length, `the doctor rejects ${path} (it has ${allRejected(report).map((f) => f.codexPath).join(', ')})`).toBeGreaterThan(0);
+        expect(
+          same.length,
+          `the doctor rejects ${path} (it has ${allRejected(report)
+            .map((f) => f.codexPath)
+            .join(', ')})`,
+        ).toBeGreaterThan(0);
         if (!TYPE_ERROR.test(message)) {
-          expect(same.map((f) => f.codexMessage), `the doctor names Codex's rule: ${message}`).toContain(message);
+          expect(
+            same.map((f) => f.codexMessage),
+            `the doctor names Codex's rule: ${message}`,
+          ).toContain(message);
         }
         expect(report.summary).toMatch(/WHOLE file/);
       }
 
       // 3. What the header expects the doctor to say.
       if (c.clean) {
-        const noisy = report.servers.flatMap((s) => [...s.rejected, ...s.ignored, ...s.risks.filter((f) => f.severity !== 'info')]);
-        expect(noisy.map((f) => `${f.codexPath}: ${f.message}`), 'a clean file has no findings').toEqual([]);
+        const noisy = report.servers.flatMap((s) => [
+          ...s.rejected,
+          ...s.ignored,
+          ...s.risks.filter((f) => f.severity !== 'info'),
+        ]);
+        expect(
+          noisy.map((f) => `${f.codexPath}: ${f.message}`),
+          'a clean file has no findings',
+        ).toEqual([]);
       }
       for (const e of c.expects) {
         const server = report.servers.find((s) => s.name === e.server);
         expect(server, `server ${e.server}`).toBeDefined();
         const list = e.kind === 'ignored' ? server?.ignored : server?.risks;
-        expect(list?.map((f) => f.key.join('.')), `${e.kind} ${e.server} ${e.key}`).toContain(e.key);
+        expect(
+          list?.map((f) => f.key.join('.')),
+          `${e.kind} ${e.server} ${e.key}`,
+        ).toContain(e.key);
       }
 
       if (report.parseError) return;
@@ -224,8 +298,12 @@ describe('doctor corpus against the real CLI', () => {
       }
 
       // 5. Folding the corrected blocks into the file (same names) with the merge fixes a rejected file.
-      const fixable = report.file.every((f) => f.kind !== 'rejected') && report.servers.every((s) => s.rejected.length === 0 || s.corrected?.name === s.name);
-      const replaceable = report.servers.filter((s) => !s.misplaced && s.corrected?.name === s.name);
+      const fixable =
+        report.file.every((f) => f.kind !== 'rejected') &&
+        report.servers.every((s) => s.rejected.length === 0 || s.corrected?.name === s.name);
+      const replaceable = report.servers.filter(
+        (s) => !s.misplaced && s.corrected?.name === s.name,
+      );
       if (replaceable.length > 0) {
         let text = c.text;
         for (const s of replaceable) {
@@ -235,7 +313,10 @@ describe('doctor corpus against the real CLI', () => {
           text = merged.text ?? text;
         }
         if (fixable) {
-          expect(diagnoseConfig(text, OPTIONS).loads, `the doctor accepts the fixed file\n${text}`).toBe(true);
+          expect(
+            diagnoseConfig(text, OPTIONS).loads,
+            `the doctor accepts the fixed file\n${text}`,
+          ).toBe(true);
           // The CLI confirms it for the files it refused (a file that already loads costs no process).
           if (!report.loads) {
             const rm = await load(text, replaceable[0]?.name ?? '', `merged-${c.file}`);
@@ -250,21 +331,27 @@ describe('doctor corpus against the real CLI', () => {
 // The doctor checks [mcp_servers] only. A whole config.toml whose other part Codex refuses must
 // not be called loadable: the verdict names the part checked and the keys it did not check.
 describe('a whole file: the verdict never says it loads where Codex refuses it', () => {
-  it.concurrent('approval_policy = "auto" (not a policy Codex knows) next to a valid server', async () => {
-    const text = 'model = "o3"\napproval_policy = "auto"\n\n[mcp_servers.a]\ncommand = "npx"\nargs = ["-y", "pkg"]\n';
-    const r = await load(text, 'a', 'whole-file');
-    expect(LOAD_FAILED.test(r.stderr), `codex refuses the file\n${r.stderr}`).toBe(true);
-    expect(cliRejection(r.stderr)?.path).toBe('approval_policy');
-    const report = diagnoseConfig(text, OPTIONS);
-    expect(report.unchecked).toEqual(['model', 'approval_policy']);
-    expect(report.summary).toMatch(/The rest of the file \(`model`, `approval_policy`\) was NOT checked/);
-    expect(report.summary).toMatch(/covers \[mcp_servers\] only/);
-    expect(report.summary).not.toMatch(/loads this file|accepts this file|covers all of it/);
-    // Without the bad key the same file loads, and only then may the verdict cover all of it.
-    const servers = '[mcp_servers.a]\ncommand = "npx"\nargs = ["-y", "pkg"]\n';
-    expect((await load(servers, 'a', 'whole-file-ok')).code).toBe(0);
-    expect(diagnoseConfig(servers, OPTIONS).summary).toMatch(/covers all of it/);
-  });
+  it.concurrent(
+    'approval_policy = "auto" (not a policy Codex knows) next to a valid server',
+    async () => {
+      const text =
+        'model = "o3"\napproval_policy = "auto"\n\n[mcp_servers.a]\ncommand = "npx"\nargs = ["-y", "pkg"]\n';
+      const r = await load(text, 'a', 'whole-file');
+      expect(LOAD_FAILED.test(r.stderr), `codex refuses the file\n${r.stderr}`).toBe(true);
+      expect(cliRejection(r.stderr)?.path).toBe('approval_policy');
+      const report = diagnoseConfig(text, OPTIONS);
+      expect(report.unchecked).toEqual(['model', 'approval_policy']);
+      expect(report.summary).toMatch(
+        /The rest of the file \(`model`, `approval_policy`\) was NOT checked/,
+      );
+      expect(report.summary).toMatch(/covers \[mcp_servers\] only/);
+      expect(report.summary).not.toMatch(/loads this file|accepts this file|covers all of it/);
+      // Without the bad key the same file loads, and only then may the verdict cover all of it.
+      const servers = '[mcp_servers.a]\ncommand = "npx"\nargs = ["-y", "pkg"]\n';
+      expect((await load(servers, 'a', 'whole-file-ok')).code).toBe(0);
+      expect(diagnoseConfig(servers, OPTIONS).summary).toMatch(/covers all of it/);
+    },
+  );
 });
 
 const JSON_CASES: { name: string; json: string; servers: string[] }[] = [
@@ -324,8 +411,16 @@ describe('JSON from other clients: converted blocks load in the CLI', () => {
 describe('Windows paths: what Codex says about single backslashes, and the fix loads', () => {
   // Codex's own words, quoted on the page only from here.
   const CASES = [
-    { label: '\\P (no such escape)', line: 'command = "C:\\Program Files\\nodejs\\npx.cmd"', path: 'C:\\Program Files\\nodejs\\npx.cmd' },
-    { label: '\\U (too few hex digits)', line: 'command = "C:\\Users\\me\\AppData\\Roaming\\npm\\npx.cmd"', path: 'C:\\Users\\me\\AppData\\Roaming\\npm\\npx.cmd' },
+    {
+      label: '\\P (no such escape)',
+      line: 'command = "C:\\Program Files\\nodejs\\npx.cmd"',
+      path: 'C:\\Program Files\\nodejs\\npx.cmd',
+    },
+    {
+      label: '\\U (too few hex digits)',
+      line: 'command = "C:\\Users\\me\\AppData\\Roaming\\npm\\npx.cmd"',
+      path: 'C:\\Users\\me\\AppData\\Roaming\\npm\\npx.cmd',
+    },
   ];
   for (const c of CASES) {
     it.concurrent(c.label, async () => {
@@ -352,9 +447,14 @@ describe('Windows paths: what Codex says about single backslashes, and the fix l
       const block = report.servers[0]?.corrected?.toml ?? '';
       const rb = await load(block, 'fs', 'win-block');
       expect(rb.code, `${block}\n${rb.stderr}`).toBe(0);
-      expect((JSON.parse(rb.stdout) as { transport: { command: string } }).transport.command).toBe(c.path);
+      expect((JSON.parse(rb.stdout) as { transport: { command: string } }).transport.command).toBe(
+        c.path,
+      );
       // Merging every corrected block into the repaired file keeps it loading.
-      const all = mergeServers(repaired, report.servers.flatMap((s) => (s.corrected ? [s.corrected] : [])));
+      const all = mergeServers(
+        repaired,
+        report.servers.flatMap((s) => (s.corrected ? [s.corrected] : [])),
+      );
       expect(all.merged).toEqual(['fs']);
       const rm = await load(all.text, 'fs', 'win-merged');
       expect(rm.code, `${all.text}\n${rm.stderr}`).toBe(0);
@@ -363,30 +463,67 @@ describe('Windows paths: what Codex says about single backslashes, and the fix l
 });
 
 describe('other clients and server.json: converted blocks load in the CLI', () => {
-  const custom = providerSchema.parse(JSON.parse(readFileSync(join(import.meta.dirname, '../../content/providers/custom.json'), 'utf8')));
+  const custom = providerSchema.parse(
+    JSON.parse(
+      readFileSync(join(import.meta.dirname, '../../content/providers/custom.json'), 'utf8'),
+    ),
+  );
   const CASES: { name: string; json: string; servers: string[] }[] = [
     {
       // VS Code: ${input:...} prompts become pass-through variables and bearer_token_env_var.
       name: 'vs code inputs',
-      json: JSON.stringify({ inputs: [{ id: 'github_token', type: 'promptString', password: true }], servers: { gh: { type: 'http', url: 'https://api.example.com/mcp', headers: { Authorization: 'Bearer ${input:github_token}' } }, s: { type: 'stdio', command: 'npx', args: ['-y', 'pkg'], env: { API_KEY: '${input:api-key}' } } } }),
+      json: JSON.stringify({
+        inputs: [{ id: 'github_token', type: 'promptString', password: true }],
+        servers: {
+          gh: {
+            type: 'http',
+            url: 'https://api.example.com/mcp',
+            headers: { Authorization: 'Bearer ${input:github_token}' },
+          },
+          s: {
+            type: 'stdio',
+            command: 'npx',
+            args: ['-y', 'pkg'],
+            env: { API_KEY: '${input:api-key}' },
+          },
+        },
+      }),
       servers: ['gh', 's'],
     },
     {
       // Gemini CLI: httpUrl, includeTools, excludeTools, oauth.scopes.
       name: 'gemini cli',
-      json: JSON.stringify({ mcpServers: { g: { httpUrl: 'https://x.example.com/mcp', includeTools: ['a'], excludeTools: ['b'], oauth: { enabled: true, scopes: ['read', 'write'] } } } }),
+      json: JSON.stringify({
+        mcpServers: {
+          g: {
+            httpUrl: 'https://x.example.com/mcp',
+            includeTools: ['a'],
+            excludeTools: ['b'],
+            oauth: { enabled: true, scopes: ['read', 'write'] },
+          },
+        },
+      }),
       servers: ['g'],
     },
     {
       // OpenCode: "mcp", command lists, environment.
       name: 'opencode',
-      json: JSON.stringify({ $schema: 'https://opencode.ai/config.json', mcp: { loc: { type: 'local', command: ['npx', '-y', 'pkg'], environment: { A: 'b' } }, rem: { type: 'remote', url: 'https://mcp.example.com/mcp', enabled: false } } }),
+      json: JSON.stringify({
+        $schema: 'https://opencode.ai/config.json',
+        mcp: {
+          loc: { type: 'local', command: ['npx', '-y', 'pkg'], environment: { A: 'b' } },
+          rem: { type: 'remote', url: 'https://mcp.example.com/mcp', enabled: false },
+        },
+      }),
       servers: ['loc', 'rem'],
     },
     {
       // A server.json from the registry (the Brave example of the README).
       name: 'server.json',
-      json: readFileSync(join(import.meta.dirname, '../fixtures/server-json/brave-search-mcp-server.json'), 'utf8'),
+      json: readFileSync(
+        join(import.meta.dirname, '../fixtures/server-json/brave-search-mcp-server.json'),
+        'utf8',
+      ),
       servers: ['brave-search-mcp-server'],
     },
   ];
@@ -412,39 +549,98 @@ describe('other clients and server.json: converted blocks load in the CLI', () =
 // Names Codex keeps for itself: a session (fake model provider, API-key auth, loopback only) with a
 // server named codex_apps next to an ordinary one. The ordinary one is contacted; codex_apps never is.
 const netnsSkip = netnsUnavailable();
-describe.skipIf(netnsSkip !== null)('reserved names: a session never starts codex_apps from config.toml', () => {
-  const U = `http://127.0.0.1:${MCP_PORT}`;
-  let result: RunnerResult;
-  beforeAll(async () => {
-    const toml = `\n[mcp_servers.codex_apps]\nurl = "${U}/reserved/mcp"\n\n[mcp_servers.control]\nurl = "${U}/control/mcp"\n`;
-    const home = prepareHome('doctor-reserved', toml);
-    const cases = [{ id: 'exec', argv: EXEC.split(' '), env: baseEnv(home), cwd: home, timeoutMs: 60_000 }];
-    result = await runInNetns<RunnerResult>(resolve(import.meta.dirname, 'runtime/runner.ts'), { modelPort: MODEL_PORT, servers: [{ port: MCP_PORT }], cases, concurrency: 1 }, 3 * 60_000);
-  }, 4 * 60_000);
+describe.skipIf(netnsSkip !== null)(
+  'reserved names: a session never starts codex_apps from config.toml',
+  () => {
+    const U = `http://127.0.0.1:${MCP_PORT}`;
+    let result: RunnerResult;
+    beforeAll(async () => {
+      const toml = `\n[mcp_servers.codex_apps]\nurl = "${U}/reserved/mcp"\n\n[mcp_servers.control]\nurl = "${U}/control/mcp"\n`;
+      const home = prepareHome('doctor-reserved', toml);
+      const cases = [
+        { id: 'exec', argv: EXEC.split(' '), env: baseEnv(home), cwd: home, timeoutMs: 60_000 },
+      ];
+      result = await runInNetns<RunnerResult>(
+        resolve(import.meta.dirname, 'runtime/runner.ts'),
+        { modelPort: MODEL_PORT, servers: [{ port: MCP_PORT }], cases, concurrency: 1 },
+        3 * 60_000,
+      );
+    }, 4 * 60_000);
 
-  it('the ordinary server is contacted, codex_apps is not; the doctor flags the name and renames it', () => {
-    const all = result.requests[String(MCP_PORT)] ?? [];
-    const exec = result.cases[0];
-    expect(requestsFor(all, '/control').length, `${exec?.stdout}\n${exec?.stderr}`).toBeGreaterThan(0);
-    expect(requestsFor(all, '/reserved')).toEqual([]);
-    const report = diagnoseConfig(`[mcp_servers.codex_apps]\nurl = "${U}/reserved/mcp"\n`, OPTIONS);
-    expect(report.servers[0]?.risks.map((f) => f.message).join(' ')).toMatch(/never starts an entry of that name/);
-    expect(report.servers[0]?.corrected?.name).toBe('codex_apps_own');
-  });
-});
+    it('the ordinary server is contacted, codex_apps is not; the doctor flags the name and renames it', () => {
+      const all = result.requests[String(MCP_PORT)] ?? [];
+      const exec = result.cases[0];
+      expect(
+        requestsFor(all, '/control').length,
+        `${exec?.stdout}\n${exec?.stderr}`,
+      ).toBeGreaterThan(0);
+      expect(requestsFor(all, '/reserved')).toEqual([]);
+      const report = diagnoseConfig(
+        `[mcp_servers.codex_apps]\nurl = "${U}/reserved/mcp"\n`,
+        OPTIONS,
+      );
+      expect(report.servers[0]?.risks.map((f) => f.message).join(' ')).toMatch(
+        /never starts an entry of that name/,
+      );
+      expect(report.servers[0]?.corrected?.name).toBe('codex_apps_own');
+    });
+  },
+);
 
 // Random tables: real keys with values of every type, plus keys Codex ignores. Names and values
 // are chosen so that nothing is ever contacted (`codex mcp get` makes no network request).
 const SEED = Number(process.env['CONFORMANCE_SEED'] ?? 20_260_501);
 const RUNS = Number(process.env['DOCTOR_RUNS'] ?? 24);
 const KEYS = [
-  'command', 'args', 'env', 'env_vars', 'cwd', 'url', 'bearer_token', 'bearer_token_env_var', 'http_headers', 'env_http_headers', 'headers',
-  'oauth', 'oauth_resource', 'scopes', 'startup_timeout_sec', 'startup_timeout_ms', 'tool_timeout_sec', 'enabled', 'required', 'enabled_tools',
-  'disabled_tools', 'tools', 'type', 'auth', 'default_tools_approval_mode', 'supports_parallel_tool_calls', 'tool_input_schema_max_bytes',
-  'startup_readiness', 'environment_id', 'http_headers_helper', 'name', 'x',
+  'command',
+  'args',
+  'env',
+  'env_vars',
+  'cwd',
+  'url',
+  'bearer_token',
+  'bearer_token_env_var',
+  'http_headers',
+  'env_http_headers',
+  'headers',
+  'oauth',
+  'oauth_resource',
+  'scopes',
+  'startup_timeout_sec',
+  'startup_timeout_ms',
+  'tool_timeout_sec',
+  'enabled',
+  'required',
+  'enabled_tools',
+  'disabled_tools',
+  'tools',
+  'type',
+  'auth',
+  'default_tools_approval_mode',
+  'supports_parallel_tool_calls',
+  'tool_input_schema_max_bytes',
+  'startup_readiness',
+  'environment_id',
+  'http_headers_helper',
+  'name',
+  'x',
 ];
 const leaf = fc.oneof(
-  fc.constantFrom('npx', 'https://mcp.example.com/mcp', '${TOKEN}', '', 'a b', 'TOKEN', 'auto', 'approve', 'catalog', 'oauth', 'local', 'remote', 'client_secret_post'),
+  fc.constantFrom(
+    'npx',
+    'https://mcp.example.com/mcp',
+    '${TOKEN}',
+    '',
+    'a b',
+    'TOKEN',
+    'auto',
+    'approve',
+    'catalog',
+    'oauth',
+    'local',
+    'remote',
+    'client_secret_post',
+  ),
   fc.integer({ min: -5, max: 100_000 }),
   fc.constantFrom(0.5, -0.5, 1e20, 0, 65_536, 70_000),
   fc.boolean(),
@@ -452,18 +648,58 @@ const leaf = fc.oneof(
 const value = fc.oneof(
   { weight: 3, arbitrary: leaf },
   { weight: 2, arbitrary: fc.array(leaf, { maxLength: 2 }) },
-  { weight: 2, arbitrary: fc.dictionary(fc.constantFrom('client_id', 'client_secret', 'callback_port', 'token_endpoint_auth_method', 'A', 'approval_mode', 'name', 'source'), leaf, { maxKeys: 2 }) },
-  { weight: 1, arbitrary: fc.array(fc.dictionary(fc.constantFrom('name', 'source', 'x'), leaf, { maxKeys: 2 }), { maxLength: 2 }) },
-  { weight: 1, arbitrary: fc.dictionary(fc.constantFrom('t'), fc.dictionary(fc.constantFrom('approval_mode', 'output_token_limit', 'y'), leaf, { maxKeys: 2 }), { maxKeys: 1 }) },
+  {
+    weight: 2,
+    arbitrary: fc.dictionary(
+      fc.constantFrom(
+        'client_id',
+        'client_secret',
+        'callback_port',
+        'token_endpoint_auth_method',
+        'A',
+        'approval_mode',
+        'name',
+        'source',
+      ),
+      leaf,
+      { maxKeys: 2 },
+    ),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.array(
+      fc.dictionary(fc.constantFrom('name', 'source', 'x'), leaf, { maxKeys: 2 }),
+      { maxLength: 2 },
+    ),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.dictionary(
+      fc.constantFrom('t'),
+      fc.dictionary(fc.constantFrom('approval_mode', 'output_token_limit', 'y'), leaf, {
+        maxKeys: 2,
+      }),
+      { maxKeys: 1 },
+    ),
+  },
 );
 // A third of the tables get a command and a third a url, so that both transports' rules are reached.
 const server = fc
   .dictionary(fc.constantFrom(...KEYS), value, { maxKeys: 4 })
-  .chain((d) => fc.constantFrom<Record<string, unknown>>(d, { command: 'x', ...d }, { url: 'https://mcp.example.com/mcp', ...d }));
+  .chain((d) =>
+    fc.constantFrom<Record<string, unknown>>(
+      d,
+      { command: 'x', ...d },
+      { url: 'https://mcp.example.com/mcp', ...d },
+    ),
+  );
 
 describe('property: random server tables get the same verdict from the doctor and the CLI', () => {
   it(`agrees on ${RUNS} random files (seed ${SEED})`, async () => {
-    const files = fc.sample(fc.dictionary(fc.constantFrom('a', 'b'), server, { minKeys: 1, maxKeys: 2 }), { seed: SEED, numRuns: RUNS });
+    const files = fc.sample(
+      fc.dictionary(fc.constantFrom('a', 'b'), server, { minKeys: 1, maxKeys: 2 }),
+      { seed: SEED, numRuns: RUNS },
+    );
     const disagreements: string[] = [];
     let refused = 0;
     await pool(files, CONCURRENCY, async (servers) => {
@@ -476,11 +712,25 @@ describe('property: random server tables get the same verdict from the doctor an
       const cli = cliRejection(r.stderr);
       if (agree && cli) {
         const same = allRejected(report).filter((f) => f.codexPath === cli.path);
-        agree = same.length > 0 && (TYPE_ERROR.test(cli.message) || same.some((f) => f.codexMessage === cli.message));
+        agree =
+          same.length > 0 &&
+          (TYPE_ERROR.test(cli.message) || same.some((f) => f.codexMessage === cli.message));
       }
-      if (!agree) disagreements.push(`${text}\ncodex: ${cliLoads ? 'loads' : `${cli?.path}: ${cli?.message}`}\ndoctor: ${report.loads ? 'loads' : allRejected(report).map((f) => `${f.codexPath}: ${f.codexMessage ?? ''}`).join('; ')}`);
+      if (!agree)
+        disagreements.push(
+          `${text}\ncodex: ${cliLoads ? 'loads' : `${cli?.path}: ${cli?.message}`}\ndoctor: ${
+            report.loads
+              ? 'loads'
+              : allRejected(report)
+                  .map((f) => `${f.codexPath}: ${f.codexMessage ?? ''}`)
+                  .join('; ')
+          }`,
+        );
     });
-    expect(disagreements.slice(0, 5).join('\n\n'), `${disagreements.length} of ${RUNS} disagree (seed ${SEED})`).toBe('');
+    expect(
+      disagreements.slice(0, 5).join('\n\n'),
+      `${disagreements.length} of ${RUNS} disagree (seed ${SEED})`,
+    ).toBe('');
     // Both verdicts must actually occur in the sample.
     expect(refused).toBeGreaterThan(0);
     expect(refused).toBeLessThan(RUNS);

@@ -96,7 +96,7 @@ describe(`codex ${CODEX_RELEASE}: the commands the generated outputs use`, () =>
     const list = r.stdout.split(/^Commands:$/m)[1]?.split(/^\S/m)[0] ?? '';
     return [...list.matchAll(/^ {2}([a-z][a-z-]*)\s/gm)].map((m) => m[1] as string);
   }
-  it('has exactly the table\'s commands: codex doctor, codex mcp add/login/list/get (get with --json)', async () => {
+  it("has exactly the table's commands: codex doctor, codex mcp add/login/list/get (get with --json)", async () => {
     const top = await subcommands([]);
     const mcp = await subcommands(['mcp']);
     const has = [...top.map((c) => c), ...mcp.map((c) => `mcp ${c}`)];
@@ -204,7 +204,9 @@ const PROOFS: Record<Exclude<ChangeId, RuntimeChangeId>, () => Promise<void>> = 
   },
   approvalWrites: async () => {
     // `writes` loads exactly when the table lists it for this release (settings.test.ts checks the whole list).
-    const r = await load(`[mcp_servers.x]\nurl = "${URL}"\ndefault_tools_approval_mode = "writes"\n`);
+    const r = await load(
+      `[mcp_servers.x]\nurl = "${URL}"\ndefault_tools_approval_mode = "writes"\n`,
+    );
     expect(r.code === 0, r.stderr).toBe(enumIn(APPROVAL_MODES, CODEX_RELEASE).includes('writes'));
   },
   httpHeadersHelper: async () => {

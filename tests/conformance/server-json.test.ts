@@ -17,8 +17,12 @@ import { cleanupHomes, codex, freshDir, getJson, writeConfig } from '../support/
 import { checkConformance, type CodexServerTable } from '../support/conformance.ts';
 
 const DIR = 'tests/fixtures/server-json';
-const custom = providerSchema.parse(JSON.parse(readFileSync('content/providers/custom.json', 'utf8')));
-const files = readdirSync(DIR).filter((f) => f.endsWith('.json') && f !== 'expected-tables.json').sort();
+const custom = providerSchema.parse(
+  JSON.parse(readFileSync('content/providers/custom.json', 'utf8')),
+);
+const files = readdirSync(DIR)
+  .filter((f) => f.endsWith('.json') && f !== 'expected-tables.json')
+  .sort();
 type Expected = Record<string, Record<string, { name: string; table: CodexServerTable } | string>>;
 const expected = JSON.parse(readFileSync(`${DIR}/expected-tables.json`, 'utf8')) as Expected;
 const sources = readFileSync(`${DIR}/SOURCES.md`, 'utf8');
@@ -26,7 +30,9 @@ const counts = { files: files.length, blocks: 0, explained: 0, processes: 0 };
 
 afterAll(() => {
   cleanupHomes();
-  console.log(`server.json corpus: ${counts.files} files, ${counts.blocks} blocks loaded by the real CLI (TOML and command routes), ${counts.explained} choices explained instead, ${counts.processes} codex/bash processes`);
+  console.log(
+    `server.json corpus: ${counts.files} files, ${counts.blocks} blocks loaded by the real CLI (TOML and command routes), ${counts.explained} choices explained instead, ${counts.processes} codex/bash processes`,
+  );
 });
 
 describe('the corpus', () => {
@@ -44,7 +50,10 @@ describe('every converted block loads in the real CLI, and the command writes th
     it.concurrent(file, async () => {
       const report = readServerJson(custom, readFileSync(`${DIR}/${file}`, 'utf8'));
       const want = expected[file] ?? {};
-      expect(report.choices.map((c) => c.choice.id), 'the same choices as read by hand').toEqual(Object.keys(want));
+      expect(
+        report.choices.map((c) => c.choice.id),
+        'the same choices as read by hand',
+      ).toEqual(Object.keys(want));
       for (const c of report.choices) {
         const intended = want[c.choice.id];
         if (typeof intended === 'string') {
@@ -69,7 +78,10 @@ describe('why an sse remote is explained, not converted', () => {
     const help = await codex(['mcp', 'add', '--help'], freshDir('sse-help'));
     expect(help.stdout).toMatch(/--url <URL>\s+URL for a streamable HTTP MCP server/);
     const home = freshDir('sse-config');
-    writeConfig(home, '[mcp_servers.legacy]\nurl = "http://127.0.0.1:9/sse"\ntransport = "sse"\ntype = "sse"\n');
+    writeConfig(
+      home,
+      '[mcp_servers.legacy]\nurl = "http://127.0.0.1:9/sse"\ntransport = "sse"\ntype = "sse"\n',
+    );
     const got = (await getJson('legacy', home)) as { transport: { type: string } };
     expect(got.transport.type).toBe('streamable_http');
     counts.processes += 2;

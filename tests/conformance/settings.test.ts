@@ -14,7 +14,18 @@ import { refusalCause } from '../../src/lib/codex/facts.ts';
 import { generate } from '../../src/lib/generate.ts';
 import { emptySpec, type ServerSpec } from '../../src/lib/model.ts';
 import { emptySettings, withSettings } from '../../src/lib/settings.ts';
-import { cleanupHomes, codex, CODEX, CODEX_RELEASE, CONFIG_REFUSED, freshDir, getJson, readToml, writeConfig, type RunResult } from '../support/codex.ts';
+import {
+  cleanupHomes,
+  codex,
+  CODEX,
+  CODEX_RELEASE,
+  CONFIG_REFUSED,
+  freshDir,
+  getJson,
+  readToml,
+  writeConfig,
+  type RunResult,
+} from '../support/codex.ts';
 
 afterAll(() => cleanupHomes());
 
@@ -34,7 +45,12 @@ function expectedValues(stderr: string): string[] {
 }
 
 /** Runs `codex ARGS` in `cwd` with HOME set and CODEX_HOME unset (or set to `codexHome`). */
-function codexWithHome(args: string[], cwd: string, home: string, codexHome?: string): Promise<RunResult> {
+function codexWithHome(
+  args: string[],
+  cwd: string,
+  home: string,
+  codexHome?: string,
+): Promise<RunResult> {
   const env: NodeJS.ProcessEnv = { ...process.env, HOME: home, NO_COLOR: '1', RUST_BACKTRACE: '0' };
   delete env['CODEX_HOME'];
   delete env['OPENAI_API_KEY'];
@@ -42,7 +58,11 @@ function codexWithHome(args: string[], cwd: string, home: string, codexHome?: st
   if (codexHome !== undefined) env['CODEX_HOME'] = codexHome;
   return new Promise((done) =>
     execFile(CODEX, args, { env, cwd, timeout: 30_000 }, (error, stdout, stderr) =>
-      done({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr }),
+      done({
+        code: error ? (typeof error.code === 'number' ? error.code : -1) : 0,
+        stdout,
+        stderr,
+      }),
     ),
   );
 }
@@ -53,7 +73,9 @@ describe(`where Codex ${CODEX_RELEASE} reads config.toml`, () => {
     writeConfig(join(home, '.codex'), '[mcp_servers.s]\ncommand = "from-home"\n');
     const r = await codexWithHome(['mcp', 'get', 's', '--json'], home, home);
     expect(r.code, r.stderr).toBe(0);
-    expect((JSON.parse(r.stdout) as { transport: { command: string } }).transport.command).toBe('from-home');
+    expect((JSON.parse(r.stdout) as { transport: { command: string } }).transport.command).toBe(
+      'from-home',
+    );
   });
 
   it('CODEX_HOME replaces it: $HOME/.codex is then not read', async () => {
@@ -82,7 +104,10 @@ describe(`where Codex ${CODEX_RELEASE} reads config.toml`, () => {
     const verdicts: Record<string, boolean> = {};
     for (const trust of ['none', 'untrusted', 'trusted']) {
       const home = freshDir(`trust-${trust}`);
-      writeConfig(home, trust === 'none' ? '' : stringify({ projects: { [project]: { trust_level: trust } } }));
+      writeConfig(
+        home,
+        trust === 'none' ? '' : stringify({ projects: { [project]: { trust_level: trust } } }),
+      );
       const r = await codex(['mcp', 'get', 'p', '--json'], home, project);
       verdicts[trust] = r.code === 0;
       if (r.code !== 0) expect(r.stderr).toContain("No MCP server named 'p' found.");
@@ -106,7 +131,9 @@ describe(`Windows paths in the generated TOML load in Codex ${CODEX_RELEASE}`, (
     expect(out?.toml).toContain('command = "C:\\\\Users\\\\me\\\\server.exe"');
     const home = freshDir('winpath');
     writeConfig(home, out?.toml ?? '');
-    const json = (await getJson('win', home)) as { transport: { command: string; args: string[]; cwd: string } };
+    const json = (await getJson('win', home)) as {
+      transport: { command: string; args: string[]; cwd: string };
+    };
     expect(json.transport.command).toBe(spec.command);
     expect(json.transport.args).toEqual(spec.args);
     expect(json.transport.cwd).toBe(spec.cwd);
@@ -122,33 +149,56 @@ describe(`Windows paths in the generated TOML load in Codex ${CODEX_RELEASE}`, (
 describe(`tool approval in Codex ${CODEX_RELEASE}`, () => {
   const modes = enumIn(APPROVAL_MODES, CODEX_RELEASE);
 
-  it.each(['default_tools_approval_mode', 'tools.search.approval_mode'])('%s: a value Codex does not know is refused, listing exactly the modes of the table', async (path) => {
-    const key = path === 'default_tools_approval_mode' ? 'default_tools_approval_mode = "bogus"\n' : '\n[mcp_servers.s.tools.search]\napproval_mode = "bogus"\n';
-    const r = await load(`[mcp_servers.s]\nurl = "${URL}"\n${key}`);
-    expect(r.code).not.toBe(0);
-    expect(refusalCause(r.stderr)?.path).toBe(`mcp_servers.s.${path}`);
-    expect(expectedValues(r.stderr)).toEqual(modes);
-  });
+  it.each(['default_tools_approval_mode', 'tools.search.approval_mode'])(
+    '%s: a value Codex does not know is refused, listing exactly the modes of the table',
+    async (path) => {
+      const key =
+        path === 'default_tools_approval_mode'
+          ? 'default_tools_approval_mode = "bogus"\n'
+          : '\n[mcp_servers.s.tools.search]\napproval_mode = "bogus"\n';
+      const r = await load(`[mcp_servers.s]\nurl = "${URL}"\n${key}`);
+      expect(r.code).not.toBe(0);
+      expect(refusalCause(r.stderr)?.path).toBe(`mcp_servers.s.${path}`);
+      expect(expectedValues(r.stderr)).toEqual(modes);
+    },
+  );
 
-  it.each(modes)('the generated block with mode %s, per server and per tool, loads', async (mode) => {
-    const spec: ServerSpec = { ...emptySpec(), name: 's', url: URL };
-    const form = { ...emptySettings(), defaultApproval: mode, toolApprovals: `search = ${mode}\nget.page = ${mode}` };
-    const g = withSettings(generate(spec, CODEX_RELEASE), form, { release: CODEX_RELEASE, oauth: false, scope: 'user', platform: 'unix' });
-    expect(g.diagnostics).toEqual([]);
-    const home = freshDir(`approval-${mode}`);
-    const file = writeConfig(home, g.outputs?.toml ?? '');
-    expect((await codex(['mcp', 'get', 's', '--json'], home)).code).toBe(0);
-    const table = readToml(file)['mcp_servers'] as Record<string, Record<string, unknown>>;
-    expect(table['s']?.['default_tools_approval_mode']).toBe(mode);
-    expect(table['s']?.['tools']).toEqual({ search: { approval_mode: mode }, 'get.page': { approval_mode: mode } });
-  });
+  it.each(modes)(
+    'the generated block with mode %s, per server and per tool, loads',
+    async (mode) => {
+      const spec: ServerSpec = { ...emptySpec(), name: 's', url: URL };
+      const form = {
+        ...emptySettings(),
+        defaultApproval: mode,
+        toolApprovals: `search = ${mode}\nget.page = ${mode}`,
+      };
+      const g = withSettings(generate(spec, CODEX_RELEASE), form, {
+        release: CODEX_RELEASE,
+        oauth: false,
+        scope: 'user',
+        platform: 'unix',
+      });
+      expect(g.diagnostics).toEqual([]);
+      const home = freshDir(`approval-${mode}`);
+      const file = writeConfig(home, g.outputs?.toml ?? '');
+      expect((await codex(['mcp', 'get', 's', '--json'], home)).code).toBe(0);
+      const table = readToml(file)['mcp_servers'] as Record<string, Record<string, unknown>>;
+      expect(table['s']?.['default_tools_approval_mode']).toBe(mode);
+      expect(table['s']?.['tools']).toEqual({
+        search: { approval_mode: mode },
+        'get.page': { approval_mode: mode },
+      });
+    },
+  );
 });
 
 describe(`top-level OAuth keys in Codex ${CODEX_RELEASE}`, () => {
   const stores = MCP_OAUTH_TOP_LEVEL.mcp_oauth_credentials_store.map((v) => v.value as string);
 
   it('mcp_oauth_credentials_store: an unknown store is refused, listing exactly the stores of the table', async () => {
-    const r = await load(`mcp_oauth_credentials_store = "bogus"\n\n[mcp_servers.s]\nurl = "${URL}"\n`);
+    const r = await load(
+      `mcp_oauth_credentials_store = "bogus"\n\n[mcp_servers.s]\nurl = "${URL}"\n`,
+    );
     expect(r.code).not.toBe(0);
     expect(refusalCause(r.stderr)?.path).toBe('mcp_oauth_credentials_store');
     expect(expectedValues(r.stderr)).toEqual(stores);
@@ -164,17 +214,33 @@ describe(`top-level OAuth keys in Codex ${CODEX_RELEASE}`, () => {
     expect(refusalCause(r.stderr)).toEqual({ message, path: 'mcp_oauth_callback_port' });
   });
 
-  it.each(stores)('the generated top-level block (store %s, port 65535) above the server block loads', async (store) => {
-    const spec: ServerSpec = { ...emptySpec(), name: 's', url: URL, auth: 'oauth' };
-    const form = { ...emptySettings(), credentialsStore: store, callbackPort: String(MCP_OAUTH_TOP_LEVEL.mcp_oauth_callback_port.max) };
-    const g = withSettings(generate(spec, CODEX_RELEASE), form, { release: CODEX_RELEASE, oauth: true, scope: 'user', platform: 'unix' });
-    expect(g.topLevel).toBe(`mcp_oauth_credentials_store = "${store}"\nmcp_oauth_callback_port = 65535\n`);
-    const r = await load(`${g.topLevel}\n${g.outputs?.toml ?? ''}`);
-    expect(r.code, r.stderr).toBe(0);
-  });
+  it.each(stores)(
+    'the generated top-level block (store %s, port 65535) above the server block loads',
+    async (store) => {
+      const spec: ServerSpec = { ...emptySpec(), name: 's', url: URL, auth: 'oauth' };
+      const form = {
+        ...emptySettings(),
+        credentialsStore: store,
+        callbackPort: String(MCP_OAUTH_TOP_LEVEL.mcp_oauth_callback_port.max),
+      };
+      const g = withSettings(generate(spec, CODEX_RELEASE), form, {
+        release: CODEX_RELEASE,
+        oauth: true,
+        scope: 'user',
+        platform: 'unix',
+      });
+      expect(g.topLevel).toBe(
+        `mcp_oauth_credentials_store = "${store}"\nmcp_oauth_callback_port = 65535\n`,
+      );
+      const r = await load(`${g.topLevel}\n${g.outputs?.toml ?? ''}`);
+      expect(r.code, r.stderr).toBe(0);
+    },
+  );
 
   it('inside [mcp_servers.NAME] the same keys are not read: even values Codex refuses at the top load there', async () => {
-    const r = await load(`[mcp_servers.s]\nurl = "${URL}"\nmcp_oauth_credentials_store = "bogus"\nmcp_oauth_callback_port = 70000\n`);
+    const r = await load(
+      `[mcp_servers.s]\nurl = "${URL}"\nmcp_oauth_credentials_store = "bogus"\nmcp_oauth_callback_port = 70000\n`,
+    );
     expect(r.code, r.stderr).toBe(0);
   });
 });

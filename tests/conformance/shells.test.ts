@@ -18,21 +18,65 @@ afterAll(cleanupHomes);
 
 // Where an injected command would leave its mark; no correct quoting ever creates it.
 const MARK = join(freshDir('injection-mark'), 'pwned');
-const stdio = (o: Partial<ServerSpec>): ServerSpec => ({ ...emptySpec(), transport: 'stdio', command: 'run', ...o });
+const stdio = (o: Partial<ServerSpec>): ServerSpec => ({
+  ...emptySpec(),
+  transport: 'stdio',
+  command: 'run',
+  ...o,
+});
 
 const SPECS: [string, ServerSpec][] = [
   // The fish injection of issue 9 item 1: a trailing backslash, then a command after ";".
   ['fish injection', stdio({ name: 'inj', command: 'npx', args: ['x\\', `;touch ${MARK} #`] })],
   // What fish expands when bare: %self, braces, tilde, command substitution, globs; quotes and backslashes.
-  ['fish expansions', stdio({ name: 'fishy', args: ['%self', '{a,b}', '~', '$(id)', '(id)', '*', '?', '#c', 'a^b', "it's", 'end\\'], env: [{ name: 'E', value: "%self 'q' \\" }] })],
+  [
+    'fish expansions',
+    stdio({
+      name: 'fishy',
+      args: ['%self', '{a,b}', '~', '$(id)', '(id)', '*', '?', '#c', 'a^b', "it's", 'end\\'],
+      env: [{ name: 'E', value: "%self 'q' \\" }],
+    }),
+  ],
   // What PowerShell splits, splats, swallows or expands when bare.
-  ['PowerShell specials', stdio({ name: '@acme/ps', args: ['--', '-x.y', '--config=./a.json', '@a', 'a,b', '$env:HOME', '`n', '\u2018q\u2019', '\u2013d', ''] })],
+  [
+    'PowerShell specials',
+    stdio({
+      name: '@acme/ps',
+      args: [
+        '--',
+        '-x.y',
+        '--config=./a.json',
+        '@a',
+        'a,b',
+        '$env:HOME',
+        '`n',
+        '\u2018q\u2019',
+        '\u2013d',
+        '',
+      ],
+    }),
+  ],
   // Values that span lines and Unicode (a ZWJ emoji sequence).
-  ['multi-line and unicode', stdio({ name: 'ml', args: ['line1\nline2', '\n^x', 'é漢😀', '👩\u200d👩\u200d👧'], env: [{ name: 'PEM', value: '-----BEGIN-----\nabc\n-----END-----' }] })],
+  [
+    'multi-line and unicode',
+    stdio({
+      name: 'ml',
+      args: ['line1\nline2', '\n^x', 'é漢😀', '👩\u200d👩\u200d👧'],
+      env: [{ name: 'PEM', value: '-----BEGIN-----\nabc\n-----END-----' }],
+    }),
+  ],
   // A remote server: "$", "&", "%self", "~", "#" in URLs; a client id starting with "-" with a quote and a backslash.
   [
     'remote with hostile values',
-    { ...emptySpec(), name: 'h', url: 'http://127.0.0.1:9/mcp?a=1&b=$x', auth: 'bearer', bearerTokenEnvVar: 'TOK', oauthClientId: "-id'x\\", oauthResource: 'http://127.0.0.1:9/r?x=%self&y=~#frag' },
+    {
+      ...emptySpec(),
+      name: 'h',
+      url: 'http://127.0.0.1:9/mcp?a=1&b=$x',
+      auth: 'bearer',
+      bearerTokenEnvVar: 'TOK',
+      oauthClientId: "-id'x\\",
+      oauthResource: 'http://127.0.0.1:9/r?x=%self&y=~#frag',
+    },
   ],
 ];
 
@@ -43,43 +87,72 @@ const SHELL_ARGS: Record<'bash' | 'fish' | 'pwsh', (script: string) => string[]>
 };
 
 /** Runs one command block as a script file in `shell`, with no network, the pinned codex first on PATH. */
-function runBlock(shell: 'bash' | 'fish' | 'pwsh', block: string, home: string): Promise<{ code: number; output: string }> {
+function runBlock(
+  shell: 'bash' | 'fish' | 'pwsh',
+  block: string,
+  home: string,
+): Promise<{ code: number; output: string }> {
   const script = join(home, shell === 'pwsh' ? 'add.ps1' : 'add.sh');
   // pwsh does not end with a native command's exit code by itself.
   writeFileSync(script, shell === 'pwsh' ? `${block}exit $LASTEXITCODE\n` : block);
-  const env: NodeJS.ProcessEnv = { ...process.env, CODEX_HOME: home, PATH: `${BIN_DIR}${delimiter}${process.env['PATH'] ?? ''}`, NO_COLOR: '1' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    CODEX_HOME: home,
+    PATH: `${BIN_DIR}${delimiter}${process.env['PATH'] ?? ''}`,
+    NO_COLOR: '1',
+  };
   delete env['OPENAI_API_KEY'];
   delete env['CODEX_API_KEY'];
   return new Promise((done) => {
-    execFile('unshare', ['-n', shellBinary(shell as ShellName)!, ...SHELL_ARGS[shell](script)], { env, cwd: home, timeout: 60_000 }, (error, stdout, stderr) => {
-      done({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, output: `${stdout}${stderr}` });
-    });
+    execFile(
+      'unshare',
+      ['-n', shellBinary(shell as ShellName)!, ...SHELL_ARGS[shell](script)],
+      { env, cwd: home, timeout: 60_000 },
+      (error, stdout, stderr) => {
+        done({
+          code: error ? (typeof error.code === 'number' ? error.code : -1) : 0,
+          output: `${stdout}${stderr}`,
+        });
+      },
+    );
   });
 }
 
 describe('the fish and PowerShell command blocks write what the bash block writes (real shells, real codex)', () => {
-  it.each(SPECS)('%s', async (_label, spec) => {
-    const out = generate(spec).outputs!;
-    expect(out, JSON.stringify(generate(spec).diagnostics)).not.toBeNull();
-    expect(out.cli.mode).toBe('full');
-    const expected = (parse(out.toml) as { mcp_servers: Record<string, unknown> }).mcp_servers[out.name];
-    const blocks = { bash: out.cli.posix!, fish: out.cli.fish!, pwsh: out.cli.powershell! };
-    let fromBash: Record<string, unknown> | undefined;
-    for (const shell of ['bash', 'fish', 'pwsh'] as const) {
-      if (!available(shell, `the ${shell} command-block conformance check`)) continue;
-      const home = freshDir(`${shell}-${out.name}`);
-      const r = await runBlock(shell, blocks[shell], home);
-      expect(r.code, `${shell}: ${blocks[shell]}\n${r.output}`).toBe(0);
-      const table = serverTable(join(home, 'config.toml'), out.name);
-      // Every shell's block writes the very same entry as the bash block (oauth.callback_url included).
-      if (shell === 'bash') fromBash = table;
-      else expect(table, `${shell}: ${blocks[shell]}`).toEqual(fromBash);
-    }
-    // And that entry is the TOML block, apart from the loopback oauth.callback_url `codex mcp add
-    // --oauth-client-id` derives from the URL (see tests/support/conformance.ts).
-    const { callback_url: callback, ...oauth } = (fromBash?.['oauth'] ?? {}) as Record<string, unknown>;
-    if (callback !== undefined) expect(callback).toMatch(/^http:\/\/127\.0\.0\.1(:\d+)?\/callback\/[A-Za-z0-9_-]+$/);
-    expect(fromBash && { ...fromBash, ...(fromBash['oauth'] ? { oauth } : {}) }).toEqual(expected);
-    expect(existsSync(MARK), 'a command injected through an argument ran').toBe(false);
-  }, 180_000);
+  it.each(SPECS)(
+    '%s',
+    async (_label, spec) => {
+      const out = generate(spec).outputs!;
+      expect(out, JSON.stringify(generate(spec).diagnostics)).not.toBeNull();
+      expect(out.cli.mode).toBe('full');
+      const expected = (parse(out.toml) as { mcp_servers: Record<string, unknown> }).mcp_servers[
+        out.name
+      ];
+      const blocks = { bash: out.cli.posix!, fish: out.cli.fish!, pwsh: out.cli.powershell! };
+      let fromBash: Record<string, unknown> | undefined;
+      for (const shell of ['bash', 'fish', 'pwsh'] as const) {
+        if (!available(shell, `the ${shell} command-block conformance check`)) continue;
+        const home = freshDir(`${shell}-${out.name}`);
+        const r = await runBlock(shell, blocks[shell], home);
+        expect(r.code, `${shell}: ${blocks[shell]}\n${r.output}`).toBe(0);
+        const table = serverTable(join(home, 'config.toml'), out.name);
+        // Every shell's block writes the very same entry as the bash block (oauth.callback_url included).
+        if (shell === 'bash') fromBash = table;
+        else expect(table, `${shell}: ${blocks[shell]}`).toEqual(fromBash);
+      }
+      // And that entry is the TOML block, apart from the loopback oauth.callback_url `codex mcp add
+      // --oauth-client-id` derives from the URL (see tests/support/conformance.ts).
+      const { callback_url: callback, ...oauth } = (fromBash?.['oauth'] ?? {}) as Record<
+        string,
+        unknown
+      >;
+      if (callback !== undefined)
+        expect(callback).toMatch(/^http:\/\/127\.0\.0\.1(:\d+)?\/callback\/[A-Za-z0-9_-]+$/);
+      expect(fromBash && { ...fromBash, ...(fromBash['oauth'] ? { oauth } : {}) }).toEqual(
+        expected,
+      );
+      expect(existsSync(MARK), 'a command injected through an argument ran').toBe(false);
+    },
+    180_000,
+  );
 });

@@ -6,7 +6,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
-import { CRITICAL_JS_BUDGET, criticalBytes, fetchedBeforeInteraction, htmlPages } from '../support/budget.ts';
+import {
+  CRITICAL_JS_BUDGET,
+  criticalBytes,
+  fetchedBeforeInteraction,
+  htmlPages,
+} from '../support/budget.ts';
 import { expect, test } from './fixtures.ts';
 
 const DIST = 'dist';
@@ -24,9 +29,13 @@ test('the budget scan covers every built page', () => {
 });
 
 for (const { file, path } of PAGES) {
-  test(`${path}: at most 25 KB of JS fetched before any interaction, as the static count says`, async ({ page }) => {
+  test(`${path}: at most 25 KB of JS fetched before any interaction, as the static count says`, async ({
+    page,
+  }) => {
     const fetched = await fetchedBeforeInteraction(page, path);
-    console.log(`${path}: fetched ${fetched.files.size} JS files, ${fetched.external} B + ${fetched.inline} B inline = ${fetched.total} B gzipped`);
+    console.log(
+      `${path}: fetched ${fetched.files.size} JS files, ${fetched.external} B + ${fetched.inline} B inline = ${fetched.total} B gzipped`,
+    );
     const expected = criticalBytes(DIST, readFileSync(file, 'utf8'));
     expect([...fetched.files.keys()].sort()).toEqual([...expected.files].sort());
     expect(fetched.total).toBe(expected.external + expected.inline);
@@ -34,7 +43,9 @@ for (const { file, path } of PAGES) {
   });
 }
 
-test('search loads its UI only when opened, by click, Ctrl+K or "/", and still finds pages', async ({ page }) => {
+test('search loads its UI only when opened, by click, Ctrl+K or "/", and still finds pages', async ({
+  page,
+}) => {
   const searchUI: string[] = [];
   page.on('request', (r) => {
     if (/search-ui|pagefind-ui/.test(r.url())) searchUI.push(new URL(r.url()).pathname);

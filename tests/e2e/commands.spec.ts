@@ -13,7 +13,10 @@ import { expect, test } from './fixtures.ts';
 const CODEX_BIN = resolve('node_modules/.bin');
 
 /** Runs one shell command line with the pinned codex first on PATH, isolated from any network. */
-function run(home: string, line: string): { status: number | null; output: string; stdout: string } {
+function run(
+  home: string,
+  line: string,
+): { status: number | null; output: string; stdout: string } {
   const r = spawnSync('unshare', ['-n', 'bash', '-c', line], {
     encoding: 'utf8',
     env: { ...process.env, CODEX_HOME: home, PATH: `${CODEX_BIN}:${process.env['PATH']}` },
@@ -35,20 +38,33 @@ test.describe('codex commands shown on the site', () => {
   test.use({ javaScriptEnabled: false });
 
   for (const path of [...guides.map((g) => `/guides/${g}/`), ...otherPages]) {
-    test(`${path}: every codex command runs, and only the described server is registered`, async ({ page }) => {
+    test(`${path}: every codex command runs, and only the described server is registered`, async ({
+      page,
+    }) => {
       test.setTimeout(120_000);
       await page.goto(path);
       // The generator's default output (server-rendered), then the page's static code blocks in order.
-      const island = (await page.locator('[data-output="cli"], [data-output="login"], [data-output="verify"]').allTextContents()).join('\n');
+      const island = (
+        await page
+          .locator('[data-output="cli"], [data-output="login"], [data-output="verify"]')
+          .allTextContents()
+      ).join('\n');
       // Commands that name the server (NamedCommand) are plain <pre> blocks, in document order with the others.
-      const blocks = (await page.locator('[data-code], pre.cmg-named-command').evaluateAll((els) => els.map((e) => e.getAttribute('data-code') ?? e.textContent ?? ''))).map((c) => c.replace(/\u007f/g, '\n'));
+      const blocks = (
+        await page
+          .locator('[data-code], pre.cmg-named-command')
+          .evaluateAll((els) => els.map((e) => e.getAttribute('data-code') ?? e.textContent ?? ''))
+      ).map((c) => c.replace(/\u007f/g, '\n'));
       const lines = [island, ...blocks]
         .join('\n')
         .split('\n')
         .map((l) => l.trim())
         .filter((l) => /^codex\s/.test(l));
       const provider = path.match(/^\/guides\/([^/]+)\//)?.[1];
-      const expected = provider && provider !== 'custom' ? JSON.parse(readFileSync(`content/providers/${provider}.json`, 'utf8')).serverName : undefined;
+      const expected =
+        provider && provider !== 'custom'
+          ? JSON.parse(readFileSync(`content/providers/${provider}.json`, 'utf8')).serverName
+          : undefined;
       if (!provider) {
         test.skip(lines.length === 0, 'no codex commands on this page');
       }
@@ -60,8 +76,14 @@ test.describe('codex commands shown on the site', () => {
           // Login needs a browser and the provider's server, and doctor probes URLs: check them without running them.
           if (/^codex mcp login\s/.test(line)) {
             const name = line.split(/\s+/)[3]!;
-            expect(run(home, `codex mcp get ${name} --json`).status, `${line}: server ${name} must exist`).toBe(0);
-            expect(run(home, line.replace(/^codex mcp login\s+\S+/, 'codex mcp login --help')).status, line).toBe(0);
+            expect(
+              run(home, `codex mcp get ${name} --json`).status,
+              `${line}: server ${name} must exist`,
+            ).toBe(0);
+            expect(
+              run(home, line.replace(/^codex mcp login\s+\S+/, 'codex mcp login --help')).status,
+              line,
+            ).toBe(0);
             continue;
           }
           if (/^codex doctor\b/.test(line)) {
@@ -74,7 +96,11 @@ test.describe('codex commands shown on the site', () => {
         const list = run(home, 'codex mcp list --json');
         expect(list.status, list.output).toBe(0);
         const names = (JSON.parse(list.stdout) as { name: string }[]).map((s) => s.name);
-        if (expected) expect(names.every((n) => n === expected), `registered ${names.join(', ')}`).toBe(true);
+        if (expected)
+          expect(
+            names.every((n) => n === expected),
+            `registered ${names.join(', ')}`,
+          ).toBe(true);
         else expect(names.length).toBeLessThanOrEqual(1);
       } finally {
         rmSync(home, { recursive: true, force: true });

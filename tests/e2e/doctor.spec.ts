@@ -18,7 +18,9 @@ args = ["-y", "docs-mcp"]
 headers = { "X-Team" = "a" }
 `;
 
-test('a pasted config gets per-server verdicts and corrected blocks that copy exactly', async ({ page }) => {
+test('a pasted config gets per-server verdicts and corrected blocks that copy exactly', async ({
+  page,
+}) => {
   await page.goto('/tools/config-doctor/');
   await page.locator('[data-doctor][data-hydrated="true"]').waitFor();
   await page.getByLabel('Your config.toml').fill(BROKEN);
@@ -42,13 +44,20 @@ test('a pasted config gets per-server verdicts and corrected blocks that copy ex
   await expect(page.locator('.cmg-live')).toContainText('copied');
 });
 
-test('the merge preview keeps the rest of the file and warns when the name already exists', async ({ page }) => {
+test('the merge preview keeps the rest of the file and warns when the name already exists', async ({
+  page,
+}) => {
   await page.goto('/tools/config-doctor/');
   await page.locator('[data-doctor][data-hydrated="true"]').waitFor();
-  const existing = '# keep this comment\nmodel = "o3"\n\n[mcp_servers.nekt]\nurl = "https://old.example/mcp"\nstartup_timeout_sec = 90\n';
+  const existing =
+    '# keep this comment\nmodel = "o3"\n\n[mcp_servers.nekt]\nurl = "https://old.example/mcp"\nstartup_timeout_sec = 90\n';
   await page.getByLabel('Your current config.toml').fill(existing);
   await page.getByLabel('Server name', { exact: true }).fill('nekt');
-  await page.getByLabel('Block to merge').fill('[mcp_servers.nekt]\nurl = "https://mcp.nekt.com/mcp"\nbearer_token_env_var = "NEKT_MCP_BEARER_TOKEN"\n');
+  await page
+    .getByLabel('Block to merge')
+    .fill(
+      '[mcp_servers.nekt]\nurl = "https://mcp.nekt.com/mcp"\nbearer_token_env_var = "NEKT_MCP_BEARER_TOKEN"\n',
+    );
   const result = page.locator('.cmd-merge-result');
   await expect(result).toHaveAttribute('data-merge-collision', 'true');
   await expect(result.locator('[data-merge-warning]')).toContainText('startup_timeout_sec');
@@ -67,7 +76,10 @@ function bigConfig(): string {
   return s;
 }
 
-test('typing into a 1 MB config: no script of the site blocks the page for 50 ms (the doctor runs in a worker)', async ({ page, guards }) => {
+test('typing into a 1 MB config: no script of the site blocks the page for 50 ms (the doctor runs in a worker)', async ({
+  page,
+  guards,
+}) => {
   test.setTimeout(180_000);
   // Long Animation Frames name the scripts that ran in each slow frame. Whole long tasks cannot be
   // the measure here: Chromium's own editing of a 1 MB textarea takes 85-470 ms per key on this
@@ -76,8 +88,12 @@ test('typing into a 1 MB config: no script of the site blocks the page for 50 ms
     const w = window as unknown as { __scripts: string[] };
     w.__scripts = [];
     new PerformanceObserver((list) => {
-      for (const frame of list.getEntries() as unknown as { scripts: { duration: number; invoker: string; sourceURL: string }[] }[]) {
-        for (const s of frame.scripts) if (s.duration >= 50) w.__scripts.push(`${Math.round(s.duration)} ms ${s.invoker} ${s.sourceURL}`);
+      for (const frame of list.getEntries() as unknown as {
+        scripts: { duration: number; invoker: string; sourceURL: string }[];
+      }[]) {
+        for (const s of frame.scripts)
+          if (s.duration >= 50)
+            w.__scripts.push(`${Math.round(s.duration)} ms ${s.invoker} ${s.sourceURL}`);
       }
     }).observe({ type: 'long-animation-frame', buffered: true });
   });
@@ -100,7 +116,9 @@ test('typing into a 1 MB config: no script of the site blocks the page for 50 ms
   await expect(page.locator('.cmd-server')).toHaveCount(20);
   await expect(page.locator('.cmd-more')).toContainText('20 of');
   // Every card is highlighted (a few per task) before typing starts.
-  await expect(page.locator('.cmd-server').last().locator('pre[data-output] span').first()).toBeAttached({ timeout: 60_000 });
+  await expect(
+    page.locator('.cmd-server').last().locator('pre[data-output] span').first(),
+  ).toBeAttached({ timeout: 60_000 });
 
   // The window measured starts here: loading the shared highlighter (its grammars compile in one idle
   // callback, ~120 ms under load) is the generator pages' cost too, not the doctor's.
@@ -112,11 +130,18 @@ test('typing into a 1 MB config: no script of the site blocks the page for 50 ms
   await page.keyboard.type('# edited\n', { delay: 40 });
   await expect(results).toHaveAttribute('aria-busy', 'false', { timeout: 120_000 });
   await expect(page.locator('.cmd-server').first()).toHaveAttribute('data-server', 's0');
-  await expect(page.locator('.cmd-server').first().getByRole('button', { name: 'line 4' })).toBeVisible();
+  await expect(
+    page.locator('.cmd-server').first().getByRole('button', { name: 'line 4' }),
+  ).toBeVisible();
   // The answers came from the worker (same origin, allowed by the CSP: the fixture fails on a violation).
-  expect(guards.requests.filter((u) => /\/_astro\/doctor-worker[^/]*\.js$/.test(u))).toHaveLength(1);
+  expect(guards.requests.filter((u) => /\/_astro\/doctor-worker[^/]*\.js$/.test(u))).toHaveLength(
+    1,
+  );
   const slow = await page.evaluate(() => (window as unknown as { __scripts: string[] }).__scripts);
-  expect(slow, 'scripts that ran 50 ms or more on the main thread while typing, until the last answer').toEqual([]);
+  expect(
+    slow,
+    'scripts that ran 50 ms or more on the main thread while typing, until the last answer',
+  ).toEqual([]);
 });
 
 test('without Web Workers the doctor still answers, on the main thread', async ({ page }) => {
@@ -133,7 +158,10 @@ test('without Web Workers the doctor still answers, on the main thread', async (
 test('long server lists are shown 20 at a time', async ({ page }) => {
   await page.goto('/tools/config-doctor/');
   await page.locator('[data-doctor][data-hydrated="true"]').waitFor();
-  const config = Array.from({ length: 120 }, (_, i) => `[mcp_servers.s${i}]\ncommand = "npx"\n`).join('\n');
+  const config = Array.from(
+    { length: 120 },
+    (_, i) => `[mcp_servers.s${i}]\ncommand = "npx"\n`,
+  ).join('\n');
   await page.getByLabel('Your config.toml').fill(config);
   await expect(page.locator('.cmd-server')).toHaveCount(20);
   // The results, the "show more" control and the merge preview filled from the first block pass axe.
@@ -147,10 +175,16 @@ test('long server lists are shown 20 at a time', async ({ page }) => {
   await expect(page.locator('.cmd-more')).toHaveCount(0);
 });
 
-test('Windows paths: single backslashes are named as the escape problem, with the fixed file and the corrected block', async ({ page }) => {
+test('Windows paths: single backslashes are named as the escape problem, with the fixed file and the corrected block', async ({
+  page,
+}) => {
   await page.goto('/tools/config-doctor/');
   await page.locator('[data-doctor][data-hydrated="true"]').waitFor();
-  await page.getByLabel('Your config.toml').fill('model = "o3"\n\n[mcp_servers.fs]\ncommand = "C:\\Users\\me\\AppData\\Roaming\\npm\\npx.cmd"\nargs = ["-y", "@modelcontextprotocol/server-filesystem", "C:\\Users\\me\\Projects"]\n');
+  await page
+    .getByLabel('Your config.toml')
+    .fill(
+      'model = "o3"\n\n[mcp_servers.fs]\ncommand = "C:\\Users\\me\\AppData\\Roaming\\npm\\npx.cmd"\nargs = ["-y", "@modelcontextprotocol/server-filesystem", "C:\\Users\\me\\Projects"]\n',
+    );
   await expect(page.locator('[data-loads]')).toHaveAttribute('data-loads', 'false');
   const results = page.locator('.cmd-results');
   await expect(results).toContainText('Windows path');
@@ -163,20 +197,36 @@ test('Windows paths: single backslashes are named as the escape problem, with th
   expect(fixed).toContain("command = 'C:\\Users\\me\\AppData\\Roaming\\npm\\npx.cmd'");
   expect(fixed.startsWith('model = "o3"\n\n[mcp_servers.fs]\n')).toBe(true);
   // The corrected block writes the same path with doubled backslashes.
-  const block = (await page.locator('[data-server="fs"] pre[data-output]').first().textContent()) ?? '';
+  const block =
+    (await page.locator('[data-server="fs"] pre[data-output]').first().textContent()) ?? '';
   expect(block).toContain('command = "C:\\\\Users\\\\me\\\\AppData\\\\Roaming\\\\npm\\\\npx.cmd"');
 });
 
-test('merge all corrected blocks: a visible diff that says, not only colours, what is added and removed', async ({ page }) => {
+test('merge all corrected blocks: a visible diff that says, not only colours, what is added and removed', async ({
+  page,
+}) => {
   await page.goto('/tools/config-doctor/');
   await page.locator('[data-doctor][data-hydrated="true"]').waitFor();
   await page.getByLabel('JSON from another client').check();
-  await page.getByLabel('Your current config.toml').fill('# keep me\nmodel = "o3"\n\n[mcp_servers.fetch]\ncommand = "old"\n');
-  await page.getByLabel('Your JSON MCP configuration').fill(JSON.stringify({ servers: { fetch: { type: 'stdio', command: 'uvx', args: ['mcp-server-fetch'] }, docs: { type: 'http', url: 'https://docs.example.com/mcp' } } }));
+  await page
+    .getByLabel('Your current config.toml')
+    .fill('# keep me\nmodel = "o3"\n\n[mcp_servers.fetch]\ncommand = "old"\n');
+  await page.getByLabel('Your JSON MCP configuration').fill(
+    JSON.stringify({
+      servers: {
+        fetch: { type: 'stdio', command: 'uvx', args: ['mcp-server-fetch'] },
+        docs: { type: 'http', url: 'https://docs.example.com/mcp' },
+      },
+    }),
+  );
   await page.getByRole('button', { name: /^Merge all 2 corrected blocks/ }).click();
   const section = page.locator('[data-merge-all-result]');
-  await expect(section.getByRole('heading', { name: 'All corrected blocks, merged' })).toBeFocused();
-  await expect(section.locator('[data-merge-all-summary]')).toContainText('Merged 2 blocks (fetch, docs)');
+  await expect(
+    section.getByRole('heading', { name: 'All corrected blocks, merged' }),
+  ).toBeFocused();
+  await expect(section.locator('[data-merge-all-summary]')).toContainText(
+    'Merged 2 blocks (fetch, docs)',
+  );
   const removed = section.locator('[data-diff="removed"]');
   const added = section.locator('[data-diff="added"]');
   await expect(removed.filter({ hasText: 'command = "old"' })).toHaveCount(1);
@@ -201,22 +251,38 @@ test('a pasted server.json shows the block for each way to run the server', asyn
     name: 'io.github.acme/weather',
     version: '1.0.0',
     description: 'Weather',
-    packages: [{ registryType: 'npm', identifier: '@acme/weather-mcp', version: '1.0.0', transport: { type: 'stdio' } }],
+    packages: [
+      {
+        registryType: 'npm',
+        identifier: '@acme/weather-mcp',
+        version: '1.0.0',
+        transport: { type: 'stdio' },
+      },
+    ],
     remotes: [{ type: 'streamable-http', url: 'https://weather.example.com/mcp' }],
   };
   await page.getByLabel('Your JSON MCP configuration').fill(JSON.stringify(serverJson));
   const results = page.locator('.cmd-results');
   await expect(results).toContainText('This is a server.json');
-  await expect(page.locator('[data-server] pre[data-output]').filter({ hasText: 'url = "https://weather.example.com/mcp"' })).toHaveCount(1);
-  await expect(page.locator('[data-server] pre[data-output]').filter({ hasText: '"@acme/weather-mcp@1.0.0"' })).toHaveCount(1);
+  await expect(
+    page
+      .locator('[data-server] pre[data-output]')
+      .filter({ hasText: 'url = "https://weather.example.com/mcp"' }),
+  ).toHaveCount(1);
+  await expect(
+    page.locator('[data-server] pre[data-output]').filter({ hasText: '"@acme/weather-mcp@1.0.0"' }),
+  ).toHaveCount(1);
 });
 
-test('the verdict follows the chosen Codex version, which the address carries (never the config)', async ({ page }) => {
+test('the verdict follows the chosen Codex version, which the address carries (never the config)', async ({
+  page,
+}) => {
   await page.goto('/tools/config-doctor/');
   await page.locator('[data-doctor][data-hydrated="true"]').waitFor();
   const select = page.getByLabel('Codex version');
   await expect(select).toHaveValue(NEWEST);
-  const config = '[mcp_servers."a.b"]\ncommand = "npx"\n\n[mcp_servers.h]\nurl = "https://mcp.example.com/mcp"\nhttp_headers_helper = "print-headers"\n';
+  const config =
+    '[mcp_servers."a.b"]\ncommand = "npx"\n\n[mcp_servers.h]\nurl = "https://mcp.example.com/mcp"\nhttp_headers_helper = "print-headers"\n';
   await page.getByLabel('Your config.toml').fill(config);
   const dotted = page.locator('[data-server="a.b"]');
   const helper = page.locator('[data-server="h"]');
@@ -230,7 +296,9 @@ test('the verdict follows the chosen Codex version, which the address carries (n
   await expect(page.locator('[data-loads]')).toHaveAttribute('data-release', '0.147.0');
   await expect(dotted).toContainText("invalid server name 'a.b' (use letters, numbers, '-', '_')");
   await expect(dotted.locator('pre[data-output]').first()).toContainText('[mcp_servers.a-b]');
-  await expect(helper.locator('[data-key="http_headers_helper"]')).toContainText('Codex 0.147.0 ignores http_headers_helper: only 0.148.0 and later read it');
+  await expect(helper.locator('[data-key="http_headers_helper"]')).toContainText(
+    'Codex 0.147.0 ignores http_headers_helper: only 0.148.0 and later read it',
+  );
   await expect(page.locator('.cmg-live')).toContainText('Codex 0.147.0');
   expect(new URL(page.url()).hash).toBe('#codex=0.147.0');
   expect(page.url()).not.toContain('mcp_servers');
@@ -246,12 +314,16 @@ test('the verdict follows the chosen Codex version, which the address carries (n
   expect(new URL(page.url()).hash).toBe('');
 });
 
-test('an unknown release in the address falls back to the newest; the version control is a labelled native select', async ({ page }) => {
+test('an unknown release in the address falls back to the newest; the version control is a labelled native select', async ({
+  page,
+}) => {
   await page.goto('/tools/config-doctor/#codex=0.999.0');
   await page.locator('[data-doctor][data-hydrated="true"]').waitFor();
   const select = page.getByLabel('Codex version');
   await expect(select).toHaveValue(NEWEST);
-  const options = await select.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+  const options = await select
+    .locator('option')
+    .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
   expect(options[0]).toBe(NEWEST);
   expect(options.at(-1)).toBe('0.140.0');
   // A native select: focusable, and named by its label for screen readers.

@@ -19,7 +19,8 @@ export const test = base.extend<{ guards: Guards }>({
       page.on('request', (r) => {
         requests.push(r.url());
         const url = r.url();
-        if (!url.startsWith(`${baseURL}/`) && !url.startsWith('data:') && !url.startsWith('blob:')) foreign.push(url);
+        if (!url.startsWith(`${baseURL}/`) && !url.startsWith('data:') && !url.startsWith('blob:'))
+          foreign.push(url);
       });
       page.on('pageerror', (e) => errors.push(e.message));
       page.on('dialog', async (d) => {
@@ -30,11 +31,15 @@ export const test = base.extend<{ guards: Guards }>({
         const w = window as unknown as { __csp: string[] };
         w.__csp = [];
         document.addEventListener('securitypolicyviolation', (e) => {
-          w.__csp.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`);
+          w.__csp.push(
+            `${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`,
+          );
         });
       });
       await use({ requests });
-      const csp = await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []).catch(() => []);
+      const csp = await page
+        .evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? [])
+        .catch(() => []);
       expect(foreign, 'requests to anything but the site itself').toEqual([]);
       expect(csp, 'Content-Security-Policy violations').toEqual([]);
       expect(errors, 'uncaught page errors').toEqual([]);

@@ -7,33 +7,54 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, openGuide, output, test } from './fixtures.ts';
 
-const island = (page: Page, provider: string): Locator => page.locator(`[data-generator="${provider}"]`);
+const island = (page: Page, provider: string): Locator =>
+  page.locator(`[data-generator="${provider}"]`);
 const field = (root: Locator, id: string): Locator => root.locator(`[data-field="${id}"]`);
 
 test.describe('a whole command line pasted into Command', () => {
-  test('is split, shown at the field, and the command and TOML hold the split argv', async ({ page }) => {
+  test('is split, shown at the field, and the command and TOML hold the split argv', async ({
+    page,
+  }) => {
     await openGuide(page, '/guides/custom/');
     const root = island(page, 'custom');
     await root.getByRole('radio', { name: /Local \(stdio\)/ }).check();
     await root.getByLabel('Arguments', { exact: true }).fill('');
-    await root.getByLabel('Command', { exact: true }).fill('npx -y @modelcontextprotocol/server-filesystem "/home/me/my projects"');
+    await root
+      .getByLabel('Command', { exact: true })
+      .fill('npx -y @modelcontextprotocol/server-filesystem "/home/me/my projects"');
     const note = field(root, 'cmg-custom-command').locator('.cmg-warning');
     await expect(note).toContainText(
       'Read as a whole command line: command npx, 3 arguments: -y, @modelcontextprotocol/server-filesystem, /home/me/my projects.',
     );
     // Each word read is shown as code (Markdown code in messages renders as <code>).
-    await expect(note.locator('code')).toHaveText(['npx', '-y', '@modelcontextprotocol/server-filesystem', '/home/me/my projects']);
-    await expect(root.locator('[data-output="cli"]')).toHaveText("codex mcp add my-server -- npx -y @modelcontextprotocol/server-filesystem '/home/me/my projects'");
-    expect(await output(page, 'toml')).toContain('command = "npx"\nargs = [ "-y", "@modelcontextprotocol/server-filesystem", "/home/me/my projects" ]');
+    await expect(note.locator('code')).toHaveText([
+      'npx',
+      '-y',
+      '@modelcontextprotocol/server-filesystem',
+      '/home/me/my projects',
+    ]);
+    await expect(root.locator('[data-output="cli"]')).toHaveText(
+      "codex mcp add my-server -- npx -y @modelcontextprotocol/server-filesystem '/home/me/my projects'",
+    );
+    expect(await output(page, 'toml')).toContain(
+      'command = "npx"\nargs = [ "-y", "@modelcontextprotocol/server-filesystem", "/home/me/my projects" ]',
+    );
   });
 
-  test('a construct the split cannot honour is named at the field, and no command is shown', async ({ page }) => {
+  test('a construct the split cannot honour is named at the field, and no command is shown', async ({
+    page,
+  }) => {
     await openGuide(page, '/guides/custom/');
     const root = island(page, 'custom');
     await root.getByRole('radio', { name: /Local \(stdio\)/ }).check();
     await root.getByLabel('Command', { exact: true }).fill('npx -y some-server | tee log.txt');
-    await expect(field(root, 'cmg-custom-command').locator('.cmg-error')).toContainText('Command looks like a whole command line, but it holds a pipe "|": enter a single command');
-    await expect(root.getByLabel('Command', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+    await expect(field(root, 'cmg-custom-command').locator('.cmg-error')).toContainText(
+      'Command looks like a whole command line, but it holds a pipe "|": enter a single command',
+    );
+    await expect(root.getByLabel('Command', { exact: true })).toHaveAttribute(
+      'aria-invalid',
+      'true',
+    );
     await expect(root.locator('[data-output="cli"]')).toHaveCount(0);
   });
 
@@ -41,8 +62,12 @@ test.describe('a whole command line pasted into Command', () => {
     await openGuide(page, '/guides/custom/');
     const root = island(page, 'custom');
     await root.getByRole('radio', { name: /Local \(stdio\)/ }).check();
-    await root.getByLabel('Arguments', { exact: true }).fill('-y @modelcontextprotocol/server-everything');
-    await expect(field(root, 'cmg-custom-args').locator('.cmg-warning')).toContainText('Argument #1 holds spaces, so the program receives it as ONE argument');
+    await root
+      .getByLabel('Arguments', { exact: true })
+      .fill('-y @modelcontextprotocol/server-everything');
+    await expect(field(root, 'cmg-custom-args').locator('.cmg-warning')).toContainText(
+      'Argument #1 holds spaces, so the program receives it as ONE argument',
+    );
   });
 });
 
@@ -53,12 +78,18 @@ test.describe('headers', () => {
     await root.getByRole('radio', { name: /^Remote, no login/ }).check();
     await root.getByLabel('Server URL', { exact: true }).fill('https://mcp.acme.dev/mcp');
     await root.getByLabel('Static headers', { exact: true }).fill('X-Team: core');
-    await root.getByLabel('Headers from environment variables', { exact: true }).fill('X-Api-Key: ACME_KEY');
+    await root
+      .getByLabel('Headers from environment variables', { exact: true })
+      .fill('X-Api-Key: ACME_KEY');
     await expect(root.locator('[data-output="toml"]')).toContainText('X-Team = "core"');
-    expect(await output(page, 'toml')).toContain('[mcp_servers.my-server.env_http_headers]\nX-Api-Key = "ACME_KEY"');
+    expect(await output(page, 'toml')).toContain(
+      '[mcp_servers.my-server.env_http_headers]\nX-Api-Key = "ACME_KEY"',
+    );
   });
 
-  test('a curl-style header line gets a message saying exactly which format is expected', async ({ page }) => {
+  test('a curl-style header line gets a message saying exactly which format is expected', async ({
+    page,
+  }) => {
     await openGuide(page, '/guides/custom/');
     const root = island(page, 'custom');
     await root.getByRole('radio', { name: /^Remote, no login/ }).check();
@@ -74,13 +105,17 @@ test.describe('headers', () => {
 test.describe('a credential in a field that is not for secrets', () => {
   const TOKEN = 'ghp_a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8';
 
-  test('Omni: a token in the Model ID header is marked there and kept out of the share link', async ({ page }) => {
+  test('Omni: a token in the Model ID header is marked there and kept out of the share link', async ({
+    page,
+  }) => {
     await openGuide(page, '/guides/omni/');
     const root = island(page, 'omni');
     await root.getByRole('radio', { name: /^API key/ }).check();
     await root.getByLabel('Omni instance host', { exact: true }).fill('blobs.omniapp.co');
     await root.getByLabel('Model ID (X-MCP-Model-ID)', { exact: true }).fill(TOKEN);
-    await expect(field(root, 'cmg-omni-h-X-MCP-Model-ID').locator('.cmg-warning')).toContainText('looks like a credential');
+    await expect(field(root, 'cmg-omni-h-X-MCP-Model-ID').locator('.cmg-warning')).toContainText(
+      'looks like a credential',
+    );
     await root.getByRole('button', { name: 'Copy link for teammates' }).click();
     await expect(root.locator('.cmg-live')).toContainText('Link copied');
     const link = await page.evaluate(() => navigator.clipboard.readText());
@@ -88,12 +123,16 @@ test.describe('a credential in a field that is not for secrets', () => {
     expect(decodeURIComponent(link)).not.toContain(TOKEN);
   });
 
-  test('Nekt: a token in the startup timeout is named as a credential at that field', async ({ page }) => {
+  test('Nekt: a token in the startup timeout is named as a credential at that field', async ({
+    page,
+  }) => {
     await openGuide(page, '/guides/nekt/');
     const root = island(page, 'nekt');
     await root.getByText('Advanced settings').click();
     await root.getByLabel('Startup timeout (seconds)', { exact: true }).fill(TOKEN);
-    await expect(field(root, 'cmg-nekt-startupTimeoutSec').locator('.cmg-warning')).toContainText('Startup timeout looks like a credential');
+    await expect(field(root, 'cmg-nekt-startupTimeoutSec').locator('.cmg-warning')).toContainText(
+      'Startup timeout looks like a credential',
+    );
   });
 });
 
@@ -106,10 +145,14 @@ test.describe('an example host is a placeholder', () => {
     // Typing anything loads the engine; the placeholder is still there, so it is refused.
     await host.focus();
     await host.press('End');
-    await expect(field(root, 'cmg-cinatra-p-instance').locator('.cmg-error')).toContainText('the placeholder YOUR-CINATRA-HOST is still in it: enter your own');
+    await expect(field(root, 'cmg-cinatra-p-instance').locator('.cmg-error')).toContainText(
+      'the placeholder YOUR-CINATRA-HOST is still in it: enter your own',
+    );
     await expect(root.locator('[data-output="cli"]')).toHaveCount(0);
     await host.fill('cinatra.acme.dev');
-    await expect(root.locator('[data-output="cli"]')).toHaveText('codex mcp add cinatra --url https://cinatra.acme.dev/api/mcp');
+    await expect(root.locator('[data-output="cli"]')).toHaveText(
+      'codex mcp add cinatra --url https://cinatra.acme.dev/api/mcp',
+    );
     await expect(field(root, 'cmg-cinatra-p-instance').locator('.cmg-msg')).toHaveCount(0);
   });
 
@@ -118,8 +161,12 @@ test.describe('an example host is a placeholder', () => {
     test('the preset shows the placeholder form, flagged at its field', async ({ page }) => {
       await page.goto('/guides/cinatra/');
       const root = island(page, 'cinatra');
-      await expect(root.locator('[data-output="toml"]')).toHaveText('[mcp_servers.cinatra]\nurl = "https://YOUR-CINATRA-HOST/api/mcp"');
-      await expect(field(root, 'cmg-cinatra-p-instance').locator('.cmg-warning')).toContainText('the placeholder YOUR-CINATRA-HOST is still in it');
+      await expect(root.locator('[data-output="toml"]')).toHaveText(
+        '[mcp_servers.cinatra]\nurl = "https://YOUR-CINATRA-HOST/api/mcp"',
+      );
+      await expect(field(root, 'cmg-cinatra-p-instance').locator('.cmg-warning')).toContainText(
+        'the placeholder YOUR-CINATRA-HOST is still in it',
+      );
     });
   });
 });

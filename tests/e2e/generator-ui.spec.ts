@@ -6,11 +6,15 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, openGuide, test } from './fixtures.ts';
 
-const island = (page: Page, provider: string): Locator => page.locator(`[data-generator="${provider}"]`);
-const shellRadio = (root: Locator, name: string): Locator => root.getByRole('radio', { name, exact: true });
+const island = (page: Page, provider: string): Locator =>
+  page.locator(`[data-generator="${provider}"]`);
+const shellRadio = (root: Locator, name: string): Locator =>
+  root.getByRole('radio', { name, exact: true });
 /** What the site stored, leaving out Starlight's own colour-theme preference. */
 const storedItems = (page: Page) =>
-  page.evaluate(() => Object.fromEntries(Object.entries(localStorage).filter(([k]) => k !== 'starlight-theme')));
+  page.evaluate(() =>
+    Object.fromEntries(Object.entries(localStorage).filter(([k]) => k !== 'starlight-theme')),
+  );
 /** Opens a share link as a new page load (a goto that only changes the hash would not reload). */
 async function openLink(page: Page, path: string): Promise<void> {
   await page.goto('about:blank');
@@ -18,7 +22,9 @@ async function openLink(page: Page, path: string): Promise<void> {
 }
 
 test.describe('the remembered shell', () => {
-  test('fish chosen on one guide stays chosen after a reload and on another guide; a link with shell=powershell wins', async ({ page }) => {
+  test('fish chosen on one guide stays chosen after a reload and on another guide; a link with shell=powershell wins', async ({
+    page,
+  }) => {
     await openGuide(page, '/guides/nekt/');
     await shellRadio(island(page, 'nekt'), 'fish').check();
     await expect(island(page, 'nekt').locator('[data-output="cli-fish"]')).toBeVisible();
@@ -52,16 +58,24 @@ test.describe('the remembered shell', () => {
     await shellRadio(root, 'PowerShell 7').check();
     await root.getByRole('button', { name: 'Copy link for teammates' }).click();
     await expect(root.locator('.cmg-live')).toContainText('Link copied');
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/#v=1&shell=powershell$/);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(
+      /#v=1&shell=powershell$/,
+    );
   });
 
-  test('when storage refuses the shell (privacy mode, quota) the choice still applies, and nothing breaks', async ({ page }) => {
+  test('when storage refuses the shell (privacy mode, quota) the choice still applies, and nothing breaks', async ({
+    page,
+  }) => {
     // Only the site's own key is refused: Starlight's theme script has no guard of its own.
     await page.addInitScript(() => {
       for (const method of ['getItem', 'setItem'] as const) {
-        const original = Storage.prototype[method] as (this: Storage, ...args: string[]) => string | null;
+        const original = Storage.prototype[method] as (
+          this: Storage,
+          ...args: string[]
+        ) => string | null;
         Storage.prototype[method] = function (this: Storage, ...args: string[]) {
-          if (args[0] === 'cmg-shell') throw new DOMException('The operation is insecure.', 'SecurityError');
+          if (args[0] === 'cmg-shell')
+            throw new DOMException('The operation is insecure.', 'SecurityError');
           return original.apply(this, args);
         } as never;
       }
@@ -77,12 +91,16 @@ test.describe('the remembered shell', () => {
     const block = island(page, 'omni').locator('[data-output="cli-powershell"]');
     await expect(block).toBeVisible();
     // Several colours, not one plain run of text.
-    await expect.poll(() => block.locator('span[style*="--shiki-light"]').count()).toBeGreaterThan(2);
+    await expect
+      .poll(() => block.locator('span[style*="--shiki-light"]').count())
+      .toBeGreaterThan(2);
   });
 });
 
 test.describe('the Codex version control', () => {
-  test('a.b: refused at the Server name field on 0.150.0, accepted on the newest; the link carries the release', async ({ page }) => {
+  test('a.b: refused at the Server name field on 0.150.0, accepted on the newest; the link carries the release', async ({
+    page,
+  }) => {
     await openGuide(page, '/guides/nekt/');
     const root = island(page, 'nekt');
     const version = root.getByLabel('Codex version');
@@ -92,8 +110,12 @@ test.describe('the Codex version control', () => {
     await expect(root.locator('[data-field="cmg-nekt-name"] .cmg-error')).toHaveCount(0);
 
     await version.selectOption('0.150.0');
-    await expect(root.locator('[data-field="cmg-nekt-name"] .cmg-error')).toContainText('Server name "a.b" has characters Codex 0.150.0 refuses');
-    await expect(root.locator('[data-field="cmg-nekt-name"] .cmg-error')).toContainText('for example "a-b"');
+    await expect(root.locator('[data-field="cmg-nekt-name"] .cmg-error')).toContainText(
+      'Server name "a.b" has characters Codex 0.150.0 refuses',
+    );
+    await expect(root.locator('[data-field="cmg-nekt-name"] .cmg-error')).toContainText(
+      'for example "a-b"',
+    );
     await expect(root.getByLabel('Server name')).toHaveAttribute('aria-invalid', 'true');
     await expect(root.locator('[data-output="cli"]')).toHaveCount(0);
 
@@ -105,18 +127,27 @@ test.describe('the Codex version control', () => {
     await openLink(page, new URL(link).pathname + new URL(link).hash);
     const opened = island(page, 'nekt');
     await expect(opened.getByLabel('Codex version')).toHaveValue('0.150.0');
-    await expect(opened.locator('[data-field="cmg-nekt-name"] .cmg-error')).toContainText('Codex 0.150.0 refuses');
-    await expect(opened.locator('[data-link-notice] li')).toHaveText(['Server name: a.b', 'Codex version: 0.150.0']);
+    await expect(opened.locator('[data-field="cmg-nekt-name"] .cmg-error')).toContainText(
+      'Codex 0.150.0 refuses',
+    );
+    await expect(opened.locator('[data-link-notice] li')).toHaveText([
+      'Server name: a.b',
+      'Codex version: 0.150.0',
+    ]);
 
     await opened.getByLabel('Codex version').selectOption('0.171.0');
     await expect(opened.locator('[data-output="cli"]')).toContainText('codex mcp add a.b');
   });
 
-  test('an unknown release in a link gets a notice, and the output is for the newest', async ({ page }) => {
+  test('an unknown release in a link gets a notice, and the output is for the newest', async ({
+    page,
+  }) => {
     await openGuide(page, '/guides/nekt/#v=1&codex=0.99.0');
     const root = island(page, 'nekt');
     await expect(root.locator('[data-link-notice]')).toContainText('"codex" was ignored');
-    await expect(root.locator('[data-link-notice]')).toContainText('so the output is for the newest, 0.171.0');
+    await expect(root.locator('[data-link-notice]')).toContainText(
+      'so the output is for the newest, 0.171.0',
+    );
     await expect(root.getByLabel('Codex version')).toHaveValue('0.171.0');
   });
 });
@@ -127,7 +158,9 @@ test('a "copied" message clears when the output it refers to changes', async ({ 
   const live = root.locator('.cmg-live');
   await root.getByRole('button', { name: 'Copy Command (bash / zsh)' }).click();
   await expect(live).toHaveText('Command (bash / zsh) copied to the clipboard.');
-  await expect(root.getByRole('button', { name: 'Copy Command (bash / zsh)' })).toHaveText('Copied');
+  await expect(root.getByRole('button', { name: 'Copy Command (bash / zsh)' })).toHaveText(
+    'Copied',
+  );
   await root.getByLabel('Server name').fill('nekt-prod');
   await expect(root.locator('[data-output="cli"]')).toContainText('nekt-prod');
   await expect(live).toHaveText('');
@@ -149,7 +182,9 @@ test('a copied block whose text did not change keeps its message', async ({ page
 test('Markdown code in a message renders as code, not as backticks', async ({ page }) => {
   await openGuide(page, '/guides/omni/#v=1&scope=project');
   const note = island(page, 'omni').locator('[data-cli-note]');
-  await expect(note).toContainText('No command for this one: codex mcp add writes only the user config');
+  await expect(note).toContainText(
+    'No command for this one: codex mcp add writes only the user config',
+  );
   await expect(note.locator('code').first()).toHaveText('codex mcp add');
   expect(await note.textContent()).not.toContain('`');
 });
@@ -157,11 +192,19 @@ test('Markdown code in a message renders as code, not as backticks', async ({ pa
 test('the CData e-mail field is not masked; the PAT is', async ({ page }) => {
   await openGuide(page, '/guides/cdata-connect-ai/#v=1&mode=basic');
   const root = island(page, 'cdata-connect-ai');
-  await expect(root.getByRole('textbox', { name: 'Connect AI email' })).toHaveAttribute('type', 'text');
-  await expect(root.getByLabel('Personal access token (PAT)', { exact: true })).toHaveAttribute('type', 'password');
+  await expect(root.getByRole('textbox', { name: 'Connect AI email' })).toHaveAttribute(
+    'type',
+    'text',
+  );
+  await expect(root.getByLabel('Personal access token (PAT)', { exact: true })).toHaveAttribute(
+    'type',
+    'password',
+  );
 });
 
-test('an invalid field blocks only what depends on it: the verify lines stay, and follow the name', async ({ page }) => {
+test('an invalid field blocks only what depends on it: the verify lines stay, and follow the name', async ({
+  page,
+}) => {
   await openGuide(page, '/guides/custom/');
   const root = island(page, 'custom');
   await root.getByLabel('Server name').fill('docs');

@@ -7,9 +7,11 @@ import { Buffer } from 'node:buffer';
 import type { Page } from '@playwright/test';
 import { expect, openGuide, output, test } from './fixtures.ts';
 
-const ENV_NOTE = '# Run in your shell, and add the same lines to ~/.zshrc or ~/.bashrc to keep them.';
+const ENV_NOTE =
+  '# Run in your shell, and add the same lines to ~/.zshrc or ~/.bashrc to keep them.';
 const PLACEHOLDER_NOTE = `${ENV_NOTE} Replace the placeholder values first.`;
-const LOGIN_NOTE = '# No browser on this machine (SSH, container)? Add --no-browser and paste the callback URL back.';
+const LOGIN_NOTE =
+  '# No browser on this machine (SSH, container)? Add --no-browser and paste the callback URL back.';
 const verify = (name: string) => `codex mcp list\ncodex mcp get ${name} --json\ncodex doctor`;
 
 interface Case {
@@ -69,7 +71,8 @@ const CASES: Case[] = [
     login: `codex mcp login connectai\n${LOGIN_NOTE}`,
   },
   {
-    title: 'CData Basic auth, safe default: the header is built in the shell, TOML only names the variable',
+    title:
+      'CData Basic auth, safe default: the header is built in the shell, TOML only names the variable',
     provider: 'cdata-connect-ai',
     name: 'connectai',
     mode: /^Basic auth/,
@@ -92,7 +95,9 @@ const CASES: Case[] = [
     toml: `[mcp_servers.connectai]\nurl = "https://mcp.cloud.cdata.com/mcp"\n\n[mcp_servers.connectai.http_headers]\nAuthorization = "Basic ${Buffer.from('dana@example.com:p:ät', 'utf8').toString('base64')}"`,
     env: null,
     login: null,
-    afterShare: { toml: '[mcp_servers.connectai]\nurl = "https://mcp.cloud.cdata.com/mcp"\n\n[mcp_servers.connectai.http_headers]\nAuthorization = "Basic paste-your-pat"' },
+    afterShare: {
+      toml: '[mcp_servers.connectai]\nurl = "https://mcp.cloud.cdata.com/mcp"\n\n[mcp_servers.connectai.http_headers]\nAuthorization = "Basic paste-your-pat"',
+    },
   },
   {
     title: 'Omni default: OAuth on the fixed callback URL (with --url, unlike the seed)',
@@ -115,7 +120,8 @@ const CASES: Case[] = [
     login: null,
   },
   {
-    title: 'Omni API key with X-MCP headers: the command is partial, the headers go in http_headers',
+    title:
+      'Omni API key with X-MCP headers: the command is partial, the headers go in http_headers',
     provider: 'omni',
     name: 'omni',
     mode: /^API key/,
@@ -187,7 +193,8 @@ const island = (page: Page, provider: string) => page.locator(`[data-generator="
 async function applyCase(page: Page, c: Case): Promise<void> {
   const root = island(page, c.provider);
   if (c.mode) await root.getByRole('radio', { name: c.mode }).check();
-  for (const pattern of c.pick ?? []) await root.getByRole('radio', { name: pattern }).first().check();
+  for (const pattern of c.pick ?? [])
+    await root.getByRole('radio', { name: pattern }).first().check();
   for (const [label, value] of c.fill ?? []) {
     const field = root.getByLabel(label, { exact: true });
     if (!(await field.isVisible())) await root.getByText('Advanced settings').click();
@@ -217,7 +224,9 @@ async function expectOutputs(page: Page, c: Case): Promise<void> {
 
 for (const c of CASES) {
   test.describe(c.title, () => {
-    test('shows the exact outputs, and copy puts exactly that text on the clipboard', async ({ page }) => {
+    test('shows the exact outputs, and copy puts exactly that text on the clipboard', async ({
+      page,
+    }) => {
       await openGuide(page, `/guides/${c.provider}/`);
       await applyCase(page, c);
       await expectOutputs(page, c);
@@ -233,7 +242,9 @@ for (const c of CASES) {
     test('the share link reopens the guide with the same output', async ({ page, browser }) => {
       await openGuide(page, `/guides/${c.provider}/`);
       await applyCase(page, c);
-      await island(page, c.provider).getByRole('button', { name: 'Copy link for teammates' }).click();
+      await island(page, c.provider)
+        .getByRole('button', { name: 'Copy link for teammates' })
+        .click();
       await expect(island(page, c.provider).locator('.cmg-live')).toContainText('Link copied');
       const link = await page.evaluate(() => navigator.clipboard.readText());
       expect(link).toContain(`/guides/${c.provider}/`);
@@ -256,7 +267,9 @@ test.describe('without JavaScript', () => {
 });
 
 test.describe('the guide text follows the typed server name', () => {
-  test('check and disconnect commands under the generator use the typed name, quoted like the Verify block', async ({ page }) => {
+  test('check and disconnect commands under the generator use the typed name, quoted like the Verify block', async ({
+    page,
+  }) => {
     await openGuide(page, '/guides/omni/');
     const named = page.locator('[data-cmg-server-name]');
     expect(await named.count()).toBeGreaterThanOrEqual(3);
@@ -264,7 +277,9 @@ test.describe('the guide text follows the typed server name', () => {
     await island(page, 'omni').getByLabel('Server name', { exact: true }).fill('omni-prod');
     await expect(named.first()).toHaveText('omni-prod');
     for (const text of await named.allTextContents()) expect(text).toBe('omni-prod');
-    await expect(page.locator('pre', { hasText: 'codex mcp remove' }).last()).toHaveText('codex mcp remove omni-prod');
+    await expect(page.locator('pre', { hasText: 'codex mcp remove' }).last()).toHaveText(
+      'codex mcp remove omni-prod',
+    );
     // A name that needs quoting is quoted the same way in the prose as in the generator.
     await island(page, 'omni').getByLabel('Server name', { exact: true }).fill('@acme/omni');
     await expect(named.first()).toHaveText("'@acme/omni'");

@@ -18,18 +18,52 @@ const PAYLOADS = [
 ];
 
 const PROVIDERS = readdirSync('content/providers').map((f) => f.replace(/\.json$/, ''));
-const SHARE_KEYS = ['v', 'mode', 'name', 'scope', 'storage', 'enabled', 'required', 'env', 'startup', 'tooltimeout', 'allow', 'block', 'scopes', 'clientid', 'resource', 'command', 'args', 'envvars', 'cwd', 'envheaders', 'codex', 'shell', 'p.instance', 'p.url', 'h.X-MCP-Model-ID', 'secret', '__proto__', '<script>'];
+const SHARE_KEYS = [
+  'v',
+  'mode',
+  'name',
+  'scope',
+  'storage',
+  'enabled',
+  'required',
+  'env',
+  'startup',
+  'tooltimeout',
+  'allow',
+  'block',
+  'scopes',
+  'clientid',
+  'resource',
+  'command',
+  'args',
+  'envvars',
+  'cwd',
+  'envheaders',
+  'codex',
+  'shell',
+  'p.instance',
+  'p.url',
+  'h.X-MCP-Model-ID',
+  'secret',
+  '__proto__',
+  '<script>',
+];
 
 async function pwned(page: Page): Promise<unknown> {
   return page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned);
 }
 
 for (const provider of PROVIDERS) {
-  test(`${provider}: payloads in every field never execute and never break the form`, async ({ page }) => {
+  test(`${provider}: payloads in every field never execute and never break the form`, async ({
+    page,
+  }) => {
     await openGuide(page, `/guides/${provider}/`);
     const island = page.locator(`[data-generator="${provider}"]`);
     await island.locator('summary').click();
-    const modes = island.locator('fieldset').filter({ hasText: 'Authentication' }).getByRole('radio');
+    const modes = island
+      .locator('fieldset')
+      .filter({ hasText: 'Authentication' })
+      .getByRole('radio');
     for (let m = 0; m < Math.max(await modes.count(), 1); m++) {
       if ((await modes.count()) > 0) await modes.nth(m).check();
       const fields = island.locator('input[type="text"], input[type="password"], textarea');
@@ -47,7 +81,9 @@ for (const provider of PROVIDERS) {
     await expect(island.locator('[data-output="toml"]')).toContainText('[mcp_servers.recovered]');
   });
 
-  test(`${provider}: payloads in every share-link parameter are ignored or shown as text`, async ({ page }) => {
+  test(`${provider}: payloads in every share-link parameter are ignored or shown as text`, async ({
+    page,
+  }) => {
     for (const payload of PAYLOADS) {
       const params = new URLSearchParams();
       for (const key of SHARE_KEYS) params.set(key, key === 'v' ? '1' : payload);

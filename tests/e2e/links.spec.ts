@@ -8,23 +8,31 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, openGuide, test } from './fixtures.ts';
 
-const island = (page: Page, provider: string): Locator => page.locator(`[data-generator="${provider}"]`);
+const island = (page: Page, provider: string): Locator =>
+  page.locator(`[data-generator="${provider}"]`);
 
 /** Clicks "Copy link for teammates" and returns the copied link and the announcement. */
 async function copyLink(page: Page, root: Locator): Promise<{ link: string; said: string }> {
   await root.getByRole('button', { name: 'Copy link for teammates' }).click();
   await expect(root.locator('.cmg-live')).toContainText('Link copied');
-  return { link: await page.evaluate(() => navigator.clipboard.readText()), said: (await root.locator('.cmg-live').textContent()) ?? '' };
+  return {
+    link: await page.evaluate(() => navigator.clipboard.readText()),
+    said: (await root.locator('.cmg-live').textContent()) ?? '',
+  };
 }
 
 const HEX_TOKEN = 'a3f9c2_8b7e1d4f6a0c9b2e5d8f1a3c';
 
 test.describe('a credential in a field that is not for secrets', () => {
-  test('Nekt: a token pasted as the variable name is marked there and withheld from the link', async ({ page }) => {
+  test('Nekt: a token pasted as the variable name is marked there and withheld from the link', async ({
+    page,
+  }) => {
     await openGuide(page, '/guides/nekt/');
     const root = island(page, 'nekt');
     await root.getByLabel('Environment variable').fill(HEX_TOKEN);
-    await expect(root.locator('[data-field="cmg-nekt-env"] .cmg-error').first()).toContainText("Bearer token variable looks like a token, not a variable name");
+    await expect(root.locator('[data-field="cmg-nekt-env"] .cmg-error').first()).toContainText(
+      'Bearer token variable looks like a token, not a variable name',
+    );
     await expect(root.getByLabel('Environment variable')).toHaveAttribute('aria-invalid', 'true');
     await root.getByLabel('Server name').fill('nekt-prod');
     const { link, said } = await copyLink(page, root);
@@ -33,12 +41,16 @@ test.describe('a credential in a field that is not for secrets', () => {
     expect(said).toContain('Left out because they look like credentials: Environment variable.');
   });
 
-  test('custom: --access-token <token> in the arguments is marked at the arguments and withheld', async ({ page }) => {
+  test('custom: --access-token <token> in the arguments is marked at the arguments and withheld', async ({
+    page,
+  }) => {
     await openGuide(page, '/guides/custom/');
     const root = island(page, 'custom');
     await root.getByRole('radio', { name: /Local \(stdio\)/ }).check();
     await root.getByLabel('Arguments').fill('-y\nsome-server\n--access-token\nq9w8e7r6t5');
-    await expect(root.locator('[data-field="cmg-custom-args"] .cmg-warning')).toContainText('Argument #4 looks like a credential: it follows the credential option --access-token');
+    await expect(root.locator('[data-field="cmg-custom-args"] .cmg-warning')).toContainText(
+      'Argument #4 looks like a credential: it follows the credential option --access-token',
+    );
     const { link, said } = await copyLink(page, root);
     expect(link).not.toContain('q9w8e7r6t5');
     expect(link).toContain('mode=local');
@@ -54,7 +66,9 @@ test.describe('a credential in a field that is not for secrets', () => {
       await openGuide(page, '/guides/custom/');
       const root = island(page, 'custom');
       await root.getByLabel('Server URL').fill(url);
-      await expect(root.locator('[data-field="cmg-custom-p-url"] .cmg-warning').first()).toBeVisible();
+      await expect(
+        root.locator('[data-field="cmg-custom-p-url"] .cmg-warning').first(),
+      ).toBeVisible();
       const { link, said } = await copyLink(page, root);
       expect(decodeURIComponent(link)).not.toContain(secret);
       expect(said).toContain('Left out because they look like credentials: Server URL.');
@@ -68,14 +82,18 @@ test.describe('opening a link', () => {
     const root = island(page, 'nekt');
     const notice = root.locator('[data-link-notice]');
     await expect(notice).toContainText('"name" was ignored: its value holds U+001B (escape)');
-    await expect(notice).toContainText('"allow" was ignored: its value holds U+202E (right-to-left override)');
+    await expect(notice).toContainText(
+      '"allow" was ignored: its value holds U+202E (right-to-left override)',
+    );
     await expect(root.getByLabel('Server name')).toHaveValue('nekt');
   });
 
   test('a credential in a link is not read', async ({ page }) => {
     await openGuide(page, `/guides/nekt/#v=1&env=${HEX_TOKEN}`);
     const root = island(page, 'nekt');
-    await expect(root.locator('[data-link-notice]')).toContainText('credentials are not read from links');
+    await expect(root.locator('[data-link-notice]')).toContainText(
+      'credentials are not read from links',
+    );
     await expect(root.getByLabel('Environment variable')).toHaveValue('NEKT_MCP_BEARER_TOKEN');
   });
 
@@ -87,15 +105,28 @@ test.describe('opening a link', () => {
     await expect(items.last()).toHaveText('…and 9,980 more.');
   });
 
-  test('the restored link says it was prefilled, what it set, what to check and what to add, and scrolls there', async ({ page }) => {
+  test('the restored link says it was prefilled, what it set, what to check and what to add, and scrolls there', async ({
+    page,
+  }) => {
     await page.setViewportSize({ width: 1000, height: 600 });
-    await openGuide(page, '/guides/omni/#v=1&mode=api-key&p.instance=evil.example.net&name=omni-sales');
+    await openGuide(
+      page,
+      '/guides/omni/#v=1&mode=api-key&p.instance=evil.example.net&name=omni-sales',
+    );
     const root = island(page, 'omni');
     const notice = root.locator('[data-link-notice]');
     await expect(notice).toContainText('Prefilled from a shared link. It set:');
-    await expect(notice.locator('li')).toHaveText(['Authentication: API key', 'Omni instance host: evil.example.net', 'Server name: omni-sales']);
-    await expect(notice).toContainText('points Omni at evil.example.net, which is not an omniapp.co address: your Omni API key would be sent there');
-    await expect(notice).toContainText('Still to add yourself (links never carry them): Omni API key.');
+    await expect(notice.locator('li')).toHaveText([
+      'Authentication: API key',
+      'Omni instance host: evil.example.net',
+      'Server name: omni-sales',
+    ]);
+    await expect(notice).toContainText(
+      'points Omni at evil.example.net, which is not an omniapp.co address: your Omni API key would be sent there',
+    );
+    await expect(notice).toContainText(
+      'Still to add yourself (links never carry them): Omni API key.',
+    );
     // Focused (so a screen reader reads it first) and in view.
     await expect(notice).toBeFocused();
     await expect(notice).toBeInViewport();
@@ -114,7 +145,9 @@ test('a link that switches a Basic credential into config.toml says so', async (
 });
 
 test.describe('Advanced settings', () => {
-  test('opens when a link puts an error inside it, and the blocked message focuses the field', async ({ page }) => {
+  test('opens when a link puts an error inside it, and the blocked message focuses the field', async ({
+    page,
+  }) => {
     await openGuide(page, '/guides/nekt/#v=1&startup=abc');
     const root = island(page, 'nekt');
     await expect(root.locator('details.cmg-advanced')).toHaveAttribute('open', '');

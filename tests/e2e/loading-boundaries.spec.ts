@@ -5,9 +5,13 @@
  */
 import { expect, openGuide, test } from './fixtures.ts';
 
-test('the server.json import box loads only when opened, and keeps keyboard focus', async ({ page, guards }) => {
+test('the server.json import box loads only when opened, and keeps keyboard focus', async ({
+  page,
+  guards,
+}) => {
   await openGuide(page, '/guides/custom/');
-  const mounted = () => guards.requests.filter((u) => /\/server-json-mount\.[\w-]+\.js$/.test(u)).length;
+  const mounted = () =>
+    guards.requests.filter((u) => /\/server-json-mount\.[\w-]+\.js$/.test(u)).length;
   expect(mounted(), 'the import box code before it is opened').toBe(0);
   const summary = page.locator('summary', { hasText: 'Import a server.json' });
   await summary.focus();
@@ -19,14 +23,18 @@ test('the server.json import box loads only when opened, and keeps keyboard focu
   await expect(page.locator('.sj-import details')).toHaveAttribute('open', '');
 });
 
-test('the doctor names the server from a pasted merge block (its parser loads on that edit)', async ({ page }) => {
+test('the doctor names the server from a pasted merge block (its parser loads on that edit)', async ({
+  page,
+}) => {
   await page.goto('/tools/config-doctor/');
   await page.locator('[data-doctor][data-hydrated="true"]').waitFor();
   await page.getByLabel('Block to merge').fill('[mcp_servers.docs-one]\ncommand = "npx"\n');
   await expect(page.getByLabel('Server name', { exact: true })).toHaveValue('docs-one');
   // A block that does not parse to exactly one server leaves the typed name alone.
   await page.getByLabel('Server name', { exact: true }).fill('mine');
-  await page.getByLabel('Block to merge').fill('[mcp_servers.a]\ncommand = "x"\n[mcp_servers.b]\ncommand = "y"\n');
+  await page
+    .getByLabel('Block to merge')
+    .fill('[mcp_servers.a]\ncommand = "x"\n[mcp_servers.b]\ncommand = "y"\n');
   await page.waitForTimeout(300);
   await expect(page.getByLabel('Server name', { exact: true })).toHaveValue('mine');
 });

@@ -9,15 +9,24 @@ import { expect, fillPlaceholders, openGuide, test } from './fixtures.ts';
 const PROVIDERS = readdirSync('content/providers').map((f) => f.replace(/\.json$/, ''));
 
 for (const provider of PROVIDERS) {
-  test(`${provider}: a secret typed into any field stays on the page`, async ({ page, context, guards }) => {
+  test(`${provider}: a secret typed into any field stays on the page`, async ({
+    page,
+    context,
+    guards,
+  }) => {
     const consoleText: string[] = [];
     const bodies: string[] = [];
     page.on('console', (m) => consoleText.push(m.text()));
-    page.on('request', (r) => bodies.push(r.url(), r.postData() ?? '', JSON.stringify(r.headers())));
+    page.on('request', (r) =>
+      bodies.push(r.url(), r.postData() ?? '', JSON.stringify(r.headers())),
+    );
 
     await openGuide(page, `/guides/${provider}/`);
     const island = page.locator(`[data-generator="${provider}"]`);
-    const modes = island.locator('fieldset').filter({ hasText: 'Authentication' }).getByRole('radio');
+    const modes = island
+      .locator('fieldset')
+      .filter({ hasText: 'Authentication' })
+      .getByRole('radio');
     const modeCount = Math.max(await modes.count(), 1);
     const canaries: string[] = [];
     const links: string[] = [];
@@ -26,7 +35,9 @@ for (const provider of PROVIDERS) {
       if ((await modes.count()) > 0) await modes.nth(m).check();
       await fillPlaceholders(island);
       // The inline storage choice writes secrets into the TOML block: cover both choices where offered.
-      const storages = island.getByRole('radio', { name: /^(In an environment variable|Computed on this page|Written into config\.toml)/ });
+      const storages = island.getByRole('radio', {
+        name: /^(In an environment variable|Computed on this page|Written into config\.toml)/,
+      });
       const storageCount = Math.max(await storages.count(), 1);
       for (let s = 0; s < storageCount; s++) {
         if ((await storages.count()) > 0) await storages.nth(s).check();
@@ -36,13 +47,22 @@ for (const provider of PROVIDERS) {
           canaries.push(canary);
           const field = secrets.nth(i);
           const multiline = await field.evaluate((el) => el.tagName === 'TEXTAREA');
-          await field.fill(multiline ? (/Header/i.test((await field.getAttribute('id')) ?? '') ? `X-Canary: ${canary}` : `CANARY_VAR=${canary}`) : canary);
+          await field.fill(
+            multiline
+              ? /Header/i.test((await field.getAttribute('id')) ?? '')
+                ? `X-Canary: ${canary}`
+                : `CANARY_VAR=${canary}`
+              : canary,
+          );
         }
         // Copy every visible block, then the share link.
-        for (const button of await island.locator('figure[data-block]:not([hidden]) button').all()) await button.click();
+        for (const button of await island.locator('figure[data-block]:not([hidden]) button').all())
+          await button.click();
         await island.getByRole('button', { name: 'Copy link for teammates' }).click();
         // The link is copied asynchronously; the clipboard held a block's text until then.
-        await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain(`/guides/${provider}/`);
+        await expect
+          .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+          .toContain(`/guides/${provider}/`);
         links.push(await page.evaluate(() => navigator.clipboard.readText()));
       }
     }
@@ -55,7 +75,12 @@ for (const provider of PROVIDERS) {
 
     const storage = await page.evaluate(async () => {
       const dbs = 'databases' in indexedDB ? await indexedDB.databases() : [];
-      return JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage }, cookie: document.cookie, dbs });
+      return JSON.stringify({
+        local: { ...localStorage },
+        session: { ...sessionStorage },
+        cookie: document.cookie,
+        dbs,
+      });
     });
     const cookies = JSON.stringify(await context.cookies());
     const haystacks: [string, string][] = [
@@ -67,7 +92,8 @@ for (const provider of PROVIDERS) {
       ['requests', [...guards.requests, ...bodies].join('\n')],
     ];
     for (const canary of canaries) {
-      for (const [where, text] of haystacks) expect(text.includes(canary), `canary found in ${where}`).toBe(false);
+      for (const [where, text] of haystacks)
+        expect(text.includes(canary), `canary found in ${where}`).toBe(false);
     }
   });
 }

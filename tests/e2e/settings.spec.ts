@@ -17,9 +17,14 @@ async function customGuide(page: Page, mode: string): Promise<Locator> {
   return island;
 }
 
-test('tool approval per server and per tool lands in the TOML block, and the command lists the keys to add', async ({ page }) => {
+test('tool approval per server and per tool lands in the TOML block, and the command lists the keys to add', async ({
+  page,
+}) => {
   const island = await customGuide(page, 'Remote, no login');
-  await island.getByRole('group', { name: /Tool approval for this server/ }).getByRole('radio', { name: 'prompt' }).check();
+  await island
+    .getByRole('group', { name: /Tool approval for this server/ })
+    .getByRole('radio', { name: 'prompt' })
+    .check();
   await island.getByLabel('Per-tool approval').fill('search = approve\nget.page = writes');
   await expect(island.locator('[data-output="toml"]')).toHaveText(
     '[mcp_servers.docs]\nurl = "https://mcp.example.com/mcp"\ndefault_tools_approval_mode = "prompt"\n\n' +
@@ -31,7 +36,9 @@ test('tool approval per server and per tool lands in the TOML block, and the com
   await expect(island.getByLabel('OAuth callback port (mcp_oauth_callback_port)')).toHaveCount(0);
 });
 
-test('a per-tool line Codex would refuse is marked at its field and blocks the outputs', async ({ page }) => {
+test('a per-tool line Codex would refuse is marked at its field and blocks the outputs', async ({
+  page,
+}) => {
   const island = await customGuide(page, 'Remote, no login');
   await island.getByLabel('Per-tool approval').fill('search = never');
   await expect(island.locator('[data-field$="-toolApprovals"] .cmg-error')).toContainText(
@@ -40,27 +47,48 @@ test('a per-tool line Codex would refuse is marked at its field and blocks the o
   await expect(island.locator('[data-output="toml"]')).toHaveCount(0);
 });
 
-test('OAuth store and callback port are a separate top-level block, not inside the server table', async ({ page }) => {
+test('OAuth store and callback port are a separate top-level block, not inside the server table', async ({
+  page,
+}) => {
   const island = await customGuide(page, 'Remote, OAuth login');
-  await island.getByRole('group', { name: /mcp_oauth_credentials_store/ }).getByRole('radio', { name: /^file / }).check();
+  await island
+    .getByRole('group', { name: /mcp_oauth_credentials_store/ })
+    .getByRole('radio', { name: /^file / })
+    .check();
   const port = island.getByLabel('OAuth callback port (mcp_oauth_callback_port)');
   await port.fill('70000');
-  await expect(island.locator('[data-field$="-callbackPort"] .cmg-error')).toContainText('OAuth callback port "70000" is not a port number');
+  await expect(island.locator('[data-field$="-callbackPort"] .cmg-error')).toContainText(
+    'OAuth callback port "70000" is not a port number',
+  );
   await port.fill('8765');
-  await expect(island.locator('[data-output="toml-top"]')).toHaveText('mcp_oauth_credentials_store = "file"\nmcp_oauth_callback_port = 8765');
-  await expect(island.locator('[data-toplevel]')).toContainText('at the top of ~/.codex/config.toml, above the first [table], not inside [mcp_servers.…]');
+  await expect(island.locator('[data-output="toml-top"]')).toHaveText(
+    'mcp_oauth_credentials_store = "file"\nmcp_oauth_callback_port = 8765',
+  );
+  await expect(island.locator('[data-toplevel]')).toContainText(
+    'at the top of ~/.codex/config.toml, above the first [table], not inside [mcp_servers.…]',
+  );
   await expect(island.locator('[data-output="toml"]')).not.toContainText('mcp_oauth');
 });
 
-test('the config path label follows the shell, says CODEX_HOME moves it, and links to the page', async ({ page }) => {
+test('the config path label follows the shell, says CODEX_HOME moves it, and links to the page', async ({
+  page,
+}) => {
   const island = await customGuide(page, 'Remote, no login');
-  await expect(island.locator('[data-block="toml"] figcaption')).toContainText('~/.codex/config.toml');
+  await expect(island.locator('[data-block="toml"] figcaption')).toContainText(
+    '~/.codex/config.toml',
+  );
   await expect(island.locator('[data-config-path-note]')).toContainText('$CODEX_HOME/config.toml');
   await island.getByRole('radio', { name: 'PowerShell 7', exact: true }).check();
-  await expect(island.locator('[data-block="toml"] figcaption')).toContainText('%USERPROFILE%\\.codex\\config.toml');
-  await expect(island.locator('[data-config-path-note]')).toContainText('$env:CODEX_HOME\\config.toml');
+  await expect(island.locator('[data-block="toml"] figcaption')).toContainText(
+    '%USERPROFILE%\\.codex\\config.toml',
+  );
+  await expect(island.locator('[data-config-path-note]')).toContainText(
+    '$env:CODEX_HOME\\config.toml',
+  );
   await island.getByRole('radio', { name: 'fish', exact: true }).check();
-  await expect(island.locator('[data-block="toml"] figcaption')).toContainText('~/.codex/config.toml');
+  await expect(island.locator('[data-block="toml"] figcaption')).toContainText(
+    '~/.codex/config.toml',
+  );
   await island.locator('[data-config-path-note] a').click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Where Codex reads its config');
 });
@@ -68,8 +96,12 @@ test('the config path label follows the shell, says CODEX_HOME moves it, and lin
 test('codex_apps is flagged at the Server name field and no output is shown', async ({ page }) => {
   const island = await customGuide(page, 'Remote, no login');
   await island.getByLabel('Server name').fill('codex_apps');
-  await expect(island.locator('[data-field$="-name"] .cmg-error')).toContainText('the name Codex keeps for its own built-in Apps server');
+  await expect(island.locator('[data-field$="-name"] .cmg-error')).toContainText(
+    'the name Codex keeps for its own built-in Apps server',
+  );
   await expect(island.locator('[data-output="toml"]')).toHaveCount(0);
   await island.getByLabel('Server name').fill('codex_apps_own');
-  await expect(island.locator('[data-output="toml"]')).toContainText('[mcp_servers.codex_apps_own]');
+  await expect(island.locator('[data-output="toml"]')).toContainText(
+    '[mcp_servers.codex_apps_own]',
+  );
 });

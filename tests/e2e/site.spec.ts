@@ -38,7 +38,10 @@ test('the build has the pages this suite scans', () => {
 });
 
 for (const path of PAGES) {
-  test(`${path}: only its own files are requested, during load, typing and search`, async ({ page, guards }) => {
+  test(`${path}: only its own files are requested, during load, typing and search`, async ({
+    page,
+    guards,
+  }) => {
     await openGuide(page, path);
     const field = page.locator('[data-generator] input[type="text"]').first();
     if ((await field.count()) > 0) {
@@ -69,20 +72,26 @@ for (const path of PAGES) {
         await expect(island.locator('.cmg-error').first()).toBeVisible();
       }
       const results = await new AxeBuilder({ page }).analyze();
-      const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+      const summary = results.violations.map(
+        (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+      );
       expect(summary).toEqual([]);
     });
   }
 }
 
-test('every field of a generator is reachable and operable with the keyboard alone', async ({ page }) => {
+test('every field of a generator is reachable and operable with the keyboard alone', async ({
+  page,
+}) => {
   await openGuide(page, '/guides/alloy/');
   const island = page.locator('[data-generator="alloy"]');
   await island.getByRole('radio', { name: /^OAuth/ }).focus();
   // Arrow keys move between auth modes, as in any radio group.
   await page.keyboard.press('ArrowDown');
   await expect(island.getByRole('radio', { name: /^Workspace MCP key/ })).toBeChecked();
-  await expect(island.locator('[data-output="cli"]')).toContainText('--bearer-token-env-var ALLOY_MCP_API_KEY');
+  await expect(island.locator('[data-output="cli"]')).toContainText(
+    '--bearer-token-env-var ALLOY_MCP_API_KEY',
+  );
   // Tab reaches the copy buttons, and Enter copies and announces.
   const copy = island.getByRole('button', { name: /^Copy Command/ }).first();
   await copy.focus();

@@ -6,7 +6,11 @@ import { readFileSync } from 'node:fs';
 import { expect, openGuide, test } from './fixtures.ts';
 
 const record = (source: string): Record<string, { text: string }> =>
-  (JSON.parse(readFileSync(`tests/conformance/recorded/messages-${source}.json`, 'utf8')) as { messages: Record<string, { text: string }> }).messages;
+  (
+    JSON.parse(readFileSync(`tests/conformance/recorded/messages-${source}.json`, 'utf8')) as {
+      messages: Record<string, { text: string }>;
+    }
+  ).messages;
 const PASTED = [
   record('troubleshoot')['oauth.noRegistration']!.text,
   record('troubleshoot')['transport.mixed']!.text,
@@ -19,16 +23,24 @@ for (const line of PASTED) {
     await openGuide(page, '/');
     await page.getByRole('button', { name: 'Search' }).first().click();
     await page.getByPlaceholder('Search').last().fill(line);
-    const hit = page.locator('.pagefind-ui__result-link[href^="/reference/troubleshooting/"]').first();
+    const hit = page
+      .locator('.pagefind-ui__result-link[href^="/reference/troubleshooting/"]')
+      .first();
     await expect(hit).toBeVisible({ timeout: 10_000 });
   });
 }
 
-test('an entry links to its anchor, and its fix link opens the generator with the fix applied', async ({ page }) => {
+test('an entry links to its anchor, and its fix link opens the generator with the fix applied', async ({
+  page,
+}) => {
   await openGuide(page, '/reference/troubleshooting/#startup-timeout');
   const entry = page.locator('section:has(h3#startup-timeout)');
-  await expect(entry.locator('[data-codex-message]').first()).toContainText('required MCP servers failed to initialize');
+  await expect(entry.locator('[data-codex-message]').first()).toContainText(
+    'required MCP servers failed to initialize',
+  );
   await entry.getByRole('link', { name: /startup timeout/ }).click();
   await page.locator('[data-generator][data-hydrated="true"]').first().waitFor();
-  await expect(page.locator('[data-output="toml"]').first()).toContainText('startup_timeout_sec = 60');
+  await expect(page.locator('[data-output="toml"]').first()).toContainText(
+    'startup_timeout_sec = 60',
+  );
 });

@@ -5,7 +5,12 @@
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 
-const SYSTEM_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+const SYSTEM_PATHS = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+];
 
 /** The flags every launch needs here: root in a container, and a closed network that refuses Chromium's phone-home. */
 export const CHROMIUM_ARGS = [
@@ -20,7 +25,8 @@ export const CHROMIUM_ARGS = [
 
 /** The path of a usable Chromium, or null. */
 export function findChromium(): string | null {
-  const fromEnv = process.env['CHROMIUM_PATH'] ?? process.env['PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH'];
+  const fromEnv =
+    process.env['CHROMIUM_PATH'] ?? process.env['PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH'];
   if (fromEnv) return existsSync(fromEnv) ? fromEnv : null;
   try {
     const own = chromium.executablePath();

@@ -19,8 +19,10 @@ export const CRITICAL_JS_BUDGET = 25 * 1024;
 export const HIGHLIGHTER_BUDGET = 55 * 1024;
 
 // Inline <script> elements that hold code (not JSON data islands).
-const INLINE_SCRIPT = /<script\b(?![^>]*\ssrc=)(?![^>]*\stype="application\/(?:ld\+)?json")[^>]*>([\s\S]*?)<\/script>/gi;
-const MODULEPRELOAD = /<link\b[^>]*rel="modulepreload"[^>]*href="([^"]+)"|<link\b[^>]*href="([^"]+)"[^>]*rel="modulepreload"/g;
+const INLINE_SCRIPT =
+  /<script\b(?![^>]*\ssrc=)(?![^>]*\stype="application\/(?:ld\+)?json")[^>]*>([\s\S]*?)<\/script>/gi;
+const MODULEPRELOAD =
+  /<link\b[^>]*rel="modulepreload"[^>]*href="([^"]+)"|<link\b[^>]*href="([^"]+)"[^>]*rel="modulepreload"/g;
 
 /** gzip -9 size of a string or buffer: the one compression every byte figure uses. */
 export const gzipBytes = (data: string | Buffer): number => gzipSync(data, { level: 9 }).length;
@@ -40,7 +42,9 @@ export function guidePages(dist: string): string[] {
 
 /** The inline scripts' code of one page, one string per element. */
 export function inlineScripts(html: string): string[] {
-  return [...html.matchAll(INLINE_SCRIPT)].map((m) => m[1] ?? '').filter((code) => code.trim() !== '');
+  return [...html.matchAll(INLINE_SCRIPT)]
+    .map((m) => m[1] ?? '')
+    .filter((code) => code.trim() !== '');
 }
 
 /** Scripts a page fetches on its own: module scripts, islands and their renderers, modulepreloads. */
@@ -54,7 +58,10 @@ export function entryScripts(html: string): string[] {
  * file gzipped, as a server sends it), plus its inline scripts gzipped together (they travel in
  * one compressed HTML response).
  */
-export function criticalBytes(dist: string, html: string): { external: number; inline: number; files: Set<string> } {
+export function criticalBytes(
+  dist: string,
+  html: string,
+): { external: number; inline: number; files: Set<string> } {
   const files = staticClosure(dist, entryScripts(html));
   const code = inlineScripts(html);
   const inline = code.length === 0 ? 0 : gzipBytes(code.join('\n'));
@@ -66,7 +73,8 @@ export function criticalBytes(dist: string, html: string): { external: number; i
  * themes); none may be on the critical path. Not `highlight`: that is `src/components/highlight.ts`,
  * the small loader and token renderer both islands share, which Rollup may name a shared chunk after.
  */
-export const looksLikeHighlighter = (file: string): boolean => /primitive|engine-javascript|shellscript|toml|github-(light|dark)|shiki/i.test(file);
+export const looksLikeHighlighter = (file: string): boolean =>
+  /primitive|engine-javascript|shellscript|toml|github-(light|dark)|shiki/i.test(file);
 
 /** True for the Pagefind search UI by name; it loads when search opens, so never on the critical path. */
 export const looksLikeSearchUI = (file: string): boolean => /search-ui|pagefind/i.test(file);
@@ -77,10 +85,15 @@ export const looksLikeSearchUI = (file: string): boolean => /search-ui|pagefind/
 export function highlighterChunks(dist: string, html: string): { files: string[]; bytes: number } {
   const { files: critical } = criticalBytes(dist, html);
   const island = pageEntries(html).filter((u) => u.includes('GeneratorIsland'));
-  const lazy = [...dynamicClosure(dist, staticClosure(dist, island))].filter((f) => !critical.has(f));
+  const lazy = [...dynamicClosure(dist, staticClosure(dist, island))].filter(
+    (f) => !critical.has(f),
+  );
   // The generator engine and the share-link codec also load lazily (on first interaction, or for a
   // share link); they and everything they import are not the highlighter.
-  const other = staticClosure(dist, lazy.filter((f) => /\/(engine|share)\.[\w-]+\.js$/.test(f)));
+  const other = staticClosure(
+    dist,
+    lazy.filter((f) => /\/(engine|share)\.[\w-]+\.js$/.test(f)),
+  );
   const files = lazy.filter((f) => !other.has(f)).sort();
   return { files, bytes: totalGzip(dist, files) };
 }
@@ -104,10 +117,20 @@ export async function fetchedBeforeInteraction(page: Page, url: string): Promise
   page.on('response', (r) => {
     const type = r.headers()['content-type'] ?? '';
     if (r.request().resourceType() !== 'script' && !/javascript/.test(type)) return;
-    pending.push(r.body().then((body) => void files.set(new URL(r.url()).pathname, gzipBytes(body)), () => undefined));
+    pending.push(
+      r.body().then(
+        (body) => void files.set(new URL(r.url()).pathname, gzipBytes(body)),
+        () => undefined,
+      ),
+    );
   });
   const response = await page.goto(url, { waitUntil: 'networkidle' });
-  await page.evaluate(() => new Promise<void>((resolve) => requestIdleCallback(() => requestIdleCallback(() => resolve()))));
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) =>
+        requestIdleCallback(() => requestIdleCallback(() => resolve())),
+      ),
+  );
   await page.waitForTimeout(2000);
   await page.waitForLoadState('networkidle');
   await Promise.all(pending);

@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const STATIC_IMPORT = /(?:^|[;\s}])(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["'`]([^"'`]+\.js)["'`]/g;
+const STATIC_IMPORT =
+  /(?:^|[;\s}])(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["'`]([^"'`]+\.js)["'`]/g;
 const DYNAMIC_IMPORT = /import\(\s*["'`]([^"'`]+\.js)["'`]\s*\)/g;
 // Vite's preload helper lists a dynamic import's chunk and its deps as strings: "_astro/x.js".
 const PRELOAD_DEPS = /["'](?:\.\/|\/_astro\/|_astro\/)([\w.-]+\.js)["']/g;
@@ -19,7 +20,9 @@ export function gzipSize(file: string): number {
 
 function resolveChunk(from: string, spec: string): string {
   const name = spec.split('/').pop()!;
-  return from.startsWith('/_astro/') || spec.startsWith('/_astro/') || spec.startsWith('./') ? `/_astro/${name}` : spec;
+  return from.startsWith('/_astro/') || spec.startsWith('/_astro/') || spec.startsWith('./')
+    ? `/_astro/${name}`
+    : spec;
 }
 
 /** The entry scripts of a built page: module scripts plus each island's component and renderer. */
@@ -46,7 +49,11 @@ export function staticClosure(dist: string, entries: readonly string[]): Set<str
 }
 
 /** Chunks reachable only through dynamic import() from a set of already-loaded files. */
-export function dynamicClosure(dist: string, loaded: ReadonlySet<string>, only?: RegExp): Set<string> {
+export function dynamicClosure(
+  dist: string,
+  loaded: ReadonlySet<string>,
+  only?: RegExp,
+): Set<string> {
   const dynamicEntries: string[] = [];
   for (const url of loaded) {
     const code = readFileSync(join(dist, url), 'utf8');

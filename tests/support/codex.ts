@@ -5,10 +5,26 @@
  * costs 40-60 ms of CPU and the test machines have two cores.
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { parse } from 'smol-toml';
-import { CODEX_NEWEST, configRefusalPattern, factsFor, isRelease, runtimeFactsFor, type CodexFacts, type Release } from '../../src/lib/codex/index.ts';
+import {
+  CODEX_NEWEST,
+  configRefusalPattern,
+  factsFor,
+  isRelease,
+  runtimeFactsFor,
+  type CodexFacts,
+  type Release,
+} from '../../src/lib/codex/index.ts';
 import { codexReleaseDir } from './cache.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -19,7 +35,10 @@ export const CODEX_RELEASE: Release = releaseFromEnv(process.env['CODEX_RELEASE'
 
 function releaseFromEnv(value: string | undefined): Release {
   if (value === undefined || value.trim() === '') return CODEX_NEWEST;
-  if (!isRelease(value.trim())) throw new Error(`CODEX_RELEASE=${JSON.stringify(value)} is not an exact release such as 0.160.0`);
+  if (!isRelease(value.trim()))
+    throw new Error(
+      `CODEX_RELEASE=${JSON.stringify(value)} is not an exact release such as 0.160.0`,
+    );
   return value.trim() as Release;
 }
 
@@ -35,7 +54,19 @@ export function codexBinary(release: Release): string {
   if (existsSync(bin)) return bin;
   const staging = `${dir}.installing-${process.pid}`;
   mkdirSync(staging, { recursive: true });
-  execFileSync('npm', ['install', '--prefix', staging, '--no-audit', '--no-fund', '--loglevel=error', `@openai/codex@${release}`], { stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(
+    'npm',
+    [
+      'install',
+      '--prefix',
+      staging,
+      '--no-audit',
+      '--no-fund',
+      '--loglevel=error',
+      `@openai/codex@${release}`,
+    ],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
   try {
     renameSync(staging, dir);
   } catch {
@@ -72,7 +103,10 @@ let homeCounter = 0;
 /** A fresh, empty directory to use as CODEX_HOME (or as a project directory). */
 export function freshDir(label: string): string {
   homeCounter += 1;
-  const dir = join(RUN_DIR, `${String(homeCounter).padStart(5, '0')}-${label.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 40)}`);
+  const dir = join(
+    RUN_DIR,
+    `${String(homeCounter).padStart(5, '0')}-${label.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 40)}`,
+  );
   mkdirSync(dir, { recursive: true });
   return dir;
 }
@@ -96,7 +130,11 @@ export function limiter(slots: number): <T>(fn: () => Promise<T>) => Promise<T> 
 const limit = limiter(CONCURRENCY);
 
 /** Maps items through fn with at most `slots` in flight, keeping order. */
-export async function pool<T, R>(items: readonly T[], slots: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function pool<T, R>(
+  items: readonly T[],
+  slots: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results: R[] = new Array<R>(items.length);
   let next = 0;
   const worker = async (): Promise<void> => {
@@ -127,42 +165,68 @@ function envFor(codexHome: string): NodeJS.ProcessEnv {
   return env;
 }
 
-function run(file: string, args: readonly string[], codexHome: string, cwd: string): Promise<RunResult> {
+function run(
+  file: string,
+  args: readonly string[],
+  codexHome: string,
+  cwd: string,
+): Promise<RunResult> {
   return limit(
     () =>
       new Promise<RunResult>((done) => {
-        execFile(file, args, { env: envFor(codexHome), cwd, timeout: 30_000, maxBuffer: 16 << 20 }, (error, stdout, stderr) => {
-          const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-          done({ code, stdout, stderr });
-        });
+        execFile(
+          file,
+          args,
+          { env: envFor(codexHome), cwd, timeout: 30_000, maxBuffer: 16 << 20 },
+          (error, stdout, stderr) => {
+            const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+            done({ code, stdout, stderr });
+          },
+        );
       }),
   );
 }
 
 /** Runs `codex ARGS` directly (no shell), with the given CODEX_HOME. */
-export function codex(args: readonly string[], codexHome: string, cwd: string = codexHome): Promise<RunResult> {
+export function codex(
+  args: readonly string[],
+  codexHome: string,
+  cwd: string = codexHome,
+): Promise<RunResult> {
   return run(CODEX, args, codexHome, cwd);
 }
 
 /** Runs a command line through `bash -c`, exactly as a person would paste it. */
-export function bash(commandLine: string, codexHome: string, cwd: string = codexHome): Promise<RunResult> {
+export function bash(
+  commandLine: string,
+  codexHome: string,
+  cwd: string = codexHome,
+): Promise<RunResult> {
   return run('bash', ['-c', commandLine], codexHome, cwd);
 }
 
 /** Runs a command line through a plain POSIX `sh -c` (dash on Debian/Ubuntu), for shells other than bash. */
-export function posixSh(commandLine: string, codexHome: string, cwd: string = codexHome): Promise<RunResult> {
+export function posixSh(
+  commandLine: string,
+  codexHome: string,
+  cwd: string = codexHome,
+): Promise<RunResult> {
   return run('sh', ['-c', commandLine], codexHome, cwd);
 }
 
 /** Throws with the whole transcript when a process failed. */
 export function mustSucceed(what: string, r: RunResult): RunResult {
-  if (r.code !== 0) throw new Error(`${what} exited ${r.code}\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`);
+  if (r.code !== 0)
+    throw new Error(`${what} exited ${r.code}\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`);
   return r;
 }
 
 /** `codex mcp get NAME --json`, parsed. */
 export async function getJson(name: string, codexHome: string, cwd?: string): Promise<unknown> {
-  const r = mustSucceed(`codex mcp get ${JSON.stringify(name)} --json`, await codex(['mcp', 'get', name, '--json'], codexHome, cwd));
+  const r = mustSucceed(
+    `codex mcp get ${JSON.stringify(name)} --json`,
+    await codex(['mcp', 'get', name, '--json'], codexHome, cwd),
+  );
   return JSON.parse(r.stdout) as unknown;
 }
 
@@ -173,7 +237,8 @@ export function readToml(path: string): Record<string, unknown> {
 
 /** `[mcp_servers.NAME]` of a config file, parsed; undefined when absent. */
 export function serverTable(configFile: string, name: string): Record<string, unknown> | undefined {
-  const servers = readToml(configFile)['mcp_servers'] as Record<string, Record<string, unknown>> | undefined;
+  const servers = readToml(configFile)['mcp_servers'] as
+    Record<string, Record<string, unknown>> | undefined;
   return servers?.[name];
 }
 

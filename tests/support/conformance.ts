@@ -9,7 +9,18 @@ import { expect } from 'vitest';
 import { addSettableKeys, nameRefusal, proposeName } from '../../src/lib/codex/index.ts';
 import { generate, type Outputs } from '../../src/lib/generate.ts';
 import { emptySpec, type ServerSpec } from '../../src/lib/model.ts';
-import { bash, CODEX_RELEASE, freshDir, getJson, mustSucceed, posixSh, readToml, RELEASE_FACTS, serverTable, writeConfig } from './codex.ts';
+import {
+  bash,
+  CODEX_RELEASE,
+  freshDir,
+  getJson,
+  mustSucceed,
+  posixSh,
+  readToml,
+  RELEASE_FACTS,
+  serverTable,
+  writeConfig,
+} from './codex.ts';
 
 /**
  * One `[mcp_servers.NAME]` table as Codex reads it (keys: src/lib/codex/keys.ts, proven per release).
@@ -51,9 +62,13 @@ export function unsettableKeys(table: CodexServerTable): string[] {
 /** The mode a page must declare for a table, from first principles (used for the random cases). */
 export function expectedMode(table: CodexServerTable, spec: ServerSpec): Mode {
   if (spec.scope === 'project') return 'toml-only';
-  const headerNames = [...Object.keys(table.http_headers ?? {}), ...Object.keys(table.env_http_headers ?? {})];
+  const headerNames = [
+    ...Object.keys(table.http_headers ?? {}),
+    ...Object.keys(table.env_http_headers ?? {}),
+  ];
   // Credentials in headers cannot be carried by the command: by auth mode, or an Authorization header under any mode.
-  const authInHeaders = spec.auth === 'headers' || headerNames.some((h) => /^(proxy-)?authorization$/i.test(h));
+  const authInHeaders =
+    spec.auth === 'headers' || headerNames.some((h) => /^(proxy-)?authorization$/i.test(h));
   if (authInHeaders && headerNames.length > 0) return 'toml-only';
   return unsettableKeys(table).length > 0 ? 'partial' : 'full';
 }
@@ -79,10 +94,18 @@ function pick(table: CodexServerTable, keys: readonly string[]): Record<string, 
 export function expectedGetJson(name: string, t: Readonly<Record<string, unknown>>): unknown {
   const v = (key: string): unknown => t[key] ?? null;
   const http: Record<string, unknown> = { type: 'streamable_http', url: t['url'] };
-  for (const key of RELEASE_FACTS.getJsonHttpTransport) if (key !== 'type' && key !== 'url') http[key] = v(key);
+  for (const key of RELEASE_FACTS.getJsonHttpTransport)
+    if (key !== 'type' && key !== 'url') http[key] = v(key);
   const transport =
     t['command'] !== undefined
-      ? { type: 'stdio', command: t['command'], args: t['args'] ?? [], env: v('env'), env_vars: t['env_vars'] ?? [], cwd: v('cwd') }
+      ? {
+          type: 'stdio',
+          command: t['command'],
+          args: t['args'] ?? [],
+          env: v('env'),
+          env_vars: t['env_vars'] ?? [],
+          cwd: v('cwd'),
+        }
       : http;
   return {
     name,
@@ -106,7 +129,9 @@ function withoutCallbackUrl(table: Record<string, unknown>): Record<string, unkn
   const oauth = table['oauth'];
   if (typeof oauth !== 'object' || oauth === null) return table;
   // Releases before the callback URL change write only client_id; later ones always add the URL.
-  expect('callback_url' in oauth, `codex ${CODEX_RELEASE} writes oauth.callback_url`).toBe(RELEASE_FACTS.addWritesCallbackUrl);
+  expect('callback_url' in oauth, `codex ${CODEX_RELEASE} writes oauth.callback_url`).toBe(
+    RELEASE_FACTS.addWritesCallbackUrl,
+  );
   if (!('callback_url' in oauth)) return table;
   const { callback_url: callbackUrl, ...rest } = oauth as Record<string, unknown>;
   expect(callbackUrl, 'oauth.callback_url written by codex mcp add').toMatch(CALLBACK_URL_RE);
@@ -153,10 +178,15 @@ export function outputsOf(spec: ServerSpec): Outputs {
 async function refusedName(spec: ServerSpec): Promise<ServerSpec> {
   const name = spec.name.trim();
   const g = generate(spec, CODEX_RELEASE);
-  expect(g.outputs, `codex ${CODEX_RELEASE}: no outputs for the name ${JSON.stringify(name)}`).toBeNull();
+  expect(
+    g.outputs,
+    `codex ${CODEX_RELEASE}: no outputs for the name ${JSON.stringify(name)}`,
+  ).toBeNull();
   const proposal = proposeName(name, RELEASE_FACTS.nameRule);
   const message = g.diagnostics.find((d) => d.field === 'name' && d.severity === 'error')?.message;
-  expect(message, 'the name field proposes a name the release accepts').toContain(`for example "${proposal}"`);
+  expect(message, 'the name field proposes a name the release accepts').toContain(
+    `for example "${proposal}"`,
+  );
   const newest = generate(spec).outputs?.cli.posix;
   if (newest) {
     const r = await bash(newest, freshDir('refused-name'));
@@ -167,7 +197,11 @@ async function refusedName(spec: ServerSpec): Promise<ServerSpec> {
 }
 
 /** Runs every route for one valid spec against the real CLI and compares them with `intended`. */
-export async function checkConformance(asked: ServerSpec, intended: CodexServerTable, options: CheckOptions = {}): Promise<CheckReport> {
+export async function checkConformance(
+  asked: ServerSpec,
+  intended: CodexServerTable,
+  options: CheckOptions = {},
+): Promise<CheckReport> {
   let processes = 0;
   let spec = asked;
   if (!RELEASE_FACTS.nameRule.pattern.test(asked.name.trim())) {
@@ -199,8 +233,13 @@ export async function checkConformance(asked: ServerSpec, intended: CodexServerT
   const tomlHome = freshDir(`toml-${name}`);
   const tomlFile = writeConfig(tomlHome, out.toml);
   const tomlDoc = readToml(tomlFile);
-  expect(Object.keys(tomlDoc), 'the block defines nothing but mcp_servers').toEqual(['mcp_servers']);
-  expect(Object.keys(tomlDoc['mcp_servers'] as object), 'the block defines exactly one server, under its exact name').toEqual([name]);
+  expect(Object.keys(tomlDoc), 'the block defines nothing but mcp_servers').toEqual([
+    'mcp_servers',
+  ]);
+  expect(
+    Object.keys(tomlDoc['mcp_servers'] as object),
+    'the block defines exactly one server, under its exact name',
+  ).toEqual([name]);
   expect(serverTable(tomlFile, name), 'TOML route: parsed [mcp_servers.NAME]').toEqual(intended);
   const tomlJson = await getJson(name, tomlHome);
   processes += 1;
@@ -211,7 +250,9 @@ export async function checkConformance(asked: ServerSpec, intended: CodexServerT
     expect(line, 'verification commands include codex mcp get').toBeDefined();
     const r = mustSucceed(`verify line ${line}`, await bash(line as string, tomlHome));
     processes += 1;
-    expect(JSON.parse(r.stdout), 'the page verification line reads the same server').toEqual(tomlJson);
+    expect(JSON.parse(r.stdout), 'the page verification line reads the same server').toEqual(
+      tomlJson,
+    );
   }
 
   if (options.projectLayer && spec.scope === 'project') {
@@ -222,7 +263,9 @@ export async function checkConformance(asked: ServerSpec, intended: CodexServerT
     writeConfig(home, stringify({ projects: { [project]: { trust_level: 'trusted' } } }));
     const projectJson = await getJson(name, home, project);
     processes += 1;
-    expect(projectJson, 'project route: codex mcp get --json inside the trusted project').toEqual(fullJson);
+    expect(projectJson, 'project route: codex mcp get --json inside the trusted project').toEqual(
+      fullJson,
+    );
   }
 
   if (out.cli.argv === null || out.cli.posix === null) return { mode, processes };
@@ -237,7 +280,9 @@ export async function checkConformance(asked: ServerSpec, intended: CodexServerT
   const cliTable = withoutCallbackUrl(rawCliTable as Record<string, unknown>);
   // Partial: the command drops exactly the keys the page lists, nothing else. Full: drops nothing.
   const carried = omit(intended, out.cli.missing);
-  expect(cliTable, 'CLI route: parsed [mcp_servers.NAME] written by codex mcp add').toEqual(carried);
+  expect(cliTable, 'CLI route: parsed [mcp_servers.NAME] written by codex mcp add').toEqual(
+    carried,
+  );
   const cliJson = await getJson(name, cliHome);
   processes += 1;
   expect(cliJson, 'CLI route: codex mcp get --json').toEqual(expectedGetJson(name, carried));
@@ -246,7 +291,10 @@ export async function checkConformance(asked: ServerSpec, intended: CodexServerT
     const shHome = freshDir(`sh-${name}`);
     mustSucceed(`sh -c ${JSON.stringify(out.cli.posix)}`, await posixSh(out.cli.posix, shHome));
     processes += 1;
-    expect(serverTable(`${shHome}/config.toml`, name), 'the same command pasted into sh writes the same table').toEqual(rawCliTable);
+    expect(
+      serverTable(`${shHome}/config.toml`, name),
+      'the same command pasted into sh writes the same table',
+    ).toEqual(rawCliTable);
   }
 
   if (mode === 'full') {
@@ -258,7 +306,10 @@ export async function checkConformance(asked: ServerSpec, intended: CodexServerT
     const servers = doc['mcp_servers'] as Record<string, Record<string, unknown>>;
     servers[name] = { ...servers[name], ...pick(intended, out.cli.missing) };
     writeConfig(cliHome, stringify(doc));
-    expect(withoutCallbackUrl(serverTable(cliFile, name) ?? {}), 'completed CLI route: parsed table').toEqual(intended);
+    expect(
+      withoutCallbackUrl(serverTable(cliFile, name) ?? {}),
+      'completed CLI route: parsed table',
+    ).toEqual(intended);
     const completedJson = await getJson(name, cliHome);
     processes += 1;
     expect(completedJson, 'completed CLI route and TOML route agree').toEqual(tomlJson);

@@ -43,7 +43,13 @@ export interface FakeMcp {
   close(): Promise<void>;
 }
 
-const TOOLS = [{ name: 'echo', description: 'Echoes its input.', inputSchema: { type: 'object', properties: { text: { type: 'string' } } } }];
+const TOOLS = [
+  {
+    name: 'echo',
+    description: 'Echoes its input.',
+    inputSchema: { type: 'object', properties: { text: { type: 'string' } } },
+  },
+];
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((done) => {
@@ -55,14 +61,20 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-function json(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
+function json(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  extra: Record<string, string> = {},
+): void {
   res.writeHead(status, { 'content-type': 'application/json', ...extra });
   res.end(JSON.stringify(body));
 }
 
 function headersOf(req: IncomingMessage): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;
+  for (const [k, v] of Object.entries(req.headers))
+    if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;
   return out;
 }
 
@@ -75,7 +87,10 @@ function parseJson(text: string): unknown {
 }
 
 /** Answers one JSON-RPC message the way a tiny MCP server would. */
-function answerRpc(res: ServerResponse, msg: { id?: unknown; method?: string; params?: { protocolVersion?: string } }): void {
+function answerRpc(
+  res: ServerResponse,
+  msg: { id?: unknown; method?: string; params?: { protocolVersion?: string } },
+): void {
   if (msg.id === undefined || msg.id === null) {
     res.writeHead(202).end();
     return;
@@ -99,14 +114,27 @@ function answerRpc(res: ServerResponse, msg: { id?: unknown; method?: string; pa
   json(res, 200, { jsonrpc: '2.0', id: msg.id, result }, { 'mcp-session-id': 'fake-session' });
 }
 
-function oauthRoute(opts: FakeMcpOptions, origin: string, req: IncomingMessage, res: ServerResponse, rec: RecordedRequest): boolean {
+function oauthRoute(
+  opts: FakeMcpOptions,
+  origin: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  rec: RecordedRequest,
+): boolean {
   const path = rec.path.split('?')[0] ?? '';
   if (path.startsWith('/.well-known/oauth-protected-resource')) {
     const resource = origin + (path.slice('/.well-known/oauth-protected-resource'.length) || '/');
-    json(res, 200, { resource, authorization_servers: [origin], scopes_supported: opts.scopesSupported ?? ['read', 'write'] });
+    json(res, 200, {
+      resource,
+      authorization_servers: [origin],
+      scopes_supported: opts.scopesSupported ?? ['read', 'write'],
+    });
     return true;
   }
-  if (path.startsWith('/.well-known/oauth-authorization-server') || path.startsWith('/.well-known/openid-configuration')) {
+  if (
+    path.startsWith('/.well-known/oauth-authorization-server') ||
+    path.startsWith('/.well-known/openid-configuration')
+  ) {
     json(res, 200, {
       issuer: origin,
       authorization_endpoint: `${origin}/authorize`,
@@ -130,7 +158,12 @@ function oauthRoute(opts: FakeMcpOptions, origin: string, req: IncomingMessage, 
     const q = new URL(rec.path, origin).searchParams;
     const back = q.get('redirect_uri');
     const answer = opts.authorizeError ? `error=${opts.authorizeError}` : 'code=fake-code';
-    if (back) res.writeHead(302, { location: `${back}?${answer}&state=${encodeURIComponent(q.get('state') ?? '')}` }).end();
+    if (back)
+      res
+        .writeHead(302, {
+          location: `${back}?${answer}&state=${encodeURIComponent(q.get('state') ?? '')}`,
+        })
+        .end();
     else res.writeHead(400).end();
     return true;
   }
@@ -139,7 +172,12 @@ function oauthRoute(opts: FakeMcpOptions, origin: string, req: IncomingMessage, 
     return true;
   }
   if (path === '/token' && req.method === 'POST') {
-    json(res, 200, { access_token: 'fake-access-token', token_type: 'Bearer', expires_in: 3600, refresh_token: 'fake-refresh-token' });
+    json(res, 200, {
+      access_token: 'fake-access-token',
+      token_type: 'Bearer',
+      expires_in: 3600,
+      refresh_token: 'fake-refresh-token',
+    });
     return true;
   }
   return false;
@@ -152,15 +190,25 @@ export async function startFakeMcp(opts: FakeMcpOptions): Promise<FakeMcp> {
   const started = Date.now();
   const server = createServer((req, res) => {
     void readBody(req).then((text) => {
-      const rec: RecordedRequest = { method: req.method ?? '', path: req.url ?? '', headers: headersOf(req), at: Date.now() - started };
+      const rec: RecordedRequest = {
+        method: req.method ?? '',
+        path: req.url ?? '',
+        headers: headersOf(req),
+        at: Date.now() - started,
+      };
       const parsed = text === '' ? undefined : parseJson(text);
-      if (parsed && typeof parsed === 'object' && 'jsonrpc' in parsed) rec.rpc = String((parsed as { method?: unknown }).method ?? 'response');
+      if (parsed && typeof parsed === 'object' && 'jsonrpc' in parsed)
+        rec.rpc = String((parsed as { method?: unknown }).method ?? 'response');
       else if (text !== '') rec.body = parsed ?? text.slice(0, 4096);
       requests.push(rec);
       if (opts.oauth && oauthRoute(opts, origin, req, res, rec)) return;
       if (opts.oauth && !req.headers.authorization) {
         const resourcePath = (req.url ?? '/').split('?')[0];
-        res.writeHead(401, { 'www-authenticate': `Bearer resource_metadata="${origin}/.well-known/oauth-protected-resource${resourcePath}"` }).end();
+        res
+          .writeHead(401, {
+            'www-authenticate': `Bearer resource_metadata="${origin}/.well-known/oauth-protected-resource${resourcePath}"`,
+          })
+          .end();
         return;
       }
       if (rec.path.startsWith('/.well-known/')) {
@@ -179,5 +227,11 @@ export async function startFakeMcp(opts: FakeMcpOptions): Promise<FakeMcp> {
     });
   });
   await new Promise<void>((ok) => server.listen(opts.port, '127.0.0.1', ok));
-  return { server, requests, origin, close: () => new Promise<void>((ok) => (server.close(() => ok()), server.closeAllConnections())) };
+  return {
+    server,
+    requests,
+    origin,
+    close: () =>
+      new Promise<void>((ok) => (server.close(() => ok()), server.closeAllConnections())),
+  };
 }

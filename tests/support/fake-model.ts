@@ -42,16 +42,34 @@ export async function startFakeModel(port: number): Promise<FakeModel> {
     req.on('end', () => {
       state.requests += 1;
       if (req.method !== 'POST' || !(req.url ?? '').endsWith('/responses')) {
-        res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":{"message":"not found"}}');
+        res
+          .writeHead(404, { 'content-type': 'application/json' })
+          .end('{"error":{"message":"not found"}}');
         return;
       }
       const id = `resp_${state.requests}`;
-      const message = { type: 'message', role: 'assistant', id: 'msg_1', content: [{ type: 'output_text', text: 'ok' }] };
+      const message = {
+        type: 'message',
+        role: 'assistant',
+        id: 'msg_1',
+        content: [{ type: 'output_text', text: 'ok' }],
+      };
       res.writeHead(200, { 'content-type': 'text/event-stream' });
       res.end(
         sse('response.created', { response: { id } }) +
           sse('response.output_item.done', { item: message }) +
-          sse('response.completed', { response: { id, usage: { input_tokens: 1, input_tokens_details: null, output_tokens: 1, output_tokens_details: null, total_tokens: 2 } } }),
+          sse('response.completed', {
+            response: {
+              id,
+              usage: {
+                input_tokens: 1,
+                input_tokens_details: null,
+                output_tokens: 1,
+                output_tokens_details: null,
+                total_tokens: 2,
+              },
+            },
+          }),
       );
     });
   });
@@ -61,6 +79,7 @@ export async function startFakeModel(port: number): Promise<FakeModel> {
     get requests() {
       return state.requests;
     },
-    close: () => new Promise<void>((ok) => (server.close(() => ok()), server.closeAllConnections())),
+    close: () =>
+      new Promise<void>((ok) => (server.close(() => ok()), server.closeAllConnections())),
   } as FakeModel;
 }

@@ -9,8 +9,13 @@ import { createInterface } from 'node:readline';
 
 const out = process.argv[2];
 if (out) {
-  const env = Object.fromEntries(Object.entries(process.env).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  writeFileSync(out, JSON.stringify({ env, cwd: process.cwd(), argv: process.argv.slice(3) }, null, 1));
+  const env = Object.fromEntries(
+    Object.entries(process.env).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+  );
+  writeFileSync(
+    out,
+    JSON.stringify({ env, cwd: process.cwd(), argv: process.argv.slice(3) }, null, 1),
+  );
 }
 
 function reply(id: unknown, result: unknown): void {
@@ -32,7 +37,9 @@ createInterface({ input: process.stdin }).on('line', (line) => {
       serverInfo: { name: 'fake-stdio', version: '1.0.0' },
     });
   } else if (msg.method === 'tools/list') {
-    reply(msg.id, { tools: [{ name: 'echo', description: 'Echoes its input.', inputSchema: { type: 'object' } }] });
+    reply(msg.id, {
+      tools: [{ name: 'echo', description: 'Echoes its input.', inputSchema: { type: 'object' } }],
+    });
   } else {
     reply(msg.id, {});
   }

@@ -33,7 +33,8 @@ export function parseHeadersFile(text: string): { pattern: string; headers: [str
     if (!/^\s/.test(line)) rules.push({ pattern: line.trim(), headers: [] });
     else {
       const i = line.indexOf(':');
-      if (i > 0 && rules.length > 0) rules[rules.length - 1]!.headers.push([line.slice(0, i).trim(), line.slice(i + 1).trim()]);
+      if (i > 0 && rules.length > 0)
+        rules[rules.length - 1]!.headers.push([line.slice(0, i).trim(), line.slice(i + 1).trim()]);
     }
   }
   return rules;
@@ -74,8 +75,12 @@ export async function serveDist(root: string, port = 0): Promise<{ server: Serve
       file = join(base, '404.html');
       body = await readFile(file).catch(() => Buffer.from('Not found'));
     }
-    const headers: Record<string, string> = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
-    for (const rule of rules) if (matches(rule.pattern, path)) for (const [k, v] of rule.headers) headers[k.toLowerCase()] = v;
+    const headers: Record<string, string> = {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+    };
+    for (const rule of rules)
+      if (matches(rule.pattern, path))
+        for (const [k, v] of rule.headers) headers[k.toLowerCase()] = v;
     res.writeHead(status, headers).end(body);
   });
   await new Promise<void>((ok) => server.listen(port, '127.0.0.1', ok));

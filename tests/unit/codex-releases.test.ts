@@ -184,7 +184,9 @@ describe('the generator reads the table', () => {
     ) as unknown as ServerEntry;
     // orderedEntry keeps the table's keys in the table's order, and no other key.
     expect(Object.keys(orderedEntry(everyKey))).toEqual(tomlKeyOrder());
-    expect(Object.keys(orderedEntry({ ...everyKey, name: 'x' } as unknown as ServerEntry))).toEqual(tomlKeyOrder());
+    expect(Object.keys(orderedEntry({ ...everyKey, name: 'x' } as unknown as ServerEntry))).toEqual(
+      tomlKeyOrder(),
+    );
   });
 
   // SETTABLE_BY_ADD is the test's own reading of `codex mcp add --help`, independent of the table.

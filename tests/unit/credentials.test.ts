@@ -1,7 +1,15 @@
 /** The one credential detector: what it flags (with why), what it leaves alone, and that it stays linear. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findCredential, findCredentials, isAuthorizationHeader, isCredentialHeaderName, isCredentialName, isPlaceholder, looksLikeSecret } from '../../src/lib/credentials.ts';
+import {
+  findCredential,
+  findCredentials,
+  isAuthorizationHeader,
+  isCredentialHeaderName,
+  isCredentialName,
+  isPlaceholder,
+  looksLikeSecret,
+} from '../../src/lib/credentials.ts';
 
 describe('findCredential flags', () => {
   it.each([
@@ -104,9 +112,12 @@ describe('helpers', () => {
     expect(isCredentialName(name)).toBe(expected);
   });
 
-  it.each([['$X'], ['${X}'], ['%X%'], ['<token>'], ['{key}'], ['YOUR_API_KEY'], ['***'], ['']])('isPlaceholder(%j)', (v) => {
-    expect(isPlaceholder(v)).toBe(true);
-  });
+  it.each([['$X'], ['${X}'], ['%X%'], ['<token>'], ['{key}'], ['YOUR_API_KEY'], ['***'], ['']])(
+    'isPlaceholder(%j)',
+    (v) => {
+      expect(isPlaceholder(v)).toBe(true);
+    },
+  );
 
   it.each([
     ['Authorization', true],
@@ -123,12 +134,17 @@ describe('helpers', () => {
     ['X-Keyboard-Layout', false],
     ['X-Author', false],
     ['X-Token-Type', false],
-  ])('isCredentialHeaderName(%j) === %s (one definition for generator and doctor)', (name, expected) => {
-    expect(isCredentialHeaderName(name)).toBe(expected);
-  });
+  ])(
+    'isCredentialHeaderName(%j) === %s (one definition for generator and doctor)',
+    (name, expected) => {
+      expect(isCredentialHeaderName(name)).toBe(expected);
+    },
+  );
 
   it('isAuthorizationHeader: only the two sign-in headers', () => {
-    expect(['Authorization', ' PROXY-AUTHORIZATION ', 'Cookie', 'X-Api-Key'].map(isAuthorizationHeader)).toEqual([true, true, false, false]);
+    expect(
+      ['Authorization', ' PROXY-AUTHORIZATION ', 'Cookie', 'X-Api-Key'].map(isAuthorizationHeader),
+    ).toEqual([true, true, false, false]);
   });
 
   it('reports the position of each hit, in order', () => {
@@ -158,12 +174,15 @@ describe('linear time', () => {
     ['real tokens back to back', 'ghp_1234567890abcdefghij '.repeat(N / 25)],
     ['hex with underscores', '0a_'.repeat(N / 3)],
   ];
-  it.each(adversarial)('%s (200 KB) takes under a second (quadratic would take minutes)', (_, text) => {
-    const start = performance.now();
-    findCredentials(text);
-    looksLikeSecret(text);
-    expect(performance.now() - start).toBeLessThan(1000);
-  });
+  it.each(adversarial)(
+    '%s (200 KB) takes under a second (quadratic would take minutes)',
+    (_, text) => {
+      const start = performance.now();
+      findCredentials(text);
+      looksLikeSecret(text);
+      expect(performance.now() - start).toBeLessThan(1000);
+    },
+  );
 
   it('never throws on any string', () => {
     fc.assert(

@@ -7,9 +7,17 @@ describe('needsOf', () => {
     // Starlight's table of contents and Expressive Code write style attributes.
     [['<li style="--depth: 0;">'], ['index.html'], { styleAttributes: true, wasm: false }],
     // "style" as text, or a <style> element, is not an attribute.
-    [['<p>style="x"</p><style>a{}</style>'], ['index.html'], { styleAttributes: false, wasm: false }],
+    [
+      ['<p>style="x"</p><style>a{}</style>'],
+      ['index.html'],
+      { styleAttributes: false, wasm: false },
+    ],
     // Pagefind's WebAssembly, by its file names.
-    [['<p></p>'], ['pagefind/wasm.en.pagefind', 'pagefind/pagefind.js'], { styleAttributes: false, wasm: true }],
+    [
+      ['<p></p>'],
+      ['pagefind/wasm.en.pagefind', 'pagefind/pagefind.js'],
+      { styleAttributes: false, wasm: true },
+    ],
     [['<p></p>'], ['x/module.wasm'], { styleAttributes: false, wasm: true }],
   ])('%j', (pages, files, expected) => {
     expect(needsOf(pages, files)).toEqual(expected);

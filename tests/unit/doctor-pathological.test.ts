@@ -38,10 +38,33 @@ function expectMerge(r: MergeResult): void {
 const N = 100_000;
 /** Long runs of one piece, ending in a character that makes a backtracking regex fail late. */
 const RUNS: Record<string, string> = Object.fromEntries(
-  ['-', '=', '"', "'", '\\', '[[', ']]', '\n', '\r\n', '$', '${', '{', '}', '_', ' ', '%', '#', ',', '.', 'Bearer ', 'token', 'a1B2', '?api_key=', '/*', '//'].map((p) => [
-    JSON.stringify(p),
-    p.repeat(Math.ceil(N / p.length)) + '!',
-  ]),
+  [
+    '-',
+    '=',
+    '"',
+    "'",
+    '\\',
+    '[[',
+    ']]',
+    '\n',
+    '\r\n',
+    '$',
+    '${',
+    '{',
+    '}',
+    '_',
+    ' ',
+    '%',
+    '#',
+    ',',
+    '.',
+    'Bearer ',
+    'token',
+    'a1B2',
+    '?api_key=',
+    '/*',
+    '//',
+  ].map((p) => [JSON.stringify(p), p.repeat(Math.ceil(N / p.length)) + '!']),
 );
 
 function servers(n: number): string {
@@ -80,13 +103,37 @@ describe('diagnoseConfig on pathological TOML', () => {
   it.each([
     ['2,000 servers (320 KB)', servers(2000), BOUND_MS],
     ['10,000 servers (1.6 MB)', servers(10_000), BIG_BOUND_MS],
-    ['arrays 999 deep', `[mcp_servers.a]\ncommand = "x"\nargs = ${'['.repeat(999)}${']'.repeat(999)}\n`, BOUND_MS],
-    ['inline tables 999 deep', `[mcp_servers.a]\ncommand = "x"\nenv = ${'{a='.repeat(999)}1${'}'.repeat(999)}\n`, BOUND_MS],
+    [
+      'arrays 999 deep',
+      `[mcp_servers.a]\ncommand = "x"\nargs = ${'['.repeat(999)}${']'.repeat(999)}\n`,
+      BOUND_MS,
+    ],
+    [
+      'inline tables 999 deep',
+      `[mcp_servers.a]\ncommand = "x"\nenv = ${'{a='.repeat(999)}1${'}'.repeat(999)}\n`,
+      BOUND_MS,
+    ],
     ['arrays 100,000 deep', `a = ${'['.repeat(N)}${']'.repeat(N)}\n`, BOUND_MS],
-    ['a dotted key 20,000 deep inside a server', `[mcp_servers.a]\ncommand = "x"\n${Array.from({ length: 20_000 }, (_, i) => `k${i}`).join('.')} = 1\n`, BOUND_MS],
-    ['a 20,000-deep integer beyond 64 bits', `${Array.from({ length: 20_000 }, (_, i) => `k${i}`).join('.')} = 99999999999999999999\n`, BOUND_MS],
-    ['130,000 lines in one entry', `[mcp_servers.a]\ncommand = "x"\nargs = [${'\n'.repeat(130_000)}"a"]\n`, BOUND_MS],
-    ['100,000 arguments', `[mcp_servers.a]\ncommand = "x"\nargs = [${'"a",'.repeat(N)}]\n`, BOUND_MS],
+    [
+      'a dotted key 20,000 deep inside a server',
+      `[mcp_servers.a]\ncommand = "x"\n${Array.from({ length: 20_000 }, (_, i) => `k${i}`).join('.')} = 1\n`,
+      BOUND_MS,
+    ],
+    [
+      'a 20,000-deep integer beyond 64 bits',
+      `${Array.from({ length: 20_000 }, (_, i) => `k${i}`).join('.')} = 99999999999999999999\n`,
+      BOUND_MS,
+    ],
+    [
+      '130,000 lines in one entry',
+      `[mcp_servers.a]\ncommand = "x"\nargs = [${'\n'.repeat(130_000)}"a"]\n`,
+      BOUND_MS,
+    ],
+    [
+      '100,000 arguments',
+      `[mcp_servers.a]\ncommand = "x"\nargs = [${'"a",'.repeat(N)}]\n`,
+      BOUND_MS,
+    ],
   ])('%s', (_, text, bound) => {
     const { ms, value } = cpu(() => diagnoseConfig(text));
     expectReport(value);
@@ -99,8 +146,14 @@ describe('convertMcpServersJson on pathological JSON', () => {
     const q = JSON.stringify(run);
     it.each([
       ['raw', run],
-      ['in every field', `{"mcpServers": {${q}: {"command": ${q}, "args": [${q}], "env": {"API_KEY": ${q}}, "cwd": ${q}}, "b": {"url": ${q}, "headers": {${q}: ${q}}, ${q}: 1}}}`],
-      ['after a comma, as a trailing-comma lookahead', `{"mcpServers": {"a": {"command": "x"},${run}}}`],
+      [
+        'in every field',
+        `{"mcpServers": {${q}: {"command": ${q}, "args": [${q}], "env": {"API_KEY": ${q}}, "cwd": ${q}}, "b": {"url": ${q}, "headers": {${q}: ${q}}, ${q}: 1}}}`,
+      ],
+      [
+        'after a comma, as a trailing-comma lookahead',
+        `{"mcpServers": {"a": {"command": "x"},${run}}}`,
+      ],
     ])(`run of ${piece} %s`, (_, text) => {
       const { ms, value } = cpu(() => convertMcpServersJson(text));
       expectReport(value);
@@ -112,9 +165,18 @@ describe('convertMcpServersJson on pathological JSON', () => {
     ['arrays 10,000 deep', '['.repeat(10_000) + ']'.repeat(10_000)],
     ['arrays 10,000 deep, one bracket short', '['.repeat(10_000) + ']'.repeat(9_999)],
     ['arrays 1,000,000 deep', '['.repeat(1_000_000) + ']'.repeat(1_000_000)],
-    ['objects 100,000 deep in a server', `{"mcpServers": {"a": {"command": "x", "args": ${'{"a":'.repeat(N)}1${'}'.repeat(N)}}}}`],
-    ['arrays 100,000 deep in args', `{"mcpServers": {"a": {"command": "x", "args": ${'['.repeat(N)}${']'.repeat(N)}}}}`],
-    ['10,000 servers', `{"mcpServers": {${Array.from({ length: 10_000 }, (_, i) => `"s${i}": {"command": "npx", "args": ["-y", "p${i}"]}`).join(',\n')}}}`],
+    [
+      'objects 100,000 deep in a server',
+      `{"mcpServers": {"a": {"command": "x", "args": ${'{"a":'.repeat(N)}1${'}'.repeat(N)}}}}`,
+    ],
+    [
+      'arrays 100,000 deep in args',
+      `{"mcpServers": {"a": {"command": "x", "args": ${'['.repeat(N)}${']'.repeat(N)}}}}`,
+    ],
+    [
+      '10,000 servers',
+      `{"mcpServers": {${Array.from({ length: 10_000 }, (_, i) => `"s${i}": {"command": "npx", "args": ["-y", "p${i}"]}`).join(',\n')}}}`,
+    ],
     ['100,000 numbers, then an error', `[${'1,'.repeat(N)}x]`],
     ['an unterminated block comment after every comma', `{"a": 1,${'/*,'.repeat(N)}`],
   ])('%s', (_, text) => {
@@ -132,7 +194,12 @@ describe('mergeServer on pathological input', () => {
       ['as the block', '', 'docs', run],
       ['after the block', 'model = "o3"\n', 'docs', `${BLOCK}${run}`],
       ['as the name', 'a = 1\n', run, `[mcp_servers.${JSON.stringify(run)}]\ncommand = "x"\n`],
-      ['in the replaced entry', `[mcp_servers.docs]\ncommand = "old"\nargs = [${JSON.stringify(run)}]\n`, 'docs', BLOCK],
+      [
+        'in the replaced entry',
+        `[mcp_servers.docs]\ncommand = "old"\nargs = [${JSON.stringify(run)}]\n`,
+        'docs',
+        BLOCK,
+      ],
     ])(`run of ${piece} %s`, (_, existing, name, block) => {
       const { ms, value } = cpu(() => mergeServer(existing, name, block));
       expectMerge(value);
@@ -141,11 +208,23 @@ describe('mergeServer on pathological input', () => {
   }
 
   it.each([
-    ['a 130,000-line entry', `[mcp_servers.docs]\ncommand = "old"\nargs = [${'\n'.repeat(130_000)}"a"]\n`, BLOCK],
+    [
+      'a 130,000-line entry',
+      `[mcp_servers.docs]\ncommand = "old"\nargs = [${'\n'.repeat(130_000)}"a"]\n`,
+      BLOCK,
+    ],
     ['80,000 trailing newlines', '', `${BLOCK}${'\n'.repeat(80_000)}# end`],
     ['80,000 trailing CRLFs', 'a = 1\r\n', `${BLOCK}${'\r\n'.repeat(80_000)}# end`],
-    ['10,000 servers around it', servers(10_000).replace('[mcp_servers.s5000]', '[mcp_servers.docs]'), BLOCK],
-    ['a dotted key 20,000 deep', `${Array.from({ length: 20_000 }, (_, i) => `k${i}`).join('.')} = 1\n`, BLOCK],
+    [
+      '10,000 servers around it',
+      servers(10_000).replace('[mcp_servers.s5000]', '[mcp_servers.docs]'),
+      BLOCK,
+    ],
+    [
+      'a dotted key 20,000 deep',
+      `${Array.from({ length: 20_000 }, (_, i) => `k${i}`).join('.')} = 1\n`,
+      BLOCK,
+    ],
   ])('%s', (_, existing, block) => {
     const { ms, value } = cpu(() => mergeServer(existing, 'docs', block));
     expectMerge(value);

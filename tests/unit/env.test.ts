@@ -8,8 +8,10 @@ import { available, propertySeed, runScript } from './_support/shells.ts';
 
 const RUNS = 10_000;
 
-const HEADER_POSIX = '# Run in your shell, and add the same lines to ~/.zshrc or ~/.bashrc to keep them.';
-const HEADER_FISH = '# Run in fish; use "set -Ux" instead of "set -gx" to keep them for every new shell.';
+const HEADER_POSIX =
+  '# Run in your shell, and add the same lines to ~/.zshrc or ~/.bashrc to keep them.';
+const HEADER_FISH =
+  '# Run in fish; use "set -Ux" instead of "set -gx" to keep them for every new shell.';
 const REPLACE = ' Replace the placeholder values first.';
 
 describe('envLines: exact text', () => {
@@ -55,7 +57,12 @@ describe('envLines: exact text', () => {
     const out = envLines([
       { name: 'JIRA_USER', value: 'me@example.com', placeholder: 'you@example.com' },
       { name: 'JIRA_TOKEN', value: '', placeholder: 'your-api-token' },
-      { name: 'JIRA_AUTH', value: '', placeholder: '', basicAuthFrom: { userVar: 'JIRA_USER', secretVar: 'JIRA_TOKEN' } },
+      {
+        name: 'JIRA_AUTH',
+        value: '',
+        placeholder: '',
+        basicAuthFrom: { userVar: 'JIRA_USER', secretVar: 'JIRA_TOKEN' },
+      },
     ])!;
     expect(out.posix).toBe(
       [
@@ -66,17 +73,25 @@ describe('envLines: exact text', () => {
         '',
       ].join('\n'),
     );
-    expect(out.fish.split('\n')[3]).toBe(`set -gx JIRA_AUTH "Basic "(printf '%s:%s' "$JIRA_USER" "$JIRA_TOKEN" | base64 | tr -d '\\n')`);
+    expect(out.fish.split('\n')[3]).toBe(
+      `set -gx JIRA_AUTH "Basic "(printf '%s:%s' "$JIRA_USER" "$JIRA_TOKEN" | base64 | tr -d '\\n')`,
+    );
     expect(out.powershell.split('\n')[3]).toBe(
       `$env:JIRA_AUTH = 'Basic ' + [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes("$($env:JIRA_USER):$($env:JIRA_TOKEN)"))`,
     );
     // Persisting: one SetEnvironmentVariable per variable, the derived one included.
-    expect(out.powershell.split('\n').filter((l) => l.startsWith('[Environment]::SetEnvironmentVariable'))).toHaveLength(3);
+    expect(
+      out.powershell
+        .split('\n')
+        .filter((l) => l.startsWith('[Environment]::SetEnvironmentVariable')),
+    ).toHaveLength(3);
   });
 
   it('the derived line alone does not ask to replace placeholders', () => {
     // A basicAuthFrom line has no value of its own; it is not a placeholder.
-    const out = envLines([{ name: 'A', value: '', placeholder: '', basicAuthFrom: { userVar: 'U', secretVar: 'S' } }])!;
+    const out = envLines([
+      { name: 'A', value: '', placeholder: '', basicAuthFrom: { userVar: 'U', secretVar: 'S' } },
+    ])!;
     expect(out.posix.split('\n')[0]).toBe(HEADER_POSIX);
   });
 });
@@ -90,45 +105,74 @@ describe('envLines: real shells', () => {
     // Long enough that GNU base64 wraps at 76 columns: tr must remove the line break.
     ['user-with-a-rather-long-name@example.com', 'x'.repeat(80)],
     // Shell metacharacters in the values are data, not syntax.
-    ['$(id)', "`id`'\"\\"],
+    ['$(id)', '`id`\'"\\'],
   ];
 
   const SHELLS = ['bash', 'dash', 'zsh', 'fish', 'pwsh'] as const;
-  const RENDERING = { bash: 'posix', dash: 'posix', zsh: 'posix', fish: 'fish', pwsh: 'powershell' } as const;
+  const RENDERING = {
+    bash: 'posix',
+    dash: 'posix',
+    zsh: 'posix',
+    fish: 'fish',
+    pwsh: 'powershell',
+  } as const;
 
   for (const shell of SHELLS) {
-    it.skipIf(!available(shell, 'the derived Basic line'))(`${shell}: the derived Basic line equals basicAuthorization(user, secret)`, () => {
-      // Computed by the shell from the exported user and secret, and seen by a child process.
-      const script = basicCases.flatMap(([user, secret]) => {
-        const out = envLines([
-          { name: 'U', value: user, placeholder: '' },
-          { name: 'S', value: secret, placeholder: '' },
-          { name: 'AUTH', value: '', placeholder: '', basicAuthFrom: { userVar: 'U', secretVar: 'S' } },
-        ])!;
-        return [out[RENDERING[shell]], '__env AUTH'];
-      });
-      const got = runScript(shell, script).map((w) => w[0]);
-      expect(got).toEqual(basicCases.map(([u, s]) => basicAuthorization(u, s)));
-    }, 120_000);
+    it.skipIf(!available(shell, 'the derived Basic line'))(
+      `${shell}: the derived Basic line equals basicAuthorization(user, secret)`,
+      () => {
+        // Computed by the shell from the exported user and secret, and seen by a child process.
+        const script = basicCases.flatMap(([user, secret]) => {
+          const out = envLines([
+            { name: 'U', value: user, placeholder: '' },
+            { name: 'S', value: secret, placeholder: '' },
+            {
+              name: 'AUTH',
+              value: '',
+              placeholder: '',
+              basicAuthFrom: { userVar: 'U', secretVar: 'S' },
+            },
+          ])!;
+          return [out[RENDERING[shell]], '__env AUTH'];
+        });
+        const got = runScript(shell, script).map((w) => w[0]);
+        expect(got).toEqual(basicCases.map(([u, s]) => basicAuthorization(u, s)));
+      },
+      120_000,
+    );
   }
 
   for (const shell of SHELLS) {
-    it.skipIf(!available(shell, 'the env-line round trip'))(`${shell}: the lines set exactly the typed values for 10,000 random values`, () => {
-    // Any text (quotes, $, backticks, backslashes at the end, newlines, %self, {a,b}, ~, Unicode), 50
-    // variables per block; a child process (`__env`) then reports what it received.
-    const seed = propertySeed();
-    const values = fc.sample(anyText(40).filter((v) => v !== ''), { seed, numRuns: RUNS });
-    const lines: string[] = [];
-    for (let i = 0; i < values.length; i += 50) {
-      const chunk = values.slice(i, i + 50).map((value, j) => ({ name: `V${j}`, value, placeholder: 'p' }));
-      lines.push(envLines(chunk)![RENDERING[shell]], `__env ${chunk.map((l) => l.name).join(' ')}`);
-    }
-    const got = runScript(shell, lines).flat();
-    const bad = got.findIndex((v, i) => v !== values[i]);
-    if (bad >= 0 || got.length !== values.length) {
-      throw new Error(`seed ${seed}: ${shell} set ${JSON.stringify(got[bad])} for ${JSON.stringify(values[bad])}`);
-    }
-    }, 300_000);
+    it.skipIf(!available(shell, 'the env-line round trip'))(
+      `${shell}: the lines set exactly the typed values for 10,000 random values`,
+      () => {
+        // Any text (quotes, $, backticks, backslashes at the end, newlines, %self, {a,b}, ~, Unicode), 50
+        // variables per block; a child process (`__env`) then reports what it received.
+        const seed = propertySeed();
+        const values = fc.sample(
+          anyText(40).filter((v) => v !== ''),
+          { seed, numRuns: RUNS },
+        );
+        const lines: string[] = [];
+        for (let i = 0; i < values.length; i += 50) {
+          const chunk = values
+            .slice(i, i + 50)
+            .map((value, j) => ({ name: `V${j}`, value, placeholder: 'p' }));
+          lines.push(
+            envLines(chunk)![RENDERING[shell]],
+            `__env ${chunk.map((l) => l.name).join(' ')}`,
+          );
+        }
+        const got = runScript(shell, lines).flat();
+        const bad = got.findIndex((v, i) => v !== values[i]);
+        if (bad >= 0 || got.length !== values.length) {
+          throw new Error(
+            `seed ${seed}: ${shell} set ${JSON.stringify(got[bad])} for ${JSON.stringify(values[bad])}`,
+          );
+        }
+      },
+      300_000,
+    );
   }
 
   const EXAMPLES: EnvVarSpec[] = [
@@ -140,9 +184,13 @@ describe('envLines: real shells', () => {
     { name: 'V', value: '%self {a,b} ~ $(id) (id)', placeholder: '' },
   ];
   for (const shell of ['bash', 'zsh', 'fish', 'pwsh'] as const) {
-    it.skipIf(!available(shell, 'the env-line examples'))(`${shell}: hand-picked values read back exactly (one run)`, () => {
-      const script = EXAMPLES.flatMap((line) => [envLines([line])![RENDERING[shell]], '__env V']);
-      expect(runScript(shell, script)).toEqual(EXAMPLES.map((l) => [l.value || l.placeholder]));
-    }, 120_000);
+    it.skipIf(!available(shell, 'the env-line examples'))(
+      `${shell}: hand-picked values read back exactly (one run)`,
+      () => {
+        const script = EXAMPLES.flatMap((line) => [envLines([line])![RENDERING[shell]], '__env V']);
+        expect(runScript(shell, script)).toEqual(EXAMPLES.map((l) => [l.value || l.placeholder]));
+      },
+      120_000,
+    );
   }
 });

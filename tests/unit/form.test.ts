@@ -9,7 +9,13 @@ import { describe, expect, it } from 'vitest';
 import { fieldOf, showsField, switchMode, userIsEmail } from '../../src/lib/form.ts';
 import { isShell } from '../../src/lib/shells.ts';
 import { generate } from '../../src/lib/generate.ts';
-import { defaultForm, modeOf, specFromForm, type FormState, type Provider } from '../../src/lib/provider.ts';
+import {
+  defaultForm,
+  modeOf,
+  specFromForm,
+  type FormState,
+  type Provider,
+} from '../../src/lib/provider.ts';
 import { providerSchema } from '../../src/lib/provider-schema.ts';
 
 const DIR = 'content/providers';
@@ -51,13 +57,19 @@ describe('fieldOf', () => {
   it('falls back to general for a field it does not know', () => {
     const form = defaultForm(custom);
     const spec = specFromForm(custom, form);
-    expect(fieldOf({ field: 'nonsense', severity: 'error', message: 'x' }, spec, custom, form)).toBe('general');
+    expect(
+      fieldOf({ field: 'nonsense', severity: 'error', message: 'x' }, spec, custom, form),
+    ).toBe('general');
   });
 
   it('puts the release-dependent name refusal at the name field', () => {
     // The preset host is a placeholder the generator refuses: type a real one.
     const preset = defaultForm(custom);
-    const form = { ...preset, name: 'a.b', params: { ...preset.params, url: 'https://mcp.example.com/mcp' } };
+    const form = {
+      ...preset,
+      name: 'a.b',
+      params: { ...preset.params, url: 'https://mcp.example.com/mcp' },
+    };
     const spec = specFromForm(custom, form);
     const old = generate(spec, '0.150.0').diagnostics.filter((d) => d.severity === 'error');
     expect(old.map((d) => fieldOf(d, spec, custom, form))).toEqual(['name']);
@@ -82,7 +94,18 @@ describe('switchMode', () => {
     };
     const next = switchMode(custom, typed, 'token');
     expect(next.mode).toBe('token');
-    for (const key of ['name', 'scope', 'startupTimeoutSec', 'toolTimeoutSec', 'enabledTools', 'disabledTools', 'enabled', 'required', 'params', 'envHeaders'] as const) {
+    for (const key of [
+      'name',
+      'scope',
+      'startupTimeoutSec',
+      'toolTimeoutSec',
+      'enabledTools',
+      'disabledTools',
+      'enabled',
+      'required',
+      'params',
+      'envHeaders',
+    ] as const) {
       expect(next[key], key).toEqual(typed[key]);
     }
   });
@@ -107,7 +130,15 @@ describe('switchMode', () => {
     // Untouched, the variable name is the new method's own.
     expect(switchMode(two, { ...typed, envVar: 'TWO_TOKEN' }, 'header').envVar).toBe('TWO_KEY');
     // token -> remote (no secret field) -> token: the secret is gone, the preset variable is back.
-    const viaNone = switchMode(custom, switchMode(custom, { ...defaultForm(custom, 'token'), secret: 'x', envVar: 'MINE' }, 'remote'), 'token');
+    const viaNone = switchMode(
+      custom,
+      switchMode(
+        custom,
+        { ...defaultForm(custom, 'token'), secret: 'x', envVar: 'MINE' },
+        'remote',
+      ),
+      'token',
+    );
     expect([viaNone.secret, viaNone.envVar]).toEqual(['', defaultForm(custom, 'token').envVar]);
   });
 
@@ -118,7 +149,12 @@ describe('switchMode', () => {
   });
 
   it('keeps the typed stdio fields only while the method is local', () => {
-    const local = { ...defaultForm(custom, 'local'), command: 'uvx', args: 'my-server', cwd: '/srv' };
+    const local = {
+      ...defaultForm(custom, 'local'),
+      command: 'uvx',
+      args: 'my-server',
+      cwd: '/srv',
+    };
     const remote = switchMode(custom, local, 'remote');
     expect(remote.command).toBe('');
     expect(remote.args).toBe('');
@@ -135,7 +171,10 @@ describe('switchMode', () => {
   it('for every provider and pair of methods, yields exactly the new preset when nothing was typed', () => {
     for (const p of providers) {
       for (const a of p.authModes) {
-        for (const b of p.authModes) expect(switchMode(p, defaultForm(p, a.id), b.id), `${p.id} ${a.id}->${b.id}`).toEqual(defaultForm(p, b.id));
+        for (const b of p.authModes)
+          expect(switchMode(p, defaultForm(p, a.id), b.id), `${p.id} ${a.id}->${b.id}`).toEqual(
+            defaultForm(p, b.id),
+          );
       }
     }
   });
@@ -155,13 +194,19 @@ describe('showsField', () => {
 
 describe('userIsEmail', () => {
   it('finds the providers whose basic-auth user field is an e-mail address', () => {
-    const emails = providers.flatMap((p) => p.authModes.filter(userIsEmail).map((m) => `${p.id}/${m.id}`));
+    const emails = providers.flatMap((p) =>
+      p.authModes.filter(userIsEmail).map((m) => `${p.id}/${m.id}`),
+    );
     expect(emails).toEqual(['cdata-connect-ai/basic']);
   });
 });
 
 describe('isShell', () => {
   it('accepts the three shells and nothing else', () => {
-    expect(['posix', 'fish', 'powershell', 'bash', '', 'toString'].filter(isShell)).toEqual(['posix', 'fish', 'powershell']);
+    expect(['posix', 'fish', 'powershell', 'bash', '', 'toString'].filter(isShell)).toEqual([
+      'posix',
+      'fish',
+      'powershell',
+    ]);
   });
 });

@@ -50,9 +50,15 @@ describe('server names per release, with a proposal that passes', () => {
     for (const release of PROBED_RELEASES) {
       for (const name of names) {
         const proposal = proposeName(name, factsFor(release).nameRule);
-        expect(checkServerName(proposal, release), `${release}: ${JSON.stringify(name)} -> ${proposal}`).toBeUndefined();
+        expect(
+          checkServerName(proposal, release),
+          `${release}: ${JSON.stringify(name)} -> ${proposal}`,
+        ).toBeUndefined();
         const message = checkServerName(name.trim(), release);
-        if (message?.includes('for example')) expect(message).toContain(`for example "${proposeName(name.trim(), factsFor(release).nameRule)}"`);
+        if (message?.includes('for example'))
+          expect(message).toContain(
+            `for example "${proposeName(name.trim(), factsFor(release).nameRule)}"`,
+          );
       }
     }
   });
@@ -68,9 +74,28 @@ describe('server names per release, with a proposal that passes', () => {
 
 // Specs that use every flag and command the outputs can show.
 const SPECS: ServerSpec[] = [
-  spec({ name: 'o', auth: 'oauth', url: 'https://h/mcp', bearerTokenEnvVar: 'T', oauthClientId: 'c', oauthResource: 'https://h/', scopes: ['a', 'b'] }),
-  spec({ name: 's', transport: 'stdio', command: 'npx', args: ['-y', 'x'], env: [{ name: 'A', value: '1' }] }),
-  spec({ name: 'h', url: 'https://h/mcp', httpHeaders: [{ name: 'X-Model', value: 'm' }], startupTimeoutSec: '60' }),
+  spec({
+    name: 'o',
+    auth: 'oauth',
+    url: 'https://h/mcp',
+    bearerTokenEnvVar: 'T',
+    oauthClientId: 'c',
+    oauthResource: 'https://h/',
+    scopes: ['a', 'b'],
+  }),
+  spec({
+    name: 's',
+    transport: 'stdio',
+    command: 'npx',
+    args: ['-y', 'x'],
+    env: [{ name: 'A', value: '1' }],
+  }),
+  spec({
+    name: 'h',
+    url: 'https://h/mcp',
+    httpHeaders: [{ name: 'X-Model', value: 'm' }],
+    startupTimeoutSec: '60',
+  }),
 ];
 
 describe('a flag or command the release lacks is never shown', () => {
@@ -80,11 +105,22 @@ describe('a flag or command the release lacks is never shown', () => {
       for (const s of SPECS) {
         const out = generate(s, release).outputs;
         expect(out, s.name).not.toBeNull();
-        const flags = (text: string | null): string[] => [...(text ?? '').matchAll(/(?<=\s)--[a-z][a-z-]*/g)].map((m) => m[0]);
-        for (const f of (out!.cli.argv ?? []).filter((w) => w.startsWith('--') && w !== '--')) expect(facts.addFlags).toContain(f.split('=')[0]);
-        for (const f of flags(out!.login)) expect(facts.loginFlags, `login: ${out!.login}`).toContain(f);
-        expect(out!.verify.trim().split('\n').map((l) => l.replace(/^codex /, '').replace(/ \S+ --json$/, '')).sort()).toEqual(
-          facts.commands.filter((c) => c === 'mcp list' || c === 'mcp get' || c === 'doctor').sort(),
+        const flags = (text: string | null): string[] =>
+          [...(text ?? '').matchAll(/(?<=\s)--[a-z][a-z-]*/g)].map((m) => m[0]);
+        for (const f of (out!.cli.argv ?? []).filter((w) => w.startsWith('--') && w !== '--'))
+          expect(facts.addFlags).toContain(f.split('=')[0]);
+        for (const f of flags(out!.login))
+          expect(facts.loginFlags, `login: ${out!.login}`).toContain(f);
+        expect(
+          out!.verify
+            .trim()
+            .split('\n')
+            .map((l) => l.replace(/^codex /, '').replace(/ \S+ --json$/, ''))
+            .sort(),
+        ).toEqual(
+          facts.commands
+            .filter((c) => c === 'mcp list' || c === 'mcp get' || c === 'doctor')
+            .sort(),
         );
       }
     });
@@ -92,11 +128,16 @@ describe('a flag or command the release lacks is never shown', () => {
 
   it('the flag lists are flags only (the table\'s "-- COMMAND" separator is not one)', () => {
     for (const release of PROBED_RELEASES) {
-      for (const f of [...factsFor(release).addFlags, ...factsFor(release).loginFlags]) expect(f).toMatch(/^--[a-z][a-z-]*$/);
+      for (const f of [...factsFor(release).addFlags, ...factsFor(release).loginFlags])
+        expect(f).toMatch(/^--[a-z][a-z-]*$/);
     }
-    expect(factsFor(PROBED_RELEASES[0]).addFlags.sort()).toEqual(
-      ['--bearer-token-env-var', '--env', '--oauth-client-id', '--oauth-resource', '--url'],
-    );
+    expect(factsFor(PROBED_RELEASES[0]).addFlags.sort()).toEqual([
+      '--bearer-token-env-var',
+      '--env',
+      '--oauth-client-id',
+      '--oauth-resource',
+      '--url',
+    ]);
   });
 
   it(`the --no-browser hint appears from ${NO_BROWSER} on, exactly`, () => {
@@ -109,7 +150,9 @@ describe('a flag or command the release lacks is never shown', () => {
   });
 
   it('verifyCommands lists what every release has', () => {
-    expect(verifyCommands('docs', PROBED_RELEASES[0])).toBe('codex mcp list\ncodex mcp get docs --json\ncodex doctor\n');
+    expect(verifyCommands('docs', PROBED_RELEASES[0])).toBe(
+      'codex mcp list\ncodex mcp get docs --json\ncodex doctor\n',
+    );
   });
 });
 
@@ -132,16 +175,32 @@ describe('the command route reads the table', () => {
 
   it('missing = the generated keys of the entry that addSettableKeys does not hold, in TOML order', () => {
     const settable = addSettableKeys(PROBED_RELEASES[0]!);
-    expect(unsettableKeys(every)).toEqual(tomlKeyOrder().filter((k) => k in every && !settable.has(k)));
+    expect(unsettableKeys(every)).toEqual(
+      tomlKeyOrder().filter((k) => k in every && !settable.has(k)),
+    );
     expect(planCli('n', every, 'user', 'none').missing).toEqual(unsettableKeys(every));
   });
 
   it('every flag of the argv is the table flag of a key the entry holds', () => {
     const argv = addArgv('n', every);
     const tableFlags = Object.values(MCP_KEYS).map((f) => f.addFlag);
-    expect(argv.filter((w) => w.startsWith('--'))).toEqual(['--url', '--bearer-token-env-var', '--oauth-client-id', '--oauth-resource']);
+    expect(argv.filter((w) => w.startsWith('--'))).toEqual([
+      '--url',
+      '--bearer-token-env-var',
+      '--oauth-client-id',
+      '--oauth-resource',
+    ]);
     for (const f of argv.filter((w) => w.startsWith('--'))) expect(tableFlags).toContain(f);
-    expect(addArgv('n', { command: 'x', env: { A: '1' } })).toEqual(['codex', 'mcp', 'add', 'n', MCP_KEYS['env']!.addFlag, 'A=1', '--', 'x']);
+    expect(addArgv('n', { command: 'x', env: { A: '1' } })).toEqual([
+      'codex',
+      'mcp',
+      'add',
+      'n',
+      MCP_KEYS['env']!.addFlag,
+      'A=1',
+      '--',
+      'x',
+    ]);
   });
 });
 

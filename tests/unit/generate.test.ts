@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CODEX_VERSION, configPath, generate, loginCommand, portableWord, verifyCommands, type Generated } from '../../src/lib/generate.ts';
+import {
+  CODEX_VERSION,
+  configPath,
+  generate,
+  loginCommand,
+  portableWord,
+  verifyCommands,
+  type Generated,
+} from '../../src/lib/generate.ts';
 import { emptySpec, type ServerSpec } from '../../src/lib/model.ts';
 import { providerSchema } from '../../src/lib/provider-schema.ts';
 import { specFromForm } from '../../src/lib/provider.ts';
@@ -14,7 +22,11 @@ import { available, assertArgvRoundTrip, propertySeed } from './_support/shells.
 import { garbageSpecArb, specCaseArb } from './_support/specs.ts';
 
 const http = (o: Partial<ServerSpec>): ServerSpec => ({ ...emptySpec(), ...o });
-const stdio = (o: Partial<ServerSpec>): ServerSpec => ({ ...emptySpec(), transport: 'stdio', ...o });
+const stdio = (o: Partial<ServerSpec>): ServerSpec => ({
+  ...emptySpec(),
+  transport: 'stdio',
+  ...o,
+});
 
 /** Every output of one spec as one readable text, the format of the golden files. */
 function renderAll(title: string, g: Generated): string {
@@ -25,7 +37,9 @@ function renderAll(title: string, g: Generated): string {
     `# ${title}`,
     '',
     '## diagnostics',
-    ...(g.diagnostics.length ? g.diagnostics.map((d) => `${d.severity} [${d.field}] ${d.message}`) : ['(none)']),
+    ...(g.diagnostics.length
+      ? g.diagnostics.map((d) => `${d.severity} [${d.field}] ${d.message}`)
+      : ['(none)']),
     '',
     `## codex mcp add: mode ${o.cli.mode}${o.cli.missing.length ? `; keys the command cannot set: ${o.cli.missing.join(', ')}` : ''}`,
     ...(o.cli.reason ? [`reason: ${o.cli.reason}`] : []),
@@ -104,7 +118,12 @@ const GOLDEN: [file: string, spec: ServerSpec][] = [
       envVarLines: [
         { name: 'JIRA_USER', value: 'me@example.com', placeholder: 'you@example.com' },
         { name: 'JIRA_TOKEN', value: '', placeholder: 'your-api-token' },
-        { name: 'JIRA_AUTH', value: '', placeholder: '', basicAuthFrom: { userVar: 'JIRA_USER', secretVar: 'JIRA_TOKEN' } },
+        {
+          name: 'JIRA_AUTH',
+          value: '',
+          placeholder: '',
+          basicAuthFrom: { userVar: 'JIRA_USER', secretVar: 'JIRA_TOKEN' },
+        },
       ],
     }),
   ],
@@ -146,7 +165,12 @@ const GOLDEN: [file: string, spec: ServerSpec][] = [
   [
     // A name with "@", "/" and ":": quoted TOML key; PowerShell quotes nothing here but the words it must.
     'name-scoped',
-    http({ name: 'x@y/z:1', url: 'https://mcp.example.com/mcp', auth: 'bearer', bearerTokenEnvVar: 'XY_TOKEN' }),
+    http({
+      name: 'x@y/z:1',
+      url: 'https://mcp.example.com/mcp',
+      auth: 'bearer',
+      bearerTokenEnvVar: 'XY_TOKEN',
+    }),
   ],
 ];
 
@@ -156,7 +180,17 @@ describe('golden outputs (read and checked by hand against the Codex 0.169.0 ref
     expect(g.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const o = g.outputs!;
     // Every text output is a whole number of lines.
-    for (const text of [o.cli.posix, o.cli.fish, o.cli.powershell, o.toml, o.env?.posix, o.env?.fish, o.env?.powershell, o.login, o.verify]) {
+    for (const text of [
+      o.cli.posix,
+      o.cli.fish,
+      o.cli.powershell,
+      o.toml,
+      o.env?.posix,
+      o.env?.fish,
+      o.env?.powershell,
+      o.login,
+      o.verify,
+    ]) {
       if (text != null) expect(text).toMatch(/[^\n]\n$/);
     }
     await expect(renderAll(file, g)).toMatchFileSnapshot(`./__golden__/${file}.txt`);
@@ -183,7 +217,9 @@ describe('small outputs', () => {
     // Names with "@" "/" ":" "." are bare-safe in POSIX shells.
     ['x@y/z:1', [], 'codex mcp login x@y/z:1'],
   ])('loginCommand(%j, %j)', (name, scopes, first) => {
-    expect(loginCommand(name, scopes)).toBe(`${first}\n# No browser on this machine (SSH, container)? Add --no-browser and paste the callback URL back.\n`);
+    expect(loginCommand(name, scopes)).toBe(
+      `${first}\n# No browser on this machine (SSH, container)? Add --no-browser and paste the callback URL back.\n`,
+    );
   });
 
   it.each([
@@ -192,12 +228,16 @@ describe('small outputs', () => {
     ['x@y/z:1', 'x@y/z:1'], // so are "@", "/" and ":"
     ['@acme/docs', "'@acme/docs'"], // a leading "@" is quoted for PowerShell
   ])('verifyCommands(%j)', (name, rendered) => {
-    expect(verifyCommands(name)).toBe(`codex mcp list\ncodex mcp get ${rendered} --json\ncodex doctor\n`);
+    expect(verifyCommands(name)).toBe(
+      `codex mcp list\ncodex mcp get ${rendered} --json\ncodex doctor\n`,
+    );
   });
 
   it('pins the Codex version every output was checked against', () => {
     // The conformance suite and the reference are for this exact release: the pinned devDependency.
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { devDependencies: Record<string, string> };
+    const pkg = JSON.parse(
+      readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
+    ) as { devDependencies: Record<string, string> };
     expect(CODEX_VERSION).toBe(pkg.devDependencies['@openai/codex']);
   });
 
@@ -205,7 +245,11 @@ describe('small outputs', () => {
     // OAuth over http: login command shown.
     ['oauth http', http({ name: 'a', url: 'https://x.example/mcp', auth: 'oauth' }), true],
     // Bearer: no login (the token is in a variable).
-    ['bearer', http({ name: 'a', url: 'https://x.example/mcp', auth: 'bearer', bearerTokenEnvVar: 'T' }), false],
+    [
+      'bearer',
+      http({ name: 'a', url: 'https://x.example/mcp', auth: 'bearer', bearerTokenEnvVar: 'T' }),
+      false,
+    ],
     // No auth: no login.
     ['none', http({ name: 'a', url: 'https://x.example/mcp' }), false],
     // stdio: no login (Codex: "OAuth login is only supported for streamable HTTP servers").
@@ -216,7 +260,12 @@ describe('small outputs', () => {
 
   it('is pure: the same spec gives the same result, and the spec is not modified', () => {
     // Two calls, deep-equal results; the input object unchanged.
-    const spec = stdio({ name: 'fs', command: 'npx', args: ['-y', 'x'], env: [{ name: 'A', value: '1' }] });
+    const spec = stdio({
+      name: 'fs',
+      command: 'npx',
+      args: ['-y', 'x'],
+      env: [{ name: 'A', value: '1' }],
+    });
     const copy = structuredClone(spec);
     expect(generate(spec)).toEqual(generate(spec));
     expect(spec).toEqual(copy);
@@ -224,9 +273,13 @@ describe('small outputs', () => {
 
   it('shows no command and no TOML while any error remains', () => {
     // A wrong command is never shown: one bad field hides every output.
-    const g = generate(http({ name: 'ok', url: 'https://x.example/mcp', startupTimeoutSec: 'soon' }));
+    const g = generate(
+      http({ name: 'ok', url: 'https://x.example/mcp', startupTimeoutSec: 'soon' }),
+    );
     expect(g.outputs).toBeNull();
-    expect(g.diagnostics).toEqual([expect.objectContaining({ field: 'startupTimeoutSec', severity: 'error' })]);
+    expect(g.diagnostics).toEqual([
+      expect.objectContaining({ field: 'startupTimeoutSec', severity: 'error' }),
+    ]);
   });
 
   it('trims the name everywhere', () => {
@@ -246,57 +299,121 @@ describe('every shell reads the generated lines back exactly (real bash, zsh, fi
   const outputs = cases.map((c) => generate(c.spec).outputs).filter((o) => o !== null);
   const argvs = outputs.map((o) => o.cli.argv).filter((a) => a !== null);
 
-  it('each command block is its shell\'s quoting of cli.argv', () => {
+  it("each command block is its shell's quoting of cli.argv", () => {
     // So the real-shell round trips below, run on the argv, cover what the page shows.
     expect(argvs.length).toBeGreaterThan(300);
     for (const o of outputs) {
       if (o.cli.argv === null) continue;
-      expect([o.cli.posix, o.cli.fish, o.cli.powershell]).toEqual([posixCommand(o.cli.argv), fishCommand(o.cli.argv), powershellCommand(o.cli.argv)].map((l) => l + '\n'));
+      expect([o.cli.posix, o.cli.fish, o.cli.powershell]).toEqual(
+        [posixCommand(o.cli.argv), fishCommand(o.cli.argv), powershellCommand(o.cli.argv)].map(
+          (l) => l + '\n',
+        ),
+      );
     }
   });
 
   for (const shell of SHELLS) {
-    it.skipIf(!available(shell, 'the generated-command round trip'))(`${shell}: the command block of ${argvs.length} random valid specs hands codex exactly cli.argv`, () => {
-      const render = shell === 'fish' ? fishCommand : shell === 'pwsh' ? powershellCommand : posixCommand;
-      assertArgvRoundTrip(shell, argvs.filter((a) => !a.includes('--%')), render, shell === 'pwsh' ? 10 : 1);
-    }, 300_000);
+    it.skipIf(!available(shell, 'the generated-command round trip'))(
+      `${shell}: the command block of ${argvs.length} random valid specs hands codex exactly cli.argv`,
+      () => {
+        const render =
+          shell === 'fish' ? fishCommand : shell === 'pwsh' ? powershellCommand : posixCommand;
+        assertArgvRoundTrip(
+          shell,
+          argvs.filter((a) => !a.includes('--%')),
+          render,
+          shell === 'pwsh' ? 10 : 1,
+        );
+      },
+      300_000,
+    );
 
-    it.skipIf(!available(shell, 'the portable login/verify round trip'))(`${shell}: the login and verify lines (shared by every shell) read back exactly`, () => {
-      // Server names Codex accepts and scopes resolve.ts accepts, plus hand-picked awkward ones.
-      const names = [...fc.sample(serverNameArb, { seed, numRuns: 2000 }), '@acme/docs', 'x@y/z:1', '.', '..', '-', '1e3', '%self', '~x', 'a,b'];
-      const scopeLists = outputs.map((o) => ('scopes' in o.entry ? (o.entry.scopes ?? []) : [])).filter((l) => l.length > 0);
-      const argvs2 = [
-        ...names.map((n) => ['codex', 'mcp', 'get', n, '--json']),
-        ...scopeLists.map((l, i) => ['codex', 'mcp', 'login', names[i]!, '--scopes', l.join(',')]),
-        ['codex', 'mcp', 'login', 'docs', '--scopes', 'repo:* {a,b} $x `y` ~ %self @z #c'.replace(/ /g, ',')],
-      ];
-      expect(scopeLists.length).toBeGreaterThan(20);
-      const render = (argv: readonly string[]) => argv.map((w) => portableWord(w) ?? 'NOT-PORTABLE').join(' ');
-      assertArgvRoundTrip(shell, argvs2, render, shell === 'pwsh' ? 20 : 1);
-      // And the functions that print them use exactly that rendering.
-      expect(verifyCommands('@acme/docs').split('\n')[1]).toBe(render(['codex', 'mcp', 'get', '@acme/docs', '--json']));
-      expect(loginCommand('docs', ['a', 'b'])!.split('\n')[0]).toBe(render(['codex', 'mcp', 'login', 'docs', '--scopes', 'a,b']));
-    }, 300_000);
+    it.skipIf(!available(shell, 'the portable login/verify round trip'))(
+      `${shell}: the login and verify lines (shared by every shell) read back exactly`,
+      () => {
+        // Server names Codex accepts and scopes resolve.ts accepts, plus hand-picked awkward ones.
+        const names = [
+          ...fc.sample(serverNameArb, { seed, numRuns: 2000 }),
+          '@acme/docs',
+          'x@y/z:1',
+          '.',
+          '..',
+          '-',
+          '1e3',
+          '%self',
+          '~x',
+          'a,b',
+        ];
+        const scopeLists = outputs
+          .map((o) => ('scopes' in o.entry ? (o.entry.scopes ?? []) : []))
+          .filter((l) => l.length > 0);
+        const argvs2 = [
+          ...names.map((n) => ['codex', 'mcp', 'get', n, '--json']),
+          ...scopeLists.map((l, i) => [
+            'codex',
+            'mcp',
+            'login',
+            names[i]!,
+            '--scopes',
+            l.join(','),
+          ]),
+          [
+            'codex',
+            'mcp',
+            'login',
+            'docs',
+            '--scopes',
+            'repo:* {a,b} $x `y` ~ %self @z #c'.replace(/ /g, ','),
+          ],
+        ];
+        expect(scopeLists.length).toBeGreaterThan(20);
+        const render = (argv: readonly string[]) =>
+          argv.map((w) => portableWord(w) ?? 'NOT-PORTABLE').join(' ');
+        assertArgvRoundTrip(shell, argvs2, render, shell === 'pwsh' ? 20 : 1);
+        // And the functions that print them use exactly that rendering.
+        expect(verifyCommands('@acme/docs').split('\n')[1]).toBe(
+          render(['codex', 'mcp', 'get', '@acme/docs', '--json']),
+        );
+        expect(loginCommand('docs', ['a', 'b'])!.split('\n')[0]).toBe(
+          render(['codex', 'mcp', 'login', 'docs', '--scopes', 'a,b']),
+        );
+      },
+      300_000,
+    );
   }
 
   it('a word no single quoting serves in every shell is reported as not portable', () => {
     // A quote, a backslash (fish) or a typographic single quote (PowerShell) cannot be single-quoted for all.
-    expect([portableWord("a'b"), portableWord('a\\'), portableWord('a\u2019')]).toEqual([null, null, null]);
+    expect([portableWord("a'b"), portableWord('a\\'), portableWord('a\u2019')]).toEqual([
+      null,
+      null,
+      null,
+    ]);
     expect(loginCommand('docs', ["it's"])).toBeNull();
   });
 });
 
 describe('regression, issue 9 item 2: control characters from a link never reach an output', () => {
   it('ESC[201~, Ctrl-U and CR in an argument: refused next to the field, nothing to copy', () => {
-    const custom = providerSchema.parse(JSON.parse(readFileSync('content/providers/custom.json', 'utf8')));
-    const { form } = decodeShare(custom, '#v=1&mode=local&args=%1B%5B201~%15touch%20%2Ftmp%2Fpwned%0D');
+    const custom = providerSchema.parse(
+      JSON.parse(readFileSync('content/providers/custom.json', 'utf8')),
+    );
+    const { form } = decodeShare(
+      custom,
+      '#v=1&mode=local&args=%1B%5B201~%15touch%20%2Ftmp%2Fpwned%0D',
+    );
     const spec = specFromForm(custom, form);
     const g = generate(spec);
     // Whether the link decoder drops the value or the field check refuses it, no output carries it.
     expect(JSON.stringify(g.outputs ?? {})).not.toMatch(/\\u001b|\\u0015|\\r/);
     if (spec.args.some((a) => a.includes('\u001b'))) {
       expect(g.outputs).toBeNull();
-      expect(g.diagnostics).toContainEqual(expect.objectContaining({ field: 'args.0', message: expect.stringMatching(/^Argument #1 contains U\+001B \(escape\) at position 1/) }));
+      expect(g.diagnostics).toContainEqual(
+        expect.objectContaining({
+          field: 'args.0',
+          message: expect.stringMatching(/^Argument #1 contains U\+001B \(escape\) at position 1/),
+        }),
+      );
     }
   });
 });
@@ -311,7 +428,12 @@ describe('property: garbage never throws, and every diagnostic names a field', (
         const g = generate(spec);
         // Plain checks (not expect) inside the loop: this runs for ~150,000 diagnostics.
         const bad = g.diagnostics.filter((d) => {
-          if (d.field === '' || d.message.trim() === '' || (d.severity !== 'error' && d.severity !== 'warning')) return true;
+          if (
+            d.field === '' ||
+            d.message.trim() === '' ||
+            (d.severity !== 'error' && d.severity !== 'warning')
+          )
+            return true;
           // The field path starts with a real ServerSpec key, and any index points at an existing row.
           const [head, index] = d.field.split('.');
           if (!SPEC_KEYS.has(head!)) return true;
@@ -321,11 +443,14 @@ describe('property: garbage never throws, and every diagnostic names a field', (
           }
           return false;
         });
-        if (bad.length > 0) throw new Error(`diagnostics without a proper field: ${JSON.stringify(bad)}`);
+        if (bad.length > 0)
+          throw new Error(`diagnostics without a proper field: ${JSON.stringify(bad)}`);
         // Outputs exist exactly when there is no error.
-        if ((g.outputs === null) !== g.diagnostics.some((d) => d.severity === 'error')) throw new Error('outputs null but no error, or the reverse');
+        if ((g.outputs === null) !== g.diagnostics.some((d) => d.severity === 'error'))
+          throw new Error('outputs null but no error, or the reverse');
         // Whatever got through contains no NUL anywhere.
-        if (g.outputs && JSON.stringify(g.outputs).includes('\\u0000')) throw new Error('NUL in outputs');
+        if (g.outputs && JSON.stringify(g.outputs).includes('\\u0000'))
+          throw new Error('NUL in outputs');
       }),
       { numRuns: 10_000 },
     );

@@ -6,8 +6,17 @@
 import { codeToTokensWithThemes, createShikiPrimitiveAsync } from '@shikijs/primitive';
 import { createJavaScriptRegexEngine } from '@shikijs/engine-javascript';
 import { describe, expect, it } from 'vitest';
-import { loadHighlighter, type Highlighter, type Lang, type Token } from '../../src/components/highlight.ts';
-import { encodePrehighlighted, layeredHighlighter, textKey } from '../../src/components/prehighlight.ts';
+import {
+  loadHighlighter,
+  type Highlighter,
+  type Lang,
+  type Token,
+} from '../../src/components/highlight.ts';
+import {
+  encodePrehighlighted,
+  layeredHighlighter,
+  textKey,
+} from '../../src/components/prehighlight.ts';
 import { generate } from '../../src/lib/generate.ts';
 import { defaultForm, specFromForm } from '../../src/lib/provider.ts';
 import { loadProviders } from '../../scripts/bench/core.ts';
@@ -21,11 +30,19 @@ function presetBlocks(): { code: string; lang: Lang }[] {
     for (const mode of p.authModes) {
       const o = generate(specFromForm(p, defaultForm(p, mode.id))).outputs;
       if (!o) continue;
-      blocks.push({ code: o.toml.trimEnd(), lang: 'toml' }, { code: o.verify.trimEnd(), lang: 'shellscript' });
+      blocks.push(
+        { code: o.toml.trimEnd(), lang: 'toml' },
+        { code: o.verify.trimEnd(), lang: 'shellscript' },
+      );
       if (o.cli.posix) blocks.push({ code: o.cli.posix.trimEnd(), lang: 'shellscript' });
       if (o.cli.powershell) blocks.push({ code: o.cli.powershell.trimEnd(), lang: 'powershell' });
       if (o.login) blocks.push({ code: o.login.trimEnd(), lang: 'shellscript' });
-      if (o.env) blocks.push({ code: o.env.posix.trimEnd(), lang: 'shellscript' }, { code: o.env.fish.trimEnd(), lang: 'shellscript' }, { code: o.env.powershell.trimEnd(), lang: 'powershell' });
+      if (o.env)
+        blocks.push(
+          { code: o.env.posix.trimEnd(), lang: 'shellscript' },
+          { code: o.env.fish.trimEnd(), lang: 'shellscript' },
+          { code: o.env.powershell.trimEnd(), lang: 'powershell' },
+        );
     }
   }
   return blocks;
@@ -35,17 +52,37 @@ function presetBlocks(): { code: string; lang: Lang }[] {
 async function wholeText(): Promise<(code: string, lang: Lang) => string[][]> {
   const primitive = await createShikiPrimitiveAsync({
     themes: [import('@shikijs/themes/github-light'), import('@shikijs/themes/github-dark')],
-    langs: [import('@shikijs/langs/toml'), import('@shikijs/langs/shellscript'), import('@shikijs/langs/powershell')],
+    langs: [
+      import('@shikijs/langs/toml'),
+      import('@shikijs/langs/shellscript'),
+      import('@shikijs/langs/powershell'),
+    ],
     engine: createJavaScriptRegexEngine(),
   });
   return (code, lang) =>
-    codeToTokensWithThemes(primitive, code, { lang, themes: { light: 'github-light', dark: 'github-dark' }, colorReplacements: { 'github-dark': { '#6a737d': '#8b949e' } }, tokenizeTimeLimit: 0 }).map((line) =>
+    codeToTokensWithThemes(primitive, code, {
+      lang,
+      themes: { light: 'github-light', dark: 'github-dark' },
+      colorReplacements: { 'github-dark': { '#6a737d': '#8b949e' } },
+      tokenizeTimeLimit: 0,
+    }).map((line) =>
       // Per character, so token boundaries that differ but colour the same compare equal.
-      line.flatMap((t) => [...t.content].map(() => `${t.variants['light']?.color ?? ''}|${t.variants['dark']?.color ?? ''}`)),
+      line.flatMap((t) =>
+        [...t.content].map(
+          () => `${t.variants['light']?.color ?? ''}|${t.variants['dark']?.color ?? ''}`,
+        ),
+      ),
     );
 }
 
-const perChar = (lines: Token[][]) => lines.map((line) => line.flatMap((t) => [...t.content].map(() => `${t.style['--shiki-light'] ?? ''}|${t.style['--shiki-dark'] ?? ''}`)));
+const perChar = (lines: Token[][]) =>
+  lines.map((line) =>
+    line.flatMap((t) =>
+      [...t.content].map(
+        () => `${t.style['--shiki-light'] ?? ''}|${t.style['--shiki-dark'] ?? ''}`,
+      ),
+    ),
+  );
 const text = (lines: Token[][]) => lines.map((l) => l.map((t) => t.content).join('')).join('\n');
 
 describe('highlighter line cache', () => {
@@ -79,7 +116,12 @@ describe('PowerShell output', () => {
     const typed = { ...form, params: { ...form.params, instance: 'acme' } };
     const o = generate(specFromForm(omni, typed)).outputs!;
     for (const code of [o.cli.powershell!.trimEnd(), o.env!.powershell.trimEnd()]) {
-      const colours = new Set(highlighter.tokenize(code, 'powershell').flat().map((t) => t.style['--shiki-light'] ?? ''));
+      const colours = new Set(
+        highlighter
+          .tokenize(code, 'powershell')
+          .flat()
+          .map((t) => t.style['--shiki-light'] ?? ''),
+      );
       expect(colours.size, code).toBeGreaterThan(1);
     }
   });
@@ -118,12 +160,21 @@ describe('build-time highlighting table', () => {
     const before = layeredHighlighter(undefined, null, (c) => misses.push(c));
     expect(() => before.tokenize('y = 2', 'toml')).toThrow();
     expect(misses).toEqual(['y = 2']);
-    const runtime: Highlighter = { tokenize: (c) => [[{ content: c, style: { '--shiki-light': '#000000' } }]] };
-    expect(layeredHighlighter(undefined, runtime).tokenize('y = 2', 'toml')).toEqual([[{ content: 'y = 2', style: { '--shiki-light': '#000000' } }]]);
+    const runtime: Highlighter = {
+      tokenize: (c) => [[{ content: c, style: { '--shiki-light': '#000000' } }]],
+    };
+    expect(layeredHighlighter(undefined, runtime).tokenize('y = 2', 'toml')).toEqual([
+      [{ content: 'y = 2', style: { '--shiki-light': '#000000' } }],
+    ]);
   });
 
   it('survives a corrupt table', () => {
     expect(layeredHighlighter('{not json', null).known?.(code, 'shellscript')).toBeUndefined();
-    expect(layeredHighlighter(JSON.stringify({ p: [], r: { [textKey(code, 'shellscript')]: '9.0' } }), null).known?.(code, 'shellscript')).toBeUndefined();
+    expect(
+      layeredHighlighter(
+        JSON.stringify({ p: [], r: { [textKey(code, 'shellscript')]: '9.0' } }),
+        null,
+      ).known?.(code, 'shellscript'),
+    ).toBeUndefined();
   });
 });

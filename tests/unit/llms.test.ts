@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { CODEX_VERSION } from '../../src/lib/generate.ts';
 import { llmsFull, llmsIndex, mdxToMarkdown, type DocPage } from '../../src/lib/llms.ts';
 
-const page = (path: string, body = 'Body.'): DocPage => ({ path, title: `T ${path}`, description: `D ${path}`, body });
+const page = (path: string, body = 'Body.'): DocPage => ({
+  path,
+  title: `T ${path}`,
+  description: `D ${path}`,
+  body,
+});
 
 describe('mdxToMarkdown', () => {
   it.each([
@@ -18,8 +23,14 @@ describe('mdxToMarkdown', () => {
     // A quoted Codex message stays as code; before, the component (and the message) vanished.
     ['Fails with <CodexMessage m="command is required" />.', 'Fails with `command is required`.'],
     // A command that names the server keeps the preset's name, inline or as a block.
-    ['Run <NamedCommand inline cmd="codex mcp logout {name}" name="omni" /> first.', 'Run `codex mcp logout omni` first.'],
-    ['1. Remove:\n\n   <NamedCommand cmd="codex mcp remove {name}" name="omni" />', '1. Remove:\n\n   ```sh\n   codex mcp remove omni\n   ```'],
+    [
+      'Run <NamedCommand inline cmd="codex mcp logout {name}" name="omni" /> first.',
+      'Run `codex mcp logout omni` first.',
+    ],
+    [
+      '1. Remove:\n\n   <NamedCommand cmd="codex mcp remove {name}" name="omni" />',
+      '1. Remove:\n\n   ```sh\n   codex mcp remove omni\n   ```',
+    ],
     // The pinned version, never a literal placeholder.
     ['Checked with codex-cli {CODEX_VERSION}.', `Checked with codex-cli ${CODEX_VERSION}.`],
   ])('%j', (mdx, expected) => {
@@ -27,8 +38,14 @@ describe('mdxToMarkdown', () => {
   });
 
   it('replaces a generator with a pointer to the page and the preset output given', () => {
-    const out = mdxToMarkdown('Before\n\n<Generator provider="nekt" />\n\nAfter', 'https://x/guides/nekt/', { nekt: '```sh\ncodex mcp list\n```' });
-    expect(out).toBe('Before\n\n(Interactive generator: open https://x/guides/nekt/ to change the settings. The preset\'s output:)\n\n```sh\ncodex mcp list\n```\n\nAfter');
+    const out = mdxToMarkdown(
+      'Before\n\n<Generator provider="nekt" />\n\nAfter',
+      'https://x/guides/nekt/',
+      { nekt: '```sh\ncodex mcp list\n```' },
+    );
+    expect(out).toBe(
+      "Before\n\n(Interactive generator: open https://x/guides/nekt/ to change the settings. The preset's output:)\n\n```sh\ncodex mcp list\n```\n\nAfter",
+    );
   });
 });
 

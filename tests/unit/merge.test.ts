@@ -22,13 +22,29 @@ describe('mergeServer: adding a new server', () => {
     // An existing blank line at the end is reused, not doubled.
     ['already ends with a blank line', 'model = "o3"\n\n', `model = "o3"\n\n${BLOCK}`],
     // Comments and odd spacing stay exactly as they were.
-    ['comments kept', '# top\nmodel   =   "o3"   # why\n\n[mcp_servers.other]  # note\ncommand="x"\n', `# top\nmodel   =   "o3"   # why\n\n[mcp_servers.other]  # note\ncommand="x"\n\n${BLOCK}`],
+    [
+      'comments kept',
+      '# top\nmodel   =   "o3"   # why\n\n[mcp_servers.other]  # note\ncommand="x"\n',
+      `# top\nmodel   =   "o3"   # why\n\n[mcp_servers.other]  # note\ncommand="x"\n\n${BLOCK}`,
+    ],
     // CRLF files get CRLF lines.
-    ['CRLF', 'a = 1\r\n[b]\r\nc = 2\r\n', `a = 1\r\n[b]\r\nc = 2\r\n\r\n${BLOCK.replace(/\n/g, '\r\n')}`],
+    [
+      'CRLF',
+      'a = 1\r\n[b]\r\nc = 2\r\n',
+      `a = 1\r\n[b]\r\nc = 2\r\n\r\n${BLOCK.replace(/\n/g, '\r\n')}`,
+    ],
     // A server whose name only starts the same is not a collision.
-    ['prefix name', '[mcp_servers.docs2]\ncommand = "x"\n', `[mcp_servers.docs2]\ncommand = "x"\n\n${BLOCK}`],
+    [
+      'prefix name',
+      '[mcp_servers.docs2]\ncommand = "x"\n',
+      `[mcp_servers.docs2]\ncommand = "x"\n\n${BLOCK}`,
+    ],
     // [mcp_servers.docs.x] under a different server "docs.x"? No: a quoted "docs.x" is its own name.
-    ['quoted dotted name', '[mcp_servers."docs.x"]\ncommand = "x"\n', `[mcp_servers."docs.x"]\ncommand = "x"\n\n${BLOCK}`],
+    [
+      'quoted dotted name',
+      '[mcp_servers."docs.x"]\ncommand = "x"\n',
+      `[mcp_servers."docs.x"]\ncommand = "x"\n\n${BLOCK}`,
+    ],
   ])('%s', (_, existing, expected) => {
     const r = mergeServer(existing, 'docs', BLOCK);
     expect(r.error).toBeNull();
@@ -43,14 +59,40 @@ describe('mergeServer: replacing an existing server', () => {
     // The header form: replaced in place, the comment above and the next table kept.
     [
       'header form',
-      toml(['# the docs server', '[mcp_servers.docs]', 'command = "old"', 'startup_timeout_sec = 5', '', '# next', '[mcp_servers.other]', 'url = "https://x"']),
-      toml(['# the docs server', '[mcp_servers.docs]', 'command = "new"', '', '# next', '[mcp_servers.other]', 'url = "https://x"']),
+      toml([
+        '# the docs server',
+        '[mcp_servers.docs]',
+        'command = "old"',
+        'startup_timeout_sec = 5',
+        '',
+        '# next',
+        '[mcp_servers.other]',
+        'url = "https://x"',
+      ]),
+      toml([
+        '# the docs server',
+        '[mcp_servers.docs]',
+        'command = "new"',
+        '',
+        '# next',
+        '[mcp_servers.other]',
+        'url = "https://x"',
+      ]),
       ['startup_timeout_sec'],
     ],
     // Sub-tables of the entry, even far away, go with it.
     [
       'sub-tables elsewhere',
-      toml(['[mcp_servers.docs]', 'command = "old"', '[other]', 'k = 1', '[mcp_servers.docs.env]', 'A = "b"', '[last]', 'z = 2']),
+      toml([
+        '[mcp_servers.docs]',
+        'command = "old"',
+        '[other]',
+        'k = 1',
+        '[mcp_servers.docs.env]',
+        'A = "b"',
+        '[last]',
+        'z = 2',
+      ]),
       toml(['[mcp_servers.docs]', 'command = "new"', '[other]', 'k = 1', '[last]', 'z = 2']),
       ['env.A'],
     ],
@@ -66,14 +108,48 @@ describe('mergeServer: replacing an existing server', () => {
     // Dotted keys under [mcp_servers]: removed line by line, block appended.
     [
       'dotted keys',
-      toml(['[mcp_servers]', 'docs.command = "old"', 'other = { command = "y" }', 'docs.args = ["a"]', '[z]', 'q = 1']),
-      toml(['[mcp_servers]', 'other = { command = "y" }', '[z]', 'q = 1', '', '[mcp_servers.docs]', 'command = "new"']),
+      toml([
+        '[mcp_servers]',
+        'docs.command = "old"',
+        'other = { command = "y" }',
+        'docs.args = ["a"]',
+        '[z]',
+        'q = 1',
+      ]),
+      toml([
+        '[mcp_servers]',
+        'other = { command = "y" }',
+        '[z]',
+        'q = 1',
+        '',
+        '[mcp_servers.docs]',
+        'command = "new"',
+      ]),
       ['args'],
     ],
     // An inline table under [mcp_servers].
-    ['inline table', toml(['[mcp_servers]', 'docs = { command = "old", cwd = "/srv" }']), toml(['[mcp_servers]', '', '[mcp_servers.docs]', 'command = "new"']), ['cwd']],
+    [
+      'inline table',
+      toml(['[mcp_servers]', 'docs = { command = "old", cwd = "/srv" }']),
+      toml(['[mcp_servers]', '', '[mcp_servers.docs]', 'command = "new"']),
+      ['cwd'],
+    ],
     // A multi-line array value goes as a whole.
-    ['multi-line value', toml(['[mcp_servers.docs]', 'command = "old"', 'args = [', '  "a", # one', '  "b",', ']', '[k]', 'v = 1']), toml(['[mcp_servers.docs]', 'command = "new"', '[k]', 'v = 1']), ['args']],
+    [
+      'multi-line value',
+      toml([
+        '[mcp_servers.docs]',
+        'command = "old"',
+        'args = [',
+        '  "a", # one',
+        '  "b",',
+        ']',
+        '[k]',
+        'v = 1',
+      ]),
+      toml(['[mcp_servers.docs]', 'command = "new"', '[k]', 'v = 1']),
+      ['args'],
+    ],
   ])('%s', (_, existing, expected, lost) => {
     const r = mergeServer(existing, 'docs', BLOCK);
     expect(r.error).toBeNull();
@@ -85,15 +161,25 @@ describe('mergeServer: replacing an existing server', () => {
   });
 
   it('reports changed values and removed comments', () => {
-    const r = mergeServer(toml(['[mcp_servers.docs]', '# keep?', 'command = "old"']), 'docs', BLOCK);
+    const r = mergeServer(
+      toml(['[mcp_servers.docs]', '# keep?', 'command = "old"']),
+      'docs',
+      BLOCK,
+    );
     expect(r.changedKeys).toEqual(['command']);
     expect(r.warnings.join('\n')).toMatch(/1 comment line inside the old entry goes with it/);
   });
 
   it('replaces an entry whose name needs quoting', () => {
     const block = tomlBlock('a.b', { command: 'new' });
-    const r = mergeServer(toml(['[mcp_servers."a.b"]', 'command = "old"', '[mcp_servers.a]', 'command = "kept"']), 'a.b', block);
-    expect(r.text).toBe(toml(['[mcp_servers."a.b"]', 'command = "new"', '[mcp_servers.a]', 'command = "kept"']));
+    const r = mergeServer(
+      toml(['[mcp_servers."a.b"]', 'command = "old"', '[mcp_servers.a]', 'command = "kept"']),
+      'a.b',
+      block,
+    );
+    expect(r.text).toBe(
+      toml(['[mcp_servers."a.b"]', 'command = "new"', '[mcp_servers.a]', 'command = "kept"']),
+    );
   });
 });
 
@@ -134,7 +220,13 @@ interface Line {
 }
 
 const word = fc.stringMatching(/^[a-z][a-z0-9_]{0,6}$/);
-const comment = fc.oneof(word.map((w) => `# ${w}`), fc.constant('#'), fc.constant('   # indented'), fc.constant(''), fc.constant('# [mcp_servers.docs] (just a comment)'));
+const comment = fc.oneof(
+  word.map((w) => `# ${w}`),
+  fc.constant('#'),
+  fc.constant('   # indented'),
+  fc.constant(''),
+  fc.constant('# [mcp_servers.docs] (just a comment)'),
+);
 const value = fc.oneof(
   fc.integer().map(String),
   word.map((w) => JSON.stringify(w)),
@@ -143,17 +235,28 @@ const value = fc.oneof(
   fc.constant('[\n  "x", # c\n  "y",\n]'),
   fc.constant('"""\n[mcp_servers.docs]\n"""'),
 );
-const keyval = (key: string, entry: boolean) => value.map((v): Line[] => v.split('\n').map((text, i) => ({ text: i === 0 ? `${key} = ${text}` : text, entry })));
+const keyval = (key: string, entry: boolean) =>
+  value.map((v): Line[] =>
+    v.split('\n').map((text, i) => ({ text: i === 0 ? `${key} = ${text}` : text, entry })),
+  );
 
 /** A table section: header, then key/values with comments between them (inside the section). */
 function section(header: string, keys: string[], entry: boolean): fc.Arbitrary<Line[]> {
   return fc
     .tuple(...keys.map((k) => fc.tuple(fc.array(comment, { maxLength: 1 }), keyval(k, entry))))
-    .map((kvs) => [{ text: header, entry, header: true }, ...kvs.flatMap(([cs, kv]) => [...cs.map((text) => ({ text, entry })), ...kv])]);
+    .map((kvs) => [
+      { text: header, entry, header: true },
+      ...kvs.flatMap(([cs, kv]) => [...cs.map((text) => ({ text, entry })), ...kv]),
+    ]);
 }
 
 const NAMES = ['docs', 'a.b', 'my server', 'x@y/z'] as const;
-const quoted = (name: string, quote: '"' | "'" | '') => (quote === '' && /^[A-Za-z0-9_-]+$/.test(name) ? name : quote === "'" ? `'${name}'` : JSON.stringify(name));
+const quoted = (name: string, quote: '"' | "'" | '') =>
+  quote === '' && /^[A-Za-z0-9_-]+$/.test(name)
+    ? name
+    : quote === "'"
+      ? `'${name}'`
+      : JSON.stringify(name);
 
 const fileArb = fc
   .record({
@@ -173,18 +276,38 @@ const fileArb = fc
     const sections: fc.Arbitrary<Line[]>[] = [];
     for (const t of r.others) sections.push(section(`[t_${t}]`, ['k', 'other'], false));
     for (const s of r.servers) sections.push(section(`[mcp_servers.s_${s}]`, ['command'], false));
-    if (r.form === 'header' || r.form === 'header+sub') sections.push(section(`[mcp_servers.${key}]`, ['command', 'startup_timeout_sec'], true));
+    if (r.form === 'header' || r.form === 'header+sub')
+      sections.push(section(`[mcp_servers.${key}]`, ['command', 'startup_timeout_sec'], true));
     if (r.form === 'header+sub') sections.push(section(`[mcp_servers.${key}.env]`, ['A'], true));
     if (r.form === 'dotted' || r.form === 'inline') {
-      const entryLines = r.form === 'dotted' ? fc.tuple(keyval(`${key}.command`, true), keyval(`${key}.args`, true)).map(([a, b]) => [...a, ...b]) : fc.constant([{ text: `${key} = { command = "x" }`, entry: true }]);
-      sections.push(fc.tuple(keyval('s_other', false), entryLines, fc.array(comment, { maxLength: 1 })).map(([o, e, c]) => [{ text: '[mcp_servers]', entry: false }, ...o, ...c.map((text) => ({ text, entry: false })), ...e]));
+      const entryLines =
+        r.form === 'dotted'
+          ? fc
+              .tuple(keyval(`${key}.command`, true), keyval(`${key}.args`, true))
+              .map(([a, b]) => [...a, ...b])
+          : fc.constant([{ text: `${key} = { command = "x" }`, entry: true }]);
+      sections.push(
+        fc
+          .tuple(keyval('s_other', false), entryLines, fc.array(comment, { maxLength: 1 }))
+          .map(([o, e, c]) => [
+            { text: '[mcp_servers]', entry: false },
+            ...o,
+            ...c.map((text) => ({ text, entry: false })),
+            ...e,
+          ]),
+      );
     }
     const roots = r.root.map((k) => keyval(`r_${k}`, false));
-    return fc.tuple(fc.constant(r), fc.tuple(...roots), fc.shuffledSubarray(sections, { minLength: sections.length }).chain((s) => fc.tuple(...s)));
+    return fc.tuple(
+      fc.constant(r),
+      fc.tuple(...roots),
+      fc.shuffledSubarray(sections, { minLength: sections.length }).chain((s) => fc.tuple(...s)),
+    );
   })
   .map(([r, roots, sections]) => {
     const lines: Line[] = [];
-    const gap = (i: number) => (r.gaps[i % r.gaps.length] ?? []).forEach((text) => lines.push({ text, entry: false }));
+    const gap = (i: number) =>
+      (r.gaps[i % r.gaps.length] ?? []).forEach((text) => lines.push({ text, entry: false }));
     gap(0);
     roots.forEach((kv) => lines.push(...kv));
     sections.forEach((s, i) => {
@@ -195,7 +318,14 @@ const fileArb = fc
     const eol = r.crlf ? '\r\n' : '\n';
     const text = lines.map((l) => l.text).join(eol) + (r.finalNewline ? eol : '');
     // A file without any line break has no line-ending style of its own: the merge uses \n.
-    return { name: r.name as string, form: r.form, text, lines, eol: text.includes('\n') ? eol : '\n', header: `[mcp_servers.${quoted(r.name, r.quote)}]` };
+    return {
+      name: r.name as string,
+      form: r.form,
+      text,
+      lines,
+      eol: text.includes('\n') ? eol : '\n',
+      header: `[mcp_servers.${quoted(r.name, r.quote)}]`,
+    };
   });
 
 /** Blocks from the core's serializer (names such as "my server" are past the generator's name rule, not TOML's). */
@@ -203,7 +333,11 @@ function blockFor(name: string, pick: number): string {
   const entries: ServerEntry[] = [
     { command: 'npx', args: ['-y', 'pkg'] },
     { command: 'uvx', env: { LEVEL: 'debug' }, startup_timeout_sec: 60 },
-    { url: 'https://mcp.example.com/mcp', bearer_token_env_var: 'TOK', env_http_headers: { 'X-A': 'HA' } },
+    {
+      url: 'https://mcp.example.com/mcp',
+      bearer_token_env_var: 'TOK',
+      env_http_headers: { 'X-A': 'HA' },
+    },
   ];
   return tomlBlock(name, entries[pick % entries.length] as ServerEntry);
 }
@@ -222,7 +356,9 @@ describe('property: merging keeps every other line, in order', () => {
 
         // It parses and holds exactly the new entry for NAME...
         const doc = parse(merged) as Record<string, Record<string, unknown>>;
-        const wanted = (parse(block) as Record<string, Record<string, unknown>>)['mcp_servers']?.[file.name];
+        const wanted = (parse(block) as Record<string, Record<string, unknown>>)['mcp_servers']?.[
+          file.name
+        ];
         expect(sameValue(doc['mcp_servers']?.[file.name], wanted)).toBe(true);
         // ...and everything else parses to the same values.
         const rest = (d: Record<string, unknown>) => {
@@ -242,9 +378,15 @@ describe('property: merging keeps every other line, in order', () => {
         const kept = splitLines(file.text)
           .filter((_, i) => !file.lines[i]?.entry)
           .join('');
-        expect(without.startsWith(kept), `${JSON.stringify(kept)}\n${JSON.stringify(without)}`).toBe(true);
+        expect(
+          without.startsWith(kept),
+          `${JSON.stringify(kept)}\n${JSON.stringify(without)}`,
+        ).toBe(true);
         const added = without.slice(kept.length);
-        expect(added === '' || added === file.eol || added === file.eol + file.eol, JSON.stringify(added)).toBe(true);
+        expect(
+          added === '' || added === file.eol || added === file.eol + file.eol,
+          JSON.stringify(added),
+        ).toBe(true);
         if (file.form === 'header' || file.form === 'header+sub') {
           // Replaced in place: nothing added, and the block sits where the old header was.
           expect(added).toBe('');
@@ -260,7 +402,8 @@ describe('property: merging keeps every other line, in order', () => {
       { seed: 20_260_502, numRuns: 400 },
     );
     // Every shape of existing entry was exercised.
-    for (const form of ['none', 'header', 'header+sub', 'dotted', 'inline']) expect(forms.get(form) ?? 0, form).toBeGreaterThan(20);
+    for (const form of ['none', 'header', 'header+sub', 'dotted', 'inline'])
+      expect(forms.get(form) ?? 0, form).toBeGreaterThan(20);
     // ~2 s on a quiet machine; the default 5 s timed out with seven test runs sharing two cores.
   }, 60_000);
 });
@@ -300,15 +443,61 @@ describe('mergeServer: huge inputs never crash it', () => {
 });
 
 describe('mergeServers: every corrected block at once', () => {
-  const file = ['# my config', 'model = "o3"', '', '[mcp_servers.a]', 'command = "old"', '', '[profiles.x]', 'model = "o4"', ''].join('\n');
+  const file = [
+    '# my config',
+    'model = "o3"',
+    '',
+    '[mcp_servers.a]',
+    'command = "old"',
+    '',
+    '[profiles.x]',
+    'model = "o4"',
+    '',
+  ].join('\n');
   const a = '[mcp_servers.a]\ncommand = "new"\n';
   const b = '[mcp_servers.b]\nurl = "https://mcp.example.com/mcp"\n';
 
   it.each([
-    ['replaces one entry and appends another; the rest stays byte for byte', file, [{ name: 'a', toml: a }, { name: 'b', toml: b }], ['a', 'b'], []],
-    ['a second block of the same name is skipped, named', file, [{ name: 'a', toml: a }, { name: 'a', toml: a }], ['a'], ['a']],
-    ['a block the merge refuses is skipped; the others go in', file, [{ name: 'x', toml: 'not toml [' }, { name: 'b', toml: b }], ['b'], ['x']],
-    ['an empty file gets every block', '', [{ name: 'a', toml: a }, { name: 'b', toml: b }], ['a', 'b'], []],
+    [
+      'replaces one entry and appends another; the rest stays byte for byte',
+      file,
+      [
+        { name: 'a', toml: a },
+        { name: 'b', toml: b },
+      ],
+      ['a', 'b'],
+      [],
+    ],
+    [
+      'a second block of the same name is skipped, named',
+      file,
+      [
+        { name: 'a', toml: a },
+        { name: 'a', toml: a },
+      ],
+      ['a'],
+      ['a'],
+    ],
+    [
+      'a block the merge refuses is skipped; the others go in',
+      file,
+      [
+        { name: 'x', toml: 'not toml [' },
+        { name: 'b', toml: b },
+      ],
+      ['b'],
+      ['x'],
+    ],
+    [
+      'an empty file gets every block',
+      '',
+      [
+        { name: 'a', toml: a },
+        { name: 'b', toml: b },
+      ],
+      ['a', 'b'],
+      [],
+    ],
   ])('%s', (_label, existing, blocks, merged, skipped) => {
     const r = mergeServers(existing, blocks);
     expect(r.merged).toEqual(merged);
@@ -336,7 +525,11 @@ describe('lineDiff', () => {
     ['from empty', '', 'a\n', ['+ a']],
     ['aligned around a common line', 'x\nk\ny\n', 'p\nk\nq\n', ['- x', '+ p', '  k', '- y', '+ q']],
   ])('%s', (_label, before, after, expected) => {
-    expect(lineDiff(before, after).map((l) => `${l.kind === 'same' ? ' ' : l.kind === 'added' ? '+' : '-'} ${l.text}`)).toEqual(expected);
+    expect(
+      lineDiff(before, after).map(
+        (l) => `${l.kind === 'same' ? ' ' : l.kind === 'added' ? '+' : '-'} ${l.text}`,
+      ),
+    ).toEqual(expected);
   });
 
   it('stays fast on a large, completely different file', () => {

@@ -5,8 +5,27 @@ describe('emptySpec', () => {
   it('is an HTTP, user-scoped, enabled, not-required spec with every field empty', () => {
     // The defaults every caller spreads over (one source of truth).
     const s = emptySpec();
-    expect(s).toMatchObject({ transport: 'http', scope: 'user', auth: 'none', enabled: true, required: false, name: '', url: '', command: '' });
-    for (const list of [s.args, s.env, s.envVars, s.httpHeaders, s.envHttpHeaders, s.scopes, s.enabledTools, s.disabledTools, s.envVarLines]) {
+    expect(s).toMatchObject({
+      transport: 'http',
+      scope: 'user',
+      auth: 'none',
+      enabled: true,
+      required: false,
+      name: '',
+      url: '',
+      command: '',
+    });
+    for (const list of [
+      s.args,
+      s.env,
+      s.envVars,
+      s.httpHeaders,
+      s.envHttpHeaders,
+      s.scopes,
+      s.enabledTools,
+      s.disabledTools,
+      s.envVarLines,
+    ]) {
       expect(list).toEqual([]);
     }
   });

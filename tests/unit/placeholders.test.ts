@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { isPlaceholder, mentionsVariable, variableReference, withoutAuthScheme } from '../../src/lib/placeholders.ts';
+import {
+  isPlaceholder,
+  mentionsVariable,
+  variableReference,
+  withoutAuthScheme,
+} from '../../src/lib/placeholders.ts';
 
 describe('variableReference: a value that is only a reference to a variable', () => {
   it.each([
@@ -11,9 +16,12 @@ describe('variableReference: a value that is only a reference to a variable', ()
   ])('%j -> %j', (value, name) => {
     expect(variableReference(value)).toBe(name);
   });
-  it.each([['Bearer ${T}'], ['${T}x'], ['$1'], ['abc'], ['']])('%j is not only a reference', (value) => {
-    expect(variableReference(value)).toBeUndefined();
-  });
+  it.each([['Bearer ${T}'], ['${T}x'], ['$1'], ['abc'], ['']])(
+    '%j is not only a reference',
+    (value) => {
+      expect(variableReference(value)).toBeUndefined();
+    },
+  );
   it('sees through an auth scheme with withoutAuthScheme', () => {
     expect(variableReference(withoutAuthScheme('Bearer ${T}'))).toBe('T');
     expect(variableReference(withoutAuthScheme('token $T'))).toBe('T');
@@ -40,12 +48,32 @@ describe('mentionsVariable: a reference anywhere, which Codex never expands', ()
 
 describe('isPlaceholder: a stand-in, not a value', () => {
   it.each([
-    ['$X'], ['${X}'], ['%X%'], ['<token>'], ['<YOUR_TOKEN>'], ['{key}'], ['YOUR_API_KEY'], ['your-api-key'],
-    ['your_token'], ['your api key'], ['yourApiKey'], ['paste-token-here'], ['changeme'], ['***'], ['xxxx'], [''],
+    ['$X'],
+    ['${X}'],
+    ['%X%'],
+    ['<token>'],
+    ['<YOUR_TOKEN>'],
+    ['{key}'],
+    ['YOUR_API_KEY'],
+    ['your-api-key'],
+    ['your_token'],
+    ['your api key'],
+    ['yourApiKey'],
+    ['paste-token-here'],
+    ['changeme'],
+    ['***'],
+    ['xxxx'],
+    [''],
   ])('%j is a placeholder', (v) => {
     expect(isPlaceholder(v)).toBe(true);
   });
-  it.each([['yourself'], ['enterprise-key-1'], ['ghp_abcdefghijklmnop'], ['a1b2c3d4e5'], ['session=abc']])('%j is a value', (v) => {
+  it.each([
+    ['yourself'],
+    ['enterprise-key-1'],
+    ['ghp_abcdefghijklmnop'],
+    ['a1b2c3d4e5'],
+    ['session=abc'],
+  ])('%j is a value', (v) => {
     expect(isPlaceholder(v)).toBe(false);
   });
 });

@@ -28,7 +28,16 @@ const bearer: Provider = providerSchema.parse({
   name: 'GitHub',
   serverName: 'github',
   endpoint: { url: 'https://api.example.com/mcp/' },
-  authModes: [{ ...modeText, id: 'pat', kind: 'bearer', envVar: 'GITHUB_PAT', secretLabel: 'Token', placeholder: 'ghp_your_token' }],
+  authModes: [
+    {
+      ...modeText,
+      id: 'pat',
+      kind: 'bearer',
+      envVar: 'GITHUB_PAT',
+      secretLabel: 'Token',
+      placeholder: 'ghp_your_token',
+    },
+  ],
   recommended: { startupTimeoutSec: 60, toolTimeoutSec: 2.5 },
 });
 
@@ -40,16 +49,30 @@ const header: Provider = providerSchema.parse({
   serverName: 'omni',
   endpoint: {
     url: 'https://{instance}.omniapp.example/mcp',
-    params: [{ key: 'instance', label: 'Instance', placeholder: 'your-org', help: 'h', example: 'acme' }],
+    params: [
+      { key: 'instance', label: 'Instance', placeholder: 'your-org', help: 'h', example: 'acme' },
+    ],
   },
   scopes: ['user', 'project'],
   authModes: [
-    { ...modeText, id: 'api-key', kind: 'header', header: 'Authorization', prefix: 'Bearer ', envVar: 'OMNI_API_KEY', secretLabel: 'Key', placeholder: 'YOUR_KEY' },
+    {
+      ...modeText,
+      id: 'api-key',
+      kind: 'header',
+      header: 'Authorization',
+      prefix: 'Bearer ',
+      envVar: 'OMNI_API_KEY',
+      secretLabel: 'Key',
+      placeholder: 'YOUR_KEY',
+    },
     {
       ...modeText,
       id: 'oauth',
       kind: 'oauth',
-      endpoint: { url: 'https://{instance}.omniapp.example/mcp/oauth', params: [{ key: 'instance', label: 'I', placeholder: 'p', help: 'h', example: 'demo' }] },
+      endpoint: {
+        url: 'https://{instance}.omniapp.example/mcp/oauth',
+        params: [{ key: 'instance', label: 'I', placeholder: 'p', help: 'h', example: 'demo' }],
+      },
     },
   ],
   headers: [
@@ -91,7 +114,10 @@ const oauth: Provider = providerSchema.parse({
   authModes: [{ ...modeText, id: 'oauth', kind: 'oauth' }],
 });
 
-const form = (p: Provider, o: Partial<FormState> = {}): FormState => ({ ...defaultForm(p, o.mode), ...o });
+const form = (p: Provider, o: Partial<FormState> = {}): FormState => ({
+  ...defaultForm(p, o.mode),
+  ...o,
+});
 
 describe('providerSchema', () => {
   it('fills defaults for optional fields', () => {
@@ -107,7 +133,21 @@ describe('providerSchema', () => {
 
   it.each([
     // An env var name with a dash is not a variable name.
-    ['bad envVar', { authModes: [{ ...modeText, id: 'pat', kind: 'bearer', envVar: 'MY-VAR', secretLabel: 's', placeholder: 'p' }] }],
+    [
+      'bad envVar',
+      {
+        authModes: [
+          {
+            ...modeText,
+            id: 'pat',
+            kind: 'bearer',
+            envVar: 'MY-VAR',
+            secretLabel: 's',
+            placeholder: 'p',
+          },
+        ],
+      },
+    ],
     // A server name Codex would reject.
     ['bad serverName', { serverName: 'my server' }],
     // No auth mode at all.
@@ -117,7 +157,14 @@ describe('providerSchema', () => {
     // A header name with a space.
     ['bad extra header', { headers: [{ name: 'X Model', label: 'l', help: 'h' }] }],
   ])('rejects %s', (_label, patch) => {
-    const base = { ...common, id: 'p', name: 'P', serverName: 'p', endpoint: { url: 'https://x.example/mcp' }, authModes: [{ ...modeText, id: 'o', kind: 'oauth' }] };
+    const base = {
+      ...common,
+      id: 'p',
+      name: 'P',
+      serverName: 'p',
+      endpoint: { url: 'https://x.example/mcp' },
+      authModes: [{ ...modeText, id: 'o', kind: 'oauth' }],
+    };
     expect(providerSchema.safeParse({ ...base, ...patch }).success).toBe(false);
   });
 });
@@ -229,11 +276,25 @@ describe('fillEndpoint / splitList', () => {
 
   it.each<[string, '=' | ':', { name: string; value: string }[]]>([
     // NAME=value per line; only the first "=" separates.
-    ['A=1\nB = x=y ', '=', [{ name: 'A', value: '1' }, { name: 'B', value: 'x=y' }]],
+    [
+      'A=1\nB = x=y ',
+      '=',
+      [
+        { name: 'A', value: '1' },
+        { name: 'B', value: 'x=y' },
+      ],
+    ],
     // A line without the separator is a name with an empty value (validation then names it).
     ['JUST_A_NAME', '=', [{ name: 'JUST_A_NAME', value: '' }]],
     // Header lines: "Name: value"; a colon inside the value stays.
-    ['Authorization: Bearer a:b\nX-Empty:', ':', [{ name: 'Authorization', value: 'Bearer a:b' }, { name: 'X-Empty', value: '' }]],
+    [
+      'Authorization: Bearer a:b\nX-Empty:',
+      ':',
+      [
+        { name: 'Authorization', value: 'Bearer a:b' },
+        { name: 'X-Empty', value: '' },
+      ],
+    ],
     // Blank lines are skipped.
     ['\n\nX: 1\n', ':', [{ name: 'X', value: '1' }]],
   ])('splitPairs(%j, %j)', (raw, sep, expected) => {
@@ -256,14 +317,24 @@ describe('specFromForm', () => {
       httpHeaders: [],
       envHttpHeaders: [],
     });
-    expect(spec.envVarLines).toEqual([{ name: 'GITHUB_PAT', value: 'ghp_secret', placeholder: 'ghp_your_token' }]);
+    expect(spec.envVarLines).toEqual([
+      { name: 'GITHUB_PAT', value: 'ghp_secret', placeholder: 'ghp_your_token' },
+    ]);
   });
 
   it('bearer: a typed secret never reaches the command, the TOML, login or verify', () => {
     // Secrets are rendered into the env lines only.
     const marker = 'S3CR3T-marker-9f2';
     const out = generate(specFromForm(bearer, form(bearer, { secret: marker }))).outputs!;
-    const elsewhere = [out.cli.posix, out.cli.powershell, out.toml, out.login, out.verify, JSON.stringify(out.entry), JSON.stringify(out.cli.argv)].join('\n');
+    const elsewhere = [
+      out.cli.posix,
+      out.cli.powershell,
+      out.toml,
+      out.login,
+      out.verify,
+      JSON.stringify(out.entry),
+      JSON.stringify(out.cli.argv),
+    ].join('\n');
     expect(elsewhere).not.toContain(marker);
     expect(out.env!.posix).toContain(marker);
   });
@@ -277,18 +348,25 @@ describe('specFromForm', () => {
 
   it('header, env storage: env-sourced header, env line carries prefix + secret', () => {
     // The header value comes from the variable, which holds "Bearer <key>".
-    const spec = specFromForm(header, form(header, { secret: 'k123', headers: { 'X-MCP-Model-Id': 'm1', 'X-MCP-Read-Only': '' } }));
+    const spec = specFromForm(
+      header,
+      form(header, { secret: 'k123', headers: { 'X-MCP-Model-Id': 'm1', 'X-MCP-Read-Only': '' } }),
+    );
     expect(spec.auth).toBe('headers');
     expect(spec.url).toBe('https://acme.omniapp.example/mcp');
     expect(spec.envHttpHeaders).toEqual([{ name: 'Authorization', value: 'OMNI_API_KEY' }]);
     expect(spec.httpHeaders).toEqual([{ name: 'X-MCP-Model-Id', value: 'm1' }]);
-    expect(spec.envVarLines).toEqual([{ name: 'OMNI_API_KEY', value: 'Bearer k123', placeholder: 'Bearer YOUR_KEY' }]);
+    expect(spec.envVarLines).toEqual([
+      { name: 'OMNI_API_KEY', value: 'Bearer k123', placeholder: 'Bearer YOUR_KEY' },
+    ]);
   });
 
   it('header, env storage, no secret typed: value empty, placeholder carries the prefix', () => {
     // The page then shows `export OMNI_API_KEY='Bearer YOUR_KEY'` with a "replace" hint.
     const spec = specFromForm(header, form(header));
-    expect(spec.envVarLines).toEqual([{ name: 'OMNI_API_KEY', value: '', placeholder: 'Bearer YOUR_KEY' }]);
+    expect(spec.envVarLines).toEqual([
+      { name: 'OMNI_API_KEY', value: '', placeholder: 'Bearer YOUR_KEY' },
+    ]);
     expect(generate(spec).outputs!.env!.posix).toContain("export OMNI_API_KEY='Bearer YOUR_KEY'");
   });
 
@@ -298,7 +376,14 @@ describe('specFromForm', () => {
     // No secret typed: the placeholder, prefixed.
     ['', 'Bearer YOUR_KEY'],
   ])('header, inline storage, secret %j -> literal header %j, no env lines', (secret, value) => {
-    const spec = specFromForm(header, form(header, { storage: 'inline', secret, headers: { 'X-MCP-Model-Id': 'm1', 'X-MCP-Read-Only': 'true' } }));
+    const spec = specFromForm(
+      header,
+      form(header, {
+        storage: 'inline',
+        secret,
+        headers: { 'X-MCP-Model-Id': 'm1', 'X-MCP-Read-Only': 'true' },
+      }),
+    );
     expect(spec.httpHeaders).toEqual([
       { name: 'Authorization', value },
       { name: 'X-MCP-Model-Id', value: 'm1' },
@@ -310,9 +395,18 @@ describe('specFromForm', () => {
 
   it('extra headers: only those for the current mode, only when filled in', () => {
     // X-MCP-Model-Id is for api-key only; blank values are dropped.
-    const spec = specFromForm(header, form(header, { mode: 'oauth', headers: { 'X-MCP-Model-Id': 'm1', 'X-MCP-Read-Only': '  ' } }));
+    const spec = specFromForm(
+      header,
+      form(header, { mode: 'oauth', headers: { 'X-MCP-Model-Id': 'm1', 'X-MCP-Read-Only': '  ' } }),
+    );
     expect(spec.httpHeaders).toEqual([]);
-    const spec2 = specFromForm(header, form(header, { mode: 'oauth', headers: { 'X-MCP-Model-Id': 'm1', 'X-MCP-Read-Only': 'true' } }));
+    const spec2 = specFromForm(
+      header,
+      form(header, {
+        mode: 'oauth',
+        headers: { 'X-MCP-Model-Id': 'm1', 'X-MCP-Read-Only': 'true' },
+      }),
+    );
     expect(spec2.httpHeaders).toEqual([{ name: 'X-MCP-Read-Only', value: 'true' }]);
   });
 
@@ -325,9 +419,16 @@ describe('specFromForm', () => {
     expect(spec.envVarLines).toEqual([
       { name: 'JIRA_USER', value: 'a@b.c', placeholder: 'you@example.com' },
       { name: 'JIRA_TOKEN', value: 'p:w', placeholder: 'your-api-token' },
-      { name: 'JIRA_AUTH', value: '', placeholder: '', basicAuthFrom: { userVar: 'JIRA_USER', secretVar: 'JIRA_TOKEN' } },
+      {
+        name: 'JIRA_AUTH',
+        value: '',
+        placeholder: '',
+        basicAuthFrom: { userVar: 'JIRA_USER', secretVar: 'JIRA_TOKEN' },
+      },
     ]);
-    const posix = generate(spec).outputs!.env!.posix.split('\n').filter((l) => l.startsWith('export '));
+    const posix = generate(spec)
+      .outputs!.env!.posix.split('\n')
+      .filter((l) => l.startsWith('export '));
     expect(posix).toHaveLength(3);
     expect(posix[2]).toContain('JIRA_AUTH="Basic $(printf');
   });
@@ -355,16 +456,33 @@ describe('specFromForm', () => {
 
   it('oauth: scopes split, client id and resource passed through, login offered', () => {
     // Comma/newline separated scopes become a list.
-    const spec = specFromForm(oauth, form(oauth, { scopes: 'read, write\nadmin,,', oauthClientId: 'cid', oauthResource: 'https://mcp.linear.example' }));
-    expect(spec).toMatchObject({ auth: 'oauth', scopes: ['read', 'write', 'admin'], oauthClientId: 'cid', oauthResource: 'https://mcp.linear.example', envVarLines: [] });
+    const spec = specFromForm(
+      oauth,
+      form(oauth, {
+        scopes: 'read, write\nadmin,,',
+        oauthClientId: 'cid',
+        oauthResource: 'https://mcp.linear.example',
+      }),
+    );
+    expect(spec).toMatchObject({
+      auth: 'oauth',
+      scopes: ['read', 'write', 'admin'],
+      oauthClientId: 'cid',
+      oauthResource: 'https://mcp.linear.example',
+      envVarLines: [],
+    });
     const out = generate(spec).outputs!;
     expect(out.login).toMatch(/^codex mcp login linear --scopes 'read,write,admin'\n/);
   });
 
   it('endpoint templates: params fill the URL; a mode can have its own template', () => {
     // Typed params replace the examples; the OAuth mode uses its own URL.
-    expect(specFromForm(header, form(header, { params: { instance: 'globex' } })).url).toBe('https://globex.omniapp.example/mcp');
-    expect(specFromForm(header, form(header, { mode: 'oauth', params: { instance: 'globex' } })).url).toBe('https://globex.omniapp.example/mcp/oauth');
+    expect(specFromForm(header, form(header, { params: { instance: 'globex' } })).url).toBe(
+      'https://globex.omniapp.example/mcp',
+    );
+    expect(
+      specFromForm(header, form(header, { mode: 'oauth', params: { instance: 'globex' } })).url,
+    ).toBe('https://globex.omniapp.example/mcp/oauth');
   });
 
   it('scope: a scope the provider does not offer falls back to its first', () => {
@@ -375,16 +493,33 @@ describe('specFromForm', () => {
 
   it('tool lists are split like scopes', () => {
     // Empty items dropped, whitespace trimmed.
-    const spec = specFromForm(oauth, form(oauth, { enabledTools: 'search, fetch', disabledTools: '\ndelete\n' }));
+    const spec = specFromForm(
+      oauth,
+      form(oauth, { enabledTools: 'search, fetch', disabledTools: '\ndelete\n' }),
+    );
     expect(spec.enabledTools).toEqual(['search', 'fetch']);
     expect(spec.disabledTools).toEqual(['delete']);
   });
 
   it('none: no auth fields at all', () => {
     // A provider mode without authentication adds nothing.
-    const none = providerSchema.parse({ ...common, id: 'n', name: 'N', serverName: 'n', endpoint: { url: 'https://n.example/mcp' }, authModes: [{ ...modeText, id: 'none', kind: 'none' }] });
+    const none = providerSchema.parse({
+      ...common,
+      id: 'n',
+      name: 'N',
+      serverName: 'n',
+      endpoint: { url: 'https://n.example/mcp' },
+      authModes: [{ ...modeText, id: 'none', kind: 'none' }],
+    });
     const spec = specFromForm(none, defaultForm(none));
-    expect(spec).toMatchObject({ auth: 'none', bearerTokenEnvVar: '', httpHeaders: [], envHttpHeaders: [], envVarLines: [], scopes: [] });
+    expect(spec).toMatchObject({
+      auth: 'none',
+      bearerTokenEnvVar: '',
+      httpHeaders: [],
+      envHttpHeaders: [],
+      envVarLines: [],
+      scopes: [],
+    });
     expect(generate(spec).outputs!.cli.mode).toBe('full');
   });
 
@@ -397,7 +532,9 @@ describe('specFromForm', () => {
       serverName: 'fs',
       endpoint: { url: '' },
       customHeaders: true,
-      authModes: [{ ...modeText, id: 'local', kind: 'stdio', command: 'npx', args: ['-y', '@scope/server'] }],
+      authModes: [
+        { ...modeText, id: 'local', kind: 'stdio', command: 'npx', args: ['-y', '@scope/server'] },
+      ],
     });
     const f = defaultForm(local);
     expect(f.command).toBe('npx');
@@ -418,14 +555,31 @@ describe('specFromForm', () => {
       url: '',
       command: 'npx',
       args: ['-y', '@scope/server', '/My Projects'],
-      env: [{ name: 'API_KEY', value: 'k=1' }, { name: 'DEBUG', value: '' }],
+      env: [
+        { name: 'API_KEY', value: 'k=1' },
+        { name: 'DEBUG', value: '' },
+      ],
       envVars: ['HOME', 'PATH'],
       cwd: '/srv',
       httpHeaders: [],
       envHttpHeaders: [],
     });
     const out = generate(spec).outputs!;
-    expect(out.cli.argv).toEqual(['codex', 'mcp', 'add', 'fs', '--env', 'API_KEY=k=1', '--env', 'DEBUG=', '--', 'npx', '-y', '@scope/server', '/My Projects']);
+    expect(out.cli.argv).toEqual([
+      'codex',
+      'mcp',
+      'add',
+      'fs',
+      '--env',
+      'API_KEY=k=1',
+      '--env',
+      'DEBUG=',
+      '--',
+      'npx',
+      '-y',
+      '@scope/server',
+      '/My Projects',
+    ]);
     expect(out.cli.missing).toEqual(['env_vars', 'cwd']);
   });
 
@@ -438,13 +592,34 @@ describe('specFromForm', () => {
       serverName: 'any',
       endpoint: { url: 'https://any.example/mcp' },
       customHeaders: true,
-      authModes: [{ ...modeText, id: 'key', kind: 'header', header: 'X-Api-Key', envVar: 'ANY_KEY', secretLabel: 'k', placeholder: 'KEY' }],
+      authModes: [
+        {
+          ...modeText,
+          id: 'key',
+          kind: 'header',
+          header: 'X-Api-Key',
+          envVar: 'ANY_KEY',
+          secretLabel: 'k',
+          placeholder: 'KEY',
+        },
+      ],
     });
-    const spec = specFromForm(any, form(any, { httpHeaders: 'X-Model: m\nX-Team: t', envHeaders: 'X-Org: ANY_ORG' }));
-    expect(spec.httpHeaders).toEqual([{ name: 'X-Model', value: 'm' }, { name: 'X-Team', value: 't' }]);
-    expect(spec.envHttpHeaders).toEqual([{ name: 'X-Api-Key', value: 'ANY_KEY' }, { name: 'X-Org', value: 'ANY_ORG' }]);
+    const spec = specFromForm(
+      any,
+      form(any, { httpHeaders: 'X-Model: m\nX-Team: t', envHeaders: 'X-Org: ANY_ORG' }),
+    );
+    expect(spec.httpHeaders).toEqual([
+      { name: 'X-Model', value: 'm' },
+      { name: 'X-Team', value: 't' },
+    ]);
+    expect(spec.envHttpHeaders).toEqual([
+      { name: 'X-Api-Key', value: 'ANY_KEY' },
+      { name: 'X-Org', value: 'ANY_ORG' },
+    ]);
     // Without customHeaders the same form fields are ignored.
-    expect(specFromForm(header, form(header, { httpHeaders: 'X-Model: m' })).httpHeaders).toEqual([]);
+    expect(specFromForm(header, form(header, { httpHeaders: 'X-Model: m' })).httpHeaders).toEqual(
+      [],
+    );
   });
 
   // BUG (src/lib/provider.ts fillEndpoint + src/lib/validate.ts checkUrl): fillEndpoint keeps an empty param
@@ -458,21 +633,35 @@ describe('specFromForm', () => {
 });
 
 describe('the real Omni preset (content/providers/omni.json)', () => {
-  const omni = providerSchema.parse(JSON.parse(readFileSync(join(import.meta.dirname, '../../content/providers/omni.json'), 'utf8')));
+  const omni = providerSchema.parse(
+    JSON.parse(
+      readFileSync(join(import.meta.dirname, '../../content/providers/omni.json'), 'utf8'),
+    ),
+  );
 
   // The runtime suite (tests/conformance/runtime/routes.test.ts) proves Codex sends `Authorization: Bearer <key>`
   // from bearer_token_env_var, next to any http_headers: so the API-key route needs no header of its own.
   it('API key: a complete command carrying the key as a bearer variable; the variable holds only the key', () => {
-    const f = { ...defaultForm(omni, 'api-key'), secret: 'k123', params: { instance: 'acme.omniapp.co' } };
+    const f = {
+      ...defaultForm(omni, 'api-key'),
+      secret: 'k123',
+      params: { instance: 'acme.omniapp.co' },
+    };
     const out = generate(specFromForm(omni, f)).outputs!;
     expect(out.cli.mode).toBe('full');
-    expect(out.cli.posix).toBe('codex mcp add omni --url https://acme.omniapp.co/mcp/https --bearer-token-env-var OMNI_API_KEY\n');
+    expect(out.cli.posix).toBe(
+      'codex mcp add omni --url https://acme.omniapp.co/mcp/https --bearer-token-env-var OMNI_API_KEY\n',
+    );
     expect(out.env!.posix).toContain('export OMNI_API_KEY=k123\n');
     expect(out.toml).not.toContain('Authorization');
   });
 
   it('API key with an X-MCP header: the same command, partial, with the header left to the TOML block', () => {
-    const f = { ...defaultForm(omni, 'api-key'), params: { instance: 'acme.omniapp.co' }, headers: { ...defaultForm(omni).headers, 'X-MCP-Topic-Name': 'Sales' } };
+    const f = {
+      ...defaultForm(omni, 'api-key'),
+      params: { instance: 'acme.omniapp.co' },
+      headers: { ...defaultForm(omni).headers, 'X-MCP-Topic-Name': 'Sales' },
+    };
     const out = generate(specFromForm(omni, f)).outputs!;
     expect(out.cli.mode).toBe('partial');
     expect(out.cli.missing).toEqual(['http_headers']);

@@ -69,19 +69,33 @@ describe('provision', () => {
     const out = provision(m, TARGET);
     expect(out.ok).toBe(true);
     expect(m.runs).toEqual([]);
-    expect(out.lines).toEqual(['chromium: found /usr/bin/chromium', 'fish: found /usr/bin/fish', 'zsh: found /usr/bin/zsh', 'pwsh: found /usr/bin/pwsh']);
+    expect(out.lines).toEqual([
+      'chromium: found /usr/bin/chromium',
+      'fish: found /usr/bin/fish',
+      'zsh: found /usr/bin/zsh',
+      'pwsh: found /usr/bin/pwsh',
+    ]);
   });
 
-  it('prefers Playwright\'s own download for the browser, and needs no apt-get then', () => {
-    const m = machine({ playwrightDownload: '/root/.cache/ms-playwright/chromium/chrome', programs: ALL });
+  it("prefers Playwright's own download for the browser, and needs no apt-get then", () => {
+    const m = machine({
+      playwrightDownload: '/root/.cache/ms-playwright/chromium/chrome',
+      programs: ALL,
+    });
     const out = provision(m, TARGET);
     expect(out.ok).toBe(true);
     expect(m.runs).toEqual(['npx playwright install chromium']);
-    expect(out.lines[0]).toBe('chromium: installed by Playwright at /root/.cache/ms-playwright/chromium/chrome');
+    expect(out.lines[0]).toBe(
+      'chromium: installed by Playwright at /root/.cache/ms-playwright/chromium/chrome',
+    );
   });
 
-  it('falls back to Debian\'s chromium as root on Debian, updating the package lists once for everything', () => {
-    const m = machine({ programs: ['apt-get', 'dotnet'], aptPackages: ['chromium', 'fish', 'zsh'], dotnetCreates: ['/cache/pwsh-7.6.9/pwsh'] });
+  it("falls back to Debian's chromium as root on Debian, updating the package lists once for everything", () => {
+    const m = machine({
+      programs: ['apt-get', 'dotnet'],
+      aptPackages: ['chromium', 'fish', 'zsh'],
+      dotnetCreates: ['/cache/pwsh-7.6.9/pwsh'],
+    });
     const out = provision(m, TARGET);
     expect(out.ok).toBe(true);
     expect(m.runs).toEqual([
@@ -121,20 +135,37 @@ describe('provision', () => {
   });
 
   it('takes PowerShell that another process installed meanwhile, though dotnet reports "already installed"', () => {
-    const m = machine({ chromium: '/usr/bin/chromium', programs: ['dotnet', 'fish', 'zsh'], dotnetCreates: ['/cache/pwsh-7.6.9/pwsh'], dotnetExit: false });
-    expect(provision(m, TARGET).lines[3]).toBe('pwsh: installed PowerShell 7.6.9 at /cache/pwsh-7.6.9/pwsh');
+    const m = machine({
+      chromium: '/usr/bin/chromium',
+      programs: ['dotnet', 'fish', 'zsh'],
+      dotnetCreates: ['/cache/pwsh-7.6.9/pwsh'],
+      dotnetExit: false,
+    });
+    expect(provision(m, TARGET).lines[3]).toBe(
+      'pwsh: installed PowerShell 7.6.9 at /cache/pwsh-7.6.9/pwsh',
+    );
   });
 
   it('finds PowerShell in the cache folder without running dotnet', () => {
-    const m = machine({ chromium: '/usr/bin/chromium', programs: ['dotnet', 'fish', 'zsh'], files: ['/cache/pwsh-7.6.9/pwsh'] });
+    const m = machine({
+      chromium: '/usr/bin/chromium',
+      programs: ['dotnet', 'fish', 'zsh'],
+      files: ['/cache/pwsh-7.6.9/pwsh'],
+    });
     expect(provision(m, TARGET).lines[3]).toBe('pwsh: found /cache/pwsh-7.6.9/pwsh');
     expect(m.runs).toEqual([]);
   });
 
   it('reports a failed dotnet install as missing, without failing the run', () => {
-    const m = machine({ chromium: '/usr/bin/chromium', programs: ['dotnet', 'fish', 'zsh'], dotnetCreates: [] });
+    const m = machine({
+      chromium: '/usr/bin/chromium',
+      programs: ['dotnet', 'fish', 'zsh'],
+      dotnetCreates: [],
+    });
     const out = provision(m, TARGET);
     expect(out.ok).toBe(true);
-    expect(out.lines[3]).toBe('pwsh: MISSING (`dotnet tool install PowerShell --version 7.6.9` failed): the tests that run it cannot');
+    expect(out.lines[3]).toBe(
+      'pwsh: MISSING (`dotnet tool install PowerShell --version 7.6.9` failed): the tests that run it cannot',
+    );
   });
 });

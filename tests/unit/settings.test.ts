@@ -13,16 +13,42 @@ import { codexHomeConfigPath, configPath, platformOfShell } from '../../src/lib/
 import { RESERVED_NAMES as DOCTOR_RESERVED } from '../../src/lib/doctor/risks.ts';
 import { generate } from '../../src/lib/generate.ts';
 import { emptySpec, type ServerSpec } from '../../src/lib/model.ts';
-import { emptySettings, resolveSettings, topLevelBlock, withSettings, type SettingsContext, type SettingsForm } from '../../src/lib/settings.ts';
+import {
+  emptySettings,
+  resolveSettings,
+  topLevelBlock,
+  withSettings,
+  type SettingsContext,
+  type SettingsForm,
+} from '../../src/lib/settings.ts';
 
-const http = (o: Partial<ServerSpec> = {}): ServerSpec => ({ ...emptySpec(), name: 'docs', url: 'https://mcp.example.com/mcp', ...o });
-const stdio = (o: Partial<ServerSpec> = {}): ServerSpec => ({ ...emptySpec(), name: 'fs', transport: 'stdio', command: 'npx', args: ['-y', 'server'], ...o });
-const ctx = (o: Partial<SettingsContext> = {}): SettingsContext => ({ oauth: false, scope: 'user', platform: 'unix', ...o });
+const http = (o: Partial<ServerSpec> = {}): ServerSpec => ({
+  ...emptySpec(),
+  name: 'docs',
+  url: 'https://mcp.example.com/mcp',
+  ...o,
+});
+const stdio = (o: Partial<ServerSpec> = {}): ServerSpec => ({
+  ...emptySpec(),
+  name: 'fs',
+  transport: 'stdio',
+  command: 'npx',
+  args: ['-y', 'server'],
+  ...o,
+});
+const ctx = (o: Partial<SettingsContext> = {}): SettingsContext => ({
+  oauth: false,
+  scope: 'user',
+  platform: 'unix',
+  ...o,
+});
 const form = (o: Partial<SettingsForm>): SettingsForm => ({ ...emptySettings(), ...o });
 
 describe('config path per platform', () => {
   it('PowerShell readers get the Windows path, every other shell the Unix one', () => {
-    expect(configPath('user', platformOfShell('powershell'))).toBe('%USERPROFILE%\\.codex\\config.toml');
+    expect(configPath('user', platformOfShell('powershell'))).toBe(
+      '%USERPROFILE%\\.codex\\config.toml',
+    );
     expect(configPath('project', platformOfShell('powershell'))).toBe('.codex\\config.toml');
     for (const shell of ['posix', 'fish', 'anything']) {
       expect(configPath('user', platformOfShell(shell))).toBe('~/.codex/config.toml');
@@ -47,7 +73,11 @@ describe('config path per platform', () => {
 
 describe('tool approval', () => {
   it('writes default_tools_approval_mode and one tools table per tool, and the command becomes partial', () => {
-    const g = withSettings(generate(http()), form({ defaultApproval: 'prompt', toolApprovals: 'search = approve\nwrite_file: prompt\n' }), ctx());
+    const g = withSettings(
+      generate(http()),
+      form({ defaultApproval: 'prompt', toolApprovals: 'search = approve\nwrite_file: prompt\n' }),
+      ctx(),
+    );
     expect(g.diagnostics).toEqual([]);
     const out = g.outputs;
     expect(out?.toml).toBe(
@@ -59,9 +89,17 @@ describe('tool approval', () => {
   });
 
   it('adds to the keys a partial command already lists, and leaves a TOML-only route alone', () => {
-    const partial = withSettings(generate(stdio({ cwd: '/srv' })), form({ defaultApproval: 'auto' }), ctx());
+    const partial = withSettings(
+      generate(stdio({ cwd: '/srv' })),
+      form({ defaultApproval: 'auto' }),
+      ctx(),
+    );
     expect(partial.outputs?.cli.missing).toEqual(['cwd', 'default_tools_approval_mode']);
-    const project = withSettings(generate(stdio({ scope: 'project' })), form({ defaultApproval: 'auto' }), ctx({ scope: 'project' }));
+    const project = withSettings(
+      generate(stdio({ scope: 'project' })),
+      form({ defaultApproval: 'auto' }),
+      ctx({ scope: 'project' }),
+    );
     expect(project.outputs?.cli.mode).toBe('toml-only');
     expect(project.outputs?.configPath).toBe('.codex/config.toml');
     expect(project.outputs?.toml).toContain('default_tools_approval_mode = "auto"');
@@ -71,7 +109,12 @@ describe('tool approval', () => {
     const g = withSettings(generate(http()), form({ toolApprovals: 'get.page = approve' }), ctx());
     expect(g.outputs?.toml).toContain('[mcp_servers.docs.tools."get.page"]');
     expect(parse(g.outputs?.toml ?? '')).toEqual({
-      mcp_servers: { docs: { url: 'https://mcp.example.com/mcp', tools: { 'get.page': { approval_mode: 'approve' } } } },
+      mcp_servers: {
+        docs: {
+          url: 'https://mcp.example.com/mcp',
+          tools: { 'get.page': { approval_mode: 'approve' } },
+        },
+      },
     });
   });
 
@@ -83,10 +126,13 @@ describe('tool approval', () => {
       {
         field: 'settings.defaultApproval',
         severity: 'error',
-        message: 'Default tool approval "writes" is not a mode Codex 0.140.0 accepts ("writes" needs a newer Codex than 0.140.0): use one of "auto", "prompt", "approve".',
+        message:
+          'Default tool approval "writes" is not a mode Codex 0.140.0 accepts ("writes" needs a newer Codex than 0.140.0): use one of "auto", "prompt", "approve".',
       },
     ]);
-    expect(resolveSettings(form({ defaultApproval: 'writes' }), ctx()).server).toEqual({ default_tools_approval_mode: 'writes' });
+    expect(resolveSettings(form({ defaultApproval: 'writes' }), ctx()).server).toEqual({
+      default_tools_approval_mode: 'writes',
+    });
   });
 
   it.each([
@@ -106,21 +152,35 @@ describe('tool approval', () => {
 
 describe('top-level OAuth keys', () => {
   it('are a separate block of bare keys, never inside the server table', () => {
-    const g = withSettings(generate(http({ auth: 'oauth' })), form({ credentialsStore: 'file', callbackPort: '8765' }), ctx({ oauth: true }));
-    expect(g.topLevel).toBe('mcp_oauth_credentials_store = "file"\nmcp_oauth_callback_port = 8765\n');
+    const g = withSettings(
+      generate(http({ auth: 'oauth' })),
+      form({ credentialsStore: 'file', callbackPort: '8765' }),
+      ctx({ oauth: true }),
+    );
+    expect(g.topLevel).toBe(
+      'mcp_oauth_credentials_store = "file"\nmcp_oauth_callback_port = 8765\n',
+    );
     expect(g.topLevelPath).toBe('~/.codex/config.toml');
     expect(g.outputs?.toml).not.toContain('mcp_oauth');
     expect(g.outputs?.cli).toEqual(generate(http({ auth: 'oauth' })).outputs?.cli);
   });
 
   it('belong to the user config on Windows too, whatever the scope', () => {
-    const g = withSettings(generate(http({ auth: 'oauth', scope: 'project' })), form({ credentialsStore: 'keyring' }), ctx({ oauth: true, scope: 'project', platform: 'windows' }));
+    const g = withSettings(
+      generate(http({ auth: 'oauth', scope: 'project' })),
+      form({ credentialsStore: 'keyring' }),
+      ctx({ oauth: true, scope: 'project', platform: 'windows' }),
+    );
     expect(g.topLevelPath).toBe('%USERPROFILE%\\.codex\\config.toml');
     expect(g.outputs?.configPath).toBe('.codex\\config.toml');
   });
 
   it('are left out for servers that do not sign in with OAuth', () => {
-    const g = withSettings(generate(http()), form({ credentialsStore: 'bogus', callbackPort: 'x' }), ctx({ oauth: false }));
+    const g = withSettings(
+      generate(http()),
+      form({ credentialsStore: 'bogus', callbackPort: 'x' }),
+      ctx({ oauth: false }),
+    );
     expect(g.diagnostics).toEqual([]);
     expect(g.topLevel).toBeNull();
   });
@@ -132,7 +192,11 @@ describe('top-level OAuth keys', () => {
     ['80.5', 'is not a port number'],
     ['８０', 'is not a port number'],
   ])('refuses the callback port %j at its field', (port, part) => {
-    const g = withSettings(generate(http({ auth: 'oauth' })), form({ callbackPort: port }), ctx({ oauth: true }));
+    const g = withSettings(
+      generate(http({ auth: 'oauth' })),
+      form({ callbackPort: port }),
+      ctx({ oauth: true }),
+    );
     expect(g.outputs).toBeNull();
     expect(g.diagnostics.map((d) => d.field)).toEqual(['settings.callbackPort']);
     expect(g.diagnostics[0]?.message).toContain(part);
@@ -140,7 +204,9 @@ describe('top-level OAuth keys', () => {
 
   it('refuses a credential store Codex does not know, listing the ones it does', () => {
     const r = resolveSettings(form({ credentialsStore: 'memory' }), ctx({ oauth: true }));
-    expect(r.diagnostics[0]?.message).toBe('OAuth credential store "memory" is not one Codex accepts: use one of "auto", "file", "keyring".');
+    expect(r.diagnostics[0]?.message).toBe(
+      'OAuth credential store "memory" is not one Codex accepts: use one of "auto", "file", "keyring".',
+    );
   });
 
   it('an empty top level writes no block', () => {
@@ -157,10 +223,13 @@ describe('reserved names', () => {
   it('flags codex_apps at the Server name field and shows no output; near names pass', () => {
     const g = generate(http({ name: 'codex_apps' }));
     expect(g.outputs).toBeNull();
-    expect(g.diagnostics).toEqual([{ field: 'name', severity: 'error', message: reservedNameProblem('codex_apps') }]);
+    expect(g.diagnostics).toEqual([
+      { field: 'name', severity: 'error', message: reservedNameProblem('codex_apps') },
+    ]);
     expect(g.diagnostics[0]?.message).toContain('"codex_apps_own"');
     expect(generate(http({ name: ' codex_apps ' })).outputs).toBeNull();
-    for (const name of ['codex_apps_x', 'Codex_apps', 'codex-apps']) expect(generate(http({ name })).outputs).not.toBeNull();
+    for (const name of ['codex_apps_x', 'Codex_apps', 'codex-apps'])
+      expect(generate(http({ name })).outputs).not.toBeNull();
   });
 });
 
@@ -168,11 +237,25 @@ describe('nothing throws', () => {
   it('any text in any settings field gives outputs or field messages', () => {
     const text = fc.string({ unit: 'grapheme', maxLength: 40 });
     fc.assert(
-      fc.property(text, text, text, text, fc.boolean(), (defaultApproval, toolApprovals, credentialsStore, callbackPort, oauth) => {
-        const g = withSettings(generate(http({ auth: oauth ? 'oauth' : 'none' })), { defaultApproval, toolApprovals, credentialsStore, callbackPort }, ctx({ oauth }));
-        if (g.outputs === null) expect(g.diagnostics.some((d) => d.severity === 'error' && d.field.startsWith('settings.'))).toBe(true);
-        else expect(() => parse(g.outputs?.toml ?? '')).not.toThrow();
-      }),
+      fc.property(
+        text,
+        text,
+        text,
+        text,
+        fc.boolean(),
+        (defaultApproval, toolApprovals, credentialsStore, callbackPort, oauth) => {
+          const g = withSettings(
+            generate(http({ auth: oauth ? 'oauth' : 'none' })),
+            { defaultApproval, toolApprovals, credentialsStore, callbackPort },
+            ctx({ oauth }),
+          );
+          if (g.outputs === null)
+            expect(
+              g.diagnostics.some((d) => d.severity === 'error' && d.field.startsWith('settings.')),
+            ).toBe(true);
+          else expect(() => parse(g.outputs?.toml ?? '')).not.toThrow();
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -5,11 +5,20 @@ import { describe, expect, it } from 'vitest';
 import { defaultForm, SECRET_FIELDS, type FormState } from '../../src/lib/provider.ts';
 import { providerSchema } from '../../src/lib/provider-schema.ts';
 import { findCredential } from '../../src/lib/credentials.ts';
-import { decodeShare, encodeShare, linkCredential, MAX_NOTICES, MAX_VALUE_LENGTH, SECRET_LINK_KEYS, TEXT_KEYS } from '../../src/lib/share.ts';
+import {
+  decodeShare,
+  encodeShare,
+  linkCredential,
+  MAX_NOTICES,
+  MAX_VALUE_LENGTH,
+  SECRET_LINK_KEYS,
+  TEXT_KEYS,
+} from '../../src/lib/share.ts';
 import { vendorDomain } from '../../src/lib/share-report.ts';
 import { CODEX_NEWEST, PROBED_RELEASES } from '../../src/lib/codex/releases.ts';
 
-const load = (id: string) => providerSchema.parse(JSON.parse(readFileSync(`content/providers/${id}.json`, 'utf8')));
+const load = (id: string) =>
+  providerSchema.parse(JSON.parse(readFileSync(`content/providers/${id}.json`, 'utf8')));
 const omni = load('omni');
 const nekt = load('nekt');
 const cdata = load('cdata-connect-ai');
@@ -22,13 +31,30 @@ describe('encodeShare', () => {
     // The preset itself encodes to the version key alone.
     ['defaults', nekt, {}, 'v=1'],
     // Only changed fields appear, under their short keys.
-    ['renamed server + timeout', nekt, { name: 'nekt-prod', startupTimeoutSec: '45' }, 'v=1&name=nekt-prod&startup=45'],
+    [
+      'renamed server + timeout',
+      nekt,
+      { name: 'nekt-prod', startupTimeoutSec: '45' },
+      'v=1&name=nekt-prod&startup=45',
+    ],
     // A non-default mode is written, and the mode's own defaults (its env var) are not.
-    ['omni api key with a param and a header', omni, { mode: 'api-key', params: { instance: 'blobs.omniapp.co' }, headers: { ...defaultForm(omni).headers, 'X-MCP-Topic-Name': 'Sales' } }, 'v=1&mode=api-key&p.instance=blobs.omniapp.co&h.X-MCP-Topic-Name=Sales'],
+    [
+      'omni api key with a param and a header',
+      omni,
+      {
+        mode: 'api-key',
+        params: { instance: 'blobs.omniapp.co' },
+        headers: { ...defaultForm(omni).headers, 'X-MCP-Topic-Name': 'Sales' },
+      },
+      'v=1&mode=api-key&p.instance=blobs.omniapp.co&h.X-MCP-Topic-Name=Sales',
+    ],
     // Booleans are 0/1.
     ['disabled + required', nekt, { enabled: false, required: true }, 'v=1&enabled=0&required=1'],
   ] as const)('%s', (_, provider, patch, expected) => {
-    const form: FormState = { ...defaultForm(provider, (patch as Partial<FormState>).mode), ...(patch as Partial<FormState>) };
+    const form: FormState = {
+      ...defaultForm(provider, (patch as Partial<FormState>).mode),
+      ...(patch as Partial<FormState>),
+    };
     expect(encodeShare(provider, form).params).toBe(expected);
   });
 
@@ -55,45 +81,121 @@ describe('encodeShare', () => {
     const form = { ...defaultForm(nekt), envVar: 'MY_NEKT' };
     const { params } = encodeShare(nekt, form);
     expect(params).toBe('v=1&env=MY_NEKT');
-    expect(decodeShare(nekt, params)).toMatchObject({ form, notices: [], ignored: [], applied: [{ key: 'env', label: 'Environment variable', value: 'MY_NEKT' }] });
+    expect(decodeShare(nekt, params)).toMatchObject({
+      form,
+      notices: [],
+      ignored: [],
+      applied: [{ key: 'env', label: 'Environment variable', value: 'MY_NEKT' }],
+    });
   });
 
   it.each([
     // A known prefix in the variable-name field, named by the form's label.
-    ['GitHub token as a variable name', nekt, { envVar: 'ghp_1234567890abcdefghijABCDEFGHIJ' }, 'v=1', ['Environment variable']],
+    [
+      'GitHub token as a variable name',
+      nekt,
+      { envVar: 'ghp_1234567890abcdefghijABCDEFGHIJ' },
+      'v=1',
+      ['Environment variable'],
+    ],
     // Issue 9: a lowercase hex token with "_" pasted as the variable name (the old detector let it through).
-    ['hex token with _ as a variable name', nekt, { envVar: 'a3f9c2_8b7e1d4f6a0c9b2e5d8f1a3c' }, 'v=1', ['Environment variable']],
+    [
+      'hex token with _ as a variable name',
+      nekt,
+      { envVar: 'a3f9c2_8b7e1d4f6a0c9b2e5d8f1a3c' },
+      'v=1',
+      ['Environment variable'],
+    ],
     // A credential flag and its value on separate argument lines; the command stays.
-    ['--access-token <token> in the arguments', custom, { mode: 'local', command: 'uvx', args: 'server\n--access-token\nabc123def' }, 'v=1&mode=local&command=uvx', ['Arguments']],
+    [
+      '--access-token <token> in the arguments',
+      custom,
+      { mode: 'local', command: 'uvx', args: 'server\n--access-token\nabc123def' },
+      'v=1&mode=local&command=uvx',
+      ['Arguments'],
+    ],
     // URL user info, and a credential query parameter, in the custom guide's URL.
-    ['user:pass@ in the URL', custom, { params: { url: 'https://me:hunter2@mcp.example.com/mcp' } }, 'v=1', ['Server URL']],
-    ['?api_key= in the URL', custom, { params: { url: 'https://mcp.example.com/mcp?api_key=abc123' } }, 'v=1', ['Server URL']],
+    [
+      'user:pass@ in the URL',
+      custom,
+      { params: { url: 'https://me:hunter2@mcp.example.com/mcp' } },
+      'v=1',
+      ['Server URL'],
+    ],
+    [
+      '?api_key= in the URL',
+      custom,
+      { params: { url: 'https://mcp.example.com/mcp?api_key=abc123' } },
+      'v=1',
+      ['Server URL'],
+    ],
     // Several at once, each named once; the rest of the link stays.
-    ['two fields at once', custom, { name: 'docs', params: { url: 'https://mcp.example.com/?token=zz99zz' }, envVar: 'sk-proj-abcdefghijklmnop', mode: 'token' }, 'v=1&mode=token&name=docs', ['Environment variable', 'Server URL']],
-  ] as const)('withholds a credential in a non-secret field: %s', (_, provider, patch, params, withheld) => {
-    const form: FormState = { ...defaultForm(provider, (patch as Partial<FormState>).mode), ...(patch as Partial<FormState>) };
-    const encoded = encodeShare(provider, form);
-    expect(encoded.params).toBe(params);
-    expect(encoded.withheld).toEqual(withheld);
-  });
+    [
+      'two fields at once',
+      custom,
+      {
+        name: 'docs',
+        params: { url: 'https://mcp.example.com/?token=zz99zz' },
+        envVar: 'sk-proj-abcdefghijklmnop',
+        mode: 'token',
+      },
+      'v=1&mode=token&name=docs',
+      ['Environment variable', 'Server URL'],
+    ],
+  ] as const)(
+    'withholds a credential in a non-secret field: %s',
+    (_, provider, patch, params, withheld) => {
+      const form: FormState = {
+        ...defaultForm(provider, (patch as Partial<FormState>).mode),
+        ...(patch as Partial<FormState>),
+      };
+      const encoded = encodeShare(provider, form);
+      expect(encoded.params).toBe(params);
+      expect(encoded.withheld).toEqual(withheld);
+    },
+  );
 
   // Text a person might type or paste, credentials included, for the fuzz below.
-  const TOKENS = ['ghp_1234567890abcdefghij', 'a3f9c2_8b7e1d4f6a0c9b2e5d8f1a3c', 'https://u:p4ss@h.example/x', 'https://h.example/?api_key=zz', '--token\nabc123def', '--api-key=abc123', 'Bearer abcdefgh12', 'eyJhbGciOiJIUzI1NiJ9'];
+  const TOKENS = [
+    'ghp_1234567890abcdefghij',
+    'a3f9c2_8b7e1d4f6a0c9b2e5d8f1a3c',
+    'https://u:p4ss@h.example/x',
+    'https://h.example/?api_key=zz',
+    '--token\nabc123def',
+    '--api-key=abc123',
+    'Bearer abcdefgh12',
+    'eyJhbGciOiJIUzI1NiJ9',
+  ];
   const typed = fc.oneof(
     fc.string({ maxLength: 30 }),
     fc.string({ unit: 'binary', maxLength: 30 }),
     fc.constantFrom(...TOKENS),
-    fc.tuple(fc.string({ maxLength: 10 }), fc.constantFrom(...TOKENS), fc.constantFrom(' ', '\n', '&', '=', '?', '#', '%', '+', ''), fc.string({ maxLength: 10 })).map(([a, t, sep, b]) => a + sep + t + sep + b),
+    fc
+      .tuple(
+        fc.string({ maxLength: 10 }),
+        fc.constantFrom(...TOKENS),
+        fc.constantFrom(' ', '\n', '&', '=', '?', '#', '%', '+', ''),
+        fc.string({ maxLength: 10 }),
+      )
+      .map(([a, t, sep, b]) => a + sep + t + sep + b),
   );
   const TEXT_FIELDS = [...new Set(Object.values(TEXT_KEYS))];
   const randomForm = fc
-    .tuple(fc.constantFrom(...PROVIDERS), fc.nat(), fc.array(fc.tuple(fc.constantFrom(...TEXT_FIELDS), typed), { maxLength: 6 }), typed, typed, fc.constantFrom('', 'true', 'false'))
+    .tuple(
+      fc.constantFrom(...PROVIDERS),
+      fc.nat(),
+      fc.array(fc.tuple(fc.constantFrom(...TEXT_FIELDS), typed), { maxLength: 6 }),
+      typed,
+      typed,
+      fc.constantFrom('', 'true', 'false'),
+    )
     .map(([provider, m, fields, param, header, choice]) => {
       const form = defaultForm(provider, provider.authModes[m % provider.authModes.length]!.id);
       for (const [field, value] of fields) form[field] = value;
       for (const key of Object.keys(form.params)) form.params[key] = param;
       // Boolean headers are radio buttons: only their three values can occur.
-      for (const h of provider.headers) form.headers[h.name] = h.type === 'boolean' ? choice : header;
+      for (const h of provider.headers)
+        form.headers[h.name] = h.type === 'boolean' ? choice : header;
       return { provider, form };
     });
 
@@ -110,19 +212,31 @@ describe('encodeShare', () => {
         const back = decodeShare(provider, params);
         expect(back.notices).toEqual([]);
         const written = back.applied.length - (form.mode !== provider.authModes[0]!.id ? 1 : 0);
-        expect(written).toBe(new URLSearchParams(params).size - 1 - (form.mode !== provider.authModes[0]!.id ? 1 : 0));
+        expect(written).toBe(
+          new URLSearchParams(params).size - 1 - (form.mode !== provider.authModes[0]!.id ? 1 : 0),
+        );
         for (const [key, field] of Object.entries(TEXT_KEYS)) {
           if (new URLSearchParams(params).has(key)) expect(back.form[field]).toBe(form[field]);
         }
-        expect(withheld.length + unusable.length).toBeLessThanOrEqual(TEXT_FIELDS.length + Object.keys(form.params).length + Object.keys(form.headers).length);
+        expect(withheld.length + unusable.length).toBeLessThanOrEqual(
+          TEXT_FIELDS.length + Object.keys(form.params).length + Object.keys(form.headers).length,
+        );
       }),
       { numRuns: 10_000 },
     );
   }, 120_000);
 
   it('leaves out values no reader would use, and says which', () => {
-    const form = { ...defaultForm(nekt), name: `a\u001bb`, toolTimeoutSec: '1'.repeat(MAX_VALUE_LENGTH + 1) };
-    expect(encodeShare(nekt, form)).toEqual({ params: 'v=1', withheld: [], unusable: ['Server name', 'Tool timeout'] });
+    const form = {
+      ...defaultForm(nekt),
+      name: `a\u001bb`,
+      toolTimeoutSec: '1'.repeat(MAX_VALUE_LENGTH + 1),
+    };
+    expect(encodeShare(nekt, form)).toEqual({
+      params: 'v=1',
+      withheld: [],
+      unusable: ['Server name', 'Tool timeout'],
+    });
   });
 });
 
@@ -133,7 +247,11 @@ describe('decodeShare', () => {
       name: 'omni.sales',
       scope: 'project',
       params: { instance: 'x.omniapp.co' },
-      headers: { ...defaultForm(omni).headers, 'X-MCP-User-Required': 'true', 'X-MCP-Model-ID': 'm 1&2=3' },
+      headers: {
+        ...defaultForm(omni).headers,
+        'X-MCP-User-Required': 'true',
+        'X-MCP-Model-ID': 'm 1&2=3',
+      },
       startupTimeoutSec: '60',
       toolTimeoutSec: '120',
       enabledTools: 'a, b',
@@ -150,24 +268,51 @@ describe('decodeShare', () => {
     // An unknown key is ignored and named.
     ['v=1&colour=blue', ['Unknown setting "colour" was ignored.']],
     // A secret in a link is never read.
-    ['v=1&secret=abc', ['"secret" was ignored: secrets are never read from links. Enter it on this page.']],
+    [
+      'v=1&secret=abc',
+      ['"secret" was ignored: secrets are never read from links. Enter it on this page.'],
+    ],
     // A value outside the allowed set falls back, with the reason.
-    ['v=1&scope=galaxy', ['"scope" was ignored: this provider supports user or project (got "galaxy").']],
+    [
+      'v=1&scope=galaxy',
+      ['"scope" was ignored: this provider supports user or project (got "galaxy").'],
+    ],
     // A newer format is not half-read.
-    ['v=2&name=x', ['This link was made by a different version of the site (v=2); the defaults are shown.']],
+    [
+      'v=2&name=x',
+      ['This link was made by a different version of the site (v=2); the defaults are shown.'],
+    ],
     // Duplicates: the last wins, and the reader is told.
     ['v=1&name=a&name=b', ['"name" appears twice; the last value was used.']],
     // A value holding a control or bidi character is refused, and the notice names the character.
-    ['v=1&name=a%1Bb', ['"name" was ignored: its value holds U+001B (escape), which no field accepts because it can change what a pasted command does.']],
-    ['v=1&allow=a%E2%80%AEb', ['"allow" was ignored: its value holds U+202E (right-to-left override), which no field accepts because it can change what a pasted command does.']],
+    [
+      'v=1&name=a%1Bb',
+      [
+        '"name" was ignored: its value holds U+001B (escape), which no field accepts because it can change what a pasted command does.',
+      ],
+    ],
+    [
+      'v=1&allow=a%E2%80%AEb',
+      [
+        '"allow" was ignored: its value holds U+202E (right-to-left override), which no field accepts because it can change what a pasted command does.',
+      ],
+    ],
     // A credential in a non-secret key is not read either, and the notice says why.
-    ['v=1&name=ghp_1234567890abcdefghij', ['"name" was ignored: its value looks like a credential (it starts like a GitHub token (ghp_…)), and credentials are not read from links. Enter it on this page.']],
+    [
+      'v=1&name=ghp_1234567890abcdefghij',
+      [
+        '"name" was ignored: its value looks like a credential (it starts like a GitHub token (ghp_…)), and credentials are not read from links. Enter it on this page.',
+      ],
+    ],
     // A key shown in a notice never carries a character that reorders the notice's text.
     ['v=1&a%E2%80%AEb=1', ['Unknown setting "a?b" was ignored.']],
     // Unknown mode.
     ['v=1&mode=magic', ['Unknown authentication "magic" was ignored.']],
     // Boolean header with a non-boolean value.
-    ['v=1&mode=api-key&h.X-MCP-User-Required=maybe', ['"h.X-MCP-User-Required" was ignored: use true or false (got "maybe").']],
+    [
+      'v=1&mode=api-key&h.X-MCP-User-Required=maybe',
+      ['"h.X-MCP-User-Required" was ignored: use true or false (got "maybe").'],
+    ],
   ])('%s', (raw, notices) => {
     const { form, notices: got } = decodeShare(omni, raw);
     expect(got).toEqual(notices);
@@ -209,14 +354,24 @@ describe('decodeShare', () => {
 
   it.each([
     // Omni's instance sits under omniapp.co: a link that moves it elsewhere says so.
-    [omni, 'v=1&mode=api-key&p.instance=evil.example.net', [/points Omni at evil\.example\.net, which is not an omniapp\.co address: your Omni API key would be sent there/]],
+    [
+      omni,
+      'v=1&mode=api-key&p.instance=evil.example.net',
+      [
+        /points Omni at evil\.example\.net, which is not an omniapp\.co address: your Omni API key would be sent there/,
+      ],
+    ],
     [omni, 'v=1&mode=api-key&p.instance=omniapp.co.evil.net', [/not an omniapp\.co address/]],
     // Its own subdomains are fine.
     [omni, 'v=1&mode=api-key&p.instance=blobs.omniapp.co', []],
     // Cinatra is self-hosted (its example is a reserved domain): any host is expected.
     [cinatra, 'v=1&mode=token&p.instance=mcp.acme.dev', []],
     // Turning on inline storage is said out loud.
-    [cdata, 'v=1&mode=basic&storage=inline', [/switches "Where the credential is kept" to config\.toml.*plaintext/]],
+    [
+      cdata,
+      'v=1&mode=basic&storage=inline',
+      [/switches "Where the credential is kept" to config\.toml.*plaintext/],
+    ],
     // Omni's API key is a bearer variable (the runtime suite proves the route): no storage choice to switch.
     [omni, 'v=1&mode=api-key&storage=inline', []],
   ] as const)('cautions: %#', (provider, raw, expected) => {
@@ -241,54 +396,112 @@ describe('decodeShare', () => {
 
   // Garbage of every kind: 10,000 random query strings per run.
   const garbageKey = fc.oneof(
-    fc.constantFrom('v', 'mode', 'name', 'scope', 'storage', 'enabled', 'required', 'env', 'startup', 'allow', 'secret', 'user', '__proto__', 'constructor', 'prototype', 'p.__proto__', 'h.__proto__', 'p.instance', 'h.X-MCP-Model-ID', 'toString', 'hasOwnProperty'),
+    fc.constantFrom(
+      'v',
+      'mode',
+      'name',
+      'scope',
+      'storage',
+      'enabled',
+      'required',
+      'env',
+      'startup',
+      'allow',
+      'secret',
+      'user',
+      '__proto__',
+      'constructor',
+      'prototype',
+      'p.__proto__',
+      'h.__proto__',
+      'p.instance',
+      'h.X-MCP-Model-ID',
+      'toString',
+      'hasOwnProperty',
+    ),
     fc.string({ unit: 'binary', maxLength: 12 }),
   );
   const garbageValue = fc.oneof(
     fc.string({ unit: 'binary', maxLength: 40 }),
-    fc.constantFrom('%', '%E0%A4%A', '%zz', '%00', '%ff%fe', '<script>alert(1)</script>', 'javascript:alert(1)', '"><img src=x onerror=alert(1)>', '1', '0', 'inline', 'project'),
+    fc.constantFrom(
+      '%',
+      '%E0%A4%A',
+      '%zz',
+      '%00',
+      '%ff%fe',
+      '<script>alert(1)</script>',
+      'javascript:alert(1)',
+      '"><img src=x onerror=alert(1)>',
+      '1',
+      '0',
+      'inline',
+      'project',
+    ),
     // Up to ~120 KB, past the 100 KB a hostile link might carry.
     fc.integer({ min: 0, max: 120_000 }).map((n) => 'x'.repeat(n)),
   );
-  const rawPair = fc.tuple(garbageKey, garbageValue).map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`);
+  const rawPair = fc
+    .tuple(garbageKey, garbageValue)
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`);
   const rawQuery = fc.oneof(
     fc.array(rawPair, { maxLength: 8 }).map((pairs) => pairs.join('&')),
     fc.string({ unit: 'binary', maxLength: 200 }),
-    fc.array(fc.oneof(rawPair, fc.constantFrom('&&', '=', '==', '%', '%%', '+', '#', '?')), { maxLength: 10 }).map((p) => p.join('')),
+    fc
+      .array(fc.oneof(rawPair, fc.constantFrom('&&', '=', '==', '%', '%%', '+', '#', '?')), {
+        maxLength: 10,
+      })
+      .map((p) => p.join('')),
   );
 
   it('never throws, never pollutes prototypes, always yields a valid form and explains what it ignored (10,000 runs)', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...PROVIDERS), rawQuery, fc.constantFrom('', '#', '?'), (provider, query, lead) => {
-        const { form, notices } = decodeShare(provider, lead + query);
-        // A complete, well-typed form state.
-        const base = defaultForm(provider);
-        expect(Object.keys(form).sort()).toEqual(Object.keys(base).sort());
-        expect(provider.authModes.some((m) => m.id === form.mode)).toBe(true);
-        expect(provider.scopes).toContain(form.scope);
-        expect(['env', 'inline']).toContain(form.storage);
-        expect(typeof form.enabled).toBe('boolean');
-        expect(form.secret).toBe('');
-        expect(form.user).toBe('');
-        expect(Object.keys(form.params).sort()).toEqual(Object.keys(defaultForm(provider, form.mode).params).sort());
-        expect(Object.keys(form.headers).sort()).toEqual(Object.keys(base.headers).sort());
-        for (const v of [form.name, form.envVar, form.startupTimeoutSec, ...Object.values(form.params), ...Object.values(form.headers)]) {
-          expect(typeof v).toBe('string');
-          expect(v.length).toBeLessThanOrEqual(MAX_VALUE_LENGTH);
-        }
-        // Every key is either applied or reported: a key not reported must, on its own, decode without notice.
-        const { ignored } = decodeShare(provider, lead + query);
-        expect(ignored.length > 0).toBe(notices.length > 0);
-        for (const [key, value] of new URLSearchParams((lead + query).replace(/^[#?]/, ''))) {
-          if (key === 'v' || ignored.includes(key)) continue;
-          const alone = new URLSearchParams({ v: '1', ...(form.mode !== provider.authModes[0]!.id ? { mode: form.mode } : {}), [key]: value });
-          expect(decodeShare(provider, alone.toString()).notices).toEqual([]);
-        }
-        // Nothing leaked onto shared prototypes.
-        expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
-        expect(Object.prototype).not.toHaveProperty('instance');
-        expect(Object.getPrototypeOf(form.params)).toBe(Object.prototype);
-      }),
+      fc.property(
+        fc.constantFrom(...PROVIDERS),
+        rawQuery,
+        fc.constantFrom('', '#', '?'),
+        (provider, query, lead) => {
+          const { form, notices } = decodeShare(provider, lead + query);
+          // A complete, well-typed form state.
+          const base = defaultForm(provider);
+          expect(Object.keys(form).sort()).toEqual(Object.keys(base).sort());
+          expect(provider.authModes.some((m) => m.id === form.mode)).toBe(true);
+          expect(provider.scopes).toContain(form.scope);
+          expect(['env', 'inline']).toContain(form.storage);
+          expect(typeof form.enabled).toBe('boolean');
+          expect(form.secret).toBe('');
+          expect(form.user).toBe('');
+          expect(Object.keys(form.params).sort()).toEqual(
+            Object.keys(defaultForm(provider, form.mode).params).sort(),
+          );
+          expect(Object.keys(form.headers).sort()).toEqual(Object.keys(base.headers).sort());
+          for (const v of [
+            form.name,
+            form.envVar,
+            form.startupTimeoutSec,
+            ...Object.values(form.params),
+            ...Object.values(form.headers),
+          ]) {
+            expect(typeof v).toBe('string');
+            expect(v.length).toBeLessThanOrEqual(MAX_VALUE_LENGTH);
+          }
+          // Every key is either applied or reported: a key not reported must, on its own, decode without notice.
+          const { ignored } = decodeShare(provider, lead + query);
+          expect(ignored.length > 0).toBe(notices.length > 0);
+          for (const [key, value] of new URLSearchParams((lead + query).replace(/^[#?]/, ''))) {
+            if (key === 'v' || ignored.includes(key)) continue;
+            const alone = new URLSearchParams({
+              v: '1',
+              ...(form.mode !== provider.authModes[0]!.id ? { mode: form.mode } : {}),
+              [key]: value,
+            });
+            expect(decodeShare(provider, alone.toString()).notices).toEqual([]);
+          }
+          // Nothing leaked onto shared prototypes.
+          expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+          expect(Object.prototype).not.toHaveProperty('instance');
+          expect(Object.getPrototypeOf(form.params)).toBe(Object.prototype);
+        },
+      ),
       { numRuns: 10_000 },
     );
   }, 120_000);
@@ -300,7 +513,9 @@ describe('decodeShare: storage only where the mode offers the choice', () => {
     const decoded = decodeShare(omni, 'v=1&mode=api-key&storage=inline');
     expect(decoded.form.storage).toBe('env');
     expect(decoded.ignored).toContain('storage');
-    expect(decoded.notices.join(' ')).toMatch(/"storage" was ignored: this authentication keeps the credential in a variable/);
+    expect(decoded.notices.join(' ')).toMatch(
+      /"storage" was ignored: this authentication keeps the credential in a variable/,
+    );
   });
   it('applies storage=inline for a Basic mode, and writes it back', () => {
     const form = decodeShare(cdata, 'v=1&mode=basic&storage=inline').form;
@@ -308,7 +523,9 @@ describe('decodeShare: storage only where the mode offers the choice', () => {
     expect(encodeShare(cdata, form).params).toContain('storage=inline');
   });
   it('never writes storage for a bearer mode', () => {
-    expect(encodeShare(omni, { ...defaultForm(omni, 'api-key'), storage: 'inline' }).params).not.toContain('storage');
+    expect(
+      encodeShare(omni, { ...defaultForm(omni, 'api-key'), storage: 'inline' }).params,
+    ).not.toContain('storage');
   });
 });
 
@@ -316,7 +533,9 @@ describe('the view: Codex release and shell', () => {
   it('writes codex and shell only when they are not the defaults', () => {
     const form = defaultForm(nekt);
     expect(encodeShare(nekt, form, { release: CODEX_NEWEST, shell: 'posix' }).params).toBe('v=1');
-    expect(encodeShare(nekt, form, { release: '0.150.0', shell: 'fish' }).params).toBe('v=1&codex=0.150.0&shell=fish');
+    expect(encodeShare(nekt, form, { release: '0.150.0', shell: 'fish' }).params).toBe(
+      'v=1&codex=0.150.0&shell=fish',
+    );
   });
 
   it('reads them back, and lists them with what the link set', () => {
@@ -351,6 +570,7 @@ describe('the view: Codex release and shell', () => {
     expect(decoded.ignored).toEqual([key]);
     expect(decoded.notices).toHaveLength(1);
     expect(decoded.notices[0]).toContain(`"${key}" was ignored`);
-    if (key === 'codex') expect(decoded.notices[0]).toContain(`the output is for the newest, ${CODEX_NEWEST}`);
+    if (key === 'codex')
+      expect(decoded.notices[0]).toContain(`the output is for the newest, ${CODEX_NEWEST}`);
   });
 });

@@ -7,20 +7,35 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { providerSchema } from '../../src/lib/provider-schema.ts';
 import { decodeShare } from '../../src/lib/share.ts';
-import { codeParts, resolveTrouble, TROUBLE_ENTRIES, type MessageRecord } from '../../src/lib/troubleshooting.ts';
+import {
+  codeParts,
+  resolveTrouble,
+  TROUBLE_ENTRIES,
+  type MessageRecord,
+} from '../../src/lib/troubleshooting.ts';
 
 const DIR = 'tests/conformance/recorded';
 const records: Record<string, MessageRecord> = Object.fromEntries(
   readdirSync(DIR)
     .flatMap((f) => /^messages-(.+)\.json$/.exec(f)?.[1] ?? [])
-    .map((source) => [source, JSON.parse(readFileSync(`${DIR}/messages-${source}.json`, 'utf8')) as MessageRecord]),
+    .map((source) => [
+      source,
+      JSON.parse(readFileSync(`${DIR}/messages-${source}.json`, 'utf8')) as MessageRecord,
+    ]),
 );
-const custom = providerSchema.parse(JSON.parse(readFileSync('content/providers/custom.json', 'utf8')));
+const custom = providerSchema.parse(
+  JSON.parse(readFileSync('content/providers/custom.json', 'utf8')),
+);
 
 describe('troubleshooting entries', () => {
   it('every message an entry quotes is in the record', () => {
-    const missing = resolveTrouble(records).flatMap((e) => e.missing.map((k) => `${e.anchor}: ${k}`));
-    expect(missing, 'the record no longer has these: rerun the runtime suite and fix the table').toEqual([]);
+    const missing = resolveTrouble(records).flatMap((e) =>
+      e.missing.map((k) => `${e.anchor}: ${k}`),
+    );
+    expect(
+      missing,
+      'the record no longer has these: rerun the runtime suite and fix the table',
+    ).toEqual([]);
   });
 
   it('a message that leaves the record is reported, not dropped silently', () => {
@@ -33,7 +48,9 @@ describe('troubleshooting entries', () => {
 
   it('every message recorded for the page has an entry', () => {
     const used = new Set(TROUBLE_ENTRIES.flatMap((e) => e.messages));
-    const uncovered = Object.keys(records['troubleshoot']!.messages).filter((id) => !used.has(`troubleshoot:${id}`));
+    const uncovered = Object.keys(records['troubleshoot']!.messages).filter(
+      (id) => !used.has(`troubleshoot:${id}`),
+    );
     expect(uncovered).toEqual([]);
   });
 
@@ -63,6 +80,10 @@ describe('troubleshooting entries', () => {
   });
 
   it('code spans split on backticks', () => {
-    expect(codeParts('a `b` c')).toEqual([{ code: false, text: 'a ' }, { code: true, text: 'b' }, { code: false, text: ' c' }]);
+    expect(codeParts('a `b` c')).toEqual([
+      { code: false, text: 'a ' },
+      { code: true, text: 'b' },
+      { code: false, text: ' c' },
+    ]);
   });
 });

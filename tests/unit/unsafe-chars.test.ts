@@ -32,7 +32,11 @@ describe('unsafeChar', () => {
 
   it('reports where and what', () => {
     // UTF-16 index and the label messages use.
-    expect(unsafeChar('ab\u202ec')).toEqual({ index: 2, codePoint: 0x202e, label: 'U+202E (right-to-left override)' });
+    expect(unsafeChar('ab\u202ec')).toEqual({
+      index: 2,
+      codePoint: 0x202e,
+      label: 'U+202E (right-to-left override)',
+    });
     expect(describeCodePoint(0x01)).toBe('U+0001 (control character)');
   });
 

@@ -38,7 +38,10 @@ describe('checkServerName (Codex: ^[A-Za-z0-9_:@/.-]+$, and no leading "-")', ()
     // "--" too.
     ['--', /starts with "-"/],
     // A space is not in the alphabet.
-    ['my server', /^Server name "my server" has characters Codex 0\.171\.0 refuses: use only letters, numbers, '-', '_', ':', '@', '\/', '\.', for example "my-server"\.$/],
+    [
+      'my server',
+      /^Server name "my server" has characters Codex 0\.171\.0 refuses: use only letters, numbers, '-', '_', ':', '@', '\/', '\.', for example "my-server"\.$/,
+    ],
     // Non-ASCII letters are rejected by Codex's regex.
     ['café', /characters Codex 0\.171\.0 refuses: .*for example "caf"\.$/],
     // Brackets would break the TOML table header and are rejected by Codex.
@@ -191,7 +194,10 @@ describe('checkHeaderName / checkHeaderValue', () => {
     const r = checkHeaderValue(value, 'X-H');
     if (ok) expect(r).toBeUndefined();
     // The message names the header and the refused character.
-    else expect(r).toMatch(/^Value of header X-H contains U\+00[0-9A-F]{2} \(.+\) at position \d+, .*: remove it\.$/);
+    else
+      expect(r).toMatch(
+        /^Value of header X-H contains U\+00[0-9A-F]{2} \(.+\) at position \d+, .*: remove it\.$/,
+      );
   });
 });
 
@@ -348,27 +354,60 @@ describe('checkText: refused characters (issue 9 item 2)', () => {
     // Shell and TOML metacharacters are data: quoting handles them.
     ['any text $`\'"\\ é 😀 \u00a0', undefined],
     // NUL cannot be carried by argv or TOML.
-    ['a\u0000b', 'Field contains U+0000 (NUL) at position 2, which no command line or config file can carry: remove it.'],
+    [
+      'a\u0000b',
+      'Field contains U+0000 (NUL) at position 2, which no command line or config file can carry: remove it.',
+    ],
     // ESC starts terminal sequences: ESC[201~ ends bracketed paste, so the rest of a pasted line runs as typed.
-    ['\u001b[201~', 'Field contains U+001B (escape) at position 1, a control character a terminal acts on when a command is pasted (it can run or hide commands): remove it.'],
+    [
+      '\u001b[201~',
+      'Field contains U+001B (escape) at position 1, a control character a terminal acts on when a command is pasted (it can run or hide commands): remove it.',
+    ],
     // Ctrl-U erases the line typed so far in most line editors.
-    ['x\u0015y', 'Field contains U+0015 (Ctrl-U) at position 2, a control character a terminal acts on when a command is pasted (it can run or hide commands): remove it.'],
+    [
+      'x\u0015y',
+      'Field contains U+0015 (Ctrl-U) at position 2, a control character a terminal acts on when a command is pasted (it can run or hide commands): remove it.',
+    ],
     // CR submits the line.
-    ['a\rb', 'Field contains U+000D (carriage return) at position 2, a control character a terminal acts on when a command is pasted (it can run or hide commands): remove it.'],
+    [
+      'a\rb',
+      'Field contains U+000D (carriage return) at position 2, a control character a terminal acts on when a command is pasted (it can run or hide commands): remove it.',
+    ],
     // A tab triggers completion when pasted without bracketed paste.
-    ['a\tb', 'Field contains U+0009 (tab) at position 2, a control character a terminal acts on when a command is pasted (it can run or hide commands): remove it.'],
+    [
+      'a\tb',
+      'Field contains U+0009 (tab) at position 2, a control character a terminal acts on when a command is pasted (it can run or hide commands): remove it.',
+    ],
     // A line feed, where the field is one line.
-    ['a\nb', 'Field contains U+000A (line feed) at position 2, a line break, which this field cannot hold: remove it.'],
+    [
+      'a\nb',
+      'Field contains U+000A (line feed) at position 2, a line break, which this field cannot hold: remove it.',
+    ],
     // C1 controls: U+009B is a one-character CSI in some terminals.
-    ['\u009b2J', 'Field contains U+009B (control sequence introducer) at position 1, a control character a terminal acts on when a command is pasted (it can run or hide commands): remove it.'],
+    [
+      '\u009b2J',
+      'Field contains U+009B (control sequence introducer) at position 1, a control character a terminal acts on when a command is pasted (it can run or hide commands): remove it.',
+    ],
     // DEL.
-    ['a\u007f', 'Field contains U+007F (delete) at position 2, a control character a terminal acts on when a command is pasted (it can run or hide commands): remove it.'],
+    [
+      'a\u007f',
+      'Field contains U+007F (delete) at position 2, a control character a terminal acts on when a command is pasted (it can run or hide commands): remove it.',
+    ],
     // A bidi override makes the shown command differ from the copied one; the position counts code points.
-    ['😀\u202eabc', 'Field contains U+202E (right-to-left override) at position 2, an invisible character that makes the text shown differ from the text copied: remove it.'],
+    [
+      '😀\u202eabc',
+      'Field contains U+202E (right-to-left override) at position 2, an invisible character that makes the text shown differ from the text copied: remove it.',
+    ],
     // Zero-width characters hide text.
-    ['a\u200bb', 'Field contains U+200B (zero-width space) at position 2, an invisible character that makes the text shown differ from the text copied: remove it.'],
+    [
+      'a\u200bb',
+      'Field contains U+200B (zero-width space) at position 2, an invisible character that makes the text shown differ from the text copied: remove it.',
+    ],
     // A lone surrogate has no UTF-8 encoding.
-    ['x\ud800', 'Field contains U+D800 (unpaired surrogate) at position 2, which no UTF-8 file or command line can carry: remove it.'],
+    [
+      'x\ud800',
+      'Field contains U+D800 (unpaired surrogate) at position 2, which no UTF-8 file or command line can carry: remove it.',
+    ],
   ])('checkText(%j)', (value, expected) => {
     expect(checkText(value, 'Field')).toBe(expected);
   });

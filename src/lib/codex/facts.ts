@@ -22,7 +22,11 @@ export interface NameRule {
 
 /** A rule from the one character class it allows, so the pattern and its complement cannot drift. */
 function nameRule(chars: string, allowed: string): NameRule {
-  return { pattern: new RegExp(`^[${chars}]+$`), refused: new RegExp(`[^${chars}]+`, 'g'), allowed };
+  return {
+    pattern: new RegExp(`^[${chars}]+$`),
+    refused: new RegExp(`[^${chars}]+`, 'g'),
+    allowed,
+  };
 }
 
 const NARROW_NAMES = nameRule('A-Za-z0-9_-', "letters, numbers, '-', '_'");
@@ -60,7 +64,13 @@ export type OutputCommand = 'mcp add' | 'mcp login' | 'mcp list' | 'mcp get' | '
 
 // Every probed release has all of them (0.140.0 to the newest; no entry in changes.ts), proven by
 // tests/conformance/release-facts.test.ts "commands": when one appears or goes, it gets a change.
-const OUTPUT_COMMANDS: readonly OutputCommand[] = ['mcp add', 'mcp login', 'mcp list', 'mcp get', 'doctor'];
+const OUTPUT_COMMANDS: readonly OutputCommand[] = [
+  'mcp add',
+  'mcp login',
+  'mcp list',
+  'mcp get',
+  'doctor',
+];
 
 const has = (release: Release, change: Change): boolean => inRange(release, { from: change.since });
 

@@ -222,5 +222,7 @@ export const MCP_OAUTH_TOP_LEVEL = {
 
 /** The values of an enumerated setting `release` accepts, in Codex's order. */
 export function enumIn(values: readonly EnumValue[], release: Release): string[] {
-  return values.filter((v) => v.range === undefined || inRange(release, v.range)).map((v) => v.value);
+  return values
+    .filter((v) => v.range === undefined || inRange(release, v.range))
+    .map((v) => v.value);
 }

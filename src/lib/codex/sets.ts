@@ -18,7 +18,6 @@ export interface DetailFact {
   range?: ReleaseRange;
 }
 
-
 // `auth = "ema_auth"` and oauth.authorization_server_issuer arrived together: 0.155.0 refuses the
 // first and ignores the second, 0.156.0 reads both (probed on every release of PROBED_RELEASES).
 const EMA_AUTH: ReleaseRange = { from: '0.156.0' };
@@ -85,7 +84,9 @@ export function subKeysIn(parent: 'oauth' | 'tools.*', release: Release = CODEX_
 const subKeysMemo = memo((parent: 'oauth' | 'tools.*', release: Release): string[] => {
   const prefix = `${parent}.`;
   const fromTable = keysIn(release).filter((k) => k.startsWith(prefix));
-  const extra = Object.entries(SUB_KEYS).filter(([k, f]) => k.startsWith(prefix) && reads(release, f));
+  const extra = Object.entries(SUB_KEYS).filter(
+    ([k, f]) => k.startsWith(prefix) && reads(release, f),
+  );
   return [...fromTable, ...extra.map(([k]) => k)].map((k) => k.slice(prefix.length));
 });
 
@@ -101,35 +102,51 @@ const valueRuleMemo = memo((key: string, release: Release): DetailCheck | undefi
   if (sub) return reads(release, sub) ? sub.check : undefined;
   const fact: KeyFact | undefined = Object.hasOwn(MCP_KEYS, key) ? MCP_KEYS[key] : undefined;
   if (!fact || !reads(release, fact)) return undefined;
-  const refined = (Object.hasOwn(REFINED, key) ? REFINED[key] : undefined)?.find((r) => reads(release, r));
+  const refined = (Object.hasOwn(REFINED, key) ? REFINED[key] : undefined)?.find((r) =>
+    reads(release, r),
+  );
   return refined?.check ?? fact.check;
 });
 
 /** The first release of the window that reads `key` when an older one of the window does not; undefined otherwise. */
 export function readSince(key: string): Release | undefined {
-  const fact = Object.hasOwn(SUB_KEYS, key) ? SUB_KEYS[key] : Object.hasOwn(MCP_KEYS, key) ? MCP_KEYS[key] : undefined;
+  const fact = Object.hasOwn(SUB_KEYS, key)
+    ? SUB_KEYS[key]
+    : Object.hasOwn(MCP_KEYS, key)
+      ? MCP_KEYS[key]
+      : undefined;
   return fact?.range?.from;
 }
 
 /** The first release that accepts `value` for `key` when older ones refuse it (such as `auth = "ema_auth"`). */
 export function valueSince(key: string, value: string): Release | undefined {
   const rules = Object.hasOwn(REFINED, key) ? (REFINED[key] ?? []) : [];
-  const accepting = rules.filter((r) => typeof r.check === 'object' && r.check.oneOf.includes(value));
+  const accepting = rules.filter(
+    (r) => typeof r.check === 'object' && r.check.oneOf.includes(value),
+  );
   const refusing = rules.some((r) => typeof r.check === 'object' && !r.check.oneOf.includes(value));
   return refusing ? accepting.at(-1)?.range?.from : undefined;
 }
 
 /** Keys Codex refuses on a `transport` entry because they belong to the other one, in `release`. */
-export function foreignKeys(transport: 'stdio' | 'http', release: Release = CODEX_NEWEST): string[] {
+export function foreignKeys(
+  transport: 'stdio' | 'http',
+  release: Release = CODEX_NEWEST,
+): string[] {
   return foreignMemo(transport, release);
 }
 const foreignMemo = memo((transport: 'stdio' | 'http', release: Release) => {
   const other = transport === 'stdio' ? 'http' : 'stdio';
-  return topKeysIn(release).filter((k) => MCP_KEYS[k]?.transport === other && !LOADED_ON_EITHER.includes(k));
+  return topKeysIn(release).filter(
+    (k) => MCP_KEYS[k]?.transport === other && !LOADED_ON_EITHER.includes(k),
+  );
 });
 
 /** Keys of `transport` (and both) that `release` reads: the evidence for which transport an entry meant. */
-export function transportKeys(transport: 'stdio' | 'http', release: Release = CODEX_NEWEST): string[] {
+export function transportKeys(
+  transport: 'stdio' | 'http',
+  release: Release = CODEX_NEWEST,
+): string[] {
   return transportMemo(transport, release);
 }
 const transportMemo = memo((transport: 'stdio' | 'http', release: Release) =>
@@ -140,7 +157,9 @@ const transportMemo = memo((transport: 'stdio' | 'http', release: Release) =>
 export function notGeneratedKeys(release: Release = CODEX_NEWEST): string[] {
   return notGeneratedMemo(release);
 }
-const notGeneratedMemo = memo((release: Release) => topKeysIn(release).filter((k) => MCP_KEYS[k]?.generated === false));
+const notGeneratedMemo = memo((release: Release) =>
+  topKeysIn(release).filter((k) => MCP_KEYS[k]?.generated === false),
+);
 
 /** Keys Codex refuses whatever their value (such as the inline `bearer_token`). */
 export function refusedKeys(): string[] {

@@ -26,9 +26,22 @@ export class Findings {
   constructor(ctx: Context) {
     this.ctx = ctx;
   }
-  private make(kind: FindingKind, severity: Finding['severity'], key: string[], message: string, codexPath?: string, codexMessage?: string): Finding {
+  private make(
+    kind: FindingKind,
+    severity: Finding['severity'],
+    key: string[],
+    message: string,
+    codexPath?: string,
+    codexMessage?: string,
+  ): Finding {
     const line = lineOf(this.ctx.statements, [...this.ctx.base, this.ctx.name, ...key]);
-    const f: Finding = { kind, severity, key, codexPath: codexPath ?? codexJoin(['mcp_servers', this.ctx.name, ...key]), message };
+    const f: Finding = {
+      kind,
+      severity,
+      key,
+      codexPath: codexPath ?? codexJoin(['mcp_servers', this.ctx.name, ...key]),
+      message,
+    };
     if (codexMessage !== undefined) f.codexMessage = codexMessage;
     if (line !== undefined) f.line = line;
     return f;
@@ -38,7 +51,8 @@ export class Findings {
    * at the key itself when `atKey` (rules checked while the key is read).
    */
   reject(key: string[], message: string, codexMessage?: string, atKey = false): void {
-    const path = codexMessage !== undefined && !atKey ? codexJoin(['mcp_servers', this.ctx.name]) : undefined;
+    const path =
+      codexMessage !== undefined && !atKey ? codexJoin(['mcp_servers', this.ctx.name]) : undefined;
     this.rejected.push(this.make('rejected', 'error', key, message, path, codexMessage));
   }
   /** A type error, which Codex reports at the value's own path. */
@@ -48,7 +62,15 @@ export class Findings {
       ? `${where} must be ${p.expected}; got ${describe(p.got)}.`
       : `${where} must be ${p.expected}, but it is ${describe(p.got)}.`;
     // Codex names array elements by the array (no index), and table values by their key.
-    this.rejected.push(this.make('rejected', 'error', p.at, message, codexJoin(['mcp_servers', this.ctx.name, ...p.at])));
+    this.rejected.push(
+      this.make(
+        'rejected',
+        'error',
+        p.at,
+        message,
+        codexJoin(['mcp_servers', this.ctx.name, ...p.at]),
+      ),
+    );
   }
   ignore(key: string[], message: string, severity: Finding['severity'] = 'warning'): void {
     this.ignored.push(this.make('ignored', severity, key, message));

@@ -15,7 +15,15 @@ import { internalError } from './summary.ts';
 import { diagnoseToml } from './toml.ts';
 import type { DiagnoseOptions, DoctorReport } from './types.ts';
 
-export type { CorrectedBlock, DiagnoseOptions, DoctorReport, Finding, FindingKind, ParseProblem, ServerReport } from './types.ts';
+export type {
+  CorrectedBlock,
+  DiagnoseOptions,
+  DoctorReport,
+  Finding,
+  FindingKind,
+  ParseProblem,
+  ServerReport,
+} from './types.ts';
 export { hasPlaceholder, placeholderVar, saneServerName } from './values.ts';
 
 /** Diagnoses a pasted config.toml. Never throws. */

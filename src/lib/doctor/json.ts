@@ -9,7 +9,13 @@ import { checkServer } from './server.ts';
 import { convertServerJson } from './server-json.ts';
 import { jsonSummary } from './summary.ts';
 import { exportedSet } from './toml.ts';
-import { isTable, type DiagnoseOptions, type DoctorReport, type Finding, type ServerReport } from './types.ts';
+import {
+  isTable,
+  type DiagnoseOptions,
+  type DoctorReport,
+  type Finding,
+  type ServerReport,
+} from './types.ts';
 
 /** Converts a JSON text (may throw on a bug: the public wrapper catches). */
 export function convertJson(text: string, options: DiagnoseOptions): DoctorReport {
@@ -22,7 +28,10 @@ export function convertJson(text: string, options: DiagnoseOptions): DoctorRepor
   } catch (e) {
     const offset = jsonErrorOffset(clean.text);
     const where = lineColumn(clean.text, offset);
-    const message = (e instanceof Error ? e.message : String(e)).replace(/\s*\(line \d+ column \d+\)|\s*at position \d+.*$|^JSON\.parse: /g, '');
+    const message = (e instanceof Error ? e.message : String(e)).replace(
+      /\s*\(line \d+ column \d+\)|\s*at position \d+.*$|^JSON\.parse: /g,
+      '',
+    );
     const partial = { ...base, parseError: { message, ...where }, loads: false };
     return { ...partial, summary: jsonSummary(partial) };
   }
@@ -31,26 +40,68 @@ export function convertJson(text: string, options: DiagnoseOptions): DoctorRepor
   const found = findServers(root);
   const file: Finding[] = [];
   if (!found) {
-    file.push({ kind: 'rejected', severity: 'error', key: [], codexPath: 'mcpServers', message: 'Expected a JSON object, such as { "mcpServers": { "name": { "command": "…" } } }.' });
+    file.push({
+      kind: 'rejected',
+      severity: 'error',
+      key: [],
+      codexPath: 'mcpServers',
+      message: 'Expected a JSON object, such as { "mcpServers": { "name": { "command": "…" } } }.',
+    });
     const partial = { ...base, parseError: null, file, loads: false };
     return { ...partial, summary: jsonSummary(partial) };
   }
-  if (found.note) file.push({ kind: 'ignored', severity: 'info', key: [], codexPath: 'mcpServers', message: found.note });
-  if (clean.changed) file.push({ kind: 'ignored', severity: 'info', key: [], codexPath: 'mcpServers', message: 'Comments and trailing commas were skipped (JSONC).' });
+  if (found.note)
+    file.push({
+      kind: 'ignored',
+      severity: 'info',
+      key: [],
+      codexPath: 'mcpServers',
+      message: found.note,
+    });
+  if (clean.changed)
+    file.push({
+      kind: 'ignored',
+      severity: 'info',
+      key: [],
+      codexPath: 'mcpServers',
+      message: 'Comments and trailing commas were skipped (JSONC).',
+    });
   const jsonLineOf = jsonLineFinder(text);
   const release = options.release ?? CODEX_NEWEST;
-  const servers = Object.entries(found.servers).map(([name, raw]) => convertServer(name, raw, jsonLineOf(name), exported, release));
-  const partial = { ...base, parseError: null, file, servers, loads: servers.length > 0 && servers.every((s) => s.corrected !== null) };
+  const servers = Object.entries(found.servers).map(([name, raw]) =>
+    convertServer(name, raw, jsonLineOf(name), exported, release),
+  );
+  const partial = {
+    ...base,
+    parseError: null,
+    file,
+    servers,
+    loads: servers.length > 0 && servers.every((s) => s.corrected !== null),
+  };
   return { ...partial, summary: jsonSummary(partial) };
 }
 
 /** One server of the JSON: converted, checked like a config.toml entry, findings named by the JSON's keys. */
-function convertServer(name: string, raw: unknown, line: number | undefined, exported: Set<string> | null, release: Release): ServerReport {
+function convertServer(
+  name: string,
+  raw: unknown,
+  line: number | undefined,
+  exported: Set<string> | null,
+  release: Release,
+): ServerReport {
   const ctx: Context = { name, statements: null, base: ['mcp_servers'], exported, release };
   const out = new Findings(ctx);
   if (!isTable(raw)) {
     out.reject([], `"${name}" is ${describe(raw)}, not a server object with "command" or "url".`);
-    const r: ServerReport = { name, transport: null, rejected: out.rejected, ignored: out.ignored, risks: out.risks, corrected: null, correctedProblems: ['Not a server object.'] };
+    const r: ServerReport = {
+      name,
+      transport: null,
+      rejected: out.rejected,
+      ignored: out.ignored,
+      risks: out.risks,
+      corrected: null,
+      correctedProblems: ['Not a server object.'],
+    };
     if (line !== undefined) r.line = line;
     return r;
   }
@@ -66,7 +117,13 @@ function convertServer(name: string, raw: unknown, line: number | undefined, exp
   const jsonKey = (f: Finding): Finding => {
     const from = f.key[0] ?? '';
     const to = Object.hasOwn(aliases, from) ? aliases[from] : undefined;
-    return to ? { ...f, key: [to, ...f.key.slice(1)], message: f.message.split(`\`${from}`).join(`\`${to}`) } : f;
+    return to
+      ? {
+          ...f,
+          key: [to, ...f.key.slice(1)],
+          message: f.message.split(`\`${from}`).join(`\`${to}`),
+        }
+      : f;
   };
   const r: ServerReport = {
     ...checked,

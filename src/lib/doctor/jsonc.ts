@@ -61,7 +61,11 @@ export function jsonErrorOffset(text: string): number {
   let i = 0;
   const stack: string[] = [];
   const ws = (): void => {
-    while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i += 1;
+    while (
+      i < text.length &&
+      (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')
+    )
+      i += 1;
   };
   // `"key" :` after an opening brace or a comma inside an object.
   const key = (): boolean => {

@@ -46,7 +46,8 @@ export function checkKeys(t: Table, out: Findings, release: Release): void {
         ? `Codex ignores \`${key}\`: it picks the transport itself (url means streamable HTTP, command means a local stdio process).`
         : `Codex ignores \`${key}\`: it is not a key Codex reads.${hint ? ` ${Object.hasOwn(MISTAKES, key) ? `Use ${hint} instead.` : `Did you mean \`${hint}\`?`}` : ''}${key === 'headers' ? ' These headers are never sent.' : ''}`;
     out.ignore([key], what, key === 'type' || key === 'transport' ? 'info' : 'warning');
-    if (value === 'sse' && (key === 'type' || key === 'transport')) out.risk([key], sseMessage(`${key} = "sse"`));
+    if (value === 'sse' && (key === 'type' || key === 'transport'))
+      out.risk([key], sseMessage(`${key} = "sse"`));
   }
   checkSubKeys(t, out, release);
 }
@@ -59,7 +60,10 @@ function checkSubKeys(t: Table, out: Findings, release: Release): void {
     for (const k of Object.keys(oauth)) {
       if (fields.includes(k)) continue;
       const later = notYetRead(`oauth.${k}`, release);
-      out.ignore(['oauth', k], later !== '' ? later : `Codex ignores oauth.${k}; it reads ${fields.join(', ')}.`);
+      out.ignore(
+        ['oauth', k],
+        later !== '' ? later : `Codex ignores oauth.${k}; it reads ${fields.join(', ')}.`,
+      );
     }
   }
   const tools = t['tools'];
@@ -70,7 +74,12 @@ function checkSubKeys(t: Table, out: Findings, release: Release): void {
       for (const k of Object.keys(cfg)) {
         if (fields.includes(k)) continue;
         const later = notYetRead(`tools.*.${k}`, release).replace('tools.*.', `tools.${tool}.`);
-        out.ignore(['tools', tool, k], later !== '' ? later : `Codex ignores tools.${tool}.${k}; it reads ${fields.join(' and ')}.`);
+        out.ignore(
+          ['tools', tool, k],
+          later !== ''
+            ? later
+            : `Codex ignores tools.${tool}.${k}; it reads ${fields.join(' and ')}.`,
+        );
       }
     }
   }

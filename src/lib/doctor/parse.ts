@@ -4,7 +4,9 @@ import { lineOf, scanToml, type TomlStatement } from '../toml-scan.ts';
 import { isTable, type ParseProblem, type Table } from './types.ts';
 
 /** The parsed document and its statements (for line numbers), or the problem that stops Codex reading it. */
-export function parseConfig(text: string): { doc: Table; statements: TomlStatement[] | null } | { problem: ParseProblem } {
+export function parseConfig(
+  text: string,
+): { doc: Table; statements: TomlStatement[] | null } | { problem: ParseProblem } {
   let doc: Table;
   try {
     doc = parse(text, { integersAsBigInt: 'asNeeded' }) as Table;
@@ -28,7 +30,11 @@ const I64_MIN = -(2n ** 63n);
 const I64_MAX = 2n ** 63n - 1n;
 
 /** smol-toml reads integers beyond 64 bits; Codex (and the TOML spec) refuse them. */
-function outOfRangeInteger(doc: Table, statements: TomlStatement[] | null, text: string): ParseProblem | null {
+function outOfRangeInteger(
+  doc: Table,
+  statements: TomlStatement[] | null,
+  text: string,
+): ParseProblem | null {
   // smol-toml returns a bigint only beyond 2^53, which takes at least 14 digits (hex), 16 (decimal),
   // 18 (octal) or 54 (binary): without such a run in the text there is nothing to look for.
   if (!hasLongDigitRun(text, 14)) return null;

@@ -25,9 +25,15 @@ export function salvageStdio(t: Table, s: SalvageContext): void {
   if (isTable(t['env'])) salvageEnv(t['env'], s);
   if (Array.isArray(t['env_vars'])) {
     for (const item of t['env_vars']) {
-      const v = typeof item === 'string' ? item : isTable(item) && typeof item['name'] === 'string' ? item['name'] : undefined;
+      const v =
+        typeof item === 'string'
+          ? item
+          : isTable(item) && typeof item['name'] === 'string'
+            ? item['name']
+            : undefined;
       if (v === undefined) continue;
-      if (isTable(item) && item['source'] !== undefined && item['source'] !== 'local') s.notCarried.push(`env_vars source ${display(item['source'])} for ${v}`);
+      if (isTable(item) && item['source'] !== undefined && item['source'] !== 'local')
+        s.notCarried.push(`env_vars source ${display(item['source'])} for ${v}`);
       if (!s.spec.envVars.includes(v)) s.spec.envVars.push(v);
       s.used.add(v);
     }
@@ -42,7 +48,8 @@ function commandAndArgs(t: Table, s: SalvageContext): { command: string; args: s
   if (typeof t['args'] === 'string' && /\s/.test(t['args'].trim())) {
     args = t['args'].trim().split(/\s+/);
     s.changes.push('args was one string; split it into one item per argument.');
-  } else if (t['args'] !== undefined && !Array.isArray(t['args'])) s.changes.push('args was not an array; made it one.');
+  } else if (t['args'] !== undefined && !Array.isArray(t['args']))
+    s.changes.push('args was not an array; made it one.');
   if (Array.isArray(t['command'])) {
     const parts = asStrings(t['command']);
     command = parts[0] ?? '';
@@ -52,11 +59,17 @@ function commandAndArgs(t: Table, s: SalvageContext): { command: string; args: s
   if (/\s/.test(command) && !isPathWithSpaces(command)) {
     const original = command;
     // An absolute path may hold spaces itself: the program ends at its extension.
-    const program = /^(?:[A-Za-z]:[\\/]|\\\\|\/).*?\.(?:exe|cmd|bat|com|ps1|sh|js|py)(?=\s)/i.exec(command)?.[0];
-    const parts = program ? [program, ...command.slice(program.length).trim().split(/\s+/)] : command.split(/\s+/);
+    const program = /^(?:[A-Za-z]:[\\/]|\\\\|\/).*?\.(?:exe|cmd|bat|com|ps1|sh|js|py)(?=\s)/i.exec(
+      command,
+    )?.[0];
+    const parts = program
+      ? [program, ...command.slice(program.length).trim().split(/\s+/)]
+      : command.split(/\s+/);
     command = parts[0] ?? '';
     args = [...parts.slice(1), ...args];
-    s.changes.push(`Split the command "${original}" into the program (${command}) and its arguments: Codex runs command as one program name.`);
+    s.changes.push(
+      `Split the command "${original}" into the program (${command}) and its arguments: Codex runs command as one program name.`,
+    );
   }
   return { command, args };
 }
@@ -75,13 +88,19 @@ function salvageEnv(table: Table, s: SalvageContext): void {
     s.spec.envVars.push(k);
     s.used.add(k);
     if (ref && ref === k) {
-      s.changes.push(`env.${k} was "${v}", which Codex would pass literally: ${k} is now passed through from your shell (env_vars).`);
+      s.changes.push(
+        `env.${k} was "${v}", which Codex would pass literally: ${k} is now passed through from your shell (env_vars).`,
+      );
       if (s.exported && !s.exported.has(k)) s.exportLine(k, 'your-value');
     } else if (ref) {
-      s.changes.push(`env.${k} was "${v}", which Codex would pass literally: ${k} is now passed through from your shell (env_vars); set it from ${ref}.`);
+      s.changes.push(
+        `env.${k} was "${v}", which Codex would pass literally: ${k} is now passed through from your shell (env_vars); set it from ${ref}.`,
+      );
       s.exportLine(k, `value-of-${ref}`);
     } else {
-      s.changes.push(`Moved the secret in env.${k} out of the file: ${k} is now passed through from your shell (env_vars). Export it with the value from your old file.`);
+      s.changes.push(
+        `Moved the secret in env.${k} out of the file: ${k} is now passed through from your shell (env_vars). Export it with the value from your old file.`,
+      );
       s.exportLine(k, 'paste-the-value-here');
     }
   }

@@ -25,7 +25,12 @@ const STDIO_SCORE_KEYS = transportKeys('stdio');
 const HTTP_SCORE_KEYS = [...transportKeys('http'), 'bearer_token', 'headers', ...URL_ALIASES];
 
 /** The spec for the corrected block of the entry `t` called `name`, with what changed and what was not carried. */
-export function salvage(name: string, t: Table, exported: Set<string> | null, release: Release): Salvage {
+export function salvage(
+  name: string,
+  t: Table,
+  exported: Set<string> | null,
+  release: Release,
+): Salvage {
   let n = name.trim();
   let renamed: string | undefined;
   if (checkServerName(n, release)) {
@@ -42,14 +47,29 @@ export function salvage(name: string, t: Table, exported: Set<string> | null, re
 
   // Which transport: the one with the stronger evidence; Codex itself lets `command` win a tie.
   const present = (keys: readonly string[]) => keys.filter((k) => k in t).length;
-  const urlKey = typeof t['url'] === 'string' ? 'url' : URL_ALIASES.find((a) => typeof t[a] === 'string');
-  const hasCommand = typeof t['command'] === 'string' || (Array.isArray(t['command']) && t['command'].length > 0);
-  const transport: 'stdio' | 'http' | null = hasCommand && urlKey ? (present(HTTP_SCORE_KEYS) > present(STDIO_SCORE_KEYS) ? 'http' : 'stdio') : hasCommand ? 'stdio' : urlKey ? 'http' : null;
+  const urlKey =
+    typeof t['url'] === 'string' ? 'url' : URL_ALIASES.find((a) => typeof t[a] === 'string');
+  const hasCommand =
+    typeof t['command'] === 'string' || (Array.isArray(t['command']) && t['command'].length > 0);
+  const transport: 'stdio' | 'http' | null =
+    hasCommand && urlKey
+      ? present(HTTP_SCORE_KEYS) > present(STDIO_SCORE_KEYS)
+        ? 'http'
+        : 'stdio'
+      : hasCommand
+        ? 'stdio'
+        : urlKey
+          ? 'http'
+          : null;
   if (transport === null) return { spec: s.spec, changes: s.changes, notCarried: s.notCarried };
   s.spec.transport = transport;
   if (hasCommand && urlKey) {
-    const dropped = (transport === 'stdio' ? HTTP_SCORE_KEYS : STDIO_SCORE_KEYS).filter((k) => k in t);
-    s.changes.push(`Kept the ${transport === 'stdio' ? 'local (stdio)' : 'remote (HTTP)'} settings and dropped ${dropped.join(', ')}: Codex refuses an entry that mixes both transports.`);
+    const dropped = (transport === 'stdio' ? HTTP_SCORE_KEYS : STDIO_SCORE_KEYS).filter(
+      (k) => k in t,
+    );
+    s.changes.push(
+      `Kept the ${transport === 'stdio' ? 'local (stdio)' : 'remote (HTTP)'} settings and dropped ${dropped.join(', ')}: Codex refuses an entry that mixes both transports.`,
+    );
   }
   if (transport === 'stdio') salvageStdio(t, s);
   else salvageHttp(t, s, urlKey as string);
@@ -58,7 +78,12 @@ export function salvage(name: string, t: Table, exported: Set<string> | null, re
 }
 
 /** Keys both transports have: timeouts, enabled, required, tool lists; then what is left out. */
-function salvageShared(t: Table, s: SalvageContext, transport: 'stdio' | 'http', release: Release): void {
+function salvageShared(
+  t: Table,
+  s: SalvageContext,
+  transport: 'stdio' | 'http',
+  release: Release,
+): void {
   const { spec, changes } = s;
   for (const [key, field] of [
     ['startup_timeout_sec', 'startupTimeoutSec'],
@@ -75,8 +100,12 @@ function salvageShared(t: Table, s: SalvageContext, transport: 'stdio' | 'http',
     const checked = checkTimeout(text, key);
     if (checked.value !== undefined) {
       spec[field] = text;
-      if (typeof v === 'string') changes.push(`${key} was the string "${v}"; it is now the number ${text}.`);
-    } else changes.push(`Removed ${key} = ${display(v)} (${num === 0 ? 'zero makes every attempt time out' : 'not a usable number of seconds'}): Codex's default applies.`);
+      if (typeof v === 'string')
+        changes.push(`${key} was the string "${v}"; it is now the number ${text}.`);
+    } else
+      changes.push(
+        `Removed ${key} = ${display(v)} (${num === 0 ? 'zero makes every attempt time out' : 'not a usable number of seconds'}): Codex's default applies.`,
+      );
   }
   const enabled = asBool(t['enabled']);
   if (enabled !== undefined) spec.enabled = enabled;
@@ -87,21 +116,48 @@ function salvageShared(t: Table, s: SalvageContext, transport: 'stdio' | 'http',
 
   // startup_timeout_ms is carried, as startup_timeout_sec (above); the other transport's keys were dropped.
   const foreign = transportKeys(transport === 'stdio' ? 'http' : 'stdio');
-  for (const key of notGeneratedKeys(release)) if (key in t && key !== 'startup_timeout_ms' && !foreign.includes(key)) s.notCarried.push(key);
-  const ignoredKeys = Object.keys(t).filter((k) => valueRule(k, release) === undefined && k !== 'headers' && !(URL_ALIASES as readonly string[]).includes(k));
-  if (ignoredKeys.length > 0) changes.push(`Left out ${ignoredKeys.join(', ')}, which Codex ignores.`);
+  for (const key of notGeneratedKeys(release))
+    if (key in t && key !== 'startup_timeout_ms' && !foreign.includes(key)) s.notCarried.push(key);
+  const ignoredKeys = Object.keys(t).filter(
+    (k) =>
+      valueRule(k, release) === undefined &&
+      k !== 'headers' &&
+      !(URL_ALIASES as readonly string[]).includes(k),
+  );
+  if (ignoredKeys.length > 0)
+    changes.push(`Left out ${ignoredKeys.join(', ')}, which Codex ignores.`);
 }
 
 /** Builds the corrected block through the core; returns the core's errors when it cannot. */
-export function correct(name: string, t: Table, exported: Set<string> | null, release: Release): { corrected: CorrectedBlock | null; problems: string[] } {
+export function correct(
+  name: string,
+  t: Table,
+  exported: Set<string> | null,
+  release: Release,
+): { corrected: CorrectedBlock | null; problems: string[] } {
   const s = salvage(name, t, exported, release);
   if (s.spec.command === '' && s.spec.url === '') {
-    return { corrected: null, problems: ['A corrected entry needs a command (local server) or a url (remote server), and this one has neither.'] };
+    return {
+      corrected: null,
+      problems: [
+        'A corrected entry needs a command (local server) or a url (remote server), and this one has neither.',
+      ],
+    };
   }
   const g = generate(s.spec, release);
-  if (!g.outputs) return { corrected: null, problems: g.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message) };
+  if (!g.outputs)
+    return {
+      corrected: null,
+      problems: g.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message),
+    };
   return {
-    corrected: { name: g.outputs.name, toml: g.outputs.toml, env: g.outputs.env, changes: s.changes, notCarried: s.notCarried },
+    corrected: {
+      name: g.outputs.name,
+      toml: g.outputs.toml,
+      env: g.outputs.env,
+      changes: s.changes,
+      notCarried: s.notCarried,
+    },
     problems: [],
   };
 }

@@ -3,7 +3,14 @@
  * (which keys a release reads and what it accepts), worded for the reader; checked file by file
  * against the real CLI in tests/conformance/doctor.test.ts. Also the mistakes people make.
  */
-import { APPROVAL_MODES, CODEX_NEWEST, enumIn, valueRule, type DetailCheck, type Release } from '../codex/index.ts';
+import {
+  APPROVAL_MODES,
+  CODEX_NEWEST,
+  enumIn,
+  valueRule,
+  type DetailCheck,
+  type Release,
+} from '../codex/index.ts';
 import { isNumber, isTable } from './types.ts';
 
 /** A wrong type: where (relative to the server) and what was expected. */
@@ -19,9 +26,11 @@ export type Check = (v: unknown, at: string[]) => TypeProblem | null;
 
 /** A value described for a message (strings shortened). */
 export const describe = (v: unknown): string => {
-  if (typeof v === 'string') return `a string (${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)})`;
+  if (typeof v === 'string')
+    return `a string (${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)})`;
   if (typeof v === 'boolean') return `a boolean (${v})`;
-  if (typeof v === 'bigint' || (typeof v === 'number' && Number.isInteger(v))) return `a number (${String(v)})`;
+  if (typeof v === 'bigint' || (typeof v === 'number' && Number.isInteger(v)))
+    return `a number (${String(v)})`;
   if (typeof v === 'number') return `a number (${v})`;
   if (v instanceof Date) return 'a date';
   if (Array.isArray(v)) return 'an array';
@@ -31,36 +40,65 @@ export const describe = (v: unknown): string => {
 
 /** A value as it would read in the file, without ever throwing (tables and arrays are described). */
 export const display = (v: unknown): string =>
-  typeof v === 'string' ? JSON.stringify(v) : typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean' ? String(v) : describe(v);
+  typeof v === 'string'
+    ? JSON.stringify(v)
+    : typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean'
+      ? String(v)
+      : describe(v);
 
 const str: Check = (v, at) => (typeof v === 'string' ? null : { at, expected: 'a string', got: v });
-const bool: Check = (v, at) => (typeof v === 'boolean' ? null : { at, expected: 'true or false (without quotes)', got: v });
-const seconds: Check = (v, at) => (isNumber(v) ? null : { at, expected: 'a number of seconds (without quotes)', got: v });
-const isInt = (v: unknown): boolean => typeof v === 'bigint' || (typeof v === 'number' && Number.isInteger(v));
-const u64: Check = (v, at) => (isInt(v) && Number(v) >= 0 ? null : { at, expected: 'a whole number of milliseconds, 0 or more', got: v });
-const nonZero: Check = (v, at) => (isInt(v) && Number(v) >= 1 ? null : { at, expected: 'a whole number greater than 0', got: v });
-const port: Check = (v, at) => (isInt(v) && Number(v) >= 0 && Number(v) <= 65_535 ? null : { at, expected: 'a port number (0 to 65535)', got: v });
+const bool: Check = (v, at) =>
+  typeof v === 'boolean' ? null : { at, expected: 'true or false (without quotes)', got: v };
+const seconds: Check = (v, at) =>
+  isNumber(v) ? null : { at, expected: 'a number of seconds (without quotes)', got: v };
+const isInt = (v: unknown): boolean =>
+  typeof v === 'bigint' || (typeof v === 'number' && Number.isInteger(v));
+const u64: Check = (v, at) =>
+  isInt(v) && Number(v) >= 0
+    ? null
+    : { at, expected: 'a whole number of milliseconds, 0 or more', got: v };
+const nonZero: Check = (v, at) =>
+  isInt(v) && Number(v) >= 1 ? null : { at, expected: 'a whole number greater than 0', got: v };
+const port: Check = (v, at) =>
+  isInt(v) && Number(v) >= 0 && Number(v) <= 65_535
+    ? null
+    : { at, expected: 'a port number (0 to 65535)', got: v };
 const strArray: Check = (v, at) => {
   if (!Array.isArray(v)) return { at, expected: 'an array of strings, such as ["a", "b"]', got: v };
   const bad = v.find((x) => typeof x !== 'string');
-  return bad === undefined ? null : { at, expected: 'an array of strings (every item in quotes)', got: bad };
+  return bad === undefined
+    ? null
+    : { at, expected: 'an array of strings (every item in quotes)', got: bad };
 };
 const strTable: Check = (v, at) => {
-  if (!isTable(v)) return { at, expected: 'a table of strings, such as { NAME = "value" }', got: v };
-  for (const [k, x] of Object.entries(v)) if (typeof x !== 'string') return { at: [...at, k], expected: 'a string', got: x };
+  if (!isTable(v))
+    return { at, expected: 'a table of strings, such as { NAME = "value" }', got: v };
+  for (const [k, x] of Object.entries(v))
+    if (typeof x !== 'string') return { at: [...at, k], expected: 'a string', got: x };
   return null;
 };
 const oneOf =
   (values: readonly string[]): Check =>
   (v, at) =>
-    typeof v === 'string' && values.includes(v) ? null : { at, expected: `one of ${values.map((x) => `"${x}"`).join(', ')}`, got: v };
+    typeof v === 'string' && values.includes(v)
+      ? null
+      : { at, expected: `one of ${values.map((x) => `"${x}"`).join(', ')}`, got: v };
 const envVars: Check = (v, at) => {
-  if (!Array.isArray(v)) return { at, expected: 'an array of variable names, such as ["HOME", "API_KEY"]', got: v };
+  if (!Array.isArray(v))
+    return { at, expected: 'an array of variable names, such as ["HOME", "API_KEY"]', got: v };
   for (const item of v) {
     if (typeof item === 'string') continue;
-    const shape = isTable(item) && typeof item['name'] === 'string' && Object.keys(item).every((k) => k === 'name' || k === 'source');
+    const shape =
+      isTable(item) &&
+      typeof item['name'] === 'string' &&
+      Object.keys(item).every((k) => k === 'name' || k === 'source');
     if (!shape || (item['source'] !== undefined && typeof item['source'] !== 'string')) {
-      return { at, expected: 'variable names (strings) or { name = "VAR", source = "local" } tables', got: item, codex: 'data did not match any variant of untagged enum McpServerEnvVar' };
+      return {
+        at,
+        expected: 'variable names (strings) or { name = "VAR", source = "local" } tables',
+        got: item,
+        codex: 'data did not match any variant of untagged enum McpServerEnvVar',
+      };
     }
   }
   return null;
@@ -102,7 +140,9 @@ function checkOf(rule: DetailCheck, key: string, release: Release): Check {
     case 'approval mode':
       return oneOf(enumIn(APPROVAL_MODES, release));
     case 'table':
-      return key === 'tools' ? toolsCheck(release) : tableOf((k) => keyCheck(`${key}.${k}`, release));
+      return key === 'tools'
+        ? toolsCheck(release)
+        : tableOf((k) => keyCheck(`${key}.${k}`, release));
     case 'refused':
       // Read as a string first (a number is a type error), then refused by an entry rule (entry.ts).
       return str;
@@ -112,7 +152,8 @@ function checkOf(rule: DetailCheck, key: string, release: Release): Check {
 function toolsCheck(release: Release): Check {
   const tool = tableOf((k) => keyCheck(`tools.*.${k}`, release));
   return (v, at) => {
-    if (!isTable(v)) return { at, expected: 'a table of tools, such as [mcp_servers.NAME.tools.search]', got: v };
+    if (!isTable(v))
+      return { at, expected: 'a table of tools, such as [mcp_servers.NAME.tools.search]', got: v };
     for (const [name, cfg] of Object.entries(v)) {
       const p = tool(cfg, [...at, name]);
       if (p) return p;
@@ -183,4 +224,11 @@ export const MISTAKES: Record<string, string> = {
   client_secret: '`oauth.client_secret` (in an `[mcp_servers.NAME.oauth]` table)',
   oauth_client_id: '`oauth.client_id`',
 };
-export const URL_ALIASES = ['serverUrl', 'server_url', 'httpUrl', 'endpoint', 'uri', 'baseUrl'] as const;
+export const URL_ALIASES = [
+  'serverUrl',
+  'server_url',
+  'httpUrl',
+  'endpoint',
+  'uri',
+  'baseUrl',
+] as const;

@@ -3,10 +3,20 @@
  * the corrected block never repeats them: an argument becomes a variable passed through from the
  * shell (env_vars), a query parameter is taken out of the URL. Every scan here is linear.
  */
-import { findCredentials, isCredentialHeaderName, isCredentialName, looksLikeSecret } from '../credentials.ts';
-import { mentionsVariable as hasPlaceholder, variableReference, withoutAuthScheme } from '../placeholders.ts';
+import {
+  findCredentials,
+  isCredentialHeaderName,
+  isCredentialName,
+  looksLikeSecret,
+} from '../credentials.ts';
+import {
+  mentionsVariable as hasPlaceholder,
+  variableReference,
+  withoutAuthScheme,
+} from '../placeholders.ts';
 
-const SECRET_ENV_KEY = /key|token|secret|password|passwd|pwd|credential|auth|cookie|session|private/i;
+const SECRET_ENV_KEY =
+  /key|token|secret|password|passwd|pwd|credential|auth|cookie|session|private/i;
 /**
  * Whether a value holds a credential by its content. An ordinary URL is an address, not a
  * credential, however many digits its path has (`/v1/a1b2c3d4e5f6…/mcp`): only a password in it
@@ -14,7 +24,10 @@ const SECRET_ENV_KEY = /key|token|secret|password|passwd|pwd|credential|auth|coo
  */
 export function secretByContent(value: string): boolean {
   if (!/^[A-Za-z][A-Za-z0-9+.-]*:\/\/\S*$/.test(value.trim())) return looksLikeSecret(value);
-  return hasSecretQuery(value.trim()) || findCredentials(value.trim()).some((h) => h.kind === 'userinfo' || h.kind === 'parameter');
+  return (
+    hasSecretQuery(value.trim()) ||
+    findCredentials(value.trim()).some((h) => h.kind === 'userinfo' || h.kind === 'parameter')
+  );
 }
 /** Whether a header value (by name or content) is a credential; a variable reference is not (Codex sends it literally). */
 export const isCredentialHeader = (name: string, value: string): boolean =>
@@ -22,7 +35,10 @@ export const isCredentialHeader = (name: string, value: string): boolean =>
   !variableReference(withoutAuthScheme(value)) &&
   (isCredentialHeaderName(name) || secretByContent(value));
 /** Whether an env value (by name or content) is a literal secret. */
-export const isSecretEnv = (name: string, value: string): boolean => value.trim() !== '' && !hasPlaceholder(value) && (SECRET_ENV_KEY.test(name) || secretByContent(value));
+export const isSecretEnv = (name: string, value: string): boolean =>
+  value.trim() !== '' &&
+  !hasPlaceholder(value) &&
+  (SECRET_ENV_KEY.test(name) || secretByContent(value));
 
 /** True when `arg` alone is an option whose name says it holds a credential: `--api-key`, `-token` (not `--token-file`). */
 export function isSecretOption(arg: string): boolean {
@@ -46,7 +62,10 @@ function isBareSecret(arg: string): boolean {
 
 /** The part of an option name a variable is named after: `--api-key` → `API_KEY`. */
 function optionSuffix(option: string): string {
-  const word = option.replace(/^-+/, '').replace(/[^A-Za-z0-9]+/g, '_').toUpperCase();
+  const word = option
+    .replace(/^-+/, '')
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .toUpperCase();
   return word === '' ? 'TOKEN' : word;
 }
 
@@ -63,7 +82,10 @@ export interface MovedArg {
  * names the variable for each (from a suffix such as TOKEN). Values that already mention a
  * variable are left alone: the doctor reports those separately (Codex does not expand them).
  */
-export function moveArgSecrets(args: readonly string[], newVar: (suffix: string) => string): { args: string[]; moved: MovedArg[] } {
+export function moveArgSecrets(
+  args: readonly string[],
+  newVar: (suffix: string) => string,
+): { args: string[]; moved: MovedArg[] } {
   const kept: string[] = [];
   const moved: MovedArg[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -73,7 +95,13 @@ export function moveArgSecrets(args: readonly string[], newVar: (suffix: string)
     if (value !== undefined && !hasPlaceholder(value)) {
       const option = arg.slice(0, arg.indexOf('='));
       moved.push({ what: `${option}=…`, varName: newVar(optionSuffix(option)), at: [i] });
-    } else if (isSecretOption(arg) && next !== undefined && next !== '' && !next.startsWith('-') && !hasPlaceholder(next)) {
+    } else if (
+      isSecretOption(arg) &&
+      next !== undefined &&
+      next !== '' &&
+      !next.startsWith('-') &&
+      !hasPlaceholder(next)
+    ) {
       moved.push({ what: `${arg} …`, varName: newVar(optionSuffix(arg)), at: [i, i + 1] });
       i += 1;
     } else if (isBareSecret(arg)) {
@@ -89,7 +117,11 @@ function splitQuery(url: string): { head: string; params: string[]; fragment: st
   const beforeHash = hash < 0 ? url : url.slice(0, hash);
   const q = beforeHash.indexOf('?');
   if (q < 0) return null;
-  return { head: beforeHash.slice(0, q), params: beforeHash.slice(q + 1).split('&'), fragment: hash < 0 ? '' : url.slice(hash) };
+  return {
+    head: beforeHash.slice(0, q),
+    params: beforeHash.slice(q + 1).split('&'),
+    fragment: hash < 0 ? '' : url.slice(hash),
+  };
 }
 
 /** True when a query parameter carries a literal credential (`api_key=…`, `token=…`). */
@@ -112,5 +144,8 @@ export function stripSecretQuery(url: string): { url: string; removed: string[] 
   const removed = parts.params.filter(isSecretParam).map((p) => p.slice(0, p.indexOf('=')));
   if (removed.length === 0) return { url, removed };
   const rest = parts.params.filter((p) => !isSecretParam(p));
-  return { url: `${parts.head}${rest.length > 0 ? `?${rest.join('&')}` : ''}${parts.fragment}`, removed };
+  return {
+    url: `${parts.head}${rest.length > 0 ? `?${rest.join('&')}` : ''}${parts.fragment}`,
+    removed,
+  };
 }

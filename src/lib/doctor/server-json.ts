@@ -13,15 +13,30 @@ export function convertServerJson(text: string, provider: Provider | undefined):
   const file: Finding[] = [];
   const base = { source: 'json' as const, parseError: null, file };
   if (!provider) {
-    file.push({ kind: 'rejected', severity: 'error', key: [], codexPath: '', message: 'This looks like a server.json, which this page cannot convert here: use "Import a server.json" on the "Any MCP server" guide.' });
+    file.push({
+      kind: 'rejected',
+      severity: 'error',
+      key: [],
+      codexPath: '',
+      message:
+        'This looks like a server.json, which this page cannot convert here: use "Import a server.json" on the "Any MCP server" guide.',
+    });
     const partial = { ...base, servers: [], loads: false };
     return { ...partial, summary: jsonSummary(partial) };
   }
   const read = readServerJson(provider, text);
   for (const d of read.diagnostics) {
-    file.push({ kind: d.severity === 'error' ? 'rejected' : 'ignored', severity: d.severity, key: [], codexPath: d.path, message: `${d.path ? `${d.path}: ` : ''}${d.message}` });
+    file.push({
+      kind: d.severity === 'error' ? 'rejected' : 'ignored',
+      severity: d.severity,
+      key: [],
+      codexPath: d.path,
+      message: `${d.path ? `${d.path}: ` : ''}${d.message}`,
+    });
   }
-  const what = read.server ? `${read.server.name}${read.server.version ? ` ${read.server.version}` : ''}` : 'this server';
+  const what = read.server
+    ? `${read.server.name}${read.server.version ? ` ${read.server.version}` : ''}`
+    : 'this server';
   file.unshift({
     kind: 'ignored',
     severity: 'info',
@@ -29,7 +44,9 @@ export function convertServerJson(text: string, provider: Provider | undefined):
     codexPath: '',
     message: `This is a server.json (the MCP Registry's description of ${what}), not a client's configuration: ${read.choices.length === 1 ? 'its one way to run the server is converted below.' : `each of its ${read.choices.length} ways to run the server is converted below, the one to prefer first.`}${read.reason ? ` ${read.reason}` : ''}`,
   });
-  const ordered = [...read.choices].sort((a, b) => Number(b.choice.id === read.preferred) - Number(a.choice.id === read.preferred));
+  const ordered = [...read.choices].sort(
+    (a, b) => Number(b.choice.id === read.preferred) - Number(a.choice.id === read.preferred),
+  );
   const servers = ordered.map((c) => choiceReport(c, ordered.length > 1));
   const partial = { ...base, servers, loads: servers.some((s) => s.corrected !== null) };
   return { ...partial, summary: jsonSummary(partial) };
@@ -54,10 +71,19 @@ function choiceReport(c: ConvertedChoice, several: boolean): ServerReport {
     return report;
   }
   if (!outputs || !c.conversion) {
-    report.correctedProblems = (c.generated?.diagnostics ?? []).filter((d) => d.severity === 'error').map((d) => d.message);
-    if (report.correctedProblems.length === 0) report.correctedProblems = ['This choice could not be converted.'];
+    report.correctedProblems = (c.generated?.diagnostics ?? [])
+      .filter((d) => d.severity === 'error')
+      .map((d) => d.message);
+    if (report.correctedProblems.length === 0)
+      report.correctedProblems = ['This choice could not be converted.'];
     return report;
   }
-  report.corrected = { name: outputs.name, toml: outputs.toml, env: outputs.env, changes: [c.choice.label, ...c.conversion.notes, ...c.conversion.todo], notCarried: [] };
+  report.corrected = {
+    name: outputs.name,
+    toml: outputs.toml,
+    env: outputs.env,
+    changes: [c.choice.label, ...c.conversion.notes, ...c.conversion.todo],
+    notCarried: [],
+  };
   return report;
 }

@@ -9,11 +9,24 @@ import { describe } from './schema.ts';
 import { isTable, type ServerReport, type Table } from './types.ts';
 
 /** Analyses one entry; `misplaced` names the wrong table it sits under, if any; `buildCorrected` false defers its block. */
-export function checkServer(t: unknown, ctx: Context, misplaced?: string, buildCorrected = true): ServerReport {
+export function checkServer(
+  t: unknown,
+  ctx: Context,
+  misplaced?: string,
+  buildCorrected = true,
+): ServerReport {
   const out = new Findings(ctx);
   const line = lineOf(ctx.statements, [...ctx.base, ctx.name]);
   const report = (transport: ServerReport['transport'], salvaged: Table | null): ServerReport => {
-    const r: ServerReport = { name: ctx.name, transport, rejected: out.rejected, ignored: out.ignored, risks: out.risks, corrected: null, correctedProblems: [] };
+    const r: ServerReport = {
+      name: ctx.name,
+      transport,
+      rejected: out.rejected,
+      ignored: out.ignored,
+      risks: out.risks,
+      corrected: null,
+      correctedProblems: [],
+    };
     if (line !== undefined) r.line = line;
     if (misplaced) r.misplaced = misplaced;
     if (salvaged && !buildCorrected) r.deferred = true;
@@ -21,18 +34,29 @@ export function checkServer(t: unknown, ctx: Context, misplaced?: string, buildC
       const fixed = correct(ctx.name, salvaged, ctx.exported, ctx.release);
       r.corrected = fixed.corrected;
       r.correctedProblems = fixed.problems;
-    } else r.correctedProblems = ['There is nothing to build a corrected entry from: it needs a command (local server) or a url (remote server).'];
+    } else
+      r.correctedProblems = [
+        'There is nothing to build a corrected entry from: it needs a command (local server) or a url (remote server).',
+      ];
     return r;
   };
 
   if (!isTable(t)) {
     if (misplaced) out.ignore([], `This is under [${misplaced}], which Codex does not read.`);
-    else out.reject([], `mcp_servers.${ctx.name} must be a table ([mcp_servers.${ctx.name}] with keys under it), but it is ${describe(t)}.`, 'invalid type');
+    else
+      out.reject(
+        [],
+        `mcp_servers.${ctx.name} must be a table ([mcp_servers.${ctx.name}] with keys under it), but it is ${describe(t)}.`,
+        'invalid type',
+      );
     return report(null, null);
   }
   const transport = transportOf(t);
   if (misplaced) {
-    out.ignore([], `This whole entry is ignored: it is under [${misplaced}.${ctx.name}], and Codex only reads [mcp_servers.${ctx.name}]. The corrected block puts it in the right place.`);
+    out.ignore(
+      [],
+      `This whole entry is ignored: it is under [${misplaced}.${ctx.name}], and Codex only reads [mcp_servers.${ctx.name}]. The corrected block puts it in the right place.`,
+    );
   } else {
     checkKeys(t, out, ctx.release);
     checkEntryRules(t, transport, out, ctx.release);

@@ -100,6 +100,8 @@ export interface DiagnoseOptions {
 /** A TOML table or JSON object, as parsed. */
 export type Table = Record<string, unknown>;
 /** True for a table (not an array, a date or null). */
-export const isTable = (v: unknown): v is Table => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
+export const isTable = (v: unknown): v is Table =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
 /** True for a TOML number (integers beyond 2^53 come back as bigint). */
-export const isNumber = (v: unknown): v is number | bigint => typeof v === 'number' || typeof v === 'bigint';
+export const isNumber = (v: unknown): v is number | bigint =>
+  typeof v === 'number' || typeof v === 'bigint';

@@ -41,8 +41,19 @@ export const saneServerName = (name: string, release: Release = CODEX_NEWEST): s
   proposeName(name, factsFor(release).nameRule);
 
 /** A scalar as text (numbers and booleans too); undefined for tables and arrays. */
-export const asString = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint' ? String(v) : undefined);
+export const asString = (v: unknown): string | undefined =>
+  typeof v === 'string'
+    ? v
+    : typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint'
+      ? String(v)
+      : undefined;
 /** The strings of an array (scalars converted), or a lone non-empty string as a list. */
-export const asStrings = (v: unknown): string[] => (Array.isArray(v) ? v.map(asString).filter((x): x is string => x !== undefined) : typeof v === 'string' && v.trim() !== '' ? [v] : []);
+export const asStrings = (v: unknown): string[] =>
+  Array.isArray(v)
+    ? v.map(asString).filter((x): x is string => x !== undefined)
+    : typeof v === 'string' && v.trim() !== ''
+      ? [v]
+      : [];
 /** A boolean, or the strings "true" / "false". */
-export const asBool = (v: unknown): boolean | undefined => (typeof v === 'boolean' ? v : v === 'true' ? true : v === 'false' ? false : undefined);
+export const asBool = (v: unknown): boolean | undefined =>
+  typeof v === 'boolean' ? v : v === 'true' ? true : v === 'false' ? false : undefined;

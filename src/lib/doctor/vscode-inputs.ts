@@ -32,7 +32,10 @@ export function fromVsCodeInputs(t: Table, out: Findings): void {
       delete env[k];
       if (!passed.includes(k)) passed.push(k);
       const whole = wholeInput(v) !== undefined;
-      out.risk(['env', k], `env.${k} is "${v}": VS Code asks for that value when it starts the server, but Codex has no prompts and passes \${...} as written. The corrected block passes ${k} through from your shell instead (env_vars): export ${k}${whole ? '' : ' with the whole value'} before starting Codex.`);
+      out.risk(
+        ['env', k],
+        `env.${k} is "${v}": VS Code asks for that value when it starts the server, but Codex has no prompts and passes \${...} as written. The corrected block passes ${k} through from your shell instead (env_vars): export ${k}${whole ? '' : ' with the whole value'} before starting Codex.`,
+      );
     }
     t['env'] = env;
     if (passed.length > 0) t['env_vars'] = passed;
@@ -49,12 +52,23 @@ export function fromVsCodeInputs(t: Table, out: Findings): void {
     const bearer = /^\s*Bearer\s+/i.exec(v);
     const id = wholeInput(bearer ? v.slice(bearer[0].length) : v);
     const name = varFor(id ?? '', `${upperSnake(h).replace(/^X_/, '') || 'HEADER'}_VALUE`);
-    if (bearer && id !== undefined && h.toLowerCase() === 'authorization' && !('bearer_token_env_var' in t)) {
+    if (
+      bearer &&
+      id !== undefined &&
+      h.toLowerCase() === 'authorization' &&
+      !('bearer_token_env_var' in t)
+    ) {
       t['bearer_token_env_var'] = name;
-      out.risk(['headers', h], `Header ${h} is "${v}": VS Code asks for the token when it starts the server, but Codex has no prompts. The corrected block reads it from ${name} (bearer_token_env_var): export the token, without "Bearer ", in ${name} before starting Codex.`);
+      out.risk(
+        ['headers', h],
+        `Header ${h} is "${v}": VS Code asks for the token when it starts the server, but Codex has no prompts. The corrected block reads it from ${name} (bearer_token_env_var): export the token, without "Bearer ", in ${name} before starting Codex.`,
+      );
     } else {
       fromEnv[h] = name;
-      out.risk(['headers', h], `Header ${h} is "${v}": VS Code asks for that value when it starts the server, but Codex has no prompts. The corrected block reads the header from ${name} (env_http_headers): export ${name} with the whole header value${bearer ? ', "Bearer " included' : ''} before starting Codex.`);
+      out.risk(
+        ['headers', h],
+        `Header ${h} is "${v}": VS Code asks for that value when it starts the server, but Codex has no prompts. The corrected block reads the header from ${name} (env_http_headers): export ${name} with the whole header value${bearer ? ', "Bearer " included' : ''} before starting Codex.`,
+      );
     }
   }
   t['http_headers'] = kept;

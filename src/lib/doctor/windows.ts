@@ -105,7 +105,10 @@ export function repairBackslashes(text: string, first: ParseProblem): BackslashR
   const lines = text.split('\n');
   const repaired: number[] = [];
   let problem: ParseProblem | null = first;
-  const limit = Math.min(MAX_REPAIRS, Math.max(1, Math.floor(MAX_PARSED / Math.max(1, text.length))));
+  const limit = Math.min(
+    MAX_REPAIRS,
+    Math.max(1, Math.floor(MAX_PARSED / Math.max(1, text.length))),
+  );
   while (problem && isEscapeProblem(problem) && repaired.length < limit) {
     const index = problem.line - 1;
     const fixed = repairLine(lines[index] ?? '');
@@ -114,8 +117,11 @@ export function repairBackslashes(text: string, first: ParseProblem): BackslashR
     repaired.push(problem.line);
     problem = parseProblem(lines.join('\n'));
   }
-  if (problem && isEscapeProblem(problem) && repaired.length >= limit) return repairAllAtOnce(lines, repaired);
-  return problem === null && repaired.length > 0 ? { text: lines.join('\n'), lines: repaired } : null;
+  if (problem && isEscapeProblem(problem) && repaired.length >= limit)
+    return repairAllAtOnce(lines, repaired);
+  return problem === null && repaired.length > 0
+    ? { text: lines.join('\n'), lines: repaired }
+    : null;
 }
 
 /** Too many lines to repair one parse at a time: every line with a bad escape at once, then one parse. */
@@ -148,7 +154,9 @@ export function codexEscapeMessage(line: string, column: number): string | undef
   const bs = line.lastIndexOf('\\', column - 2);
   if (bs < 0 || column - 1 - bs > 9) return undefined;
   const c = line[bs + 1] ?? '';
-  if (c === 'u' || c === 'U') return 'too few unicode value digits, expected unicode hexadecimal value';
-  if (bs + 1 === column - 1 && /[A-Za-z ]/.test(c) && !'btnfrexuU'.includes(c)) return 'missing escaped value, expected `b`, `e`, `f`, `n`, `r`, `\\`, `"`, `x`, `u`, `U`';
+  if (c === 'u' || c === 'U')
+    return 'too few unicode value digits, expected unicode hexadecimal value';
+  if (bs + 1 === column - 1 && /[A-Za-z ]/.test(c) && !'btnfrexuU'.includes(c))
+    return 'missing escaped value, expected `b`, `e`, `f`, `n`, `r`, `\\`, `"`, `x`, `u`, `U`';
   return undefined;
 }

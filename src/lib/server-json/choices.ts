@@ -27,11 +27,33 @@ export const RUNNERS: Record<string, { command: string; what: string }> = {
 function remoteChoice(remote: TransportDef, index: number): Choice {
   const id = `remote:${index}`;
   const where = remote.url || '(no URL)';
-  if (remote.type === 'streamable-http') return { id, kind: 'remote', index, label: `Remote (streamable HTTP): ${where}`, supported: remote.url !== '', why: remote.url === '' ? 'This remote has no URL.' : '' };
+  if (remote.type === 'streamable-http')
+    return {
+      id,
+      kind: 'remote',
+      index,
+      label: `Remote (streamable HTTP): ${where}`,
+      supported: remote.url !== '',
+      why: remote.url === '' ? 'This remote has no URL.' : '',
+    };
   if (remote.type === 'sse') {
-    return { id, kind: 'remote', index, label: `Remote (SSE): ${where}`, supported: false, why: 'Codex speaks streamable HTTP only, not the older SSE transport, so it cannot use this endpoint.' };
+    return {
+      id,
+      kind: 'remote',
+      index,
+      label: `Remote (SSE): ${where}`,
+      supported: false,
+      why: 'Codex speaks streamable HTTP only, not the older SSE transport, so it cannot use this endpoint.',
+    };
   }
-  return { id, kind: 'remote', index, label: `Remote (${remote.type}): ${where}`, supported: false, why: `"${remote.type}" is not a remote transport: a remote is "streamable-http" or "sse".` };
+  return {
+    id,
+    kind: 'remote',
+    index,
+    label: `Remote (${remote.type}): ${where}`,
+    supported: false,
+    why: `"${remote.type}" is not a remote transport: a remote is "streamable-http" or "sse".`,
+  };
 }
 
 function packageChoice(pkg: PackageDef, index: number): Choice {
@@ -47,10 +69,24 @@ function packageChoice(pkg: PackageDef, index: number): Choice {
     return { id, kind: 'package', index, label, supported: false, why };
   }
   if (pkg.transport.type === 'sse') {
-    return { id, kind: 'package', index, label, supported: false, why: 'This package serves the older SSE transport, which Codex does not speak.' };
+    return {
+      id,
+      kind: 'package',
+      index,
+      label,
+      supported: false,
+      why: 'This package serves the older SSE transport, which Codex does not speak.',
+    };
   }
   if (pkg.transport.type !== 'stdio' && pkg.transport.type !== 'streamable-http') {
-    return { id, kind: 'package', index, label, supported: false, why: `Transport "${pkg.transport.type}" is unknown: use "stdio" or "streamable-http".` };
+    return {
+      id,
+      kind: 'package',
+      index,
+      label,
+      supported: false,
+      why: `Transport "${pkg.transport.type}" is unknown: use "stdio" or "streamable-http".`,
+    };
   }
   return { id, kind: 'package', index, label, supported: true, why: '' };
 }
@@ -62,17 +98,30 @@ export function listChoices(server: ServerJson): Choice[] {
   const usable = choices.find((c) => c.supported);
   for (const c of choices) {
     if (c.supported) continue;
-    c.why += usable ? ` Use "${usable.label}" instead.` : ' No other remote or package in this file works with Codex: ask the author for a streamable HTTP endpoint or a stdio package.';
+    c.why += usable
+      ? ` Use "${usable.label}" instead.`
+      : ' No other remote or package in this file works with Codex: ask the author for a streamable HTTP endpoint or a stdio package.';
   }
   return choices;
 }
 
 /** The choice offered first, and a sentence saying why. Remotes win: they need nothing installed. */
-export function defaultChoice(choices: readonly Choice[]): { choice: Choice | null; reason: string } {
+export function defaultChoice(choices: readonly Choice[]): {
+  choice: Choice | null;
+  reason: string;
+} {
   const usable = choices.filter((c) => c.supported);
   const first = usable[0] ?? null;
-  if (!first) return { choice: null, reason: choices.length === 0 ? 'This server.json lists no remotes and no packages: there is nothing for Codex to connect to.' : 'Nothing in this server.json works with Codex as it is; see each entry for why.' };
-  if (usable.length === 1) return { choice: first, reason: 'This is the only entry Codex can use.' };
+  if (!first)
+    return {
+      choice: null,
+      reason:
+        choices.length === 0
+          ? 'This server.json lists no remotes and no packages: there is nothing for Codex to connect to.'
+          : 'Nothing in this server.json works with Codex as it is; see each entry for why.',
+    };
+  if (usable.length === 1)
+    return { choice: first, reason: 'This is the only entry Codex can use.' };
   const reason =
     first.kind === 'remote'
       ? 'A remote server needs nothing installed on your machine, so it comes first; pick a package to run the server locally instead.'

@@ -41,7 +41,11 @@ export function readServerJson(provider: Provider, text: string): ServerJsonRepo
   const list = listChoices(server);
   const choices = list.map((choice) => {
     const conversion = convertChoice(provider, server, choice.id);
-    return { choice, conversion, generated: conversion ? generate(specFromForm(provider, conversion.form)) : null };
+    return {
+      choice,
+      conversion,
+      generated: conversion ? generate(specFromForm(provider, conversion.form)) : null,
+    };
   });
   const { choice, reason } = defaultChoice(list);
   return { server, diagnostics, choices, preferred: choice?.id ?? null, reason };
@@ -51,5 +55,10 @@ export function readServerJson(provider: Provider, text: string): ServerJsonRepo
 export function looksLikeServerJson(value: unknown): boolean {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const o = value as Record<string, unknown>;
-  return !('mcpServers' in o) && ('remotes' in o || 'packages' in o || (typeof o['$schema'] === 'string' && o['$schema'].includes('server.schema.json')));
+  return (
+    !('mcpServers' in o) &&
+    ('remotes' in o ||
+      'packages' in o ||
+      (typeof o['$schema'] === 'string' && o['$schema'].includes('server.schema.json')))
+  );
 }

@@ -3,7 +3,14 @@
  * header and environment values, argument values. Secret inputs are listed but never asked for:
  * their values go into the reader's shell, never into the page's state, a file or a link.
  */
-import type { ArgumentDef, InputDef, KeyValueDef, PackageDef, ServerJson, TransportDef } from './types.ts';
+import type {
+  ArgumentDef,
+  InputDef,
+  KeyValueDef,
+  PackageDef,
+  ServerJson,
+  TransportDef,
+} from './types.ts';
 
 /** One field the reader may fill in. `id` is stable: `url.tenant`, `header.X-Region`, `env.LOG_LEVEL`, `arg.p0`, `arg.r1.token`. */
 export interface ReaderInput {
@@ -21,7 +28,15 @@ export interface ReaderInput {
 export type InputValues = Readonly<Record<string, string>>;
 
 function input(id: string, label: string, def: InputDef): ReaderInput {
-  const out: ReaderInput = { id, label, description: def.description, required: def.isRequired, secret: def.isSecret, format: def.format, default: def.default ?? '' };
+  const out: ReaderInput = {
+    id,
+    label,
+    description: def.description,
+    required: def.isRequired,
+    secret: def.isSecret,
+    format: def.format,
+    default: def.default ?? '',
+  };
   if (def.choices) out.choices = def.choices;
   return out;
 }
@@ -53,7 +68,9 @@ function transportInputs(t: TransportDef): ReaderInput[] {
   const vars = templateVariables(t.url)
     .filter((v) => t.variables.has(v))
     .map((v) => input(`url.${v}`, `URL part {${v}}`, t.variables.get(v)!));
-  const headers = t.headers.flatMap((h: KeyValueDef) => valueInputs(`header.${h.name}`, `Header ${h.name}`, h));
+  const headers = t.headers.flatMap((h: KeyValueDef) =>
+    valueInputs(`header.${h.name}`, `Header ${h.name}`, h),
+  );
   return [...vars, ...headers];
 }
 
@@ -76,19 +93,33 @@ export function inputsOf(server: ServerJson, choiceId: string): ReaderInput[] {
 }
 
 /** Checks the reader's values: one message per input that needs fixing. Secret inputs are never checked here (never typed here). */
-export function checkInputs(inputs: readonly ReaderInput[], values: InputValues): Map<string, string> {
+export function checkInputs(
+  inputs: readonly ReaderInput[],
+  values: InputValues,
+): Map<string, string> {
   const problems = new Map<string, string>();
   for (const i of inputs) {
     if (i.secret) continue;
     const v = (Object.hasOwn(values, i.id) ? values[i.id] : undefined)?.trim() ?? '';
     if (v === '') {
-      if (i.required && i.default === '') problems.set(i.id, `${i.label} is required: ${i.description ? `${i.description}.` : 'enter a value.'}`.replace(/\.\.$/, '.'));
+      if (i.required && i.default === '')
+        problems.set(
+          i.id,
+          `${i.label} is required: ${i.description ? `${i.description}.` : 'enter a value.'}`.replace(
+            /\.\.$/,
+            '.',
+          ),
+        );
       continue;
     }
-    if (i.choices && !i.choices.includes(v)) problems.set(i.id, `${i.label} must be one of: ${i.choices.join(', ')}.`);
-    else if (i.format === 'number' && !/^-?\d+(\.\d+)?$/.test(v)) problems.set(i.id, `${i.label} must be a number, such as 8080.`);
-    else if (i.format === 'boolean' && v !== 'true' && v !== 'false') problems.set(i.id, `${i.label} must be true or false.`);
-    else if (/[\u0000-\u001f\u007f]/.test(v)) problems.set(i.id, `${i.label} contains a line break or control character: remove it.`);
+    if (i.choices && !i.choices.includes(v))
+      problems.set(i.id, `${i.label} must be one of: ${i.choices.join(', ')}.`);
+    else if (i.format === 'number' && !/^-?\d+(\.\d+)?$/.test(v))
+      problems.set(i.id, `${i.label} must be a number, such as 8080.`);
+    else if (i.format === 'boolean' && v !== 'true' && v !== 'false')
+      problems.set(i.id, `${i.label} must be true or false.`);
+    else if (/[\u0000-\u001f\u007f]/.test(v))
+      problems.set(i.id, `${i.label} contains a line break or control character: remove it.`);
   }
   return problems;
 }

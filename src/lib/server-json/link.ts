@@ -31,7 +31,11 @@ export function fromValue(server: ServerJson): string {
  * own output (allowlisted keys, the final link scanned for credentials, flagged fields withheld and
  * named), plus `from` naming the server.json it came from. Nothing is put back after that scan.
  */
-export function prefillFragment(provider: Provider, server: ServerJson, conversion: Conversion): { fragment: string; withheld: string[] } {
+export function prefillFragment(
+  provider: Provider,
+  server: ServerJson,
+  conversion: Conversion,
+): { fragment: string; withheld: string[] } {
   const { params, withheld } = encodeShare(provider, conversion.form);
   const out = new URLSearchParams(params);
   out.set(FROM_KEY, fromValue(server));
@@ -39,7 +43,12 @@ export function prefillFragment(provider: Provider, server: ServerJson, conversi
 }
 
 /** The whole link to the prefilled generator on a site origin such as `https://codex-mcp.example`. */
-export function prefillLink(origin: string, provider: Provider, server: ServerJson, conversion: Conversion): string {
+export function prefillLink(
+  origin: string,
+  provider: Provider,
+  server: ServerJson,
+  conversion: Conversion,
+): string {
   return `${origin.replace(/\/+$/, '')}${GENERATOR_PATH}#${prefillFragment(provider, server, conversion).fragment}`;
 }
 
@@ -56,7 +65,8 @@ export function readFrom(hash: string): string {
 /** Markdown and HTML snippets that show the badge and link to the prefilled generator. */
 export function badgeSnippets(origin: string, link: string): { markdown: string; html: string } {
   const img = `${origin.replace(/\/+$/, '')}${BADGE_PATH}`;
-  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  const escape = (s: string) =>
+    s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
   return {
     markdown: `[![Add to Codex](${img})](${link})`,
     html: `<a href="${escape(link)}"><img src="${escape(img)}" alt="Add to Codex" height="28"></a>`,
@@ -72,12 +82,23 @@ const fence = (lang: string, body: string) => {
  * The variables a README section lists: the generator's, except those the import exports itself with
  * the server.json's values (header variables), then the import's.
  */
-export function readmeVariables(spec: ServerSpec, conversion: Conversion): (EnvVarSpec | Conversion['exports'][number])[] {
-  return [...spec.envVarLines.filter((l) => !conversion.exports.some((e) => e.name === l.name)), ...conversion.exports];
+export function readmeVariables(
+  spec: ServerSpec,
+  conversion: Conversion,
+): (EnvVarSpec | Conversion['exports'][number])[] {
+  return [
+    ...spec.envVarLines.filter((l) => !conversion.exports.some((e) => e.name === l.name)),
+    ...conversion.exports,
+  ];
 }
 
 /** The README section for a server author: what to run, the TOML block, the variables, the check. Null while the form has errors. */
-export function readmeSection(origin: string, provider: Provider, server: ServerJson, conversion: Conversion): string | null {
+export function readmeSection(
+  origin: string,
+  provider: Provider,
+  server: ServerJson,
+  conversion: Conversion,
+): string | null {
   const spec = specFromForm(provider, conversion.form);
   const outputs = generate(spec).outputs;
   if (!outputs) return null;
@@ -86,14 +107,37 @@ export function readmeSection(origin: string, provider: Provider, server: Server
   const parts = [`## Use ${title} with Codex`, '', badgeSnippets(origin, link).markdown, ''];
   const vars = readmeVariables(spec, conversion);
   const env = envLines(vars);
-  if (env) parts.push('Set these variables in the shell that starts Codex (replace the placeholders):', '', fence('sh', env.posix), '');
+  if (env)
+    parts.push(
+      'Set these variables in the shell that starts Codex (replace the placeholders):',
+      '',
+      fence('sh', env.posix),
+      '',
+    );
   if (outputs.cli.posix && outputs.cli.mode === 'full') {
-    parts.push('Add the server with one command:', '', fence('sh', outputs.cli.posix), '', `Or add this table to \`${outputs.configPath}\`:`, '');
+    parts.push(
+      'Add the server with one command:',
+      '',
+      fence('sh', outputs.cli.posix),
+      '',
+      `Or add this table to \`${outputs.configPath}\`:`,
+      '',
+    );
   } else if (outputs.cli.posix) {
     const keys = outputs.cli.missing.map((k) => `\`${k}\``).join(', ');
-    parts.push('Add the server with one command:', '', fence('sh', outputs.cli.posix), '', `The command cannot set ${keys}: add them to the table it writes in \`${outputs.configPath}\`, or add this whole table instead:`, '');
+    parts.push(
+      'Add the server with one command:',
+      '',
+      fence('sh', outputs.cli.posix),
+      '',
+      `The command cannot set ${keys}: add them to the table it writes in \`${outputs.configPath}\`, or add this whole table instead:`,
+      '',
+    );
   } else {
-    parts.push(`Add this table to \`${outputs.configPath}\` (\`codex mcp add\` has no flag for some of its keys):`, '');
+    parts.push(
+      `Add this table to \`${outputs.configPath}\` (\`codex mcp add\` has no flag for some of its keys):`,
+      '',
+    );
   }
   parts.push(fence('toml', outputs.toml), '');
   if (outputs.login) parts.push('Then sign in:', '', fence('sh', outputs.login), '');
@@ -110,15 +154,21 @@ export function prefillTodo(form: FormState): string[] {
   const holes = (text: string) => [...new Set(text.match(/\{[A-Za-z_][A-Za-z0-9_-]*\}/g) ?? [])];
   if (form.mode !== 'local') {
     for (const h of holes(form.params['url'] ?? '')) todo.push(`Replace ${h} in Server URL.`);
-    if (form.mode === 'token' && form.envVar.trim() !== '') todo.push(`Export ${form.envVar.trim()} with your token before starting Codex.`);
+    if (form.mode === 'token' && form.envVar.trim() !== '')
+      todo.push(`Export ${form.envVar.trim()} with your token before starting Codex.`);
     for (const line of form.envHeaders.split('\n')) {
       const [header, variable] = line.split(':').map((s) => s.trim());
-      if (header && variable) todo.push(`Export ${variable} with the value of the ${header} header.`);
+      if (header && variable)
+        todo.push(`Export ${variable} with the value of the ${header} header.`);
     }
   } else {
     for (const h of holes(form.args)) todo.push(`Replace ${h} in Arguments.`);
-    const vars = form.envVars.split(/[,\n]/).map((s) => s.trim()).filter(Boolean);
-    if (vars.length > 0) todo.push(`Export the variables the server reads before starting Codex: ${vars.join(', ')}.`);
+    const vars = form.envVars
+      .split(/[,\n]/)
+      .map((s) => s.trim())
+      .filter(Boolean);
+    if (vars.length > 0)
+      todo.push(`Export the variables the server reads before starting Codex: ${vars.join(', ')}.`);
   }
   return todo;
 }

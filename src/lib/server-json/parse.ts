@@ -3,7 +3,17 @@
  * diagnostic naming the JSON path and the fix. Old snake_case spellings (schema 2025-07-09) are
  * read too, with a warning, so a file from any published version converts the same way.
  */
-import { KNOWN_VERSIONS, type ArgumentDef, type InputDef, type JsonDiagnostic, type KeyValueDef, type PackageDef, type SchemaVersion, type ServerJson, type TransportDef } from './types.ts';
+import {
+  KNOWN_VERSIONS,
+  type ArgumentDef,
+  type InputDef,
+  type JsonDiagnostic,
+  type KeyValueDef,
+  type PackageDef,
+  type SchemaVersion,
+  type ServerJson,
+  type TransportDef,
+} from './types.ts';
 
 /** Larger pastes are refused rather than parsed (real files are a few KB). */
 export const MAX_SERVER_JSON_CHARS = 500_000;
@@ -36,7 +46,9 @@ const LEGACY: Record<string, string> = {
 export function schemaVersionOf(url: string): SchemaVersion {
   if (/\/draft\/server\.schema\.json$/.test(url)) return 'draft';
   const dated = /\/schemas\/(\d{4}-\d{2}-\d{2})\/server\.schema\.json$/.exec(url)?.[1];
-  return (KNOWN_VERSIONS as readonly string[]).includes(dated ?? '') ? (dated as SchemaVersion) : 'unknown';
+  return (KNOWN_VERSIONS as readonly string[]).includes(dated ?? '')
+    ? (dated as SchemaVersion)
+    : 'unknown';
 }
 
 class Reader {
@@ -52,7 +64,10 @@ class Reader {
     if (Object.hasOwn(o, key)) return o[key];
     const legacy = LEGACY[key];
     if (legacy && Object.hasOwn(o, legacy)) {
-      this.warn(`${at}.${legacy}`, `"${legacy}" is the spelling from before schema 2025-09-16: it was read as "${key}"; rename it.`);
+      this.warn(
+        `${at}.${legacy}`,
+        `"${legacy}" is the spelling from before schema 2025-09-16: it was read as "${key}"; rename it.`,
+      );
       return o[legacy];
     }
     return undefined;
@@ -88,9 +103,14 @@ function readInput(r: Reader, o: Obj, at: string): InputDef {
   if (isObj(vars)) {
     for (const [key, value] of Object.entries(vars)) {
       if (isObj(value)) variables.set(key, readInput(r, value, `${at}.variables.${key}`));
-      else r.warn(`${at}.variables.${key}`, `Variable ${key} should be an object with a description: it was ignored.`);
+      else
+        r.warn(
+          `${at}.variables.${key}`,
+          `Variable ${key} should be an object with a description: it was ignored.`,
+        );
     }
-  } else if (vars !== undefined) r.warn(`${at}.variables`, 'variables should be an object: it was ignored.');
+  } else if (vars !== undefined)
+    r.warn(`${at}.variables`, 'variables should be an object: it was ignored.');
   const input: InputDef = {
     description: r.str(o, 'description', at),
     isRequired: r.bool(o, 'isRequired', at),
@@ -108,7 +128,10 @@ function readInput(r: Reader, o: Obj, at: string): InputDef {
 
 function readKeyValue(r: Reader, raw: unknown, at: string, what: string): KeyValueDef | null {
   if (!isObj(raw)) {
-    r.error(at, `Each ${what} should be an object such as {"name": "API_KEY", "isSecret": true}: this one was ignored.`);
+    r.error(
+      at,
+      `Each ${what} should be an object such as {"name": "API_KEY", "isSecret": true}: this one was ignored.`,
+    );
     return null;
   }
   const name = r.str(raw, 'name', at).trim();
@@ -121,7 +144,10 @@ function readKeyValue(r: Reader, raw: unknown, at: string, what: string): KeyVal
 
 function readArgument(r: Reader, raw: unknown, at: string): ArgumentDef | null {
   if (!isObj(raw)) {
-    r.error(at, 'Each argument should be an object with "type": "positional" or "named": this one was ignored.');
+    r.error(
+      at,
+      'Each argument should be an object with "type": "positional" or "named": this one was ignored.',
+    );
     return null;
   }
   const type = r.str(raw, 'type', at);
@@ -130,53 +156,96 @@ function readArgument(r: Reader, raw: unknown, at: string): ArgumentDef | null {
   const valueHint = r.str(raw, 'valueHint', at).trim();
   if (type === 'named') {
     if (name === '') {
-      r.error(`${at}.name`, 'A named argument needs "name" (the flag, such as "--port"): it was ignored.');
+      r.error(
+        `${at}.name`,
+        'A named argument needs "name" (the flag, such as "--port"): it was ignored.',
+      );
       return null;
     }
     return { ...input, type, name, valueHint };
   }
   if (type !== 'positional') {
-    r.error(`${at}.type`, `Argument type "${type}" is unknown: use "positional" or "named". It was ignored.`);
+    r.error(
+      `${at}.type`,
+      `Argument type "${type}" is unknown: use "positional" or "named". It was ignored.`,
+    );
     return null;
   }
   if (input.value === undefined && valueHint === '') {
-    r.warn(at, 'A positional argument needs "value" or "valueHint": it was read with the label "value".');
+    r.warn(
+      at,
+      'A positional argument needs "value" or "valueHint": it was read with the label "value".',
+    );
   }
   return { ...input, type, name: '', valueHint: valueHint || 'value' };
 }
 
 function readTransport(r: Reader, raw: unknown, at: string, fallbackType: string): TransportDef {
   const o = isObj(raw) ? raw : {};
-  if (raw !== undefined && !isObj(raw)) r.warn(at, 'transport should be an object such as {"type": "stdio"}.');
+  if (raw !== undefined && !isObj(raw))
+    r.warn(at, 'transport should be an object such as {"type": "stdio"}.');
   let type = r.str(o, 'type', at);
   if (type === '' && typeof o['transport_type'] === 'string') {
-    r.warn(`${at}.transport_type`, '"transport_type" is the spelling from schema 2025-07-09: it was read as "type"; rename it.');
+    r.warn(
+      `${at}.transport_type`,
+      '"transport_type" is the spelling from schema 2025-07-09: it was read as "type"; rename it.',
+    );
     type = o['transport_type'];
   }
   if (type === '') {
     type = fallbackType;
     r.warn(`${at}.type`, `No transport type: it was read as "${fallbackType}". Add "type".`);
   }
-  const headers = r.list(o, 'headers', at).map((h, i) => readKeyValue(r, h, `${at}.headers[${i}]`, 'header')).filter((h) => h !== null);
+  const headers = r
+    .list(o, 'headers', at)
+    .map((h, i) => readKeyValue(r, h, `${at}.headers[${i}]`, 'header'))
+    .filter((h) => h !== null);
   const variables = readInput(r, { variables: o['variables'] }, at).variables;
   return { type, url: r.str(o, 'url', at).trim(), headers, variables };
 }
 
 function readPackage(r: Reader, raw: unknown, at: string): PackageDef | null {
   if (!isObj(raw)) {
-    r.error(at, 'Each package should be an object with registryType, identifier and transport: this one was ignored.');
+    r.error(
+      at,
+      'Each package should be an object with registryType, identifier and transport: this one was ignored.',
+    );
     return null;
   }
   const registryType = r.str(raw, 'registryType', at).trim();
   const identifier = r.str(raw, 'identifier', at).trim();
-  if (registryType === '') r.error(`${at}.registryType`, 'registryType is missing: add "npm", "pypi", "oci", "nuget" or "mcpb".');
-  if (identifier === '') r.error(`${at}.identifier`, 'identifier is missing: add the package name (or image reference).');
+  if (registryType === '')
+    r.error(
+      `${at}.registryType`,
+      'registryType is missing: add "npm", "pypi", "oci", "nuget" or "mcpb".',
+    );
+  if (identifier === '')
+    r.error(
+      `${at}.identifier`,
+      'identifier is missing: add the package name (or image reference).',
+    );
   if (registryType === '' || identifier === '') return null;
-  if (!Object.hasOwn(raw, 'transport')) r.warn(`${at}.transport`, 'transport is missing (required since 2025-09-29): it was read as {"type": "stdio"}.');
-  const args = (key: string) => r.list(raw, key, at).map((a, i) => readArgument(r, a, `${at}.${key}[${i}]`)).filter((a) => a !== null);
+  if (!Object.hasOwn(raw, 'transport'))
+    r.warn(
+      `${at}.transport`,
+      'transport is missing (required since 2025-09-29): it was read as {"type": "stdio"}.',
+    );
+  const args = (key: string) =>
+    r
+      .list(raw, key, at)
+      .map((a, i) => readArgument(r, a, `${at}.${key}[${i}]`))
+      .filter((a) => a !== null);
   const version = r.str(raw, 'version', at).trim();
-  if (/\$\{/.test(identifier + version)) r.warn(`${at}.identifier`, `"${(identifier + ' ' + version).slice(0, 80)}" holds a \${...} placeholder that was never filled in: it is used literally; replace it with a real version.`);
-  if (version === 'latest') r.warn(`${at}.version`, '"latest" is not a version the registry accepts: pin a specific version.');
+  if (/\$\{/.test(identifier + version))
+    r.warn(
+      `${at}.identifier`,
+      `"${(identifier + ' ' + version).slice(0, 80)}" holds a \${...} placeholder that was never filled in: it is used literally; replace it with a real version.`,
+    );
+  if (version === 'latest')
+    r.warn(
+      `${at}.version`,
+      '"latest" is not a version the registry accepts: pin a specific version.',
+    );
   return {
     registryType,
     identifier,
@@ -184,7 +253,10 @@ function readPackage(r: Reader, raw: unknown, at: string): PackageDef | null {
     runtimeHint: r.str(raw, 'runtimeHint', at).trim(),
     runtimeArguments: args('runtimeArguments'),
     packageArguments: args('packageArguments'),
-    environmentVariables: r.list(raw, 'environmentVariables', at).map((e, i) => readKeyValue(r, e, `${at}.environmentVariables[${i}]`, 'environment variable')).filter((e) => e !== null),
+    environmentVariables: r
+      .list(raw, 'environmentVariables', at)
+      .map((e, i) => readKeyValue(r, e, `${at}.environmentVariables[${i}]`, 'environment variable'))
+      .filter((e) => e !== null),
     transport: readTransport(r, raw['transport'], `${at}.transport`, 'stdio'),
   };
 }
@@ -201,7 +273,10 @@ function position(text: string, message: string): string {
 export function parseServerJson(text: string): ParsedServerJson {
   const r = new Reader();
   if (text.length > MAX_SERVER_JSON_CHARS) {
-    r.error('$', `The paste is ${text.length} characters long; a server.json is a few thousand. Paste only the server.json.`);
+    r.error(
+      '$',
+      `The paste is ${text.length} characters long; a server.json is a few thousand. Paste only the server.json.`,
+    );
     return { server: null, diagnostics: r.diagnostics };
   }
   if (text.trim() === '') {
@@ -213,11 +288,17 @@ export function parseServerJson(text: string): ParsedServerJson {
     root = JSON.parse(text);
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    r.error('$', `This is not valid JSON${position(text, message)}: ${message.slice(0, 160)}. Paste the whole file, braces included.`);
+    r.error(
+      '$',
+      `This is not valid JSON${position(text, message)}: ${message.slice(0, 160)}. Paste the whole file, braces included.`,
+    );
     return { server: null, diagnostics: r.diagnostics };
   }
   if (!isObj(root)) {
-    r.error('$', 'A server.json is a JSON object ({ ... }) with name, description, version and remotes or packages.');
+    r.error(
+      '$',
+      'A server.json is a JSON object ({ ... }) with name, description, version and remotes or packages.',
+    );
     return { server: null, diagnostics: r.diagnostics };
   }
   return { server: readServer(r, root), diagnostics: r.diagnostics };
@@ -226,15 +307,31 @@ export function parseServerJson(text: string): ParsedServerJson {
 function readServer(r: Reader, root: Obj): ServerJson {
   const schemaUrl = r.str(root, '$schema', '$');
   const schema = schemaVersionOf(schemaUrl);
-  if (schemaUrl === '') r.warn('$.$schema', '$schema is missing: the file was read as the newest published version (2025-12-11).');
-  else if (schema === 'unknown') r.warn('$.$schema', `$schema "${schemaUrl.slice(0, 120)}" is not a published server.json schema: the file was read as 2025-12-11.`);
+  if (schemaUrl === '')
+    r.warn(
+      '$.$schema',
+      '$schema is missing: the file was read as the newest published version (2025-12-11).',
+    );
+  else if (schema === 'unknown')
+    r.warn(
+      '$.$schema',
+      `$schema "${schemaUrl.slice(0, 120)}" is not a published server.json schema: the file was read as 2025-12-11.`,
+    );
   const name = r.str(root, 'name', '$').trim();
-  if (name === '') r.error('$.name', 'name is missing: add the reverse-DNS name, such as "io.github.you/server".');
-  else if (!/^[a-zA-Z0-9.-]+\/[a-zA-Z0-9._-]+$/.test(name)) r.warn('$.name', `name "${name.slice(0, 80)}" is not in the registry's form "namespace/server" (such as io.github.you/server).`);
+  if (name === '')
+    r.error('$.name', 'name is missing: add the reverse-DNS name, such as "io.github.you/server".');
+  else if (!/^[a-zA-Z0-9.-]+\/[a-zA-Z0-9._-]+$/.test(name))
+    r.warn(
+      '$.name',
+      `name "${name.slice(0, 80)}" is not in the registry's form "namespace/server" (such as io.github.you/server).`,
+    );
   let version = r.str(root, 'version', '$').trim();
   const detail = root['version_detail'];
   if (version === '' && isObj(detail) && typeof detail['version'] === 'string') {
-    r.warn('$.version_detail', '"version_detail.version" is the spelling from schema 2025-07-09: it was read as "version".');
+    r.warn(
+      '$.version_detail',
+      '"version_detail.version" is the spelling from schema 2025-07-09: it was read as "version".',
+    );
     version = detail['version'];
   }
   const repository = root['repository'];
@@ -246,18 +343,36 @@ function readServer(r: Reader, root: Obj): ServerJson {
     schema,
     schemaUrl,
     websiteUrl: r.str(root, 'websiteUrl', '$').trim(),
-    repositoryUrl: isObj(repository) && typeof repository['url'] === 'string' ? repository['url'] : '',
-    remotes: r.list(root, 'remotes', '$').map((t, i) => readTransport(r, t, `$.remotes[${i}]`, 'streamable-http')),
-    packages: r.list(root, 'packages', '$').map((p, i) => readPackage(r, p, `$.packages[${i}]`)).filter((p) => p !== null),
+    repositoryUrl:
+      isObj(repository) && typeof repository['url'] === 'string' ? repository['url'] : '',
+    remotes: r
+      .list(root, 'remotes', '$')
+      .map((t, i) => readTransport(r, t, `$.remotes[${i}]`, 'streamable-http')),
+    packages: r
+      .list(root, 'packages', '$')
+      .map((p, i) => readPackage(r, p, `$.packages[${i}]`))
+      .filter((p) => p !== null),
   };
   server.remotes.forEach((remote, i) => checkRemote(r, remote, `$.remotes[${i}]`, schema));
   return server;
 }
 
 function checkRemote(r: Reader, remote: TransportDef, at: string, schema: SchemaVersion): void {
-  if (remote.url === '') r.error(`${at}.url`, 'This remote has no url: add the endpoint, such as "https://mcp.example.com/mcp".');
+  if (remote.url === '')
+    r.error(
+      `${at}.url`,
+      'This remote has no url: add the endpoint, such as "https://mcp.example.com/mcp".',
+    );
   const usesVariables = /\{[A-Za-z_][A-Za-z0-9_]*\}/.test(remote.url);
   const early = schema !== 'draft' && schema !== 'unknown' && schema < '2025-12-11';
-  if (usesVariables && early) r.warn(`${at}.url`, `URL template variables arrived in schema 2025-12-11, but this file declares ${schema}: update $schema.`);
-  if (/^\{/.test(remote.url) && schema !== 'draft') r.warn(`${at}.url`, 'A URL that starts with a variable is only allowed by the draft schema: this file may be rejected by the registry.');
+  if (usesVariables && early)
+    r.warn(
+      `${at}.url`,
+      `URL template variables arrived in schema 2025-12-11, but this file declares ${schema}: update $schema.`,
+    );
+  if (/^\{/.test(remote.url) && schema !== 'draft')
+    r.warn(
+      `${at}.url`,
+      'A URL that starts with a variable is only allowed by the draft schema: this file may be rejected by the registry.',
+    );
 }

@@ -4,7 +4,14 @@
  */
 
 /** Schema versions this site knows, read from `$schema`. */
-export const KNOWN_VERSIONS = ['2025-07-09', '2025-09-16', '2025-09-29', '2025-10-11', '2025-10-17', '2025-12-11'] as const;
+export const KNOWN_VERSIONS = [
+  '2025-07-09',
+  '2025-09-16',
+  '2025-09-29',
+  '2025-10-11',
+  '2025-10-17',
+  '2025-12-11',
+] as const;
 
 /** A dated version, the unreleased draft, or a file whose `$schema` names neither. */
 export type SchemaVersion = (typeof KNOWN_VERSIONS)[number] | 'draft' | 'unknown';

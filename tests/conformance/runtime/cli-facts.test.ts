@@ -44,36 +44,117 @@ interface Def {
   env?: Record<string, string>;
 }
 const defs: Record<string, Def> = {
-  add: { top: REWRITE_TOP, toml: REWRITE, argv: ['codex', 'mcp', 'add', 'c', '--url', 'https://c.example/mcp', '--bearer-token-env-var', 'T'] },
+  add: {
+    top: REWRITE_TOP,
+    toml: REWRITE,
+    argv: [
+      'codex',
+      'mcp',
+      'add',
+      'c',
+      '--url',
+      'https://c.example/mcp',
+      '--bearer-token-env-var',
+      'T',
+    ],
+  },
   remove: { top: REWRITE_TOP, toml: REWRITE, argv: ['codex', 'mcp', 'remove', 'b'] },
-  unknownExec: { toml: `\n[mcp_servers.x]\nurl = "${U}/unknown/mcp"\nheaders = { A = "b" }\n`, argv: EXEC.split(' ') },
-  unknownStrict: { toml: `\n[mcp_servers.x]\nurl = "${U}/strict/mcp"\nheaders = { A = "b" }\n`, argv: ['codex', 'exec', '--strict-config', '--skip-git-repo-check', 'hi'] },
-  unknownList: { toml: `\n[mcp_servers.x]\nurl = "https://x.example/mcp"\nheaders = { A = "b" }\n`, argv: ['codex', 'mcp', 'list'] },
-  unknownGet: { toml: `\n[mcp_servers.x]\nurl = "https://x.example/mcp"\nheaders = { A = "b" }\n`, argv: ['codex', 'mcp', 'get', 'x', '--json'] },
-  unsetBearer: { toml: `\n[mcp_servers.omni]\nurl = "${U}/unsetbearer/mcp"\nbearer_token_env_var = "OMNI_API_KEY"\n`, argv: EXEC.split(' ') },
-  emptyBearer: { toml: `\n[mcp_servers.omni]\nurl = "${U}/emptybearer/mcp"\nbearer_token_env_var = "OMNI_API_KEY"\n`, argv: EXEC.split(' '), env: { OMNI_API_KEY: '' } },
-  unsetBearerDoctor: { toml: `\n[mcp_servers.omni]\nurl = "${U}/doctorbearer/mcp"\nbearer_token_env_var = "OMNI_API_KEY"\n`, argv: ['codex', 'doctor'] },
-  unsetHeader: { toml: `\n[mcp_servers.h]\nurl = "${U}/unsetheader/mcp"\n[mcp_servers.h.env_http_headers]\nX-Api-Key = "UNSET_HDR"\n`, argv: EXEC.split(' ') },
-  unsetHeaderDoctor: { toml: `\n[mcp_servers.h]\nurl = "${U}/doctorheader/mcp"\n[mcp_servers.h.env_http_headers]\nX-Api-Key = "UNSET_HDR"\n`, argv: ['codex', 'doctor'] },
+  unknownExec: {
+    toml: `\n[mcp_servers.x]\nurl = "${U}/unknown/mcp"\nheaders = { A = "b" }\n`,
+    argv: EXEC.split(' '),
+  },
+  unknownStrict: {
+    toml: `\n[mcp_servers.x]\nurl = "${U}/strict/mcp"\nheaders = { A = "b" }\n`,
+    argv: ['codex', 'exec', '--strict-config', '--skip-git-repo-check', 'hi'],
+  },
+  unknownList: {
+    toml: `\n[mcp_servers.x]\nurl = "https://x.example/mcp"\nheaders = { A = "b" }\n`,
+    argv: ['codex', 'mcp', 'list'],
+  },
+  unknownGet: {
+    toml: `\n[mcp_servers.x]\nurl = "https://x.example/mcp"\nheaders = { A = "b" }\n`,
+    argv: ['codex', 'mcp', 'get', 'x', '--json'],
+  },
+  unsetBearer: {
+    toml: `\n[mcp_servers.omni]\nurl = "${U}/unsetbearer/mcp"\nbearer_token_env_var = "OMNI_API_KEY"\n`,
+    argv: EXEC.split(' '),
+  },
+  emptyBearer: {
+    toml: `\n[mcp_servers.omni]\nurl = "${U}/emptybearer/mcp"\nbearer_token_env_var = "OMNI_API_KEY"\n`,
+    argv: EXEC.split(' '),
+    env: { OMNI_API_KEY: '' },
+  },
+  unsetBearerDoctor: {
+    toml: `\n[mcp_servers.omni]\nurl = "${U}/doctorbearer/mcp"\nbearer_token_env_var = "OMNI_API_KEY"\n`,
+    argv: ['codex', 'doctor'],
+  },
+  unsetHeader: {
+    toml: `\n[mcp_servers.h]\nurl = "${U}/unsetheader/mcp"\n[mcp_servers.h.env_http_headers]\nX-Api-Key = "UNSET_HDR"\n`,
+    argv: EXEC.split(' '),
+  },
+  unsetHeaderDoctor: {
+    toml: `\n[mcp_servers.h]\nurl = "${U}/doctorheader/mcp"\n[mcp_servers.h.env_http_headers]\nX-Api-Key = "UNSET_HDR"\n`,
+    argv: ['codex', 'doctor'],
+  },
   brokenList: { toml: BROKEN, argv: ['codex', 'mcp', 'list'] },
   brokenGet: { toml: BROKEN, argv: ['codex', 'mcp', 'get', 'x'] },
-  brokenAdd: { toml: BROKEN, argv: ['codex', 'mcp', 'add', 'y', '--url', 'https://y.example/mcp', '--bearer-token-env-var', 'T'] },
+  brokenAdd: {
+    toml: BROKEN,
+    argv: [
+      'codex',
+      'mcp',
+      'add',
+      'y',
+      '--url',
+      'https://y.example/mcp',
+      '--bearer-token-env-var',
+      'T',
+    ],
+  },
   brokenRemove: { toml: BROKEN, argv: ['codex', 'mcp', 'remove', 'x'] },
   brokenLogin: { toml: BROKEN, argv: ['codex', 'mcp', 'login', 'x'] },
   brokenExec: { toml: BROKEN, argv: EXEC.split(' ') },
   brokenDoctor: { toml: BROKEN, argv: ['codex', 'doctor'] },
-  inlineBearer: { toml: `\n[mcp_servers.x]\nurl = "https://x.example/mcp"\nbearer_token = "abc"\n`, argv: ['codex', 'mcp', 'list'] },
+  inlineBearer: {
+    toml: `\n[mcp_servers.x]\nurl = "https://x.example/mcp"\nbearer_token = "abc"\n`,
+    argv: ['codex', 'mcp', 'list'],
+  },
   loginBadName: { argv: ['codex', 'mcp', 'login', 'bad name!'] },
-  addBadName: { argv: ['codex', 'mcp', 'add', 'bad name!', '--url', 'https://y.example/mcp', '--bearer-token-env-var', 'T'] },
+  addBadName: {
+    argv: [
+      'codex',
+      'mcp',
+      'add',
+      'bad name!',
+      '--url',
+      'https://y.example/mcp',
+      '--bearer-token-env-var',
+      'T',
+    ],
+  },
   removeBadName: { argv: ['codex', 'mcp', 'remove', 'bad name!'] },
   removeMissing: { argv: ['codex', 'mcp', 'remove', 'nothere'] },
-  loginStdio: { toml: `\n[mcp_servers.s]\ncommand = "true"\n`, argv: ['codex', 'mcp', 'login', 's'] },
-  slowOptional: { toml: `\n[mcp_servers.slow]\ncommand = "sleep"\nargs = ["100"]\n`, argv: EXEC.split(' ') },
-  slowDefault: { toml: `\n[mcp_servers.slow]\ncommand = "sleep"\nargs = ["100"]\nrequired = true\n`, argv: EXEC.split(' ') },
-  slowShort: { toml: `\n[mcp_servers.slow]\ncommand = "sleep"\nargs = ["100"]\nstartup_timeout_sec = 2\nrequired = true\n`, argv: EXEC.split(' ') },
+  loginStdio: {
+    toml: `\n[mcp_servers.s]\ncommand = "true"\n`,
+    argv: ['codex', 'mcp', 'login', 's'],
+  },
+  slowOptional: {
+    toml: `\n[mcp_servers.slow]\ncommand = "sleep"\nargs = ["100"]\n`,
+    argv: EXEC.split(' '),
+  },
+  slowDefault: {
+    toml: `\n[mcp_servers.slow]\ncommand = "sleep"\nargs = ["100"]\nrequired = true\n`,
+    argv: EXEC.split(' '),
+  },
+  slowShort: {
+    toml: `\n[mcp_servers.slow]\ncommand = "sleep"\nargs = ["100"]\nstartup_timeout_sec = 2\nrequired = true\n`,
+    argv: EXEC.split(' '),
+  },
   addHelp: { argv: ['codex', 'mcp', 'add', '--help'] },
   loginHelp: { argv: ['codex', 'mcp', 'login', '--help'] },
-  addEnvWithUrl: { argv: ['codex', 'mcp', 'add', 'z', '--env', 'A=1', '--url', 'https://z.example/mcp'] },
+  addEnvWithUrl: {
+    argv: ['codex', 'mcp', 'add', 'z', '--env', 'A=1', '--url', 'https://z.example/mcp'],
+  },
   version: { argv: ['codex', '--version'] },
 };
 
@@ -83,13 +164,23 @@ const plans: PlanCase[] = skip
   : Object.entries(defs).map(([id, d]) => {
       const home = prepareHome(`cli-${id}`, d.toml ?? '', d.top ?? '');
       homes[id] = home;
-      return { id, argv: d.argv, env: { ...baseEnv(home), ...(d.env ?? {}) }, cwd: home, timeoutMs: 60_000 };
+      return {
+        id,
+        argv: d.argv,
+        env: { ...baseEnv(home), ...(d.env ?? {}) },
+        cwd: home,
+        timeoutMs: 60_000,
+      };
     });
 
 let result: RunnerResult;
 beforeAll(async () => {
   if (skip) return;
-  result = await runInNetns<RunnerResult>(resolve(import.meta.dirname, 'runner.ts'), { modelPort: MODEL_PORT, servers: [{ port: MCP_PORT }], cases: plans, concurrency: 3 }, 10 * 60_000);
+  result = await runInNetns<RunnerResult>(
+    resolve(import.meta.dirname, 'runner.ts'),
+    { modelPort: MODEL_PORT, servers: [{ port: MCP_PORT }], cases: plans, concurrency: 3 },
+    10 * 60_000,
+  );
 }, 11 * 60_000);
 
 afterAll(() => {
@@ -99,9 +190,19 @@ afterAll(() => {
 });
 
 const out = (id: string): CaseResult & { all: string } => caseOutput(result, id);
-const rpcs = (prefix: string): string[] => requestsFor(result.requests[String(MCP_PORT)] ?? [], prefix).flatMap((q) => (q.rpc ? [q.rpc] : []));
+const rpcs = (prefix: string): string[] =>
+  requestsFor(result.requests[String(MCP_PORT)] ?? [], prefix).flatMap((q) =>
+    q.rpc ? [q.rpc] : [],
+  );
 const observe = (key: string, id: string, pattern: RegExp, mask?: RegExp): string =>
-  log.observe(key, defs[id]!.argv.map((a) => (/[\s!]/.test(a) ? `'${a}'` : a)).join(' '), out(id).all, pattern, homes[id], mask);
+  log.observe(
+    key,
+    defs[id]!.argv.map((a) => (/[\s!]/.test(a) ? `'${a}'` : a)).join(' '),
+    out(id).all,
+    pattern,
+    homes[id],
+    mask,
+  );
 
 describe.skipIf(skip !== null)('runtime: what the guides say about Codex', () => {
   it('every `codex` a case runs is the release under test (CODEX_RELEASE), not the pinned one', () => {
@@ -127,14 +228,22 @@ describe.skipIf(skip !== null)('runtime: what the guides say about Codex', () =>
   it('unknown keys: a session warns and names them, --strict-config refuses them, `mcp list`/`get` say nothing', () => {
     expect(out('unknownExec').code).toBe(0);
     if (RUNTIME_FACTS.unknownSettingsWarning) {
-      observe('unknown.warning', 'unknownExec', /Codex is ignoring 1 unrecognized configuration setting/);
+      observe(
+        'unknown.warning',
+        'unknownExec',
+        /Codex is ignoring 1 unrecognized configuration setting/,
+      );
       observe('unknown.key', 'unknownExec', /`mcp_servers\.x\.headers` is ignored/);
     } else {
       // Before CHANGES.unknownSettingsWarning: the key is ignored without a word.
       expect(out('unknownExec').all).not.toMatch(/ignor|unrecogni|headers/i);
     }
     expect(out('unknownStrict').code).not.toBe(0);
-    observe('unknown.strict', 'unknownStrict', /unknown configuration field `mcp_servers\.x\.headers`/);
+    observe(
+      'unknown.strict',
+      'unknownStrict',
+      /unknown configuration field `mcp_servers\.x\.headers`/,
+    );
     for (const id of ['unknownList', 'unknownGet']) {
       expect(out(id).code).toBe(0);
       expect(out(id).all).not.toMatch(/ignor|unrecogni/i);
@@ -146,7 +255,8 @@ describe.skipIf(skip !== null)('runtime: what the guides say about Codex', () =>
     expect(rpcs('/unsetbearer/')).toEqual([]);
     expect(rpcs('/emptybearer/')).toEqual([]);
     expect(out('unsetBearer').stderr).not.toContain('OMNI_API_KEY');
-    if (RUNTIME_FACTS.doctorNamesBearerVar) observe('doctor.bearer', 'unsetBearerDoctor', /bearer token env var OMNI_API_KEY is not set/);
+    if (RUNTIME_FACTS.doctorNamesBearerVar)
+      observe('doctor.bearer', 'unsetBearerDoctor', /bearer token env var OMNI_API_KEY is not set/);
     else {
       // Before CHANGES.doctorNamesBearerVar: the mcp check warns without naming the variable.
       expect(out('unsetBearerDoctor').all).toMatch(/⚠ mcp +MCP configuration has optional issues/);
@@ -163,9 +273,18 @@ describe.skipIf(skip !== null)('runtime: what the guides say about Codex', () =>
   });
 
   it('a broken file: each command words it differently, and `codex doctor` still runs', () => {
-    for (const id of ['brokenList', 'brokenGet', 'brokenAdd', 'brokenRemove', 'brokenLogin', 'brokenExec']) expect(out(id).code, id).not.toBe(0);
+    for (const id of [
+      'brokenList',
+      'brokenGet',
+      'brokenAdd',
+      'brokenRemove',
+      'brokenLogin',
+      'brokenExec',
+    ])
+      expect(out(id).code, id).not.toBe(0);
     // Each command's first line is the release's own wording (src/lib/codex/facts.ts), the whole line.
-    const refused = (c: ConfigCommand): RegExp => new RegExp(`${configRefusalPattern(c, CODEX_RELEASE).source}$`);
+    const refused = (c: ConfigCommand): RegExp =>
+      new RegExp(`${configRefusalPattern(c, CODEX_RELEASE).source}$`);
     observe('broken.list', 'brokenList', refused('list'));
     observe('broken.get', 'brokenGet', refused('get'));
     observe('broken.add', 'brokenAdd', refused('add'));
@@ -183,7 +302,11 @@ describe.skipIf(skip !== null)('runtime: what the guides say about Codex', () =>
     observe('name.login', 'loginBadName', /^Error: No MCP server named 'bad name!' found\.$/);
     expect(out('removeMissing').code).toBe(0);
     observe('remove.missing', 'removeMissing', /^No MCP server named 'nothere' found\.$/);
-    observe('login.stdio', 'loginStdio', /OAuth login is only supported for streamable HTTP servers/);
+    observe(
+      'login.stdio',
+      'loginStdio',
+      /OAuth login is only supported for streamable HTTP servers/,
+    );
     observe('add.envWithUrl', 'addEnvWithUrl', /^Error: command is required$/);
   });
 
@@ -202,18 +325,33 @@ describe.skipIf(skip !== null)('runtime: what the guides say about Codex', () =>
     expect(short.code).not.toBe(0);
     expect(short.all).toMatch(/timed out handshaking with MCP server after 1\.\d+s/);
     // Only the duration varies per run; the words around it are the release's (CHANGES.startupDeadlineWording).
-    expect(short.all.includes('s: deadline has elapsed (code'), short.all).toBe(RUNTIME_FACTS.startupDeadlineWording);
-    observe('startup.required', 'slowShort', /^Error: .*required MCP servers failed to initialize/, /(?<= after )\d+(?:\.\d+)?(?=s\b)/);
-    console.log(`startup timing: not required ${optional.ms} ms; required, default timeout ${slow.ms} ms; required, startup_timeout_sec = 2: ${short.ms} ms`);
+    expect(short.all.includes('s: deadline has elapsed (code'), short.all).toBe(
+      RUNTIME_FACTS.startupDeadlineWording,
+    );
+    observe(
+      'startup.required',
+      'slowShort',
+      /^Error: .*required MCP servers failed to initialize/,
+      /(?<= after )\d+(?:\.\d+)?(?=s\b)/,
+    );
+    console.log(
+      `startup timing: not required ${optional.ms} ms; required, default timeout ${slow.ms} ms; required, startup_timeout_sec = 2: ${short.ms} ms`,
+    );
   });
 
-  it('flags: `add` and `login` have exactly the release\'s OAuth flags (--oauth-client-registration, --no-browser only on `login`)', () => {
+  it("flags: `add` and `login` have exactly the release's OAuth flags (--oauth-client-registration, --no-browser only on `login`)", () => {
     // From the release table: both since CHANGES.oauthClientRegistration, --no-browser since CHANGES.loginNoBrowser.
     const registration = '--oauth-client-registration <AUTO|CIMD|DCR>';
     const has = (id: string, flag: string): boolean => out(id).stdout.includes(flag);
-    expect(has('addHelp', registration)).toBe(RELEASE_FACTS.addFlags.includes('--oauth-client-registration'));
-    expect(has('loginHelp', registration)).toBe(RELEASE_FACTS.loginFlags.includes('--oauth-client-registration'));
-    expect(has('loginHelp', '--no-browser')).toBe(RELEASE_FACTS.loginFlags.includes('--no-browser'));
+    expect(has('addHelp', registration)).toBe(
+      RELEASE_FACTS.addFlags.includes('--oauth-client-registration'),
+    );
+    expect(has('loginHelp', registration)).toBe(
+      RELEASE_FACTS.loginFlags.includes('--oauth-client-registration'),
+    );
+    expect(has('loginHelp', '--no-browser')).toBe(
+      RELEASE_FACTS.loginFlags.includes('--no-browser'),
+    );
     expect(out('addHelp').stdout).not.toContain('--no-browser');
     expect(out('addHelp').stdout).toContain('--oauth-client-id <CLIENT_ID>');
   });

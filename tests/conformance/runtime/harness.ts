@@ -61,13 +61,18 @@ export function baseEnv(home: string): Record<string, string> {
 export function prepareHome(label: string, extraToml = '', topLevel = ''): string {
   const home = freshDir(label);
   mkdirSync(join(home, 'tmp'), { recursive: true });
-  writeFileSync(join(home, 'config.toml'), topLevel + fakeProviderToml(MODEL_PORT) + extraToml, 'utf8');
+  writeFileSync(
+    join(home, 'config.toml'),
+    topLevel + fakeProviderToml(MODEL_PORT) + extraToml,
+    'utf8',
+  );
   return home;
 }
 
 /** The shells installed here that the env lines are written for: bash always, fish and pwsh when present. */
 export function availableShells(): { bash: string; fish: string | null; pwsh: string | null } {
-  const fish = spawnSync('sh', ['-c', 'command -v fish'], { encoding: 'utf8' }).stdout.trim() || null;
+  const fish =
+    spawnSync('sh', ['-c', 'command -v fish'], { encoding: 'utf8' }).stdout.trim() || null;
   const pwshPath = join(pwshToolPath(), 'pwsh');
   return { bash: 'bash', fish, pwsh: existsSync(pwshPath) ? pwshPath : null };
 }
@@ -99,7 +104,18 @@ export function retarget(text: string, from: string, to: string): string {
 }
 
 /** The parent variables Codex passes to every stdio server (observed; see the README). */
-export const STDIO_ALLOWLIST = ['HOME', 'LANG', 'LC_ALL', 'LOGNAME', 'PATH', 'SHELL', 'TERM', 'TMPDIR', 'TZ', 'USER'] as const;
+export const STDIO_ALLOWLIST = [
+  'HOME',
+  'LANG',
+  'LC_ALL',
+  'LOGNAME',
+  'PATH',
+  'SHELL',
+  'TERM',
+  'TMPDIR',
+  'TZ',
+  'USER',
+] as const;
 
 /** The allowlisted part of a parent environment: what every stdio server sees from it. */
 export function allowlisted(env: Record<string, string>): Record<string, string> {

@@ -9,7 +9,12 @@ import { basicAuthorization } from '../../../src/lib/basic-auth.ts';
 import { generate, type Outputs } from '../../../src/lib/generate.ts';
 import { isStdio } from '../../../src/lib/model.ts';
 import { providerSchema } from '../../../src/lib/provider-schema.ts';
-import { defaultForm, specFromForm, type FormState, type Provider } from '../../../src/lib/provider.ts';
+import {
+  defaultForm,
+  specFromForm,
+  type FormState,
+  type Provider,
+} from '../../../src/lib/provider.ts';
 import { CODEX_RELEASE, ROOT } from '../../support/codex.ts';
 
 /** The file (relative to Codex's working directory) the fake stdio server writes its environment to. */
@@ -38,23 +43,42 @@ export function loadProviders(): Provider[] {
     .map((f) => providerSchema.parse(JSON.parse(readFileSync(join(dir, f), 'utf8'))));
 }
 
-function variantFrom(provider: Provider, id: string, form: FormState, extra: Partial<Variant> = {}): Variant {
+function variantFrom(
+  provider: Provider,
+  id: string,
+  form: FormState,
+  extra: Partial<Variant> = {},
+): Variant {
   // Generated for the release under test, as the page does when the reader picks it.
   const { outputs, diagnostics } = generate(specFromForm(provider, form), CODEX_RELEASE);
-  if (!outputs) throw new Error(`${id}: the preset does not generate: ${JSON.stringify(diagnostics)}`);
+  if (!outputs)
+    throw new Error(`${id}: the preset does not generate: ${JSON.stringify(diagnostics)}`);
   const headers: Record<string, string> = {};
   const entry = outputs.entry;
   if (!isStdio(entry)) {
     for (const [k, v] of Object.entries(entry.http_headers ?? {})) headers[k.toLowerCase()] = v;
   }
-  return { id, provider: provider.id, mode: form.mode, outputs, extraExports: {}, headers, serverEnv: {}, ...extra };
+  return {
+    id,
+    provider: provider.id,
+    mode: form.mode,
+    outputs,
+    extraExports: {},
+    headers,
+    serverEnv: {},
+    ...extra,
+  };
 }
 
 /**
  * Builds the matrix. `nodeBin` and `stdioScript` point the custom stdio preset at the fake stdio server,
  * which writes what it saw to `stdio-env.json` in the directory Codex was started from.
  */
-export function buildMatrix(providers: readonly Provider[], nodeBin: string, stdioScript: string): Variant[] {
+export function buildMatrix(
+  providers: readonly Provider[],
+  nodeBin: string,
+  stdioScript: string,
+): Variant[] {
   const out: Variant[] = [];
   for (const p of providers) {
     for (const mode of p.authModes) {
@@ -62,7 +86,9 @@ export function buildMatrix(providers: readonly Provider[], nodeBin: string, std
       const id = `${p.id}.${mode.id}`;
       const form = defaultForm(p, mode.id);
       // Example hosts are placeholders the generator refuses (YOUR-INSTANCE...); the harness points `url` at the fake server anyway.
-      form.params = Object.fromEntries(Object.entries(form.params).map(([k, v]) => [k, v.replace(/YOUR-[A-Z-]+/g, 'acme.test')]));
+      form.params = Object.fromEntries(
+        Object.entries(form.params).map(([k, v]) => [k, v.replace(/YOUR-[A-Z-]+/g, 'acme.test')]),
+      );
       form.secret = `secret-${p.id}-${mode.id}`;
       if (mode.kind === 'bearer') {
         const v = variantFrom(p, id, form);
@@ -70,7 +96,12 @@ export function buildMatrix(providers: readonly Provider[], nodeBin: string, std
         out.push(v);
         // Every optional header the provider documents, filled in: Codex must send them next to the bearer.
         if (p.headers.some((h) => !h.modes || h.modes.includes(mode.id))) {
-          const all = { ...form, headers: Object.fromEntries(p.headers.map((h) => [h.name, h.type === 'boolean' ? 'true' : `v-${h.name}`])) };
+          const all = {
+            ...form,
+            headers: Object.fromEntries(
+              p.headers.map((h) => [h.name, h.type === 'boolean' ? 'true' : `v-${h.name}`]),
+            ),
+          };
           const w = variantFrom(p, `${id}+headers`, all);
           w.headers['authorization'] = `Bearer ${form.secret}`;
           out.push(w);
@@ -90,8 +121,14 @@ export function buildMatrix(providers: readonly Provider[], nodeBin: string, std
       } else if (mode.kind === 'none') {
         out.push(variantFrom(p, id, form));
         if (p.customHeaders) {
-          const h = { ...form, httpHeaders: 'X-Team: data\nX-Trace: on', envHeaders: 'X-Api-Key: CUSTOM_API_KEY' };
-          const v = variantFrom(p, `${id}+headers`, h, { extraExports: { CUSTOM_API_KEY: 'api-key-from-env' } });
+          const h = {
+            ...form,
+            httpHeaders: 'X-Team: data\nX-Trace: on',
+            envHeaders: 'X-Api-Key: CUSTOM_API_KEY',
+          };
+          const v = variantFrom(p, `${id}+headers`, h, {
+            extraExports: { CUSTOM_API_KEY: 'api-key-from-env' },
+          });
           v.headers['x-api-key'] = 'api-key-from-env';
           out.push(v);
         }
@@ -103,7 +140,15 @@ export function buildMatrix(providers: readonly Provider[], nodeBin: string, std
           env: 'API_KEY=literal-from-env-table\nLOG_LEVEL=debug',
           envVars: 'PASSED_THROUGH',
         };
-        out.push(variantFrom(p, id, stdio, { serverEnv: { API_KEY: 'literal-from-env-table', LOG_LEVEL: 'debug', PASSED_THROUGH: 'from-parent' } }));
+        out.push(
+          variantFrom(p, id, stdio, {
+            serverEnv: {
+              API_KEY: 'literal-from-env-table',
+              LOG_LEVEL: 'debug',
+              PASSED_THROUGH: 'from-parent',
+            },
+          }),
+        );
       }
     }
   }

@@ -23,7 +23,14 @@ export const AUTHORIZE = `http://127\\.0\\.0\\.1:${OAUTH_PORT}/authorize\\?\\S+`
 /** The file the fake browser appends every URL it is asked to open to. */
 export const BROWSER_LOG = 'browser-opened.txt';
 
-function oauthCase(key: string, argv: string[], toml: (url: string) => string, extra: Partial<PlanCase> = {}, topLevel = '', follow = false): OAuthCase {
+function oauthCase(
+  key: string,
+  argv: string[],
+  toml: (url: string) => string,
+  extra: Partial<PlanCase> = {},
+  topLevel = '',
+  follow = false,
+): OAuthCase {
   const prefix = `/${key}/`;
   const url = `http://127.0.0.1:${OAUTH_PORT}${prefix}mcp`;
   const home = prepareHome(`oauth-${key}`, toml(url), topLevel);
@@ -31,35 +38,82 @@ function oauthCase(key: string, argv: string[], toml: (url: string) => string, e
   const browser = join(home, 'browser.sh');
   // With `follow`, it also goes to the URL the way a browser would, following the provider's redirect back to Codex.
   const go = follow ? `curl -s -L -o /dev/null "$1"\n` : '';
-  writeFileSync(browser, `#!/bin/sh\nprintf '%s\\n' "$@" >> '${join(home, BROWSER_LOG)}'\n${go}`, 'utf8');
+  writeFileSync(
+    browser,
+    `#!/bin/sh\nprintf '%s\\n' "$@" >> '${join(home, BROWSER_LOG)}'\n${go}`,
+    'utf8',
+  );
   chmodSync(browser, 0o755);
   const env = { ...baseEnv(home), BROWSER: browser };
-  const plan: PlanCase = { id: key, argv: argv.map((a) => a.replace('{url}', url)), env, cwd: home, timeoutMs: 20_000, stopWhen: AUTHORIZE, ...extra };
+  const plan: PlanCase = {
+    id: key,
+    argv: argv.map((a) => a.replace('{url}', url)),
+    env,
+    cwd: home,
+    timeoutMs: 20_000,
+    stopWhen: AUTHORIZE,
+    ...extra,
+  };
   return { plan, home, prefix, url };
 }
 
-const server = (name: string, lines = ''): ((url: string) => string) => (url) => `\n[mcp_servers.${name}]\nurl = "${url}"\n${lines}`;
+const server =
+  (name: string, lines = ''): ((url: string) => string) =>
+  (url) =>
+    `\n[mcp_servers.${name}]\nurl = "${url}"\n${lines}`;
 const none = (): string => '';
 
 /** Every OAuth case, keyed by what it shows. */
 export function oauthCases() {
   return {
     addStartsLogin: oauthCase('add', ['codex', 'mcp', 'add', 'docs', '--url', '{url}'], none),
-    addWithBearer: oauthCase('addbearer', ['codex', 'mcp', 'add', 'docs', '--url', '{url}', '--bearer-token-env-var', 'DOCS_TOKEN'], none, { stopWhen: undefined }),
-    addClientId: oauthCase('addclient', ['codex', 'mcp', 'add', 'docs', '--url', '{url}', '--oauth-client-id', 'my-client-id'], none),
+    addWithBearer: oauthCase(
+      'addbearer',
+      ['codex', 'mcp', 'add', 'docs', '--url', '{url}', '--bearer-token-env-var', 'DOCS_TOKEN'],
+      none,
+      { stopWhen: undefined },
+    ),
+    addClientId: oauthCase(
+      'addclient',
+      ['codex', 'mcp', 'add', 'docs', '--url', '{url}', '--oauth-client-id', 'my-client-id'],
+      none,
+    ),
     login: oauthCase('login', ['codex', 'mcp', 'login', 'docs'], server('docs')),
-    loginNoBrowser: oauthCase('nobrowser', ['codex', 'mcp', 'login', 'docs', '--no-browser'], server('docs'), { keepStdinOpen: true, stopDelayMs: 2500 }),
-    loginScopes: oauthCase('scopes', ['codex', 'mcp', 'login', 'docs', '--scopes', 'alpha,beta'], server('docs')),
-    configScopes: oauthCase('cfgscopes', ['codex', 'mcp', 'login', 'docs'], server('docs', 'scopes = ["read"]\n')),
+    loginNoBrowser: oauthCase(
+      'nobrowser',
+      ['codex', 'mcp', 'login', 'docs', '--no-browser'],
+      server('docs'),
+      { keepStdinOpen: true, stopDelayMs: 2500 },
+    ),
+    loginScopes: oauthCase(
+      'scopes',
+      ['codex', 'mcp', 'login', 'docs', '--scopes', 'alpha,beta'],
+      server('docs'),
+    ),
+    configScopes: oauthCase(
+      'cfgscopes',
+      ['codex', 'mcp', 'login', 'docs'],
+      server('docs', 'scopes = ["read"]\n'),
+    ),
     complete: oauthCase(
       'complete',
       // Where the token is kept is listed before and after `logout`, to show what logout removes.
-      ['bash', '-c', 'codex mcp login docs && codex exec --skip-git-repo-check hi && grep -rl fake-access-token . > token-before.txt; codex mcp logout docs; grep -rl fake-access-token . > token-after.txt; true'],
+      [
+        'bash',
+        '-c',
+        'codex mcp login docs && codex exec --skip-git-repo-check hi && grep -rl fake-access-token . > token-before.txt; codex mcp logout docs; grep -rl fake-access-token . > token-after.txt; true',
+      ],
       server('docs'),
       { stopWhen: undefined, timeoutMs: 60_000 },
       'mcp_oauth_credentials_store = "file"\n',
       true,
     ),
-    callbackPort: oauthCase('port', ['codex', 'mcp', 'login', 'docs'], server('docs'), {}, 'mcp_oauth_callback_port = 5555\n'),
+    callbackPort: oauthCase(
+      'port',
+      ['codex', 'mcp', 'login', 'docs'],
+      server('docs'),
+      {},
+      'mcp_oauth_callback_port = 5555\n',
+    ),
   };
 }

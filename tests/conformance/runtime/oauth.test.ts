@@ -22,27 +22,56 @@ let result: RunnerResult;
 
 beforeAll(async () => {
   if (skip) return;
-  const plan = { modelPort: MODEL_PORT, servers: [{ port: OAUTH_PORT, oauth: true }], cases: Object.values(cases).map((c) => c.plan), concurrency: 3 };
-  result = await runInNetns<RunnerResult>(resolve(import.meta.dirname, 'runner.ts'), plan, 5 * 60_000);
+  const plan = {
+    modelPort: MODEL_PORT,
+    servers: [{ port: OAUTH_PORT, oauth: true }],
+    cases: Object.values(cases).map((c) => c.plan),
+    concurrency: 3,
+  };
+  result = await runInNetns<RunnerResult>(
+    resolve(import.meta.dirname, 'runner.ts'),
+    plan,
+    5 * 60_000,
+  );
 }, 6 * 60_000);
 
 afterAll(() => {
   if (skip) return;
-  recordRuntime('oauth', { oauthRecords: Object.keys(cases).length, requests: (result.requests[String(OAUTH_PORT)] ?? []).length });
+  recordRuntime('oauth', {
+    oauthRecords: Object.keys(cases).length,
+    requests: (result.requests[String(OAUTH_PORT)] ?? []).length,
+  });
   cleanupHomes();
 });
 
-function run(c: OAuthCase): { r: CaseResult; out: string; reqs: RecordedRequest[]; authorize: URL | null } {
+function run(c: OAuthCase): {
+  r: CaseResult;
+  out: string;
+  reqs: RecordedRequest[];
+  authorize: URL | null;
+} {
   const r = result.cases.find((x) => x.id === c.plan.id)!;
   const out = r.stdout + r.stderr;
   const m = out.match(new RegExp(AUTHORIZE));
-  return { r, out, reqs: requestsFor(result.requests[String(OAUTH_PORT)] ?? [], '/'), authorize: m ? new URL(m[0]) : null };
+  return {
+    r,
+    out,
+    reqs: requestsFor(result.requests[String(OAUTH_PORT)] ?? [], '/'),
+    authorize: m ? new URL(m[0]) : null,
+  };
 }
 
 /** The dynamic client registration a case sent (matched by its redirect URI's state path). */
-function registrationFor(reqs: RecordedRequest[], authorize: URL): Record<string, unknown> | undefined {
+function registrationFor(
+  reqs: RecordedRequest[],
+  authorize: URL,
+): Record<string, unknown> | undefined {
   const redirect = authorize.searchParams.get('redirect_uri');
-  return reqs.find((q) => q.path === '/register' && (q.body as { redirect_uris?: string[] }).redirect_uris?.includes(redirect ?? ''))?.body as Record<string, unknown> | undefined;
+  return reqs.find(
+    (q) =>
+      q.path === '/register' &&
+      (q.body as { redirect_uris?: string[] }).redirect_uris?.includes(redirect ?? ''),
+  )?.body as Record<string, unknown> | undefined;
 }
 
 describe.skipIf(skip !== null)('runtime: OAuth', () => {
@@ -50,12 +79,28 @@ describe.skipIf(skip !== null)('runtime: OAuth', () => {
     const c = cases.addStartsLogin;
     const { r, out, reqs, authorize } = run(c);
     expect(r.stopped, out).toBe(true); // still waiting for the browser when stopped
-    log.observe('add.added', 'codex mcp add docs --url URL', out, /^Added global MCP server 'docs'\.$/);
+    log.observe(
+      'add.added',
+      'codex mcp add docs --url URL',
+      out,
+      /^Added global MCP server 'docs'\.$/,
+    );
     log.observe('add.detected', 'codex mcp add docs --url URL', out, /^Detected OAuth support/);
-    log.observe('add.authorize', 'codex mcp add docs --url URL', out, /^Authorize `docs` by opening this URL/);
+    log.observe(
+      'add.authorize',
+      'codex mcp add docs --url URL',
+      out,
+      /^Authorize `docs` by opening this URL/,
+    );
     expect(authorize).not.toBeNull();
     const paths = reqs.map((q) => q.path);
-    expect(paths).toEqual(expect.arrayContaining(['/add/mcp', '/.well-known/oauth-protected-resource/add/mcp', '/.well-known/oauth-authorization-server']));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/add/mcp',
+        '/.well-known/oauth-protected-resource/add/mcp',
+        '/.well-known/oauth-authorization-server',
+      ]),
+    );
     const reg = registrationFor(reqs, authorize!);
     expect(reg?.['client_name']).toBe('Codex');
     // The browser was asked to open exactly the printed URL.
@@ -74,7 +119,11 @@ describe.skipIf(skip !== null)('runtime: OAuth', () => {
     expect(authorize!.searchParams.get('code_challenge_method')).toBe('S256');
     expect(authorize!.searchParams.get('resource')).toBe(cases.login.url);
     const reg = registrationFor(reqs, authorize!);
-    expect(reg).toMatchObject({ redirect_uris: [redirect.href], token_endpoint_auth_method: 'none', scope: 'read write' });
+    expect(reg).toMatchObject({
+      redirect_uris: [redirect.href],
+      token_endpoint_auth_method: 'none',
+      scope: 'read write',
+    });
   });
 
   it('`mcp_oauth_callback_port` fixes the redirect port', () => {
@@ -82,7 +131,7 @@ describe.skipIf(skip !== null)('runtime: OAuth', () => {
     expect(new URL(authorize!.searchParams.get('redirect_uri')!).port).toBe('5555');
   });
 
-  it('`login --scopes` and a `scopes` key replace the server\'s scope list, in the request and the registration', () => {
+  it("`login --scopes` and a `scopes` key replace the server's scope list, in the request and the registration", () => {
     const a = run(cases.loginScopes);
     expect(a.authorize!.searchParams.get('scope')).toBe('alpha beta');
     expect(registrationFor(a.reqs, a.authorize!)?.['scope']).toBe('alpha beta');
@@ -113,21 +162,41 @@ describe.skipIf(skip !== null)('runtime: OAuth', () => {
     const { out, reqs, authorize } = run(c);
     if (!RELEASE_FACTS.addWritesCallbackUrl) {
       // Before CHANGES.callbackUrl: only the client id is written and nothing is printed about a callback URL.
-      const table = (readToml(join(c.home, 'config.toml'))['mcp_servers'] as Record<string, unknown>)['docs'];
+      const table = (
+        readToml(join(c.home, 'config.toml'))['mcp_servers'] as Record<string, unknown>
+      )['docs'];
       expect(table).toEqual({ url: c.url, oauth: { client_id: 'my-client-id' } });
       expect(out).not.toMatch(/OAuth callback URL/);
       expect(authorize?.searchParams.get('client_id'), out).toBe('my-client-id');
       return;
     }
-    const printed = log.observe('add.callback', 'codex mcp add docs --url URL --oauth-client-id ID', out, /^OAuth callback URL: /);
-    const table = (readToml(join(c.home, 'config.toml'))['mcp_servers'] as Record<string, { oauth: { callback_url: string; client_id: string } }>)['docs']!;
+    const printed = log.observe(
+      'add.callback',
+      'codex mcp add docs --url URL --oauth-client-id ID',
+      out,
+      /^OAuth callback URL: /,
+    );
+    const table = (
+      readToml(join(c.home, 'config.toml'))['mcp_servers'] as Record<
+        string,
+        { oauth: { callback_url: string; client_id: string } }
+      >
+    )['docs']!;
     expect(table.oauth.client_id).toBe('my-client-id');
     expect(table.oauth.callback_url).toMatch(/^http:\/\/127\.0\.0\.1\/callback\/[\w-]+$/);
     expect(printed).toBe(`OAuth callback URL: ${table.oauth.callback_url}`);
     expect(authorize!.searchParams.get('client_id')).toBe('my-client-id');
     // The browser comes back to the same path, on a local port.
-    expect(new URL(authorize!.searchParams.get('redirect_uri')!).pathname).toBe(new URL(table.oauth.callback_url).pathname);
-    expect(reqs.filter((q) => q.path === '/register' && JSON.stringify(q.body).includes(new URL(table.oauth.callback_url).pathname))).toEqual([]);
+    expect(new URL(authorize!.searchParams.get('redirect_uri')!).pathname).toBe(
+      new URL(table.oauth.callback_url).pathname,
+    );
+    expect(
+      reqs.filter(
+        (q) =>
+          q.path === '/register' &&
+          JSON.stringify(q.body).includes(new URL(table.oauth.callback_url).pathname),
+      ),
+    ).toEqual([]);
   });
 
   it('a completed sign-in: Codex exchanges the code (PKCE), says so, and later sessions send the token', () => {
@@ -145,7 +214,10 @@ describe.skipIf(skip !== null)('runtime: OAuth', () => {
     expect(rpc.map((q) => q.rpc)).toEqual(expect.arrayContaining(['initialize', 'tools/list']));
     for (const q of rpc) expect(q.headers['authorization']).toBe('Bearer fake-access-token');
     // The token is kept outside config.toml (here in the file store), and `logout` deletes it.
-    const before = readFileSync(join(c.home, 'token-before.txt'), 'utf8').trim().split('\n').filter(Boolean);
+    const before = readFileSync(join(c.home, 'token-before.txt'), 'utf8')
+      .trim()
+      .split('\n')
+      .filter(Boolean);
     expect(before.length, 'the token was stored somewhere under CODEX_HOME').toBeGreaterThan(0);
     expect(before).not.toContain('./config.toml');
     expect(readFileSync(join(c.home, 'token-after.txt'), 'utf8').trim()).toBe('');
@@ -155,7 +227,9 @@ describe.skipIf(skip !== null)('runtime: OAuth', () => {
   it('`add --bearer-token-env-var` never probes for OAuth', () => {
     const { r, reqs } = run(cases.addWithBearer);
     expect(r.code).toBe(0);
-    expect(reqs.filter((q) => q.path.startsWith('/addbearer/') || q.path.includes('addbearer'))).toEqual([]);
+    expect(
+      reqs.filter((q) => q.path.startsWith('/addbearer/') || q.path.includes('addbearer')),
+    ).toEqual([]);
   });
 
   // Last, after every observation above: a reworded message fails here (UPDATE_RECORD=1 rewrites the record).

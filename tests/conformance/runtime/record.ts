@@ -15,14 +15,21 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { expect } from 'vitest';
-import { CODEX_NEWEST, compareReleases, isRelease, type Release } from '../../../src/lib/codex/index.ts';
+import {
+  CODEX_NEWEST,
+  compareReleases,
+  isRelease,
+  type Release,
+} from '../../../src/lib/codex/index.ts';
 import { CODEX_RELEASE, ROOT } from '../../support/codex.ts';
 
 export const RECORD_DIR = join(ROOT, 'tests', 'conformance', 'recorded');
 
 /** The pinned CLI's version, from package.json (the one place it is written). */
 export function pinnedCodexVersion(): string {
-  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    devDependencies: Record<string, string>;
+  };
   return pkg.devDependencies['@openai/codex']!;
 }
 
@@ -34,14 +41,27 @@ export function recordRuntime(section: string, data: Record<string, unknown>): v
   const pinned = CODEX_RELEASE === CODEX_NEWEST;
   const dir = pinned ? RECORD_DIR : join(ROOT, 'test-results');
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, pinned ? `runtime-${section}.json` : `runtime-${CODEX_RELEASE}-${section}.json`);
-  writeFileSync(file, JSON.stringify({ codexVersion: pinned ? pinnedCodexVersion() : CODEX_RELEASE, ...data }, null, 2) + '\n', 'utf8');
+  const file = join(
+    dir,
+    pinned ? `runtime-${section}.json` : `runtime-${CODEX_RELEASE}-${section}.json`,
+  );
+  writeFileSync(
+    file,
+    JSON.stringify(
+      { codexVersion: pinned ? pinnedCodexVersion() : CODEX_RELEASE, ...data },
+      null,
+      2,
+    ) + '\n',
+    'utf8',
+  );
 }
 
 /** Releases with a record of their own (`recorded/<R>/`), oldest first. */
 function recordedReleases(): Release[] {
   if (!existsSync(RECORD_DIR)) return [];
-  const dirs = readdirSync(RECORD_DIR, { withFileTypes: true }).filter((e) => e.isDirectory() && isRelease(e.name));
+  const dirs = readdirSync(RECORD_DIR, { withFileTypes: true }).filter(
+    (e) => e.isDirectory() && isRelease(e.name),
+  );
   return dirs.map((e) => e.name as Release).sort(compareReleases);
 }
 
@@ -77,9 +97,19 @@ export class MessageLog {
    * `~/.codex`, and whatever `mask` matches as `…`). Fails when no line matches, so a message that
    * disappears fails its test.
    */
-  observe(id: string, command: string, output: string, pattern: RegExp, home?: string, mask?: RegExp): string {
+  observe(
+    id: string,
+    command: string,
+    output: string,
+    pattern: RegExp,
+    home?: string,
+    mask?: RegExp,
+  ): string {
     const line = output.split('\n').find((l) => pattern.test(l));
-    expect(line, `message ${id} (${pattern}) not in the output of ${command}:\n${output}`).toBeDefined();
+    expect(
+      line,
+      `message ${id} (${pattern}) not in the output of ${command}:\n${output}`,
+    ).toBeDefined();
     // Throwaway paths differ per run; the record names them as a reader would see them.
     let text = (home ? (line ?? '').split(home).join('~/.codex') : (line ?? '')).trim();
     // Parts that differ per run (a duration) are recorded as "…", which the build check reads as a gap.
@@ -95,7 +125,10 @@ export class MessageLog {
     const fresh: MessageRecord = { codexVersion: version, messages: sortKeys(this.live) };
     if (process.env['UPDATE_RECORD'] === '1' || !existsSync(file)) return this.rewrite(fresh);
     const committed = JSON.parse(readFileSync(file, 'utf8')) as MessageRecord;
-    expect(fresh.messages, `${file} differs from what codex ${version} printed; rerun with UPDATE_RECORD=1 and read the diff`).toEqual(committed.messages);
+    expect(
+      fresh.messages,
+      `${file} differs from what codex ${version} printed; rerun with UPDATE_RECORD=1 and read the diff`,
+    ).toEqual(committed.messages);
     // The pinned record also names its release (the build check reads it).
     if (CODEX_RELEASE === CODEX_NEWEST) expect(committed.codexVersion, file).toBe(version);
   }
@@ -107,7 +140,12 @@ export class MessageLog {
     let file = join(RECORD_DIR, name);
     if (CODEX_RELEASE !== CODEX_NEWEST) {
       const fallback = messageRecordFile(this.source, CODEX_RELEASE, true);
-      const same = existsSync(fallback) && isDeepStrictEqual((JSON.parse(readFileSync(fallback, 'utf8')) as MessageRecord).messages, fresh.messages);
+      const same =
+        existsSync(fallback) &&
+        isDeepStrictEqual(
+          (JSON.parse(readFileSync(fallback, 'utf8')) as MessageRecord).messages,
+          fresh.messages,
+        );
       if (same) return rmSync(own, { force: true });
       file = own;
     }

@@ -11,7 +11,19 @@ import { isStdio } from '../../../src/lib/model.ts';
 import { quotePosix } from '../../../src/lib/shell/posix.ts';
 import { cleanupHomes, ROOT } from '../../support/codex.ts';
 import { NODE, netnsUnavailable, runInNetns } from '../../support/netns.ts';
-import { allowlisted, availableShells, baseEnv, EXEC, MCP_PORT, MODEL_PORT, prepareHome, promisedPart, requestsFor, retarget, shellArgv } from './harness.ts';
+import {
+  allowlisted,
+  availableShells,
+  baseEnv,
+  EXEC,
+  MCP_PORT,
+  MODEL_PORT,
+  prepareHome,
+  promisedPart,
+  requestsFor,
+  retarget,
+  shellArgv,
+} from './harness.ts';
 import { buildMatrix, loadProviders, STDIO_RECORD, type Variant } from './matrix.ts';
 import type { PlanCase, RunnerResult } from './plan.ts';
 import { recordRuntime } from './record.ts';
@@ -33,16 +45,32 @@ interface RouteCase {
 }
 
 function exportsFor(v: Variant, shell: 'bash' | 'fish' | 'pwsh'): string {
-  const generated = v.outputs.env ? (shell === 'bash' ? v.outputs.env.posix : shell === 'fish' ? v.outputs.env.fish : v.outputs.env.powershell) : '';
+  const generated = v.outputs.env
+    ? shell === 'bash'
+      ? v.outputs.env.posix
+      : shell === 'fish'
+        ? v.outputs.env.fish
+        : v.outputs.env.powershell
+    : '';
   const extra = Object.entries(v.extraExports).map(([k, val]) =>
-    shell === 'bash' ? `export ${k}=${quotePosix(val)}` : shell === 'fish' ? `set -gx ${k} '${val}'` : `$env:${k} = '${val}'`,
+    shell === 'bash'
+      ? `export ${k}=${quotePosix(val)}`
+      : shell === 'fish'
+        ? `set -gx ${k} '${val}'`
+        : `$env:${k} = '${val}'`,
   );
   return [generated, ...extra].join('\n');
 }
 
 function makeCases(): RouteCase[] {
   const cases: RouteCase[] = [];
-  const add = (v: Variant, route: string, shell: 'bash' | 'fish' | 'pwsh', bin: string, body: (url: string) => { toml: string; lines: string }): void => {
+  const add = (
+    v: Variant,
+    route: string,
+    shell: 'bash' | 'fish' | 'pwsh',
+    bin: string,
+    body: (url: string) => { toml: string; lines: string },
+  ): void => {
     const n = cases.length;
     const prefix = `/c${n}/`;
     const url = `http://127.0.0.1:${MCP_PORT}${prefix}mcp`;
@@ -50,20 +78,43 @@ function makeCases(): RouteCase[] {
     const home = prepareHome(`${v.id}-${route}`, toml);
     const env = baseEnv(home);
     const script = [exportsFor(v, shell), lines, EXEC].filter((s) => s !== '').join('\n');
-    cases.push({ plan: { id: `${v.id} ${route}`, argv: shellArgv(shell, bin, script), env, cwd: home, timeoutMs: 90_000 }, variant: v, route, prefix, home, env });
+    cases.push({
+      plan: {
+        id: `${v.id} ${route}`,
+        argv: shellArgv(shell, bin, script),
+        env,
+        cwd: home,
+        timeoutMs: 90_000,
+      },
+      variant: v,
+      route,
+      prefix,
+      home,
+      env,
+    });
   };
   for (const v of variants) {
     const entry = v.outputs.entry;
     const remoteUrl = isStdio(entry) ? null : entry.url;
-    const tomlRoute = (url: string): { toml: string; lines: string } => ({ toml: '\n' + (remoteUrl ? retarget(v.outputs.toml, remoteUrl, url) : v.outputs.toml), lines: '' });
+    const tomlRoute = (url: string): { toml: string; lines: string } => ({
+      toml: '\n' + (remoteUrl ? retarget(v.outputs.toml, remoteUrl, url) : v.outputs.toml),
+      lines: '',
+    });
     add(v, 'toml/bash', 'bash', shells.bash, tomlRoute);
     if (shells.fish) add(v, 'toml/fish', 'fish', shells.fish, tomlRoute);
     if (shells.pwsh) add(v, 'toml/pwsh', 'pwsh', shells.pwsh, tomlRoute);
     if (v.outputs.cli.mode === 'full' && v.outputs.cli.posix) {
       const posix = v.outputs.cli.posix;
-      add(v, 'command/bash', 'bash', shells.bash, (url) => ({ toml: '', lines: remoteUrl ? retarget(posix, remoteUrl, url) : posix }));
+      add(v, 'command/bash', 'bash', shells.bash, (url) => ({
+        toml: '',
+        lines: remoteUrl ? retarget(posix, remoteUrl, url) : posix,
+      }));
       const ps = v.outputs.cli.powershell;
-      if (shells.pwsh && ps) add(v, 'command/pwsh', 'pwsh', shells.pwsh, (url) => ({ toml: '', lines: remoteUrl ? retarget(ps, remoteUrl, url) : ps }));
+      if (shells.pwsh && ps)
+        add(v, 'command/pwsh', 'pwsh', shells.pwsh, (url) => ({
+          toml: '',
+          lines: remoteUrl ? retarget(ps, remoteUrl, url) : ps,
+        }));
     }
   }
   return cases;
@@ -74,8 +125,17 @@ let result: RunnerResult;
 
 beforeAll(async () => {
   if (skip) return;
-  const plan = { modelPort: MODEL_PORT, servers: [{ port: MCP_PORT }], cases: cases.map((c) => c.plan), concurrency: 3 };
-  result = await runInNetns<RunnerResult>(resolve(import.meta.dirname, 'runner.ts'), plan, 15 * 60_000);
+  const plan = {
+    modelPort: MODEL_PORT,
+    servers: [{ port: MCP_PORT }],
+    cases: cases.map((c) => c.plan),
+    concurrency: 3,
+  };
+  result = await runInNetns<RunnerResult>(
+    resolve(import.meta.dirname, 'runner.ts'),
+    plan,
+    15 * 60_000,
+  );
 }, 16 * 60_000);
 
 afterAll(() => {
@@ -84,9 +144,14 @@ afterAll(() => {
   recordRuntime('routes', {
     routes: cases.length,
     variants: variants.length,
-    headerChecks: remote.reduce((n, c) => n + requestsFor(result.requests[String(MCP_PORT)] ?? [], c.prefix).length, 0),
+    headerChecks: remote.reduce(
+      (n, c) => n + requestsFor(result.requests[String(MCP_PORT)] ?? [], c.prefix).length,
+      0,
+    ),
     stdioEnvs: cases.length - remote.length,
-    shells: Object.entries(shells).filter(([, b]) => b).map(([s]) => s),
+    shells: Object.entries(shells)
+      .filter(([, b]) => b)
+      .map(([s]) => s),
   });
   cleanupHomes();
 });
@@ -94,7 +159,9 @@ afterAll(() => {
 describe.skipIf(skip !== null)('runtime: what reaches the server', () => {
   it('covers every provider and every non-browser auth mode', () => {
     const covered = new Set(variants.map((v) => `${v.provider}.${v.mode}`));
-    for (const p of loadProviders()) for (const m of p.authModes) if (m.kind !== 'oauth') expect(covered, `${p.id}.${m.id}`).toContain(`${p.id}.${m.id}`);
+    for (const p of loadProviders())
+      for (const m of p.authModes)
+        if (m.kind !== 'oauth') expect(covered, `${p.id}.${m.id}`).toContain(`${p.id}.${m.id}`);
   });
 
   for (const [i, c] of cases.entries()) {
@@ -105,7 +172,8 @@ describe.skipIf(skip !== null)('runtime: what reaches the server', () => {
       if (isStdio(c.variant.outputs.entry)) {
         const file = join(c.home, STDIO_RECORD);
         expect(existsSync(file), `the stdio server never started\n${transcript}`).toBe(true);
-        const seen = (JSON.parse(readFileSync(file, 'utf8')) as { env: Record<string, string> }).env;
+        const seen = (JSON.parse(readFileSync(file, 'utf8')) as { env: Record<string, string> })
+          .env;
         // Codex puts its own helper folders in front of PATH; the person's PATH must follow unchanged.
         expect(seen['PATH']?.endsWith(`:${c.env['PATH']}`), seen['PATH']).toBe(true);
         const expected = { ...allowlisted(c.env), ...c.variant.serverEnv, PATH: seen['PATH'] };
@@ -113,8 +181,12 @@ describe.skipIf(skip !== null)('runtime: what reaches the server', () => {
         return;
       }
       const reqs = requestsFor(result.requests[String(MCP_PORT)] ?? [], c.prefix);
-      expect(reqs.map((q) => q.rpc), transcript).toEqual(expect.arrayContaining(['initialize', 'tools/list']));
-      for (const q of reqs) expect(promisedPart(q.headers), `${q.method} ${q.rpc ?? ''}`).toEqual(c.variant.headers);
+      expect(
+        reqs.map((q) => q.rpc),
+        transcript,
+      ).toEqual(expect.arrayContaining(['initialize', 'tools/list']));
+      for (const q of reqs)
+        expect(promisedPart(q.headers), `${q.method} ${q.rpc ?? ''}`).toEqual(c.variant.headers);
     });
   }
 });

@@ -23,7 +23,12 @@ function runCase(c: PlanCase): Promise<CaseResult> {
   return new Promise((done) => {
     const started = Date.now();
     const [file, ...args] = c.argv;
-    const child = spawn(file ?? 'false', args, { env: c.env, cwd: c.cwd, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(file ?? 'false', args, {
+      env: c.env,
+      cwd: c.cwd,
+      detached: true,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     let stopped = false;

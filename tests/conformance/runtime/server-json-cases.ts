@@ -12,8 +12,20 @@ import { generate, type Outputs } from '../../../src/lib/generate.ts';
 import { isStdio, type EnvVarSpec, type ServerEntry } from '../../../src/lib/model.ts';
 import { providerSchema } from '../../../src/lib/provider-schema.ts';
 import { specFromForm, type Provider } from '../../../src/lib/provider.ts';
-import { checkInputs, convertChoice, inputsOf, readServerJson, type Conversion, type ReaderInput, type ServerJson } from '../../../src/lib/server-json/index.ts';
-import { prefillFragment, readmeSection, readmeVariables } from '../../../src/lib/server-json/link.ts';
+import {
+  checkInputs,
+  convertChoice,
+  inputsOf,
+  readServerJson,
+  type Conversion,
+  type ReaderInput,
+  type ServerJson,
+} from '../../../src/lib/server-json/index.ts';
+import {
+  prefillFragment,
+  readmeSection,
+  readmeVariables,
+} from '../../../src/lib/server-json/link.ts';
 import type { PackageDef, TransportDef } from '../../../src/lib/server-json/types.ts';
 import { decodeShare } from '../../../src/lib/share.ts';
 import { quotePosix } from '../../../src/lib/shell/posix.ts';
@@ -65,7 +77,9 @@ export const SYNTHETIC = join(import.meta.dirname, 'server-json-synthetic.json')
 
 /** The "any MCP server" provider, which the import box fills. */
 export function customProvider(): Provider {
-  return providerSchema.parse(JSON.parse(readFileSync(join(ROOT, 'content', 'providers', 'custom.json'), 'utf8')));
+  return providerSchema.parse(
+    JSON.parse(readFileSync(join(ROOT, 'content', 'providers', 'custom.json'), 'utf8')),
+  );
 }
 
 /** A value the reader could type into one non-secret input (valid for its format and choices). */
@@ -82,7 +96,11 @@ function readerValues(inputs: readonly ReaderInput[], set: ValueSet): Record<str
   const out: Record<string, string> = {};
   inputs.forEach((i, n) => {
     if (i.secret) return;
-    if (set === 'all' || ((set === 'required' || set === 'unset-optional') && i.required && i.default === '')) out[i.id] = typedValue(i, n);
+    if (
+      set === 'all' ||
+      ((set === 'required' || set === 'unset-optional') && i.required && i.default === '')
+    )
+      out[i.id] = typedValue(i, n);
   });
   return out;
 }
@@ -108,13 +126,15 @@ class ReaderShell {
   run(shown: string, vars: readonly (EnvVarSpec & { required?: boolean })[]): string {
     let script = shown;
     for (const e of vars) {
-      if (e.basicAuthFrom) throw new Error(`no server.json conversion builds a Basic header in the shell:\n${shown}`);
+      if (e.basicAuthFrom)
+        throw new Error(`no server.json conversion builds a Basic header in the shell:\n${shown}`);
       if (e.value !== '') {
         this.exported[e.name] = e.value;
         continue;
       }
       const line = `export ${e.name}=${quotePosix(e.placeholder)}`;
-      if (script.split('\n').filter((l) => l === line).length !== 1) throw new Error(`the page does not show "${line}" once:\n${shown}`);
+      if (script.split('\n').filter((l) => l === line).length !== 1)
+        throw new Error(`the page does not show "${line}" once:\n${shown}`);
       if (this.skipOptional && e.required === false) {
         script = script.replace(line + '\n', '');
         this.skipped.push(e.name);
@@ -150,7 +170,13 @@ function readmeBlocks(md: string): { env: string; command: string; toml: string 
 }
 
 /** What the reader runs for one conversion: from the import box and the prefilled generator, or from the authors' README section. */
-function readerRoute(provider: Provider, server: ServerJson, conversion: Conversion, values: ValueSet, id: string): { outputs: Outputs; script: string; shell: ReaderShell } | null {
+function readerRoute(
+  provider: Provider,
+  server: ServerJson,
+  conversion: Conversion,
+  values: ValueSet,
+  id: string,
+): { outputs: Outputs; script: string; shell: ReaderShell } | null {
   const shell = new ReaderShell(values === 'unset-optional');
   if (values === 'readme') {
     // The authors' page asks no values: its readers get the section as published.
@@ -159,35 +185,62 @@ function readerRoute(provider: Provider, server: ServerJson, conversion: Convers
     // A URL still holding a {placeholder} is an error in the generator: the page then offers no section.
     if (!outputs || !md) return null;
     const blocks = readmeBlocks(md);
-    if (blocks.toml !== outputs.toml) throw new Error(`${id}: the README's TOML is not the generator's:\n${md}`);
-    if (outputs.cli.mode === 'full' && blocks.command !== outputs.cli.posix) throw new Error(`${id}: the README's command is not the generator's:\n${md}`);
-    const script = shell.run(blocks.env, readmeVariables(specFromForm(provider, conversion.form), conversion));
+    if (blocks.toml !== outputs.toml)
+      throw new Error(`${id}: the README's TOML is not the generator's:\n${md}`);
+    if (outputs.cli.mode === 'full' && blocks.command !== outputs.cli.posix)
+      throw new Error(`${id}: the README's command is not the generator's:\n${md}`);
+    const script = shell.run(
+      blocks.env,
+      readmeVariables(specFromForm(provider, conversion.form), conversion),
+    );
     return { outputs, script, shell };
   }
   const fromImport = shell.run(envLines(conversion.exports)?.posix ?? '', conversion.exports);
   // "Fill in the generator" opens the prefilled link; the reader then types the token (if any) there.
-  const form = decodeShare(provider, '#' + prefillFragment(provider, server, conversion).fragment).form;
+  const form = decodeShare(
+    provider,
+    '#' + prefillFragment(provider, server, conversion).fragment,
+  ).form;
   if (form.mode === 'token') form.secret = shell.typed(form.envVar);
   const { outputs, diagnostics } = generate(specFromForm(provider, form), CODEX_RELEASE);
-  if (!outputs) throw new Error(`${id}: the generator shows errors: ${JSON.stringify(diagnostics)}`);
-  return { outputs, script: [fromImport, outputs.env?.posix ?? ''].filter((t) => t !== '').join('\n'), shell };
+  if (!outputs)
+    throw new Error(`${id}: the generator shows errors: ${JSON.stringify(diagnostics)}`);
+  return {
+    outputs,
+    script: [fromImport, outputs.env?.posix ?? ''].filter((t) => t !== '').join('\n'),
+    shell,
+  };
 }
 
 /** The variables a package reads that its stdio entry neither sets (`env`) nor passes (`env_vars`). */
 function unlistedVars(entry: ServerEntry, pkg: PackageDef | undefined): string[] {
   if (!isStdio(entry)) return [];
   const passed = [...(entry.env_vars ?? []), ...Object.keys(entry.env ?? {})];
-  return (pkg?.environmentVariables ?? []).map((e) => e.name).filter((n) => /^[A-Za-z_]\w*$/.test(n) && !passed.includes(n));
+  return (pkg?.environmentVariables ?? [])
+    .map((e) => e.name)
+    .filter((n) => /^[A-Za-z_]\w*$/.test(n) && !passed.includes(n));
 }
 
 /** The headers a remote's server.json declares (lower case), with their value where the file and the reader fix it. */
-function declaredHeaders(entry: ServerEntry, transport: TransportDef | undefined, typed: Record<string, string>, skipped: readonly string[]): Record<string, string | null> {
+function declaredHeaders(
+  entry: ServerEntry,
+  transport: TransportDef | undefined,
+  typed: Record<string, string>,
+  skipped: readonly string[],
+): Record<string, string | null> {
   const declared: Record<string, string | null> = {};
   if (isStdio(entry)) return declared;
   // A header whose variable the reader left unset is not sent (proven in cli-facts): it is not expected.
-  const unset = new Set(Object.entries(entry.env_http_headers ?? {}).filter(([, v]) => skipped.includes(v)).map(([h]) => h.toLowerCase()));
+  const unset = new Set(
+    Object.entries(entry.env_http_headers ?? {})
+      .filter(([, v]) => skipped.includes(v))
+      .map(([h]) => h.toLowerCase()),
+  );
   for (const h of transport?.headers ?? []) {
-    const fixed = h.isSecret || (h.value ?? '').includes('{') ? null : typed[`header.${h.name}`] || h.value || h.default || null;
+    const fixed =
+      h.isSecret || (h.value ?? '').includes('{')
+        ? null
+        : typed[`header.${h.name}`] || h.value || h.default || null;
     if (!unset.has(h.name.toLowerCase())) declared[h.name.toLowerCase()] = fixed;
   }
   return declared;
@@ -197,40 +250,79 @@ function declaredHeaders(entry: ServerEntry, transport: TransportDef | undefined
  * Converts one choice with one value set; throws when the import box would not let the reader go on
  * (a broken case, not one to skip); null when the authors' page shows no README section for it.
  */
-function makeCase(provider: Provider, file: string, text: string, choiceId: string, values: ValueSet): Omit<SjCase, 'route'> | null {
+function makeCase(
+  provider: Provider,
+  file: string,
+  text: string,
+  choiceId: string,
+  values: ValueSet,
+): Omit<SjCase, 'route'> | null {
   const id = `${file} ${choiceId} (${values})`;
   const server = readServerJson(provider, text).server!;
   const inputs = inputsOf(server, choiceId);
   const typed = readerValues(inputs, values);
   // The authors' page asks nothing (its readers fill the placeholders), so only the import box checks.
   const problems = checkInputs(inputs, typed);
-  if (values !== 'readme' && problems.size > 0) throw new Error(`${id}: the import box refuses the values: ${[...problems.values()].join(' ')}`);
+  if (values !== 'readme' && problems.size > 0)
+    throw new Error(
+      `${id}: the import box refuses the values: ${[...problems.values()].join(' ')}`,
+    );
   const conversion = convertChoice(provider, server, choiceId, typed);
   if (!conversion) throw new Error(`${id}: no conversion`);
   const route = readerRoute(provider, server, conversion, values, id);
   if (!route) return null;
   const { outputs, script } = route;
-  const directToml = generate(specFromForm(provider, conversion.form), CODEX_RELEASE).outputs?.toml ?? '(the conversion does not generate)';
+  const directToml =
+    generate(specFromForm(provider, conversion.form), CODEX_RELEASE).outputs?.toml ??
+    '(the conversion does not generate)';
   const { exported, secrets, skipped } = route.shell;
   const entry = outputs.entry;
-  const pkg = conversion.choice.kind === 'package' ? server.packages[conversion.choice.index] : undefined;
+  const pkg =
+    conversion.choice.kind === 'package' ? server.packages[conversion.choice.index] : undefined;
   const unlisted = unlistedVars(entry, pkg);
   // The reader may already have the package's other variables set: Codex must not pass them on.
-  const unlistedLines = unlisted.map((n) => ((exported[n] = `unlisted-${n}`), `export ${n}=${exported[n]}`));
+  const unlistedLines = unlisted.map(
+    (n) => ((exported[n] = `unlisted-${n}`), `export ${n}=${exported[n]}`),
+  );
   const exportScript = [script, ...unlistedLines].filter((t) => t !== '').join('\n');
-  const transport = conversion.choice.kind === 'remote' ? server.remotes[conversion.choice.index] : pkg?.transport;
+  const transport =
+    conversion.choice.kind === 'remote' ? server.remotes[conversion.choice.index] : pkg?.transport;
   const declared = declaredHeaders(entry, transport, typed, skipped);
   const declaredEnv: Record<string, string | null> = {};
   for (const e of isStdio(entry) ? (pkg?.environmentVariables ?? []) : []) {
-    const fixed = e.isSecret || (e.value ?? '').includes('{') ? null : typed[`env.${e.name}`] || e.value || e.default || null;
-    if ((e.isRequired || e.isSecret || fixed !== null || e.value !== undefined) && !skipped.includes(e.name)) declaredEnv[e.name] = fixed;
+    const fixed =
+      e.isSecret || (e.value ?? '').includes('{')
+        ? null
+        : typed[`env.${e.name}`] || e.value || e.default || null;
+    if (
+      (e.isRequired || e.isSecret || fixed !== null || e.value !== undefined) &&
+      !skipped.includes(e.name)
+    )
+      declaredEnv[e.name] = fixed;
   }
-  return { id, file, choiceId, values, name: outputs.name, outputs, directToml, exportScript, exported, skipped, secrets, unlisted, declared, declaredEnv };
+  return {
+    id,
+    file,
+    choiceId,
+    values,
+    name: outputs.name,
+    outputs,
+    directToml,
+    exportScript,
+    exported,
+    skipped,
+    secrets,
+    unlisted,
+    declared,
+    declaredEnv,
+  };
 }
 
 /** Every corpus file (real ones first, then the synthetic one), as paths. */
 export function corpusFiles(): string[] {
-  const corpus = readdirSync(CORPUS_DIR).filter((f) => f.endsWith('.json') && f !== 'expected-tables.json').sort();
+  const corpus = readdirSync(CORPUS_DIR)
+    .filter((f) => f.endsWith('.json') && f !== 'expected-tables.json')
+    .sort();
   return [...corpus.map((f) => join(CORPUS_DIR, f)), SYNTHETIC];
 }
 
@@ -250,7 +342,12 @@ export function buildCases(provider: Provider): SjCase[] {
         if (seen.has(key)) continue;
         seen.add(key);
         out.push({ ...base, route: 'toml' });
-        if (!isStdio(base.outputs.entry) && base.outputs.cli.mode === 'full' && base.outputs.cli.posix) out.push({ ...base, id: `${base.id} command`, route: 'command' });
+        if (
+          !isStdio(base.outputs.entry) &&
+          base.outputs.cli.mode === 'full' &&
+          base.outputs.cli.posix
+        )
+          out.push({ ...base, id: `${base.id} command`, route: 'command' });
       }
     }
   }
@@ -263,11 +360,14 @@ export function promisedHeaders(c: SjCase): Record<string, string> {
   if (isStdio(entry)) return {};
   const out: Record<string, string> = {};
   const fromVar = (name: string): string => {
-    if (!(name in c.exported)) throw new Error(`${c.id}: the page never tells the reader to export ${name}`);
+    if (!(name in c.exported))
+      throw new Error(`${c.id}: the page never tells the reader to export ${name}`);
     return c.exported[name]!;
   };
-  if (entry.bearer_token_env_var) out['authorization'] = `Bearer ${fromVar(entry.bearer_token_env_var)}`;
-  for (const [h, v] of Object.entries(entry.env_http_headers ?? {})) if (!c.skipped.includes(v)) out[h.toLowerCase()] = fromVar(v);
+  if (entry.bearer_token_env_var)
+    out['authorization'] = `Bearer ${fromVar(entry.bearer_token_env_var)}`;
+  for (const [h, v] of Object.entries(entry.env_http_headers ?? {}))
+    if (!c.skipped.includes(v)) out[h.toLowerCase()] = fromVar(v);
   for (const [h, v] of Object.entries(entry.http_headers ?? {})) out[h.toLowerCase()] = v;
   return out;
 }
@@ -280,7 +380,8 @@ export function promisedServerEnv(c: SjCase): Record<string, string> {
   for (const name of entry.env_vars ?? []) {
     // An optional variable the reader left unset: Codex passes nothing for it (and still starts the server).
     if (c.skipped.includes(name)) continue;
-    if (!(name in c.exported)) throw new Error(`${c.id}: the page never tells the reader to export ${name}`);
+    if (!(name in c.exported))
+      throw new Error(`${c.id}: the page never tells the reader to export ${name}`);
     out[name] = c.exported[name]!;
   }
   return out;
@@ -298,7 +399,12 @@ export function writeRunnerShims(dir: string, nodeBin: string, stdioScript: stri
   mkdirSync(dir, { recursive: true });
   for (const runner of RUNNER_SHIMS) {
     const file = join(dir, runner);
-    const body = [`#!${nodeBin}`, `process.argv.splice(2, 0, 'stdio-${runner}-' + process.pid + '.json');`, `import(${JSON.stringify(stdioScript)});`, ''];
+    const body = [
+      `#!${nodeBin}`,
+      `process.argv.splice(2, 0, 'stdio-${runner}-' + process.pid + '.json');`,
+      `import(${JSON.stringify(stdioScript)});`,
+      '',
+    ];
     writeFileSync(file, body.join('\n'), 'utf8');
     chmodSync(file, 0o755);
   }
@@ -316,7 +422,10 @@ export function readShimRecords(home: string): StdioSeen[] {
   return readdirSync(home)
     .filter((f) => /^stdio-[a-z]+-\d+\.json$/.test(f))
     .map((f) => {
-      const rec = JSON.parse(readFileSync(join(home, f), 'utf8')) as { env: Record<string, string>; argv: string[] };
+      const rec = JSON.parse(readFileSync(join(home, f), 'utf8')) as {
+        env: Record<string, string>;
+        argv: string[];
+      };
       return { runner: f.split('-')[1]!, argv: rec.argv, env: rec.env };
     });
 }

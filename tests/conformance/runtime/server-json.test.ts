@@ -16,10 +16,30 @@ import { isStdio } from '../../../src/lib/model.ts';
 import { listChoices, parseServerJson } from '../../../src/lib/server-json/index.ts';
 import { cleanupHomes, ROOT } from '../../support/codex.ts';
 import { NODE, netnsUnavailable, runInNetns } from '../../support/netns.ts';
-import { allowlisted, baseEnv, EXEC, MCP_PORT, MODEL_PORT, prepareHome, promisedPart, requestsFor, retarget, shellArgv } from './harness.ts';
+import {
+  allowlisted,
+  baseEnv,
+  EXEC,
+  MCP_PORT,
+  MODEL_PORT,
+  prepareHome,
+  promisedPart,
+  requestsFor,
+  retarget,
+  shellArgv,
+} from './harness.ts';
 import type { PlanCase, RunnerResult } from './plan.ts';
 import { recordRuntime } from './record.ts';
-import { buildCases, corpusFiles, customProvider, promisedHeaders, promisedServerEnv, readShimRecords, writeRunnerShims, type SjCase } from './server-json-cases.ts';
+import {
+  buildCases,
+  corpusFiles,
+  customProvider,
+  promisedHeaders,
+  promisedServerEnv,
+  readShimRecords,
+  writeRunnerShims,
+  type SjCase,
+} from './server-json-cases.ts';
 
 const skip = netnsUnavailable();
 if (skip) console.log(skip);
@@ -47,7 +67,10 @@ function pack(cases: readonly SjCase[]): SjCase[][] {
   const groups: { cases: SjCase[]; names: Set<string>; vars: Set<string> }[] = [];
   for (const c of cases) {
     const vars = [...Object.keys(c.exported), ...c.skipped];
-    let g = groups.find((x) => x.cases.length < PER_SESSION && !x.names.has(c.name) && !vars.some((v) => x.vars.has(v)));
+    let g = groups.find(
+      (x) =>
+        x.cases.length < PER_SESSION && !x.names.has(c.name) && !vars.some((v) => x.vars.has(v)),
+    );
     if (!g) groups.push((g = { cases: [], names: new Set(), vars: new Set() }));
     g.cases.push(c);
     g.names.add(c.name);
@@ -83,28 +106,61 @@ function session(id: string, toml: string, lines: readonly string[], placed: Pla
   // The fake runners come first, so `npx` & co. are the fake server, whatever is installed here.
   const env = { ...base, PATH: `${shims}:${base['PATH']}` };
   const script = [...lines, EXEC].join('\n');
-  return { plan: { id, argv: shellArgv('bash', 'bash', script), env, cwd: home, timeoutMs: 120_000 }, home, env, placed };
+  return {
+    plan: { id, argv: shellArgv('bash', 'bash', script), env, cwd: home, timeoutMs: 120_000 },
+    home,
+    env,
+    placed,
+  };
 }
 
 /**
  * The page says Codex cannot read an argument from a variable (so a secret argument sits in
  * config.toml): a stdio server's args reach it as written, with no shell or template expansion.
  */
-const PROBE_ARGS = ['$SJ_PROBE', '${SJ_PROBE}', '{SJ_PROBE}', '%SJ_PROBE%', '~', '$(echo expanded)'];
+const PROBE_ARGS = [
+  '$SJ_PROBE',
+  '${SJ_PROBE}',
+  '{SJ_PROBE}',
+  '%SJ_PROBE%',
+  '~',
+  '$(echo expanded)',
+];
 const probeSession = (): Session =>
-  session('argument probe', `[mcp_servers.arg-probe]\ncommand = "npx"\nargs = ${JSON.stringify(PROBE_ARGS)}\n`, ['export SJ_PROBE=expanded'], []);
+  session(
+    'argument probe',
+    `[mcp_servers.arg-probe]\ncommand = "npx"\nargs = ${JSON.stringify(PROBE_ARGS)}\n`,
+    ['export SJ_PROBE=expanded'],
+    [],
+  );
 
 const provider = customProvider();
 const cases = skip ? [] : buildCases(provider);
 const sessions = skip ? [] : [...makeSessions(cases), probeSession()];
 const placed = sessions.flatMap((s) => s.placed);
-const counts = { remoteBlocks: 0, requestsChecked: 0, headersChecked: 0, stdioEnvs: 0, unlistedWithheld: 0, optionalLeftUnset: 0 };
+const counts = {
+  remoteBlocks: 0,
+  requestsChecked: 0,
+  headersChecked: 0,
+  stdioEnvs: 0,
+  unlistedWithheld: 0,
+  optionalLeftUnset: 0,
+};
 let result: RunnerResult;
 
 beforeAll(async () => {
   if (skip) return;
-  const plan = { modelPort: MODEL_PORT, servers: [{ port: MCP_PORT }], cases: sessions.map((s) => s.plan), concurrency: 2 };
-  result = await runInNetns<RunnerResult>(resolve(import.meta.dirname, 'runner.ts'), plan, 10 * 60_000);
+  const plan = {
+    modelPort: MODEL_PORT,
+    servers: [{ port: MCP_PORT }],
+    cases: sessions.map((s) => s.plan),
+    concurrency: 2,
+  };
+  result = await runInNetns<RunnerResult>(
+    resolve(import.meta.dirname, 'runner.ts'),
+    plan,
+    10 * 60_000,
+  );
 }, 11 * 60_000);
 
 afterAll(() => {
@@ -120,11 +176,17 @@ function transcript(s: Session): string {
 
 function checkRemote(p: Placed, s: Session): void {
   const reqs = requestsFor(result.requests[String(MCP_PORT)] ?? [], p.prefix);
-  expect(reqs.map((q) => q.rpc), transcript(s)).toEqual(expect.arrayContaining(['initialize', 'tools/list']));
+  expect(
+    reqs.map((q) => q.rpc),
+    transcript(s),
+  ).toEqual(expect.arrayContaining(['initialize', 'tools/list']));
   const want = promisedHeaders(p.c);
   // What the page promises is what the server.json declares: every header it names, no other, with its fixed value.
-  expect(Object.keys(want).sort(), 'promised vs declared header names').toEqual(Object.keys(p.c.declared).sort());
-  for (const [h, v] of Object.entries(p.c.declared)) if (v !== null) expect(want[h], `declared value of ${h}`).toBe(v);
+  expect(Object.keys(want).sort(), 'promised vs declared header names').toEqual(
+    Object.keys(p.c.declared).sort(),
+  );
+  for (const [h, v] of Object.entries(p.c.declared))
+    if (v !== null) expect(want[h], `declared value of ${h}`).toBe(v);
   for (const q of reqs) expect(promisedPart(q.headers), `${q.method} ${q.rpc ?? ''}`).toEqual(want);
   counts.remoteBlocks += 1;
   counts.optionalLeftUnset += p.c.skipped.length;
@@ -136,16 +198,24 @@ function checkStdio(p: Placed, s: Session): void {
   const entry = p.c.outputs.entry;
   if (!isStdio(entry)) return;
   const runner = entry.command;
-  const seen = readShimRecords(s.home).filter((r) => r.runner === runner && JSON.stringify(r.argv) === JSON.stringify(entry.args ?? []));
-  expect(seen.length, `the fake ${runner} never started with ${JSON.stringify(entry.args)}\n${transcript(s)}`).toBeGreaterThanOrEqual(1);
+  const seen = readShimRecords(s.home).filter(
+    (r) => r.runner === runner && JSON.stringify(r.argv) === JSON.stringify(entry.args ?? []),
+  );
+  expect(
+    seen.length,
+    `the fake ${runner} never started with ${JSON.stringify(entry.args)}\n${transcript(s)}`,
+  ).toBeGreaterThanOrEqual(1);
   for (const { env } of seen) {
     // Codex puts its own helper folders in front of PATH; the person's PATH must follow unchanged.
     expect(env['PATH']?.endsWith(`:${s.env['PATH']}`), env['PATH']).toBe(true);
     expect(env).toEqual({ ...allowlisted(s.env), ...promisedServerEnv(p.c), PATH: env['PATH'] });
     // What the page promises is what the server.json declares: every variable it needs arrives, with the reader's value.
-    for (const [name, fixed] of Object.entries(p.c.declaredEnv)) expect(env[name], `${name} is declared by the server.json`).toBe(fixed ?? p.c.exported[name]);
-    for (const name of p.c.unlisted) expect(env, `${name} is set in the shell but not in env_vars`).not.toHaveProperty(name);
-    for (const name of p.c.skipped) expect(env, `${name} is optional and was left unset`).not.toHaveProperty(name);
+    for (const [name, fixed] of Object.entries(p.c.declaredEnv))
+      expect(env[name], `${name} is declared by the server.json`).toBe(fixed ?? p.c.exported[name]);
+    for (const name of p.c.unlisted)
+      expect(env, `${name} is set in the shell but not in env_vars`).not.toHaveProperty(name);
+    for (const name of p.c.skipped)
+      expect(env, `${name} is optional and was left unset`).not.toHaveProperty(name);
   }
   counts.stdioEnvs += 1;
   counts.unlistedWithheld += seen.length > 0 ? p.c.unlisted.length : 0;
@@ -156,18 +226,27 @@ describe.skipIf(skip !== null)('runtime: server.json conversions, as Codex runs 
   it('covers every usable choice of the corpus, every remote also by its command where that is complete', () => {
     const usable = corpusFiles().flatMap((path) => {
       const server = parseServerJson(readFileSync(path, 'utf8')).server;
-      return server ? listChoices(server).filter((c) => c.supported).map((c) => `${basename(path)} ${c.id}`) : [];
+      return server
+        ? listChoices(server)
+            .filter((c) => c.supported)
+            .map((c) => `${basename(path)} ${c.id}`)
+        : [];
     });
     expect(usable.length).toBeGreaterThanOrEqual(30);
     expect([...new Set(cases.map((c) => `${c.file} ${c.choiceId}`))].sort()).toEqual(usable.sort());
-    for (const c of cases) if (c.route === 'toml' && !isStdio(c.outputs.entry) && c.outputs.cli.mode === 'full') expect(cases.map((x) => x.id)).toContain(`${c.id} command`);
+    for (const c of cases)
+      if (c.route === 'toml' && !isStdio(c.outputs.entry) && c.outputs.cli.mode === 'full')
+        expect(cases.map((x) => x.id)).toContain(`${c.id} command`);
   });
 
   it('a stdio server gets its arguments as written: Codex expands no variable in them', () => {
     const s = sessions[sessions.length - 1]!;
     expect(result.cases[sessions.length - 1]!.code, transcript(s)).toBe(0);
     const seen = readShimRecords(s.home);
-    expect(seen.map((r) => r.argv), transcript(s)).toEqual([PROBE_ARGS]);
+    expect(
+      seen.map((r) => r.argv),
+      transcript(s),
+    ).toEqual([PROBE_ARGS]);
     expect(seen[0]!.env, 'SJ_PROBE is not in env_vars').not.toHaveProperty('SJ_PROBE');
   });
 
@@ -175,9 +254,12 @@ describe.skipIf(skip !== null)('runtime: server.json conversions, as Codex runs 
     it(p.c.id, () => {
       const s = sessions[p.session]!;
       expect(result.cases[p.session]!.code, transcript(s)).toBe(0);
-      expect(p.c.outputs.toml, 'the prefilled link carries the whole conversion').toBe(p.c.directToml);
+      expect(p.c.outputs.toml, 'the prefilled link carries the whole conversion').toBe(
+        p.c.directToml,
+      );
       // The notes say the config file never holds a secret: neither the block nor the command does.
-      for (const secret of p.c.secrets) expect(p.c.outputs.toml + (p.c.outputs.cli.posix ?? '')).not.toContain(secret);
+      for (const secret of p.c.secrets)
+        expect(p.c.outputs.toml + (p.c.outputs.cli.posix ?? '')).not.toContain(secret);
       if (isStdio(p.c.outputs.entry)) checkStdio(p, s);
       else checkRemote(p, s);
     });

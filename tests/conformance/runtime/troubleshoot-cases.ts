@@ -11,7 +11,13 @@ import type { PlanCase } from './plan.ts';
 import type { FakeMcpOptions } from '../../support/fake-mcp.ts';
 
 /** Loopback ports of the OAuth servers that fail in one way each (the namespace is private). */
-export const PORTS = { plain: MCP_PORT, keyring: 7102, noRegistration: 7103, tokenError: 7104, authorizeError: 7105 } as const;
+export const PORTS = {
+  plain: MCP_PORT,
+  keyring: 7102,
+  noRegistration: 7103,
+  tokenError: 7104,
+  authorizeError: 7105,
+} as const;
 
 /** The fake servers this file starts. */
 export const SERVERS: FakeMcpOptions[] = [
@@ -37,30 +43,64 @@ export interface TroubleDef {
 const U = `http://127.0.0.1:${MCP_PORT}`;
 const X = EXEC.split(' ');
 const exec = (...flags: string[]): string[] => [X[0]!, X[1]!, ...flags, ...X.slice(2)];
-const remote = (name: string, url: string, more = ''): string => `\n[mcp_servers.${name}]\nurl = "${url}"\n${more}`;
+const remote = (name: string, url: string, more = ''): string =>
+  `\n[mcp_servers.${name}]\nurl = "${url}"\n${more}`;
 const oauthUrl = (port: number, key: string): string => `http://127.0.0.1:${port}/${key}/mcp`;
 const LIST = ['codex', 'mcp', 'list'];
 
 /** Every case, keyed by id. */
 export const TROUBLE: Record<string, TroubleDef> = {
-  mixed: { toml: `\n[mcp_servers.x]\ncommand = "npx"\nurl = "https://x.example/mcp"\n`, argv: LIST },
-  mixedExec: { toml: `\n[mcp_servers.x]\ncommand = "npx"\nurl = "https://x.example/mcp"\n`, argv: X },
-  duplicate: { toml: `${remote('x', 'https://x.example/mcp')}${remote('x', 'https://y.example/mcp')}`, argv: LIST },
+  mixed: {
+    toml: `\n[mcp_servers.x]\ncommand = "npx"\nurl = "https://x.example/mcp"\n`,
+    argv: LIST,
+  },
+  mixedExec: {
+    toml: `\n[mcp_servers.x]\ncommand = "npx"\nurl = "https://x.example/mcp"\n`,
+    argv: X,
+  },
+  duplicate: {
+    toml: `${remote('x', 'https://x.example/mcp')}${remote('x', 'https://y.example/mcp')}`,
+    argv: LIST,
+  },
   winUnicode: { toml: `\n[mcp_servers.x]\ncommand = "C:\\Users\\me\\server.exe"\n`, argv: LIST },
   winEscape: { toml: `\n[mcp_servers.x]\ncommand = "C:\\tools\\server.exe"\n`, argv: LIST },
-  winLiteral: { toml: `\n[mcp_servers.x]\ncommand = 'C:\\tools\\server.exe'\n`, argv: ['codex', 'mcp', 'get', 'x', '--json'] },
-  winDoubled: { toml: `\n[mcp_servers.x]\ncommand = "C:\\\\tools\\\\server.exe"\n`, argv: ['codex', 'mcp', 'get', 'x', '--json'] },
+  winLiteral: {
+    toml: `\n[mcp_servers.x]\ncommand = 'C:\\tools\\server.exe'\n`,
+    argv: ['codex', 'mcp', 'get', 'x', '--json'],
+  },
+  winDoubled: {
+    toml: `\n[mcp_servers.x]\ncommand = "C:\\\\tools\\\\server.exe"\n`,
+    argv: ['codex', 'mcp', 'get', 'x', '--json'],
+  },
   noTransport: { toml: `\n[mcp_servers.x]\nstartup_timeout_sec = 20\n`, argv: LIST },
-  cNewServer: { toml: remote('x', 'https://x.example/mcp'), argv: ['codex', '-c', 'mcp_servers.y.enabled=false', 'mcp', 'list'] },
-  strictMcp: { toml: remote('x', 'https://x.example/mcp'), argv: ['codex', '--strict-config', 'mcp', 'list'] },
+  cNewServer: {
+    toml: remote('x', 'https://x.example/mcp'),
+    argv: ['codex', '-c', 'mcp_servers.y.enabled=false', 'mcp', 'list'],
+  },
+  strictMcp: {
+    toml: remote('x', 'https://x.example/mcp'),
+    argv: ['codex', '--strict-config', 'mcp', 'list'],
+  },
   // A loopback URL: `mcp list` of 0.142.0-0.146.0 waits ~40 s for a remote whose host it cannot resolve.
   badNameList: { toml: `\n[mcp_servers."bad name!"]\nurl = "${U}/badnamelist/mcp"\n`, argv: LIST },
   badNameExec: { toml: `\n[mcp_servers."bad name!"]\nurl = "${U}/badname/mcp"\n`, argv: X },
   // Turning one server off for one run, and the same config without the flag as the control.
-  cOff: { toml: remote('on', `${U}/coff-on/mcp`) + remote('off', `${U}/coff-off/mcp`), argv: exec('-c', 'mcp_servers.off.enabled=false') },
-  cControl: { toml: remote('on', `${U}/cctl-on/mcp`) + remote('off', `${U}/cctl-off/mcp`), argv: X },
-  cOn: { toml: remote('dormant', `${U}/con-dormant/mcp`, 'enabled = false\n'), argv: exec('-c', 'mcp_servers.dormant.enabled=true') },
-  cOffList: { toml: remote('off', 'https://x.example/mcp'), argv: ['codex', '-c', 'mcp_servers.off.enabled=false', 'mcp', 'list'] },
+  cOff: {
+    toml: remote('on', `${U}/coff-on/mcp`) + remote('off', `${U}/coff-off/mcp`),
+    argv: exec('-c', 'mcp_servers.off.enabled=false'),
+  },
+  cControl: {
+    toml: remote('on', `${U}/cctl-on/mcp`) + remote('off', `${U}/cctl-off/mcp`),
+    argv: X,
+  },
+  cOn: {
+    toml: remote('dormant', `${U}/con-dormant/mcp`, 'enabled = false\n'),
+    argv: exec('-c', 'mcp_servers.dormant.enabled=true'),
+  },
+  cOffList: {
+    toml: remote('off', 'https://x.example/mcp'),
+    argv: ['codex', '-c', 'mcp_servers.off.enabled=false', 'mcp', 'list'],
+  },
   // Profiles: a file CODEX_HOME/p.config.toml layered on the base config by `-p p`.
   profile: {
     toml: remote('base', `${U}/prof-base/mcp`) + remote('kept', `${U}/prof-kept/mcp`),
@@ -68,19 +108,63 @@ export const TROUBLE: Record<string, TroubleDef> = {
     argv: exec('-p', 'p'),
   },
   profileMissing: { toml: remote('base', `${U}/profmiss-base/mcp`), argv: exec('-p', 'nope') },
-  profileLegacy: { toml: `${remote('base', `${U}/legacy-base/mcp`)}\n[profiles.p.mcp_servers.z]\nurl = "${U}/legacy-z/mcp"\n`, argv: exec('-p', 'p') },
-  profileLegacyNoFlag: { toml: `${remote('base', `${U}/legacynf-base/mcp`)}\n[profiles.p.mcp_servers.z]\nurl = "${U}/legacynf-z/mcp"\n`, argv: X },
-  profileAdd: { toml: remote('x', 'https://x.example/mcp'), profile: 'model_reasoning_effort = "low"\n', argv: ['codex', '-p', 'p', 'mcp', 'add', 'w', '--url', 'https://w.example/mcp', '--bearer-token-env-var', 'T'] },
+  profileLegacy: {
+    toml: `${remote('base', `${U}/legacy-base/mcp`)}\n[profiles.p.mcp_servers.z]\nurl = "${U}/legacy-z/mcp"\n`,
+    argv: exec('-p', 'p'),
+  },
+  profileLegacyNoFlag: {
+    toml: `${remote('base', `${U}/legacynf-base/mcp`)}\n[profiles.p.mcp_servers.z]\nurl = "${U}/legacynf-z/mcp"\n`,
+    argv: X,
+  },
+  profileAdd: {
+    toml: remote('x', 'https://x.example/mcp'),
+    profile: 'model_reasoning_effort = "low"\n',
+    argv: [
+      'codex',
+      '-p',
+      'p',
+      'mcp',
+      'add',
+      'w',
+      '--url',
+      'https://w.example/mcp',
+      '--bearer-token-env-var',
+      'T',
+    ],
+  },
   // OAuth failures.
-  noRegistration: { toml: remote('docs', oauthUrl(PORTS.noRegistration, 'noreg')), argv: ['codex', 'mcp', 'login', 'docs'], browser: true },
-  noRegistrationAdd: { argv: ['codex', 'mcp', 'add', 'docs', '--url', oauthUrl(PORTS.noRegistration, 'noregadd')], browser: true },
-  tokenError: { toml: remote('docs', oauthUrl(PORTS.tokenError, 'tokenerr')), argv: ['codex', 'mcp', 'login', 'docs'], browser: true },
-  authorizeError: { toml: remote('docs', oauthUrl(PORTS.authorizeError, 'autherr')), argv: ['codex', 'mcp', 'login', 'docs'], browser: true },
-  loginNoOAuth: { toml: remote('plain', `${U}/loginplain/mcp`), argv: ['codex', 'mcp', 'login', 'plain'] },
+  noRegistration: {
+    toml: remote('docs', oauthUrl(PORTS.noRegistration, 'noreg')),
+    argv: ['codex', 'mcp', 'login', 'docs'],
+    browser: true,
+  },
+  noRegistrationAdd: {
+    argv: ['codex', 'mcp', 'add', 'docs', '--url', oauthUrl(PORTS.noRegistration, 'noregadd')],
+    browser: true,
+  },
+  tokenError: {
+    toml: remote('docs', oauthUrl(PORTS.tokenError, 'tokenerr')),
+    argv: ['codex', 'mcp', 'login', 'docs'],
+    browser: true,
+  },
+  authorizeError: {
+    toml: remote('docs', oauthUrl(PORTS.authorizeError, 'autherr')),
+    argv: ['codex', 'mcp', 'login', 'docs'],
+    browser: true,
+  },
+  loginNoOAuth: {
+    toml: remote('plain', `${U}/loginplain/mcp`),
+    argv: ['codex', 'mcp', 'login', 'plain'],
+  },
   addNoOAuth: { argv: ['codex', 'mcp', 'add', 'plain', '--url', `${U}/addplain/mcp`] },
   notLoggedIn: { toml: remote('docs', oauthUrl(PORTS.keyring, 'nologin')), argv: X },
   notLoggedInList: { toml: remote('docs', oauthUrl(PORTS.keyring, 'nologinlist')), argv: LIST },
-  keyring: { top: 'mcp_oauth_credentials_store = "keyring"\n', toml: remote('docs', oauthUrl(PORTS.keyring, 'keyring')), argv: ['codex', 'mcp', 'login', 'docs'], browser: true },
+  keyring: {
+    top: 'mcp_oauth_credentials_store = "keyring"\n',
+    toml: remote('docs', oauthUrl(PORTS.keyring, 'keyring')),
+    argv: ['codex', 'mcp', 'login', 'docs'],
+    browser: true,
+  },
 };
 
 /** The plan for one case, with its home prepared (config, profile file, fake browser). */

@@ -30,7 +30,11 @@ const plans: PlanCase[] = skip
 let result: RunnerResult;
 beforeAll(async () => {
   if (skip) return;
-  result = await runInNetns<RunnerResult>(resolve(import.meta.dirname, 'runner.ts'), { modelPort: MODEL_PORT, servers: SERVERS, cases: plans, concurrency: 3 }, 10 * 60_000);
+  result = await runInNetns<RunnerResult>(
+    resolve(import.meta.dirname, 'runner.ts'),
+    { modelPort: MODEL_PORT, servers: SERVERS, cases: plans, concurrency: 3 },
+    10 * 60_000,
+  );
 }, 11 * 60_000);
 
 afterAll(() => {
@@ -41,19 +45,33 @@ afterAll(() => {
 
 const out = (id: string): CaseResult & { all: string } => caseOutput(result, id);
 /** The JSON-RPC methods the plain fake server saw under one path prefix. */
-const rpcs = (prefix: string): string[] => requestsFor(result.requests[String(PORTS.plain)] ?? [], prefix).flatMap((q) => (q.rpc ? [q.rpc] : []));
-const shown = (argv: string[]): string => argv.map((a) => (/[\s!]/.test(a) ? `'${a}'` : a.replace(/^http:\/\/127\.0\.0\.1:\d+\/\w+\/mcp$/, 'URL'))).join(' ');
-const observe = (key: string, id: string, pattern: RegExp, mask?: RegExp): string => log.observe(key, shown(TROUBLE[id]!.argv), out(id).all, pattern, homes[id], mask);
+const rpcs = (prefix: string): string[] =>
+  requestsFor(result.requests[String(PORTS.plain)] ?? [], prefix).flatMap((q) =>
+    q.rpc ? [q.rpc] : [],
+  );
+const shown = (argv: string[]): string =>
+  argv
+    .map((a) =>
+      /[\s!]/.test(a) ? `'${a}'` : a.replace(/^http:\/\/127\.0\.0\.1:\d+\/\w+\/mcp$/, 'URL'),
+    )
+    .join(' ');
+const observe = (key: string, id: string, pattern: RegExp, mask?: RegExp): string =>
+  log.observe(key, shown(TROUBLE[id]!.argv), out(id).all, pattern, homes[id], mask);
 // Where in the file a TOML error points depends on the file; the record keeps the words.
 const AT = /(?<=config\.toml:)\d+:\d+(?=: )/;
 
 describe.skipIf(skip !== null)('runtime: the messages on the troubleshooting page', () => {
   it('a table with both `command` and `url`, or with neither, is refused by every command', () => {
-    for (const id of ['mixed', 'mixedExec', 'noTransport', 'cNewServer']) expect(out(id).code, id).not.toBe(0);
+    for (const id of ['mixed', 'mixedExec', 'noTransport', 'cNewServer'])
+      expect(out(id).code, id).not.toBe(0);
     // Before CHANGES.bootstrapMessage the cause is a numbered list ("0: FILE:1:1: …", then "1: …").
     const cause = RELEASE_FACTS.causeHasFileLine.list ? '1: ' : '';
     observe('transport.mixed', 'mixed', new RegExp(`^\\s*${cause}url is not supported for stdio$`));
-    observe('transport.mixedExec', 'mixedExec', /^Error loading config\.toml: url is not supported for stdio$/);
+    observe(
+      'transport.mixedExec',
+      'mixedExec',
+      /^Error loading config\.toml: url is not supported for stdio$/,
+    );
     observe('transport.where', 'mixed', /^\s*in `mcp_servers\.x`$/);
     observe('transport.none', 'noTransport', new RegExp(`^\\s*${cause}invalid transport$`));
     // `-c` with a server name the file does not define creates a table with no transport.
@@ -65,9 +83,17 @@ describe.skipIf(skip !== null)('runtime: the messages on the troubleshooting pag
     observe('toml.duplicate', 'duplicate', /config\.toml:\d+:\d+: duplicate key$/, AT);
     observe('toml.unicode', 'winUnicode', /config\.toml:\d+:\d+: too few unicode value digits/, AT);
     observe('toml.escape', 'winEscape', /config\.toml:\d+:\d+: missing escaped value/, AT);
-    observe('toml.where', 'winEscape', /TOML parse error at line \d+, column \d+$/, /\d+, column \d+$/);
+    observe(
+      'toml.where',
+      'winEscape',
+      /TOML parse error at line \d+, column \d+$/,
+      /\d+, column \d+$/,
+    );
     // The position is that of the second table.
-    const second = readFileSync(join(homes['duplicate']!, 'config.toml'), 'utf8').split('\n').lastIndexOf('[mcp_servers.x]') + 1;
+    const second =
+      readFileSync(join(homes['duplicate']!, 'config.toml'), 'utf8')
+        .split('\n')
+        .lastIndexOf('[mcp_servers.x]') + 1;
     expect(out('duplicate').all).toContain(`config.toml:${second}:14: duplicate key`);
     for (const id of ['winLiteral', 'winDoubled']) {
       expect(out(id).code, out(id).all).toBe(0);
@@ -77,12 +103,18 @@ describe.skipIf(skip !== null)('runtime: the messages on the troubleshooting pag
 
   it('`--strict-config` is refused by `codex mcp`', () => {
     expect(out('strictMcp').code).not.toBe(0);
-    observe('strict.mcp', 'strictMcp', /^Error: `--strict-config` is not supported for `codex mcp`$/);
+    observe(
+      'strict.mcp',
+      'strictMcp',
+      /^Error: `--strict-config` is not supported for `codex mcp`$/,
+    );
   });
 
   it('a server whose table name is not a valid name is listed, never started, and the session says nothing', () => {
     expect(out('badNameList').code).toBe(0);
-    expect(out('badNameList').stdout).toMatch(/^bad name!\s+http:\/\/127\.0\.0\.1:\d+\/badnamelist\/mcp/m);
+    expect(out('badNameList').stdout).toMatch(
+      /^bad name!\s+http:\/\/127\.0\.0\.1:\d+\/badnamelist\/mcp/m,
+    );
     expect(out('badNameExec').code).toBe(0);
     expect(rpcs('/badname/')).toEqual([]);
     expect(out('badNameExec').all).not.toMatch(/bad name|invalid server name/i);
@@ -116,7 +148,8 @@ describe.skipIf(skip !== null)('runtime: the messages on the troubleshooting pag
     expect(out('profileLegacyNoFlag').code).toBe(0);
     expect(rpcs('/legacynf-z/')).toEqual([]);
     expect(rpcs('/legacynf-base/')).toEqual(expect.arrayContaining(['initialize']));
-    if (RUNTIME_FACTS.unknownSettingsWarning) observe('profile.ignored', 'profileLegacyNoFlag', /`profiles\.p\.mcp_servers` is ignored\.$/);
+    if (RUNTIME_FACTS.unknownSettingsWarning)
+      observe('profile.ignored', 'profileLegacyNoFlag', /`profiles\.p\.mcp_servers` is ignored\.$/);
     // Before CHANGES.unknownSettingsWarning the table is ignored without a word.
     else expect(out('profileLegacyNoFlag').all).not.toMatch(/profiles\.p|ignor/);
     expect(out('profileLegacy').code).not.toBe(0);
@@ -127,58 +160,117 @@ describe.skipIf(skip !== null)('runtime: the messages on the troubleshooting pag
   it('`codex -p p mcp add` writes to config.toml, not to the profile file', () => {
     expect(out('profileAdd').code).toBe(0);
     const home = homes['profileAdd']!;
-    expect(Object.keys(readToml(join(home, 'config.toml'))['mcp_servers'] as object)).toEqual(['x', 'w']);
-    expect(readFileSync(join(home, 'p.config.toml'), 'utf8')).toBe('model_reasoning_effort = "low"\n');
+    expect(Object.keys(readToml(join(home, 'config.toml'))['mcp_servers'] as object)).toEqual([
+      'x',
+      'w',
+    ]);
+    expect(readFileSync(join(home, 'p.config.toml'), 'utf8')).toBe(
+      'model_reasoning_effort = "low"\n',
+    );
   });
 
   it('OAuth: a server without dynamic client registration; `add` has already written the table', () => {
     for (const id of ['noRegistration', 'noRegistrationAdd']) expect(out(id).code, id).not.toBe(0);
-    observe('oauth.noRegistration', 'noRegistration', /^Error: Registration failed: .*Dynamic client registration not supported$/);
+    observe(
+      'oauth.noRegistration',
+      'noRegistration',
+      /^Error: Registration failed: .*Dynamic client registration not supported$/,
+    );
     expect(out('noRegistrationAdd').all).toContain("Added global MCP server 'docs'.");
-    expect(readToml(join(homes['noRegistrationAdd']!, 'config.toml'))['mcp_servers']).toHaveProperty('docs');
+    expect(
+      readToml(join(homes['noRegistrationAdd']!, 'config.toml'))['mcp_servers'],
+    ).toHaveProperty('docs');
   });
 
   it('OAuth: the token endpoint answers invalid_client; the provider redirects back with invalid_scope', () => {
     expect(out('tokenError').code).not.toBe(0);
     observe('oauth.callback', 'tokenError', /^Error: failed to handle OAuth callback$/);
     // "fake invalid_client" is the fake's error_description; a real provider's words differ.
-    observe('oauth.invalidClient', 'tokenError', /OAuth token exchange failed: Server returned error response: invalid_client/, /: fake invalid_client$/);
+    observe(
+      'oauth.invalidClient',
+      'tokenError',
+      /OAuth token exchange failed: Server returned error response: invalid_client/,
+      /: fake invalid_client$/,
+    );
     expect(out('authorizeError').code).not.toBe(0);
-    observe('oauth.scopeRetry', 'authorizeError', /^OAuth provider rejected discovered scopes\. Retrying without scopes/);
-    observe('oauth.providerError', 'authorizeError', /^Error: OAuth provider returned `invalid_scope`$/);
+    observe(
+      'oauth.scopeRetry',
+      'authorizeError',
+      /^OAuth provider rejected discovered scopes\. Retrying without scopes/,
+    );
+    observe(
+      'oauth.providerError',
+      'authorizeError',
+      /^Error: OAuth provider returned `invalid_scope`$/,
+    );
     // Codex asked twice: once with the discovered scopes, then again.
-    expect((result.requests[String(PORTS.authorizeError)] ?? []).filter((q) => q.path.startsWith('/authorize')).length).toBe(2);
+    expect(
+      (result.requests[String(PORTS.authorizeError)] ?? []).filter((q) =>
+        q.path.startsWith('/authorize'),
+      ).length,
+    ).toBe(2);
   });
 
   it('OAuth on a server that does not use it: `login` still tries to register at /register; `add` just writes the table', () => {
     expect(out('loginNoOAuth').code).not.toBe(0);
     // What follows "analyze response error:" depends on what the server answers (here an empty 404).
     const registers = RUNTIME_FACTS.loginRegistersWithoutMetadata;
-    if (registers) observe('oauth.notOAuth', 'loginNoOAuth', /^Error: Registration failed: .*analyze response error/, /(?<=analyze response error: ).*$/);
+    if (registers)
+      observe(
+        'oauth.notOAuth',
+        'loginNoOAuth',
+        /^Error: Registration failed: .*analyze response error/,
+        /(?<=analyze response error: ).*$/,
+      );
     // Before CHANGES.loginRegistersWithoutMetadata `login` stopped at discovery.
     else observe('oauth.notOAuth', 'loginNoOAuth', /^Error: No authorization support detected$/);
-    expect((result.requests[String(PORTS.plain)] ?? []).some((q) => q.path === '/register' && q.method === 'POST')).toBe(registers);
+    expect(
+      (result.requests[String(PORTS.plain)] ?? []).some(
+        (q) => q.path === '/register' && q.method === 'POST',
+      ),
+    ).toBe(registers);
     expect(out('addNoOAuth').code).toBe(0);
     expect(out('addNoOAuth').all).not.toMatch(/OAuth|Authorize/);
-    expect(readToml(join(homes['addNoOAuth']!, 'config.toml'))['mcp_servers']).toHaveProperty('plain');
+    expect(readToml(join(homes['addNoOAuth']!, 'config.toml'))['mcp_servers']).toHaveProperty(
+      'plain',
+    );
   });
 
   it('a server that wants OAuth, before `codex mcp login`: the session logs an error and goes on without it; `mcp list` says "Not logged in"', () => {
     expect(out('notLoggedIn').code).toBe(0);
-    const reqs = requestsFor(result.requests[String(PORTS.keyring)] ?? [], '/nologin/').flatMap((q) => (q.rpc ? [q.rpc] : []));
+    const reqs = requestsFor(result.requests[String(PORTS.keyring)] ?? [], '/nologin/').flatMap(
+      (q) => (q.rpc ? [q.rpc] : []),
+    );
     expect(reqs).toEqual(['initialize']);
     // The timestamp and the server's metadata URL vary.
-    observe('session.authRequired', 'notLoggedIn', /worker quit with fatal: Transport channel closed, when AuthRequired/, /^\S+Z|\(AuthRequiredError.*$/g);
+    observe(
+      'session.authRequired',
+      'notLoggedIn',
+      /worker quit with fatal: Transport channel closed, when AuthRequired/,
+      /^\S+Z|\(AuthRequiredError.*$/g,
+    );
     observe('list.notLoggedIn', 'notLoggedInList', /\benabled\s+Not logged in\s*$/, /https?:\S+/);
   });
 
   it('OAuth: `mcp_oauth_credentials_store = "keyring"` with no keyring service fails after the sign-in', () => {
     expect(out('keyring').code).not.toBe(0);
     // Before CHANGES.keyringErrorLine the cause follows on the same line.
-    const sameLine = RUNTIME_FACTS.keyringErrorLine ? '' : ': Platform secure storage failure: no secret service provider or dbus session found';
-    observe('oauth.keyring', 'keyring', new RegExp(`^Error: failed to write OAuth tokens to keyring${sameLine}$`));
-    observe('oauth.keyringCause', 'keyring', /^\s*0: .*no secret service provider or dbus session found$/);
-    expect((result.requests[String(PORTS.keyring)] ?? []).some((q) => q.path === '/token')).toBe(true);
+    const sameLine = RUNTIME_FACTS.keyringErrorLine
+      ? ''
+      : ': Platform secure storage failure: no secret service provider or dbus session found';
+    observe(
+      'oauth.keyring',
+      'keyring',
+      new RegExp(`^Error: failed to write OAuth tokens to keyring${sameLine}$`),
+    );
+    observe(
+      'oauth.keyringCause',
+      'keyring',
+      /^\s*0: .*no secret service provider or dbus session found$/,
+    );
+    expect((result.requests[String(PORTS.keyring)] ?? []).some((q) => q.path === '/token')).toBe(
+      true,
+    );
   });
 
   // Last, after every observation above: a reworded message fails here (UPDATE_RECORD=1 rewrites the record).

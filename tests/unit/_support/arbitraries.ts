@@ -7,10 +7,61 @@ import fc from 'fast-check';
  * or config file can carry it (the generator rejects it with a diagnostic instead).
  */
 export const SPECIAL_CHARS = [
-  "'", '"', '`', '$', '\\', '!', '*', '?', '[', ']', '{', '}', '(', ')', '~', '=', '%', '#', '&', '|', ';',
-  '<', '>', ',', '@', ':', '-', '^', '+', ' ', '\t', '\n', '\r', '\u0001', '\u0007', '\u001b', '\u007f',
-  '\u0085', '\u00a0', '\u2028', '\u2029', '\ufeff', '\u2018', '\u2019', '\u201a', '\u201b', '\u201c',
-  '\u201d', '\u201e', '\u2013', '\u2014', 'é', '中', '😀', '\u{10ffff}',
+  "'",
+  '"',
+  '`',
+  '$',
+  '\\',
+  '!',
+  '*',
+  '?',
+  '[',
+  ']',
+  '{',
+  '}',
+  '(',
+  ')',
+  '~',
+  '=',
+  '%',
+  '#',
+  '&',
+  '|',
+  ';',
+  '<',
+  '>',
+  ',',
+  '@',
+  ':',
+  '-',
+  '^',
+  '+',
+  ' ',
+  '\t',
+  '\n',
+  '\r',
+  '\u0001',
+  '\u0007',
+  '\u001b',
+  '\u007f',
+  '\u0085',
+  '\u00a0',
+  '\u2028',
+  '\u2029',
+  '\ufeff',
+  '\u2018',
+  '\u2019',
+  '\u201a',
+  '\u201b',
+  '\u201c',
+  '\u201d',
+  '\u201e',
+  '\u2013',
+  '\u2014',
+  'é',
+  '中',
+  '😀',
+  '\u{10ffff}',
 ] as const;
 
 const isSurrogate = (cp: number): boolean => cp >= 0xd800 && cp <= 0xdfff;
@@ -22,7 +73,10 @@ export const anyUnit: fc.Arbitrary<string> = fc.oneof(
   {
     // Lone surrogates are excluded on purpose: a lone UTF-16 surrogate has no UTF-8 encoding, so it can
     // never round-trip through a shell, a terminal or a UTF-8 config file (it becomes U+FFFD).
-    arbitrary: fc.integer({ min: 1, max: 0x10ffff }).filter((cp) => !isSurrogate(cp)).map((cp) => String.fromCodePoint(cp)),
+    arbitrary: fc
+      .integer({ min: 1, max: 0x10ffff })
+      .filter((cp) => !isSurrogate(cp))
+      .map((cp) => String.fromCodePoint(cp)),
     weight: 2,
   },
 );
@@ -37,9 +91,39 @@ export const anyText = (maxLength = 24): fc.Arbitrary<string> =>
     .oneof(
       fc.string({ unit: 'binary', maxLength }),
       fc.string({ unit: anyUnit, maxLength }),
-      fc.constantFrom('', '--', '-', '-x.y', '--a=b.c', '-v:diag', 'a=b', '=cmd', '~', '~root', '%1', '@a', 'a,b', '__proto__', "''", '\\'),
+      fc.constantFrom(
+        '',
+        '--',
+        '-',
+        '-x.y',
+        '--a=b.c',
+        '-v:diag',
+        'a=b',
+        '=cmd',
+        '~',
+        '~root',
+        '%1',
+        '@a',
+        'a,b',
+        '__proto__',
+        "''",
+        '\\',
+      ),
       // What fish and PowerShell expand or end quotes on (issue 9): %self, braces, substitutions, a backslash at the end.
-      fc.constantFrom('%self', '{a,b}', '$(id)', '(id)', 'x\\', "x\\'", '\\\'', 'a\nb', '$env:HOME', '@(1)', '`n', '--%x'),
+      fc.constantFrom(
+        '%self',
+        '{a,b}',
+        '$(id)',
+        '(id)',
+        'x\\',
+        "x\\'",
+        "\\'",
+        'a\nb',
+        '$env:HOME',
+        '@(1)',
+        '`n',
+        '--%x',
+      ),
     )
     .filter((s) => !s.includes('\u0000') && s.isWellFormed());
 
@@ -49,7 +133,8 @@ export const anyText = (maxLength = 24): fc.Arbitrary<string> =>
  * kept in values that may span lines (arguments, environment values), a tab in header values.
  */
 // eslint-disable-next-line no-control-regex
-const REFUSED = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+const REFUSED =
+  /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
 /** True when a one-line field may hold `s`. */
 export const acceptedOneLine = (s: string): boolean => !REFUSED.test(s);
 /** True when a field that may span lines (arguments, environment values) may hold `s`. */
@@ -80,13 +165,20 @@ export const headerNameArb: fc.Arbitrary<string> = fc.oneof(
 );
 
 /** A header value: any text without control characters other than tab. */
-export const headerValueArb: fc.Arbitrary<string> = anyText().filter((s) => acceptedOneLine(s.replace(/\t/g, '')));
+export const headerValueArb: fc.Arbitrary<string> = anyText().filter((s) =>
+  acceptedOneLine(s.replace(/\t/g, '')),
+);
 
 /** A word the generator keeps as typed: non-empty, no surrounding whitespace (it trims), no NUL. */
-export const trimmedWordArb: fc.Arbitrary<string> = anyText(16).filter((s) => s !== '' && s.trim() === s && acceptedOneLine(s));
+export const trimmedWordArb: fc.Arbitrary<string> = anyText(16).filter(
+  (s) => s !== '' && s.trim() === s && acceptedOneLine(s),
+);
 
 /** A word with no whitespace at all (scopes, client ids, commands), non-empty. */
-export const noSpaceWordArb: fc.Arbitrary<string> = anyText(16).filter((s) => s !== '' && !/\s/.test(s) && acceptedOneLine(s));
+export const noSpaceWordArb: fc.Arbitrary<string> = anyText(16).filter(
+  (s) => s !== '' && !/\s/.test(s) && acceptedOneLine(s),
+);
 
 /** Any text a multi-line field (arguments, environment values) accepts. */
-export const multiLineTextArb = (maxLength = 24): fc.Arbitrary<string> => anyText(maxLength).filter(acceptedMultiLine);
+export const multiLineTextArb = (maxLength = 24): fc.Arbitrary<string> =>
+  anyText(maxLength).filter(acceptedMultiLine);

@@ -6,7 +6,13 @@
  * It returns the TOML keys Codex would write, so tests can compare argv with the entry.
  */
 
-const VALUE_FLAGS = new Set(['--url', '--bearer-token-env-var', '--oauth-client-id', '--oauth-resource', '--env']);
+const VALUE_FLAGS = new Set([
+  '--url',
+  '--bearer-token-env-var',
+  '--oauth-client-id',
+  '--oauth-resource',
+  '--env',
+]);
 
 export interface ParsedAdd {
   name: string;
@@ -14,9 +20,11 @@ export interface ParsedAdd {
 }
 
 export function parseCodexAdd(argv: readonly string[]): ParsedAdd {
-  if (argv[0] !== 'codex' || argv[1] !== 'mcp' || argv[2] !== 'add') throw new Error(`not a codex mcp add: ${JSON.stringify(argv)}`);
+  if (argv[0] !== 'codex' || argv[1] !== 'mcp' || argv[2] !== 'add')
+    throw new Error(`not a codex mcp add: ${JSON.stringify(argv)}`);
   const name = argv[3];
-  if (name === undefined || name.startsWith('-')) throw new Error(`missing or option-like NAME: ${JSON.stringify(name)}`);
+  if (name === undefined || name.startsWith('-'))
+    throw new Error(`missing or option-like NAME: ${JSON.stringify(name)}`);
   const values: Record<string, string[]> = {};
   let command: string[] | null = null;
   for (let i = 4; i < argv.length; i++) {
@@ -33,7 +41,10 @@ export function parseCodexAdd(argv: readonly string[]): ParsedAdd {
     else {
       const next = argv[++i];
       if (next === undefined) throw new Error(`${flag} needs a value`);
-      if (next.startsWith('-')) throw new Error(`clap would read ${JSON.stringify(next)} as an option, not the value of ${flag}`);
+      if (next.startsWith('-'))
+        throw new Error(
+          `clap would read ${JSON.stringify(next)} as an option, not the value of ${flag}`,
+        );
       value = next;
     }
     (values[flag] ??= []).push(value);
@@ -44,7 +55,8 @@ export function parseCodexAdd(argv: readonly string[]): ParsedAdd {
     return v?.[0];
   };
   const url = one('--url');
-  if ((url === undefined) === (command === null)) throw new Error('exactly one of --url and -- COMMAND is required');
+  if ((url === undefined) === (command === null))
+    throw new Error('exactly one of --url and -- COMMAND is required');
   if (command !== null) {
     if (command.length === 0) throw new Error('-- without a command');
     for (const f of ['--bearer-token-env-var', '--oauth-client-id', '--oauth-resource']) {
@@ -58,7 +70,12 @@ export function parseCodexAdd(argv: readonly string[]): ParsedAdd {
       for (const pair of env) {
         const at = pair.indexOf('=');
         if (at <= 0) throw new Error(`--env ${JSON.stringify(pair)} is not KEY=VALUE`);
-        Object.defineProperty(record, pair.slice(0, at), { value: pair.slice(at + 1), enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(record, pair.slice(0, at), {
+          value: pair.slice(at + 1),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       }
       entry.env = record;
     }
@@ -76,4 +93,12 @@ export function parseCodexAdd(argv: readonly string[]): ParsedAdd {
 }
 
 /** Keys `codex mcp add` can write; everything else must be added to the file by hand. */
-export const SETTABLE_BY_ADD = ['url', 'bearer_token_env_var', 'oauth_resource', 'oauth', 'command', 'args', 'env'];
+export const SETTABLE_BY_ADD = [
+  'url',
+  'bearer_token_env_var',
+  'oauth_resource',
+  'oauth',
+  'command',
+  'args',
+  'env',
+];

@@ -11,7 +11,15 @@
  * the argv a native program such as `codex` receives.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { pwshToolPath } from '../../support/cache.ts';
@@ -62,7 +70,15 @@ export function available(shell: ShellName, part: string): boolean {
 // Native helpers for pwsh (and for `__env` everywhere): plain sh scripts in one folder on PATH, kept
 // between runs (under node_modules/.cache, like the conformance homes) so that pwsh's first-start
 // caches in its home folder are reused. Written by rename, so parallel test files never see half a file.
-const HELPERS = join(import.meta.dirname, '..', '..', '..', 'node_modules', '.cache', 'shell-oracle');
+const HELPERS = join(
+  import.meta.dirname,
+  '..',
+  '..',
+  '..',
+  'node_modules',
+  '.cache',
+  'shell-oracle',
+);
 let helpersReady = false;
 function helpers(): string {
   if (helpersReady) return HELPERS;
@@ -154,7 +170,9 @@ export function runScript(shell: ShellName, lines: readonly string[]): string[][
     });
     if (r.error) throw r.error;
     if (r.status !== 0 || r.stderr.length > 0) {
-      throw new Error(`${shell} exited ${r.status}: ${r.stderr.toString('utf8').slice(0, 2000)}${r.stdout.toString('utf8').slice(0, 2000)}`);
+      throw new Error(
+        `${shell} exited ${r.status}: ${r.stderr.toString('utf8').slice(0, 2000)}${r.stdout.toString('utf8').slice(0, 2000)}`,
+      );
     }
     return records(readFileSync(out, 'utf8'));
   } finally {
@@ -165,15 +183,25 @@ export function runScript(shell: ShellName, lines: readonly string[]): string[][
 /** Like runScript, but checks one record per line (each line calls `__w` or `__env` exactly once). */
 export function runWordScript(shell: ShellName, lines: readonly string[]): string[][] {
   const out = runScript(shell, lines);
-  if (out.length !== lines.length) throw new Error(`${shell} returned ${out.length} records for ${lines.length} lines`);
+  if (out.length !== lines.length)
+    throw new Error(`${shell} returned ${out.length} records for ${lines.length} lines`);
   return out;
 }
 
 /** Reads back each command line's words, `batch` command lines per shell process. */
-export function readBack(shell: ShellName, commandLines: readonly string[], batch = 1000): string[][] {
+export function readBack(
+  shell: ShellName,
+  commandLines: readonly string[],
+  batch = 1000,
+): string[][] {
   const result: string[][] = [];
   for (let i = 0; i < commandLines.length; i += batch) {
-    result.push(...runWordScript(shell, commandLines.slice(i, i + batch).map((c) => `__w ${c}`)));
+    result.push(
+      ...runWordScript(
+        shell,
+        commandLines.slice(i, i + batch).map((c) => `__w ${c}`),
+      ),
+    );
   }
   return result;
 }
@@ -184,17 +212,30 @@ export function readBack(shell: ShellName, commandLines: readonly string[], batc
  * line for their concatenation), which matters for pwsh, where each native call costs ~10 ms. On a
  * mismatch the group's arrays are re-run one by one, and the error names the first that fails.
  */
-export function assertArgvRoundTrip(shell: ShellName, arrays: readonly string[][], render: (argv: readonly string[]) => string, group = 10): void {
+export function assertArgvRoundTrip(
+  shell: ShellName,
+  arrays: readonly string[][],
+  render: (argv: readonly string[]) => string,
+  group = 10,
+): void {
   const groups: string[][][] = [];
   for (let i = 0; i < arrays.length; i += group) groups.push(arrays.slice(i, i + group));
-  const got = readBack(shell, groups.map((g) => render(g.flat())));
+  const got = readBack(
+    shell,
+    groups.map((g) => render(g.flat())),
+  );
   groups.forEach((g, i) => {
     if (JSON.stringify(got[i]) === JSON.stringify(g.flat())) return;
-    const alone = readBack(shell, g.map((argv) => render(argv)));
+    const alone = readBack(
+      shell,
+      g.map((argv) => render(argv)),
+    );
     const bad = g.findIndex((argv, j) => JSON.stringify(alone[j]) !== JSON.stringify(argv));
     const argv = bad >= 0 ? g[bad]! : g.flat();
     const words = bad >= 0 ? alone[bad] : got[i];
-    throw new Error(`${shell} read ${JSON.stringify(render(argv))} as ${JSON.stringify(words)}, not ${JSON.stringify(argv)}`);
+    throw new Error(
+      `${shell} read ${JSON.stringify(render(argv))} as ${JSON.stringify(words)}, not ${JSON.stringify(argv)}`,
+    );
   });
 }
 
@@ -210,7 +251,11 @@ export class BatchedOracle<T> {
   private readonly wrap: (line: string) => string;
   misses = 0;
   /** `wrap` turns a rendered command line into the script line; by default the line's words are printed. */
-  constructor(shell: ShellName, render: (value: T) => string | null, wrap: (line: string) => string = (line) => `__w ${line}`) {
+  constructor(
+    shell: ShellName,
+    render: (value: T) => string | null,
+    wrap: (line: string) => string = (line) => `__w ${line}`,
+  ) {
     this.shell = shell;
     this.render = render;
     this.wrap = wrap;

@@ -3,7 +3,12 @@
  * field by field, from what the form says), and random GARBAGE specs for robustness properties.
  */
 import fc from 'fast-check';
-import { emptySpec, type AuthMode, type EnvVarSpec, type ServerSpec } from '../../../src/lib/model.ts';
+import {
+  emptySpec,
+  type AuthMode,
+  type EnvVarSpec,
+  type ServerSpec,
+} from '../../../src/lib/model.ts';
 import {
   acceptedOneLine,
   anyText,
@@ -26,7 +31,13 @@ export interface SpecCase {
 /** An object with exactly these own keys (also "__proto__"), like a parsed TOML table. */
 export function record(pairs: readonly (readonly [string, unknown])[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of pairs) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+  for (const [k, v] of pairs)
+    Object.defineProperty(out, k, {
+      value: v,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   return out;
 }
 
@@ -44,17 +55,27 @@ const timeoutArb: fc.Arbitrary<[string, number | undefined]> = fc.oneof(
 );
 
 // No `{...}`: that is an unfilled endpoint placeholder, rejected on purpose (RFC 3986 wants braces encoded anyway).
-const urlPathArb = anyText(20).filter((s) => !/\s/.test(s) && acceptedOneLine(s) && !/\{[^{}]*\}/.test(s));
+const urlPathArb = anyText(20).filter(
+  (s) => !/\s/.test(s) && acceptedOneLine(s) && !/\{[^{}]*\}/.test(s),
+);
 const hostArb = stringOf('abcdefghijklmnopqrstuvwxyz0123456789', 1, 10);
 /** A URL checkUrl accepts: https to a made-up host, or http to a loopback host. */
 export const urlArb: fc.Arbitrary<string> = fc.oneof(
-  fc.tuple(hostArb, fc.option(fc.integer({ min: 1, max: 65535 }), { nil: undefined }), urlPathArb).map(
-    ([h, port, path]) => `https://${h}.example${port ? `:${port}` : ''}/${path}`,
+  fc
+    .tuple(hostArb, fc.option(fc.integer({ min: 1, max: 65535 }), { nil: undefined }), urlPathArb)
+    .map(([h, port, path]) => `https://${h}.example${port ? `:${port}` : ''}/${path}`),
+  fc
+    .tuple(
+      fc.constantFrom('localhost', '127.0.0.1', '[::1]'),
+      fc.integer({ min: 1, max: 65535 }),
+      urlPathArb,
+    )
+    .map(([h, port, path]) => `http://${h}:${port}/${path}`),
+  fc.constantFrom(
+    'https://mcp.example.com/mcp',
+    'https://x.example/mcp?a=1&b=$x#frag',
+    "https://x.example/it's",
   ),
-  fc.tuple(fc.constantFrom('localhost', '127.0.0.1', '[::1]'), fc.integer({ min: 1, max: 65535 }), urlPathArb).map(
-    ([h, port, path]) => `http://${h}:${port}/${path}`,
-  ),
-  fc.constantFrom('https://mcp.example.com/mcp', 'https://x.example/mcp?a=1&b=$x#frag', "https://x.example/it's"),
 );
 
 const sharedArb = fc.record({
@@ -88,23 +109,41 @@ const httpArb = fc
     headerValues: fc.array(headerValueArb, { minLength: 4, maxLength: 4 }),
     envHeaderVars: fc.array(envNameArb, { minLength: 4, maxLength: 4 }),
     // One login line serves every shell: no quote or backslash in scopes (see resolve.ts).
-    scopes: fc.array(noSpaceWordArb.filter((s) => !/[,'\\\u2018-\u201b]/.test(s)), { maxLength: 3 }),
+    scopes: fc.array(
+      noSpaceWordArb.filter((s) => !/[,'\\\u2018-\u201b]/.test(s)),
+      { maxLength: 3 },
+    ),
     clientId: fc.option(noSpaceWordArb, { nil: undefined }),
     resource: fc.option(urlArb, { nil: undefined }),
   })
-  .filter((h) => (h.auth !== 'bearer' || h.bearer !== undefined) && (h.auth !== 'headers' || h.headerNames.length > 0));
+  .filter(
+    (h) =>
+      (h.auth !== 'bearer' || h.bearer !== undefined) &&
+      (h.auth !== 'headers' || h.headerNames.length > 0),
+  );
 
 const stdioArb = fc.record({
   command: noSpaceWordArb,
   args: fc.array(multiLineTextArb(), { maxLength: 6 }),
-  env: fc.uniqueArray(fc.tuple(envNameArb, multiLineTextArb()), { maxLength: 3, selector: ([k]) => k }),
+  env: fc.uniqueArray(fc.tuple(envNameArb, multiLineTextArb()), {
+    maxLength: 3,
+    selector: ([k]) => k,
+  }),
   envVars: fc.array(envNameArb, { maxLength: 3 }),
   cwd: fc.option(trimmedWordArb, { nil: undefined }),
 });
 
 /** A valid spec and its expected entry. */
 export const specCaseArb: fc.Arbitrary<SpecCase> = fc
-  .tuple(serverNameArb, sharedArb, fc.array(envLineArb, { maxLength: 3 }), fc.oneof(httpArb.map((h) => ({ http: h })), stdioArb.map((s) => ({ stdio: s }))))
+  .tuple(
+    serverNameArb,
+    sharedArb,
+    fc.array(envLineArb, { maxLength: 3 }),
+    fc.oneof(
+      httpArb.map((h) => ({ http: h })),
+      stdioArb.map((s) => ({ stdio: s })),
+    ),
+  )
   .map(([name, shared, envVarLines, t]): SpecCase => {
     const spec: ServerSpec = {
       ...emptySpec(),
@@ -136,8 +175,10 @@ export const specCaseArb: fc.Arbitrary<SpecCase> = fc
       });
       entry.push(['url', h.url]);
       if (h.bearer !== undefined) entry.push(['bearer_token_env_var', h.bearer]);
-      if (literal.length > 0) entry.push(['http_headers', record(literal.map((n, i) => [n, h.headerValues[i]!]))]);
-      if (fromEnv.length > 0) entry.push(['env_http_headers', record(fromEnv.map((n, i) => [n, h.envHeaderVars[i]!]))]);
+      if (literal.length > 0)
+        entry.push(['http_headers', record(literal.map((n, i) => [n, h.headerValues[i]!]))]);
+      if (fromEnv.length > 0)
+        entry.push(['env_http_headers', record(fromEnv.map((n, i) => [n, h.envHeaderVars[i]!]))]);
       if (h.scopes.length > 0) entry.push(['scopes', h.scopes]);
       if (h.resource !== undefined) entry.push(['oauth_resource', h.resource]);
       if (h.clientId !== undefined) entry.push(['oauth', { client_id: h.clientId }]);
@@ -170,10 +211,42 @@ export const specCaseArb: fc.Arbitrary<SpecCase> = fc
 
 /** Garbage text: anything at all, including NUL, lone surrogates, whitespace and prototype names. */
 export const garbageText: fc.Arbitrary<string> = fc.oneof(
-  fc.constantFrom('', ' ', '\t', '\n', '\r\n', '\u0000', 'a\u0000b', '\ud800', 'x\udc00y', '__proto__', 'constructor', 'toString', '-', '--', '-x', '${X}', '$X', '~', ' x ', '1e3', '0', '-1', 'NaN', 'Infinity', '😀', 'http://', 'https://a b', 'https://{x}/'),
+  fc.constantFrom(
+    '',
+    ' ',
+    '\t',
+    '\n',
+    '\r\n',
+    '\u0000',
+    'a\u0000b',
+    '\ud800',
+    'x\udc00y',
+    '__proto__',
+    'constructor',
+    'toString',
+    '-',
+    '--',
+    '-x',
+    '${X}',
+    '$X',
+    '~',
+    ' x ',
+    '1e3',
+    '0',
+    '-1',
+    'NaN',
+    'Infinity',
+    '😀',
+    'http://',
+    'https://a b',
+    'https://{x}/',
+  ),
   fc.string({ unit: 'binary-ascii', maxLength: 12 }),
   fc.string({ unit: 'binary', maxLength: 12 }),
-  fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), maxLength: 12 }),
+  fc.string({
+    unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)),
+    maxLength: 12,
+  }),
   urlArb,
   envNameArb,
 );

@@ -79,7 +79,9 @@ describe.skipIf(!FISH)('fishCommand round-trips through the real fish', () => {
 });
 
 describe.skipIf(!FISH)('regression, issue 9 item 1: fish injection through a share link', () => {
-  const custom = providerSchema.parse(JSON.parse(readFileSync('content/providers/custom.json', 'utf8')));
+  const custom = providerSchema.parse(
+    JSON.parse(readFileSync('content/providers/custom.json', 'utf8')),
+  );
   const LINK = '#v=1&mode=local&args=x%5C%0A%3Btouch%20%2Ftmp%2Fpwned%20%23';
 
   it('the command for fish hands codex exactly the arguments from the link, and runs nothing else', () => {
@@ -90,7 +92,10 @@ describe.skipIf(!FISH)('regression, issue 9 item 1: fish injection through a sha
     // Both lines run in the real fish; `touch` is replaced by a recorder, so a run shows up as a record.
     // What the page shows a fish user: the fish block (before the fix, the shared "bash / zsh / fish" one).
     const shownToFish = (out.cli as { fish?: string | null }).fish ?? out.cli.posix!;
-    const [fromFish, ...rest] = runScript('fish', ['function touch; __w INJECTED $argv; end', `__w ${shownToFish.trimEnd()}`]);
+    const [fromFish, ...rest] = runScript('fish', [
+      'function touch; __w INJECTED $argv; end',
+      `__w ${shownToFish.trimEnd()}`,
+    ]);
     expect(rest).toEqual([]);
     expect(fromFish).toEqual(out.cli.argv);
   });
@@ -98,7 +103,10 @@ describe.skipIf(!FISH)('regression, issue 9 item 1: fish injection through a sha
   it('negative control: the POSIX line the page used to show for fish does run `touch` in fish', () => {
     const { form } = decodeShare(custom, LINK);
     const out = generate(specFromForm(custom, form)).outputs!;
-    const records = runScript('fish', ['function touch; __w INJECTED $argv; end', `__w ${out.cli.posix!.trimEnd()}`]);
+    const records = runScript('fish', [
+      'function touch; __w INJECTED $argv; end',
+      `__w ${out.cli.posix!.trimEnd()}`,
+    ]);
     expect(records).toContainEqual(['INJECTED', '/tmp/pwned']);
   });
 });

@@ -2,7 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { posixCommand, quotePosix } from '../../../src/lib/shell/posix.ts';
 import { anyText } from '../_support/arbitraries.ts';
-import { available, BatchedOracle, propertySeed, readBack, type ShellName } from '../_support/shells.ts';
+import {
+  available,
+  BatchedOracle,
+  propertySeed,
+  readBack,
+  type ShellName,
+} from '../_support/shells.ts';
 
 const RUNS = 10_000;
 
@@ -79,10 +85,18 @@ describe('posixCommand round-trips through real shells', () => {
   it('bash: 10,000 random argv arrays', roundTrip('bash'), 60_000);
 
   // dash is a strict POSIX sh: the same quoting holds there.
-  it.skipIf(!available('dash', 'the POSIX quoting round trip'))('dash: 10,000 random argv arrays', roundTrip('dash'), 60_000);
+  it.skipIf(!available('dash', 'the POSIX quoting round trip'))(
+    'dash: 10,000 random argv arrays',
+    roundTrip('dash'),
+    60_000,
+  );
 
   // zsh (Debian's, run with -f): the same property holds.
-  it.skipIf(!available('zsh', 'the POSIX quoting round trip'))('zsh: 10,000 random argv arrays', roundTrip('zsh'), 60_000);
+  it.skipIf(!available('zsh', 'the POSIX quoting round trip'))(
+    'zsh: 10,000 random argv arrays',
+    roundTrip('zsh'),
+    60_000,
+  );
 
   it.each([
     // "!" in a word is not history-expanded inside single quotes.
@@ -109,7 +123,12 @@ describe('posixCommand round-trips through real shells', () => {
 
   it('the harness itself notices a wrong quoting (negative control)', () => {
     // Bare "$HOME" and "a b" are NOT read back as typed: proves the oracle can fail.
-    expect(readBack('bash', ['$HOME a\\ b "c d" e\\$f'])[0]).toEqual([expect.stringMatching(/^\//), 'a b', 'c d', 'e$f']);
+    expect(readBack('bash', ['$HOME a\\ b "c d" e\\$f'])[0]).toEqual([
+      expect.stringMatching(/^\//),
+      'a b',
+      'c d',
+      'e$f',
+    ]);
   });
 
   it('a lone surrogate cannot round-trip (why the generators exclude them)', () => {
