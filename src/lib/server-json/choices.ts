@@ -61,32 +61,29 @@ function packageChoice(pkg: PackageDef, index: number): Choice {
   const runner = RUNNERS[pkg.registryType];
   const version = pkg.version ? ` ${pkg.version}` : '';
   const label = `${runner?.what ?? pkg.registryType} ${pkg.identifier}${version}${pkg.transport.type === 'stdio' ? '' : ` (${pkg.transport.type})`}`;
+  // Every refusal of a package is the same choice with its own reason.
+  const refused = (why: string): Choice => ({
+    id,
+    kind: 'package',
+    index,
+    label,
+    supported: false,
+    why,
+  });
   if (!runner) {
-    const why =
+    return refused(
       pkg.registryType === 'mcpb'
         ? 'This is an MCP bundle (mcpb): Codex has no installer for bundles. Download and unpack it, then add its command under "Local (stdio) server".'
-        : `Registry type "${pkg.registryType}" has no standard runner: install it as its documentation says, then add its command under "Local (stdio) server".`;
-    return { id, kind: 'package', index, label, supported: false, why };
+        : `Registry type "${pkg.registryType}" has no standard runner: install it as its documentation says, then add its command under "Local (stdio) server".`,
+    );
   }
   if (pkg.transport.type === 'sse') {
-    return {
-      id,
-      kind: 'package',
-      index,
-      label,
-      supported: false,
-      why: 'This package serves the older SSE transport, which Codex does not speak.',
-    };
+    return refused('This package serves the older SSE transport, which Codex does not speak.');
   }
   if (pkg.transport.type !== 'stdio' && pkg.transport.type !== 'streamable-http') {
-    return {
-      id,
-      kind: 'package',
-      index,
-      label,
-      supported: false,
-      why: `Transport "${pkg.transport.type}" is unknown: use "stdio" or "streamable-http".`,
-    };
+    return refused(
+      `Transport "${pkg.transport.type}" is unknown: use "stdio" or "streamable-http".`,
+    );
   }
   return { id, kind: 'package', index, label, supported: true, why: '' };
 }
