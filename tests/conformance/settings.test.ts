@@ -5,7 +5,7 @@
  * that says "proven" points at a test here.
  */
 import { execFile } from 'node:child_process';
-import { realpathSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'smol-toml';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -113,6 +113,26 @@ describe(`where Codex ${CODEX_RELEASE} reads config.toml`, () => {
       if (r.code !== 0) expect(r.stderr).toContain("No MCP server named 'p' found.");
     }
     expect(verdicts).toEqual({ none: false, untrusted: false, trusted: true });
+  });
+
+  it('`codex mcp add` in a trusted project writes the user config, never the project file', async () => {
+    const project = realpathSync(freshDir('project-add'));
+    const projectFile = writeConfig(
+      join(project, '.codex'),
+      '[mcp_servers.p]\ncommand = "from-project"\n',
+    );
+    const before = readFileSync(projectFile, 'utf8');
+    const home = freshDir('trusted-add');
+    const userFile = writeConfig(
+      home,
+      stringify({ projects: { [project]: { trust_level: 'trusted' } } }),
+    );
+    const r = await codex(['mcp', 'add', 'added', '--', 'some-server'], home, project);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(projectFile, 'utf8')).toBe(before);
+    expect((readToml(userFile)['mcp_servers'] as Record<string, unknown>)['added']).toEqual({
+      command: 'some-server',
+    });
   });
 });
 

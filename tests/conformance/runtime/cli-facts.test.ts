@@ -4,12 +4,18 @@
  * unset variables, what each command prints for a broken file or a bad name. The lines Codex prints
  * are kept in tests/conformance/recorded/messages-cli.json; a reworded message fails here.
  */
-import { readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configRefusalPattern, type ConfigCommand } from '../../../src/lib/codex/index.ts';
-import { CODEX_RELEASE, cleanupHomes, RELEASE_FACTS, RUNTIME_FACTS } from '../../support/codex.ts';
-import { netnsUnavailable, runInNetns } from '../../support/netns.ts';
+import {
+  CODEX_RELEASE,
+  cleanupHomes,
+  RELEASE_FACTS,
+  ROOT,
+  RUNTIME_FACTS,
+} from '../../support/codex.ts';
+import { NODE, netnsUnavailable, runInNetns } from '../../support/netns.ts';
 import { baseEnv, EXEC, MCP_PORT, MODEL_PORT, prepareHome, requestsFor } from './harness.ts';
 import { caseOutput, type CaseResult, type PlanCase, type RunnerResult } from './plan.ts';
 import { MessageLog, recordRuntime } from './record.ts';
@@ -159,6 +165,29 @@ const defs: Record<string, Def> = {
 };
 
 const homes: Record<string, string> = {};
+const STDIO_SCRIPT = resolve(ROOT, 'tests/support/fake-stdio.ts');
+
+/**
+ * A required stdio server that records where it started, run with `cwd` (given the case's HOME);
+ * $HOME/sub exists, so a `cwd = "~/sub"` that Codex expanded would start there.
+ */
+function cwdCase(id: string, cwd: (home: string) => string): PlanCase {
+  const home = prepareHome(`cli-${id}`);
+  mkdirSync(join(home, 'sub'));
+  const server = {
+    command: NODE,
+    args: [STDIO_SCRIPT, join(home, 'started.json')],
+    cwd: cwd(home),
+  };
+  const toml = Object.entries(server).map(([k, v]) => `${k} = ${JSON.stringify(v)}`);
+  appendFileSync(
+    join(home, 'config.toml'),
+    `\n[mcp_servers.c]\n${toml.join('\n')}\nrequired = true\nstartup_timeout_sec = 20\n`,
+  );
+  homes[id] = home;
+  return { id, argv: EXEC.split(' '), env: baseEnv(home), cwd: home, timeoutMs: 60_000 };
+}
+
 const plans: PlanCase[] = skip
   ? []
   : Object.entries(defs).map(([id, d]) => {
@@ -172,6 +201,12 @@ const plans: PlanCase[] = skip
         timeoutMs: 60_000,
       };
     });
+if (!skip) {
+  plans.push(
+    cwdCase('cwdTilde', () => '~/sub'),
+    cwdCase('cwdFull', (home) => join(home, 'sub')),
+  );
+}
 
 let result: RunnerResult;
 beforeAll(async () => {
@@ -308,6 +343,18 @@ describe.skipIf(skip !== null)('runtime: what the guides say about Codex', () =>
       /OAuth login is only supported for streamable HTTP servers/,
     );
     observe('add.envWithUrl', 'addEnvWithUrl', /^Error: command is required$/);
+  });
+
+  it('cwd: Codex does not expand "~"; a full path works (the generator and the doctor say so)', () => {
+    const started = (id: string) => join(homes[id] as string, 'started.json');
+    const full = out('cwdFull');
+    expect(full.code, full.all).toBe(0);
+    const seen = JSON.parse(readFileSync(started('cwdFull'), 'utf8')) as { cwd: string };
+    expect(seen.cwd).toBe(join(homes['cwdFull'] as string, 'sub'));
+    // $HOME/sub exists, yet "~/sub" does not reach it: the required server never starts.
+    const tilde = out('cwdTilde');
+    expect(tilde.code, tilde.all).not.toBe(0);
+    expect(existsSync(started('cwdTilde'))).toBe(false);
   });
 
   it('startup: `codex exec` does not wait for a server unless `required = true`; then it waits 30 s by default, or `startup_timeout_sec`, and fails', () => {
