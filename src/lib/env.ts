@@ -42,26 +42,44 @@ function powershellValue(line: EnvVarSpec): string {
   return powershellString(valueOf(line));
 }
 
+// `#` starts a comment in bash, zsh, fish and PowerShell alike.
+const OPTIONAL_NOTE =
+  "# Headers from variables: Codex sends each one only while its variable is set. To send one, remove the '# ' and fill it in:";
+const commented = (line: string): string => `# ${line}`;
+
+/** Each shell's lines for the live variables, then the optional ones commented out. */
+function rendered(
+  live: readonly EnvVarSpec[],
+  optional: readonly EnvVarSpec[],
+  render: (line: EnvVarSpec) => string,
+  note: string[] = [OPTIONAL_NOTE],
+): string[] {
+  if (optional.length === 0) return live.map(render);
+  return [...live.map(render), ...note, ...optional.map((l) => commented(render(l)))];
+}
+
 /** Renders the variables for each shell; null when there is nothing to export. */
 export function envLines(lines: readonly EnvVarSpec[]): EnvLines | null {
   if (lines.length === 0) return null;
-  const hasPlaceholder = lines.some((l) => l.value === '' && !l.basicAuthFrom);
+  const live = lines.filter((l) => !l.optional);
+  const optional = lines.filter((l) => l.optional);
+  const hasPlaceholder = live.some((l) => l.value === '' && !l.basicAuthFrom);
   const replace = hasPlaceholder ? ' Replace the placeholder values first.' : '';
   const posix = [
     `# Run in your shell, and add the same lines to ~/.zshrc or ~/.bashrc to keep them.${replace}`,
-    ...lines.map(posixLine),
+    ...rendered(live, optional, posixLine),
   ].join('\n');
   const fish = [
     `# Run in fish; use "set -Ux" instead of "set -gx" to keep them for every new shell.${replace}`,
-    ...lines.map(fishLine),
+    ...rendered(live, optional, fishLine),
   ].join('\n');
+  const keep = (l: EnvVarSpec) =>
+    `[Environment]::SetEnvironmentVariable('${l.name}', $env:${l.name}, 'User')`;
   const powershell = [
     `# Current session:${replace}`,
-    ...lines.map((l) => `$env:${l.name} = ${powershellValue(l)}`),
+    ...rendered(live, optional, (l) => `$env:${l.name} = ${powershellValue(l)}`),
     '# Keep for new sessions (stored in your user environment):',
-    ...lines.map(
-      (l) => `[Environment]::SetEnvironmentVariable('${l.name}', $env:${l.name}, 'User')`,
-    ),
+    ...rendered(live, optional, keep, []),
   ].join('\n');
   return { posix: posix + '\n', fish: fish + '\n', powershell: powershell + '\n' };
 }

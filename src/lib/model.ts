@@ -37,6 +37,11 @@ export interface EnvVarSpec {
   value: string;
   placeholder: string;
   basicAuthFrom?: { userVar: string; secretVar: string };
+  /**
+   * Shown commented out: the variable of an env-sourced header, which Codex leaves out while the
+   * variable is unset, so running the block as shown never sends a placeholder.
+   */
+  optional?: boolean;
 }
 
 /** Everything a person can ask for, as raw input. The generator validates it; nothing here is trusted. */

@@ -142,11 +142,32 @@ export function specFromForm(provider: Provider, form: FormState): ServerSpec {
       }
       break;
   }
-  // No export lines for header variables: an optional header whose variable is unset is left out by
-  // Codex, and a placeholder line would send the placeholder instead (the runtime server.json suite).
-  spec.envVarLines = lines;
+  spec.envVarLines = [...lines, ...headerVariables(spec.envHttpHeaders, lines)];
   if (notes.length > 0) spec.inputNotes = notes;
   return spec;
+}
+
+/**
+ * Export lines for the variables env-sourced headers read (valid names only, once each), commented
+ * out: Codex leaves a header out while its variable is unset, and a live placeholder line would
+ * send the placeholder instead (the runtime server.json suite caught that on optional headers).
+ */
+function headerVariables(headers: readonly Pair[], existing: readonly EnvVarSpec[]): EnvVarSpec[] {
+  const seen = new Set(existing.map((l) => l.name));
+  const out: EnvVarSpec[] = [];
+  for (const h of headers) {
+    const name = h.value.trim();
+    // An invalid name gets its message at the header's row; it gets no export line.
+    if (seen.has(name) || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue;
+    seen.add(name);
+    out.push({
+      name,
+      value: '',
+      placeholder: `your-${h.name.trim().toLowerCase()}-value`,
+      optional: true,
+    });
+  }
+  return out;
 }
 
 /** Command and arguments: a whole command line pasted into Command is split, and the reader told how. */

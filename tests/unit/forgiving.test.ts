@@ -153,19 +153,36 @@ describe('headers: Name: value, or a message naming the format', () => {
     });
   });
 
-  it('env-sourced headers name their variables in the TOML, with no export line (an unset optional header is left out)', () => {
+  it('env-sourced headers name their variables in the TOML; their export lines are offered commented out', () => {
     const { g } = run(
       custom,
       remote({
         mode: 'token',
         envVar: 'TOKEN',
-        envHeaders: 'X-Api-Key: ACME_KEY\nX-Team: TEAM_ID',
+        envHeaders: 'X-Api-Key: ACME_KEY\nX-Team: TEAM_ID\nX-Again: ACME_KEY',
       }),
     );
     expect(g.outputs!.toml).toContain(
       '[mcp_servers.my-server.env_http_headers]\nX-Api-Key = "ACME_KEY"\nX-Team = "TEAM_ID"',
     );
-    expect(g.outputs!.env!.posix).not.toContain('ACME_KEY');
+    const env = g.outputs!.env!;
+    // The bearer variable is live; each header variable once, commented out in every shell, so the
+    // block run as shown never sends a placeholder (Codex leaves a header out while it is unset).
+    expect(env.posix).toMatch(/^export TOKEN=/m);
+    expect(env.posix).toContain(
+      '\n# export ACME_KEY=your-x-api-key-value\n# export TEAM_ID=your-x-team-value\n',
+    );
+    expect(env.posix.match(/ACME_KEY/g)).toHaveLength(1);
+    expect(env.fish).toContain("\n# set -gx ACME_KEY 'your-x-api-key-value'\n");
+    expect(env.powershell).toContain("\n# $env:ACME_KEY = 'your-x-api-key-value'\n");
+    expect(env.powershell).toContain(
+      "\n# [Environment]::SetEnvironmentVariable('ACME_KEY', $env:ACME_KEY, 'User')",
+    );
+    for (const text of [env.posix, env.fish, env.powershell]) {
+      expect(text.split('\n').filter((l) => l.includes('ACME_KEY') && !l.startsWith('# '))).toEqual(
+        [],
+      );
+    }
   });
 });
 
