@@ -85,6 +85,10 @@ test.describe('headers', () => {
     expect(await output(page, 'toml')).toContain(
       '[mcp_servers.my-server.env_http_headers]\nX-Api-Key = "ACME_KEY"',
     );
+    // Its variable's export line is offered, commented out (Codex sends the header only while it is set).
+    await expect(root.locator('[data-output="env"]')).toContainText(
+      '# export ACME_KEY=your-x-api-key-value',
+    );
   });
 
   test('a curl-style header line gets a message saying exactly which format is expected', async ({
