@@ -15,6 +15,7 @@ import {
   MCP_KEYS,
   nameRefusal,
   refusalCause,
+  valueRule,
   type ChangeId,
   type ConfigCommand,
   type KeyFact,
@@ -181,9 +182,38 @@ const keysRead =
     }
   };
 
+/** A sub-key with a wrong value in `[mcp_servers.x.TABLE]`: refused exactly when sets.ts says the release reads it. */
+const subKeyRead = (key: string, table: string, line: string) => async (): Promise<void> => {
+  const r = await load(`[mcp_servers.x]\nurl = "${URL}"\n\n[mcp_servers.x.${table}]\n${line}\n`);
+  expect(r.code === 1, `${key}: ${r.stderr}`).toBe(valueRule(key, CODEX_RELEASE) !== undefined);
+};
+
 // Changes only a session shows are proven per release by tests/conformance/runtime/ (runtimeFactsFor).
 const PROOFS: Record<Exclude<ChangeId, RuntimeChangeId>, () => Promise<void>> = {
   authKey: keysRead('auth'),
+  oauthCallbackPort: subKeyRead('oauth.callback_port', 'oauth', 'callback_port = "x"'),
+  toolOutputTokenLimit: subKeyRead(
+    'tools.*.output_token_limit',
+    'tools.t',
+    'output_token_limit = "x"',
+  ),
+  tokenEndpointAuthMethod: subKeyRead(
+    'oauth.token_endpoint_auth_method',
+    'oauth',
+    'token_endpoint_auth_method = "bogus"',
+  ),
+  emaAuth: async () => {
+    // Before `auth` is read at all (authKey), any value of it loads, ignored.
+    const rule = valueRule('auth', CODEX_RELEASE);
+    const accepted = typeof rule === 'object' && rule.oneOf.includes('ema_auth');
+    const r = await load(`[mcp_servers.x]\nurl = "${URL}"\nauth = "ema_auth"\n`);
+    expect(r.code === 0, r.stderr).toBe(accepted || rule === undefined);
+    // The issuer key arrived with it: read (a wrong type refused) exactly when the value is accepted.
+    const issuer = await load(
+      `[mcp_servers.x]\nurl = "${URL}"\n\n[mcp_servers.x.oauth]\nauthorization_server_issuer = 1\n`,
+    );
+    expect(issuer.code === 1, issuer.stderr).toBe(accepted);
+  },
   schemaLimitAndReadiness: keysRead('tool_input_schema_max_bytes', 'startup_readiness'),
   bootstrapMessage: async () => {
     const r = await load('[mcp_servers.x]\ncommand = "run"\nurl = "https://127.0.0.1:9/"\n');

@@ -115,6 +115,35 @@ export const CHANGES = {
       'A config.toml Codex refuses is reported as "failed to load bootstrap configuration" ' +
       '(before: "failed to load configuration").',
   },
+  // Sub-keys and values found by the doctor's random tables on every probed release (sets.ts).
+  oauthCallbackPort: {
+    since: '0.148.0',
+    lastWithout: '0.147.0',
+    area: 'config.toml',
+    what: "`oauth.callback_port` (a fixed port for this server's OAuth redirect) is read; before, the key was ignored.",
+  },
+  toolOutputTokenLimit: {
+    since: '0.152.0',
+    lastWithout: '0.151.0',
+    area: 'config.toml',
+    what: '`tools.TOOL.output_token_limit` is read; before, the key was ignored.',
+  },
+  emaAuth: {
+    since: '0.156.0',
+    lastWithout: '0.155.0',
+    area: 'config.toml',
+    what:
+      '`auth = "ema_auth"` is accepted and `oauth.authorization_server_issuer` is read; before, that ' +
+      'value was refused and the key ignored.',
+  },
+  tokenEndpointAuthMethod: {
+    since: '0.164.0',
+    lastWithout: '0.163.0',
+    area: 'config.toml',
+    what:
+      '`oauth.token_endpoint_auth_method` (`client_secret_basic` or `client_secret_post`) is read; ' +
+      'before, the key was ignored.',
+  },
   // Found by running the runtime suite (tests/conformance/runtime/) on each release.
   execWaitsOnlyForRequired: {
     since: '0.147.0',

@@ -6,6 +6,7 @@
  * `tools.TOOL` it has no row for), each with the range observed by running the probed releases;
  * tests/conformance/doctor.test.ts re-checks them on every release it is run with.
  */
+import { CHANGES } from './changes.ts';
 import { MCP_KEYS, keysIn, type KeyFact, type ValueCheck } from './keys.ts';
 import { CODEX_NEWEST, inRange, type Release, type ReleaseRange } from './releases.ts';
 
@@ -20,7 +21,7 @@ export interface DetailFact {
 
 // `auth = "ema_auth"` and oauth.authorization_server_issuer arrived together: 0.155.0 refuses the
 // first and ignores the second, 0.156.0 reads both (probed on every release of PROBED_RELEASES).
-const EMA_AUTH: ReleaseRange = { from: '0.156.0' };
+const EMA_AUTH: ReleaseRange = { from: CHANGES.emaAuth.since };
 
 /**
  * Finer rules for table keys, per release range (the first range that holds wins; none means the
@@ -41,15 +42,18 @@ const REFINED: Record<string, readonly DetailFact[]> = {
  * 0.151.0 output_token_limit, 0.163.0 token_endpoint_auth_method).
  */
 const SUB_KEYS: Record<string, DetailFact> = {
-  'oauth.callback_port': { check: 'port', range: { from: '0.148.0' } },
+  'oauth.callback_port': { check: 'port', range: { from: CHANGES.oauthCallbackPort.since } },
   'oauth.authorization_server_issuer': { check: 'string', range: EMA_AUTH },
   'oauth.token_endpoint_auth_method': {
     check: { oneOf: ['client_secret_basic', 'client_secret_post'] },
-    range: { from: '0.164.0' },
+    range: { from: CHANGES.tokenEndpointAuthMethod.since },
   },
   // Which modes: keys.ts APPROVAL_MODES for the release (schema.ts reads 'approval mode' so).
   'tools.*.approval_mode': { check: 'approval mode' },
-  'tools.*.output_token_limit': { check: 'positive integer', range: { from: '0.152.0' } },
+  'tools.*.output_token_limit': {
+    check: 'positive integer',
+    range: { from: CHANGES.toolOutputTokenLimit.since },
+  },
 };
 
 /**
