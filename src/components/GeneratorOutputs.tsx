@@ -93,7 +93,9 @@ export function GeneratorOutputs(props: Props) {
           </button>
         )}
       </div>
-      {!outputs ? (
+      {outputs ? (
+        <Steps {...props} outputs={outputs} />
+      ) : (
         <p class="cmg-blocked" role="status">
           Fix{' '}
           {blocked.count === 1
@@ -104,11 +106,12 @@ export function GeneratorOutputs(props: Props) {
             Go to {blocked.firstField || 'the field'}
           </button>
         </p>
-      ) : null}
-      {!outputs && props.standalone ? (
-        <StandaloneSteps {...props} standalone={props.standalone} />
-      ) : !outputs ? null : (
-        <Steps {...props} outputs={outputs} />
+      )}
+      {/* While a field is marked, the steps that depend only on the (valid) server name. */}
+      {!outputs && props.standalone && (
+        <ol class="cmg-steps">
+          <Finish outputs={props.standalone} block={blockOf(props)} />
+        </ol>
       )}
     </>
   );
@@ -142,9 +145,9 @@ function PerShell(
 
 /** The numbered steps, from variables to verification. */
 function Steps(props: Props & { outputs: Outputs }) {
-  const { outputs, highlighter, hydrated, announce, onStale } = props;
+  const { outputs } = props;
   const { cli } = outputs;
-  const block = { highlighter, interactive: hydrated, onCopied: announce, onStale };
+  const block = blockOf(props);
   return (
     <ol class="cmg-steps">
       {outputs.env && (
@@ -210,6 +213,14 @@ type Block = Pick<Props, 'highlighter' | 'onStale'> & {
   onCopied: (message: string) => void;
 };
 
+/** What every output block of the steps gets from the island. */
+const blockOf = (p: Props): Block => ({
+  highlighter: p.highlighter,
+  interactive: p.hydrated,
+  onCopied: p.announce,
+  onStale: p.onStale,
+});
+
 /** The sign-in and check steps, shared by the full steps and the name-only ones. */
 function Finish({ outputs, block }: { outputs: Standalone; block: Block }) {
   return (
@@ -241,20 +252,6 @@ function Finish({ outputs, block }: { outputs: Standalone; block: Block }) {
           {...block}
         />
       </li>
-    </>
-  );
-}
-
-/** While a field is marked: the steps that depend only on the server name, ready to copy. */
-function StandaloneSteps(props: Props & { standalone: Standalone }) {
-  const { highlighter, hydrated, announce, onStale } = props;
-  const block = { highlighter, interactive: hydrated, onCopied: announce, onStale };
-  return (
-    <>
-      <p class="cmg-standalone">These depend only on the server name, so they are ready now:</p>
-      <ol class="cmg-steps">
-        <Finish outputs={props.standalone} block={block} />
-      </ol>
     </>
   );
 }
