@@ -4,11 +4,22 @@
 // Prints a table release × suite file → passed/total, writes it to test-results/versions.md, and
 // exits non-zero when any release fails any test.
 // Usage: npm run test:versions [-- 0.140.0 0.171.0 … | --oldest | --boundaries] [--file tests/conformance/x.test.ts …]
+//        [--jobs N]
 // (default: every probed release, every conformance file; `--boundaries`: the oldest and the newest
 // release plus both sides of every change in src/lib/codex/changes.ts)
-// CONFORMANCE_CONCURRENCY defaults to 1 here: the machine is shared and runs are long.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+// CONFORMANCE_CONCURRENCY defaults to 1 here: the machine is shared and runs are long. `--jobs N`
+// runs N releases at once (each one's output then goes to test-results/versions-<release>.log):
+// most of a release's time is spent waiting on Codex sessions, not on the processor.
+import { spawn, spawnSync } from 'node:child_process';
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CHANGES } from '../src/lib/codex/changes.ts';
 import {
@@ -26,7 +37,9 @@ mkdirSync(OUT, { recursive: true });
 
 // `--oldest` is the oldest supported release alone (the extra step of `npm test`).
 const argv = process.argv.slice(2);
-const fileFilters = argv.flatMap((a, i) => (argv[i - 1] === '--file' ? [a] : []));
+const valuesOf = (flag) => argv.flatMap((a, i) => (argv[i - 1] === flag ? [a] : []));
+const fileFilters = valuesOf('--file');
+const jobs = Math.max(1, Number(valuesOf('--jobs').at(-1) ?? 1) || 1);
 // Both sides of every change, plus the two ends of the window: where a range moved by one would show.
 const BOUNDARIES = [
   CODEX_OLDEST,
@@ -34,7 +47,9 @@ const BOUNDARIES = [
   CODEX_NEWEST,
 ];
 const asked = argv
-  .filter((a, i) => a !== '--file' && argv[i - 1] !== '--file')
+  .filter(
+    (a, i) => !['--file', '--jobs'].includes(a) && !['--file', '--jobs'].includes(argv[i - 1]),
+  )
   .flatMap((a) => (a === '--oldest' ? [CODEX_OLDEST] : a === '--boundaries' ? BOUNDARIES : [a]));
 for (const r of asked)
   if (!isRelease(r)) throw new Error(`not an exact release: ${r} (for example 0.160.0)`);
@@ -69,8 +84,20 @@ function install(release) {
   return true;
 }
 
+/** Runs vitest to its end; its output goes to the terminal, or to `log` when one is given. */
+function vitest(args, env, log) {
+  return new Promise((done) => {
+    const out = log ? createWriteStream(log) : 'inherit';
+    const child = spawn('npx', args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    for (const stream of [child.stdout, child.stderr])
+      if (out === 'inherit') stream.pipe(stream === child.stdout ? process.stdout : process.stderr);
+      else stream.pipe(out, { end: false });
+    child.on('close', () => (out === 'inherit' ? done() : out.end(done)));
+  });
+}
+
 /** Runs the conformance project for one release; per test file: passed, failed, skipped. */
-function runRelease(release) {
+async function runRelease(release) {
   const json = join(OUT, `versions-${release}.json`);
   rmSync(json, { force: true });
   const started = Date.now();
@@ -89,7 +116,7 @@ function runRelease(release) {
     `--outputFile.json=${json}`,
     ...fileFilters,
   ];
-  spawnSync('npx', args, { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
+  await vitest(args, env, jobs > 1 ? join(OUT, `versions-${release}.log`) : undefined);
   const seconds = (Date.now() - started) / 1000;
   if (!existsSync(json)) return { seconds, files: {}, error: 'vitest wrote no report' };
   const report = JSON.parse(readFileSync(json, 'utf8'));
@@ -108,14 +135,21 @@ function runRelease(release) {
   return { seconds, files };
 }
 
+// Installs first (one at a time: npm's cache is shared), then runs `jobs` releases at once.
+const installed = new Map(releases.map((r) => [r, install(r)]));
 const results = new Map();
-for (const release of releases) {
-  console.log(`\n=== codex-cli ${release}`);
-  results.set(
-    release,
-    install(release) ? runRelease(release) : { seconds: 0, files: {}, error: 'install failed' },
-  );
+const queue = [...releases];
+async function worker() {
+  for (let release = queue.shift(); release; release = queue.shift()) {
+    console.log(`\n=== codex-cli ${release}`);
+    const r = installed.get(release)
+      ? await runRelease(release)
+      : { seconds: 0, files: {}, error: 'install failed' };
+    results.set(release, r);
+    if (jobs > 1) console.log(`=== codex-cli ${release}: done in ${r.seconds.toFixed(0)} s`);
+  }
 }
+await Promise.all(Array.from({ length: Math.min(jobs, releases.length) }, worker));
 
 // The table: one row per release, one column per test file seen in any run.
 const suites = [...new Set([...results.values()].flatMap((r) => Object.keys(r.files)))].sort();
@@ -129,7 +163,8 @@ const header = [
   ...suites.map((s) => s.replace(/^tests\/conformance\//, '').replace(/\.test\.ts$/, '')),
   'time',
 ];
-const rows = [...results].map(([release, r]) => [
+const ordered = releases.map((release) => [release, results.get(release)]);
+const rows = ordered.map(([release, r]) => [
   release + (release === CODEX_NEWEST ? ' (pinned)' : ''),
   ...suites.map((s) => (r.error ? r.error : cell(r.files[s]))),
   `${r.seconds.toFixed(0)} s`,
@@ -137,7 +172,7 @@ const rows = [...results].map(([release, r]) => [
 const table = [header, header.map(() => '---'), ...rows]
   .map((row) => `| ${row.join(' | ')} |`)
   .join('\n');
-const failed = [...results].filter(
+const failed = ordered.filter(
   ([, r]) =>
     r.error ||
     Object.values(r.files).some((c) => c.failed > 0) ||
