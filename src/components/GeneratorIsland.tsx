@@ -107,6 +107,7 @@ export default function GeneratorIsland(props: Props) {
           const decoded = decodeShare(provider, hash);
           setForm(decoded.form);
           if (decoded.view.release) setRelease(decoded.view.release);
+          setSettings((typed) => ({ ...typed, ...decoded.settings }));
           // The link's shell wins on this page; the reader's remembered choice stays as it was.
           if (decoded.view.shell) applyShell(decoded.view.shell, false);
           setLink(decoded);
@@ -199,7 +200,12 @@ export default function GeneratorIsland(props: Props) {
 
   const copyLink = async () => {
     const { encodeShare } = await import('../lib/share.ts');
-    const { params, withheld, unusable } = encodeShare(provider, form, { shell, release });
+    const { params, withheld, unusable } = encodeShare(
+      provider,
+      form,
+      { shell, release },
+      settings,
+    );
     const url = `${window.location.origin}${window.location.pathname}#${params}`;
     const ok = await copyText(url);
     // True by construction: encodeShare scanned this very link and withheld every field the detector flagged.

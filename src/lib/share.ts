@@ -7,7 +7,6 @@
  */
 import { CODEX_NEWEST, CODEX_OLDEST, PROBED_RELEASES, type Release } from './codex/releases.ts';
 import { findCredential, type CredentialHit } from './credentials.ts';
-import type { Shell } from './shells.ts';
 import {
   defaultForm,
   endpointOf,
@@ -18,7 +17,23 @@ import {
   type Provider,
 } from './provider.ts';
 import { cautionsFor, secretsToAdd, short } from './share-report.ts';
+import type { Shell } from './shells.ts';
 import { unsafeChar, type UnsafeChar } from './unsafe-chars.ts';
+import type { SettingsForm } from './settings-form.ts';
+import {
+  ENUM_LABELS,
+  FROM_KEY,
+  isShell,
+  MULTILINE_KEYS,
+  SECRET_LINK_KEYS,
+  SETTINGS_KEYS,
+  SETTINGS_LABELS,
+  SHELL_NAMES,
+  TEXT_KEYS,
+  TEXT_LABELS,
+} from './share-keys.ts';
+
+export { FROM_KEY, SECRET_LINK_KEYS, SETTINGS_KEYS, SHARE_KEYS, TEXT_KEYS } from './share-keys.ts';
 
 /** The current share-link format. Bump it and add a migration when a key changes meaning. */
 export const SHARE_VERSION = '1';
@@ -26,99 +41,6 @@ export const SHARE_VERSION = '1';
 export const MAX_VALUE_LENGTH = 2000;
 /** Most notices a link can produce; the rest are counted in one last line. */
 export const MAX_NOTICES = 20;
-
-type TextField =
-  | 'name'
-  | 'envVar'
-  | 'startupTimeoutSec'
-  | 'toolTimeoutSec'
-  | 'enabledTools'
-  | 'disabledTools'
-  | 'scopes'
-  | 'oauthClientId'
-  | 'oauthResource'
-  | 'command'
-  | 'args'
-  | 'envVars'
-  | 'cwd'
-  | 'envHeaders';
-
-// Link key -> form field, for plain text fields. Short, stable, documented on the reference page.
-export const TEXT_KEYS: Record<string, TextField> = {
-  name: 'name',
-  env: 'envVar',
-  startup: 'startupTimeoutSec',
-  tooltimeout: 'toolTimeoutSec',
-  allow: 'enabledTools',
-  block: 'disabledTools',
-  scopes: 'scopes',
-  clientid: 'oauthClientId',
-  resource: 'oauthResource',
-  command: 'command',
-  args: 'args',
-  envvars: 'envVars',
-  cwd: 'cwd',
-  envheaders: 'envHeaders',
-};
-// How the form labels each text field, for "withheld" and "prefilled" messages.
-const TEXT_LABELS: Record<TextField, string> = {
-  name: 'Server name',
-  envVar: 'Environment variable',
-  startupTimeoutSec: 'Startup timeout',
-  toolTimeoutSec: 'Tool timeout',
-  enabledTools: 'Allowed tools',
-  disabledTools: 'Blocked tools',
-  scopes: 'OAuth scopes',
-  oauthClientId: 'OAuth client ID',
-  oauthResource: 'OAuth resource',
-  command: 'Command',
-  args: 'Arguments',
-  envVars: 'Pass-through variables',
-  cwd: 'Working directory',
-  envHeaders: 'Headers from environment variables',
-};
-const ENUM_LABELS: Record<string, string> = {
-  mode: 'Authentication',
-  scope: 'Where the config lives',
-  storage: 'Where the credential is kept',
-  enabled: 'Enabled',
-  required: 'Required',
-  codex: 'Codex version',
-  shell: 'Your shell',
-};
-const ENUM_KEYS = ['mode', 'scope', 'storage', 'enabled', 'required', 'codex', 'shell'] as const;
-// Typed by Shell, so the compiler keeps it in step with src/lib/shells.ts; a value import of that
-// module would split it into its own chunk on every guide's critical path.
-const SHELL_NAMES: Record<Shell, string> = {
-  posix: 'bash / zsh',
-  fish: 'fish',
-  powershell: 'PowerShell',
-};
-const isShell = (value: string): value is Shell => Object.hasOwn(SHELL_NAMES, value);
-// Link keys that would carry a secret: never written, and ignored (with a notice) when a link has them.
-// These are link keys, not form-field names: the form's secret `env` (stdio values) has no link key,
-// while the link key `env` is the non-secret variable NAME. A unit test keeps the two lists apart.
-export const SECRET_LINK_KEYS = new Set<string>([
-  'secret',
-  'user',
-  'httpheaders',
-  'token',
-  'key',
-  'password',
-  'pat',
-]);
-
-// Names the server.json that prefilled an "Add to Codex" link (src/lib/server-json/link.ts); not a form field.
-export const FROM_KEY = 'from';
-
-/** Every key a link may carry, for the reference page. `p.` and `h.` prefix endpoint params and headers. */
-export const SHARE_KEYS = [
-  'v',
-  ...ENUM_KEYS,
-  ...Object.keys(TEXT_KEYS),
-  'p.<param>',
-  'h.<header>',
-] as const;
 
 /**
  * How the reader views the output, beside the form: their shell and their Codex release. A link
@@ -151,6 +73,8 @@ export interface Decoded {
   toAdd: string[];
   /** The shell and Codex release the link asks for; absent ones keep the page's own. */
   view: View;
+  /** The "Advanced settings" fields the link set (approval, top-level OAuth keys), as typed. */
+  settings: Partial<SettingsForm>;
 }
 
 /** Result of writing a link: the parameter string, and the fields left out, by the form's labels. */
@@ -177,6 +101,7 @@ function labelOf(provider: Provider, key: string): string {
   const text = TEXT_KEYS[key];
   if (text && Object.hasOwn(TEXT_KEYS, key)) return TEXT_LABELS[text];
   if (Object.hasOwn(ENUM_LABELS, key)) return ENUM_LABELS[key]!;
+  if (Object.hasOwn(SETTINGS_KEYS, key)) return SETTINGS_LABELS[SETTINGS_KEYS[key]!];
   const params = provider.authModes.flatMap((m) => (m.endpoint ?? provider.endpoint).params);
   const param = key.startsWith('p.') ? params.find((p) => p.key === key.slice(2)) : undefined;
   if (param) return param.label;
@@ -186,8 +111,16 @@ function labelOf(provider: Provider, key: string): string {
   return header ? `${header.label} (${header.name})` : key;
 }
 
-/** Encodes the non-default, non-secret parts of a form state and view as `v=1&...` (no leading `#`). */
-export function encodeShare(provider: Provider, form: FormState, view: View = {}): Encoded {
+/**
+ * Encodes the non-default, non-secret parts of a form state, its settings and the view as
+ * `v=1&...` (no leading `#`).
+ */
+export function encodeShare(
+  provider: Provider,
+  form: FormState,
+  view: View = {},
+  settings: Partial<SettingsForm> = {},
+): Encoded {
   const base = defaultForm(provider, form.mode);
   const out = new URLSearchParams();
   const unusable: string[] = [];
@@ -218,6 +151,8 @@ export function encodeShare(provider: Provider, form: FormState, view: View = {}
     const value = form.headers[header.name] ?? '';
     if (value !== (base.headers[header.name] ?? '')) put(`h.${header.name}`, value);
   }
+  for (const [key, field] of Object.entries(SETTINGS_KEYS))
+    if (settings[field]) put(key, settings[field]);
   if (view.release && view.release !== CODEX_NEWEST) out.set('codex', view.release);
   if (view.shell && view.shell !== 'posix') out.set('shell', view.shell);
   // 2. The final link, read back the way a browser will, parameter by parameter, then as one string:
@@ -268,7 +203,14 @@ class Notices {
 
 /** Reads parameters (with or without a leading `#` or `?`) into a form state. Never throws. */
 export function decodeShare(provider: Provider, raw: string): Decoded {
-  const empty = { ignored: [], applied: [], cautions: [], toAdd: [], view: {} };
+  const empty = {
+    ignored: [],
+    applied: [],
+    cautions: [],
+    toAdd: [],
+    view: {},
+    settings: {},
+  };
   let params: URLSearchParams;
   try {
     params = new URLSearchParams(raw.replace(/^[#?]/, ''));
@@ -307,7 +249,7 @@ export function decodeShare(provider: Provider, raw: string): Decoded {
     };
   }
   values.delete('v');
-  const { form, applied, view } = applyValues(provider, values, notices);
+  const { form, applied, view, settings } = applyValues(provider, values, notices);
   return {
     form,
     notices: notices.done(),
@@ -316,11 +258,9 @@ export function decodeShare(provider: Provider, raw: string): Decoded {
     cautions: cautionsFor(provider, form, applied),
     toAdd: secretsToAdd(provider, form),
     view,
+    settings,
   };
 }
-
-// Keys whose fields hold one item per line; in every other field a line break is refused like any control character.
-const MULTILINE_KEYS = new Set(['args', 'allow', 'block', 'scopes', 'envvars', 'envheaders']);
 
 /** The first character of a link value that its field may not hold. */
 function refusedChar(key: string, value: string): UnsafeChar | undefined {
@@ -356,9 +296,10 @@ function applyValues(
   provider: Provider,
   values: Map<string, string>,
   notices: Notices,
-): { form: FormState; applied: Applied[]; view: View } {
+): { form: FormState; applied: Applied[]; view: View; settings: Partial<SettingsForm> } {
   const applied: Applied[] = [];
   const view: View = {};
+  const settings: Partial<SettingsForm> = {};
   const modeId = values.get('mode');
   let mode = provider.authModes[0]!.id;
   if (modeId !== undefined) {
@@ -374,6 +315,7 @@ function applyValues(
     notices.add(`"${short(key)}" was ignored: ${why} (got "${short(value)}").`, key);
   const known = (key: string): boolean =>
     Object.hasOwn(TEXT_KEYS, key) ||
+    Object.hasOwn(SETTINGS_KEYS, key) ||
     Object.hasOwn(ENUM_LABELS, key) ||
     (key.startsWith('p.') && Object.hasOwn(form.params, key.slice(2))) ||
     (key.startsWith('h.') && provider.headers.some((h) => h.name === key.slice(2)));
@@ -393,6 +335,8 @@ function applyValues(
     const before = notices.total;
     if (Object.hasOwn(TEXT_KEYS, key)) {
       form[TEXT_KEYS[key]!] = value;
+    } else if (Object.hasOwn(SETTINGS_KEYS, key)) {
+      settings[SETTINGS_KEYS[key]!] = value;
     } else if (key === 'scope') {
       if ((provider.scopes as string[]).includes(value)) form.scope = value as FormState['scope'];
       else reject(key, value, `this provider supports ${provider.scopes.join(' or ')}`);
@@ -432,5 +376,5 @@ function applyValues(
     if (notices.total === before)
       applied.push({ key, label: labelOf(provider, key), value: shownValue(key, value) });
   }
-  return { form, applied, view };
+  return { form, applied, view, settings };
 }

@@ -105,3 +105,36 @@ test('codex_apps is flagged at the Server name field and no output is shown', as
     '[mcp_servers.codex_apps_own]',
   );
 });
+
+test("a teammate's link carries the advanced settings, and opens with the same blocks", async ({
+  page,
+}) => {
+  const island = await customGuide(page, 'Remote, OAuth login');
+  await island
+    .getByRole('group', { name: /Tool approval for this server/ })
+    .getByRole('radio', { name: 'prompt' })
+    .check();
+  await island.getByLabel('Per-tool approval').fill('search = approve');
+  await island.getByLabel('OAuth callback port (mcp_oauth_callback_port)').fill('8765');
+  const toml = await island.locator('[data-output="toml"]').textContent();
+  const top = await island.locator('[data-output="toml-top"]').textContent();
+  expect(toml).toContain('default_tools_approval_mode = "prompt"');
+
+  await island.getByRole('button', { name: 'Copy link for teammates' }).click();
+  await expect(island.locator('.cmg-live')).toContainText('Link copied');
+  const link = new URL(await page.evaluate(() => navigator.clipboard.readText()));
+  expect(link.hash).toContain('&approval=prompt&toolapproval=search+%3D+approve&callbackport=8765');
+
+  // A new page load (a goto that only changes the hash would not reload).
+  await page.goto('about:blank');
+  await openGuide(page, link.pathname + link.hash);
+  const opened = page.locator('[data-generator="custom"]');
+  await expect(opened.locator('[data-link-notice] li')).toContainText([
+    'Tool approval for this server: prompt',
+    'Per-tool approval: search = approve',
+    'OAuth callback port: 8765',
+  ]);
+  await expect(opened.getByLabel('Per-tool approval')).toHaveValue('search = approve');
+  await expect(opened.locator('[data-output="toml"]')).toHaveText(toml ?? '');
+  await expect(opened.locator('[data-output="toml-top"]')).toHaveText(top ?? '');
+});

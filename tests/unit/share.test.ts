@@ -12,10 +12,12 @@ import {
   MAX_NOTICES,
   MAX_VALUE_LENGTH,
   SECRET_LINK_KEYS,
+  SETTINGS_KEYS,
   TEXT_KEYS,
 } from '../../src/lib/share.ts';
 import { vendorDomain } from '../../src/lib/share-report.ts';
 import { CODEX_NEWEST, PROBED_RELEASES } from '../../src/lib/codex/releases.ts';
+import { emptySettings, type SettingsForm } from '../../src/lib/settings-form.ts';
 
 const load = (id: string) =>
   providerSchema.parse(JSON.parse(readFileSync(`content/providers/${id}.json`, 'utf8')));
@@ -180,6 +182,7 @@ describe('encodeShare', () => {
       .map(([a, t, sep, b]) => a + sep + t + sep + b),
   );
   const TEXT_FIELDS = [...new Set(Object.values(TEXT_KEYS))];
+  const SETTINGS_FIELDS = Object.values(SETTINGS_KEYS);
   const randomForm = fc
     .tuple(
       fc.constantFrom(...PROVIDERS),
@@ -188,21 +191,24 @@ describe('encodeShare', () => {
       typed,
       typed,
       fc.constantFrom('', 'true', 'false'),
+      fc.array(fc.tuple(fc.constantFrom(...SETTINGS_FIELDS), typed), { maxLength: 4 }),
     )
-    .map(([provider, m, fields, param, header, choice]) => {
+    .map(([provider, m, fields, param, header, choice, typedSettings]) => {
       const form = defaultForm(provider, provider.authModes[m % provider.authModes.length]!.id);
       for (const [field, value] of fields) form[field] = value;
       for (const key of Object.keys(form.params)) form.params[key] = param;
       // Boolean headers are radio buttons: only their three values can occur.
       for (const h of provider.headers)
         form.headers[h.name] = h.type === 'boolean' ? choice : header;
-      return { provider, form };
+      const settings = emptySettings();
+      for (const [field, value] of typedSettings) settings[field] = value;
+      return { provider, form, settings };
     });
 
   it('the final link never holds anything the detector flags, and reads back without a notice (10,000 runs)', () => {
     fc.assert(
-      fc.property(randomForm, ({ provider, form }) => {
-        const { params, withheld, unusable } = encodeShare(provider, form);
+      fc.property(randomForm, ({ provider, form, settings }) => {
+        const { params, withheld, unusable } = encodeShare(provider, form, {}, settings);
         expect(findCredential(params)).toBeUndefined();
         for (const [key, value] of new URLSearchParams(params)) {
           expect(linkCredential(key, value)).toBeUndefined();
@@ -218,8 +224,15 @@ describe('encodeShare', () => {
         for (const [key, field] of Object.entries(TEXT_KEYS)) {
           if (new URLSearchParams(params).has(key)) expect(back.form[field]).toBe(form[field]);
         }
+        for (const [key, field] of Object.entries(SETTINGS_KEYS)) {
+          const carried = new URLSearchParams(params).has(key);
+          expect(back.settings[field]).toBe(carried ? settings[field] : undefined);
+        }
         expect(withheld.length + unusable.length).toBeLessThanOrEqual(
-          TEXT_FIELDS.length + Object.keys(form.params).length + Object.keys(form.headers).length,
+          TEXT_FIELDS.length +
+            SETTINGS_FIELDS.length +
+            Object.keys(form.params).length +
+            Object.keys(form.headers).length,
         );
       }),
       { numRuns: 10_000 },
@@ -572,5 +585,62 @@ describe('the view: Codex release and shell', () => {
     expect(decoded.notices[0]).toContain(`"${key}" was ignored`);
     if (key === 'codex')
       expect(decoded.notices[0]).toContain(`the output is for the newest, ${CODEX_NEWEST}`);
+  });
+});
+
+describe('the advanced settings: approval and the top-level OAuth keys', () => {
+  const typed: SettingsForm = {
+    defaultApproval: 'approve',
+    toolApprovals: 'search = approve\nrun_query = prompt',
+    credentialsStore: 'file',
+    callbackPort: '8765',
+  };
+
+  it('writes only the fields the reader set, and reads them back as typed', () => {
+    const form = defaultForm(omni);
+    expect(encodeShare(omni, form, {}, emptySettings()).params).toBe('v=1');
+    const { params } = encodeShare(omni, form, {}, typed);
+    expect(params).toBe(
+      'v=1&approval=approve&toolapproval=search+%3D+approve%0Arun_query+%3D+prompt&credstore=file&callbackport=8765',
+    );
+    const decoded = decodeShare(omni, params);
+    expect({ ...emptySettings(), ...decoded.settings }).toEqual(typed);
+    expect(decoded.notices).toEqual([]);
+    expect(decoded.applied.map((a) => [a.label, a.value])).toEqual([
+      ['Tool approval for this server', 'approve'],
+      ['Per-tool approval', 'search = approve, run_query = prompt'],
+      ['Where OAuth tokens are kept', 'file'],
+      ['OAuth callback port', '8765'],
+    ]);
+  });
+
+  it('sets no settings field when a link has none of them, or is of another format', () => {
+    expect(decodeShare(omni, 'v=1&name=x').settings).toEqual({});
+    expect(decodeShare(omni, 'v=2&approval=approve').settings).toEqual({});
+  });
+
+  it('carries a value as typed: the generator, not the link reader, says what is wrong with it', () => {
+    // The same rule as every text field: the settings fields show the message next to themselves.
+    const decoded = decodeShare(omni, 'v=1&approval=sometimes&callbackport=99999');
+    expect(decoded.settings).toMatchObject({ defaultApproval: 'sometimes', callbackPort: '99999' });
+    expect(decoded.notices).toEqual([]);
+  });
+
+  it('never carries a credential typed into a settings field, and says which field it withheld', () => {
+    const leaked = { ...typed, toolApprovals: 'ghp_0123456789abcdefghijABCDEFGHIJ0123 = approve' };
+    const encoded = encodeShare(omni, defaultForm(omni), {}, leaked);
+    expect(encoded.params).not.toContain('ghp_');
+    expect(encoded.withheld).toEqual(['Per-tool approval']);
+    const decoded = decodeShare(
+      omni,
+      `v=1&toolapproval=${encodeURIComponent(leaked.toolApprovals)}`,
+    );
+    expect(decoded.settings).toEqual({});
+    expect(decoded.ignored).toEqual(['toolapproval']);
+  });
+
+  it('refuses a line break where the field holds one line, and keeps it where it holds many', () => {
+    expect(decodeShare(omni, 'v=1&approval=approve%0Aprompt').ignored).toEqual(['approval']);
+    expect(decodeShare(omni, 'v=1&toolapproval=a%3Dapprove%0Ab%3Dprompt').ignored).toEqual([]);
   });
 });
