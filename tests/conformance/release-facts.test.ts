@@ -57,6 +57,7 @@ function wrongValue(fact: KeyFact): string {
   const byCheck: Record<KeyFact['check'], string> = {
     string: '1',
     'string list': '1',
+    'env var list': '1',
     'string map': '1',
     seconds: '"x"',
     milliseconds: '"x"',

@@ -15,6 +15,7 @@ export type KeyTransport = 'stdio' | 'http' | 'both';
 export type ValueCheck =
   | 'string'
   | 'string list'
+  | 'env var list'
   | 'string map'
   | 'seconds'
   | 'milliseconds'
@@ -77,7 +78,7 @@ export const MCP_KEYS: KeyTable = {
     addFlag: '--bearer-token-env-var',
     generated: true,
   },
-  env_vars: { transport: 'stdio', check: 'string list', tomlOrder: 5, generated: true },
+  env_vars: { transport: 'stdio', check: 'env var list', tomlOrder: 5, generated: true },
   cwd: { transport: 'stdio', check: 'string', tomlOrder: 6, generated: true },
   oauth_resource: {
     transport: 'http',
@@ -208,6 +209,15 @@ export const APPROVAL_MODES: readonly EnumValue[] = [
   { value: 'writes', range: since(CHANGES.approvalWrites) },
   { value: 'approve' },
 ];
+
+/**
+ * The `source` of an `env_vars` item written as a table (`{ name = "VAR", source = "…" }`), in the
+ * order Codex's refusal lists them ("expected `local` or `remote`"; doctor corpus case 35).
+ */
+export const ENV_VAR_SOURCES = [
+  { value: 'local' },
+  { value: 'remote' },
+] as const satisfies readonly EnumValue[];
 
 /** Top-level `config.toml` keys for MCP OAuth (never inside `[mcp_servers.NAME]`). */
 export const MCP_OAUTH_TOP_LEVEL = {

@@ -2,7 +2,14 @@
  * Entry rules, Codex's second check once the keys have their types: one transport per entry (mixed
  * transports, an inline bearer token), usable timeouts, known env_vars sources, OAuth key pairs.
  */
-import { factsFor, foreignKeys, valueRule, type Release } from '../codex/index.ts';
+import {
+  ENV_VAR_SOURCES,
+  enumIn,
+  factsFor,
+  foreignKeys,
+  valueRule,
+  type Release,
+} from '../codex/index.ts';
 import { MAX_TIMEOUT_SEC } from '../validate.ts';
 import type { Findings } from './findings.ts';
 import { URL_ALIASES } from './schema.ts';
@@ -21,7 +28,7 @@ export function checkEntryRules(
   release: Release,
 ): void {
   checkTransport(t, transport, out, release);
-  checkValues(t, out);
+  checkValues(t, out, release);
   if (transport === 'http') checkHttpRules(t, out, release);
 }
 
@@ -78,23 +85,20 @@ function checkTransport(
 }
 
 /** Timeouts and env_vars sources, checked after the types. */
-function checkValues(t: Table, out: Findings): void {
+function checkValues(t: Table, out: Findings, release: Release): void {
   for (const key of ['startup_timeout_sec', 'tool_timeout_sec'] as const) {
     const v = t[key];
     if (isNumber(v)) checkSeconds(key, v, out);
   }
   if (Array.isArray(t['env_vars'])) {
+    const sources = enumIn(ENV_VAR_SOURCES, release);
     for (const item of t['env_vars']) {
-      if (
-        isTable(item) &&
-        typeof item['source'] === 'string' &&
-        item['source'] !== 'local' &&
-        item['source'] !== 'remote'
-      ) {
+      const source = isTable(item) ? item['source'] : undefined;
+      if (typeof source === 'string' && !sources.includes(source)) {
         out.reject(
           ['env_vars'],
-          `env_vars source "${item['source']}" is not one Codex knows: use "local" or "remote".`,
-          `unsupported env_vars source \`${item['source']}\`; expected \`local\` or \`remote\``,
+          `env_vars source "${source}" is not one Codex knows: use ${sources.map((v) => `"${v}"`).join(' or ')}.`,
+          `unsupported env_vars source \`${source}\`; expected ${sources.map((v) => `\`${v}\``).join(' or ')}`,
         );
       }
     }

@@ -1,4 +1,5 @@
 /** Salvaging a local (stdio) entry: the program and its arguments, env, env_vars and cwd. */
+import { ENV_VAR_SOURCES } from '../codex/keys.ts';
 import { isPathWithSpaces } from '../command-path.ts';
 import type { Pair } from '../model.ts';
 import { ENV_NAME_RE } from '../validate.ts';
@@ -7,6 +8,8 @@ import { display } from './schema.ts';
 import { isSecretEnv, moveArgSecrets } from './secrets.ts';
 import { isTable, type Table } from './types.ts';
 import { asString, asStrings, placeholderVar } from './values.ts';
+
+const LOCAL_SOURCE = ENV_VAR_SOURCES[0].value;
 
 /** Fills the stdio part of the spec from `t`. */
 export function salvageStdio(t: Table, s: SalvageContext): void {
@@ -32,7 +35,8 @@ export function salvageStdio(t: Table, s: SalvageContext): void {
             ? item['name']
             : undefined;
       if (v === undefined) continue;
-      if (isTable(item) && item['source'] !== undefined && item['source'] !== 'local')
+      // The corrected block writes plain names, as the generator does: only a local source carries.
+      if (isTable(item) && item['source'] !== undefined && item['source'] !== LOCAL_SOURCE)
         s.notCarried.push(`env_vars source ${display(item['source'])} for ${v}`);
       if (!s.spec.envVars.includes(v)) s.spec.envVars.push(v);
       s.used.add(v);

@@ -128,6 +128,10 @@ function salvageShared(
     changes.push(`Left out ${ignoredKeys.join(', ')}, which Codex ignores.`);
 }
 
+/** Why no corrected block can exist without a transport (said for an empty table and a bare value). */
+export const NEEDS_TRANSPORT =
+  'A corrected entry needs a command (local server) or a url (remote server)';
+
 /** Builds the corrected block through the core; returns the core's errors when it cannot. */
 export function correct(
   name: string,
@@ -139,9 +143,7 @@ export function correct(
   if (s.spec.command === '' && s.spec.url === '') {
     return {
       corrected: null,
-      problems: [
-        'A corrected entry needs a command (local server) or a url (remote server), and this one has neither.',
-      ],
+      problems: [`${NEEDS_TRANSPORT}, and this one has neither.`],
     };
   }
   const g = generate(s.spec, release);

@@ -122,8 +122,9 @@ function checkOf(rule: DetailCheck, key: string, release: Release): Check {
     case 'string':
       return str;
     case 'string list':
-      // env_vars items may also be { name, source } tables (McpServerEnvVar).
-      return key === 'env_vars' ? envVars : strArray;
+      return strArray;
+    case 'env var list':
+      return envVars;
     case 'string map':
       return strTable;
     case 'seconds':

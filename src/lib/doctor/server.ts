@@ -4,7 +4,7 @@ import { checkEntryRules, transportOf } from './entry.ts';
 import { Findings, type Context } from './findings.ts';
 import { checkKeys } from './keys.ts';
 import { checkRisks } from './risks.ts';
-import { correct } from './salvage.ts';
+import { correct, NEEDS_TRANSPORT } from './salvage.ts';
 import { describe } from './schema.ts';
 import { isTable, type ServerReport, type Table } from './types.ts';
 
@@ -36,7 +36,7 @@ export function checkServer(
       r.correctedProblems = fixed.problems;
     } else
       r.correctedProblems = [
-        'There is nothing to build a corrected entry from: it needs a command (local server) or a url (remote server).',
+        `There is nothing to build a corrected entry from. ${NEEDS_TRANSPORT}.`,
       ];
     return r;
   };
