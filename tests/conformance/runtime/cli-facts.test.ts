@@ -6,7 +6,7 @@
  */
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { configRefusalPattern, type ConfigCommand } from '../../../src/lib/codex/index.ts';
 import {
   CODEX_RELEASE,
@@ -15,9 +15,9 @@ import {
   ROOT,
   RUNTIME_FACTS,
 } from '../../support/codex.ts';
-import { NODE, netnsUnavailable, runInNetns } from '../../support/netns.ts';
-import { baseEnv, EXEC, MCP_PORT, MODEL_PORT, prepareHome, requestsFor } from './harness.ts';
-import { caseOutput, type CaseResult, type PlanCase, type RunnerResult } from './plan.ts';
+import { NODE, netnsUnavailable } from '../../support/netns.ts';
+import { baseEnv, EXEC, MCP_PORT, prepareHome, requestsFor, runSessions } from './harness.ts';
+import { caseOutput, type CaseResult, type PlanCase } from './plan.ts';
 import { MessageLog, recordRuntime } from './record.ts';
 
 const skip = netnsUnavailable();
@@ -208,15 +208,11 @@ if (!skip) {
   );
 }
 
-let result: RunnerResult;
-beforeAll(async () => {
-  if (skip) return;
-  result = await runInNetns<RunnerResult>(
-    resolve(import.meta.dirname, 'runner.ts'),
-    { modelPort: MODEL_PORT, servers: [{ port: MCP_PORT }], cases: plans, concurrency: 3 },
-    10 * 60_000,
-  );
-}, 11 * 60_000);
+const result = runSessions(
+  skip,
+  () => ({ servers: [{ port: MCP_PORT }], cases: plans, concurrency: 3 }),
+  10,
+);
 
 afterAll(() => {
   if (skip) return;
@@ -224,9 +220,9 @@ afterAll(() => {
   cleanupHomes();
 });
 
-const out = (id: string): CaseResult & { all: string } => caseOutput(result, id);
+const out = (id: string): CaseResult & { all: string } => caseOutput(result(), id);
 const rpcs = (prefix: string): string[] =>
-  requestsFor(result.requests[String(MCP_PORT)] ?? [], prefix).flatMap((q) =>
+  requestsFor(result().requests[String(MCP_PORT)] ?? [], prefix).flatMap((q) =>
     q.rpc ? [q.rpc] : [],
   );
 const observe = (key: string, id: string, pattern: RegExp, mask?: RegExp): string =>
@@ -300,7 +296,7 @@ describe.skipIf(skip !== null)('runtime: what the guides say about Codex', () =>
   });
 
   it('an unset env_http_headers variable: the header is left out silently, `codex doctor` names it', () => {
-    const reqs = requestsFor(result.requests[String(MCP_PORT)] ?? [], '/unsetheader/');
+    const reqs = requestsFor(result().requests[String(MCP_PORT)] ?? [], '/unsetheader/');
     expect(reqs.map((q) => q.rpc)).toEqual(expect.arrayContaining(['initialize', 'tools/list']));
     for (const q of reqs) expect(q.headers['x-api-key']).toBeUndefined();
     expect(out('unsetHeader').all).not.toContain('UNSET_HDR');

@@ -6,7 +6,10 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { userInfo } from 'node:os';
+import { beforeAll } from 'vitest';
 import type { RecordedRequest } from '../../support/fake-mcp.ts';
+import { runInNetns } from '../../support/netns.ts';
+import type { Plan, RunnerResult } from './plan.ts';
 import { fakeProviderToml } from '../../support/fake-model.ts';
 import { pwshToolPath } from '../../support/cache.ts';
 import { BIN_DIR, CODEX_BIN_DIR, freshDir } from '../../support/codex.ts';
@@ -120,4 +123,31 @@ export const STDIO_ALLOWLIST = [
 /** The allowlisted part of a parent environment: what every stdio server sees from it. */
 export function allowlisted(env: Record<string, string>): Record<string, string> {
   return Object.fromEntries(STDIO_ALLOWLIST.filter((k) => k in env).map((k) => [k, env[k]!]));
+}
+
+const RUNNER = join(import.meta.dirname, 'runner.ts');
+
+/**
+ * Runs a file's sessions before its tests, in one private network namespace: the fake model on
+ * MODEL_PORT and the file's fake servers beside it, at most `minutes` long. Returns a getter for
+ * the runner's result, for the tests and `afterAll`. Runs nothing when `skip` names why it cannot.
+ */
+export function runSessions(
+  skip: string | null,
+  plan: () => Omit<Plan, 'modelPort'>,
+  minutes: number,
+): () => RunnerResult {
+  let result: RunnerResult | undefined;
+  beforeAll(
+    async () => {
+      if (skip) return;
+      const full: Plan = { modelPort: MODEL_PORT, ...plan() };
+      result = await runInNetns<RunnerResult>(RUNNER, full, minutes * 60_000);
+    },
+    (minutes + 1) * 60_000,
+  );
+  return () => {
+    if (!result) throw new Error('the runtime sessions did not run (see the beforeAll error)');
+    return result;
+  };
 }

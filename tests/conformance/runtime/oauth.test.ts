@@ -4,42 +4,35 @@
  * these tests assert; the lines Codex prints are kept in tests/conformance/recorded/.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { RecordedRequest } from '../../support/fake-mcp.ts';
-import { netnsUnavailable, runInNetns } from '../../support/netns.ts';
+import { netnsUnavailable } from '../../support/netns.ts';
 import { cleanupHomes, readToml, RELEASE_FACTS } from '../../support/codex.ts';
-import { MODEL_PORT, OAUTH_PORT, requestsFor } from './harness.ts';
+import { OAUTH_PORT, requestsFor, runSessions } from './harness.ts';
 import { AUTHORIZE, BROWSER_LOG, oauthCases, type OAuthCase } from './oauth-cases.ts';
-import type { CaseResult, RunnerResult } from './plan.ts';
+import type { CaseResult } from './plan.ts';
 import { MessageLog, recordRuntime } from './record.ts';
 
 const skip = netnsUnavailable();
 if (skip) console.log(skip);
 const cases = skip ? ({} as ReturnType<typeof oauthCases>) : oauthCases();
 const log = new MessageLog('oauth');
-let result: RunnerResult;
-
-beforeAll(async () => {
-  if (skip) return;
-  const plan = {
-    modelPort: MODEL_PORT,
+const result = runSessions(
+  skip,
+  () => ({
     servers: [{ port: OAUTH_PORT, oauth: true }],
     cases: Object.values(cases).map((c) => c.plan),
     concurrency: 3,
-  };
-  result = await runInNetns<RunnerResult>(
-    resolve(import.meta.dirname, 'runner.ts'),
-    plan,
-    5 * 60_000,
-  );
-}, 6 * 60_000);
+  }),
+  5,
+);
 
 afterAll(() => {
   if (skip) return;
   recordRuntime('oauth', {
     oauthRecords: Object.keys(cases).length,
-    requests: (result.requests[String(OAUTH_PORT)] ?? []).length,
+    requests: (result().requests[String(OAUTH_PORT)] ?? []).length,
   });
   cleanupHomes();
 });
@@ -50,13 +43,13 @@ function run(c: OAuthCase): {
   reqs: RecordedRequest[];
   authorize: URL | null;
 } {
-  const r = result.cases.find((x) => x.id === c.plan.id)!;
+  const r = result().cases.find((x) => x.id === c.plan.id)!;
   const out = r.stdout + r.stderr;
   const m = out.match(new RegExp(AUTHORIZE));
   return {
     r,
     out,
-    reqs: requestsFor(result.requests[String(OAUTH_PORT)] ?? [], '/'),
+    reqs: requestsFor(result().requests[String(OAUTH_PORT)] ?? [], '/'),
     authorize: m ? new URL(m[0]) : null,
   };
 }

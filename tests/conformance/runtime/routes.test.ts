@@ -6,26 +6,26 @@
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { isStdio } from '../../../src/lib/model.ts';
 import { quotePosix } from '../../../src/lib/shell/posix.ts';
 import { cleanupHomes, ROOT } from '../../support/codex.ts';
-import { NODE, netnsUnavailable, runInNetns } from '../../support/netns.ts';
+import { NODE, netnsUnavailable } from '../../support/netns.ts';
 import {
   allowlisted,
   availableShells,
   baseEnv,
   EXEC,
   MCP_PORT,
-  MODEL_PORT,
   prepareHome,
   promisedPart,
   requestsFor,
   retarget,
+  runSessions,
   shellArgv,
 } from './harness.ts';
 import { buildMatrix, loadProviders, STDIO_RECORD, type Variant } from './matrix.ts';
-import type { PlanCase, RunnerResult } from './plan.ts';
+import type { PlanCase } from './plan.ts';
 import { recordRuntime } from './record.ts';
 
 const skip = netnsUnavailable();
@@ -121,22 +121,15 @@ function makeCases(): RouteCase[] {
 }
 
 const cases = skip ? [] : makeCases();
-let result: RunnerResult;
-
-beforeAll(async () => {
-  if (skip) return;
-  const plan = {
-    modelPort: MODEL_PORT,
+const result = runSessions(
+  skip,
+  () => ({
     servers: [{ port: MCP_PORT }],
     cases: cases.map((c) => c.plan),
     concurrency: 3,
-  };
-  result = await runInNetns<RunnerResult>(
-    resolve(import.meta.dirname, 'runner.ts'),
-    plan,
-    15 * 60_000,
-  );
-}, 16 * 60_000);
+  }),
+  15,
+);
 
 afterAll(() => {
   if (skip) return;
@@ -145,7 +138,7 @@ afterAll(() => {
     routes: cases.length,
     variants: variants.length,
     headerChecks: remote.reduce(
-      (n, c) => n + requestsFor(result.requests[String(MCP_PORT)] ?? [], c.prefix).length,
+      (n, c) => n + requestsFor(result().requests[String(MCP_PORT)] ?? [], c.prefix).length,
       0,
     ),
     stdioEnvs: cases.length - remote.length,
@@ -166,7 +159,7 @@ describe.skipIf(skip !== null)('runtime: what reaches the server', () => {
 
   for (const [i, c] of cases.entries()) {
     it(`${c.plan.id}`, () => {
-      const r = result.cases[i]!;
+      const r = result().cases[i]!;
       const transcript = `--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`;
       expect(r.code, transcript).toBe(0);
       if (isStdio(c.variant.outputs.entry)) {
@@ -180,7 +173,7 @@ describe.skipIf(skip !== null)('runtime: what reaches the server', () => {
         expect(seen).toEqual(expected);
         return;
       }
-      const reqs = requestsFor(result.requests[String(MCP_PORT)] ?? [], c.prefix);
+      const reqs = requestsFor(result().requests[String(MCP_PORT)] ?? [], c.prefix);
       expect(
         reqs.map((q) => q.rpc),
         transcript,

@@ -11,24 +11,24 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { isStdio } from '../../../src/lib/model.ts';
 import { listChoices, parseServerJson } from '../../../src/lib/server-json/index.ts';
 import { cleanupHomes, ROOT } from '../../support/codex.ts';
-import { NODE, netnsUnavailable, runInNetns } from '../../support/netns.ts';
+import { NODE, netnsUnavailable } from '../../support/netns.ts';
 import {
   allowlisted,
   baseEnv,
   EXEC,
   MCP_PORT,
-  MODEL_PORT,
   prepareHome,
   promisedPart,
   requestsFor,
   retarget,
+  runSessions,
   shellArgv,
 } from './harness.ts';
-import type { PlanCase, RunnerResult } from './plan.ts';
+import type { PlanCase } from './plan.ts';
 import { recordRuntime } from './record.ts';
 import {
   buildCases,
@@ -146,22 +146,15 @@ const counts = {
   unlistedWithheld: 0,
   optionalLeftUnset: 0,
 };
-let result: RunnerResult;
-
-beforeAll(async () => {
-  if (skip) return;
-  const plan = {
-    modelPort: MODEL_PORT,
+const result = runSessions(
+  skip,
+  () => ({
     servers: [{ port: MCP_PORT }],
     cases: sessions.map((s) => s.plan),
     concurrency: 2,
-  };
-  result = await runInNetns<RunnerResult>(
-    resolve(import.meta.dirname, 'runner.ts'),
-    plan,
-    10 * 60_000,
-  );
-}, 11 * 60_000);
+  }),
+  10,
+);
 
 afterAll(() => {
   if (skip) return;
@@ -170,12 +163,12 @@ afterAll(() => {
 });
 
 function transcript(s: Session): string {
-  const r = result.cases[sessions.indexOf(s)]!;
+  const r = result().cases[sessions.indexOf(s)]!;
   return `--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`;
 }
 
 function checkRemote(p: Placed, s: Session): void {
-  const reqs = requestsFor(result.requests[String(MCP_PORT)] ?? [], p.prefix);
+  const reqs = requestsFor(result().requests[String(MCP_PORT)] ?? [], p.prefix);
   expect(
     reqs.map((q) => q.rpc),
     transcript(s),
@@ -241,7 +234,7 @@ describe.skipIf(skip !== null)('runtime: server.json conversions, as Codex runs 
 
   it('a stdio server gets its arguments as written: Codex expands no variable in them', () => {
     const s = sessions[sessions.length - 1]!;
-    expect(result.cases[sessions.length - 1]!.code, transcript(s)).toBe(0);
+    expect(result().cases[sessions.length - 1]!.code, transcript(s)).toBe(0);
     const seen = readShimRecords(s.home);
     expect(
       seen.map((r) => r.argv),
@@ -253,7 +246,7 @@ describe.skipIf(skip !== null)('runtime: server.json conversions, as Codex runs 
   for (const p of placed) {
     it(p.c.id, () => {
       const s = sessions[p.session]!;
-      expect(result.cases[p.session]!.code, transcript(s)).toBe(0);
+      expect(result().cases[p.session]!.code, transcript(s)).toBe(0);
       expect(p.c.outputs.toml, 'the prefilled link carries the whole conversion').toBe(
         p.c.directToml,
       );

@@ -6,12 +6,12 @@
  * prints are kept in tests/conformance/recorded/messages-troubleshoot.json; a reworded message fails here.
  */
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { cleanupHomes, readToml, RELEASE_FACTS, RUNTIME_FACTS } from '../../support/codex.ts';
-import { netnsUnavailable, runInNetns } from '../../support/netns.ts';
-import { MODEL_PORT, requestsFor } from './harness.ts';
-import { caseOutput, type CaseResult, type PlanCase, type RunnerResult } from './plan.ts';
+import { netnsUnavailable } from '../../support/netns.ts';
+import { requestsFor, runSessions } from './harness.ts';
+import { caseOutput, type CaseResult, type PlanCase } from './plan.ts';
 import { MessageLog, recordRuntime } from './record.ts';
 import { PORTS, SERVERS, TROUBLE, troublePlan } from './troubleshoot-cases.ts';
 
@@ -27,15 +27,7 @@ const plans: PlanCase[] = skip
       return p.plan;
     });
 
-let result: RunnerResult;
-beforeAll(async () => {
-  if (skip) return;
-  result = await runInNetns<RunnerResult>(
-    resolve(import.meta.dirname, 'runner.ts'),
-    { modelPort: MODEL_PORT, servers: SERVERS, cases: plans, concurrency: 3 },
-    10 * 60_000,
-  );
-}, 11 * 60_000);
+const result = runSessions(skip, () => ({ servers: SERVERS, cases: plans, concurrency: 3 }), 10);
 
 afterAll(() => {
   if (skip) return;
@@ -43,10 +35,10 @@ afterAll(() => {
   cleanupHomes();
 });
 
-const out = (id: string): CaseResult & { all: string } => caseOutput(result, id);
+const out = (id: string): CaseResult & { all: string } => caseOutput(result(), id);
 /** The JSON-RPC methods the plain fake server saw under one path prefix. */
 const rpcs = (prefix: string): string[] =>
-  requestsFor(result.requests[String(PORTS.plain)] ?? [], prefix).flatMap((q) =>
+  requestsFor(result().requests[String(PORTS.plain)] ?? [], prefix).flatMap((q) =>
     q.rpc ? [q.rpc] : [],
   );
 const shown = (argv: string[]): string =>
@@ -205,7 +197,7 @@ describe.skipIf(skip !== null)('runtime: the messages on the troubleshooting pag
     );
     // Codex asked twice: once with the discovered scopes, then again.
     expect(
-      (result.requests[String(PORTS.authorizeError)] ?? []).filter((q) =>
+      (result().requests[String(PORTS.authorizeError)] ?? []).filter((q) =>
         q.path.startsWith('/authorize'),
       ).length,
     ).toBe(2);
@@ -225,7 +217,7 @@ describe.skipIf(skip !== null)('runtime: the messages on the troubleshooting pag
     // Before CHANGES.loginRegistersWithoutMetadata `login` stopped at discovery.
     else observe('oauth.notOAuth', 'loginNoOAuth', /^Error: No authorization support detected$/);
     expect(
-      (result.requests[String(PORTS.plain)] ?? []).some(
+      (result().requests[String(PORTS.plain)] ?? []).some(
         (q) => q.path === '/register' && q.method === 'POST',
       ),
     ).toBe(registers);
@@ -238,7 +230,7 @@ describe.skipIf(skip !== null)('runtime: the messages on the troubleshooting pag
 
   it('a server that wants OAuth, before `codex mcp login`: the session logs an error and goes on without it; `mcp list` says "Not logged in"', () => {
     expect(out('notLoggedIn').code).toBe(0);
-    const reqs = requestsFor(result.requests[String(PORTS.keyring)] ?? [], '/nologin/').flatMap(
+    const reqs = requestsFor(result().requests[String(PORTS.keyring)] ?? [], '/nologin/').flatMap(
       (q) => (q.rpc ? [q.rpc] : []),
     );
     expect(reqs).toEqual(['initialize']);
@@ -268,7 +260,7 @@ describe.skipIf(skip !== null)('runtime: the messages on the troubleshooting pag
       'keyring',
       /^\s*0: .*no secret service provider or dbus session found$/,
     );
-    expect((result.requests[String(PORTS.keyring)] ?? []).some((q) => q.path === '/token')).toBe(
+    expect((result().requests[String(PORTS.keyring)] ?? []).some((q) => q.path === '/token')).toBe(
       true,
     );
   });
