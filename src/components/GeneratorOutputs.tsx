@@ -17,6 +17,7 @@ const SHELL_LABELS: Record<Shell, string> = {
   fish: 'fish',
   powershell: 'PowerShell',
 };
+const SHELL_ORDER = Object.keys(SHELL_LABELS) as Shell[];
 const SHELL_LANG: Record<Shell, Lang> = {
   posix: 'shellscript',
   fish: 'shellscript',
@@ -67,12 +68,13 @@ export function GeneratorOutputs(props: Props) {
           id={`${id}-shell`}
           legend="Your shell"
           value={shell}
-          options={[
-            { value: 'posix', label: 'bash / zsh', help: '' },
-            { value: 'fish', label: 'fish', help: '' },
-            { value: 'powershell', label: 'PowerShell 7', help: '' },
-          ]}
-          // The values are the three listed above.
+          // The radio names the PowerShell the commands are checked in (pwsh 7); block titles need not.
+          options={SHELL_ORDER.map((value) => ({
+            value,
+            label: value === 'powershell' ? 'PowerShell 7' : SHELL_LABELS[value],
+            help: '',
+          }))}
+          // The values are the shells of SHELL_LABELS.
           onChange={(v) => onShell(v as Shell)}
           messages={[]}
           inline
@@ -124,7 +126,7 @@ function PerShell(
   const { kind, title, texts, partial, shell, highlighter, hydrated, announce, onStale } = props;
   return (
     <>
-      {(Object.keys(SHELL_LABELS) as Shell[]).map((s) => (
+      {SHELL_ORDER.map((s) => (
         <OutputBlock
           // The bash/zsh blocks keep the plain kind (tests rely on it).
           kind={s === 'posix' ? kind : `${kind}-${s}`}
