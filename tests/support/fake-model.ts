@@ -2,7 +2,8 @@
  * A fake model provider on loopback, so `codex exec` can start a session offline. It answers the
  * Responses API with the smallest stream that ends a turn (one assistant message, then
  * `response.completed`), and records how many model requests arrived. Codex starts every enabled
- * MCP server when the session begins, so the fake MCP servers are reached before this one.
+ * MCP server when the session begins; since 0.147.0 it waits only for `required` ones, so a caller
+ * can hold the answer until its servers have started (`ready`).
  */
 import { createServer, type Server } from 'node:http';
 
@@ -34,13 +35,22 @@ function sse(type: string, data: Record<string, unknown>): string {
   return `event: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`;
 }
 
-/** Starts the fake provider on 127.0.0.1:port. */
-export async function startFakeModel(port: number): Promise<FakeModel> {
+/** Resolves once `ready()` holds, polling every 50 ms. */
+async function until(ready: () => boolean): Promise<void> {
+  while (!ready()) await new Promise((ok) => setTimeout(ok, 50));
+}
+
+/** Starts the fake provider on 127.0.0.1:port; each answer waits until `ready()` holds. */
+export async function startFakeModel(
+  port: number,
+  ready: () => boolean = () => true,
+): Promise<FakeModel> {
   const state = { requests: 0 };
   const server = createServer((req, res) => {
     req.resume();
-    req.on('end', () => {
+    req.on('end', async () => {
       state.requests += 1;
+      await until(ready);
       if (req.method !== 'POST' || !(req.url ?? '').endsWith('/responses')) {
         res
           .writeHead(404, { 'content-type': 'application/json' })

@@ -16,6 +16,14 @@ export interface PlanCase {
   /** A regular expression: once stdout+stderr match it, the process group is killed (after stopDelayMs). */
   stopWhen?: string | undefined;
   stopDelayMs?: number;
+  /**
+   * While this case runs, the fake model holds its answer (at most `maxMs` from the case's start)
+   * until `count` files named like `pattern` (a regular expression) exist in `dir`: the records the
+   * fake stdio servers write when they start. A real model takes seconds to answer, and since
+   * 0.147.0 a session does not wait for servers that are not `required`, so an instant answer can
+   * end the session before a slow server has started on a loaded machine.
+   */
+  awaitFiles?: { dir: string; pattern: string; count: number; maxMs: number };
 }
 
 /** Everything the runner starts and runs. */

@@ -32,6 +32,7 @@ const skip = netnsUnavailable();
 if (skip) console.log(skip);
 
 const STDIO_SCRIPT = resolve(ROOT, 'tests/support/fake-stdio.ts');
+const STDIO_RECORD_PATTERN = `^${STDIO_RECORD.replace(/\./g, '\\.')}$`;
 const shells = availableShells();
 const variants = buildMatrix(loadProviders(), NODE, STDIO_SCRIPT);
 
@@ -85,6 +86,10 @@ function makeCases(): RouteCase[] {
         env,
         cwd: home,
         timeoutMs: 90_000,
+        // A local server's record must exist before the one-word turn ends the session.
+        ...(isStdio(v.outputs.entry) && {
+          awaitFiles: { dir: home, pattern: STDIO_RECORD_PATTERN, count: 1, maxMs: 30_000 },
+        }),
       },
       variant: v,
       route,

@@ -5,6 +5,7 @@
  * what the processes printed and what the fake servers received (JSON on stdout).
  */
 import { spawn } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { startFakeMcp, type FakeMcp, type RecordedRequest } from '../../support/fake-mcp.ts';
 import { startFakeModel } from '../../support/fake-model.ts';
 import type { Plan, PlanCase, CaseResult, RunnerResult } from './plan.ts';
@@ -61,9 +62,23 @@ function runCase(c: PlanCase): Promise<CaseResult> {
   });
 }
 
+/** The cases running now, with their start times. */
+const running = new Map<PlanCase, number>();
+
+/** True when no running case is still waiting for its files (`awaitFiles`). */
+function filesReady(): boolean {
+  for (const [c, started] of running) {
+    const w = c.awaitFiles;
+    if (!w || Date.now() - started > w.maxMs) continue;
+    const re = new RegExp(w.pattern);
+    if (readdirSync(w.dir).filter((f) => re.test(f)).length < w.count) return false;
+  }
+  return true;
+}
+
 async function main(): Promise<void> {
   const plan = JSON.parse(await readStdin()) as Plan;
-  const model = await startFakeModel(plan.modelPort);
+  const model = await startFakeModel(plan.modelPort, filesReady);
   const servers: FakeMcp[] = [];
   for (const s of plan.servers) servers.push(await startFakeMcp(s));
   const results: CaseResult[] = new Array<CaseResult>(plan.cases.length);
@@ -71,7 +86,10 @@ async function main(): Promise<void> {
   const worker = async (): Promise<void> => {
     while (next < plan.cases.length) {
       const i = next++;
-      results[i] = await runCase(plan.cases[i]!);
+      const c = plan.cases[i]!;
+      running.set(c, Date.now());
+      results[i] = await runCase(c);
+      running.delete(c);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, plan.concurrency) }, worker));

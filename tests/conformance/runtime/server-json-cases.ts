@@ -417,10 +417,13 @@ export interface StdioSeen {
   env: Record<string, string>;
 }
 
+/** The name of a shim's record: `stdio-<runner>-<pid>.json`. */
+export const SHIM_RECORD = /^stdio-[a-z]+-\d+\.json$/;
+
 /** Every record the shims wrote in `home`. */
 export function readShimRecords(home: string): StdioSeen[] {
   return readdirSync(home)
-    .filter((f) => /^stdio-[a-z]+-\d+\.json$/.test(f))
+    .filter((f) => SHIM_RECORD.test(f))
     .map((f) => {
       const rec = JSON.parse(readFileSync(join(home, f), 'utf8')) as {
         env: Record<string, string>;

@@ -37,6 +37,7 @@ import {
   promisedHeaders,
   promisedServerEnv,
   readShimRecords,
+  SHIM_RECORD,
   writeRunnerShims,
   type SjCase,
 } from './server-json-cases.ts';
@@ -93,12 +94,22 @@ function makeSessions(all: readonly SjCase[]): Session[] {
       if (c.route === 'command') lines.push(retarget(c.outputs.cli.posix!, remote!, url));
       else toml.push(remote ? retarget(c.outputs.toml, remote, url) : c.outputs.toml);
     }
-    return session(`session ${s}`, toml.join('\n'), lines, placed);
+    const stdio = placed.filter((p) => isStdio(p.c.outputs.entry)).length;
+    return session(`session ${s}`, toml.join('\n'), lines, placed, stdio);
   });
 }
 
-/** One `codex exec` session: a home with the TOML blocks and the fake runners, then the reader's lines in bash. */
-function session(id: string, toml: string, lines: readonly string[], placed: Placed[]): Session {
+/**
+ * One `codex exec` session: a home with the TOML blocks and the fake runners, then the reader's
+ * lines in bash. The fake model answers once the session's `stdio` servers have started.
+ */
+function session(
+  id: string,
+  toml: string,
+  lines: readonly string[],
+  placed: Placed[],
+  stdio: number,
+): Session {
   const home = prepareHome(id.replace(/ /g, '-'), '\n' + toml);
   const shims = join(home, 'runners');
   writeRunnerShims(shims, NODE, STDIO_SCRIPT);
@@ -107,7 +118,14 @@ function session(id: string, toml: string, lines: readonly string[], placed: Pla
   const env = { ...base, PATH: `${shims}:${base['PATH']}` };
   const script = [...lines, EXEC].join('\n');
   return {
-    plan: { id, argv: shellArgv('bash', 'bash', script), env, cwd: home, timeoutMs: 120_000 },
+    plan: {
+      id,
+      argv: shellArgv('bash', 'bash', script),
+      env,
+      cwd: home,
+      timeoutMs: 120_000,
+      awaitFiles: { dir: home, pattern: SHIM_RECORD.source, count: stdio, maxMs: 30_000 },
+    },
     home,
     env,
     placed,
@@ -132,6 +150,7 @@ const probeSession = (): Session =>
     `[mcp_servers.arg-probe]\ncommand = "npx"\nargs = ${JSON.stringify(PROBE_ARGS)}\n`,
     ['export SJ_PROBE=expanded'],
     [],
+    1,
   );
 
 const provider = customProvider();
