@@ -118,6 +118,29 @@ describe('other clients: keys converted to Codex keys', () => {
         'A = "b"',
       ]),
     ],
+    // Keys spelled as Codex spells them are copied, whichever they are (the list is the release table's).
+    [
+      'codex keys in a client file',
+      {
+        mcpServers: {
+          c: {
+            url: 'https://mcp.example.com/mcp',
+            bearer_token_env_var: 'C_TOKEN',
+            oauth_resource: 'https://mcp.example.com',
+            startup_timeout_sec: 20,
+            required: true,
+          },
+        },
+      },
+      toml([
+        '[mcp_servers.c]',
+        'url = "https://mcp.example.com/mcp"',
+        'bearer_token_env_var = "C_TOKEN"',
+        'oauth_resource = "https://mcp.example.com"',
+        'startup_timeout_sec = 20',
+        'required = true',
+      ]),
+    ],
     [
       'opencode remote',
       { mcp: { rem: { type: 'remote', url: 'https://mcp.example.com/mcp', enabled: false } } },

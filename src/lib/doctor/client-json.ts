@@ -2,30 +2,20 @@
 import type { Findings } from './findings.ts';
 import { sseMessage } from './keys.ts';
 import { fromVsCodeInputs } from './vscode-inputs.ts';
-import { topKeysIn } from '../codex/index.ts';
+import { MCP_KEYS, topKeysIn } from '../codex/index.ts';
 import { MISTAKES } from './schema.ts';
 import { suggestionFor } from './suggest.ts';
 import { isTable, type Table } from './types.ts';
 import { asStrings } from './values.ts';
 
-/** Keys other clients spell the way Codex does: copied as they are. */
-const SAME_KEYS = new Set([
-  'command',
-  'args',
-  'env',
-  'cwd',
-  'url',
-  'env_vars',
-  'http_headers',
-  'env_http_headers',
-  'bearer_token_env_var',
-  'startup_timeout_sec',
-  'tool_timeout_sec',
-  'enabled_tools',
-  'disabled_tools',
-  'scopes',
-  'required',
-]);
+// Codex keys that other clients also use, in their own sense: converted by convertKey below.
+const CONVERTED = new Set(['enabled', 'oauth']);
+/** Keys other clients spell the way Codex does (every other top-level key the generator writes): copied as they are. */
+const SAME_KEYS = new Set(
+  Object.entries(MCP_KEYS)
+    .filter(([key, fact]) => fact.generated && !key.includes('.') && !CONVERTED.has(key))
+    .map(([key]) => key),
+);
 
 /** One server of another client, turned into Codex's keys; what has no Codex equivalent is reported. */
 export function fromClientJson(raw: Table, out: Findings): Table {
