@@ -19,7 +19,7 @@ export default defineConfig({
       favicon: '/favicon.svg',
       customCss: ['./src/styles/custom.css'],
       // Same search, loaded when the reader opens it instead of on idle after every page load (issue 14).
-      components: { Search: './src/components/Search.astro' },
+      components: { Search: './src/components/search/Search.astro' },
       // Long commands wrap instead of scrolling: Expressive Code turns every overflowing block into an
       // unnamed role="region", and two of those on one page fail axe's landmark-unique rule.
       expressiveCode: { defaultProps: { wrap: true } },

@@ -5,10 +5,10 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generate } from '../../src/lib/generate.ts';
-import type { ServerSpec } from '../../src/lib/model.ts';
-import { defaultForm, specFromForm, type Provider } from '../../src/lib/provider.ts';
-import { providerSchema } from '../../src/lib/provider-schema.ts';
+import { generate } from '../../src/lib/generator/generate.ts';
+import type { ServerSpec } from '../../src/lib/generator/model.ts';
+import { defaultForm, specFromForm, type Provider } from '../../src/lib/input/provider.ts';
+import { providerSchema } from '../../src/lib/input/provider-schema.ts';
 import { summarize, type Row, type Summary } from './stats.ts';
 
 export const CORE_MEDIAN_TARGET_US = 50;

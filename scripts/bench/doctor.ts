@@ -1,10 +1,10 @@
 /**
- * The config doctor on a 1 MB config.toml, in Node: `diagnoseConfig` (src/lib/doctor.ts) on a
+ * The config doctor on a 1 MB config.toml, in Node: `diagnoseConfig` (src/lib/doctor/index.ts) on a
  * generated file mixing the shapes readers paste (remote and stdio servers, env tables, headers,
  * tool lists, comments, other top-level settings, some mistakes). One call is one task: on the
  * page's main thread that is the long task a reader would feel, unless it runs in a worker.
  */
-import { diagnoseConfig } from '../../src/lib/doctor.ts';
+import { diagnoseConfig } from '../../src/lib/doctor/index.ts';
 import { summarize, type Row, type Summary } from './stats.ts';
 
 export const DOCTOR_TARGET_MS = 300;

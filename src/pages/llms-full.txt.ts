@@ -1,7 +1,7 @@
 /** `/llms-full.txt`: every guide in full as Markdown, generated from the docs collection at build time. */
 import type { APIRoute } from 'astro';
-import { docPages } from '../components/doc-pages.ts';
-import { llmsFull } from '../lib/llms.ts';
+import { docPages } from '../components/site/doc-pages.ts';
+import { llmsFull } from '../lib/site/llms.ts';
 
 export const GET: APIRoute = async ({ site }) =>
   new Response(llmsFull(site?.href ?? 'http://localhost/', await docPages()), {

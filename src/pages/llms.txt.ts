@@ -1,7 +1,7 @@
 /** `/llms.txt`: an index of the guides for agents, generated from the docs collection at build time. */
 import type { APIRoute } from 'astro';
-import { docPages } from '../components/doc-pages.ts';
-import { llmsIndex } from '../lib/llms.ts';
+import { docPages } from '../components/site/doc-pages.ts';
+import { llmsIndex } from '../lib/site/llms.ts';
 
 export const GET: APIRoute = async ({ site }) =>
   new Response(llmsIndex(site?.href ?? 'http://localhost/', await docPages()), {

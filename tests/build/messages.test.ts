@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveTrouble } from '../../src/lib/troubleshooting.ts';
+import { resolveTrouble } from '../../src/lib/site/troubleshooting.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const DIST = join(ROOT, 'dist');

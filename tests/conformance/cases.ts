@@ -3,7 +3,7 @@
  * from what the spec asks for: it is never computed by the code under test. `mode` is the route
  * the page must declare, also by hand.
  */
-import type { ServerSpec } from '../../src/lib/model.ts';
+import type { ServerSpec } from '../../src/lib/generator/model.ts';
 import type { CodexServerTable, Mode } from '../support/conformance.ts';
 
 export interface ValidCase {

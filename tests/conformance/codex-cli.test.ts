@@ -10,7 +10,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CODEX_NEWEST, nameRefusal } from '../../src/lib/codex/index.ts';
-import { generate } from '../../src/lib/generate.ts';
+import { generate } from '../../src/lib/generator/generate.ts';
 import { anyName, samples } from '../support/arbitraries.ts';
 import {
   cleanupHomes,

@@ -27,9 +27,9 @@ import {
   diagnoseConfig,
   type DoctorReport,
   type Finding,
-} from '../../src/lib/doctor.ts';
-import { mergeServer, mergeServers } from '../../src/lib/merge.ts';
-import { providerSchema } from '../../src/lib/provider-schema.ts';
+} from '../../src/lib/doctor/index.ts';
+import { mergeServer, mergeServers } from '../../src/lib/config-file/merge.ts';
+import { providerSchema } from '../../src/lib/input/provider-schema.ts';
 import {
   cleanupHomes,
   codex,

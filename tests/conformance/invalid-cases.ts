@@ -5,7 +5,7 @@
  * so a change in Codex shows up here.
  */
 import { configRefusalPattern, nameRefusal } from '../../src/lib/codex/index.ts';
-import type { ServerSpec } from '../../src/lib/model.ts';
+import type { ServerSpec } from '../../src/lib/generator/model.ts';
 import { CODEX_RELEASE, RELEASE_FACTS } from '../support/codex.ts';
 
 export type CliEvidence =

@@ -10,8 +10,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { providerSchema } from '../../src/lib/provider-schema.ts';
-import { specFromForm } from '../../src/lib/provider.ts';
+import { providerSchema } from '../../src/lib/input/provider-schema.ts';
+import { specFromForm } from '../../src/lib/input/provider.ts';
 import { readServerJson } from '../../src/lib/server-json/index.ts';
 import { cleanupHomes, codex, freshDir, getJson, writeConfig } from '../support/codex.ts';
 import { checkConformance, type CodexServerTable } from '../support/conformance.ts';

@@ -11,9 +11,9 @@ import { stringify } from 'smol-toml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { APPROVAL_MODES, enumIn, MCP_OAUTH_TOP_LEVEL } from '../../src/lib/codex/keys.ts';
 import { refusalCause } from '../../src/lib/codex/facts.ts';
-import { generate } from '../../src/lib/generate.ts';
-import { emptySpec, type ServerSpec } from '../../src/lib/model.ts';
-import { emptySettings, withSettings } from '../../src/lib/settings.ts';
+import { generate } from '../../src/lib/generator/generate.ts';
+import { emptySpec, type ServerSpec } from '../../src/lib/generator/model.ts';
+import { emptySettings, withSettings } from '../../src/lib/generator/settings.ts';
 import {
   cleanupHomes,
   codex,

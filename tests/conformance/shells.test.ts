@@ -9,8 +9,8 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { parse } from 'smol-toml';
 import { afterAll, describe, expect, it } from 'vitest';
-import { generate } from '../../src/lib/generate.ts';
-import { emptySpec, type ServerSpec } from '../../src/lib/model.ts';
+import { generate } from '../../src/lib/generator/generate.ts';
+import { emptySpec, type ServerSpec } from '../../src/lib/generator/model.ts';
 import { BIN_DIR, cleanupHomes, freshDir, serverTable } from '../support/codex.ts';
 import { available, shellBinary, type ShellName } from '../unit/_support/shells.ts';
 

@@ -4,7 +4,7 @@
  * it, so the expectation never comes from the code under test.
  */
 import fc from 'fast-check';
-import type { AuthMode, Pair, ServerSpec } from '../../src/lib/model.ts';
+import type { AuthMode, Pair, ServerSpec } from '../../src/lib/generator/model.ts';
 import type { CodexServerTable } from './conformance.ts';
 import { specOf } from './conformance.ts';
 

@@ -70,7 +70,7 @@ export function criticalBytes(
 
 /**
  * True for a chunk that belongs to the highlighter by name (shiki's runtime, engine, grammars and
- * themes); none may be on the critical path. Not `highlight`: that is `src/components/highlight.ts`,
+ * themes); none may be on the critical path. Not `highlight`: that is `src/components/highlight/highlight.ts`,
  * the small loader and token renderer both islands share, which Rollup may name a shared chunk after.
  */
 export const looksLikeHighlighter = (file: string): boolean =>

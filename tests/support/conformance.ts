@@ -7,8 +7,8 @@
 import { stringify } from 'smol-toml';
 import { expect } from 'vitest';
 import { addSettableKeys, nameRefusal, proposeName } from '../../src/lib/codex/index.ts';
-import { generate, type Outputs } from '../../src/lib/generate.ts';
-import { emptySpec, type ServerSpec } from '../../src/lib/model.ts';
+import { generate, type Outputs } from '../../src/lib/generator/generate.ts';
+import { emptySpec, type ServerSpec } from '../../src/lib/generator/model.ts';
 import {
   bash,
   CODEX_RELEASE,
@@ -24,7 +24,7 @@ import {
 
 /**
  * One `[mcp_servers.NAME]` table as Codex reads it (keys: src/lib/codex/keys.ts, proven per release).
- * Deliberately independent of src/lib/model.ts, so a wrong key name there cannot leak into the expectations.
+ * Deliberately independent of src/lib/generator/model.ts, so a wrong key name there cannot leak into the expectations.
  */
 export interface CodexServerTable {
   command?: string;

@@ -4,7 +4,7 @@
  * TOML block, the `codex mcp add` / `codex mcp login` flag that sets it, whether the generator
  * writes it, and the release it appeared in when that is inside the window.
  */
-import type { HttpEntry, SharedEntry, StdioEntry } from '../model.ts';
+import type { HttpEntry, SharedEntry, StdioEntry } from '../generator/model.ts';
 import { CHANGES } from './changes.ts';
 import { inRange, type Release, type ReleaseRange } from './releases.ts';
 

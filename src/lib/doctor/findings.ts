@@ -1,6 +1,6 @@
 /** Collecting findings about one server entry. */
 import type { Release } from '../codex/index.ts';
-import { lineOf, type TomlStatement } from '../toml-scan.ts';
+import { lineOf, type TomlStatement } from '../config-file/toml-scan.ts';
 import { describe, type TypeProblem } from './schema.ts';
 import type { Finding, FindingKind } from './types.ts';
 

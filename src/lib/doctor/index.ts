@@ -24,7 +24,7 @@ export type {
   ParseProblem,
   ServerReport,
 } from './types.ts';
-export { hasPlaceholder, placeholderVar, saneServerName } from './values.ts';
+export { hasPlaceholder, placeholderVar, saneServerName } from './checks/values.ts';
 
 /** Diagnoses a pasted config.toml. Never throws. */
 export function diagnoseConfig(text: string, options: DiagnoseOptions = {}): DoctorReport {

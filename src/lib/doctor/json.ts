@@ -1,8 +1,8 @@
 /** The doctor for another client's JSON: parse (JSONC) → find the servers → convert each → the same checks as config.toml → summary. */
 import { CODEX_NEWEST, type Release } from '../codex/index.ts';
-import { fromClientJson, findServers } from './client-json.ts';
+import { fromClientJson, findServers } from './read/client-json.ts';
 import { Findings, type Context } from './findings.ts';
-import { jsonErrorOffset, jsonLineFinder, lineColumn, stripJsonc } from './jsonc.ts';
+import { jsonErrorOffset, jsonLineFinder, lineColumn, stripJsonc } from './read/jsonc.ts';
 import { describe } from './schema.ts';
 import { looksLikeServerJson } from '../server-json/index.ts';
 import { checkServer } from './server.ts';

@@ -3,7 +3,7 @@
  * and package is converted by the same core as the generator's import (`readServerJson`), and each
  * becomes a server card with its corrected block, like another client's JSON.
  */
-import type { Provider } from '../provider.ts';
+import type { Provider } from '../input/provider.ts';
 import { readServerJson, type ConvertedChoice } from '../server-json/index.ts';
 import { jsonSummary } from './summary.ts';
 import type { DoctorReport, Finding, ServerReport } from './types.ts';

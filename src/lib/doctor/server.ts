@@ -1,10 +1,10 @@
 /** One server entry through every stage: key and type checks, entry rules, risks, corrected block. */
-import { lineOf } from '../toml-scan.ts';
-import { checkEntryRules, transportOf } from './entry.ts';
+import { lineOf } from '../config-file/toml-scan.ts';
+import { checkEntryRules, transportOf } from './checks/entry.ts';
 import { Findings, type Context } from './findings.ts';
-import { checkKeys } from './keys.ts';
-import { checkRisks } from './risks.ts';
-import { correct, NEEDS_TRANSPORT } from './salvage.ts';
+import { checkKeys } from './checks/keys.ts';
+import { checkRisks } from './checks/risks.ts';
+import { correct, NEEDS_TRANSPORT } from './salvage/salvage.ts';
 import { describe } from './schema.ts';
 import { isTable, type ServerReport, type Table } from './types.ts';
 

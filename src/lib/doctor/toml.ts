@@ -1,7 +1,7 @@
 /** The doctor for config.toml: parse → locate servers → check each (keys, entry rules, risks, corrected block) → summary. */
 import { CODEX_NEWEST } from '../codex/index.ts';
-import { parseConfig } from './parse.ts';
-import { locateServers } from './locate.ts';
+import { parseConfig } from './read/parse.ts';
+import { locateServers } from './read/locate.ts';
 import { checkServer } from './server.ts';
 import { tomlSummary } from './summary.ts';
 import type {
@@ -11,7 +11,7 @@ import type {
   ParseProblem,
   ServerReport,
 } from './types.ts';
-import { codexEscapeMessage, isEscapeProblem, repairBackslashes } from './windows.ts';
+import { codexEscapeMessage, isEscapeProblem, repairBackslashes } from './read/windows.ts';
 
 /** The set of exported variable names, when the reader gave them. */
 export function exportedSet(options: DiagnoseOptions): Set<string> | null {

@@ -1,7 +1,7 @@
 /** The doctor's report shapes, and the small value helpers every stage uses. */
 import type { Release } from '../codex/index.ts';
-import type { EnvLines } from '../env.ts';
-import type { Provider } from '../provider.ts';
+import type { EnvLines } from '../generator/env.ts';
+import type { Provider } from '../input/provider.ts';
 
 /** rejected: Codex refuses to load it. ignored: Codex loads the file but never reads it. risk: loads, but unsafe or broken. */
 export type FindingKind = 'rejected' | 'ignored' | 'risk';

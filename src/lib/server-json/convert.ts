@@ -7,9 +7,9 @@
  * the NAME of a shell variable (`bearer_token_env_var`, `env_http_headers`, `env_vars`).
  */
 import { DEFAULT_STARTUP_TIMEOUT_SEC } from '../codex/defaults.ts';
-import type { EnvVarSpec } from '../model.ts';
-import { defaultForm, type FormState, type Provider } from '../provider.ts';
-import { posixCommand } from '../shell/posix.ts';
+import type { EnvVarSpec } from '../generator/model.ts';
+import { defaultForm, type FormState, type Provider } from '../input/provider.ts';
+import { posixCommand } from '../generator/shell/posix.ts';
 import { listChoices, RUNNERS, type Choice } from './choices.ts';
 import { templateVariables, type InputValues } from './inputs.ts';
 import type { ArgumentDef, InputDef, PackageDef, ServerJson, TransportDef } from './types.ts';

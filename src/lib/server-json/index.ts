@@ -2,8 +2,8 @@
  * server.json in, Codex entry out: the one entry point for the generator's import, the authors'
  * page and the config doctor. Pure; never throws.
  */
-import { generate, type Generated } from '../generate.ts';
-import { specFromForm, type Provider } from '../provider.ts';
+import { generate, type Generated } from '../generator/generate.ts';
+import { specFromForm, type Provider } from '../input/provider.ts';
 import { defaultChoice, listChoices, type Choice } from './choices.ts';
 import { convertChoice, type Conversion } from './convert.ts';
 import { parseServerJson } from './parse.ts';

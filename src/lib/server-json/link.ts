@@ -4,13 +4,13 @@
  * A link is built only by `encodeShare`, so it carries exactly what any share link carries: never a
  * secret field, never a value that looks like a credential.
  */
-import { generate } from '../generate.ts';
-import type { FormState, Provider } from '../provider.ts';
-import { specFromForm } from '../provider.ts';
-import { encodeShare, FROM_KEY } from '../share.ts';
+import { generate } from '../generator/generate.ts';
+import type { FormState, Provider } from '../input/provider.ts';
+import { specFromForm } from '../input/provider.ts';
+import { encodeShare, FROM_KEY } from '../share/share.ts';
 import type { Conversion } from './convert.ts';
-import { envLines } from '../env.ts';
-import type { EnvVarSpec, ServerSpec } from '../model.ts';
+import { envLines } from '../generator/env.ts';
+import type { EnvVarSpec, ServerSpec } from '../generator/model.ts';
 import type { ServerJson } from './types.ts';
 
 /** Where the "any MCP server" generator lives on this site. */

@@ -5,16 +5,16 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { basicAuthorization } from '../../../src/lib/basic-auth.ts';
-import { generate, type Outputs } from '../../../src/lib/generate.ts';
-import { isStdio } from '../../../src/lib/model.ts';
-import { providerSchema } from '../../../src/lib/provider-schema.ts';
+import { basicAuthorization } from '../../../src/lib/generator/basic-auth.ts';
+import { generate, type Outputs } from '../../../src/lib/generator/generate.ts';
+import { isStdio } from '../../../src/lib/generator/model.ts';
+import { providerSchema } from '../../../src/lib/input/provider-schema.ts';
 import {
   defaultForm,
   specFromForm,
   type FormState,
   type Provider,
-} from '../../../src/lib/provider.ts';
+} from '../../../src/lib/input/provider.ts';
 import { CODEX_RELEASE, ROOT } from '../../support/codex.ts';
 
 /** The file (relative to Codex's working directory) the fake stdio server writes its environment to. */

@@ -7,8 +7,8 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isStdio } from '../../../src/lib/model.ts';
-import { quotePosix } from '../../../src/lib/shell/posix.ts';
+import { isStdio } from '../../../src/lib/generator/model.ts';
+import { quotePosix } from '../../../src/lib/generator/shell/posix.ts';
 import { cleanupHomes, ROOT } from '../../support/codex.ts';
 import { NODE, netnsUnavailable } from '../../support/netns.ts';
 import {

@@ -7,11 +7,11 @@
  */
 import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { envLines } from '../../../src/lib/env.ts';
-import { generate, type Outputs } from '../../../src/lib/generate.ts';
-import { isStdio, type EnvVarSpec, type ServerEntry } from '../../../src/lib/model.ts';
-import { providerSchema } from '../../../src/lib/provider-schema.ts';
-import { specFromForm, type Provider } from '../../../src/lib/provider.ts';
+import { envLines } from '../../../src/lib/generator/env.ts';
+import { generate, type Outputs } from '../../../src/lib/generator/generate.ts';
+import { isStdio, type EnvVarSpec, type ServerEntry } from '../../../src/lib/generator/model.ts';
+import { providerSchema } from '../../../src/lib/input/provider-schema.ts';
+import { specFromForm, type Provider } from '../../../src/lib/input/provider.ts';
 import {
   checkInputs,
   convertChoice,
@@ -27,8 +27,8 @@ import {
   readmeVariables,
 } from '../../../src/lib/server-json/link.ts';
 import type { PackageDef, TransportDef } from '../../../src/lib/server-json/types.ts';
-import { decodeShare } from '../../../src/lib/share.ts';
-import { quotePosix } from '../../../src/lib/shell/posix.ts';
+import { decodeShare } from '../../../src/lib/share/share.ts';
+import { quotePosix } from '../../../src/lib/generator/shell/posix.ts';
 import { CODEX_RELEASE, ROOT } from '../../support/codex.ts';
 
 /**

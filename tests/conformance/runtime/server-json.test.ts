@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isStdio } from '../../../src/lib/model.ts';
+import { isStdio } from '../../../src/lib/generator/model.ts';
 import { listChoices, parseServerJson } from '../../../src/lib/server-json/index.ts';
 import { cleanupHomes, ROOT } from '../../support/codex.ts';
 import { NODE, netnsUnavailable } from '../../support/netns.ts';

@@ -8,7 +8,7 @@ import {
   type AuthMode,
   type EnvVarSpec,
   type ServerSpec,
-} from '../../../src/lib/model.ts';
+} from '../../../src/lib/generator/model.ts';
 import {
   acceptedOneLine,
   anyText,

@@ -1,0 +1,122 @@
+/** The doctor's form parts: a labelled text area, the "Codex version" control, and reading a pasted block's name. */
+import type { ComponentChildren } from 'preact';
+import { CODEX_NEWEST, PROBED_RELEASES, type Release } from '../../lib/codex/releases.ts';
+import type { Mode } from './doctor-cards.tsx';
+
+/** What "Load an example" pastes, per mode. */
+export const EXAMPLES: Record<Mode, string> = {
+  toml: `# ~/.codex/config.toml
+model = "o3"
+
+[mcp_servers.github]
+url = "https://api.githubcopilot.com/mcp/"
+bearer_token = "ghp_example0123456789abcdefghijklmnop"
+tool_timeout_sec = "60"
+
+[mcp_servers.docs]
+type = "http"
+url = "https://docs.example.com/mcp"
+headers = { Authorization = "Bearer \${DOCS_TOKEN}" }
+`,
+  json: `{
+  "mcpServers": {
+    "filesystem": {
+      "command": "npx",
+      "args": ["-y", "@modelcontextprotocol/server-filesystem", "/Users/me/Projects"]
+    },
+    "search": {
+      "type": "http",
+      "url": "https://search.example.com/mcp",
+      "headers": { "X-API-Key": "\${env:SEARCH_KEY}" }
+    }
+  }
+}
+`,
+};
+
+/** The single server name a block defines, or '' when it does not parse to exactly one. */
+export async function blockName(block: string): Promise<string> {
+  try {
+    // The TOML parser loads when the reader first edits the block, not with the page (byte budget).
+    const { parse } = await import('smol-toml');
+    const servers = (parse(block) as Record<string, unknown>)['mcp_servers'];
+    if (typeof servers === 'object' && servers !== null) {
+      const names = Object.keys(servers);
+      if (names.length === 1) return names[0] as string;
+    }
+  } catch {
+    // An unparsable block has no name; the merge reports the parse error itself.
+  }
+  return '';
+}
+
+/** A labelled text area with its help text. */
+export function Area(props: {
+  id: string;
+  label: ComponentChildren;
+  value: string;
+  onInput: (v: string) => void;
+  help?: string;
+  rows?: number;
+  areaRef?: { current: HTMLTextAreaElement | null };
+}) {
+  const { id, label, value, onInput, help, rows, areaRef } = props;
+  return (
+    <div class="cmg-field cmd-area">
+      <label for={id}>{label}</label>
+      <textarea
+        id={id}
+        {...(areaRef && { ref: areaRef })}
+        value={value}
+        rows={rows ?? 12}
+        spellcheck={false}
+        autocomplete="off"
+        autocapitalize="off"
+        wrap="off"
+        {...(help !== undefined && { 'aria-describedby': `${id}-help` })}
+        onInput={(e) => onInput(e.currentTarget.value)}
+      />
+      {help && (
+        <p class="cmg-help" id={`${id}-help`}>
+          {help}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** The releases offered, newest first. */
+const RELEASES_NEWEST_FIRST: readonly Release[] = [...PROBED_RELEASES].reverse();
+
+/** The "Codex version" control: a labelled select of the probed releases, newest first and by default. */
+export function ReleaseSelect({
+  value,
+  onChange,
+}: {
+  value: Release;
+  onChange: (r: Release) => void;
+}) {
+  return (
+    <div class="cmg-field cmd-release">
+      <label for="cmd-release">Codex version</label>
+      <select
+        id="cmd-release"
+        value={value}
+        aria-describedby="cmd-release-help"
+        onChange={(e) =>
+          onChange(
+            (RELEASES_NEWEST_FIRST.find((r) => r === e.currentTarget.value) ??
+              CODEX_NEWEST) as Release,
+          )
+        }
+      >
+        {RELEASES_NEWEST_FIRST.map((r) => (
+          <option value={r}>{r === CODEX_NEWEST ? `${r} (newest)` : r}</option>
+        ))}
+      </select>
+      <p class="cmg-help" id="cmd-release-help">
+        The doctor judges by this release's rules (<code>codex --version</code> prints yours).
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,121 @@
+/** The merge preview: the reader's file with one block added or replaced, everything else kept byte for byte. */
+import type { MergeResult } from '../../lib/config-file/merge.ts';
+import { Area } from './doctor-fields.tsx';
+import { HIGHLIGHT_LIMIT, Rich } from './doctor-view.tsx';
+import type { Highlighter } from '../highlight/highlight.ts';
+import { OutputBlock } from '../shared/OutputBlock.tsx';
+
+interface MergePreviewProps {
+  existing: string;
+  onExisting: (v: string) => void;
+  name: string;
+  onName: (v: string) => void;
+  block: string;
+  onBlock: (v: string) => void;
+  /** The merge of `block` into `existing`, when there is one to show. */
+  merge: MergeResult | null;
+  headingRef: { current: HTMLHeadingElement | null };
+  highlighter: Highlighter | null;
+  hydrated: boolean;
+  onCopied: (message: string) => void;
+}
+
+/** The merge preview section; its state lives in the island, which fills it from the corrected blocks. */
+export function MergePreview(props: MergePreviewProps) {
+  const {
+    existing,
+    onExisting,
+    name,
+    onName,
+    block,
+    onBlock,
+    merge,
+    headingRef,
+    highlighter,
+    hydrated,
+    onCopied,
+  } = props;
+  return (
+    <section class="cmd-merge" aria-labelledby="cmd-merge-heading">
+      <h2 id="cmd-merge-heading" tabIndex={-1} ref={headingRef}>
+        Merge preview
+      </h2>
+      <p class="cmg-help">
+        See your whole file with one server added or replaced, the way <code>codex mcp add</code>{' '}
+        would do it, before you touch it. Everything else in the file, comments included, stays
+        exactly as it is.
+      </p>
+      <form
+        class="cmg-form"
+        aria-label="Merge preview"
+        onSubmit={(e) => e.preventDefault()}
+        noValidate
+      >
+        <Area
+          id="cmd-existing"
+          label="Your current config.toml"
+          value={existing}
+          onInput={onExisting}
+          rows={8}
+          help="Leave empty to start a new file."
+        />
+        <div class="cmg-field">
+          <label for="cmd-merge-name">Server name</label>
+          <input
+            id="cmd-merge-name"
+            type="text"
+            value={name}
+            autocomplete="off"
+            autocapitalize="off"
+            spellcheck={false}
+            aria-describedby="cmd-merge-name-help"
+            onInput={(e) => onName(e.currentTarget.value)}
+          />
+          <p class="cmg-help" id="cmd-merge-name-help">
+            The name in the block below, as in <code>[mcp_servers.NAME]</code>.
+          </p>
+        </div>
+        <Area
+          id="cmd-merge-block"
+          label="Block to merge"
+          value={block}
+          onInput={onBlock}
+          rows={8}
+          help="Filled in with the first corrected block above; paste a block from a guide or the generator instead if you like."
+        />
+      </form>
+      {merge && (
+        <div class="cmd-merge-result" data-merge-collision={merge.collision ? 'true' : 'false'}>
+          {merge.error ? (
+            <p class="cmg-blocked">
+              <Rich text={merge.error.message} />
+            </p>
+          ) : (
+            <>
+              {merge.warnings.length > 0 && (
+                <div class="cmg-notice" data-merge-warning>
+                  <ul>
+                    {merge.warnings.map((w) => (
+                      <li>
+                        <Rich text={w} />
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              )}
+              <OutputBlock
+                kind="merged"
+                title="Merged config.toml"
+                text={merge.text ?? ''}
+                lang="toml"
+                highlighter={(merge.text ?? '').length > HIGHLIGHT_LIMIT ? null : highlighter}
+                interactive={hydrated}
+                onCopied={onCopied}
+              />
+            </>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

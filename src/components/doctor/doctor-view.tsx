@@ -1,0 +1,128 @@
+/** Parts of the doctor page that need no state of their own: rich messages, and the merge-all result with its diff. */
+import type { VNode } from 'preact';
+import type { DiffLine } from '../../lib/config-file/line-diff.ts';
+import type { MergeAllAnswer } from './doctor-analysis.ts';
+import type { Highlighter } from '../highlight/highlight.ts';
+import { OutputBlock } from '../shared/OutputBlock.tsx';
+
+/** Longer merged files are shown as plain text: highlighting a megabyte would block the page. */
+export const HIGHLIGHT_LIMIT = 32_000;
+
+/** Renders `code` spans in a message (the doctor writes key names in backticks). */
+export function Rich({ text }: { text: string }) {
+  const parts = text.split(/(`[^`]+`)/);
+  return (
+    <>
+      {parts.map((p) =>
+        p.startsWith('`') && p.endsWith('`') && p.length > 2 ? <code>{p.slice(1, -1)}</code> : p,
+      )}
+    </>
+  );
+}
+
+/** Unchanged lines shown around each change; longer unchanged runs are folded. */
+const CONTEXT = 2;
+
+/** The diff of a merge: added and removed lines marked by a sign and by words (not colour alone). */
+function Diff({ lines }: { lines: DiffLine[] }) {
+  const near = (i: number) =>
+    lines.slice(Math.max(0, i - CONTEXT), i + CONTEXT + 1).some((l) => l.kind !== 'same');
+  const rows: VNode[] = [];
+  let folded = 0;
+  lines.forEach((l, i) => {
+    if (l.kind === 'same' && !near(i)) {
+      folded += 1;
+      return;
+    }
+    if (folded > 0)
+      rows.push(
+        <li class="cmd-diff-fold">
+          … {folded} unchanged {folded === 1 ? 'line' : 'lines'}
+        </li>,
+      );
+    folded = 0;
+    const sign = l.kind === 'added' ? '+' : l.kind === 'removed' ? '−' : ' ';
+    rows.push(
+      <li class={`cmd-diff-${l.kind}`} data-diff={l.kind}>
+        <span class="cmd-diff-sign" aria-hidden="true">
+          {sign}
+        </span>
+        {l.kind !== 'same' && (
+          <span class="cmd-sr">{l.kind === 'added' ? 'Added: ' : 'Removed: '}</span>
+        )}
+        <code>{l.text === '' ? ' ' : l.text}</code>
+      </li>,
+    );
+  });
+  if (folded > 0)
+    rows.push(
+      <li class="cmd-diff-fold">
+        … {folded} unchanged {folded === 1 ? 'line' : 'lines'}
+      </li>,
+    );
+  return (
+    <ol class="cmd-diff" aria-label="Changes to the file: added and removed lines">
+      {rows}
+    </ol>
+  );
+}
+
+/** The result of "Merge all corrected blocks": what was merged or skipped, the diff, and the merged file. */
+export function MergeAllView({
+  answer,
+  highlighter,
+  interactive,
+  onCopied,
+}: {
+  answer: MergeAllAnswer;
+  highlighter: Highlighter | null;
+  interactive: boolean;
+  onCopied: (m: string) => void;
+}) {
+  const { result, diff } = answer;
+  const added = diff.filter((l) => l.kind === 'added').length;
+  const removed = diff.filter((l) => l.kind === 'removed').length;
+  return (
+    <>
+      <p data-merge-all-summary>
+        Merged {result.merged.length} {result.merged.length === 1 ? 'block' : 'blocks'} (
+        {result.merged.join(', ') || 'none'}): {added} {added === 1 ? 'line' : 'lines'} added,{' '}
+        {removed} removed. Every other line of the file stays as it was.
+      </p>
+      {result.skipped.length > 0 && (
+        <div class="cmg-blocked">
+          <p>Not merged:</p>
+          <ul>
+            {result.skipped.map((k) => (
+              <li>
+                <code>{k.name}</code>: <Rich text={k.reason} />
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {result.warnings.length > 0 && (
+        <div class="cmg-notice">
+          <ul>
+            {result.warnings.map((w) => (
+              <li>
+                <Rich text={w} />
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <h3>What changes</h3>
+      <Diff lines={diff} />
+      <OutputBlock
+        kind="merged-all"
+        title="Merged config.toml (all corrected blocks)"
+        text={result.text}
+        lang="toml"
+        highlighter={result.text.length > HIGHLIGHT_LIMIT ? null : highlighter}
+        interactive={interactive}
+        onCopied={onCopied}
+      />
+    </>
+  );
+}

@@ -1,0 +1,259 @@
+/**
+ * The generator's outputs: the toolbar (shell, Codex version, share link), then the steps (variables,
+ * command or TOML block, sign-in, check) for the chosen shell. Stateless: the island owns the state.
+ */
+import type { ComponentChildren } from 'preact';
+import type { Generated, Standalone } from '../../lib/generator/generate.ts';
+import type { Release } from '../../lib/codex/releases.ts';
+import type { Shell } from '../../lib/generator/shells.ts';
+import type { Highlighter, Lang } from '../highlight/highlight.ts';
+import { OutputBlock } from '../shared/OutputBlock.tsx';
+import { Choice, InlineCode } from '../shared/fields.tsx';
+
+type Outputs = NonNullable<Generated['outputs']>;
+
+const SHELL_LABELS: Record<Shell, string> = {
+  posix: 'bash / zsh',
+  fish: 'fish',
+  powershell: 'PowerShell',
+};
+const SHELL_ORDER = Object.keys(SHELL_LABELS) as Shell[];
+const SHELL_LANG: Record<Shell, Lang> = {
+  posix: 'shellscript',
+  fish: 'shellscript',
+  powershell: 'powershell',
+};
+
+interface Props {
+  id: string;
+  outputs: Outputs | null;
+  shell: Shell;
+  onShell: (shell: Shell) => void;
+  release: Release;
+  /** The releases the reader can choose, newest first. */
+  releases: readonly Release[];
+  onRelease: (release: string) => void;
+  highlighter: Highlighter;
+  hydrated: boolean;
+  onCopyLink: () => void;
+  /** Names the first marked field, for the "Go to" button when outputs are blocked. */
+  blocked: { count: number; firstField: string; goTo: () => void };
+  announce: (message: string) => void;
+  /** A block's text changed after it was copied: its "copied" announcement is stale. */
+  onStale: (message: string) => void;
+  /** Shown right after the TOML block (where the file is, the top-level settings block). */
+  afterToml?: ComponentChildren;
+  /** With the outputs blocked: the lines that depend only on the (valid) server name. */
+  standalone?: Standalone | undefined;
+}
+
+/** The outputs section of one generator. */
+export function GeneratorOutputs(props: Props) {
+  const {
+    id,
+    outputs,
+    shell,
+    onShell,
+    release,
+    releases,
+    onRelease,
+    hydrated,
+    onCopyLink,
+    blocked,
+  } = props;
+  return (
+    <>
+      <div class="cmg-toolbar">
+        <Choice
+          id={`${id}-shell`}
+          legend="Your shell"
+          value={shell}
+          // The radio names the PowerShell the commands are checked in (pwsh 7); block titles need not.
+          options={SHELL_ORDER.map((value) => ({
+            value,
+            label: value === 'powershell' ? 'PowerShell 7' : SHELL_LABELS[value],
+            help: '',
+          }))}
+          // The values are the shells of SHELL_LABELS.
+          onChange={(v) => onShell(v as Shell)}
+          messages={[]}
+          inline
+        />
+        <div class="cmg-field cmg-select">
+          <label for={`${id}-codex`}>Codex version</label>
+          <select id={`${id}-codex`} onChange={(e) => onRelease(e.currentTarget.value)}>
+            {releases.map((r, i) => (
+              <option value={r} selected={r === release}>
+                {i === 0 ? `${r} (newest)` : r}
+              </option>
+            ))}
+          </select>
+        </div>
+        {hydrated && (
+          <button type="button" class="cmg-link" onClick={onCopyLink}>
+            Copy link for teammates
+          </button>
+        )}
+      </div>
+      {outputs ? (
+        <Steps {...props} outputs={outputs} />
+      ) : (
+        <p class="cmg-blocked" role="status">
+          Fix{' '}
+          {blocked.count === 1
+            ? 'the field marked above'
+            : `the ${blocked.count} fields marked above`}{' '}
+          to get your commands.{' '}
+          <button type="button" class="cmg-goto" onClick={blocked.goTo}>
+            Go to {blocked.firstField || 'the field'}
+          </button>
+        </p>
+      )}
+      {/* While a field is marked, the steps that depend only on the (valid) server name. */}
+      {!outputs && props.standalone && (
+        <ol class="cmg-steps">
+          <Finish outputs={props.standalone} block={blockOf(props)} />
+        </ol>
+      )}
+    </>
+  );
+}
+
+/** The three shells' variants of one output; only the chosen shell's is shown. */
+function PerShell(
+  props: Props & { kind: string; title: string; texts: Record<Shell, string>; partial?: boolean },
+) {
+  const { kind, title, texts, partial, shell, highlighter, hydrated, announce, onStale } = props;
+  return (
+    <>
+      {SHELL_ORDER.map((s) => (
+        <OutputBlock
+          // The bash/zsh blocks keep the plain kind (tests rely on it).
+          kind={s === 'posix' ? kind : `${kind}-${s}`}
+          title={`${title} (${SHELL_LABELS[s]})`}
+          text={texts[s].trimEnd()}
+          lang={SHELL_LANG[s]}
+          highlighter={highlighter}
+          interactive={hydrated}
+          hidden={shell !== s}
+          partial={!!partial}
+          onCopied={announce}
+          onStale={onStale}
+        />
+      ))}
+    </>
+  );
+}
+
+/** The numbered steps, from variables to verification. */
+function Steps(props: Props & { outputs: Outputs }) {
+  const { outputs } = props;
+  const { cli } = outputs;
+  const block = blockOf(props);
+  return (
+    <ol class="cmg-steps">
+      {outputs.env && (
+        <li>
+          <h3>Set the environment variables</h3>
+          <PerShell {...props} kind="env" title="Environment" texts={outputs.env} />
+        </li>
+      )}
+      <li>
+        <h3>Add the server</h3>
+        {cli.posix !== null && cli.fish !== null && cli.powershell !== null ? (
+          <>
+            <p>
+              Run this command{cli.mode === 'partial' ? ', then add the rest by hand' : ''},{' '}
+              <em>or</em> paste the TOML block below into <code>{outputs.configPath}</code>.
+            </p>
+            <PerShell
+              {...props}
+              kind="cli"
+              title="Command"
+              texts={{ posix: cli.posix, fish: cli.fish, powershell: cli.powershell }}
+              partial={cli.mode === 'partial'}
+            />
+            {cli.mode === 'partial' && (
+              <p class="cmg-partial" data-cli-note>
+                <code>codex mcp add</code> has no flag for{' '}
+                {cli.missing.map((k, i) => (
+                  <>
+                    {i > 0 && ', '}
+                    <code>{k}</code>
+                  </>
+                ))}
+                . After running the command, add{' '}
+                {cli.missing.length === 1 ? 'that key' : 'those keys'} to the{' '}
+                <code>[mcp_servers.{outputs.name}]</code> table in <code>{outputs.configPath}</code>{' '}
+                as shown in the TOML block, or use the TOML block alone. Running the command again
+                later replaces the whole entry and drops them.
+              </p>
+            )}
+          </>
+        ) : (
+          <p class="cmg-partial" data-cli-note>
+            No command for this one: <InlineCode text={cli.reason} /> Paste the TOML block into{' '}
+            <code>{outputs.configPath}</code>.
+          </p>
+        )}
+        <OutputBlock
+          kind="toml"
+          title={outputs.configPath}
+          text={outputs.toml.trimEnd()}
+          lang="toml"
+          {...block}
+        />
+        {props.afterToml}
+      </li>
+      <Finish outputs={outputs} block={block} />
+    </ol>
+  );
+}
+
+type Block = Pick<Props, 'highlighter' | 'onStale'> & {
+  interactive: boolean;
+  onCopied: (message: string) => void;
+};
+
+/** What every output block of the steps gets from the island. */
+const blockOf = (p: Props): Block => ({
+  highlighter: p.highlighter,
+  interactive: p.hydrated,
+  onCopied: p.announce,
+  onStale: p.onStale,
+});
+
+/** The sign-in and check steps, shared by the full steps and the name-only ones. */
+function Finish({ outputs, block }: { outputs: Standalone; block: Block }) {
+  return (
+    <>
+      {outputs.login && (
+        <li>
+          <h3>Sign in</h3>
+          <p>
+            When the server offers OAuth, <code>codex mcp add</code> already signs you in right
+            after adding it. Run this after pasting the TOML block instead, if that sign-in was
+            stopped, or when it expires.
+          </p>
+          <OutputBlock
+            kind="login"
+            title="OAuth login"
+            text={outputs.login.trimEnd()}
+            lang="shellscript"
+            {...block}
+          />
+        </li>
+      )}
+      <li>
+        <h3>Check it</h3>
+        <OutputBlock
+          kind="verify"
+          title="Verify"
+          text={outputs.verify.trimEnd()}
+          lang="shellscript"
+          {...block}
+        />
+      </li>
+    </>
+  );
+}
