@@ -1,22 +1,28 @@
-// The one test command (`npm test`): setup (browser and shells), type-check, unit, conformance
-// (real Codex CLI), build, build checks, e2e.
+// The one test command (`npm test`): setup (browser and shells), format, type-check, unit,
+// conformance (real Codex CLI), build, build checks, e2e.
 // Every step runs even when an earlier one fails, so one run shows everything that is red.
-import { spawnSync } from 'node:child_process';
+// Two lanes run side by side after setup: the conformance suites spend most of their time waiting on
+// Codex sessions and loopback fakes, so they overlap well with the processor-bound lane (format →
+// e2e). Each step's output goes to test-results/steps/<step>.log and is printed whole when the step
+// ends, so the log reads step by step. TEST_SERIAL=1 runs every step one after another instead.
+// Usage: npm test [-- step …] (only the named steps, in lane order).
+import { spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
-const steps = [
+const STEPS = {
   // Finds or installs a browser, fish, zsh and PowerShell first, so a fresh machine needs no other step.
   // Through npx: Node 24 from node_modules runs the .ts file even when the system Node is older.
-  ['setup', 'npx', ['node', 'scripts/setup.ts']],
+  setup: ['npx', ['node', 'scripts/setup.ts']],
   // The formatter keeps the style (.prettierrc.json); `npm run format` fixes what this finds.
-  ['format', 'npx', ['prettier', '--check', '.']],
-  ['type-check', 'npx', ['astro', 'check']],
-  ['unit', 'npx', ['vitest', 'run', '--project', 'unit']],
-  ['conformance', 'npx', ['vitest', 'run', '--project', 'conformance']],
+  format: ['npx', ['prettier', '--check', '.']],
+  'type-check': ['npx', ['astro', 'check']],
+  unit: ['npx', ['vitest', 'run', '--project', 'unit']],
+  conformance: ['npx', ['vitest', 'run', '--project', 'conformance']],
   // The oldest supported release: the generator's commands and blocks, every fact of the release
   // table, the doctor's verdicts, and the runtime suite (real sessions, held to that release's facts
   // and recorded messages).
-  [
-    'conformance-oldest',
+  'conformance-oldest': [
     'node',
     [
       'scripts/test-versions.mjs',
@@ -31,40 +37,67 @@ const steps = [
       'tests/conformance/runtime/',
     ],
   ],
-  ['build', 'npx', ['astro', 'build']],
-  ['build-checks', 'npx', ['vitest', 'run', '--project', 'build']],
-  ['e2e', 'npx', ['playwright', 'test']],
+  build: ['npx', ['astro', 'build']],
+  'build-checks': ['npx', ['vitest', 'run', '--project', 'build']],
+  e2e: ['npx', ['playwright', 'test']],
+};
+// What must have passed before a step can mean anything.
+const NEEDS = { 'build-checks': ['build'], e2e: ['build', 'setup'] };
+const FIRST = ['setup'];
+const LANES = [
+  ['format', 'type-check', 'build', 'build-checks', 'e2e', 'unit'],
+  ['conformance', 'conformance-oldest'],
 ];
+
 const only = process.argv.slice(2);
-let passed = 0;
-let failed = 0;
-const summary = [];
-for (const [name, cmd, args] of steps) {
-  if (only.length > 0 && !only.includes(name)) continue;
-  // e2e and the build checks need the build; skip it (as failed) when the build did not succeed.
-  if (
-    (name === 'e2e' || name === 'build-checks') &&
-    summary.some(([n, ok]) => n === 'build' && !ok)
-  ) {
-    summary.push([name, false, 'skipped: build failed']);
-    failed++;
-    continue;
+for (const name of only) if (!(name in STEPS)) throw new Error(`no step "${name}"`);
+const wanted = (name) => only.length === 0 || only.includes(name);
+const LOGS = join('test-results', 'steps');
+mkdirSync(LOGS, { recursive: true });
+/** name → { ok, note } once a step has ended (or been skipped). */
+const results = new Map();
+
+/** Runs one step with its output in its own log, then prints that log whole. */
+function run(name) {
+  const unmet = (NEEDS[name] ?? []).filter((n) => results.has(n) && !results.get(n).ok);
+  if (unmet.length > 0) {
+    results.set(name, { ok: false, note: `skipped: ${unmet.join(', ')} failed` });
+    return Promise.resolve();
   }
-  // Without a browser (setup said how to get one) the e2e step cannot start.
-  if (name === 'e2e' && summary.some(([n, ok]) => n === 'setup' && !ok)) {
-    summary.push([name, false, 'skipped: no browser, see the setup step']);
-    failed++;
-    continue;
-  }
-  console.log(`\n=== ${name}: ${cmd} ${args.join(' ')}`);
+  const [cmd, args] = STEPS[name];
+  const file = join(LOGS, `${name}.log`);
+  const log = createWriteStream(file);
   const started = Date.now();
-  const r = spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
-  const ok = r.status === 0;
-  summary.push([name, ok, `${((Date.now() - started) / 1000).toFixed(1)} s`]);
-  if (ok) passed++;
-  else failed++;
+  return new Promise((done) => {
+    const child = spawn(cmd, args, { env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.pipe(log, { end: false });
+    child.stderr.pipe(log, { end: false });
+    child.on('close', (code) => {
+      log.end(() => {
+        const seconds = ((Date.now() - started) / 1000).toFixed(1);
+        console.log(`\n=== ${name}: ${cmd} ${args.join(' ')} (${seconds} s)`);
+        process.stdout.write(readFileSync(file));
+        results.set(name, { ok: code === 0, note: `${seconds} s` });
+        done();
+      });
+    });
+  });
 }
-console.log('\n=== summary');
-for (const [name, ok, note] of summary) console.log(`${ok ? 'PASS' : 'FAIL'}  ${name}  (${note})`);
+
+/** Runs a lane's steps one after another. */
+async function lane(names) {
+  for (const name of names) if (wanted(name)) await run(name);
+}
+
+const started = Date.now();
+await lane(FIRST);
+if (process.env['TEST_SERIAL'] === '1') await lane(LANES.flat());
+else await Promise.all(LANES.map(lane));
+const order = [...FIRST, ...LANES.flat()].filter((n) => results.has(n));
+const passed = order.filter((n) => results.get(n).ok).length;
+const failed = order.length - passed;
+console.log(`\n=== summary (${((Date.now() - started) / 60_000).toFixed(1)} min in all)`);
+for (const n of order)
+  console.log(`${results.get(n).ok ? 'PASS' : 'FAIL'}  ${n}  (${results.get(n).note})`);
 console.log(`steps: ${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
