@@ -252,8 +252,11 @@ function renderArgument(
       const inner = standIn
         ? { text: '', secret: [], missing: [raw] }
         : b.fill(raw, a.variables, id, true);
+      // A stand-in was written to be replaced, and a credential is never optional by default.
       const required =
-        a.isRequired || templateVariables(raw).some((v) => a.variables.get(v)?.isRequired);
+        a.isRequired ||
+        standIn ||
+        templateVariables(raw).some((v) => a.variables.get(v)?.isRequired);
       if (!required && inner.secret.length === 0 && inner.missing.length > 0) {
         b.notes.push(
           `${envName} is optional and has no value, so it is not passed on; add "-e ${envName}" to Arguments and ${envName} to Pass-through variables to use it.`,
@@ -265,6 +268,12 @@ function renderArgument(
         envName,
         {
           ...a,
+          description:
+            a.description ||
+            templateVariables(raw)
+              .map((v) => a.variables.get(v)?.description ?? '')
+              .find(Boolean) ||
+            '',
           isRequired: required,
           isSecret: a.isSecret || inner.secret.length > 0 || isCredentialName(envName),
         },
