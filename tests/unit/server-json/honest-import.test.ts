@@ -177,7 +177,7 @@ describe('the exact command, before anything is filled', () => {
     );
   });
 
-  it.each([
+  it.each<[string, object, string]>([
     [
       'uvx --from git+',
       {
@@ -214,14 +214,11 @@ describe('the exact command, before anything is filled', () => {
         [[named('--device', '/dev/kmsg')], '--device /dev/kmsg'],
         [[named('--security-opt', 'seccomp=unconfined')], '--security-opt seccomp=unconfined'],
       ] as const
-    ).map(
-      ([args, flag]) =>
-        [
-          `docker ${flag}`,
-          { registryType: 'oci', identifier: 'acme/official', runtimeArguments: args },
-          flag,
-        ] as const,
-    ),
+    ).map(([args, flag]): [string, object, string] => [
+      `docker ${flag}`,
+      { registryType: 'oci', identifier: 'acme/official', runtimeArguments: args },
+      flag,
+    ]),
   ])('%s gets a warning naming the flag', (_, p, flag) => {
     expect(flags(file(p))).toContain(flag);
   });
