@@ -12,7 +12,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { providerSchema } from '../../src/lib/input/provider-schema.ts';
 import { specFromForm } from '../../src/lib/input/provider.ts';
-import { readServerJson } from '../../src/lib/server-json/index.ts';
+import { convertChoice, readServerJson } from '../../src/lib/server-json/index.ts';
 import { cleanupHomes, codex, freshDir, getJson, writeConfig } from '../support/codex.ts';
 import { checkConformance, type CodexServerTable } from '../support/conformance.ts';
 
@@ -86,4 +86,95 @@ describe('why an sse remote is explained, not converted', () => {
     expect(got.transport.type).toBe('streamable_http');
     counts.processes += 2;
   });
+});
+
+/** A one-package server.json for the routes the corpus does not hold yet. */
+const routeFile = (pkg: object) =>
+  JSON.stringify({
+    $schema: 'https://static.modelcontextprotocol.io/schemas/2025-12-11/server.schema.json',
+    name: 'io.github.acme/route-check',
+    version: '0.1.0',
+    packages: [{ transport: { type: 'stdio' }, version: '0.1.0', ...pkg }],
+  });
+
+describe('the routes the import adds: the real CLI loads each entry, and the command writes the same table', () => {
+  const routes: [string, object, CodexServerTable][] = [
+    [
+      'go: go run module@vVERSION',
+      {
+        registryType: 'go',
+        identifier: 'github.com/forgepoint-labs/gh-tools-mcp/cmd/gh-tools-mcp',
+        environmentVariables: [{ name: 'GITHUB_TOKEN', isSecret: true, isRequired: true }],
+      },
+      {
+        command: 'go',
+        args: ['run', 'github.com/forgepoint-labs/gh-tools-mcp/cmd/gh-tools-mcp@v0.1.0'],
+        env_vars: ['GITHUB_TOKEN'],
+        startup_timeout_sec: 60,
+      },
+    ],
+    [
+      'nuget from its own feed: dnx --source URL',
+      {
+        registryType: 'nuget',
+        registryBaseUrl: 'https://nuget.acme.example/v3/index.json',
+        identifier: 'Acme.RouteCheck',
+        packageArguments: [{ type: 'positional', value: 'mcp' }],
+      },
+      {
+        command: 'dnx',
+        args: [
+          '--source',
+          'https://nuget.acme.example/v3/index.json',
+          'Acme.RouteCheck@0.1.0',
+          '--',
+          'mcp',
+        ],
+        startup_timeout_sec: 60,
+      },
+    ],
+    [
+      'pypi with runtimeHint python: uvx',
+      { registryType: 'pypi', identifier: 'time-mcp-pypi', runtimeHint: 'python' },
+      { command: 'uvx', args: ['time-mcp-pypi==0.1.0'], startup_timeout_sec: 60 },
+    ],
+    [
+      'an image on ghcr.io named by registryBaseUrl',
+      { registryType: 'oci', registryBaseUrl: 'https://ghcr.io', identifier: 'acme/route-check' },
+      {
+        command: 'docker',
+        args: ['run', '-i', '--rm', 'ghcr.io/acme/route-check:0.1.0'],
+        startup_timeout_sec: 60,
+      },
+    ],
+    [
+      'a ${VERSION} filled in by the reader',
+      {
+        registryType: 'npm',
+        identifier: '@acme/route-check',
+        version: '${VERSION}',
+        environmentVariables: ['ACME_API_KEY'],
+      },
+      {
+        command: 'npx',
+        args: ['-y', '@acme/route-check@0.2.0'],
+        env_vars: ['ACME_API_KEY'],
+        startup_timeout_sec: 60,
+      },
+    ],
+  ];
+  for (const [what, pkg, table] of routes) {
+    it.concurrent(what, async () => {
+      const report = readServerJson(custom, routeFile(pkg));
+      const conversion = convertChoice(custom, report.server!, 'package:0', {
+        'pkg.VERSION': '0.2.0',
+      });
+      expect(conversion, what).not.toBeNull();
+      const spec = specFromForm(custom, conversion!.form);
+      expect(spec.name.trim()).toBe('route-check');
+      const result = await checkConformance(spec, table);
+      counts.processes += result.processes;
+      counts.blocks += 1;
+    });
+  }
 });

@@ -223,6 +223,85 @@ test.describe('Import a server.json on the custom guide', () => {
       );
   });
 
+  test('the exact command and a warning naming the flag show before anything is filled, and again on the prefilled page', async ({
+    page,
+  }) => {
+    await openGuide(page, '/guides/custom/');
+    await page.locator('summary', { hasText: 'Import a server.json' }).click();
+    const json = JSON.stringify({
+      $schema: 'https://static.modelcontextprotocol.io/schemas/2025-12-11/server.schema.json',
+      name: 'io.github.acme/official',
+      version: '1.0.0',
+      packages: [
+        {
+          registryType: 'oci',
+          registryBaseUrl: 'https://ghcr.io',
+          identifier: 'acme/official',
+          version: '1.0.0',
+          transport: { type: 'stdio' },
+          runtimeArguments: [
+            { type: 'named', name: '--privileged', value: 'true', format: 'boolean' },
+            { type: 'named', name: '-v', value: '/:/host' },
+          ],
+          packageArguments: [{ type: 'positional', value: '--tag=${VERSION}' }],
+        },
+      ],
+    });
+    await paste(page, 'sj-import-paste', json);
+    // Nothing is filled yet (the required {VERSION} field is empty), and the command is already shown.
+    await expect(page.locator('[data-sj="open"]')).toBeDisabled();
+    await expect(page.locator('[data-output="sj-runs"]')).toHaveText(
+      "docker run -i --rm --privileged -v /:/host ghcr.io/acme/official:1.0.0 '--tag={VERSION}'",
+    );
+    const warnings = page.locator('[data-sj="warnings"] li');
+    await expect(warnings).toHaveCount(2);
+    await expect(warnings.nth(0)).toContainText('--privileged: --privileged gives the container');
+    await expect(warnings.nth(1)).toContainText(
+      '-v /:/host: -v /:/host mounts / from your machine',
+    );
+    await page.getByLabel('Argument <value>: {VERSION}').fill('1.0.0');
+    await expect(page.locator('[data-output="sj-runs"]')).toHaveText(
+      'docker run -i --rm --privileged -v /:/host ghcr.io/acme/official:1.0.0 --tag=1.0.0',
+    );
+    await page.locator('[data-sj="open"]').click();
+    await page.waitForURL(/#v=1&/);
+    await page.locator('[data-generator][data-hydrated="true"]').waitFor();
+    const again = page.locator('[data-sj="prefilled-warnings"] li');
+    await expect(again).toHaveCount(2);
+    await expect(again.nth(0)).toContainText('--privileged');
+    await expect(again.nth(1)).toContainText('-v /:/host');
+  });
+
+  test('a variable name that would run a command is refused at the paste: no variable block, no Copy button', async ({
+    page,
+  }) => {
+    await openGuide(page, '/guides/custom/');
+    await page.locator('summary', { hasText: 'Import a server.json' }).click();
+    await paste(
+      page,
+      'sj-import-paste',
+      JSON.stringify({
+        name: 'io.github.acme/official',
+        packages: [
+          {
+            registryType: 'npm',
+            identifier: '@acme/official',
+            transport: { type: 'stdio' },
+            environmentVariables: [{ name: 'API_KEY$(touch X)', isSecret: true }],
+          },
+        ],
+      }),
+    );
+    await expect(page.locator('[data-field="sj-import-paste"] .cmg-messages')).toContainText(
+      '$.packages[0].environmentVariables[0].name: Variable name "API_KEY$(touch X)" is not a name a shell accepts',
+    );
+    await expect(page.locator('[data-sj="read"]')).toBeVisible();
+    await expect(page.locator('[data-block="sj-exports"]')).toHaveCount(0);
+    await expect(page.locator('[data-sj="runs"]')).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Copy the variable lines' })).toHaveCount(0);
+    await expect(page.locator('[data-sj="open"]')).toBeDisabled();
+  });
+
   test('garbage is reported with its JSON path, and the page keeps working', async ({ page }) => {
     await openGuide(page, '/guides/custom/');
     await page.locator('summary', { hasText: 'Import a server.json' }).click();

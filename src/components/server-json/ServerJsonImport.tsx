@@ -19,6 +19,8 @@ interface Props {
 interface Prefilled {
   from: string;
   todo: string[];
+  /** What the linked command does beyond starting one package, each naming its flag. */
+  warnings: { flag: string; message: string }[];
 }
 
 /** The notice shown when the page was opened from a prefilled link. */
@@ -32,6 +34,21 @@ function PrefilledNotice({ prefilled }: { prefilled: Prefilled }) {
         in by a link, from that server's published description; check it before you run anything.
         Links never carry tokens or keys.
       </p>
+      {prefilled.warnings.length > 0 && (
+        <>
+          <p>
+            <strong>Check before you add it:</strong> the command below does more than start the
+            server:
+          </p>
+          <ul data-sj="prefilled-warnings">
+            {prefilled.warnings.map((w) => (
+              <li>
+                <code>{w.flag}</code>: {w.message}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {prefilled.todo.length > 0 ? (
         <>
           <p>You still need to:</p>
@@ -78,9 +95,11 @@ export default function ServerJsonImport({ provider }: Props) {
       .then((engine) => {
         const from = engine.readFrom(window.location.hash);
         if (from === '') return;
+        const form = engine.decodeShare(provider, window.location.hash).form;
         setPrefilled({
           from,
-          todo: engine.prefillTodo(engine.decodeShare(provider, window.location.hash).form),
+          todo: engine.prefillTodo(form),
+          warnings: engine.prefillWarnings(provider, form),
         });
       })
       .catch(() => undefined);

@@ -116,6 +116,33 @@ export function ServerJsonPicker({ provider, id, askInputs, onPick }: Props) {
           messages={[]}
         />
       )}
+      {conversion && conversion.runs !== '' && (
+        <div class="sj-runs" data-sj="runs">
+          <p>
+            {conversion.form.mode === 'local'
+              ? 'Codex will start exactly this command:'
+              : 'Codex will connect to:'}
+          </p>
+          <pre class="cmg-pre" tabIndex={0} aria-label="What Codex will run" data-output="sj-runs">
+            <code>{conversion.runs}</code>
+          </pre>
+          {conversion.warnings.length > 0 && (
+            <div class="cmg-notice" data-sj="warnings">
+              <p>
+                <strong>Check before you add it:</strong> this command does more than start the
+                server.
+              </p>
+              <ul>
+                {conversion.warnings.map((w) => (
+                  <li>
+                    <code>{w.flag}</code>: {w.message}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+        </div>
+      )}
       {askInputs &&
         fillable.map((i) => (
           <Text

@@ -10,6 +10,7 @@ export {
   prefillFragment,
   prefillLink,
   prefillTodo,
+  prefillWarnings,
   readFrom,
   readmeSection,
 } from '../../lib/server-json/link.ts';

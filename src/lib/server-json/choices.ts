@@ -16,17 +16,27 @@ export interface Choice {
   why: string;
 }
 
-/** How each registry type is started, and by which program by default. */
-export const RUNNERS: Record<string, { command: string; what: string }> = {
-  npm: { command: 'npx', what: 'npm package' },
-  pypi: { command: 'uvx', what: 'PyPI package' },
-  oci: { command: 'docker', what: 'container image' },
-  nuget: { command: 'dnx', what: 'NuGet tool' },
+/** How each registry type is started: its launcher, and the drop-in alternatives a runtimeHint may name. */
+export const RUNNERS: Record<string, { command: string; what: string; alternatives: string[] }> = {
+  npm: { command: 'npx', what: 'npm package', alternatives: ['bunx'] },
+  pypi: { command: 'uvx', what: 'PyPI package', alternatives: [] },
+  oci: { command: 'docker', what: 'container image', alternatives: ['podman'] },
+  nuget: { command: 'dnx', what: 'NuGet tool', alternatives: [] },
+  go: { command: 'go', what: 'Go module', alternatives: [] },
 };
 
 function remoteChoice(remote: TransportDef, index: number): Choice {
   const id = `remote:${index}`;
   const where = remote.url || '(no URL)';
+  if (remote.refused.length > 0)
+    return {
+      id,
+      kind: 'remote',
+      index,
+      label: `Remote (${remote.type}): ${where}`,
+      supported: false,
+      why: remote.refused.join(' '),
+    };
   if (remote.type === 'streamable-http')
     return {
       id,
@@ -70,6 +80,7 @@ function packageChoice(pkg: PackageDef, index: number): Choice {
     supported: false,
     why,
   });
+  if (pkg.refused.length > 0) return refused(pkg.refused.join(' '));
   if (!runner) {
     return refused(
       pkg.registryType === 'mcpb'

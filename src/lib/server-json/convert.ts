@@ -8,10 +8,13 @@
  */
 import { DEFAULT_STARTUP_TIMEOUT_SEC } from '../codex/defaults.ts';
 import type { EnvVarSpec } from '../generator/model.ts';
+import { isCredentialName, isPlaceholder } from '../safety/credentials.ts';
 import { defaultForm, type FormState, type Provider } from '../input/provider.ts';
 import { posixCommand } from '../generator/shell/posix.ts';
-import { listChoices, RUNNERS, type Choice } from './choices.ts';
+import { listChoices, type Choice } from './choices.ts';
 import { templateVariables, type InputValues } from './inputs.ts';
+import { readArgv, type CommandWarning } from './review.ts';
+import { goVersion, launcherOf, registryOf } from './launchers.ts';
 import type { ArgumentDef, InputDef, PackageDef, ServerJson, TransportDef } from './types.ts';
 
 /** A variable the reader sets in the shell that starts Codex. */
@@ -31,6 +34,25 @@ export interface Conversion {
   todo: string[];
   /** How the file was read (runner picked, flags interpreted), one sentence each. */
   notes: string[];
+  /** What the command does beyond starting the one package it names, each naming its flag. */
+  warnings: CommandWarning[];
+  /** The exact program and arguments Codex will start (POSIX-quoted), or the URL it connects to. */
+  runs: string;
+}
+
+/** "with your tenant identifier" from a description that may already say "Your …" or "The …". */
+export function yourThing(description: string, fallback: string): string {
+  const d = description.trim().replace(/\.+$/, '');
+  if (d === '') return `your ${fallback}`;
+  if (/^(your|the|an?)\s/i.test(d)) return d[0]!.toLowerCase() + d.slice(1);
+  return `your ${d}`;
+}
+
+/** A description as the end of a sentence: "with its value", or "with your API key" without "Your Your". */
+function withWhat(description: string): string {
+  const d = description.trim().replace(/\.+$/, '');
+  if (d === '') return 'its value';
+  return /^(your|the|an?)\s/i.test(d) ? d[0]!.toLowerCase() + d.slice(1) : d;
 }
 
 /** The Codex server name for a registry name: its last segment, in the characters `codex mcp add` accepts. */
@@ -65,6 +87,8 @@ class Builder {
   readonly exports: ExportVar[] = [];
   readonly todo: string[] = [];
   readonly notes: string[] = [];
+  readonly warnings: CommandWarning[] = [];
+  runs = '';
   readonly values: InputValues;
   constructor(values: InputValues) {
     this.values = values;
@@ -75,17 +99,30 @@ class Builder {
     return (Object.hasOwn(this.values, id) ? this.values[id] : undefined)?.trim() ?? '';
   }
 
-  /** Fills `{variables}` with non-secret values; secret or missing ones stay as `{name}` and are returned. */
+  /**
+   * Fills `{variables}` with non-secret values; secret or missing ones stay as `{name}` and are
+   * returned. With `undeclared`, a `{name}` the file does not describe and a `${NAME}` it never
+   * filled in are questions too (an argument or a package name), never literal text.
+   */
   fill(
     template: string,
     vars: Map<string, InputDef>,
     idPrefix: string,
+    undeclared = false,
   ): { text: string; secret: string[]; missing: string[] } {
     const secret: string[] = [];
     const missing: string[] = [];
-    const text = template.replace(/\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (whole, key: string) => {
+    const pattern = undeclared
+      ? /\$?\{([A-Za-z_][A-Za-z0-9_]*)\}/g
+      : /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+    const text = template.replace(pattern, (whole, key: string) => {
       const def = vars.get(key);
-      if (!def) return whole;
+      if (!def && !undeclared) return whole;
+      if (!def) {
+        const v = this.typed(`${idPrefix}.${key}`);
+        if (v === '') missing.push(key);
+        return v === '' ? `{${key}}` : v;
+      }
       if (def.isSecret) {
         secret.push(key);
         return whole;
@@ -98,8 +135,12 @@ class Builder {
   }
 
   /** The value of a header, variable or argument: fixed, typed, or the default. */
-  valueOf(def: InputDef, id: string): { text: string; secret: string[]; missing: string[] } {
-    if (def.value !== undefined) return this.fill(def.value, def.variables, id);
+  valueOf(
+    def: InputDef,
+    id: string,
+    undeclared = false,
+  ): { text: string; secret: string[]; missing: string[] } {
+    if (def.value !== undefined) return this.fill(def.value, def.variables, id, undeclared);
     if (def.isSecret) return { text: '', secret: ['value'], missing: [] };
     return { text: this.typed(id) || def.default || '', secret: [], missing: [] };
   }
@@ -133,11 +174,11 @@ function convertRemote(
   form.params['url'] = url.text;
   for (const v of url.secret)
     b.todo.push(
-      `Replace {${v}} in the Server URL with your ${remote.variables.get(v)?.description || v}. It is a secret, so it is never filled in here, and Codex writes the URL into config.toml in plaintext.`,
+      `Replace {${v}} in the Server URL with ${yourThing(remote.variables.get(v)?.description ?? '', v)}. It is a secret, so it is never filled in here, and Codex writes the URL into config.toml in plaintext.`,
     );
   for (const v of url.missing)
     b.todo.push(
-      `Replace {${v}} in the Server URL with your ${remote.variables.get(v)?.description || v}.`,
+      `Replace {${v}} in the Server URL with ${yourThing(remote.variables.get(v)?.description ?? '', v)}.`,
     );
   const envHeaders: string[] = [];
   for (const h of remote.headers) {
@@ -192,7 +233,7 @@ function renderArgument(
   docker: boolean,
   passThrough: string[],
 ): string[] {
-  const value = b.valueOf(a, id);
+  const value = b.valueOf(a, id, true);
   const label = a.type === 'named' ? a.name : `<${a.valueHint}>`;
   if (
     docker &&
@@ -202,21 +243,46 @@ function renderArgument(
   ) {
     const eq = a.value.indexOf('=');
     const envName = eq > 0 ? a.value.slice(0, eq) : '';
-    if (envName !== '' && templateVariables(a.value).length > 0) {
+    const raw = a.value.slice(eq + 1);
+    const templated = /\$?\{[A-Za-z_][A-Za-z0-9_]*\}/.test(raw);
+    // `NAME=<your-key>` is a stand-in the reader replaces, like a {variable} with no value.
+    const standIn = !templated && raw !== '' && isPlaceholder(raw);
+    if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(envName) && (templated || standIn)) {
       // docker reads the value of a bare `-e NAME` from its own environment, which Codex fills from env_vars.
-      const inner = b.fill(a.value.slice(eq + 1), a.variables, id);
-      if (
-        !a.isRequired &&
-        inner.text === a.value.slice(eq + 1) &&
-        inner.secret.length === 0 &&
-        inner.missing.length > 0
-      )
+      const inner = standIn
+        ? { text: '', secret: [], missing: [raw] }
+        : b.fill(raw, a.variables, id, true);
+      // A stand-in was written to be replaced, and a credential is never optional by default.
+      const required =
+        a.isRequired ||
+        standIn ||
+        templateVariables(raw).some((v) => a.variables.get(v)?.isRequired);
+      if (!required && inner.secret.length === 0 && inner.missing.length > 0) {
+        b.notes.push(
+          `${envName} is optional and has no value, so it is not passed on; add "-e ${envName}" to Arguments and ${envName} to Pass-through variables to use it.`,
+        );
         return [];
+      }
+      const unfilled = inner.secret.length > 0 || inner.missing.length > 0;
       b.export(
         envName,
-        { ...a, isSecret: a.isSecret || inner.secret.length > 0 },
-        { text: inner.text, secret: inner.secret },
-        inner.secret.length > 0 ? 'paste-your-secret' : inner.text,
+        {
+          ...a,
+          description:
+            a.description ||
+            templateVariables(raw)
+              .map((v) => a.variables.get(v)?.description ?? '')
+              .find(Boolean) ||
+            '',
+          isRequired: required,
+          isSecret: a.isSecret || inner.secret.length > 0 || isCredentialName(envName),
+        },
+        { text: unfilled ? '' : inner.text, secret: inner.secret },
+        inner.secret.length > 0 || isCredentialName(envName)
+          ? 'paste-your-secret'
+          : unfilled
+            ? `your-${envName.toLowerCase().replace(/_/g, '-')}`
+            : inner.text,
       );
       passThrough.push(envName);
       return [a.name, envName];
@@ -227,6 +293,8 @@ function renderArgument(
       `Argument ${label} is a secret: replace ${value.text || `{${a.valueHint || 'value'}}`} in Arguments yourself. Codex cannot read an argument from a variable, so it will be in config.toml in plaintext.`,
     );
   }
+  for (const v of value.missing)
+    b.todo.push(`Argument ${label} needs {${v}}: fill it in above, or replace it in Arguments.`);
   let text = value.text;
   if (text === '' && a.value === undefined && a.isSecret)
     text = `{${a.valueHint || a.name.replace(/^-+/, '') || 'value'}}`;
@@ -236,7 +304,7 @@ function renderArgument(
     if (text === '') {
       if (!a.isRequired) return [];
       b.todo.push(
-        `Argument ${a.name} is required: replace {${a.name.replace(/^-+/, '')}} in Arguments with ${a.description || 'its value'}.`,
+        `Argument ${a.name} is required: replace {${a.name.replace(/^-+/, '')}} in Arguments with ${withWhat(a.description)}.`,
       );
       return [a.name, `{${a.name.replace(/^-+/, '')}}`];
     }
@@ -245,12 +313,10 @@ function renderArgument(
   if (text === '') {
     if (!a.isRequired) return [];
     b.todo.push(
-      `Argument <${a.valueHint}> is required: replace {${a.valueHint}} in Arguments with ${a.description || 'its value'}.`,
+      `Argument <${a.valueHint}> is required: replace {${a.valueHint}} in Arguments with ${withWhat(a.description)}.`,
     );
     return [`{${a.valueHint}}`];
   }
-  for (const v of value.missing)
-    b.todo.push(`Argument ${label} needs {${v}}: replace it in Arguments.`);
   return [text];
 }
 
@@ -262,12 +328,41 @@ function imageOf(pkg: PackageDef): string {
     : pkg.identifier;
 }
 
+/** The package with the `${VERSION}` its author never filled in replaced by the reader's value, or `{VERSION}`. */
+function filledPackage(pkg: PackageDef, b: Builder): PackageDef {
+  const identifier = b.fill(pkg.identifier, new Map(), 'pkg', true);
+  const version = b.fill(pkg.version, new Map(), 'pkg', true);
+  for (const v of new Set([...identifier.missing, ...version.missing]))
+    b.todo.push(
+      `The package's name or version holds {${v}}, which its author never filled in: enter it in the field above, or replace {${v}} in Arguments.`,
+    );
+  return { ...pkg, identifier: identifier.text, version: version.text };
+}
+
+/** The word the launcher must start: `@acme/x@1.0.0`, `x==1.0.0`, `Tool@1.0.0`, `module@v1.0.0`, the image. */
+function packageWord(pkg: PackageDef): string {
+  switch (pkg.registryType) {
+    case 'npm':
+    case 'nuget':
+      return pkg.version ? `${pkg.identifier}@${pkg.version}` : pkg.identifier;
+    case 'pypi':
+      return pkg.version ? `${pkg.identifier}==${pkg.version}` : pkg.identifier;
+    case 'go':
+      return `${pkg.identifier}@${pkg.version ? goVersion(pkg.version) : 'latest'}`;
+    default:
+      return imageOf(pkg);
+  }
+}
+
 function packageArgv(
-  pkg: PackageDef,
+  source: PackageDef,
   b: Builder,
   passThrough: string[],
-): { command: string; args: string[] } {
-  const command = pkg.runtimeHint || RUNNERS[pkg.registryType]!.command;
+): { command: string; args: string[]; word: string } {
+  const command = launcherOf(source, b);
+  const { identifier, flags } = registryOf(source, command, b);
+  const pkg = { ...source, identifier };
+  const word = packageWord(pkg);
   const runtime = pkg.runtimeArguments.flatMap((a, i) =>
     renderArgument(a, `arg.r${i}`, b, pkg.registryType === 'oci', passThrough),
   );
@@ -278,22 +373,28 @@ function packageArgv(
     case 'npm':
       return {
         command,
+        word,
         args: [
           ...(command === 'npx' && !runtime.some((a) => a === '-y' || a === '--yes') ? ['-y'] : []),
+          ...flags,
           ...runtime,
-          pkg.version ? `${pkg.identifier}@${pkg.version}` : pkg.identifier,
+          word,
           ...packaged,
         ],
       };
     case 'pypi':
-      return {
-        command,
-        args: [
-          ...runtime,
-          pkg.version ? `${pkg.identifier}==${pkg.version}` : pkg.identifier,
-          ...packaged,
-        ],
-      };
+      return { command, word, args: [...flags, ...runtime, word, ...packaged] };
+    case 'go':
+      if (!pkg.version)
+        b.warnings.push({
+          flag: '@latest',
+          message: `The file gives no version, so go runs ${word}: whatever is newest when Codex starts it. Ask the author to pin a version.`,
+        });
+      else if (goVersion(pkg.version) !== pkg.version)
+        b.notes.push(
+          `go run needs the tag's leading "v": ${pkg.version} is run as ${goVersion(pkg.version)}.`,
+        );
+      return { command, word, args: ['run', ...flags, ...runtime, word, ...packaged] };
     case 'nuget':
       // The registry's own example: `dnx Knapcode.SampleMcpServer@0.4.0-beta -- mcp start`.
       if (packaged.length > 0)
@@ -302,18 +403,21 @@ function packageArgv(
         );
       return {
         command,
-        args: [
-          ...runtime,
-          pkg.version ? `${pkg.identifier}@${pkg.version}` : pkg.identifier,
-          ...(packaged.length > 0 ? ['--', ...packaged] : []),
-        ],
+        word,
+        args: [...flags, ...runtime, word, ...(packaged.length > 0 ? ['--', ...packaged] : [])],
       };
     default:
-      return { command, args: dockerArgs(pkg, runtime, packaged, b) };
+      return { command, word, args: dockerArgs(pkg, runtime, packaged, b, command) };
   }
 }
 
-function dockerArgs(pkg: PackageDef, runtime: string[], packaged: string[], b: Builder): string[] {
+function dockerArgs(
+  pkg: PackageDef,
+  runtime: string[],
+  packaged: string[],
+  b: Builder,
+  command: string,
+): string[] {
   const image = imageOf(pkg);
   const bare = image.replace(/[:@][^/]*$/, '');
   // Some files spell out the whole `docker run -i --rm ... IMAGE` in runtimeArguments: keep it, once.
@@ -321,22 +425,23 @@ function dockerArgs(pkg: PackageDef, runtime: string[], packaged: string[], b: B
     const at = runtime.findIndex((w, i) => i > 0 && (w === bare || w === image));
     const args =
       at >= 0 ? [...runtime.slice(0, at), image, ...runtime.slice(at + 1)] : [...runtime, image];
-    b.notes.push('runtimeArguments already spell out "docker run", so they are used as given.');
+    b.notes.push(`runtimeArguments already spell out "${command} run", so they are used as given.`);
     return [...args, ...packaged];
   }
   const flags = ['run', '-i', '--rm'].filter((f) => f === 'run' || !runtime.includes(f));
   b.notes.push(
-    'docker runs with -i (Codex talks over stdin) and --rm (no stopped container is left behind).',
+    `${command} runs with -i (Codex talks over stdin) and --rm (no stopped container is left behind).`,
   );
   return [...flags, ...runtime, image, ...packaged];
 }
 
-function convertPackage(pkg: PackageDef, b: Builder, form: FormState): void {
+function convertPackage(source: PackageDef, b: Builder, form: FormState): void {
+  const pkg = filledPackage(source, b);
   const passThrough: string[] = [];
-  const { command, args } = packageArgv(pkg, b, passThrough);
+  const { command, args, word } = packageArgv(pkg, b, passThrough);
   const envFlags: string[] = [];
   for (const e of pkg.environmentVariables) {
-    const value = b.valueOf(e, `env.${e.name}`);
+    const value = b.valueOf(e, `env.${e.name}`, true);
     const wanted = e.isRequired || e.isSecret || value.text !== '';
     if (!wanted) {
       b.notes.push(
@@ -352,14 +457,22 @@ function convertPackage(pkg: PackageDef, b: Builder, form: FormState): void {
     );
     if (!passThrough.includes(e.name)) {
       passThrough.push(e.name);
-      if (pkg.registryType === 'oci' && command === 'docker') envFlags.push('-e', e.name);
+      if (pkg.registryType === 'oci') envFlags.push('-e', e.name);
     }
   }
-  const image = args.indexOf(imageOf(pkg));
+  const image = args.indexOf(word);
   const finalArgs =
     envFlags.length > 0 && image > 0
       ? [...args.slice(0, image), ...envFlags, ...args.slice(image)]
       : args;
+  // Said plainly: what the launcher really starts, and every flag that does more than start it.
+  const read = readArgv(command, finalArgs);
+  if (read.starts !== null && read.starts !== word)
+    b.warnings.push({
+      flag: read.starts,
+      message: `${command} starts ${read.starts}, not ${word}, the package this server.json names: ${word} only reaches it as an argument. Check which one the server is.`,
+    });
+  for (const w of read.warnings) if (!b.warnings.some((x) => x.flag === w.flag)) b.warnings.push(w);
   if (pkg.transport.type === 'streamable-http') {
     const url = b.fill(pkg.transport.url, pkg.transport.variables, 'url');
     form.mode = 'remote';
@@ -370,6 +483,7 @@ function convertPackage(pkg: PackageDef, b: Builder, form: FormState): void {
     return;
   }
   form.mode = 'local';
+  b.runs = posixCommand([command, ...finalArgs]);
   form.command = command;
   form.args = finalArgs.join('\n');
   form.envVars = passThrough.join(', ');
@@ -377,7 +491,7 @@ function convertPackage(pkg: PackageDef, b: Builder, form: FormState): void {
     b.notes.push(
       `Variables are passed through from your shell by name (env_vars), so config.toml never holds their values: ${passThrough.join(', ')}.`,
     );
-  if (command === 'npx' || command === 'uvx' || command === 'dnx' || command === 'docker')
+  if (['npx', 'bunx', 'uvx', 'dnx', 'docker', 'podman', 'go'].includes(command))
     form.startupTimeoutSec = '60';
 }
 
@@ -433,5 +547,7 @@ export function convertChoice(
     exports: b.exports,
     todo: b.todo.map(tidy),
     notes: b.notes.map(tidy),
+    warnings: b.warnings,
+    runs: b.runs || (merged.params['url'] ?? ''),
   };
 }

@@ -11,6 +11,7 @@ import type {
   ServerJson,
   TransportDef,
 } from './types.ts';
+import { unsafeChar } from '../safety/unsafe-chars.ts';
 
 /** One field the reader may fill in. `id` is stable: `url.tenant`, `header.X-Region`, `env.LOG_LEVEL`, `arg.p0`, `arg.r1.token`. */
 export interface ReaderInput {
@@ -48,19 +49,41 @@ export function templateVariables(template: string): string[] {
   return [...new Set([...template.matchAll(TEMPLATE_VAR)].map((m) => m[1]!))];
 }
 
-/** Inputs of a value that may be fixed, a template, or chosen by the reader. */
-function valueInputs(id: string, label: string, def: InputDef): ReaderInput[] {
+const ANY_VAR = /\$?\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+
+/** Names of every `{variable}` and `${VARIABLE}` in an argument or a package name, declared or not. */
+export function argumentVariables(template: string): string[] {
+  return [...new Set([...template.matchAll(ANY_VAR)].map((m) => m[1]!))];
+}
+
+/** A variable the file uses but never describes (or a `${VERSION}` never filled in): a required question. */
+function undeclared(name: string): InputDef {
+  return {
+    description: `The server.json uses {${name}} here without saying what it is: enter its value (ask the author if unsure).`,
+    isRequired: true,
+    isSecret: false,
+    format: 'string',
+    variables: new Map(),
+  };
+}
+
+/** Inputs of a value that may be fixed, a template, or chosen by the reader; `loose` asks for undeclared variables too. */
+function valueInputs(id: string, label: string, def: InputDef, loose = false): ReaderInput[] {
   if (def.value === undefined) return [input(id, label, def)];
-  return templateVariables(def.value)
-    .filter((v) => def.variables.has(v))
-    .map((v) => input(`${id}.${v}`, `${label}: {${v}}`, def.variables.get(v)!));
+  if (!loose)
+    return templateVariables(def.value)
+      .filter((v) => def.variables.has(v))
+      .map((v) => input(`${id}.${v}`, `${label}: {${v}}`, def.variables.get(v)!));
+  return argumentVariables(def.value).map((v) =>
+    input(`${id}.${v}`, `${label}: {${v}}`, def.variables.get(v) ?? undeclared(v)),
+  );
 }
 
 function argumentInputs(args: readonly ArgumentDef[], prefix: 'r' | 'p'): ReaderInput[] {
   return args.flatMap((a, i) => {
     const label = a.type === 'named' ? `Argument ${a.name}` : `Argument <${a.valueHint}>`;
     // A boolean flag with a fixed value is not a question.
-    return valueInputs(`arg.${prefix}${i}`, label, a);
+    return valueInputs(`arg.${prefix}${i}`, label, a, true);
   });
 }
 
@@ -75,10 +98,19 @@ function transportInputs(t: TransportDef): ReaderInput[] {
 }
 
 function packageInputs(p: PackageDef): ReaderInput[] {
+  const unfilled = argumentVariables(`${p.identifier} ${p.version}`).map((v) =>
+    input(`pkg.${v}`, `Package ${p.identifier}: {${v}}`, {
+      ...undeclared(v),
+      description: `The server.json was published with {${v}} never filled in: enter the value to run (such as a version, 1.2.0).`,
+    }),
+  );
   return [
+    ...unfilled,
     ...argumentInputs(p.runtimeArguments, 'r'),
     ...argumentInputs(p.packageArguments, 'p'),
-    ...p.environmentVariables.flatMap((e) => valueInputs(`env.${e.name}`, `Variable ${e.name}`, e)),
+    ...p.environmentVariables.flatMap((e) =>
+      valueInputs(`env.${e.name}`, `Variable ${e.name}`, e, true),
+    ),
     ...(p.transport.type === 'streamable-http' ? transportInputs(p.transport) : []),
   ];
 }
@@ -118,8 +150,11 @@ export function checkInputs(
       problems.set(i.id, `${i.label} must be a number, such as 8080.`);
     else if (i.format === 'boolean' && v !== 'true' && v !== 'false')
       problems.set(i.id, `${i.label} must be true or false.`);
-    else if (/[\u0000-\u001f\u007f]/.test(v))
-      problems.set(i.id, `${i.label} contains a line break or control character: remove it.`);
+    else if (unsafeChar(v))
+      problems.set(
+        i.id,
+        `${i.label} contains ${unsafeChar(v)!.label}, which can change what a pasted command does: remove it.`,
+      );
   }
   return problems;
 }

@@ -12,6 +12,7 @@ import type { Conversion } from './convert.ts';
 import { envLines } from '../generator/env.ts';
 import type { EnvVarSpec, ServerSpec } from '../generator/model.ts';
 import type { ServerJson } from './types.ts';
+import { argvWarnings, type CommandWarning } from './review.ts';
 
 /** Where the "any MCP server" generator lives on this site. */
 export const GENERATOR_PATH = '/guides/custom/';
@@ -73,10 +74,28 @@ export function badgeSnippets(origin: string, link: string): { markdown: string;
   };
 }
 
-const fence = (lang: string, body: string) => {
-  const ticks = body.includes('```') ? '````' : '```';
+/** A fenced block whose fence is longer than any run of backticks inside, so no value can close it. */
+export function fence(lang: string, body: string): string {
+  const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
+  const ticks = '`'.repeat(Math.max(3, longest + 1));
   return `${ticks}${lang}\n${body.trimEnd()}\n${ticks}`;
-};
+}
+
+/** Text as Markdown shows it literally: every character Markdown or HTML would read is escaped. */
+export function markdownText(text: string): string {
+  return text.replace(/\s+/g, ' ').replace(/[\\`*_[\]()<>#!|~&]/g, '\\$&');
+}
+
+/** The warnings a README section and a prefilled page show, as a Markdown list (empty when none). */
+function warningLines(warnings: readonly CommandWarning[]): string[] {
+  if (warnings.length === 0) return [];
+  return [
+    '**Check before you add it:** this command does more than start the server:',
+    '',
+    ...warnings.map((w) => `- ${markdownText(w.message)}`),
+    '',
+  ];
+}
 
 /**
  * The variables a README section lists: the generator's, except those the import exports itself with
@@ -102,9 +121,10 @@ export function readmeSection(
   const spec = specFromForm(provider, conversion.form);
   const outputs = generate(spec).outputs;
   if (!outputs) return null;
-  const title = server.title || outputs.name;
+  const title = markdownText(server.title || outputs.name);
   const link = prefillLink(origin, provider, server, conversion);
   const parts = [`## Use ${title} with Codex`, '', badgeSnippets(origin, link).markdown, ''];
+  parts.push(...warningLines(conversion.warnings));
   const vars = readmeVariables(spec, conversion);
   const env = envLines(vars);
   if (env)
@@ -143,6 +163,13 @@ export function readmeSection(
   if (outputs.login) parts.push('Then sign in:', '', fence('sh', outputs.login), '');
   parts.push('Check that Codex loaded it:', '', fence('sh', outputs.verify), '');
   return parts.join('\n');
+}
+
+/** What the command a prefilled link holds does beyond starting one package: read from the form alone. */
+export function prefillWarnings(provider: Provider, form: FormState): CommandWarning[] {
+  if (form.mode !== 'local') return [];
+  const spec = specFromForm(provider, form);
+  return argvWarnings(spec.command, spec.args);
 }
 
 /**

@@ -14,6 +14,8 @@ import {
   type ServerJson,
   type TransportDef,
 } from './types.ts';
+import { isCredentialName, isPlaceholder } from '../safety/credentials.ts';
+import { unsafeChar, visible } from '../safety/unsafe-chars.ts';
 
 /** Larger pastes are refused rather than parsed (real files are a few KB). */
 export const MAX_SERVER_JSON_CHARS = 500_000;
@@ -126,7 +128,27 @@ function readInput(r: Reader, o: Obj, at: string): InputDef {
   return input;
 }
 
+/** A POSIX shell variable name: what `export NAME=...` and Codex's env_vars accept. */
+const POSIX_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
 function readKeyValue(r: Reader, raw: unknown, at: string, what: string): KeyValueDef | null {
+  if (typeof raw === 'string' && what === 'environment variable' && raw.trim() !== '') {
+    // Files from before the object form list the names alone; each one is a variable the server reads.
+    const name = raw.trim();
+    const isSecret = isCredentialName(name);
+    r.warn(
+      at,
+      `"${visible(name).slice(0, 80)}" is a bare name (the form of older files): it was read as a required${isSecret ? ' secret' : ''} variable. Write {"name": "${visible(name).slice(0, 80)}", "isRequired": true${isSecret ? ', "isSecret": true' : ''}}.`,
+    );
+    return {
+      name,
+      description: '',
+      isRequired: true,
+      isSecret,
+      format: 'string',
+      variables: new Map(),
+    };
+  }
   if (!isObj(raw)) {
     r.error(
       at,
@@ -139,7 +161,18 @@ function readKeyValue(r: Reader, raw: unknown, at: string, what: string): KeyVal
     r.error(`${at}.name`, `This ${what} has no name: add "name", or remove it.`);
     return null;
   }
-  return { ...readInput(r, raw, at), name };
+  const def = { ...readInput(r, raw, at), name };
+  const standIn = def.default === undefined || isPlaceholder(def.default);
+  if (what === 'environment variable' && !def.isSecret && def.value === undefined && standIn)
+    if (isCredentialName(name)) {
+      // A credential the author forgot to flag is still a credential: never asked for, never dropped.
+      def.isSecret = true;
+      r.warn(
+        `${at}.isSecret`,
+        `${visible(name).slice(0, 80)} is named like a credential but not marked "isSecret": it is treated as a secret (passed through from your shell, never typed here). Add "isSecret": true.`,
+      );
+    }
+  return def;
 }
 
 function readArgument(r: Reader, raw: unknown, at: string): ArgumentDef | null {
@@ -180,6 +213,49 @@ function readArgument(r: Reader, raw: unknown, at: string): ArgumentDef | null {
   return { ...input, type, name: '', valueHint: valueHint || 'value' };
 }
 
+/** Records a refusal: an error at its path, and the sentence the choice shows instead of a command. */
+function refuse(r: Reader, refused: string[], path: string, what: string): void {
+  const message = `${what}: this entry is refused, so nothing from it is shown or copied. Ask the server's author to fix it.`;
+  r.error(path, message);
+  refused.push(`${path}: ${message}`);
+}
+
+/**
+ * Refuses every string (keys included) of a package or remote that holds a character no output may
+ * carry (unsafe-chars.ts): a default with ESC[201~ or Ctrl-U would end a terminal's bracketed paste
+ * and run the rest. Descriptions only reach the page's text, so a line break is kept there.
+ */
+function refusedStrings(r: Reader, raw: unknown, at: string): string[] {
+  const refused: string[] = [];
+  const walk = (v: unknown, path: string, key: string): void => {
+    if (refused.length > 0) return;
+    if (typeof v === 'string') {
+      const bad = unsafeChar(v, { allowNewline: key === 'description' });
+      if (bad)
+        refuse(
+          r,
+          refused,
+          path,
+          `"${visible(v).slice(0, 80)}" holds ${bad.label}, a character that can change what a pasted command does`,
+        );
+    } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${path}[${i}]`, key));
+    else if (isObj(v))
+      for (const [k, x] of Object.entries(v)) {
+        const bad = unsafeChar(k);
+        if (bad)
+          refuse(
+            r,
+            refused,
+            `${path}.${visible(k)}`,
+            `The key "${visible(k).slice(0, 80)}" holds ${bad.label}`,
+          );
+        else walk(x, `${path}.${k}`, k);
+      }
+  };
+  walk(raw, at, '');
+  return refused;
+}
+
 function readTransport(r: Reader, raw: unknown, at: string, fallbackType: string): TransportDef {
   const o = isObj(raw) ? raw : {};
   if (raw !== undefined && !isObj(raw))
@@ -201,7 +277,17 @@ function readTransport(r: Reader, raw: unknown, at: string, fallbackType: string
     .map((h, i) => readKeyValue(r, h, `${at}.headers[${i}]`, 'header'))
     .filter((h) => h !== null);
   const variables = readInput(r, { variables: o['variables'] }, at).variables;
-  return { type, url: r.str(o, 'url', at).trim(), headers, variables };
+  const refused = refusedStrings(r, raw, at);
+  headers.forEach((h, i) => {
+    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(h.name))
+      refuse(
+        r,
+        refused,
+        `${at}.headers[${i}].name`,
+        `Header name "${visible(h.name).slice(0, 80)}" is not a name HTTP allows (letters, digits and - only)`,
+      );
+  });
+  return { type, url: r.str(o, 'url', at).trim(), headers, variables, refused };
 }
 
 function readPackage(r: Reader, raw: unknown, at: string): PackageDef | null {
@@ -239,25 +325,42 @@ function readPackage(r: Reader, raw: unknown, at: string): PackageDef | null {
   if (/\$\{/.test(identifier + version))
     r.warn(
       `${at}.identifier`,
-      `"${(identifier + ' ' + version).slice(0, 80)}" holds a \${...} placeholder that was never filled in: it is used literally; replace it with a real version.`,
+      `"${visible(identifier + ' ' + version).slice(0, 80)}" holds a \${...} placeholder that was never filled in when the file was published: the import asks for its value. Replace it with a real version.`,
     );
   if (version === 'latest')
     r.warn(
       `${at}.version`,
       '"latest" is not a version the registry accepts: pin a specific version.',
     );
+  const environmentVariables = r
+    .list(raw, 'environmentVariables', at)
+    .map((e, i) => readKeyValue(r, e, `${at}.environmentVariables[${i}]`, 'environment variable'))
+    .filter((e) => e !== null);
+  const transport = readTransport(r, raw['transport'], `${at}.transport`, 'stdio');
+  const refused = [
+    ...refusedStrings(r, { ...raw, transport: undefined }, at),
+    ...transport.refused,
+  ];
+  environmentVariables.forEach((e, i) => {
+    if (!POSIX_NAME.test(e.name))
+      refuse(
+        r,
+        refused,
+        `${at}.environmentVariables[${i}].name`,
+        `Variable name "${visible(e.name).slice(0, 80)}" is not a name a shell accepts (letters, digits and _, not starting with a digit)`,
+      );
+  });
   return {
     registryType,
+    registryBaseUrl: r.str(raw, 'registryBaseUrl', at).trim(),
     identifier,
     version,
     runtimeHint: r.str(raw, 'runtimeHint', at).trim(),
     runtimeArguments: args('runtimeArguments'),
     packageArguments: args('packageArguments'),
-    environmentVariables: r
-      .list(raw, 'environmentVariables', at)
-      .map((e, i) => readKeyValue(r, e, `${at}.environmentVariables[${i}]`, 'environment variable'))
-      .filter((e) => e !== null),
-    transport: readTransport(r, raw['transport'], `${at}.transport`, 'stdio'),
+    environmentVariables,
+    transport,
+    refused,
   };
 }
 
@@ -300,6 +403,18 @@ export function parseServerJson(text: string): ParsedServerJson {
       'A server.json is a JSON object ({ ... }) with name, description, version and remotes or packages.',
     );
     return { server: null, diagnostics: r.diagnostics };
+  }
+  for (const key of ['name', 'title', 'version', '$schema', 'websiteUrl'] as const) {
+    const v = root[key];
+    const bad = typeof v === 'string' ? unsafeChar(v) : undefined;
+    if (bad) {
+      // The name and title reach the README section and the link: refuse the file, not one entry.
+      r.error(
+        `$.${key}`,
+        `"${visible(v as string).slice(0, 80)}" holds ${bad.label}, a character that can change what is shown or pasted: the file is refused. Ask the server's author to fix it.`,
+      );
+      return { server: null, diagnostics: r.diagnostics };
+    }
   }
   return { server: readServer(r, root), diagnostics: r.diagnostics };
 }

@@ -53,11 +53,15 @@ export interface TransportDef {
   headers: KeyValueDef[];
   /** URL template variables (remotes). */
   variables: Map<string, InputDef>;
+  /** Why this remote cannot be used as written (a refused character, a header name no HTTP allows). */
+  refused: string[];
 }
 
 /** One way to run the server locally. */
 export interface PackageDef {
   registryType: string;
+  /** Where the package is downloaded from (`https://ghcr.io`); '' for the type's public registry. */
+  registryBaseUrl: string;
   identifier: string;
   version: string;
   runtimeHint: string;
@@ -65,6 +69,8 @@ export interface PackageDef {
   packageArguments: ArgumentDef[];
   environmentVariables: KeyValueDef[];
   transport: TransportDef;
+  /** Why this package cannot be used as written: a refused character, a variable name no shell accepts. */
+  refused: string[];
 }
 
 /** The parts of a server.json this site uses. */
