@@ -13,8 +13,8 @@ const steps = [
   ['unit', 'npx', ['vitest', 'run', '--project', 'unit']],
   ['conformance', 'npx', ['vitest', 'run', '--project', 'conformance']],
   // The oldest supported release: the generator's commands and blocks, every fact of the release
-  // table, the doctor's verdicts, and the runtime suite (real sessions, held to that release's facts
-  // and recorded messages).
+  // table, the doctor's verdicts, plugins and marketplaces, and the runtime suite (real sessions,
+  // held to that release's facts and recorded messages).
   [
     'conformance-oldest',
     'node',
@@ -27,6 +27,8 @@ const steps = [
       'tests/conformance/release-facts.test.ts',
       '--file',
       'tests/conformance/doctor.test.ts',
+      '--file',
+      'tests/conformance/plugin.test.ts',
       '--file',
       'tests/conformance/runtime/',
     ],
