@@ -31,8 +31,9 @@ export const PLUGIN_COMMANDS = {
 
 /**
  * Marketplace and plugin names: ASCII letters, digits, `_` and `-`. Codex refuses any other
- * marketplace name (MARKETPLACE_NAME_REFUSAL); a plugin name with `.` fails to install on
- * 0.140.0, and one with `@`, `:` or a space on every release (`NAME@MARKETPLACE` cannot carry it).
+ * marketplace name (MARKETPLACE_NAME_REFUSAL); a plugin name with `@`, `:` or a space does not
+ * install (`NAME@MARKETPLACE` cannot carry it). Other characters are left out: not proven alike on
+ * every release.
  */
 export const PLUGIN_NAME_PATTERN = /^[A-Za-z0-9_-]+$/;
 
