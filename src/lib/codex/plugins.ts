@@ -1,0 +1,106 @@
+/**
+ * What Codex does with plugins and marketplaces, observed offline with a local marketplace in a
+ * throwaway CODEX_HOME, identical on every release from CODEX_OLDEST to CODEX_NEWEST (no entry in
+ * changes.ts). Each fact is proven on the release under test by tests/conformance/plugin.test.ts.
+ * Git marketplaces cannot be fetched in the test environment: what is said about them is the
+ * CLI's own help text, quoted as such (GIT_MARKETPLACE_HELP).
+ */
+
+/** Where each file of a marketplace lives, relative to the marketplace root (or the plugin folder). */
+export const PLUGIN_PATHS = {
+  /** The marketplace's list of plugins, relative to the marketplace root. */
+  marketplace: '.agents/plugins/marketplace.json',
+  /** The folder holding each plugin, relative to the marketplace root (`./plugins/NAME` in the list). */
+  pluginsDir: 'plugins',
+  /** The plugin's manifest, relative to the plugin folder. */
+  manifest: '.codex-plugin/plugin.json',
+  /** The plugin's MCP servers, relative to the plugin folder. */
+  servers: '.mcp.json',
+} as const;
+
+/** The `policy` of a marketplace entry the facts were observed with (installable, sign-in on install). */
+export const PLUGIN_POLICY = { installation: 'AVAILABLE', authentication: 'ON_INSTALL' } as const;
+
+/** The argv (after `codex`) of each plugin command the site shows. */
+export const PLUGIN_COMMANDS = {
+  marketplaceAdd: ['plugin', 'marketplace', 'add'],
+  add: ['plugin', 'add'],
+  upgrade: ['plugin', 'marketplace', 'upgrade'],
+  list: ['plugin', 'list'],
+} as const;
+
+/**
+ * Marketplace and plugin names: ASCII letters, digits, `_` and `-`. Codex refuses any other
+ * marketplace name (MARKETPLACE_NAME_REFUSAL); a plugin name with `@`, `:` or a space does not
+ * install (`NAME@MARKETPLACE` cannot carry it). Other characters are left out: not proven alike on
+ * every release.
+ */
+export const PLUGIN_NAME_PATTERN = /^[A-Za-z0-9_-]+$/;
+
+/** What Codex prints when `codex plugin marketplace add` reads a marketplace name it refuses. */
+export const MARKETPLACE_NAME_REFUSAL =
+  'invalid marketplace name: only ASCII letters, digits, `_`, and `-` are allowed';
+
+/** The first line `codex plugin marketplace add ./PATH` prints (PATH made absolute). */
+export function marketplaceAdded(marketplace: string, absolutePath: string): string {
+  return `Added marketplace \`${marketplace}\` from ${absolutePath}.`;
+}
+
+/** The first line `codex plugin add PLUGIN@MARKETPLACE` prints. */
+export function pluginAdded(plugin: string, marketplace: string): string {
+  return `Added plugin \`${plugin}\` from marketplace \`${marketplace}\`.`;
+}
+
+/** `codex plugin marketplace upgrade` with only local marketplaces: exit 0 and this line, nothing changed. */
+export const UPGRADE_NOTHING = 'No configured Git marketplaces to upgrade.';
+
+/** `codex plugin marketplace upgrade NAME` for a local marketplace: exit 1 with this error. */
+export function upgradeLocalRefusal(marketplace: string): string {
+  return `marketplace \`${marketplace}\` is not configured as a Git marketplace`;
+}
+
+/**
+ * What the CLI's own `--help` says about Git marketplaces (quoted, not run here: fetching needs the
+ * network). tests/conformance/plugin.test.ts checks each quote against the release's help.
+ */
+export const GIT_MARKETPLACE_HELP = {
+  /** `codex plugin marketplace add --help`, the SOURCE argument. */
+  source: 'Marketplace source: a local path, owner/repo[@ref], HTTPS Git URL, or SSH Git URL',
+  /** `codex plugin marketplace upgrade --help`, its summary. */
+  upgrade: 'Refresh configured Git marketplace snapshots.',
+} as const;
+
+/**
+ * The keys a plugin's `.mcp.json` server has that Codex does not read: accepted without a word and
+ * dropped (Claude's `type` and `headers`; a header sent that way never reaches the server). Every
+ * key Codex reads there is a key of `[mcp_servers.NAME]` (keys.ts), with the same value rule.
+ */
+export const MCP_JSON_IGNORED_KEYS: readonly string[] = ['type', 'headers'];
+
+/** What an install writes to config.toml, and how a plugin's servers relate to config.toml's. */
+export const PLUGIN_INSTALL = {
+  /** `[marketplaces.NAME]` gets `source_type = "local"` and `source` = the absolute path. */
+  marketplaceSourceType: 'local',
+  /** `[plugins."PLUGIN@MARKETPLACE"]` gets `enabled = true`. */
+  pluginTable: (plugin: string, marketplace: string): string => `${plugin}@${marketplace}`,
+  /**
+   * The installed copy is what Codex reads: editing the marketplace changes nothing until
+   * `codex plugin add` runs again, which installs the edited files (same version or not).
+   */
+  copiedOnAdd: true,
+  /**
+   * Where `codex plugin add` copies a plugin (its "Installed plugin root"), under CODEX_HOME. A
+   * relative `cwd` in `.mcp.json` is resolved against it (`C:\\…` too, on Linux), unlike the
+   * same `cwd` in config.toml, which Codex keeps as typed: only an absolute `cwd` means the same.
+   */
+  installedRoot: (
+    codexHome: string,
+    marketplace: string,
+    plugin: string,
+    version: string,
+  ): string => `${codexHome}/plugins/cache/${marketplace}/${plugin}/${version}`,
+  /** A `[mcp_servers.NAME]` in config.toml wins over a plugin's server of the same name. */
+  configTomlWins: true,
+  /** A server entry Codex cannot read (a wrong value) is dropped silently: `codex mcp get` says "No MCP server named". */
+  badEntryDropped: true,
+} as const;
