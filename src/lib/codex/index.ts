@@ -6,3 +6,4 @@ export * from './facts.ts';
 export * from './defaults.ts';
 export * from './reserved.ts';
 export * from './sets.ts';
+export * from './environment.ts';
