@@ -29,7 +29,7 @@ export const CHANGES = {
   bootstrapMessage: {
     since: '0.147.0',
     lastWithout: '0.146.0',
-    area: 'codex mcp get, list, login',
+    area: 'codex mcp get, list, login, logout',
     what:
       'A config.toml Codex refuses is reported as "failed to load bootstrap configuration" ' +
       '(before: "failed to load configuration", with an extra "FILE:1:1:" cause line).',
@@ -39,8 +39,9 @@ export const CHANGES = {
     lastWithout: '0.146.0',
     area: 'codex mcp add',
     what:
-      '`--url … --oauth-client-id …` also prints "MCP server may or may not require login. ' +
-      'Run `codex mcp login NAME` to login."',
+      '`--url …` prints "MCP server may or may not require login. Run `codex mcp login NAME` to ' +
+      'login." when its check for OAuth support fails (the host cannot be reached, say), with or ' +
+      'without `--oauth-client-id`; before, it printed nothing there.',
   },
   authKey: {
     since: '0.143.0',
@@ -82,10 +83,12 @@ export const CHANGES = {
   nameRule: {
     since: '0.152.0',
     lastWithout: '0.151.0',
-    area: 'codex mcp add',
+    area: 'codex mcp add, codex exec',
     what:
       'Server names may contain ".", "/", "@" and ":" besides letters, digits, "-" and "_". ' +
-      "Older releases refuse such a name: \"invalid server name 'a.b' (use letters, numbers, '-', '_')\".",
+      "Older releases refuse such a name in `codex mcp add` (\"invalid server name 'a.b' (use letters, numbers, '-', '_')\") " +
+      'and never start a config.toml entry with it: the entry loads, its tools are missing, and with ' +
+      '`required = true` the session stops ("Invalid MCP server name \'a.b\': must match pattern ^[a-zA-Z0-9_-]+$").',
   },
   loginNoBrowser: {
     since: '0.156.0',
@@ -188,6 +191,16 @@ export const CHANGES = {
     what:
       'Without a keyring, the error is "failed to write OAuth tokens to keyring" with the cause on the ' +
       'lines below; before, the cause followed on the same line.',
+    proof: 'runtime',
+  },
+  stdioCaVars: {
+    since: '0.148.0',
+    lastWithout: '0.147.0',
+    area: 'codex exec',
+    what:
+      'A local (stdio) server also gets the certificate-bundle variables `CURL_CA_BUNDLE`, ' +
+      '`GIT_SSL_CAINFO`, `NODE_EXTRA_CA_CERTS`, `PIP_CERT`, `REQUESTS_CA_BUNDLE` and `SSL_CERT_FILE` ' +
+      'from the environment Codex started in, when they are set; before, none of them.',
     proof: 'runtime',
   },
   startupDeadlineWording: {

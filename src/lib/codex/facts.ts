@@ -9,15 +9,20 @@ import { keysIn, MCP_KEYS } from './keys.ts';
 import { CODEX_NEWEST, inRange, type Release } from './releases.ts';
 
 /** The subcommands of `codex mcp` that read config.toml before doing anything. */
-export type ConfigCommand = 'get' | 'list' | 'add' | 'login' | 'remove';
+export type ConfigCommand = 'get' | 'list' | 'add' | 'login' | 'logout' | 'remove';
 
-/** A server-name rule: what `codex mcp add NAME` accepts, and the list its refusal quotes. */
+/**
+ * A server-name rule: what `codex mcp add NAME` accepts, and also the only names a session starts (an
+ * entry of config.toml with another name loads, but is never started), with the words of both refusals.
+ */
 export interface NameRule {
   pattern: RegExp;
   /** Every run of characters the rule refuses (global), for proposing a name it accepts. */
   refused: RegExp;
   /** The text inside "(use …)" of the refusal. */
   allowed: string;
+  /** The pattern as a session's refusal prints it (`must match pattern …`). */
+  printed: string;
 }
 
 /** A rule from the one character class it allows, so the pattern and its complement cannot drift. */
@@ -26,6 +31,8 @@ function nameRule(chars: string, allowed: string): NameRule {
     pattern: new RegExp(`^[${chars}]+$`),
     refused: new RegExp(`[^${chars}]+`, 'g'),
     allowed,
+    // Codex prints the class lower case first.
+    printed: `^[a-zA-Z${chars.slice('A-Za-z'.length)}]+$`,
   };
 }
 
@@ -53,7 +60,10 @@ export interface CodexFacts {
   getJsonHttpTransport: string[];
   /** `codex mcp add --oauth-client-id` writes `oauth.callback_url` too. */
   addWritesCallbackUrl: boolean;
-  /** `codex mcp add --url … --oauth-client-id …` prints the "may or may not require login" hint. */
+  /**
+   * `codex mcp add --url …` prints the "may or may not require login" hint when its OAuth check fails
+   * (the host cannot be reached, say), with or without `--oauth-client-id`.
+   */
   addPrintsLoginHint: boolean;
   /** Loading `oauth.client_secret` without `oauth.client_id` is refused. */
   clientSecretNeedsClientId: boolean;
@@ -92,6 +102,14 @@ export function proposeName(name: string, rule: NameRule): string {
 /** The exact refusal line `codex mcp add` prints for a name its rule rejects. */
 export function nameRefusal(name: string, rule: NameRule): string {
   return `invalid server name '${name}' (use ${rule.allowed})`;
+}
+
+/**
+ * What a session says about a config.toml entry whose name `rule` refuses, when the entry has
+ * `required = true` (without it, the server is skipped without a word).
+ */
+export function sessionNameRefusal(name: string, rule: NameRule): string {
+  return `Invalid MCP server name '${name}': must match pattern ${rule.printed}`;
 }
 
 /** The flags a key of the table gives a command in `release` (`-- COMMAND` is a separator, not a flag). */
@@ -138,6 +156,7 @@ function buildFacts(release: Release): CodexFacts {
     get: bootstrap,
     list: bootstrap,
     login: bootstrap,
+    logout: bootstrap,
     add: has(release, CHANGES.addBootstrapMessage) ? BOOTSTRAP_LOAD : OLD_LOAD,
     remove: 'failed to load MCP servers from',
   };
@@ -151,6 +170,7 @@ function buildFacts(release: Release): CodexFacts {
       get: fileLine('get'),
       list: fileLine('list'),
       login: fileLine('login'),
+      logout: fileLine('logout'),
       add: fileLine('add'),
       remove: false,
     },

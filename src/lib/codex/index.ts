@@ -7,3 +7,4 @@ export * from './defaults.ts';
 export * from './reserved.ts';
 export * from './sets.ts';
 export * from './plugins.ts';
+export * from './environment.ts';

@@ -60,7 +60,8 @@ export function checkServerName(name: string, release: Release = CODEX_NEWEST): 
     const newer = factsFor().nameRule.pattern.test(name)
       ? ` (Codex ${CHANGES.nameRule.since} and later accept it)`
       : '';
-    return `Server name "${name}" has characters Codex ${release} refuses${newer}: use only ${rule.allowed}, for example "${proposeName(name, rule)}".`;
+    // Not only `add`: a session never starts an entry so named either, so the TOML block is no way round.
+    return `Server name "${name}" has characters Codex ${release} refuses${newer}: its \`codex mcp add\` rejects it and its sessions never start such a server from config.toml. Use only ${rule.allowed}, for example "${proposeName(name, rule)}".`;
   }
   return undefined;
 }

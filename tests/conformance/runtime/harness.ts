@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { userInfo } from 'node:os';
 import { beforeAll } from 'vitest';
 import type { RecordedRequest } from '../../support/fake-mcp.ts';
+import { STDIO_CA_VARS, STDIO_PARENT_VARS } from '../../../src/lib/codex/index.ts';
 import { runInNetns } from '../../support/netns.ts';
 import type { Plan, RunnerResult } from './plan.ts';
 import { fakeProviderToml } from '../../support/fake-model.ts';
@@ -106,23 +107,13 @@ export function retarget(text: string, from: string, to: string): string {
   return parts.join(to);
 }
 
-/** The parent variables Codex passes to every stdio server (observed; see the README). */
-export const STDIO_ALLOWLIST = [
-  'HOME',
-  'LANG',
-  'LC_ALL',
-  'LOGNAME',
-  'PATH',
-  'SHELL',
-  'TERM',
-  'TMPDIR',
-  'TZ',
-  'USER',
-] as const;
+// What a stdio server gets from the parent: the table's lists (src/lib/codex/environment.ts).
+export { STDIO_CA_VARS } from '../../../src/lib/codex/index.ts';
 
 /** The allowlisted part of a parent environment: what every stdio server sees from it. */
 export function allowlisted(env: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(STDIO_ALLOWLIST.filter((k) => k in env).map((k) => [k, env[k]!]));
+  const names: string[] = [...STDIO_PARENT_VARS, ...STDIO_CA_VARS];
+  return Object.fromEntries(names.filter((k) => k in env).map((k) => [k, env[k]!]));
 }
 
 const RUNNER = join(import.meta.dirname, 'runner.ts');

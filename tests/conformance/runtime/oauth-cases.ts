@@ -23,7 +23,11 @@ export const AUTHORIZE = `http://127\\.0\\.0\\.1:${OAUTH_PORT}/authorize\\?\\S+`
 /** The file the fake browser appends every URL it is asked to open to. */
 export const BROWSER_LOG = 'browser-opened.txt';
 
-function oauthCase(
+/**
+ * One OAuth case: `argv` ({url} replaced) in a fresh home holding `toml(url)` under `topLevel`, with a
+ * fake browser that records what it is asked to open (and, with `follow`, completes the sign-in).
+ */
+export function oauthCase(
   key: string,
   argv: string[],
   toml: (url: string) => string,

@@ -29,7 +29,7 @@ const NO_BROWSER = CHANGES.loginNoBrowser.since;
 describe('server names per release, with a proposal that passes', () => {
   it(`${LAST_NARROW} refuses "a.b" and proposes "a-b"; ${CHANGES.nameRule.since} accepts it`, () => {
     expect(checkServerName('a.b', LAST_NARROW)).toBe(
-      `Server name "a.b" has characters Codex ${LAST_NARROW} refuses (Codex ${CHANGES.nameRule.since} and later accept it): use only letters, numbers, '-', '_', for example "a-b".`,
+      `Server name "a.b" has characters Codex ${LAST_NARROW} refuses (Codex ${CHANGES.nameRule.since} and later accept it): its \`codex mcp add\` rejects it and its sessions never start such a server from config.toml. Use only letters, numbers, '-', '_', for example "a-b".`,
     );
     expect(checkServerName('a.b', CHANGES.nameRule.since)).toBeUndefined();
   });
@@ -59,6 +59,29 @@ describe('server names per release, with a proposal that passes', () => {
           expect(message).toContain(
             `for example "${proposeName(name.trim(), factsFor(release).nameRule)}"`,
           );
+      }
+    }
+  });
+
+  it('no release gets a name its sessions never start: outputs exactly when the release starts the name', () => {
+    // A session starts only names the release's rule accepts (runtime/guides.test.ts), so neither the
+    // command nor the TOML block may carry another one, and the proposal must be one it starts.
+    for (const release of PROBED_RELEASES) {
+      const rule = factsFor(release).nameRule;
+      for (const name of [
+        'acme.docs',
+        '@scope/pkg',
+        'ns:server',
+        'a/b',
+        'bad name',
+        'plain_name-1',
+      ]) {
+        const g = generate(spec({ name, transport: 'stdio', command: 'run' }), release);
+        expect(g.outputs !== null, `${release} ${name}`).toBe(rule.pattern.test(name));
+        if (g.outputs) continue;
+        const message = g.diagnostics.find((d) => d.field === 'name')?.message ?? '';
+        expect(message, `${release} ${name}`).toContain('never start');
+        expect(rule.pattern.test(/for example "([^"]*)"/.exec(message)?.[1] ?? '')).toBe(true);
       }
     }
   });

@@ -40,7 +40,7 @@ describe('checkServerName (Codex: ^[A-Za-z0-9_:@/.-]+$, and no leading "-")', ()
     // A space is not in the alphabet.
     [
       'my server',
-      /^Server name "my server" has characters Codex 0\.171\.0 refuses: use only letters, numbers, '-', '_', ':', '@', '\/', '\.', for example "my-server"\.$/,
+      /^Server name "my server" has characters Codex 0\.171\.0 refuses: its `codex mcp add` rejects it and its sessions never start such a server from config.toml. Use only letters, numbers, '-', '_', ':', '@', '\/', '\.', for example "my-server"\.$/,
     ],
     // Non-ASCII letters are rejected by Codex's regex.
     ['café', /characters Codex 0\.171\.0 refuses: .*for example "caf"\.$/],
