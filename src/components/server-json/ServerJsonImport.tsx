@@ -29,8 +29,8 @@ function PrefilledNotice({ prefilled }: { prefilled: Prefilled }) {
     <div class="cmg-notice" role="status" tabIndex={-1} ref={ref} data-sj="prefilled">
       <p>
         <strong>This link says it was made from server.json {prefilled.from}.</strong> That is the
-        link's own claim, which this page cannot verify: anyone can write it. Check every field below
-        before you run anything. Links never carry tokens or keys.
+        link's own claim, which this page cannot verify: anyone can write it. Check every field
+        below before you run anything. Links never carry tokens or keys.
       </p>
       {prefilled.todo.length > 0 ? (
         <>

@@ -12,7 +12,10 @@ export type Reading = { value: string; note?: string } | { refused: string };
 
 /** Text as pasted, without what only the clipboard added: a leading BOM, CR line ends, surrounding blanks. */
 export function outside(raw: string): string {
-  return raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').trim();
+  return raw
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .trim();
 }
 
 /** A value still holding a stand-in the reader must replace (`{tenant}`, `YOUR-INSTANCE`). */
@@ -74,12 +77,18 @@ export function readHost(raw: string, p: HostParam): Reading {
   const example = `for example ${p.placeholder}`;
   let rest = text;
   let scheme = '';
-  for (let m = /^([a-z][a-z0-9+.-]*):\/\//i.exec(rest); m; m = /^([a-z][a-z0-9+.-]*):\/\//i.exec(rest)) {
+  for (
+    let m = /^([a-z][a-z0-9+.-]*):\/\//i.exec(rest);
+    m;
+    m = /^([a-z][a-z0-9+.-]*):\/\//i.exec(rest)
+  ) {
     scheme = m[1]!.toLowerCase();
     rest = rest.slice(m[0].length);
   }
   if (scheme !== '' && scheme !== 'https' && scheme !== 'http')
-    return { refused: `${p.label} starts with ${scheme}://: enter only the host name, ${example}.` };
+    return {
+      refused: `${p.label} starts with ${scheme}://: enter only the host name, ${example}.`,
+    };
   const shown = rest.split('/')[0]!;
   const trick = HOST_TRICK.exec(shown);
   if (trick) {
@@ -89,12 +98,15 @@ export function readHost(raw: string, p: HostParam): Reading {
       refused: `${p.label} "${shown}" holds ${what}, so it does not name the host it shows${real ? `: Codex would connect to ${real}` : ''}. Enter only the host name, ${example}.`,
     };
   }
-  if (shown === '') return { refused: `${p.label} names no host: enter the host name, ${example}.` };
+  if (shown === '')
+    return { refused: `${p.label} names no host: enter the host name, ${example}.` };
   let url: URL;
   try {
     url = new URL(`https://${rest}`);
   } catch {
-    return { refused: `${p.label} "${shown}" is not a host name: enter only the host, ${example}.` };
+    return {
+      refused: `${p.label} "${shown}" is not a host name: enter only the host, ${example}.`,
+    };
   }
   const shownHost = shown.replace(/:\d*$/, '');
   if (url.hostname !== shownHost.toLowerCase())
@@ -103,7 +115,10 @@ export function readHost(raw: string, p: HostParam): Reading {
     };
   const host = url.port ? `${shownHost}:${url.port}` : shownHost;
   const pathText = rest.slice(shown.length);
-  const path = pathText.split(/[?#]/)[0]!.replace(/\/{2,}/g, '/').replace(/\/$/, '');
+  const path = pathText
+    .split(/[?#]/)[0]!
+    .replace(/\/{2,}/g, '/')
+    .replace(/\/$/, '');
   const own = templatePath(p);
   const vendor = vendorDomain(p.example);
   const vendorPage =
@@ -136,7 +151,9 @@ export function readServerUrl(raw: string, label: string): Reading {
   if (text === '' || unsafeChar(text) || holdsPlaceholder(text)) return { value: text };
   const hasScheme = /^[a-z][a-z0-9+.-]*:/i.test(text);
   const full =
-    !hasScheme && /^[A-Za-z0-9.-]+\.[A-Za-z]{2,}(:\d+)?(\/|$)/.test(text) ? `https://${text}` : text;
+    !hasScheme && /^[A-Za-z0-9.-]+\.[A-Za-z]{2,}(:\d+)?(\/|$)/.test(text)
+      ? `https://${text}`
+      : text;
   const authority = /^[a-z][a-z0-9+.-]*:\/\/([^/]*)/i.exec(full)?.[1];
   const trick = authority === undefined ? null : /[?#\\%\s]/.exec(authority);
   if (trick) {
@@ -146,7 +163,10 @@ export function readServerUrl(raw: string, label: string): Reading {
     };
   }
   if (full === text) return { value: text };
-  return { value: full, note: `Read as ${full}: an address without a scheme is taken as https://.` };
+  return {
+    value: full,
+    note: `Read as ${full}: an address without a scheme is taken as https://.`,
+  };
 }
 
 const NAME = '[A-Za-z_][A-Za-z0-9_]*';
@@ -193,7 +213,8 @@ export function readWordList(raw: string, label: string): { items: string[]; not
     .split(/[,\s]+/)
     .map((s) => s.replace(/^(["'])(.*)\1$/, '$2'))
     .filter(Boolean);
-  const changed = array || items.length !== byComma.length || items.some((w, i) => w !== byComma[i]);
+  const changed =
+    array || items.length !== byComma.length || items.some((w, i) => w !== byComma[i]);
   if (!changed) return { items };
   return {
     items,
@@ -207,7 +228,13 @@ export function readHeaderValue(raw: string, header: string, label: string): Rea
   const curl = /^(?:-H|--header)\s*(["']?)([^]*)\1$/.exec(text);
   const line = curl ? curl[2]!.trim() : text;
   const colon = line.indexOf(':');
-  const name = colon < 0 ? '' : line.slice(0, colon).trim().replace(/^"(.*)"$/, '$1');
+  const name =
+    colon < 0
+      ? ''
+      : line
+          .slice(0, colon)
+          .trim()
+          .replace(/^"(.*)"$/, '$1');
   if (name.toLowerCase() !== header.toLowerCase()) return { value: text };
   const value = line
     .slice(colon + 1)

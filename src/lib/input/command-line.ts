@@ -162,7 +162,8 @@ const CLIENTS = new Set(['codex', 'claude']);
 function clientCommand(argv: string[]): CommandReading | undefined {
   const [client = '', mcp, add, ...rest] = argv;
   const program = client.split(/[\\/]/).pop()!;
-  if (!CLIENTS.has(program) || mcp !== 'mcp' || (add !== 'add' && add !== 'add-json')) return undefined;
+  if (!CLIENTS.has(program) || mcp !== 'mcp' || (add !== 'add' && add !== 'add-json'))
+    return undefined;
   const dashes = rest.indexOf('--');
   const after = dashes < 0 ? [] : rest.slice(dashes + 1);
   if (after.length === 0)
@@ -177,7 +178,9 @@ function clientCommand(argv: string[]): CommandReading | undefined {
     .map((w) => w.split('=')[0]!);
   const envs = rest
     .slice(0, dashes)
-    .filter((w, i, all) => /^[A-Za-z_][A-Za-z0-9_]*=/.test(w) && /^(-e|--env)$/.test(all[i - 1] ?? ''))
+    .filter(
+      (w, i, all) => /^[A-Za-z_][A-Za-z0-9_]*=/.test(w) && /^(-e|--env)$/.test(all[i - 1] ?? ''),
+    )
     .map((w) => w.slice(0, w.indexOf('=')));
   const left =
     options.length > 0

@@ -66,7 +66,10 @@ export function readEnvLines(raw: string): EnvReading {
       if (unquoted !== undefined)
         note('warning', `${at}: read ${name}'s value without its surrounding quotes.`);
       else if (line !== text)
-        note('warning', `${at}: read "export ${name}=…" as ${name}=… (config.toml needs no export).`);
+        note(
+          'warning',
+          `${at}: read "export ${name}=…" as ${name}=… (config.toml needs no export).`,
+        );
       out.pairs.push({ name, value });
     });
   return out;

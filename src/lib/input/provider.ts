@@ -200,7 +200,11 @@ function readStdio(
         ? `They replace the preset arguments under Arguments (${lines.map(shownWord).join(', ')}), which are not used: clear that field.`
         : '',
     ];
-    notes.push({ field: 'command', severity: 'warning', message: message.filter(Boolean).join(' ') });
+    notes.push({
+      field: 'command',
+      severity: 'warning',
+      message: message.filter(Boolean).join(' '),
+    });
   }
   if (reading.kind === 'refused')
     notes.push({ field: 'command', severity: 'error', message: reading.message });
