@@ -59,7 +59,7 @@ describe('paste corpus (issue 20)', () => {
     const { g, errorsAt } = run(paste);
     if ('entry' in paste.want) {
       expect(g.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-      const entry = g.outputs!.entry as Record<string, unknown>;
+      const entry = g.outputs!.entry as unknown as Record<string, unknown>;
       for (const [key, value] of Object.entries(paste.want.entry)) {
         if (key === 'name') expect(g.outputs!.name).toBe(value);
         else expect(entry[key], key).toEqual(value);

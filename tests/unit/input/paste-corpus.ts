@@ -4,14 +4,18 @@
  * case through the form's reading and the generator, as the page does. One line of comment per case.
  */
 import type { FormState } from '../../../src/lib/input/provider.ts';
-import type { ServerEntry } from '../../../src/lib/generator/model.ts';
+import type { HttpEntry, SharedEntry, StdioEntry } from '../../../src/lib/generator/model.ts';
 
 /** Which provider and sign-in method, with the form's usual values already filled in (a host, a URL). */
 export type Base = 'omni' | 'cinatra' | 'remote' | 'oauth' | 'local' | 'nekt';
 
 /** What a paste must give: these keys of the entry exactly (absent keys written as undefined), or a refusal at a form field. */
 export type Want =
-  | { entry: Partial<Record<keyof ServerEntry | 'name', unknown>> }
+  | {
+      entry: Partial<
+        Record<keyof HttpEntry | keyof StdioEntry | keyof SharedEntry | 'name', unknown>
+      >;
+    }
   | { refused: string; message: RegExp };
 
 /** One paste: the form fields as pasted (params and headers merged into the base's). */
