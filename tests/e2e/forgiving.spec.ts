@@ -91,18 +91,69 @@ test.describe('headers', () => {
     );
   });
 
-  test('a curl-style header line gets a message saying exactly which format is expected', async ({
+  // Issue 20: a quoted curl -H option is read as its header (it was refused); an unquoted one is not guessed.
+  test('a curl -H header line is read as its header, with a note; an unquoted one gets the format', async ({
     page,
   }) => {
     await openGuide(page, '/guides/custom/');
     const root = island(page, 'custom');
     await root.getByRole('radio', { name: /^Remote, no login/ }).check();
     await root.getByLabel('Server URL', { exact: true }).fill('https://mcp.acme.dev/mcp');
-    await root.getByLabel('Static headers', { exact: true }).fill("-H 'X-Team: core'");
+    const headers = root.getByLabel('Static headers', { exact: true });
+    await headers.fill("-H 'X-Team: core'");
+    await expect(field(root, 'cmg-custom-httpHeaders').locator('.cmg-warning')).toContainText(
+      'Static headers, line 1: read a curl -H option as the header X-Team.',
+    );
+    await expect(root.locator('[data-output="toml"]')).toContainText('X-Team = "core"');
+    await headers.fill('-H X-Team: core');
     await expect(field(root, 'cmg-custom-httpHeaders').locator('.cmg-error')).toContainText(
       'Static headers, line 1: a curl option (-H): leave out "-H" and the quotes. Write one header per line as Name: value, for example X-Api-Key: abc123.',
     );
     await expect(root.locator('[data-output="toml"]')).toHaveCount(0);
+  });
+});
+
+test.describe('one boundary for what is pasted or linked (issue 20)', () => {
+  test('Omni: a full URL in the host field gives the host, and the note says how it was read', async ({
+    page,
+  }) => {
+    await openGuide(page, '/guides/omni/');
+    const root = island(page, 'omni');
+    await root.getByRole('radio', { name: /^API key/ }).check();
+    await root.getByLabel('Omni instance host', { exact: true }).fill('https://acme.omniapp.co/');
+    await expect(field(root, 'cmg-omni-p-instance').locator('.cmg-warning')).toContainText(
+      'Read as the host acme.omniapp.co',
+    );
+    expect(await output(page, 'toml')).toContain('url = "https://acme.omniapp.co/mcp/https"');
+  });
+
+  test('a lookalike host in a link is not applied, and the notice names the host Codex would use', async ({
+    page,
+  }) => {
+    await openGuide(page, '/guides/omni/#v=1&mode=api-key&p.instance=evil.com%3F.omniapp.co');
+    const root = island(page, 'omni');
+    await expect(root.locator('[data-link-notice]')).toContainText(
+      '"p.instance" was ignored: Omni instance host "evil.com?.omniapp.co" holds "?"',
+    );
+    await expect(root.locator('[data-link-notice]')).toContainText(
+      'Codex would connect to evil.com',
+    );
+    await expect(root.getByLabel('Omni instance host', { exact: true })).toHaveValue(
+      'YOUR-INSTANCE.omniapp.co',
+    );
+  });
+
+  test('two tool names pasted on two lines into the one-line Allowed tools field stay two', async ({
+    page,
+  }) => {
+    await openGuide(page, '/guides/nekt/');
+    const root = island(page, 'nekt');
+    await root.getByText('Advanced settings').click();
+    const tools = root.getByLabel('Allowed tools', { exact: true });
+    await tools.focus();
+    // What a paste does: the browser flattens the line break of a one-line input.
+    await page.keyboard.insertText('search\nfetch');
+    expect(await output(page, 'toml')).toContain('enabled_tools = [ "search", "fetch" ]');
   });
 });
 

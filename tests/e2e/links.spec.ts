@@ -77,6 +77,17 @@ test.describe('a credential in a field that is not for secrets', () => {
 });
 
 test.describe('opening a link', () => {
+  test('a value its field refuses is not applied, and the notice quotes the field (issue 20)', async ({
+    page,
+  }) => {
+    await openGuide(page, '/guides/nekt/#v=1&startup=abc');
+    const root = island(page, 'nekt');
+    await expect(root.locator('[data-link-notice]')).toContainText(
+      '"startup" was ignored: Startup timeout must be a number of seconds',
+    );
+    await expect(root.locator('details.cmg-advanced')).not.toHaveAttribute('open', '');
+  });
+
   test('a hostile control character is refused, and the notice names it', async ({ page }) => {
     await openGuide(page, '/guides/nekt/#v=1&name=evil%1B%5B31mname&allow=a%E2%80%AEb');
     const root = island(page, 'nekt');
@@ -148,16 +159,18 @@ test.describe('Advanced settings', () => {
   test('opens when a link puts an error inside it, and the blocked message focuses the field', async ({
     page,
   }) => {
-    await openGuide(page, '/guides/nekt/#v=1&startup=abc');
+    // A link no longer applies a value its own field refuses (issue 20: `startup=abc` is ignored with
+    // a notice), so the error comes from a setting, which the generator's settings check.
+    await openGuide(page, '/guides/nekt/#v=1&toolapproval=search%20%3D%20sometimes');
     const root = island(page, 'nekt');
     await expect(root.locator('details.cmg-advanced')).toHaveAttribute('open', '');
-    const field = root.getByLabel('Startup timeout (seconds)');
+    const field = root.getByLabel('Per-tool approval');
     await expect(field).toBeVisible();
     await expect(field).toHaveAttribute('aria-invalid', 'true');
     // Closed again by the reader, the button reopens it and focuses the field, from the keyboard.
     await root.locator('summary').click();
     await expect(field).toBeHidden();
-    const go = root.getByRole('button', { name: 'Go to Startup timeout (seconds)' });
+    const go = root.getByRole('button', { name: 'Go to Per-tool approval' });
     await go.focus();
     await page.keyboard.press('Enter');
     await expect(field).toBeVisible();

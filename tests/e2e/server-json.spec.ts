@@ -137,7 +137,7 @@ test.describe('Add to Codex: the badge link restores the intended generator', ()
       const fresh = await context.newPage();
       await openGuide(fresh, link.replace(new URL(link).origin, ''));
       const notice = fresh.locator('[data-sj="prefilled"]');
-      await expect(notice).toContainText(`Prefilled from server.json ${c.from}.`);
+      await expect(notice).toContainText(`This link says it was made from server.json ${c.from}.`);
       expect(await notice.locator('li').allTextContents()).toEqual(c.todo);
       await expect(fresh.getByRole('radio', { name: c.mode })).toBeChecked();
       for (const [id, value] of Object.entries(c.fields))
@@ -213,7 +213,7 @@ test.describe('Import a server.json on the custom guide', () => {
     await page.waitForURL(/#v=1&/);
     await page.locator('[data-generator][data-hydrated="true"]').waitFor();
     await expect(page.locator('[data-sj="prefilled"]')).toContainText(
-      'Prefilled from server.json io.github.acme/tenant-mcp@1.0.0.',
+      'This link says it was made from server.json io.github.acme/tenant-mcp@1.0.0.',
     );
     await expect(page.locator('#cmg-custom-p-url')).toHaveValue('https://globex.acme.example/mcp');
     await expect

@@ -221,7 +221,7 @@ export default function GeneratorIsland(props: Props) {
         : '';
     const unusableNote =
       unusable.length > 0
-        ? ` Also left out (too long, or holding a character no field accepts): ${unusable.join(', ')}.`
+        ? ` Also left out (too long, or refused by their field): ${unusable.join(', ')}.`
         : '';
     announce(
       ok

@@ -30,9 +30,9 @@ function PrefilledNotice({ prefilled }: { prefilled: Prefilled }) {
   return (
     <div class="cmg-notice" role="status" tabIndex={-1} ref={ref} data-sj="prefilled">
       <p>
-        <strong>Prefilled from server.json {prefilled.from}.</strong> The generator below was filled
-        in by a link, from that server's published description; check it before you run anything.
-        Links never carry tokens or keys.
+        <strong>This link says it was made from server.json {prefilled.from}.</strong> That is the
+        link's own claim, which this page cannot verify: anyone can write it. Check every field
+        below before you run anything. Links never carry tokens or keys.
       </p>
       {prefilled.warnings.length > 0 && (
         <>
@@ -93,13 +93,13 @@ export default function ServerJsonImport({ provider }: Props) {
     loadPicker()
       .then((m) => m.loadServerJsonEngine())
       .then((engine) => {
-        const from = engine.readFrom(window.location.hash);
-        if (from === '') return;
-        const form = engine.decodeShare(provider, window.location.hash).form;
+        // The claim as the share-link boundary read it: absent when it holds a refused character.
+        const decoded = engine.decodeShare(provider, window.location.hash);
+        if (!decoded.from) return;
         setPrefilled({
-          from,
-          todo: engine.prefillTodo(form),
-          warnings: engine.prefillWarnings(provider, form),
+          from: decoded.from,
+          todo: engine.prefillTodo(decoded.form),
+          warnings: engine.prefillWarnings(provider, decoded.form),
         });
       })
       .catch(() => undefined);

@@ -11,7 +11,6 @@ export {
   prefillLink,
   prefillTodo,
   prefillWarnings,
-  readFrom,
   readmeSection,
 } from '../../lib/server-json/link.ts';
 export { decodeShare } from '../../lib/share/share.ts';

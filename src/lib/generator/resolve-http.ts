@@ -138,7 +138,9 @@ function resolveOauth(spec: ServerSpec, entry: HttpEntry, out: Collector): void 
 export function resolveHttp(spec: ServerSpec, out: Collector): HttpEntry {
   const url = spec.url.trim();
   const u = checkUrl(url);
-  out.error('url', u.error);
+  // A URL the form's boundary refused already has its message at the field (read-form.ts).
+  if (!spec.inputNotes?.some((n) => n.field === 'url' && n.severity === 'error'))
+    out.error('url', u.error);
   u.warnings.forEach((w) => out.warn('url', w));
   urlCredential(url, 'URL', 'url', out);
   const entry: HttpEntry = { url };

@@ -149,8 +149,49 @@ function doubleQuoted(
 /** What the Command field holds: one program as typed, a split command line, or a refusal. */
 export type CommandReading =
   | { kind: 'program'; command: string }
-  | { kind: 'split'; argv: string[] }
+  | { kind: 'split'; argv: string[]; note?: string }
   | { kind: 'refused'; message: string };
+
+// `codex mcp add NAME ... -- CMD` and `claude mcp add NAME ... -- CMD`: the server's command is after `--`.
+const CLIENTS = new Set(['codex', 'claude']);
+
+/**
+ * A pasted `codex mcp add` / `claude mcp add` line: the program and arguments after `--`, with a
+ * note naming what was left out (never a value, which may be a secret); undefined for other lines.
+ */
+function clientCommand(argv: string[]): CommandReading | undefined {
+  const [client = '', mcp, add, ...rest] = argv;
+  const program = client.split(/[\\/]/).pop()!;
+  if (!CLIENTS.has(program) || mcp !== 'mcp' || (add !== 'add' && add !== 'add-json'))
+    return undefined;
+  const dashes = rest.indexOf('--');
+  const after = dashes < 0 ? [] : rest.slice(dashes + 1);
+  if (after.length === 0)
+    return {
+      kind: 'refused',
+      message: `Command holds a whole "${program} mcp ${add}" command with no program after "--": for a local server, enter only the part after "--" (the program and its arguments); for a remote one, choose a remote sign-in method and enter its URL.`,
+    };
+  // Options before `--` (the server name, --env KEY=…, --scope…): named, never their values.
+  const options = rest
+    .slice(0, dashes)
+    .filter((w) => w.startsWith('-'))
+    .map((w) => w.split('=')[0]!);
+  const envs = rest
+    .slice(0, dashes)
+    .filter(
+      (w, i, all) => /^[A-Za-z_][A-Za-z0-9_]*=/.test(w) && /^(-e|--env)$/.test(all[i - 1] ?? ''),
+    )
+    .map((w) => w.slice(0, w.indexOf('=')));
+  const left =
+    options.length > 0
+      ? ` Its options before "--" (${[...new Set(options)].join(', ')}) are not read here${envs.length > 0 ? `: put ${envs.map((n) => `${n}=value`).join(', ')} under "Environment for the server"` : ''}.`
+      : '';
+  return {
+    kind: 'split',
+    argv: after,
+    note: `Read the pasted "${program} mcp ${add}" command as the server's own command, the part after "--".${left}`,
+  };
+}
 
 // `FOO=bar cmd`: an environment setting before the command.
 const ASSIGNMENT_RE = /^[A-Za-z_][A-Za-z0-9_]*=/;
@@ -184,7 +225,7 @@ export function readCommandField(raw: string): CommandReading {
       `put ${name}=value under "Environment for the server" and the rest of the line here`,
     );
   }
-  return { kind: 'split', argv: split.argv };
+  return clientCommand(split.argv) ?? { kind: 'split', argv: split.argv };
 }
 
 /** Shows a word in a message: in backticks, with nothing hidden (an empty word shows as `''`). */
@@ -192,12 +233,20 @@ export function shownWord(word: string): string {
   return word === '' ? "`''`" : `\`${word}\``;
 }
 
-/** The "Read as" note for a split command line, so the reader sees exactly what was understood. */
-export function readAsMessage(argv: readonly string[]): string {
+const argumentCount = (n: number): string => (n === 1 ? '1 argument' : `${n} arguments`);
+
+/**
+ * The "Read as" note for a split command line, so the reader sees exactly what was understood;
+ * `more` lines typed under Arguments follow the split ones, and the note gives the total.
+ */
+export function readAsMessage(argv: readonly string[], more = 0): string {
   const [command = '', ...args] = argv;
-  const count = args.length === 1 ? '1 argument' : `${args.length} arguments`;
   const list = args.length > 0 ? `: ${args.map(shownWord).join(', ')}` : '';
-  return `Read as a whole command line: command ${shownWord(command)}, ${count}${list}. The outputs below use this split; check it is what you meant.`;
+  const then =
+    more > 0
+      ? `, then the ${argumentCount(more)} under Arguments (${argumentCount(args.length + more)} in all)`
+      : '';
+  return `Read as a whole command line: command ${shownWord(command)}, ${argumentCount(args.length)}${list}${then}. The outputs below use this split; check it is what you meant.`;
 }
 
 /**

@@ -74,6 +74,8 @@ export function fieldOf(
 ): string {
   const [head = '', index, part] = d.field.split('.');
   if (SAME_NAME.has(head)) return head;
+  // A note from the boundary (read-form.ts) names the form field itself.
+  if (head === 'form') return d.field.slice('form.'.length);
   const mode = modeOf(provider, form);
   switch (head) {
     case 'auth':

@@ -36,13 +36,36 @@ function shapeOf(line: string): string {
   return 'has no colon after the header name';
 }
 
+// A curl option (`-H 'Name: value'`) or a JSON line (`"Name": "value",`): the header a person plainly means.
+const CURL_RE = /^(?:-H|--header)\s*(["'])([^]*)\1$/;
+const JSON_RE = /^"([^"]+)"\s*:\s*"([^"]*)",?$/;
+
+/** A curl or JSON line as `Name: value`, with what it was, or undefined for any other line. */
+function unwrap(text: string): { line: string; was: string } | undefined {
+  const curl = CURL_RE.exec(text);
+  if (curl && curl[2]!.includes(':')) return { line: curl[2]!.trim(), was: 'a curl -H option' };
+  const json = JSON_RE.exec(text);
+  if (json) return { line: `${json[1]}: ${json[2]}`, was: 'a JSON line' };
+  return undefined;
+}
+
 /** Splits one header field into pairs; lines that are not `Name: value` become messages instead. */
 export function readHeaderLines(raw: string, kind: HeaderKind): HeaderLines {
   const pairs: Pair[] = [];
   const notes: Diagnostic[] = [];
-  raw.split('\n').forEach((line, i) => {
-    const text = line.trim();
+  raw.split(/\r?\n/).forEach((line, i) => {
+    let text = line.trim();
     if (text === '') return;
+    const wrapped = unwrap(text);
+    if (wrapped) {
+      text = wrapped.line;
+      // Names the line and what it was; a static value can be a credential, so never the line.
+      notes.push({
+        field: FIELD[kind],
+        severity: 'warning',
+        message: `${LABEL[kind]}, line ${i + 1}: read ${wrapped.was} as the header ${text.slice(0, text.indexOf(':')).trim()}.`,
+      });
+    }
     const colon = text.indexOf(':');
     const looksOff = colon < 0 || /^(-H|--header)\b/.test(text) || /^"/.test(text);
     if (!looksOff) {

@@ -11,7 +11,8 @@ import {
   type ServerSpec,
 } from '../generator/model.ts';
 import { basicAuthorization } from '../generator/basic-auth.ts';
-import { argumentLineNote, readAsMessage, readCommandField } from './command-line.ts';
+import { argumentLineNote, readAsMessage, readCommandField, shownWord } from './command-line.ts';
+import { readForm } from './read-form.ts';
 import { readHeaderLines } from './header-input.ts';
 import {
   defaultForm,
@@ -49,7 +50,9 @@ function extraHeaders(provider: Provider, form: FormState, modeId: string): Pair
 }
 
 /** Builds the spec for a provider preset and the form's state. Pure; never throws. */
-export function specFromForm(provider: Provider, form: FormState): ServerSpec {
+export function specFromForm(provider: Provider, typed: FormState): ServerSpec {
+  // Every outside value passes the boundary first: the spec is built from what the reader meant.
+  const { form, notes: read } = readForm(provider, typed);
   const mode = modeOf(provider, form);
   const endpoint = endpointOf(provider, form);
   const spec: ServerSpec = {
@@ -65,7 +68,7 @@ export function specFromForm(provider: Provider, form: FormState): ServerSpec {
     disabledTools: splitList(form.disabledTools),
     httpHeaders: extraHeaders(provider, form, mode.id),
   };
-  const notes: Diagnostic[] = [];
+  const notes: Diagnostic[] = [...read];
   if (provider.customHeaders && mode.kind !== 'stdio') {
     const literal = readHeaderLines(form.httpHeaders, 'static');
     const fromEnv = readHeaderLines(form.envHeaders, 'env');
@@ -84,7 +87,7 @@ export function specFromForm(provider: Provider, form: FormState): ServerSpec {
       spec.transport = 'stdio';
       spec.url = '';
       spec.httpHeaders = [];
-      readStdio(form, spec, notes);
+      readStdio(form, defaultForm(provider, form.mode).args, spec, notes);
       spec.env = splitPairs(form.env, '=');
       spec.envVars = splitList(form.envVars);
       spec.cwd = form.cwd;
@@ -170,16 +173,39 @@ function headerVariables(headers: readonly Pair[], existing: readonly EnvVarSpec
   return out;
 }
 
-/** Command and arguments: a whole command line pasted into Command is split, and the reader told how. */
-function readStdio(form: FormState, spec: ServerSpec, notes: Diagnostic[]): void {
+/**
+ * Command and arguments: a whole command line pasted into Command is split, and the reader told
+ * how. Its arguments replace the preset's (still in Arguments, untouched); arguments the reader
+ * typed there follow them, and the note counts them all.
+ */
+function readStdio(
+  form: FormState,
+  presetArgs: string,
+  spec: ServerSpec,
+  notes: Diagnostic[],
+): void {
   const reading = readCommandField(form.command);
   // Arguments keep their inner spaces; only the line breaks separate them.
-  const typed = splitLines(form.args);
+  const lines = splitLines(form.args);
+  const preset = reading.kind === 'split' && lines.length > 0 && form.args === presetArgs;
+  const typed = preset ? [] : lines;
   const lead = reading.kind === 'split' ? reading.argv.slice(1) : [];
   spec.command = reading.kind === 'split' ? (reading.argv[0] ?? '') : form.command;
   spec.args = [...lead, ...typed];
-  if (reading.kind === 'split')
-    notes.push({ field: 'command', severity: 'warning', message: readAsMessage(reading.argv) });
+  if (reading.kind === 'split') {
+    const message = [
+      reading.note,
+      readAsMessage(reading.argv, typed.length),
+      preset
+        ? `They replace the preset arguments under Arguments (${lines.map(shownWord).join(', ')}), which are not used: clear that field.`
+        : '',
+    ];
+    notes.push({
+      field: 'command',
+      severity: 'warning',
+      message: message.filter(Boolean).join(' '),
+    });
+  }
   if (reading.kind === 'refused')
     notes.push({ field: 'command', severity: 'error', message: reading.message });
   typed.forEach((line, i) => {

@@ -2,8 +2,11 @@
  * What the notice for an opened share link says beyond the items it skipped: settings that deserve
  * a second look, and the secrets the reader adds. Kept apart from the codec in `share.ts`.
  */
+import { realHost, vendorDomain } from '../input/boundary.ts';
+import { readForm } from '../input/read-form.ts';
 import {
   endpointOf,
+  fillEndpoint,
   modeOf,
   offersStorage,
   type FormState,
@@ -12,39 +15,36 @@ import {
 import type { Applied } from './share-keys.ts';
 import { unsafeChar } from '../safety/unsafe-chars.ts';
 
-/** The registrable domain of a provider's example host (`acme.omniapp.co` -> `omniapp.co`), unless it is a reserved example. */
-export function vendorDomain(exampleHost: string): string | undefined {
-  const host = exampleHost.trim().toLowerCase();
-  if (
-    !/^[a-z0-9.-]+\.[a-z]{2,}$/.test(host) ||
-    /(^|\.)(example\.(com|org|net)|example|test|invalid|localhost)$/.test(host)
-  )
-    return undefined;
-  return host.split('.').slice(-2).join('.');
-}
+// One definition, shared with the form's host reader.
+export { vendorDomain } from '../input/boundary.ts';
 
 /** What a reader should check twice in a link: a host outside the provider's own domain, a secret written into the file. */
 export function cautionsFor(provider: Provider, form: FormState, applied: Applied[]): string[] {
   const cautions: string[] = [];
   const mode = modeOf(provider, form);
   const endpoint = endpointOf(provider, form);
+  // Judged on the address Codex is given, parsed as Codex parses it (WHATWG URL), never on how the text looks.
+  const read = readForm(provider, form).form;
+  const url = fillEndpoint(endpoint.url, read.params);
+  const host = realHost(url)?.toLowerCase().replace(/:\d+$/, '');
+  const what = 'secretLabel' in mode ? `your ${mode.secretLabel}` : 'your sign-in';
   for (const param of endpoint.params) {
+    if (!applied.some((a) => a.key === `p.${param.key}`) || host === undefined) continue;
+    const typed = form.params[param.key] ?? '';
     // Only a param that IS the host ("https://{instance}/...") moves where credentials are sent.
-    if (
-      !endpoint.url.startsWith(`https://{${param.key}}`) ||
-      !applied.some((a) => a.key === `p.${param.key}`)
-    )
-      continue;
-    const vendor = vendorDomain(param.example);
-    const host = (form.params[param.key] ?? '')
-      .trim()
-      .toLowerCase()
-      .replace(/[:/].*$/, '');
-    if (vendor && host !== vendor && !host.endsWith(`.${vendor}`)) {
-      const what = 'secretLabel' in mode ? `your ${mode.secretLabel}` : 'your sign-in';
-      cautions.push(
-        `This link points ${provider.name} at ${short(host)}, which is not an ${vendor} address: ${what} would be sent there. Check that it is your own instance.`,
-      );
+    if (endpoint.url.startsWith(`https://{${param.key}}`)) {
+      const vendor = vendorDomain(param.example);
+      if (vendor && host !== vendor && !host.endsWith(`.${vendor}`))
+        cautions.push(
+          `This link points ${provider.name} at ${short(host)}, which is not an ${vendor} address: ${what} would be sent there. Check that it is your own instance.`,
+        );
+    } else if (endpoint.url === `{${param.key}}`) {
+      // A whole URL: say which host it really reaches when its text could suggest another.
+      const shown = /^[a-z][a-z0-9+.-]*:\/\/([^/]*)/i.exec(typed.trim())?.[1]?.toLowerCase();
+      if (shown !== undefined && shown.replace(/:\d+$/, '') !== host)
+        cautions.push(
+          `This link's ${param.label} reaches the host ${short(host)}, not what its text may suggest (${short(shown)}): ${what} would be sent there.`,
+        );
     }
   }
   if (

@@ -17,6 +17,9 @@ import {
   type Provider,
 } from '../input/provider.ts';
 import { cautionsFor, secretsToAdd, short } from './share-report.ts';
+import { fieldErrors, fieldOfKey } from './link-fields.ts';
+import { holdsPlaceholder } from '../input/boundary.ts';
+import { readForm } from '../input/read-form.ts';
 import type { Shell } from '../generator/shells.ts';
 import { unsafeChar, type UnsafeChar } from '../safety/unsafe-chars.ts';
 import type { SettingsForm } from '../input/settings-form.ts';
@@ -32,7 +35,7 @@ import {
   TEXT_KEYS,
   TEXT_LABELS,
 } from './share-keys.ts';
-import type { Applied } from './share-keys.ts';
+import type { Applied, TextField } from './share-keys.ts';
 
 export type { Applied } from './share-keys.ts';
 export { FROM_KEY, SECRET_LINK_KEYS, SETTINGS_KEYS, SHARE_KEYS, TEXT_KEYS } from './share-keys.ts';
@@ -70,6 +73,11 @@ export interface Decoded {
   view: View;
   /** The "Advanced settings" fields the link set (approval, top-level OAuth keys), as typed. */
   settings: Partial<SettingsForm>;
+  /**
+   * What the link's `from` says it was made from (a server.json name and version): the link's own
+   * claim, which the page cannot verify. Absent when the link has none or it was refused.
+   */
+  from?: string;
 }
 
 /** Result of writing a link: the parameter string, and the fields left out, by the form's labels. */
@@ -77,7 +85,10 @@ export interface Encoded {
   params: string;
   /** Fields left out because they look like credentials. */
   withheld: string[];
-  /** Fields left out because no link reader would use them: longer than MAX_VALUE_LENGTH, or holding a refused character. */
+  /**
+   * Fields left out because no link reader would use them: longer than MAX_VALUE_LENGTH, holding a
+   * refused character, or refused by their field's own validation (the reader sees the error there).
+   */
   unusable: string[];
 }
 
@@ -120,9 +131,22 @@ export function encodeShare(
   const out = new URLSearchParams();
   const unusable: string[] = [];
   out.set('v', SHARE_VERSION);
+  // A value as the boundary read it (a URL's host, a variable's name without `export ...=value`),
+  // carried only when its field accepts it; a stand-in to replace (`{tenant}`) is carried as is.
+  const errors = fieldErrors(provider, form, view.release);
+  const typed = form;
+  form = readForm(provider, form).form;
   // The decoder refuses these, so writing them would only produce a notice on the other side.
   const put = (key: string, value: string): void => {
-    if (value.length <= MAX_VALUE_LENGTH && !refusedChar(key, value)) out.set(key, value);
+    const field = fieldOfKey(key);
+    // A credential goes on to the scan below, which withholds it and says why.
+    const invalid =
+      field !== undefined &&
+      errors.has(field) &&
+      !holdsPlaceholder(value) &&
+      !linkCredential(key, value);
+    if (value.length <= MAX_VALUE_LENGTH && !refusedChar(key, value) && !invalid)
+      out.set(key, value);
     else unusable.push(labelOf(provider, key));
   };
   // 1. The allowlist: only known keys, only values that differ from the preset, never a secret field.
@@ -136,7 +160,7 @@ export function encodeShare(
   for (const [key, field] of Object.entries(TEXT_KEYS)) {
     // Defence in depth: a field classed as secret is never written, even if a link key maps to it.
     if ((SECRET_FIELDS as readonly string[]).includes(field)) continue;
-    if (form[field] !== base[field]) put(key, form[field]);
+    if (typed[field] !== base[field] && form[field] !== base[field]) put(key, form[field]);
   }
   for (const param of endpointOf(provider, form).params) {
     const value = form.params[param.key] ?? '';
@@ -244,7 +268,11 @@ export function decodeShare(provider: Provider, raw: string): Decoded {
     };
   }
   values.delete('v');
-  const { form, applied, view, settings } = applyValues(provider, values, notices);
+  const from = values.get(FROM_KEY);
+  values.delete(FROM_KEY);
+  const { form, applied: set, view, settings } = applyValues(provider, values, notices);
+  const applied = keepValid(provider, form, set, view, notices);
+  const claim = from === undefined ? undefined : readClaim(from, notices);
   return {
     form,
     notices: notices.done(),
@@ -254,7 +282,56 @@ export function decodeShare(provider: Provider, raw: string): Decoded {
     toAdd: secretsToAdd(provider, form),
     view,
     settings,
+    ...(claim !== undefined && { from: claim }),
   };
+}
+
+/**
+ * The applied values whose field accepts them; each other one goes back to the preset, with a
+ * notice quoting its field's own message. A stand-in to replace (`{tenant}`) stays: the page asks for it.
+ */
+function keepValid(
+  provider: Provider,
+  form: FormState,
+  applied: Applied[],
+  view: View,
+  notices: Notices,
+): Applied[] {
+  const errors = fieldErrors(provider, form, view.release);
+  const preset = defaultForm(provider, form.mode);
+  return applied.filter(({ key }) => {
+    const field = fieldOfKey(key);
+    const message = field === undefined ? undefined : errors.get(field);
+    if (field === undefined || message === undefined) return true;
+    const [group, name = ''] = field.split('.');
+    if (group === 'params' || group === 'headers') {
+      if (holdsPlaceholder(form[group][name] ?? '')) return true;
+      form[group][name] = preset[group][name] ?? '';
+    } else {
+      const f = field as TextField;
+      if (holdsPlaceholder(form[f])) return true;
+      form[f] = preset[f];
+    }
+    notices.add(`"${short(key)}" was ignored: ${message}`, key);
+    return false;
+  });
+}
+
+/** Longest `from` claim shown; longer ones are cut. */
+const MAX_FROM = 200;
+
+/** A link's `from` claim, shown as text only when it holds no refused character (bidi, zero-width, controls). */
+function readClaim(value: string, notices: Notices): string | undefined {
+  const bad = unsafeChar(value);
+  if (bad) {
+    notices.add(
+      `"${FROM_KEY}" was ignored: its value holds ${bad.label}, which could make the text shown differ from the text it is.`,
+      FROM_KEY,
+    );
+    return undefined;
+  }
+  const claim = value.trim().slice(0, MAX_FROM);
+  return claim === '' ? undefined : claim;
 }
 
 /** The first character of a link value that its field may not hold. */
@@ -315,8 +392,6 @@ function applyValues(
     (key.startsWith('p.') && Object.hasOwn(form.params, key.slice(2))) ||
     (key.startsWith('h.') && provider.headers.some((h) => h.name === key.slice(2)));
   for (const [key, value] of values) {
-    // `from` names where a prefilled link came from (server.json); the import notice reads it.
-    if (key === FROM_KEY) continue;
     // Unknown keys are the cheap, common case of a hostile link: no detector run for them.
     if (!known(key) && !SECRET_LINK_KEYS.has(key)) {
       notices.add(() => `Unknown setting "${short(key)}" was ignored.`, key);

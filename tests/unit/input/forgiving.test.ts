@@ -117,9 +117,22 @@ describe('a whole command line pasted into Command', () => {
 });
 
 describe('headers: Name: value, or a message naming the format', () => {
+  // Issue 20: a quoted curl -H option and a JSON line are read as the header they name (were refused).
   it.each([
-    ["-H 'X-Api-Key: abc'", /line 1: a curl option \(-H\)/],
-    ['"X-Api-Key": "abc",', /line 1: a JSON line/],
+    ["-H 'X-Api-Key: abc'", /line 1: read a curl -H option as the header X-Api-Key\./],
+    ['--header "X-Api-Key: abc"', /line 1: read a curl -H option as the header X-Api-Key\./],
+    ['"X-Api-Key": "abc",', /line 1: read a JSON line as the header X-Api-Key\./],
+  ])('static %j is read as the header it names, with a note', (line, note) => {
+    const { g, at } = run(custom, remote({ httpHeaders: line }));
+    expect(g.outputs!.entry).toMatchObject({ http_headers: { 'X-Api-Key': 'abc' } });
+    const messages = at('httpHeaders').map((d) => d.message);
+    expect(messages).toContainEqual(expect.stringMatching(note));
+    // The static field can hold a credential: the note never repeats the value.
+    expect(messages.join('\n')).not.toContain('abc');
+  });
+
+  it.each([
+    ['-H X-Api-Key: abc', /line 1: a curl option \(-H\)/],
     ['X-Api-Key=abc', /line 1: a "Name=value" \(or TOML\) line: use a colon/],
     ['Authorization Bearer abc', /line 1: has no colon/],
   ])('static %j', (line, shape) => {
