@@ -277,9 +277,15 @@ test('20,000 headers in one server: the DOM stays bounded (findings capped, no h
     (_, i) => `X-Api-Key-${i} = "sk_live_${i}abcdefghijklmnop"`,
   );
   const text = `[mcp_servers.a]\nurl = "https://a.example/mcp"\n[mcp_servers.a.http_headers]\n${headers.join('\n')}\n`;
-  await page.getByLabel('Your config.toml').fill(text);
+  test.setTimeout(180_000);
+  // Setting the value is the browser's own work (a 1 MB fill types it): done as a paste would.
+  await page.getByLabel('Your config.toml').evaluate((el, value) => {
+    const t = el as HTMLTextAreaElement;
+    t.value = value;
+    t.dispatchEvent(new Event('input', { bubbles: true }));
+  }, text);
   const card = page.locator('[data-server="a"]');
-  await expect(card.locator('pre[data-output]').first()).toBeVisible({ timeout: 60_000 });
+  await expect(card.locator('pre[data-output]').first()).toBeVisible({ timeout: 120_000 });
   await expect(card.locator('[data-more]').first()).toBeVisible();
   const nodes = await page.evaluate(() => document.getElementsByTagName('*').length);
   // The old page drew every finding and highlighted every token: 700,000 nodes.
