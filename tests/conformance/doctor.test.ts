@@ -328,8 +328,8 @@ describe('doctor corpus against the real CLI', () => {
   }
 });
 
-// The doctor checks [mcp_servers] only. A whole config.toml whose other part Codex refuses must
-// not be called loadable: the verdict names the part checked and the keys it did not check.
+// A whole config.toml: what Codex refuses at the top level (its enum-valued keys) the doctor refuses,
+// with Codex's own words and line; keys it does not check are named, never called loadable.
 describe('a whole file: the verdict never says it loads where Codex refuses it', () => {
   it.concurrent(
     'approval_policy = "auto" (not a policy Codex knows) next to a valid server',
@@ -338,20 +338,37 @@ describe('a whole file: the verdict never says it loads where Codex refuses it',
         'model = "o3"\napproval_policy = "auto"\n\n[mcp_servers.a]\ncommand = "npx"\nargs = ["-y", "pkg"]\n';
       const r = await load(text, 'a', 'whole-file');
       expect(LOAD_FAILED.test(r.stderr), `codex refuses the file\n${r.stderr}`).toBe(true);
-      expect(cliRejection(r.stderr)?.path).toBe('approval_policy');
+      const cli = cliRejection(r.stderr);
+      expect(cli?.path).toBe('approval_policy');
       const report = diagnoseConfig(text, OPTIONS);
-      expect(report.unchecked).toEqual(['model', 'approval_policy']);
-      expect(report.summary).toMatch(
-        /The rest of the file \(`model`, `approval_policy`\) was NOT checked/,
-      );
-      expect(report.summary).toMatch(/covers \[mcp_servers\] only/);
-      expect(report.summary).not.toMatch(/loads this file|accepts this file|covers all of it/);
+      expect(report.loads).toBe(false);
+      const found = report.file.find((f) => f.codexPath === 'approval_policy');
+      expect(found?.kind).toBe('rejected');
+      expect(found?.codexMessage, 'the doctor quotes Codex').toBe(cli?.message);
+      expect(found?.line).toBe(2);
+      expect(report.summary).toMatch(/refuses to load this WHOLE file/);
+      // `model` is not one of the keys the doctor checks: it stays named as not checked.
+      expect(report.unchecked).toEqual(['model']);
       // Without the bad key the same file loads, and only then may the verdict cover all of it.
       const servers = '[mcp_servers.a]\ncommand = "npx"\nargs = ["-y", "pkg"]\n';
       expect((await load(servers, 'a', 'whole-file-ok')).code).toBe(0);
       expect(diagnoseConfig(servers, OPTIONS).summary).toMatch(/covers all of it/);
     },
   );
+
+  // Every corpus file refused at a top-level key: the doctor's message is Codex's, word for word.
+  for (const c of corpus.filter(
+    (f) => f.file.includes('top-level') && f.codex.kind === 'rejects',
+  )) {
+    it.concurrent(`${c.file}: Codex's words`, async () => {
+      const r = await load(c.text, 'docs', `top-${c.file}`);
+      const cli = cliRejection(r.stderr);
+      expect(cli, r.stderr).not.toBeNull();
+      const report = diagnoseConfig(c.text, OPTIONS);
+      const found = report.file.find((f) => f.codexPath === cli?.path);
+      expect(found?.codexMessage).toBe(cli?.message);
+    });
+  }
 });
 
 const JSON_CASES: { name: string; json: string; servers: string[] }[] = [

@@ -240,6 +240,56 @@ test('merge all corrected blocks: a visible diff that says, not only colours, wh
   await expect(page.locator('.cmg-live')).toContainText('2 corrected blocks merged');
   const axe = await new AxeBuilder({ page }).include('[data-merge-all-result]').analyze();
   expect(axe.violations.map((v) => v.id)).toEqual([]);
+  // One merged result on the page: the preview below no longer shows its own one-server file.
+  await expect(page.locator('pre[data-output^="merged"]')).toHaveCount(1);
+  await expect(page.locator('[data-merged-above]')).toBeVisible();
+  // Editing the preview's block brings its own result back, and the merged-all one goes.
+  await page.getByLabel('Block to merge').fill('[mcp_servers.solo]\ncommand = "npx"\n');
+  await expect(page.locator('[data-merge-all-result]')).toHaveCount(0);
+  await expect(page.locator('pre[data-output="merged"]')).toContainText('[mcp_servers.solo]');
+  await expect(page.locator('pre[data-output^="merged"]')).toHaveCount(1);
+});
+
+test('JSON pasted as config.toml is read as JSON, and the page says so', async ({ page }) => {
+  await page.goto('/tools/config-doctor/');
+  await page.locator('[data-doctor][data-hydrated="true"]').waitFor();
+  await page
+    .getByLabel('Your config.toml')
+    .fill('{ "mcpServers": { "fs": { "command": "npx", "args": ["-y", "server-fs"] } } }');
+  await expect(page.getByLabel('JSON from another client')).toBeChecked();
+  await expect(page.locator('[data-auto-json]')).toContainText('is JSON, not TOML');
+  await expect(page.locator('.cmd-summary')).not.toContainText('not valid TOML');
+  await expect(page.locator('[data-server="fs"] pre[data-output]').first()).toContainText(
+    '[mcp_servers.fs]',
+  );
+  // TOML pasted again switches back.
+  await page.getByLabel('Your JSON MCP configuration').fill('[mcp_servers.a]\ncommand = "x"\n');
+  await expect(page.getByLabel('Codex config.toml')).toBeChecked();
+});
+
+test('20,000 headers in one server: the DOM stays bounded (findings capped, no highlighting of a huge block)', async ({
+  page,
+}) => {
+  await page.goto('/tools/config-doctor/');
+  await page.locator('[data-doctor][data-hydrated="true"]').waitFor();
+  const headers = Array.from(
+    { length: 20_000 },
+    (_, i) => `X-Api-Key-${i} = "sk_live_${i}abcdefghijklmnop"`,
+  );
+  const text = `[mcp_servers.a]\nurl = "https://a.example/mcp"\n[mcp_servers.a.http_headers]\n${headers.join('\n')}\n`;
+  test.setTimeout(180_000);
+  // Setting the value is the browser's own work (a 1 MB fill types it): done as a paste would.
+  await page.getByLabel('Your config.toml').evaluate((el, value) => {
+    const t = el as HTMLTextAreaElement;
+    t.value = value;
+    t.dispatchEvent(new Event('input', { bubbles: true }));
+  }, text);
+  const card = page.locator('[data-server="a"]');
+  await expect(card.locator('pre[data-output]').first()).toBeVisible({ timeout: 120_000 });
+  await expect(card.locator('[data-more]').first()).toBeVisible();
+  const nodes = await page.evaluate(() => document.getElementsByTagName('*').length);
+  // The old page drew every finding and highlighted every token: 700,000 nodes.
+  expect(nodes).toBeLessThan(5000);
 });
 
 test('a pasted server.json shows the block for each way to run the server', async ({ page }) => {

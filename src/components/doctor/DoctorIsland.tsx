@@ -13,6 +13,7 @@ import type { AnalysisRequest, DoctorAnswer, MergeAllAnswer } from './doctor-ana
 import { FileFindings, RepairView, useCards, type Mode } from './doctor-cards.tsx';
 import { createAnalyser, type Analyser } from './doctor-client.ts';
 import { Area, blockName, EXAMPLES, ReleaseSelect } from './doctor-fields.tsx';
+import { looksLikeJson } from '../../lib/doctor/detect.ts';
 import { MergePreview } from './doctor-merge.tsx';
 import { MergeAllView, Rich } from './doctor-view.tsx';
 import { Choice } from '../shared/fields.tsx';
@@ -28,6 +29,8 @@ const DEBOUNCE_MS = 150;
 
 export default function DoctorIsland({ provider }: { provider?: Provider }) {
   const [mode, setMode] = useState<Mode>('toml');
+  // Set when the doctor switched to JSON itself (JSON pasted as config.toml); the notice says so.
+  const [autoJson, setAutoJson] = useState(false);
   const [release, setRelease] = useState<Release>(CODEX_NEWEST);
   const [input, setInput] = useState('');
   const [exported, setExported] = useState('');
@@ -94,6 +97,14 @@ export default function DoctorIsland({ provider }: { provider?: Provider }) {
     return () => clearTimeout(timer);
   };
 
+  // After a switch the doctor made itself, TOML pasted again switches back.
+  useEffect(() => {
+    if (autoJson && mode === 'json' && input.trim() !== '' && !looksLikeJson(input)) {
+      setMode('toml');
+      setAutoJson(false);
+    }
+  }, [input, autoJson, mode]);
+
   useEffect(() => {
     if (input.trim() === '') {
       seqs.current.doctor += 1;
@@ -116,6 +127,12 @@ export default function DoctorIsland({ provider }: { provider?: Provider }) {
       if (answer.kind !== 'doctor') return;
       setDoctor(answer);
       setDoctorBusy(false);
+      // JSON pasted as config.toml: read as JSON, and the choice above follows, with a word why.
+      if (answer.report.readAsJson && mode === 'toml') {
+        setMode('json');
+        setAutoJson(true);
+        announce('This is JSON, not TOML: the doctor switched to "JSON from another client".');
+      }
     });
   }, [input, mode, release, exportedEnv, shown]);
 
@@ -157,6 +174,7 @@ export default function DoctorIsland({ provider }: { provider?: Provider }) {
 
   const sendToMerge = (name: string, block: string) => {
     blockEdits.current += 1;
+    setMergedAll(null);
     setMergeName(name);
     setMergeBlock(block);
     setBlockTouched(true);
@@ -226,10 +244,18 @@ export default function DoctorIsland({ provider }: { provider?: Provider }) {
               help: '(Claude Desktop, Cursor, VS Code, Gemini CLI, OpenCode… or a server.json)',
             },
           ]}
-          onChange={(v) => setMode(v === 'json' ? 'json' : 'toml')}
+          onChange={(v) => {
+            setMode(v === 'json' ? 'json' : 'toml');
+            setAutoJson(false);
+          }}
           messages={[]}
           inline
         />
+        {autoJson && mode === 'json' && (
+          <p class="cmg-notice" data-auto-json>
+            What you pasted is JSON, not TOML, so the doctor reads it as JSON from another client.
+          </p>
+        )}
         <ReleaseSelect value={release} onChange={chooseRelease} />
         <Area
           id="cmd-input"
@@ -358,18 +384,23 @@ export default function DoctorIsland({ provider }: { provider?: Provider }) {
         onName={(v) => {
           blockEdits.current += 1;
           setMergeName(v);
+          setMergedAll(null);
         }}
         block={effectiveBlock}
         onBlock={(v) => {
           setMergeBlock(v);
           setBlockTouched(true);
+          setMergedAll(null);
           // Only the latest edit may set the name: an earlier, slower parse must not win.
           const mine = ++blockEdits.current;
           void blockName(v).then((name) => {
             if (name !== '' && mine === blockEdits.current) setMergeName(name);
           });
         }}
-        merge={merge}
+        // One merged result: while "Merge all" is shown, this preview's own file is not (it held one
+        // server of several under the same title); editing a field here brings it back.
+        merge={mergedAll ? null : merge}
+        mergedAbove={mergedAll !== null}
         headingRef={mergeHeadingRef}
         highlighter={highlighter}
         hydrated={hydrated}

@@ -9,6 +9,26 @@ import { OutputBlock } from '../shared/OutputBlock.tsx';
 /** What the reader pasted. */
 export type Mode = 'toml' | 'json';
 
+/**
+ * Findings (and changes) shown per list: a file with 20,000 headers gave one card 20,000 findings,
+ * 700,000 DOM nodes and a 48 s frame. The rest are counted, not drawn; the DOM stays bounded.
+ */
+export const LIST_CAP = 30;
+
+/** "… and 19,970 more (not shown: fix the ones above and check again)". */
+function More({ total, what }: { total: number; what: string }) {
+  if (total <= LIST_CAP) return null;
+  return (
+    <li class="cmd-more-findings" data-more={total - LIST_CAP}>
+      … and {(total - LIST_CAP).toLocaleString('en-US')} more {what} of the same kind, not shown.
+    </li>
+  );
+}
+
+/** The highlighter for a block of this size: none past HIGHLIGHT_LIMIT (one span per token is too many nodes). */
+const litFor = (h: Highlighter | null, text: string): Highlighter | null =>
+  text.length > HIGHLIGHT_LIMIT ? null : h;
+
 const SEVERITY_LABEL: Record<Finding['severity'], string> = {
   error: 'Error',
   warning: 'Warning',
@@ -29,7 +49,7 @@ function FindingList({
     <div class="cmd-group">
       <h4>{title}</h4>
       <ul class="cmd-findings">
-        {findings.map((f) => (
+        {findings.slice(0, LIST_CAP).map((f) => (
           <li class={`cmd-finding cmd-${f.severity}`} data-kind={f.kind} data-key={f.key.join('.')}>
             <span class="cmd-badge">{SEVERITY_LABEL[f.severity]}</span> <Rich text={f.message} />
             {f.line !== undefined && (
@@ -48,6 +68,7 @@ function FindingList({
             )}
           </li>
         ))}
+        <More total={findings.length} what="findings" />
       </ul>
     </div>
   );
@@ -127,17 +148,18 @@ export function ServerCard({
             title={`Corrected [mcp_servers.${block.name}]`}
             text={block.toml.trimEnd()}
             lang="toml"
-            highlighter={highlighter}
+            highlighter={litFor(highlighter, block.toml)}
             interactive={interactive}
             onCopied={onCopied}
           />
           {block.changes.length > 0 ? (
             <ul class="cmd-changes" aria-label={`What changed in ${block.name}`}>
-              {block.changes.map((c) => (
+              {block.changes.slice(0, LIST_CAP).map((c) => (
                 <li>
                   <Rich text={c} />
                 </li>
               ))}
+              <More total={block.changes.length} what="changes" />
             </ul>
           ) : (
             <p class="cmg-help">
@@ -150,7 +172,7 @@ export function ServerCard({
             <p class="cmg-partial">
               Not in the corrected block (the generator does not write{' '}
               {block.notCarried.length === 1 ? 'this key' : 'these keys'}):{' '}
-              {block.notCarried.map((k, i) => (
+              {block.notCarried.slice(0, LIST_CAP).map((k, i) => (
                 <>
                   {i > 0 && ', '}
                   <code>{k}</code>
@@ -171,7 +193,7 @@ export function ServerCard({
                 title="Environment (bash / zsh)"
                 text={block.env.posix.trimEnd()}
                 lang="shellscript"
-                highlighter={highlighter}
+                highlighter={litFor(highlighter, block.env.posix)}
                 interactive={interactive}
                 onCopied={onCopied}
               />
@@ -180,7 +202,7 @@ export function ServerCard({
                 title="Environment (fish)"
                 text={block.env.fish.trimEnd()}
                 lang="shellscript"
-                highlighter={highlighter}
+                highlighter={litFor(highlighter, block.env.fish)}
                 interactive={interactive}
                 onCopied={onCopied}
               />
@@ -189,7 +211,7 @@ export function ServerCard({
                 title="Environment (PowerShell)"
                 text={block.env.powershell.trimEnd()}
                 lang="powershell"
-                highlighter={highlighter}
+                highlighter={litFor(highlighter, block.env.powershell)}
                 interactive={interactive}
                 onCopied={onCopied}
               />
@@ -205,7 +227,7 @@ export function ServerCard({
         <div class="cmg-blocked">
           <p>No corrected block:</p>
           <ul>
-            {server.correctedProblems.map((p) => (
+            {server.correctedProblems.slice(0, LIST_CAP).map((p) => (
               <li>
                 <Rich text={p} />
               </li>
@@ -258,7 +280,7 @@ export function FileFindings({
   if (report.file.length === 0) return null;
   return (
     <ul class="cmd-findings">
-      {report.file.map((f) => (
+      {report.file.slice(0, LIST_CAP).map((f) => (
         <li class={`cmd-finding cmd-${f.severity}`} data-kind={f.kind}>
           <span class="cmd-badge">{SEVERITY_LABEL[f.severity]}</span> <Rich text={f.message} />
           {f.codexMessage && (
@@ -277,6 +299,7 @@ export function FileFindings({
           )}
         </li>
       ))}
+      <More total={report.file.length} what="findings" />
     </ul>
   );
 }

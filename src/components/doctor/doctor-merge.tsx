@@ -14,6 +14,8 @@ interface MergePreviewProps {
   onBlock: (v: string) => void;
   /** The merge of `block` into `existing`, when there is one to show. */
   merge: MergeResult | null;
+  /** True while "All corrected blocks, merged" is shown above: the one merged result on the page. */
+  mergedAbove: boolean;
   headingRef: { current: HTMLHeadingElement | null };
   highlighter: Highlighter | null;
   hydrated: boolean;
@@ -30,6 +32,7 @@ export function MergePreview(props: MergePreviewProps) {
     block,
     onBlock,
     merge,
+    mergedAbove,
     headingRef,
     highlighter,
     hydrated,
@@ -84,6 +87,12 @@ export function MergePreview(props: MergePreviewProps) {
           help="Filled in with the first corrected block above; paste a block from a guide or the generator instead if you like."
         />
       </form>
+      {mergedAbove && (
+        <p class="cmg-help" data-merged-above>
+          The merged file is shown above, under "All corrected blocks, merged". Edit a field here to
+          preview one block instead.
+        </p>
+      )}
       {merge && (
         <div class="cmd-merge-result" data-merge-collision={merge.collision ? 'true' : 'false'}>
           {merge.error ? (

@@ -22,6 +22,8 @@ export function Rich({ text }: { text: string }) {
 
 /** Unchanged lines shown around each change; longer unchanged runs are folded. */
 const CONTEXT = 2;
+/** Rows drawn at most: a diff of 60,000 changed lines drawn whole blocked the page for seconds. */
+const MAX_ROWS = 400;
 
 /** The diff of a merge: added and removed lines marked by a sign and by words (not colour alone). */
 function Diff({ lines }: { lines: DiffLine[] }) {
@@ -29,7 +31,12 @@ function Diff({ lines }: { lines: DiffLine[] }) {
     lines.slice(Math.max(0, i - CONTEXT), i + CONTEXT + 1).some((l) => l.kind !== 'same');
   const rows: VNode[] = [];
   let folded = 0;
+  let notDrawn = 0;
   lines.forEach((l, i) => {
+    if (rows.length >= MAX_ROWS) {
+      if (l.kind !== 'same') notDrawn += 1;
+      return;
+    }
     if (l.kind === 'same' && !near(i)) {
       folded += 1;
       return;
@@ -58,6 +65,13 @@ function Diff({ lines }: { lines: DiffLine[] }) {
     rows.push(
       <li class="cmd-diff-fold">
         … {folded} unchanged {folded === 1 ? 'line' : 'lines'}
+      </li>,
+    );
+  if (notDrawn > 0)
+    rows.push(
+      <li class="cmd-diff-fold" data-diff-more={notDrawn}>
+        … and {notDrawn} more added or removed lines, not drawn here: the merged file below has them
+        all.
       </li>,
     );
   return (

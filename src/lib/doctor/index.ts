@@ -10,6 +10,7 @@
  * run them, jsonc.ts and client-json.ts read other clients' formats. The rules are Codex's own,
  * checked file by file in tests/conformance/doctor.test.ts (corpus in tests/conformance/doctor-corpus/).
  */
+import { looksLikeJson } from './detect.ts';
 import { convertJson } from './json.ts';
 import { internalError } from './summary.ts';
 import { diagnoseToml } from './toml.ts';
@@ -24,11 +25,21 @@ export type {
   ParseProblem,
   ServerReport,
 } from './types.ts';
+export { looksLikeJson } from './detect.ts';
 export { hasPlaceholder, placeholderVar, saneServerName } from './checks/values.ts';
 
-/** Diagnoses a pasted config.toml. Never throws. */
+/**
+ * Diagnoses a pasted config.toml. Never throws. JSON pasted here (it can never be TOML) is read as
+ * another client's JSON instead, and the report says so (`readAsJson`).
+ */
 export function diagnoseConfig(text: string, options: DiagnoseOptions = {}): DoctorReport {
   try {
+    if (looksLikeJson(text)) {
+      const report = convertJson(text, options);
+      const note =
+        'This is JSON, not TOML (a config.toml cannot start with "{"), so the doctor read it as JSON from another client (Claude Desktop, Cursor, VS Code, Gemini CLI…).';
+      return { ...report, readAsJson: true, summary: `${note} ${report.summary}` };
+    }
     return diagnoseToml(text, options);
   } catch (e) {
     return internalError('toml', e);

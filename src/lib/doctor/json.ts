@@ -18,7 +18,9 @@ import {
 } from './types.ts';
 
 /** Converts a JSON text (may throw on a bug: the public wrapper catches). */
-export function convertJson(text: string, options: DiagnoseOptions): DoctorReport {
+export function convertJson(pasted: string, options: DiagnoseOptions): DoctorReport {
+  // A byte order mark (Windows editors save one) is not JSON: JSON.parse refuses it.
+  const text = pasted.replace(/^\uFEFF/, '');
   const exported = exportedSet(options);
   const base = { source: 'json' as const, file: [] as Finding[], servers: [] as ServerReport[] };
   const clean = stripJsonc(text);

@@ -53,7 +53,11 @@ export function tomlSummary(
   );
   if (rejected.length > 0) {
     const names = report.servers.filter((s) => s.rejected.length > 0).map((s) => s.name);
-    return `Codex refuses to load this WHOLE file, not just the broken ${names.length === 1 ? 'server' : 'servers'}: ${plural(rejected.length, 'problem')}${names.length > 0 ? ` in ${names.map((n) => `"${n}"`).join(', ')}` : ''} ${rejected.length === 1 ? 'stops' : 'stop'} Codex ${release}: ${effect} Fix ${rejected.length === 1 ? 'it' : 'them'} (or use the corrected blocks) and every server loads again.`;
+    const whole =
+      names.length === 0
+        ? 'Codex refuses to load this WHOLE file, every server in it'
+        : `Codex refuses to load this WHOLE file, not just the broken ${names.length === 1 ? 'server' : 'servers'}`;
+    return `${whole}: ${plural(rejected.length, 'problem')}${names.length > 0 ? ` in ${names.map((n) => `"${n}"`).join(', ')}` : ''} ${rejected.length === 1 ? 'stops' : 'stop'} Codex ${release}: ${effect} Fix ${rejected.length === 1 ? 'it' : 'them'} (or use the corrected blocks) and every server loads again.`;
   }
   const rest = notChecked(report.unchecked);
   if (report.servers.length === 0)

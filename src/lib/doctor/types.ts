@@ -81,6 +81,8 @@ export interface DoctorReport {
    * above are read from it.
    */
   repair?: { text: string; lines: number[] };
+  /** Set when JSON was pasted as a config.toml: the report is the JSON conversion (`source` is 'json'). */
+  readAsJson?: true;
 }
 
 export interface DiagnoseOptions {

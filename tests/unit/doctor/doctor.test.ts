@@ -442,18 +442,63 @@ describe('diagnoseConfig: risks', () => {
   // Regression: "Codex 0.169.0 loads this file" was said of a file whose other keys were never
   // looked at, such as approval_policy = "auto".
   it('says which part was checked, never that Codex loads the whole file', () => {
-    const r = diagnoseConfig(
-      toml(['approval_policy = "auto"', '[mcp_servers.a]', 'command = "npx"']),
-    );
+    const r = diagnoseConfig(toml(['model = "o3"', '[mcp_servers.a]', 'command = "npx"']));
     expect(r.summary).toMatch(/\[mcp_servers\] part/);
-    expect(r.summary).toMatch(/The rest of the file \(`approval_policy`\) was NOT checked/);
+    expect(r.summary).toMatch(/The rest of the file \(`model`\) was NOT checked/);
     expect(r.summary).not.toMatch(/loads this file/);
-    expect(r.unchecked).toEqual(['approval_policy']);
+    expect(r.unchecked).toEqual(['model']);
     // The release named is the one judged by, never a version typed into the text.
     expect(r.summary).toMatch(new RegExp(`^Codex ${CODEX_NEWEST.replace(/\./g, '\\.')} accepts`));
     expect(
       diagnoseConfig('[mcp_servers.a]\ncommand = "x"\n', { release: '0.150.0' }).summary,
     ).toMatch(/^Codex 0\.150\.0 accepts .* this covers all of it\.$/);
+  });
+});
+
+describe('diagnoseConfig: the top-level keys Codex checks against a list', () => {
+  it('refuses approval_policy = "auto" with Codex\'s words and line, as Codex does', () => {
+    const r = diagnoseConfig(
+      toml(['model = "o3"', 'approval_policy = "auto"', '[mcp_servers.a]', 'command = "npx"']),
+    );
+    expect(r.loads).toBe(false);
+    expect(r.file).toEqual([
+      expect.objectContaining({
+        kind: 'rejected',
+        codexPath: 'approval_policy',
+        line: 2,
+        // Recorded from the real CLI (0.140.0 and 0.171.0); tests/conformance/doctor.test.ts re-checks it.
+        codexMessage:
+          'unknown variant `auto`, expected one of `untrusted`, `on-failure`, `on-request`, `granular`, `never`',
+      }),
+    ]);
+    expect(r.summary).toMatch(/refuses to load this WHOLE file/);
+    expect(r.unchecked).toEqual(['model']);
+  });
+
+  it.each([
+    ['sandbox_mode = true', 'invalid type: unit variant, expected string only'],
+    [
+      'sandbox_mode = { a = 1 }',
+      'unknown variant `a`, expected one of `read-only`, `workspace-write`, `danger-full-access`',
+    ],
+    ['model_verbosity = "loud"', 'unknown variant `loud`, expected one of `low`, `medium`, `high`'],
+  ])('%s', (line, message) => {
+    const r = diagnoseConfig(toml([line, '[mcp_servers.a]', 'command = "npx"']));
+    expect(r.file.map((f) => f.codexMessage)).toEqual([message]);
+  });
+
+  it('accepts the values Codex lists, and counts those keys as checked', () => {
+    const r = diagnoseConfig(
+      toml([
+        'approval_policy = "never"',
+        'sandbox_mode = "read-only"',
+        '[mcp_servers.a]',
+        'command = "npx"',
+      ]),
+    );
+    expect(r.loads).toBe(true);
+    expect(r.unchecked).toEqual([]);
+    expect(r.summary).toMatch(/covers all of it/);
   });
 });
 

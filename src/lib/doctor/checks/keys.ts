@@ -20,8 +20,11 @@ export function notYetRead(key: string, release: Release): string {
  * An SSE server, rated the same in config.toml and other clients' JSON (a warning risk): Codex
  * speaks streamable HTTP only, so the URL given may not answer it.
  */
-export function sseMessage(written: string): string {
-  return `${written}: Codex has no SSE transport, only streamable HTTP. Point url at the server's streamable HTTP endpoint (often ending in /mcp rather than /sse); the corrected block keeps the URL as given.`;
+export function sseMessage(written: string, url?: string): string {
+  // The nearest working route: the same address with /mcp in place of /sse, when it ends so.
+  const m = url === undefined ? null : /^(.*)\/sse(\/?)((?:[?#].*)?)$/i.exec(url);
+  const guess = m ? `${m[1]}/mcp${m[2]}${m[3]}` : null;
+  return `${written}: Codex has no SSE transport, only streamable HTTP. Point url at the server's streamable HTTP endpoint${guess ? ` (try ${guess}, the usual address next to ${url})` : ' (often ending in /mcp rather than /sse)'}; check the server's docs for it. The corrected block keeps the URL as given.`;
 }
 
 /** Checks the type of every key Codex `release` reads, and reports the keys it ignores. */

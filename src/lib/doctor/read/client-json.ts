@@ -2,6 +2,7 @@
 import type { Findings } from '../findings.ts';
 import { sseMessage } from '../checks/keys.ts';
 import { fromVsCodeInputs } from './vscode-inputs.ts';
+import { fromVsCodeVariables } from './vscode-vars.ts';
 import { MCP_KEYS, topKeysIn } from '../../codex/index.ts';
 import { MISTAKES } from '../schema.ts';
 import { suggestionFor } from '../checks/suggest.ts';
@@ -35,7 +36,28 @@ export function fromClientJson(raw: Table, out: Findings): Table {
     t['args'] = [...rest, ...asStrings(t['args'])];
   }
   fromVsCodeInputs(t, out);
+  fromVsCodeVariables(t, out);
+  sseByAddress(raw, t, out);
   return t;
+}
+
+/**
+ * An SSE server given by its address alone (Cursor's and Gemini CLI's `url` often is one: Gemini
+ * CLI reads `url` as SSE and `httpUrl` as streamable HTTP): flagged like `"type": "sse"`, with the
+ * address to try instead, since Codex sends streamable HTTP to whatever url it is given.
+ */
+function sseByAddress(raw: Table, t: Table, out: Findings): void {
+  const typed = ['type', 'transport', 'transportType'].some(
+    (k) => typeof raw[k] === 'string' && (raw[k] as string).toLowerCase() === 'sse',
+  );
+  if (typed || typeof raw['url'] !== 'string' || typeof t['url'] !== 'string') return;
+  if (!isSseAddress(t['url'])) return;
+  out.risk(['url'], sseMessage(`"url": "${t['url']}" ends in /sse, an SSE endpoint`, t['url']));
+}
+
+/** True when a URL's path ends in /sse (the usual SSE endpoint). */
+export function isSseAddress(url: string): boolean {
+  return /\/sse\/?(?:[?#]|$)/i.test(url);
 }
 
 /** A key Codex spells differently, or does not have. */
@@ -51,8 +73,9 @@ function convertKey(key: string, value: unknown, raw: Table, t: Table, out: Find
     case 'type':
     case 'transport':
     case 'transportType':
-      if (value === 'sse') {
-        out.risk([key], sseMessage(`"${key}": "sse"`));
+      if (typeof value === 'string' && value.toLowerCase() === 'sse') {
+        const url = typeof raw['url'] === 'string' ? raw['url'] : undefined;
+        out.risk([key], sseMessage(`"${key}": "${value}"`, url));
       } else if (
         typeof value === 'string' &&
         !/^(stdio|http|streamable[-_]?http|streamableHttp|local|remote)$/i.test(value)

@@ -24,14 +24,23 @@ export function salvageContext(name: string, exported: Set<string> | null): Salv
   spec.name = name;
   const used = new Set<string>();
   const prefix = upperSnake(name).replace(/^(?=[0-9])/, 'MCP_') || 'MCP';
+  // The next number to try per base name: counting from 2 again for every argument made naming
+  // quadratic (16,000 `--token` pairs took 23 s).
+  const next = new Map<string, number>();
   const envVar = (suffix: string): string => {
-    let v = `${prefix}_${suffix}`.replace(/__+/g, '_');
-    for (let i = 2; used.has(v); i++) v = `${prefix}_${suffix}_${i}`;
+    const base = `${prefix}_${suffix}`.replace(/__+/g, '_');
+    let v = base;
+    let i = next.get(base) ?? 2;
+    for (; used.has(v); i++) v = `${prefix}_${suffix}_${i}`;
+    next.set(base, i);
     used.add(v);
     return v;
   };
+  const exportedNames = new Set<string>();
   const exportLine = (varName: string, placeholder: string): void => {
-    if (spec.envVarLines.some((l) => l.name === varName)) return;
+    // A set, not a search of the lines: thousands of moved arguments made that quadratic.
+    if (exportedNames.has(varName)) return;
+    exportedNames.add(varName);
     const line: EnvVarSpec = { name: varName, value: '', placeholder };
     spec.envVarLines.push(line);
   };
