@@ -23,7 +23,7 @@ import { layeredHighlighter, type Prehighlighted } from '../highlight/prehighlig
 import { copyText, useAnnouncer } from '../shared/live.ts';
 import { ADVANCED_KEYS, GeneratorForm } from './GeneratorForm.tsx';
 import { InlineCode } from '../shared/fields.tsx';
-import { GeneratorOutputs } from './GeneratorOutputs.tsx';
+import { GeneratorOutputs, ViewChoices } from './GeneratorOutputs.tsx';
 import { applyShell, useShell } from './shell-choice.ts';
 import { ConfigPathNote } from './ConfigPathNote.tsx';
 import { emptySettings, type SettingsForm } from '../../lib/input/settings-form.ts';
@@ -273,6 +273,16 @@ export default function GeneratorIsland(props: Props) {
         }
         emailModes={props.emailModes}
         platform={platform}
+        lead={
+          <ViewChoices
+            id={id}
+            shell={shell}
+            onShell={(s: Shell) => applyShell(s, true)}
+            release={release}
+            releases={releases}
+            onRelease={(v) => setRelease(releases.find((r) => r === v) ?? newest)}
+          />
+        }
         advancedExtra={
           engine && (
             <engine.SettingsFields
@@ -295,19 +305,30 @@ export default function GeneratorIsland(props: Props) {
           ))}
         </ul>
       )}
-      <section class="cmg-outputs" aria-label="Generated setup">
+      {/* Narrow screens: the outputs follow the form, one tap away (hidden beside it on wide ones). */}
+      <a class="cmg-jump" href={`#${id}-out`}>
+        Jump to your commands
+      </a>
+      <section class="cmg-outputs" id={`${id}-out`} aria-label="Generated setup">
+        {/* The link's feedback sits next to its button, in view beside the form. */}
+        <div class="cmg-toolbar">
+          {hydrated && (
+            <button type="button" class="cmg-link" onClick={copyLink}>
+              Copy link for teammates
+            </button>
+          )}
+          <p class="cmg-live" role="status" aria-live="polite">
+            {announcement}
+          </p>
+        </div>
         <GeneratorOutputs
           id={id}
           outputs={outputs}
           standalone={result.standalone}
           shell={shell}
-          onShell={(s: Shell) => applyShell(s, true)}
-          release={release}
-          releases={releases}
-          onRelease={(v) => setRelease(releases.find((r) => r === v) ?? newest)}
+          notes={engine}
           highlighter={highlighter}
           hydrated={hydrated}
-          onCopyLink={copyLink}
           blocked={{ count: errorCount, firstField: firstError, goTo: goToError }}
           announce={announce}
           onStale={withdraw}
@@ -326,9 +347,6 @@ export default function GeneratorIsland(props: Props) {
             </>
           }
         />
-        <p class="cmg-live" role="status" aria-live="polite">
-          {announcement}
-        </p>
       </section>
     </div>
   );
