@@ -69,6 +69,9 @@ export default function GeneratorIsland(props: Props) {
   const [advancedOpen, setAdvancedOpen] = useState(false);
   const noticeRef = useRef<HTMLDivElement>(null);
   const [hydrated, setHydrated] = useState(false);
+  // A link made from a server.json (an "Add to Codex" badge): its own notice says where the values
+  // came from, and the variables the server reads come first, as export lines.
+  const [fromJson, setFromJson] = useState(false);
   const [runtimeHighlighter, setHighlighter] = useState<Highlighter | null>(null);
   // Build-time tokens first; the runtime highlighter (loaded with the engine) for anything else.
   const highlighter = useMemo(
@@ -115,6 +118,7 @@ export default function GeneratorIsland(props: Props) {
           setSettings((typed) => ({ ...typed, ...decoded.settings }));
           // The link's shell wins on this page; the reader's remembered choice stays as it was.
           if (decoded.view.shell) applyShell(decoded.view.shell, false);
+          setFromJson(/(^#|&)from=/.test(hash));
           setLink(decoded);
         })
         .catch(() =>
@@ -140,10 +144,11 @@ export default function GeneratorIsland(props: Props) {
   // The engine reads the form (command lines, header lines). Until it arrives the form still holds
   // the preset (or the reader's first keystrokes, which the engine then catches up with), so the
   // build-time output and its diagnostics are the right ones to show.
-  const spec = useMemo(
-    () => (engine ? engine.specFromForm(provider, form) : null),
-    [engine, provider, form],
-  );
+  const spec = useMemo(() => {
+    if (!engine) return null;
+    const s = engine.specFromForm(provider, form);
+    return fromJson ? engine.withLinkExports(s) : s;
+  }, [engine, provider, form, fromJson]);
   const oauth = spec?.transport === 'http' && spec.auth === 'oauth';
   const result: Generated & Partial<GeneratedWithSettings> = useMemo(
     () =>
@@ -254,7 +259,12 @@ export default function GeneratorIsland(props: Props) {
       onKeyDown={wake}
     >
       {link && Notice && (
-        <Notice link={link} noticeRef={noticeRef} onDismiss={() => setLink(null)} />
+        <Notice
+          link={link}
+          noticeRef={noticeRef}
+          onDismiss={() => setLink(null)}
+          fromJson={fromJson}
+        />
       )}
       <GeneratorForm
         id={id}

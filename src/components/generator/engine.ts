@@ -12,3 +12,4 @@ export { fieldOf, switchMode } from '../../lib/input/form.ts';
 export { withSettings } from '../../lib/generator/settings.ts';
 export { SettingsFields, TopLevelOutput } from './SettingsFields.tsx';
 export { CliIntro, CliMissing } from './CliNotes.tsx';
+export { withLinkExports } from './link-exports.ts';
