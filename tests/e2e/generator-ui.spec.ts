@@ -209,7 +209,7 @@ test('an invalid field blocks only what depends on it: the verify lines stay, an
   const root = island(page, 'custom');
   await root.getByLabel('Server name').fill('docs');
   await root.getByLabel('Server URL').fill('not a url');
-  await expect(root.locator('.cmg-blocked')).toContainText('Fix the field marked above');
+  await expect(root.locator('.cmg-blocked')).toContainText('Fix the field marked in the form');
   await expect(root.locator('[data-output="cli"]')).toHaveCount(0);
   await expect(root.locator('[data-output="toml"]')).toHaveCount(0);
   await expect(root.locator('[data-output="verify"]')).toContainText('codex mcp get docs --json');

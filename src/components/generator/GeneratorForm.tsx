@@ -79,6 +79,8 @@ interface Props {
   emailModes: readonly string[];
   /** Whose paths the scope choice names (from the shell choice). */
   platform: Platform;
+  /** The first fields (the shell and Codex version choices): they change every output. */
+  lead?: ComponentChildren;
   /** More fields at the end of "Advanced settings" (the settings, once the engine has loaded). */
   advancedExtra?: ComponentChildren;
 }
@@ -96,6 +98,7 @@ export function GeneratorForm(props: Props) {
       onSubmit={(e) => e.preventDefault()}
       noValidate
     >
+      {props.lead}
       {provider.authModes.length > 1 && (
         <Choice
           id={`${id}-mode`}

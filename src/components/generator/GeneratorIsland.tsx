@@ -23,7 +23,7 @@ import { layeredHighlighter, type Prehighlighted } from '../highlight/prehighlig
 import { copyText, useAnnouncer } from '../shared/live.ts';
 import { ADVANCED_KEYS, GeneratorForm } from './GeneratorForm.tsx';
 import { InlineCode } from '../shared/fields.tsx';
-import { GeneratorOutputs } from './GeneratorOutputs.tsx';
+import { GeneratorOutputs, ViewChoices } from './GeneratorOutputs.tsx';
 import { applyShell, useShell } from './shell-choice.ts';
 import { ConfigPathNote } from './ConfigPathNote.tsx';
 import { emptySettings, type SettingsForm } from '../../lib/input/settings-form.ts';
@@ -69,6 +69,9 @@ export default function GeneratorIsland(props: Props) {
   const [advancedOpen, setAdvancedOpen] = useState(false);
   const noticeRef = useRef<HTMLDivElement>(null);
   const [hydrated, setHydrated] = useState(false);
+  // A link made from a server.json (an "Add to Codex" badge): its own notice says where the values
+  // came from, and the variables the server reads come first, as export lines.
+  const [fromJson, setFromJson] = useState(false);
   const [runtimeHighlighter, setHighlighter] = useState<Highlighter | null>(null);
   // Build-time tokens first; the runtime highlighter (loaded with the engine) for anything else.
   const highlighter = useMemo(
@@ -115,6 +118,7 @@ export default function GeneratorIsland(props: Props) {
           setSettings((typed) => ({ ...typed, ...decoded.settings }));
           // The link's shell wins on this page; the reader's remembered choice stays as it was.
           if (decoded.view.shell) applyShell(decoded.view.shell, false);
+          setFromJson(/(^#|&)from=/.test(hash));
           setLink(decoded);
         })
         .catch(() =>
@@ -140,10 +144,11 @@ export default function GeneratorIsland(props: Props) {
   // The engine reads the form (command lines, header lines). Until it arrives the form still holds
   // the preset (or the reader's first keystrokes, which the engine then catches up with), so the
   // build-time output and its diagnostics are the right ones to show.
-  const spec = useMemo(
-    () => (engine ? engine.specFromForm(provider, form) : null),
-    [engine, provider, form],
-  );
+  const spec = useMemo(() => {
+    if (!engine) return null;
+    const s = engine.specFromForm(provider, form);
+    return fromJson ? engine.withLinkExports(s) : s;
+  }, [engine, provider, form, fromJson]);
   const oauth = spec?.transport === 'http' && spec.auth === 'oauth';
   const result: Generated & Partial<GeneratedWithSettings> = useMemo(
     () =>
@@ -254,7 +259,12 @@ export default function GeneratorIsland(props: Props) {
       onKeyDown={wake}
     >
       {link && Notice && (
-        <Notice link={link} noticeRef={noticeRef} onDismiss={() => setLink(null)} />
+        <Notice
+          link={link}
+          noticeRef={noticeRef}
+          onDismiss={() => setLink(null)}
+          fromJson={fromJson}
+        />
       )}
       <GeneratorForm
         id={id}
@@ -273,6 +283,16 @@ export default function GeneratorIsland(props: Props) {
         }
         emailModes={props.emailModes}
         platform={platform}
+        lead={
+          <ViewChoices
+            id={id}
+            shell={shell}
+            onShell={(s: Shell) => applyShell(s, true)}
+            release={release}
+            releases={releases}
+            onRelease={(v) => setRelease(releases.find((r) => r === v) ?? newest)}
+          />
+        }
         advancedExtra={
           engine && (
             <engine.SettingsFields
@@ -295,19 +315,30 @@ export default function GeneratorIsland(props: Props) {
           ))}
         </ul>
       )}
-      <section class="cmg-outputs" aria-label="Generated setup">
+      {/* Narrow screens: the outputs follow the form, one tap away (hidden beside it on wide ones). */}
+      <a class="cmg-jump" href={`#${id}-out`}>
+        Jump to your commands
+      </a>
+      <section class="cmg-outputs" id={`${id}-out`} aria-label="Generated setup">
+        {/* The link's feedback sits next to its button, in view beside the form. */}
+        <div class="cmg-toolbar">
+          {hydrated && (
+            <button type="button" class="cmg-link" onClick={copyLink}>
+              Copy link for teammates
+            </button>
+          )}
+          <p class="cmg-live" role="status" aria-live="polite">
+            {announcement}
+          </p>
+        </div>
         <GeneratorOutputs
           id={id}
           outputs={outputs}
           standalone={result.standalone}
           shell={shell}
-          onShell={(s: Shell) => applyShell(s, true)}
-          release={release}
-          releases={releases}
-          onRelease={(v) => setRelease(releases.find((r) => r === v) ?? newest)}
+          notes={engine}
           highlighter={highlighter}
           hydrated={hydrated}
-          onCopyLink={copyLink}
           blocked={{ count: errorCount, firstField: firstError, goTo: goToError }}
           announce={announce}
           onStale={withdraw}
@@ -326,9 +357,6 @@ export default function GeneratorIsland(props: Props) {
             </>
           }
         />
-        <p class="cmg-live" role="status" aria-live="polite">
-          {announcement}
-        </p>
       </section>
     </div>
   );

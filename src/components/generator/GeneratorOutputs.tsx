@@ -1,6 +1,7 @@
 /**
- * The generator's outputs: the toolbar (shell, Codex version, share link), then the steps (variables,
- * command or TOML block, sign-in, check) for the chosen shell. Stateless: the island owns the state.
+ * The generator's outputs: the steps (variables, command or TOML block, sign-in, check) for the
+ * chosen shell, and the shell and Codex version choices the form shows first (`ViewChoices`).
+ * Stateless: the island owns the state.
  */
 import type { ComponentChildren } from 'preact';
 import type { Generated, Standalone } from '../../lib/generator/generate.ts';
@@ -8,7 +9,7 @@ import type { Release } from '../../lib/codex/releases.ts';
 import type { Shell } from '../../lib/generator/shells.ts';
 import type { Highlighter, Lang } from '../highlight/highlight.ts';
 import { OutputBlock } from '../shared/OutputBlock.tsx';
-import { Choice, InlineCode } from '../shared/fields.tsx';
+import { Choice } from '../shared/fields.tsx';
 
 type Outputs = NonNullable<Generated['outputs']>;
 
@@ -24,18 +25,22 @@ const SHELL_LANG: Record<Shell, Lang> = {
   powershell: 'powershell',
 };
 
-interface Props {
+interface ViewProps {
   id: string;
-  outputs: Outputs | null;
   shell: Shell;
   onShell: (shell: Shell) => void;
   release: Release;
   /** The releases the reader can choose, newest first. */
   releases: readonly Release[];
   onRelease: (release: string) => void;
+}
+
+interface Props {
+  id: string;
+  outputs: Outputs | null;
+  shell: Shell;
   highlighter: Highlighter;
   hydrated: boolean;
-  onCopyLink: () => void;
   /** Names the first marked field, for the "Go to" button when outputs are blocked. */
   blocked: { count: number; firstField: string; goTo: () => void };
   announce: (message: string) => void;
@@ -43,66 +48,56 @@ interface Props {
   onStale: (message: string) => void;
   /** Shown right after the TOML block (where the file is, the top-level settings block). */
   afterToml?: ComponentChildren;
+  /** The partial and TOML-only explanations, loaded with the engine (no preset needs them). */
+  notes?: typeof import('./CliNotes.tsx') | null;
   /** With the outputs blocked: the lines that depend only on the (valid) server name. */
   standalone?: Standalone | undefined;
 }
 
+/** The shell and Codex version choices, at the top of the form: they change every output. */
+export function ViewChoices(props: ViewProps) {
+  const { id, shell, onShell, release, releases, onRelease } = props;
+  return (
+    <div class="cmg-view">
+      <Choice
+        id={`${id}-shell`}
+        legend="Your shell"
+        value={shell}
+        // The radio names the PowerShell the commands are checked in (pwsh 7); block titles need not.
+        options={SHELL_ORDER.map((value) => ({
+          value,
+          label: value === 'powershell' ? 'PowerShell 7' : SHELL_LABELS[value],
+          help: '',
+        }))}
+        // The values are the shells of SHELL_LABELS.
+        onChange={(v) => onShell(v as Shell)}
+        messages={[]}
+        inline
+      />
+      <div class="cmg-field cmg-select">
+        <label for={`${id}-codex`}>Codex version</label>
+        <select id={`${id}-codex`} onChange={(e) => onRelease(e.currentTarget.value)}>
+          {releases.map((r, i) => (
+            <option value={r} selected={r === release}>
+              {i === 0 ? `${r} (newest)` : r}
+            </option>
+          ))}
+        </select>
+      </div>
+    </div>
+  );
+}
+
 /** The outputs section of one generator. */
 export function GeneratorOutputs(props: Props) {
-  const {
-    id,
-    outputs,
-    shell,
-    onShell,
-    release,
-    releases,
-    onRelease,
-    hydrated,
-    onCopyLink,
-    blocked,
-  } = props;
+  const { outputs, blocked } = props;
   return (
     <>
-      <div class="cmg-toolbar">
-        <Choice
-          id={`${id}-shell`}
-          legend="Your shell"
-          value={shell}
-          // The radio names the PowerShell the commands are checked in (pwsh 7); block titles need not.
-          options={SHELL_ORDER.map((value) => ({
-            value,
-            label: value === 'powershell' ? 'PowerShell 7' : SHELL_LABELS[value],
-            help: '',
-          }))}
-          // The values are the shells of SHELL_LABELS.
-          onChange={(v) => onShell(v as Shell)}
-          messages={[]}
-          inline
-        />
-        <div class="cmg-field cmg-select">
-          <label for={`${id}-codex`}>Codex version</label>
-          <select id={`${id}-codex`} onChange={(e) => onRelease(e.currentTarget.value)}>
-            {releases.map((r, i) => (
-              <option value={r} selected={r === release}>
-                {i === 0 ? `${r} (newest)` : r}
-              </option>
-            ))}
-          </select>
-        </div>
-        {hydrated && (
-          <button type="button" class="cmg-link" onClick={onCopyLink}>
-            Copy link for teammates
-          </button>
-        )}
-      </div>
       {outputs ? (
         <Steps {...props} outputs={outputs} />
       ) : (
         <p class="cmg-blocked" role="status">
-          Fix{' '}
-          {blocked.count === 1
-            ? 'the field marked above'
-            : `the ${blocked.count} fields marked above`}{' '}
+          Fix {blocked.count === 1 ? 'the field' : `the ${blocked.count} fields`} marked in the form
           to get your commands.{' '}
           <button type="button" class="cmg-goto" onClick={blocked.goTo}>
             Go to {blocked.firstField || 'the field'}
@@ -150,6 +145,20 @@ function Steps(props: Props & { outputs: Outputs }) {
   const { outputs } = props;
   const { cli } = outputs;
   const block = blockOf(props);
+  const full = cli.mode === 'full';
+  const { notes } = props;
+  const toml = (
+    <>
+      <OutputBlock
+        kind="toml"
+        title={outputs.configPath}
+        text={outputs.toml.trimEnd()}
+        lang="toml"
+        {...block}
+      />
+      {props.afterToml}
+    </>
+  );
   return (
     <ol class="cmg-steps">
       {outputs.env && (
@@ -160,50 +169,28 @@ function Steps(props: Props & { outputs: Outputs }) {
       )}
       <li>
         <h3>Add the server</h3>
-        {cli.posix !== null && cli.fish !== null && cli.powershell !== null ? (
-          <>
-            <p>
-              Run this command{cli.mode === 'partial' ? ', then add the rest by hand' : ''},{' '}
-              <em>or</em> paste the TOML block below into <code>{outputs.configPath}</code>.
-            </p>
-            <PerShell
-              {...props}
-              kind="cli"
-              title="Command"
-              texts={{ posix: cli.posix, fish: cli.fish, powershell: cli.powershell }}
-              partial={cli.mode === 'partial'}
-            />
-            {cli.mode === 'partial' && (
-              <p class="cmg-partial" data-cli-note>
-                <code>codex mcp add</code> has no flag for{' '}
-                {cli.missing.map((k, i) => (
-                  <>
-                    {i > 0 && ', '}
-                    <code>{k}</code>
-                  </>
-                ))}
-                . After running the command, add{' '}
-                {cli.missing.length === 1 ? 'that key' : 'those keys'} to the{' '}
-                <code>[mcp_servers.{outputs.name}]</code> table in <code>{outputs.configPath}</code>{' '}
-                as shown in the TOML block, or use the TOML block alone. Running the command again
-                later replaces the whole entry and drops them.
-              </p>
-            )}
-          </>
-        ) : (
-          <p class="cmg-partial" data-cli-note>
-            No command for this one: <InlineCode text={cli.reason} /> Paste the TOML block into{' '}
+        {full ? (
+          <p>
+            Run this command, <em>or</em> paste the TOML block below into{' '}
             <code>{outputs.configPath}</code>.
           </p>
+        ) : (
+          notes && <notes.CliIntro outputs={outputs} />
         )}
-        <OutputBlock
-          kind="toml"
-          title={outputs.configPath}
-          text={outputs.toml.trimEnd()}
-          lang="toml"
-          {...block}
-        />
-        {props.afterToml}
+        {/* A partial command would register the server without some keys: the TOML block, which holds them all, comes first. */}
+        {!full && toml}
+        {cli.posix !== null && (
+          <PerShell
+            {...props}
+            kind="cli"
+            title="Command"
+            // Not TOML-only: every shell has its command.
+            texts={cli as unknown as Record<Shell, string>}
+            partial={!full}
+          />
+        )}
+        {!full && notes && <notes.CliMissing outputs={outputs} />}
+        {full && toml}
       </li>
       <Finish outputs={outputs} block={block} />
     </ol>

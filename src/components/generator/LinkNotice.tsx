@@ -15,18 +15,27 @@ export function LinkNotice({
   link,
   noticeRef,
   onDismiss,
+  fromJson,
 }: {
   link: LinkReport;
   noticeRef: Ref<HTMLDivElement>;
   onDismiss: () => void;
+  /**
+   * The link was made from a server.json: the page's server.json notice already says where the
+   * values came from and what to add, so this one shows only what to check and what was not used.
+   */
+  fromJson?: boolean;
 }) {
+  if (fromJson && link.cautions.length === 0 && link.notices.length === 0) return null;
   return (
     <div class="cmg-notice" role="status" tabIndex={-1} ref={noticeRef} data-link-notice>
-      <p>
-        <strong>Prefilled from a shared link.</strong>{' '}
-        {link.applied.length === 0 ? "It sets nothing beyond this guide's defaults." : 'It set:'}
-      </p>
-      {link.applied.length > 0 && (
+      {!fromJson && (
+        <p>
+          <strong>Prefilled from a shared link.</strong>{' '}
+          {link.applied.length === 0 ? "It sets nothing beyond this guide's defaults." : 'It set:'}
+        </p>
+      )}
+      {!fromJson && link.applied.length > 0 && (
         <ul>
           {link.applied.map((a) => (
             <li>
@@ -41,7 +50,7 @@ export function LinkNotice({
           <InlineCode text={c} />
         </p>
       ))}
-      {link.toAdd.length > 0 && (
+      {!fromJson && link.toAdd.length > 0 && (
         <p>Still to add yourself (links never carry them): {link.toAdd.join(', ')}.</p>
       )}
       {link.notices.length > 0 && (

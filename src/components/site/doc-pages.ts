@@ -25,11 +25,11 @@ async function generatorMarkdown(id: string): Promise<string> {
     .join('\n\n');
 }
 
-/** Every published page except the home page and drafts. */
+/** Every published page except the home page, the 404 page and drafts. */
 export async function docPages(): Promise<DocPage[]> {
   const entries = await getCollection(
     'docs',
-    (e) => e.id !== 'index' && !e.id.startsWith('scratch/') && !e.data.draft,
+    (e) => e.id !== 'index' && e.id !== '404' && !e.id.startsWith('scratch/') && !e.data.draft,
   );
   return Promise.all(
     entries.map(async (e) => {
