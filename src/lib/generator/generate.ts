@@ -68,6 +68,8 @@ export { configPath } from './config-path.ts';
  * them, and resolve.ts refuses them in scopes.
  */
 export function portableWord(word: string): string | null {
+  // PowerShell drops an argument that is exactly `--%` however it is quoted (shell/powershell.ts).
+  if (word === '--%') return null;
   // No `,` (PowerShell makes an array of a bare a,b), no leading `@` (splatting), no `%` (`%self` in fish).
   const bare =
     /^[A-Za-z0-9_-][A-Za-z0-9_@./:=+-]*$/.test(word) && word !== '--' && !/^-.*[.:]/.test(word);

@@ -25,8 +25,32 @@ export function refusedInOutput(value: string, options: UnsafeOptions = {}): str
   return bad ? `holds ${bad.label}` : undefined;
 }
 
+// POSIX names a shell keeps for itself: setting one is ignored or refused (`_` holds the last argument in
+// bash and zsh and is read-only in fish; the others are read-only in bash, zsh or fish). Found by the
+// cross-surface test with a server.json variable named `_`.
+const SHELL_NAMES = new Set([
+  '_',
+  'status',
+  'pipestatus',
+  'argv',
+  'version',
+  'history',
+  'fish_pid',
+  'hostname',
+  'PPID',
+  'UID',
+  'EUID',
+  'SHELLOPTS',
+  'BASHOPTS',
+  'BASH_VERSINFO',
+  'BASHPID',
+  'SHLVL',
+  'PWD',
+]);
+
 /** Why `name` cannot be written as a variable name in an output, or undefined. */
 export function refusedName(name: string): string | undefined {
+  if (SHELL_NAMES.has(name)) return `"${name}" is a name the shells keep for themselves`;
   return POSIX_NAME_RE.test(name)
     ? undefined
     : `"${visible(name)}" is not a variable name (letters, digits and "_", not starting with a digit)`;

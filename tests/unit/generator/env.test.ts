@@ -95,6 +95,9 @@ describe('envLines: exact text', () => {
     ],
     ['a name starting with a digit', [{ name: '1X', value: 'v', placeholder: '' }]],
     ['an empty name', [{ name: '', value: 'v', placeholder: '' }]],
+    // Found by the cross-surface test: `_` is the last argument in bash and zsh, read-only in fish.
+    ['the shell variable _', [{ name: '_', value: 'v', placeholder: '' }]],
+    ['a read-only shell variable', [{ name: 'status', value: 'v', placeholder: '' }]],
     // A default holding the end of bracketed paste, Ctrl-U and CR reached the clipboard intact.
     [
       'a placeholder that ends bracketed paste',
