@@ -3,6 +3,7 @@
  * with how to keep them in the shell profile. Values the person typed (possibly secrets) are
  * rendered only into these lines, never anywhere else.
  */
+import { guardLines } from './guard.ts';
 import type { EnvVarSpec } from './model.ts';
 import { fishString } from './shell/fish.ts';
 import { quotePosix } from './shell/posix.ts';
@@ -58,9 +59,13 @@ function rendered(
   return [...live.map(render), ...note, ...optional.map((l) => commented(render(l)))];
 }
 
-/** Renders the variables for each shell; null when there is nothing to export. */
+/**
+ * Renders the variables for each shell; null when there is nothing to export, or when a line cannot
+ * be written safely (a name that is not a POSIX name, a refused character: guard.ts says which).
+ */
 export function envLines(lines: readonly EnvVarSpec[]): EnvLines | null {
-  if (lines.length === 0) return null;
+  // Callers outside generate() (the server.json import, the README section) get the same guard.
+  if (lines.length === 0 || guardLines(lines).length > 0) return null;
   const live = lines.filter((l) => !l.optional);
   const optional = lines.filter((l) => l.optional);
   const hasPlaceholder = live.some((l) => l.value === '' && !l.basicAuthFrom);

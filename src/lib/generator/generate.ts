@@ -10,6 +10,7 @@ import { CODEX_NEWEST, type Release } from '../codex/releases.ts';
 import { reservedNameProblem } from '../codex/reserved.ts';
 import { configPath } from './config-path.ts';
 import { envLines, type EnvLines } from './env.ts';
+import { guardOutputs } from './guard.ts';
 import type { Diagnostic, ServerEntry, ServerSpec } from './model.ts';
 import { resolveSpec } from './resolve.ts';
 import { fishCommand } from './shell/fish.ts';
@@ -67,6 +68,8 @@ export { configPath } from './config-path.ts';
  * them, and resolve.ts refuses them in scopes.
  */
 export function portableWord(word: string): string | null {
+  // PowerShell drops an argument that is exactly `--%` however it is quoted (shell/powershell.ts).
+  if (word === '--%') return null;
   // No `,` (PowerShell makes an array of a bare a,b), no leading `@` (splatting), no `%` (`%self` in fish).
   const bare =
     /^[A-Za-z0-9_-][A-Za-z0-9_@./:=+-]*$/.test(word) && word !== '--' && !/^-.*[.:]/.test(word);
@@ -124,15 +127,36 @@ function standaloneOf(
   return { standalone: { login, verify: verifyCommands(name, release) } };
 }
 
-/** Generates every output for a spec, exact for Codex `release`. Pure: same input, same result. */
+/**
+ * Generates every output for a spec, exact for Codex `release`. Pure: same input, same result. Total:
+ * whatever produced the spec, an entry the output guard refuses (guard.ts), or anything that throws
+ * (a producer's malformed spec), gives diagnostics and no outputs, never an exception.
+ */
 export function generate(spec: ServerSpec, release: Release = CODEX_NEWEST): Generated {
+  try {
+    return generateChecked(spec, release);
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    const message = `The outputs could not be written (${why}): nothing is shown rather than something wrong. Please report this.`;
+    return { diagnostics: [{ field: 'general', severity: 'error', message }], outputs: null };
+  }
+}
+
+function generateChecked(spec: ServerSpec, release: Release): Generated {
   const { entry, diagnostics } = resolveSpec(spec, release);
   // A name Codex keeps for its own server: the entry would never start, so no output is shown.
   const reserved = reservedNameProblem(spec.name.trim());
   if (reserved) diagnostics.push({ field: 'name', severity: 'error', message: reserved });
   const name = spec.name.trim();
-  if (!entry || reserved)
+  // The field checks have spoken; the guard looks once more at exactly what the outputs will carry.
+  if (entry && !reserved) diagnostics.push(...guardOutputs(name, entry, spec.envVarLines));
+  if (!entry || diagnostics.some((d) => d.severity === 'error'))
     return { diagnostics, outputs: null, ...standaloneOf(spec, diagnostics, release) };
+  return { diagnostics, outputs: outputsOf(spec, name, entry, release) };
+}
+
+/** Every output of a valid, guarded entry. */
+function outputsOf(spec: ServerSpec, name: string, entry: ServerEntry, release: Release): Outputs {
   const plan = planCli(name, entry, spec.scope, spec.auth, release);
   const cli: CliOutput = {
     ...plan,
@@ -142,19 +166,16 @@ export function generate(spec: ServerSpec, release: Release = CODEX_NEWEST): Gen
   };
   const scopes = 'scopes' in entry ? (entry.scopes ?? []) : [];
   return {
-    diagnostics,
-    outputs: {
-      name,
-      entry,
-      cli,
-      toml: tomlBlock(name, entry),
-      configPath: configPath(spec.scope),
-      env: envLines(spec.envVarLines),
-      login:
-        spec.auth === 'oauth' && spec.transport === 'http'
-          ? loginCommand(name, scopes, release)
-          : null,
-      verify: verifyCommands(name, release),
-    },
+    name,
+    entry,
+    cli,
+    toml: tomlBlock(name, entry),
+    configPath: configPath(spec.scope),
+    env: envLines(spec.envVarLines),
+    login:
+      spec.auth === 'oauth' && spec.transport === 'http'
+        ? loginCommand(name, scopes, release)
+        : null,
+    verify: verifyCommands(name, release),
   };
 }

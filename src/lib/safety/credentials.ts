@@ -44,6 +44,43 @@ const PREFIXES: readonly { prefix: string; name: string; min: number }[] = [
   { prefix: 'ASIA', name: 'an AWS access key', min: 16 },
   { prefix: 'AIza', name: 'a Google API key', min: 20 },
   { prefix: 'eyJ', name: 'a JSON Web Token', min: 9 },
+  { prefix: 'GOCSPX-', name: 'a Google OAuth client secret', min: 16 },
+  { prefix: 'ya29.', name: 'a Google OAuth access token', min: 20 },
+  { prefix: 'shpat_', name: 'a Shopify token', min: 16 },
+  { prefix: 'shpca_', name: 'a Shopify token', min: 16 },
+  { prefix: 'shppa_', name: 'a Shopify token', min: 16 },
+  { prefix: 'shpss_', name: 'a Shopify token', min: 16 },
+  { prefix: 'whsec_', name: 'a webhook signing secret', min: 16 },
+  { prefix: 'xapp-', name: 'a Slack token', min: 16 },
+  { prefix: 'glrt-', name: 'a GitLab token', min: 12 },
+  { prefix: 'gldt-', name: 'a GitLab token', min: 12 },
+  { prefix: 'glsa_', name: 'a Grafana token', min: 16 },
+  { prefix: 'dop_v1_', name: 'a DigitalOcean token', min: 16 },
+  { prefix: 'dapi', name: 'a Databricks token', min: 32 },
+  { prefix: 'xkeysib-', name: 'a Brevo key', min: 16 },
+  { prefix: 'SG.', name: 'a SendGrid key', min: 20 },
+  { prefix: 'sq0atp-', name: 'a Square token', min: 16 },
+  { prefix: 'sq0csp-', name: 'a Square secret', min: 16 },
+  { prefix: 'lin_api_', name: 'a Linear key', min: 16 },
+  { prefix: 'ntn_', name: 'a Notion token', min: 16 },
+  { prefix: 'secret_', name: 'a Notion token', min: 30 },
+  { prefix: 'figd_', name: 'a Figma token', min: 16 },
+  { prefix: 'gsk_', name: 'a Groq key', min: 16 },
+  { prefix: 'xai-', name: 'an xAI key', min: 16 },
+  { prefix: 'r8_', name: 'a Replicate token', min: 16 },
+  { prefix: 'lsv2_', name: 'a LangSmith key', min: 16 },
+  { prefix: 'hvs.', name: 'a Vault token', min: 16 },
+  { prefix: 'dckr_pat_', name: 'a Docker token', min: 16 },
+  { prefix: 'pul-', name: 'a Pulumi token', min: 32 },
+  { prefix: 'nfp_', name: 'a Netlify token', min: 16 },
+  { prefix: 'rnd_', name: 'a Render key', min: 16 },
+  { prefix: 'CFPAT-', name: 'a Contentful token', min: 16 },
+  { prefix: 'ATATT', name: 'an Atlassian token', min: 20 },
+  { prefix: 'NRAK-', name: 'a New Relic key', min: 16 },
+  { prefix: 'sntrys_', name: 'a Sentry token', min: 16 },
+  { prefix: 'pscale_tkn_', name: 'a PlanetScale token', min: 16 },
+  { prefix: 'key-', name: 'a Mailgun key', min: 32 },
+  { prefix: 'AGE-SECRET-KEY-', name: 'an age secret key', min: 20 },
 ];
 
 // Words that name a credential when they END a parameter, flag or variable name (`api_key`, `--access-token`,
@@ -158,7 +195,13 @@ function isPathOrPlaceholder(value: string): boolean {
 /** A word of letters, digits, `_` and `-` that starts with a known token prefix and is long enough to be one. */
 function prefixHit(text: string, start: number, end: number): CredentialHit | undefined {
   for (const p of PREFIXES) {
-    if (end - start < p.prefix.length + p.min || !text.startsWith(p.prefix, start)) continue;
+    if (!text.startsWith(p.prefix, start)) continue;
+    // A prefix with a dot (`ya29.`, `SG.`, `hvs.`) is followed by more words: measure up to the next blank.
+    let last = end;
+    if (p.prefix.includes('.'))
+      while (last < text.length && (isWordChar(text.charCodeAt(last)) || text[last] === '.'))
+        last++;
+    if (last - start < p.prefix.length + p.min) continue;
     return { kind: 'prefix', reason: `it starts like ${p.name} (${p.prefix}…)`, index: start };
   }
   return undefined;
@@ -219,6 +262,101 @@ function userinfoHits(text: string, out: CredentialHit[]): void {
       }
     }
   }
+}
+
+const isHex = (c: number): boolean =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+// base64 and base64url: letters, digits, `+`, `/`, `-` and `_`.
+const isBase64Char = (c: number): boolean =>
+  isAlnum(c) || c === 43 || c === 47 || c === 45 || c === 95;
+
+/** A content digest (`sha256:e3b0…`, `@sha256:…`) is public, not a key. */
+const afterDigestLabel = (text: string, start: number): boolean =>
+  /sha(1|256|384|512)[:=]$/i.test(text.slice(Math.max(0, start - 7), start));
+
+/**
+ * Random strings judged by their own alphabet, where the class-change test misses them:
+ * - hex: a run of 32 or more hex digits holding a letter and a digit (128 bits or more: API keys,
+ *   `vendor_live_` + 40 hex), unless it follows a digest label;
+ * - base64 (and base64url): a run of 30 or more of its characters holding upper and lower case that
+ *   either changes class (digit, upper, lower; upper to lower does not count) at least every fourth
+ *   letter or digit, or whose Shannon entropy is at least 85 % of the most its length allows (AWS
+ *   secret access keys, 32-byte keys). Paths, package names and CamelCase names fail both: their
+ *   letters come in words.
+ */
+function alphabetHits(text: string, out: CredentialHit[]): void {
+  let i = 0;
+  while (i < text.length) {
+    if (!isBase64Char(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end < text.length && isBase64Char(text.charCodeAt(end))) end++;
+    const hit = hexRun(text, i, end) ?? base64Run(text, i, end);
+    if (hit) out.push(hit);
+    i = end;
+  }
+}
+
+function hexRun(text: string, start: number, end: number): CredentialHit | undefined {
+  let runStart = start;
+  let letter = false;
+  let digit = false;
+  for (let i = start; i <= end; i++) {
+    const c = i < end ? text.charCodeAt(i) : -1;
+    if (c !== -1 && isHex(c)) {
+      if (c <= 57) digit = true;
+      else letter = true;
+      continue;
+    }
+    const boundary = c === -1 || !isAlnum(c);
+    const beforeOk = runStart === start || !isAlnum(text.charCodeAt(runStart - 1));
+    if (i - runStart >= 32 && letter && digit && boundary && beforeOk) {
+      if (!afterDigestLabel(text, runStart))
+        return {
+          kind: 'random',
+          reason: 'it is a long random hexadecimal string, like an API key',
+          index: runStart,
+        };
+    }
+    runStart = i + 1;
+    letter = false;
+    digit = false;
+  }
+  return undefined;
+}
+
+function base64Run(text: string, start: number, end: number): CredentialHit | undefined {
+  const length = end - start;
+  if (length < 30) return undefined;
+  let upper = 0;
+  let lower = 0;
+  let changes = 0;
+  let prev = -1;
+  const counts = new Map<number, number>();
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    counts.set(c, (counts.get(c) ?? 0) + 1);
+    // Separators (`/`, `+`, `-`, `_`) neither count as a change nor break one: a path's words stay words.
+    if (!isAlnum(c)) continue;
+    const cls = classOf(c);
+    if (cls === 1) upper++;
+    else if (cls === 2) lower++;
+    if (prev !== -1 && prev !== cls && !(prev === 1 && cls === 2)) changes++;
+    prev = cls;
+  }
+  if (upper === 0 || lower === 0) return undefined;
+  // Shannon entropy per character, against the most a string of this length can have.
+  let entropy = 0;
+  for (const n of counts.values()) entropy -= (n / length) * Math.log2(n / length);
+  const spread = entropy / Math.log2(Math.min(length, 64));
+  if (changes * 4 < length && spread < 0.85) return undefined;
+  return {
+    kind: 'random',
+    reason: 'it is a long random base64 string, like a secret key',
+    index: start,
+  };
 }
 
 /** Known prefixes and random-looking strings, word by word (runs of letters, digits, `_` and `-`). */
@@ -326,6 +464,11 @@ export function findCredentials(text: string, limit = 100): CredentialHit[] {
   const hits: CredentialHit[] = [];
   userinfoHits(text, hits);
   wordHits(text, hits);
+  // The alphabet test reads `+`, `/` and `=` as part of a token; a spot a word test flagged is flagged once.
+  const byWords = new Set(hits.map((h) => h.index));
+  const more: CredentialHit[] = [];
+  alphabetHits(text, more);
+  hits.push(...more.filter((h) => !byWords.has(h.index)));
   pairHits(text, hits);
   return hits.sort((a, b) => a.index - b.index).slice(0, limit);
 }

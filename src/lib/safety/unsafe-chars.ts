@@ -1,7 +1,8 @@
 /**
  * Characters no field or link value may hold: they can run commands when a copied line is pasted
  * into a terminal (ESC sequences end bracketed paste, Ctrl-U erases the line, CR submits it), or
- * make what the page shows differ from what is copied (bidi overrides, zero-width characters).
+ * make what the page shows differ from what is copied (bidi overrides, zero-width characters, tag
+ * characters, variation selectors: every default-ignorable code point).
  * One definition, read by the generator's field checks, the share-link decoder and the doctor.
  */
 
@@ -30,7 +31,9 @@ const NAMES: Record<number, string> = {
   0x85: 'next line',
   0x9b: 'control sequence introducer',
   0xad: 'soft hyphen',
+  0x034f: 'combining grapheme joiner',
   0x061c: 'Arabic letter mark',
+  0x180e: 'Mongolian vowel separator',
   0x200b: 'zero-width space',
   0x200c: 'zero-width non-joiner',
   0x200d: 'zero-width joiner',
@@ -48,31 +51,65 @@ const NAMES: Record<number, string> = {
   0x2067: 'right-to-left isolate',
   0x2068: 'first strong isolate',
   0x2069: 'pop directional isolate',
+  0x3164: 'Hangul filler',
   0xfeff: 'zero-width no-break space',
+  0xffa0: 'halfwidth Hangul filler',
 };
 
-// C0 and C1 controls, DEL, bidi controls, invisible formatting characters, line/paragraph separators,
-// and lone surrogates (which no UTF-8 file or command line can carry). The zero-width (non-)joiner is
-// kept between two non-ASCII characters, where it is part of the text (emoji sequences such as
-// 👩‍👩‍👧, Persian and Indic scripts); next to ASCII or at an end it can only hide a difference.
-const UNSAFE_RE =
-  /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b\u200e\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|(?<![\u0080-\uffff])[\u200c\u200d]|[\u200c\u200d](?![\u0080-\uffff])|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-const UNSAFE_NO_TAB_RE = new RegExp(
-  UNSAFE_RE.source.replace('\\u0000-\\u001f', '\\u0000-\\u0008\\u000a-\\u001f'),
-);
-const UNSAFE_NO_LF_RE = new RegExp(
-  UNSAFE_RE.source.replace('\\u0000-\\u001f', '\\u0000-\\u0009\\u000b-\\u001f'),
-);
-const UNSAFE_GLOBAL_RE = new RegExp(UNSAFE_RE.source, 'g');
+// Names for the classes of invisible characters Unicode calls default-ignorable (shown as nothing).
+const RANGES: readonly [number, number, string][] = [
+  [0x115f, 0x1160, 'Hangul filler'],
+  [0x17b4, 0x17b5, 'Khmer inherent vowel'],
+  [0x180b, 0x180d, 'Mongolian variation selector'],
+  [0x180f, 0x180f, 'Mongolian variation selector'],
+  [0x2061, 0x2064, 'invisible operator'],
+  [0x206a, 0x206f, 'deprecated formatting character'],
+  [0xfe00, 0xfe0f, 'variation selector'],
+  [0x1bca0, 0x1bca3, 'shorthand format control'],
+  [0x1d173, 0x1d17a, 'musical format control'],
+  [0xe0001, 0xe0001, 'language tag'],
+  [0xe0020, 0xe007f, 'tag character'],
+  [0xe0100, 0xe01ef, 'variation selector'],
+];
+
+// Refused everywhere: C0 and C1 controls, DEL, line/paragraph separators, lone surrogates (which no
+// UTF-8 file or command line can carry) and every default-ignorable code point, the characters Unicode
+// says to draw as nothing: bidi controls, zero-width characters, soft hyphen, Hangul fillers, tag
+// characters (U+E0000 block, which spell hidden text), variation selectors, the reserved ones too.
+// Two kinds are kept only where they are part of visible text, one at a time, so they cannot spell
+// anything either: the zero-width (non-)joiner between two non-ASCII characters (emoji sequences such
+// as 👩‍👩‍👧, Persian and Indic scripts), and the emoji/text presentation selector (U+FE0F, U+FE0E) right
+// after a non-ASCII character (❤️). Next to ASCII, at an end or in a run they can only hide a difference.
+const VISIBLE_NON_ASCII = String.raw`(?!\p{Default_Ignorable_Code_Point})[^\u0000-\u007f]`;
+const JOINER = String.raw`[\u200c\u200d]`;
+const PRESENTATION = String.raw`[\ufe0e\ufe0f]`;
+const JOINER_AFTER = `(?!${JOINER})(?:${PRESENTATION}|${VISIBLE_NON_ASCII})`;
+const source = (controls: string): string =>
+  [
+    String.raw`[${controls}\u007f-\u009f\u2028\u2029\ud800-\udfff]`,
+    String.raw`(?!${JOINER}|${PRESENTATION})\p{Default_Ignorable_Code_Point}`,
+    `(?<!${JOINER_AFTER})${JOINER}`,
+    `${JOINER}(?!${VISIBLE_NON_ASCII})`,
+    `(?<!${VISIBLE_NON_ASCII})${PRESENTATION}`,
+  ].join('|');
+// In `u` mode a character class matches whole code points, so [\ud800-\udfff] finds only lone surrogates.
+const UNSAFE_RE = new RegExp(source(String.raw`\u0000-\u001f`), 'u');
+const UNSAFE_NO_TAB_RE = new RegExp(source(String.raw`\u0000-\u0008\u000a-\u001f`), 'u');
+const UNSAFE_NO_LF_RE = new RegExp(source(String.raw`\u0000-\u0009\u000b-\u001f`), 'u');
+const UNSAFE_GLOBAL_RE = new RegExp(UNSAFE_RE.source, 'gu');
+// Every character any of the above can match: one class, five times faster on ordinary text.
+const CANDIDATE_RE =
+  /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff\p{Default_Ignorable_Code_Point}]/u;
 
 function hex(codePoint: number): string {
   return `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
-/** How a message names a code point: `U+202E (right-to-left override)`. */
+/** How a message names a code point: `U+202E (right-to-left override)`, `U+E0041 (tag character)`. */
 export function describeCodePoint(codePoint: number): string {
   const name =
     NAMES[codePoint] ??
+    RANGES.find(([from, to]) => codePoint >= from && codePoint <= to)?.[2] ??
     (codePoint >= 0xd800 && codePoint <= 0xdfff
       ? 'unpaired surrogate'
       : codePoint < 0x20 || (codePoint >= 0x7f && codePoint <= 0x9f)
@@ -94,6 +131,7 @@ export interface UnsafeOptions {
 
 /** The first character of `value` that no field may hold, or undefined. */
 export function unsafeChar(value: string, options: UnsafeOptions = {}): UnsafeChar | undefined {
+  if (!CANDIDATE_RE.test(value)) return undefined;
   // A field never needs both exceptions at once; a tab is the stricter choice to keep.
   const re = options.allowTab
     ? UNSAFE_NO_TAB_RE
@@ -102,14 +140,11 @@ export function unsafeChar(value: string, options: UnsafeOptions = {}): UnsafeCh
       : UNSAFE_RE;
   const match = re.exec(value);
   if (!match) return undefined;
-  const codePoint = match[0].charCodeAt(0);
+  const codePoint = match[0].codePointAt(0)!;
   return { index: match.index, codePoint, label: describeCodePoint(codePoint) };
 }
 
 /** `value` with every refused character written as `<U+XXXX>`, for quoting a value inside a message. */
 export function visible(value: string): string {
-  return value.replace(
-    UNSAFE_GLOBAL_RE,
-    (c) => `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`,
-  );
+  return value.replace(UNSAFE_GLOBAL_RE, (c) => `<${hex(c.codePointAt(0)!)}>`);
 }

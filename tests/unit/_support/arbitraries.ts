@@ -128,13 +128,13 @@ export const anyText = (maxLength = 24): fc.Arbitrary<string> =>
     .filter((s) => !s.includes('\u0000') && s.isWellFormed());
 
 /**
- * Characters the generator refuses in every field (issue 9 item 2): C0 and C1 controls, DEL, soft
- * hyphen, bidi controls, zero-width characters, BOM, line and paragraph separators. A line feed is
+ * Characters the generator refuses in every field (issue 9 item 2, issue 20): C0 and C1 controls, DEL,
+ * line and paragraph separators and every default-ignorable code point (bidi controls, zero-width
+ * characters, BOM, tags, variation selectors...). A line feed is
  * kept in values that may span lines (arguments, environment values), a tab in header values.
  */
 // eslint-disable-next-line no-control-regex
-const REFUSED =
-  /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+const REFUSED = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]|\p{Default_Ignorable_Code_Point}/u;
 /** True when a one-line field may hold `s`. */
 export const acceptedOneLine = (s: string): boolean => !REFUSED.test(s);
 /** True when a field that may span lines (arguments, environment values) may hold `s`. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { basicAuthorization } from '../../../src/lib/generator/basic-auth.ts';
 import { envLines } from '../../../src/lib/generator/env.ts';
 import type { EnvVarSpec } from '../../../src/lib/generator/model.ts';
-import { anyText } from '../_support/arbitraries.ts';
+import { acceptedMultiLine, anyText } from '../_support/arbitraries.ts';
 import { available, propertySeed, runScript } from '../_support/shells.ts';
 
 const RUNS = 10_000;
@@ -87,6 +87,45 @@ describe('envLines: exact text', () => {
     ).toHaveLength(3);
   });
 
+  it.each<[string, EnvVarSpec[]]>([
+    // Issue 20: a server.json variable named like this put `export API_KEY$(touch X)=…` on the clipboard.
+    [
+      'a name with a command substitution',
+      [{ name: 'API_KEY$(touch X)', value: '', placeholder: 'p' }],
+    ],
+    ['a name starting with a digit', [{ name: '1X', value: 'v', placeholder: '' }]],
+    ['an empty name', [{ name: '', value: 'v', placeholder: '' }]],
+    // Found by the cross-surface test: `_` is the last argument in bash and zsh, read-only in fish.
+    ['the shell variable _', [{ name: '_', value: 'v', placeholder: '' }]],
+    ['a read-only shell variable', [{ name: 'status', value: 'v', placeholder: '' }]],
+    // A default holding the end of bracketed paste, Ctrl-U and CR reached the clipboard intact.
+    [
+      'a placeholder that ends bracketed paste',
+      [{ name: 'K', value: '', placeholder: 'a\u001b[201~\u0015\r' }],
+    ],
+    ['a typed value with a tag character', [{ name: 'K', value: 'v\u{E0041}', placeholder: '' }]],
+    [
+      'one bad line among good ones',
+      [
+        { name: 'A', value: 'ok', placeholder: '' },
+        { name: 'B;id', value: 'ok', placeholder: '', optional: true },
+      ],
+    ],
+    [
+      'a Basic line built from a bad variable',
+      [
+        {
+          name: 'AUTH',
+          value: '',
+          placeholder: '',
+          basicAuthFrom: { userVar: 'U', secretVar: 'S)' },
+        },
+      ],
+    ],
+  ])('refuses to render anything for %s (no block, so nothing to copy)', (_label, lines) => {
+    expect(envLines(lines)).toBeNull();
+  });
+
   it('the derived line alone does not ask to replace placeholders', () => {
     // A basicAuthFrom line has no value of its own; it is not a placeholder.
     const out = envLines([
@@ -149,8 +188,9 @@ describe('envLines: real shells', () => {
         // Any text (quotes, $, backticks, backslashes at the end, newlines, %self, {a,b}, ~, Unicode), 50
         // variables per block; a child process (`__env`) then reports what it received.
         const seed = propertySeed();
+        // Values with a refused character are not rendered at all (see 'refuses' below).
         const values = fc.sample(
-          anyText(40).filter((v) => v !== ''),
+          anyText(40).filter((v) => v !== '' && acceptedMultiLine(v)),
           { seed, numRuns: RUNS },
         );
         const lines: string[] = [];

@@ -391,6 +391,13 @@ describe('every shell reads the generated lines back exactly (real bash, zsh, fi
     ]);
     expect(loginCommand('docs', ["it's"])).toBeNull();
   });
+
+  it('a scope of exactly "--%" gives no login line: PowerShell would drop it (found by the cross-surface test)', () => {
+    // The shared line was `codex mcp login connectai --scopes '--%'`; pwsh passed `--scopes` alone.
+    expect(portableWord('--%')).toBeNull();
+    expect(loginCommand('connectai', ['--%'])).toBeNull();
+    expect(loginCommand('connectai', ['a', '--%'])).toContain("--scopes 'a,--%'");
+  });
 });
 
 describe('regression, issue 9 item 2: control characters from a link never reach an output', () => {

@@ -740,10 +740,29 @@ describe('resolveSpec: refused characters in every field (issue 9 item 2)', () =
     // Ctrl-U and CR, from the hostile link in the issue.
     ['\u0015', 'U+0015 (Ctrl-U)'],
     ['\r', 'U+000D (carriage return)'],
+    // Issue 20: default-ignorable characters that used to pass.
+    ['\u{E0041}', 'U+E0041 (tag character)'],
+    ['\ufe0f', 'U+FE0F (variation selector)'],
+    ['\u3164', 'U+3164 (Hangul filler)'],
+    ['\u206a', 'U+206A (deprecated formatting character)'],
   ])('an argument holding %j is refused, naming %s', (c, named) => {
     expectDiagnostics(stdio({ args: [`touch${c}x`] }), [
       ['error', 'args.0', new RegExp(`^Argument #1 contains ${named.replace(/[+()]/g, '\\$&')}`)],
     ]);
+  });
+
+  it('issue 20: server-everything followed by a tag character is refused at the argument', () => {
+    // It looked like the real package on the page and copied as a different one.
+    expectDiagnostics(
+      stdio({ command: 'npx', args: ['-y', '@modelcontextprotocol/server-everything\u{E0041}'] }),
+      [
+        [
+          'error',
+          'args.1',
+          /^Argument #2 contains U\+E0041 \(tag character\) at position 40, an invisible character that makes the text shown differ from the text copied: remove it\.$/,
+        ],
+      ],
+    );
   });
 
   it.each<[string, ServerSpec]>([

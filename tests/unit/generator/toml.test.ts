@@ -85,12 +85,12 @@ describe('tomlBlock: exact text', () => {
       ].join('\n'),
     ],
     [
-      // stdio keys in order; env is a sub-table; quotes, backslashes, newlines and DEL are escaped.
+      // stdio keys in order; env is a sub-table; quotes, backslashes and newlines are escaped.
       'stdio with escapes',
       'fs',
       {
         cwd: '/srv',
-        env: { API_KEY: 'a"b\\c\nd\u007f' },
+        env: { API_KEY: 'a"b\\c\nd' },
         env_vars: ['HOME'],
         args: ['-y', "it's"],
         command: 'npx',
@@ -103,7 +103,7 @@ describe('tomlBlock: exact text', () => {
         'cwd = "/srv"',
         '',
         '[mcp_servers.fs.env]',
-        'API_KEY = "a\\"b\\\\c\\nd\\u007f"',
+        'API_KEY = "a\\"b\\\\c\\nd"',
         '',
       ].join('\n'),
     ],
@@ -116,6 +116,24 @@ describe('tomlBlock: exact text', () => {
     ],
   ])('%s', (_label, name, entry, expected) => {
     expect(tomlBlock(name, entry)).toBe(expected);
+  });
+
+  it.each<[string, string, ServerEntry]>([
+    // Issue 20: whatever produced the entry, the block never carries a refused character or a bad name.
+    ['DEL in an env value', 'fs', { command: 'npx', env: { K: 'a\u007f' } }],
+    ['a tag character in an argument', 'fs', { command: 'npx', args: ['pkg\u{E0041}'] }],
+    ['a bidi override in the name', 'a\u202eb', { command: 'npx' }],
+    ['a variable name that is not a name', 'fs', { command: 'npx', env_vars: ['A$(id)'] }],
+    ['an env key that is not a name', 'fs', { command: 'npx', env: { 'A B': 'v' } }],
+    [
+      'a header variable that is not a name',
+      'd',
+      { url: 'https://x.example/', env_http_headers: { X: 'A-B' } },
+    ],
+  ])('%s: a harmless comment instead of a block', (_label, name, entry) => {
+    const text = tomlBlock(name, entry);
+    expect(text).toMatch(/^# Not shown: [^\n]*\n$/);
+    expect(parse(text)).toEqual({});
   });
 
   it('orderedEntry drops nothing and adds nothing', () => {

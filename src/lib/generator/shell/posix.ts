@@ -1,4 +1,5 @@
 /** Quoting for POSIX shells (bash, zsh, dash): the argv a shell reads back is exactly the argv given. */
+import { argvIsSafe, NOT_SHOWN } from '../guard.ts';
 
 // Words made only of these characters mean the same to every POSIX shell when left bare.
 // `=` and `~` are left out of the first character: zsh expands `=cmd`, every shell expands `~user`.
@@ -12,7 +13,8 @@ export function quotePosix(word: string): string {
   return `'${word.replace(/'/g, `'\\''`).replace(/\n\^/g, `\n''^`)}'`;
 }
 
-/** Joins argv into one bash/zsh command line. */
+/** Joins argv into one bash/zsh command line (a comment instead when a word holds a refused character). */
 export function posixCommand(argv: readonly string[]): string {
+  if (!argvIsSafe(argv)) return NOT_SHOWN;
   return argv.map(quotePosix).join(' ');
 }

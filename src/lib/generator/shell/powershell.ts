@@ -2,6 +2,7 @@
  * Quoting for PowerShell 7.3+ (`$PSNativeCommandArgumentPassing = 'Standard'`, the default there),
  * where a single-quoted string reaches a native program verbatim.
  */
+import { argvIsSafe, NOT_SHOWN } from '../guard.ts';
 
 // Bare words PowerShell passes through unchanged: no `$ @ ( ) { } , ; & | < > # ' "` or backtick.
 const SAFE_WORD = /^[A-Za-z0-9_.\/:=+-]+$/;
@@ -19,9 +20,11 @@ export function quotePowerShell(word: string): string {
 /**
  * Joins argv into one PowerShell command line. PowerShell 7 drops an argument that is exactly `--%`
  * (its stop-parsing token) however it is quoted, so no command line can carry one: the result is then
- * a comment that says so (harmless when pasted) rather than a command that silently loses it.
+ * a comment that says so (harmless when pasted) rather than a command that silently loses it; so is
+ * a command with a word holding a refused character (guard.ts).
  */
 export function powershellCommand(argv: readonly string[]): string {
+  if (!argvIsSafe(argv)) return NOT_SHOWN;
   if (argv.includes('--%')) {
     return '# PowerShell drops an argument that is exactly "--%" (its stop-parsing token) however it is quoted: use the TOML block instead.';
   }

@@ -7,6 +7,8 @@ import { specFromForm } from '../../../../src/lib/input/provider.ts';
 import { decodeShare } from '../../../../src/lib/share/share.ts';
 import { fishCommand, fishString, quoteFish } from '../../../../src/lib/generator/shell/fish.ts';
 import { posixCommand } from '../../../../src/lib/generator/shell/posix.ts';
+import { NOT_SHOWN } from '../../../../src/lib/generator/guard.ts';
+import { unsafeChar } from '../../../../src/lib/safety/unsafe-chars.ts';
 import { anyText } from '../../_support/arbitraries.ts';
 import {
   available,
@@ -15,6 +17,9 @@ import {
   readBack,
   runScript,
 } from '../../_support/shells.ts';
+
+/** What the command renderers show: words without a refused character (a line feed is quoted). */
+const shown = (w: string) => unsafeChar(w, { allowNewline: true }) === undefined;
 
 const RUNS = 10_000;
 const FISH = available('fish', 'the fish quoting tests');
@@ -67,11 +72,14 @@ describe.skipIf(!FISH)('fishCommand round-trips through the real fish', () => {
   it('fish: 10,000 random argv arrays', () => {
     const seed = propertySeed();
     const argvArb = fc.array(anyText(), { maxLength: 8 });
-    const oracle = new BatchedOracle<string[]>('fish', (argv) => fishCommand(argv));
+    // The quoting is proven for ANY text; fishCommand is that join, or a comment for refused characters.
+    const quoted = (argv: readonly string[]) => argv.map(quoteFish).join(' ');
+    const oracle = new BatchedOracle<string[]>('fish', quoted);
     oracle.prime(fc.sample(argvArb, { seed, numRuns: RUNS }));
     fc.assert(
       fc.property(argvArb, (argv) => {
         expect(oracle.get(argv)).toEqual(argv);
+        expect(fishCommand(argv)).toBe(argv.every(shown) ? quoted(argv) : NOT_SHOWN);
       }),
       { seed, numRuns: RUNS },
     );

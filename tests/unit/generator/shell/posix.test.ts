@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { posixCommand, quotePosix } from '../../../../src/lib/generator/shell/posix.ts';
+import { NOT_SHOWN } from '../../../../src/lib/generator/guard.ts';
+import { unsafeChar } from '../../../../src/lib/safety/unsafe-chars.ts';
 import { anyText } from '../../_support/arbitraries.ts';
 import {
   available,
@@ -9,6 +11,9 @@ import {
   readBack,
   type ShellName,
 } from '../../_support/shells.ts';
+
+/** What the command renderers show: words without a refused character (a line feed is quoted). */
+const shown = (w: string) => unsafeChar(w, { allowNewline: true }) === undefined;
 
 const RUNS = 10_000;
 
@@ -67,9 +72,12 @@ describe('posixCommand round-trips through real shells', () => {
   // argv[0] is always "codex". In COMMAND position a bare `A=1` would be an assignment and `if` a keyword.
   const argvArb = fc.array(anyText(), { maxLength: 8 });
 
+  // The quoting is proven for ANY text, refused characters included (posixCommand refuses to show
+  // those, see below): words joined exactly as posixCommand joins safe ones.
+  const quoted = (argv: readonly string[]) => argv.map(quotePosix).join(' ');
   const roundTrip = (shell: ShellName) => () => {
     const seed = propertySeed();
-    const oracle = new BatchedOracle<string[]>(shell, (argv) => posixCommand(argv));
+    const oracle = new BatchedOracle<string[]>(shell, quoted);
     oracle.prime(fc.sample(argvArb, { seed, numRuns: RUNS }));
     fc.assert(
       fc.property(argvArb, (argv) => {
@@ -80,6 +88,19 @@ describe('posixCommand round-trips through real shells', () => {
     // Shrinking aside, every value came from the batched runs (a sanity check on the harness).
     expect(oracle.misses).toBe(0);
   };
+
+  it('posixCommand is that quoting, or a comment when a word holds a refused character (issue 20)', () => {
+    fc.assert(
+      fc.property(argvArb, (argv) => {
+        const safe = argv.every(shown);
+        expect(posixCommand(argv)).toBe(safe ? quoted(argv) : NOT_SHOWN);
+      }),
+      { numRuns: RUNS },
+    );
+    expect(posixCommand(['codex', 'mcp', 'add', 'x', '--', 'npx', 'a\u001b[201~b'])).toBe(
+      NOT_SHOWN,
+    );
+  }, 60_000);
 
   // bash reads back exactly argv.
   it('bash: 10,000 random argv arrays', roundTrip('bash'), 60_000);
@@ -133,6 +154,6 @@ describe('posixCommand round-trips through real shells', () => {
 
   it('a lone surrogate cannot round-trip (why the generators exclude them)', () => {
     // UTF-8 has no encoding for U+D800 on its own: Node writes U+FFFD, so bash reads back a different word.
-    expect(readBack('bash', [posixCommand(['\ud800'])])[0]).toEqual(['\ufffd']);
+    expect(readBack('bash', [quotePosix('\ud800')])[0]).toEqual(['\ufffd']);
   });
 });
