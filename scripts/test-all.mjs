@@ -32,6 +32,8 @@ const steps = [
     ],
   ],
   ['build', 'npx', ['astro', 'build']],
+  // The same site under a sub-path, as GitHub Pages serves a project site (build check and e2e smoke).
+  ['build-subpath', 'npm', ['run', 'build:subpath']],
   ['build-checks', 'npx', ['vitest', 'run', '--project', 'build']],
   ['e2e', 'npx', ['playwright', 'test']],
 ];
@@ -44,7 +46,7 @@ for (const [name, cmd, args] of steps) {
   // e2e and the build checks need the build; skip it (as failed) when the build did not succeed.
   if (
     (name === 'e2e' || name === 'build-checks') &&
-    summary.some(([n, ok]) => n === 'build' && !ok)
+    summary.some(([n, ok]) => (n === 'build' || n === 'build-subpath') && !ok)
   ) {
     summary.push([name, false, 'skipped: build failed']);
     failed++;
