@@ -96,10 +96,11 @@ export function siteHeaders(headerPolicy: string): [name: string, value: string]
   ];
 }
 
-// The snippets quote each value in double quotes; no value of the list may hold one (or a line break).
+// The snippets quote each value in double quotes; no value may hold one, a backslash or a line break,
+// nor what nginx (`$var`) or Caddy (`{placeholder}`) would expand inside quotes.
 function quotable(headers: [string, string][]): [string, string][] {
   for (const [name, value] of headers)
-    if (/["\\\r\n]/.test(value)) throw new Error(`${name} cannot be quoted for nginx or Caddy`);
+    if (/["\\\r\n${}]/.test(value)) throw new Error(`${name} cannot be quoted for nginx or Caddy`);
   return headers;
 }
 

@@ -138,5 +138,8 @@ describe.each(BUILDS)('$dir (base $base)', ({ dir, base }) => {
     ].map((m) => [m[1], m[2]]);
     expect(nginx).toEqual(headers);
     expect(caddy).toEqual(headers);
+    // Cloudflare Pages reads at most 100 rules and 2,000 characters per header line.
+    const lines = readFileSync(join(dir, '_headers'), 'utf8').split('\n');
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(2000);
   });
 });

@@ -89,5 +89,8 @@ describe('nginx and Caddy snippets', () => {
   it('refuses a value that a double-quoted snippet could not hold, rather than write a broken one', () => {
     expect(() => nginxSnippet('default-src "self"')).toThrow(/Content-Security-Policy/);
     expect(() => caddySnippet("default-src 'self'\nX-Evil: 1")).toThrow(/Content-Security-Policy/);
+    // nginx would expand $host, Caddy {http.request.host}: refused too.
+    expect(() => nginxSnippet("default-src 'self' $host")).toThrow(/Content-Security-Policy/);
+    expect(() => caddySnippet("default-src 'self' {http.request.host}")).toThrow(/Content/);
   });
 });
