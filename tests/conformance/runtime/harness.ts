@@ -106,7 +106,7 @@ export function retarget(text: string, from: string, to: string): string {
   return parts.join(to);
 }
 
-/** The parent variables Codex passes to every stdio server (observed; see the README). */
+/** The parent variables Codex passes to every stdio server (observed; see docs/testing.md). */
 export const STDIO_ALLOWLIST = [
   'HOME',
   'LANG',
