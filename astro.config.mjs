@@ -3,10 +3,21 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import preact from '@astrojs/preact';
 import csp from './src/integrations/csp.ts';
+import baseLinks from './src/integrations/base-links.ts';
+import { normalBase } from './src/lib/site/base.ts';
+
+// Where the site is published, from the environment, so any host works without editing code
+// (docs/deploy.md): SITE_URL is the origin (https://you.github.io), BASE_PATH the sub-path (/REPO/).
+// Without SITE_URL the build is for this machine: the address `npm start` serves.
+const site = process.env.SITE_URL || 'http://127.0.0.1:4321';
+const base = normalBase(process.env.BASE_PATH || '/');
+// One image for every page's link card in chat (public/og.png, 1200×630).
+const ogImage = new URL('og.png', new URL(base, site)).href;
 
 // https://astro.build/config
 export default defineConfig({
-  site: 'https://codex-mcp.example',
+  site,
+  base,
   // The site is static files only: no server, no adapter, no third-party requests.
   output: 'static',
   // Starlight turns on prefetch-all; pages here are small and the 1 KB script counts against the JS budget.
@@ -17,6 +28,20 @@ export default defineConfig({
       description:
         'Connect the Codex CLI to MCP servers: guides and generators checked against the real CLI.',
       favicon: '/favicon.svg',
+      // Starlight writes og:title, og:description and og:url per page; the image is the site's one card.
+      head: [
+        { tag: 'meta', attrs: { property: 'og:image', content: ogImage } },
+        { tag: 'meta', attrs: { property: 'og:image:width', content: '1200' } },
+        { tag: 'meta', attrs: { property: 'og:image:height', content: '630' } },
+        {
+          tag: 'meta',
+          attrs: {
+            property: 'og:image:alt',
+            content: 'Codex × MCP: connect the Codex CLI to MCP servers',
+          },
+        },
+        { tag: 'meta', attrs: { name: 'twitter:image', content: ogImage } },
+      ],
       customCss: ['./src/styles/custom.css'],
       // Same search, loaded when the reader opens it instead of on idle after every page load (issue 14).
       components: { Search: './src/components/search/Search.astro' },
@@ -32,6 +57,8 @@ export default defineConfig({
       ],
     }),
     preact(),
+    // Root-relative links in Markdown get the base path (Astro leaves them alone).
+    baseLinks(base),
     csp(),
   ],
 });

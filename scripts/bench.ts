@@ -1,7 +1,7 @@
 /**
  * The performance benchmark (`npm run bench`): measures the production build against issue 14's
  * targets, side by side with a default Starlight site built from the same versions (bench/baseline/),
- * and writes bench/RESULTS.md (Markdown) and bench/results.json, plus a compact table on stdout.
+ * and writes docs/bench-results.md (Markdown) and bench/results.json, plus a compact table on stdout.
  *
  *   1. JS before the first interaction on every page (static count, and what Chromium fetches while
  *      idle), the lazy highlighter's bytes; untouched guides show highlighted output without it;
@@ -313,11 +313,13 @@ function finish(results: Results, t0: number): void {
   results.machine.loadEnd = loadavg()[0] ?? 0;
   results.durationSeconds = (performance.now() - t0) / 1000;
   mkdirSync(OUT, { recursive: true });
-  writeFileSync(join(OUT, 'RESULTS.md'), renderMarkdown(results) + '\n');
+  writeFileSync(join(ROOT, 'docs', 'bench-results.md'), renderMarkdown(results) + '\n');
   writeFileSync(join(OUT, 'results.json'), JSON.stringify(results, null, 2) + '\n');
   log('\n' + renderConsole(results));
   for (const e of results.errors) console.error(`\n${e.step} did not complete: ${e.message}`);
-  log(`\nWrote bench/RESULTS.md and bench/results.json (${results.durationSeconds.toFixed(0)} s).`);
+  log(
+    `\nWrote docs/bench-results.md and bench/results.json (${results.durationSeconds.toFixed(0)} s).`,
+  );
 }
 
 await main();

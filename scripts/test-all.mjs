@@ -40,14 +40,19 @@ const STEPS = {
     ],
   ],
   build: ['npx', ['astro', 'build']],
+  // The same site under a sub-path, as GitHub Pages serves a project site (build check and e2e smoke).
+  'build-subpath': ['npm', ['run', 'build:subpath']],
   'build-checks': ['npx', ['vitest', 'run', '--project', 'build']],
   e2e: ['npx', ['playwright', 'test']],
 };
 // What must have passed before a step can mean anything.
-const NEEDS = { 'build-checks': ['build'], e2e: ['build', 'setup'] };
+const NEEDS = {
+  'build-checks': ['build', 'build-subpath'],
+  e2e: ['build', 'build-subpath', 'setup'],
+};
 const FIRST = ['setup'];
 const LANES = [
-  ['format', 'type-check', 'build', 'build-checks', 'e2e', 'unit'],
+  ['format', 'type-check', 'build', 'build-subpath', 'build-checks', 'e2e', 'unit'],
   ['conformance', 'conformance-oldest'],
 ];
 

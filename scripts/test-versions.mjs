@@ -1,8 +1,8 @@
 // `npm run test:versions`: the conformance project (generator, release facts, doctor, server.json,
 // shells and the runtime suite in tests/conformance/runtime/) against every probed Codex release
 // (src/lib/codex/releases.ts), each installed on demand into the cache (tests/support/cache.ts).
-// Prints a table release × suite file → passed/total, writes it to test-results/versions.md, and
-// exits non-zero when any release fails any test.
+// Prints a table release × suite file → passed/total, writes it to test-results/versions.md (and,
+// after a whole-window run, into docs/releases.md), and exits non-zero when any release fails any test.
 // Usage: npm run test:versions [-- 0.140.0 0.171.0 … | --oldest | --boundaries] [--file tests/conformance/x.test.ts …]
 //        [--jobs N]
 // (default: every probed release, every conformance file; `--boundaries`: the oldest and the newest
@@ -30,6 +30,7 @@ import {
   PROBED_RELEASES,
 } from '../src/lib/codex/releases.ts';
 import { codexReleaseDir } from '../tests/support/cache.ts';
+import { writeBlock } from './docs-figures.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'test-results');
@@ -180,5 +181,15 @@ const failed = ordered.filter(
 );
 const summary = `releases: ${results.size - failed.length} passed, ${failed.length} failed${failed.length ? ` (${failed.map(([v]) => v).join(', ')})` : ''}`;
 writeFileSync(join(OUT, 'versions.md'), `${table}\n\n${summary}\n`);
-console.log(`\n${table}\n\n${summary}\n(written to test-results/versions.md)`);
+// A whole-window run (every probed release, every file) is the figure docs/releases.md shows.
+const whole = asked.length === 0 && fileFilters.length === 0;
+if (whole)
+  await writeBlock(
+    join(ROOT, 'docs', 'releases.md'),
+    'versions',
+    `Written by \`npm run test:versions\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC (--jobs ${jobs}).\n\n${table}\n\n${summary}`,
+  );
+console.log(
+  `\n${table}\n\n${summary}\n(written to test-results/versions.md${whole ? ' and docs/releases.md' : ''})`,
+);
 process.exit(failed.length === 0 ? 0 : 1);

@@ -1,4 +1,4 @@
-/** Renders the results: bench/RESULTS.md (Markdown), and a compact table for stdout. */
+/** Renders the results: docs/bench-results.md (Markdown), and a compact table for stdout. */
 import type { KeystrokeProfile, LazyCheck, LatencyRun } from './browser.ts';
 import type { PageBytes } from './bytes.ts';
 import type { CoreRun } from './core.ts';

@@ -4,6 +4,9 @@ import { docPages } from '../components/site/doc-pages.ts';
 import { llmsFull } from '../lib/site/llms.ts';
 
 export const GET: APIRoute = async ({ site }) =>
-  new Response(llmsFull(site?.href ?? 'http://localhost/', await docPages()), {
-    headers: { 'content-type': 'text/plain; charset=utf-8' },
-  });
+  new Response(
+    llmsFull(new URL(import.meta.env.BASE_URL, site ?? 'http://localhost/').href, await docPages()),
+    {
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+    },
+  );

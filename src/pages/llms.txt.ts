@@ -4,6 +4,12 @@ import { docPages } from '../components/site/doc-pages.ts';
 import { llmsIndex } from '../lib/site/llms.ts';
 
 export const GET: APIRoute = async ({ site }) =>
-  new Response(llmsIndex(site?.href ?? 'http://localhost/', await docPages()), {
-    headers: { 'content-type': 'text/plain; charset=utf-8' },
-  });
+  new Response(
+    llmsIndex(
+      new URL(import.meta.env.BASE_URL, site ?? 'http://localhost/').href,
+      await docPages(),
+    ),
+    {
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+    },
+  );

@@ -535,7 +535,7 @@ describe('other clients and server.json: converted blocks load in the CLI', () =
       servers: ['loc', 'rem'],
     },
     {
-      // A server.json from the registry (the Brave example of the README).
+      // A server.json from the registry (the Brave example of docs/server-json.md).
       name: 'server.json',
       json: readFileSync(
         join(import.meta.dirname, '../fixtures/server-json/brave-search-mcp-server.json'),

@@ -24,7 +24,7 @@ const stats = { pages: 0, requests: 0 };
 
 test.afterAll(() => {
   mkdirSync('test-results', { recursive: true });
-  // One line per worker; the README's "pages scanned, requests observed" figures add them up.
+  // One line per worker; docs/testing.md's "pages scanned, requests observed" figures add them up.
   appendFileSync(join('test-results', 'site-stats.jsonl'), `${JSON.stringify(stats)}\n`);
 });
 

@@ -45,9 +45,18 @@ function matches(pattern: string, path: string): boolean {
   return pattern === path;
 }
 
-/** Starts serving `root` on 127.0.0.1:`port` (0 picks a free port); resolves with the server and its URL. */
-export async function serveDist(root: string, port = 0): Promise<{ server: Server; url: string }> {
+/**
+ * Starts serving `root` on 127.0.0.1:`port` (0 picks a free port) under the site's base path
+ * (`/` or `/REPO/`, as the build was made with BASE_PATH); resolves with the server and the site's URL.
+ * Paths outside the base path are 404, as on GitHub Pages; `/` redirects to the base.
+ */
+export async function serveDist(
+  root: string,
+  port = 0,
+  sitePath = '/',
+): Promise<{ server: Server; url: string }> {
   const base = resolve(root);
+  const prefix = sitePath.replace(/^\/*/, '/').replace(/\/*$/, '/');
   let rules: ReturnType<typeof parseHeadersFile> = [];
   try {
     rules = parseHeadersFile(await readFile(join(base, '_headers'), 'utf8'));
@@ -55,7 +64,21 @@ export async function serveDist(root: string, port = 0): Promise<{ server: Serve
     rules = [];
   }
   const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const requested = new URL(req.url ?? '/', 'http://x').pathname;
+    // Like GitHub Pages: the site's root and the base path without its slash lead to the base path.
+    if (prefix !== '/' && (requested === '/' || `${requested}/` === prefix)) {
+      res.writeHead(301, { location: prefix }).end();
+      return;
+    }
+    // Outside the base path nothing is served: the 404 page below.
+    let path = '/\0outside';
+    if (requested.startsWith(prefix))
+      try {
+        path = decodeURIComponent('/' + requested.slice(prefix.length));
+      } catch {
+        res.writeHead(400).end();
+        return;
+      }
     let file = normalize(join(base, path));
     if (!file.startsWith(base)) {
       res.writeHead(403).end();
@@ -86,5 +109,5 @@ export async function serveDist(root: string, port = 0): Promise<{ server: Serve
   await new Promise<void>((ok) => server.listen(port, '127.0.0.1', ok));
   const address = server.address();
   const actual = typeof address === 'object' && address ? address.port : port;
-  return { server, url: `http://127.0.0.1:${actual}` };
+  return { server, url: `http://127.0.0.1:${actual}${prefix === '/' ? '' : prefix.slice(0, -1)}` };
 }

@@ -4,6 +4,7 @@
  * everything but your readers' own values. Copying is announced to screen readers.
  */
 import { useState } from 'preact/hooks';
+import { withBase } from '../../lib/site/base.ts';
 import type { Provider } from '../../lib/input/provider.ts';
 import { copyText, useAnnouncer } from '../shared/live.ts';
 import { ServerJsonPicker, type Picked } from '../server-json/ServerJsonPicker.tsx';
@@ -58,7 +59,9 @@ export default function AddToCodexIsland({ provider }: Props) {
 
   const server = picked?.report.server ?? null;
   const conversion = picked?.conversion ?? null;
-  const origin = typeof window === 'undefined' ? '' : window.location.origin;
+  // The site's root (origin plus base path): links and the badge image are paths under it.
+  const origin =
+    typeof window === 'undefined' ? '' : window.location.origin + withBase('/').slice(0, -1);
   const out =
     picked && server && conversion
       ? {
@@ -80,7 +83,7 @@ export default function AddToCodexIsland({ provider }: Props) {
           <p>
             Your badge:{' '}
             <a href={out.link} data-sj="badge-link">
-              <img src="/badges/add-to-codex.svg" alt="Add to Codex" height={28} />
+              <img src={withBase('/badges/add-to-codex.svg')} alt="Add to Codex" height={28} />
             </a>
           </p>
           {withheld.length > 0 && (

@@ -58,13 +58,21 @@ export function mdxToMarkdown(
   );
 }
 
+/** A site path under the site's root, which may hold a base path (`https://you.github.io/REPO/`). */
+const at = (path: string, site: string): string =>
+  new URL(path.replace(/^\/+/, ''), site.endsWith('/') ? site : `${site}/`).href;
+
 function sorted(pages: readonly DocPage[]): DocPage[] {
   return [...pages].sort((a, b) => a.path.localeCompare(b.path));
 }
 
 /** The index: what the site is, then one link per page with its description. */
-export function llmsIndex(site: string, pages: readonly DocPage[]): string {
-  const link = (p: DocPage) => `- [${p.title}](${new URL(p.path, site).href}): ${p.description}`;
+export function llmsIndex(
+  /** The site's root URL, base path included. */
+  site: string,
+  pages: readonly DocPage[],
+): string {
+  const link = (p: DocPage) => `- [${p.title}](${at(p.path, site)}): ${p.description}`;
   const section = (title: string, prefix: string) => {
     const items = sorted(pages).filter((p) => p.path.startsWith(prefix));
     return items.length > 0 ? [`## ${title}`, '', ...items.map(link), ''] : [];
@@ -74,7 +82,7 @@ export function llmsIndex(site: string, pages: readonly DocPage[]): string {
     '',
     `> Guides and exact generated commands for connecting the Codex CLI (${CODEX_VERSION}) to MCP servers. Every command and \`[mcp_servers.NAME]\` block the site generates is checked against the real CLI.`,
     '',
-    `Full text of every page: ${new URL('/llms-full.txt', site).href}`,
+    `Full text of every page: ${at('/llms-full.txt', site)}`,
     '',
     ...section('Provider guides', '/guides/'),
     ...section('Reference', '/reference/'),
@@ -86,7 +94,7 @@ export function llmsIndex(site: string, pages: readonly DocPage[]): string {
 export function llmsFull(site: string, pages: readonly DocPage[]): string {
   return sorted(pages)
     .map((p) => {
-      const url = new URL(p.path, site).href;
+      const url = at(p.path, site);
       return [
         `# ${p.title}`,
         '',

@@ -35,7 +35,7 @@ export function pinnedCodexVersion(): string {
 
 /**
  * Writes one section's counts, with the Codex version they were measured on: into the committed
- * record for the pinned release, under test-results/ for any other (those runs are not the README's figures).
+ * record for the pinned release, under test-results/ for any other (those runs are not the figures of docs/testing.md).
  */
 export function recordRuntime(section: string, data: Record<string, unknown>): void {
   const pinned = CODEX_RELEASE === CODEX_NEWEST;

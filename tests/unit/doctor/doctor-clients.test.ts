@@ -348,7 +348,7 @@ describe('a pasted server.json', () => {
       expect(s.corrected !== null || s.correctedProblems.length > 0).toBe(true);
   });
 
-  it('the Brave block is the one the README shows', () => {
+  it('the Brave block is the one docs/server-json.md shows', () => {
     const r = convertMcpServersJson(
       readFileSync('tests/fixtures/server-json/brave-search-mcp-server.json', 'utf8'),
       { provider: custom },
@@ -361,6 +361,10 @@ describe('a pasted server.json', () => {
         'env_vars = [ "BRAVE_API_KEY" ]',
         'startup_timeout_sec = 60',
       ]),
+    );
+    // The page shows exactly this block (moved there from the README).
+    expect(readFileSync('docs/server-json.md', 'utf8')).toContain(
+      `\`\`\`toml\n${only(r).corrected!.toml.trimEnd()}\n\`\`\``,
     );
   });
 

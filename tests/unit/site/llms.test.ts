@@ -69,4 +69,14 @@ describe('llms.txt', () => {
     expect(text.split('\n---\n')).toHaveLength(4);
     for (const p of pages) expect(text).toContain(`Source: https://site.example${p.path}`);
   });
+
+  it('keeps a base path in the site root (GitHub Pages: https://you.github.io/REPO/)', () => {
+    const index = llmsIndex('https://you.github.io/codex-mcp/', pages);
+    expect(index).toContain('(https://you.github.io/codex-mcp/guides/a/)');
+    expect(index).toContain(
+      'Full text of every page: https://you.github.io/codex-mcp/llms-full.txt',
+    );
+    const full = llmsFull('https://you.github.io/codex-mcp', pages);
+    expect(full).toContain('Source: https://you.github.io/codex-mcp/tools/d/');
+  });
 });
