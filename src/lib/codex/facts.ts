@@ -88,7 +88,7 @@ const has = (release: Release, change: Change): boolean => inRange(release, { fr
  * A name `rule` accepts, made from one it refuses: each run of refused characters becomes "-", and
  * leading or trailing "-" go (a leading "-" reads as an option). `a.b` → `a-b` before 0.152.0.
  */
-export function proposeName(name: string, rule: NameRule): string {
+export function proposeName(name: string, rule: Pick<NameRule, 'refused'>): string {
   const dashed = name.trim().replace(rule.refused, '-');
   // A loop, not /^-+|-+$/: that regex backtracks quadratically over a long run of "-".
   let start = 0;

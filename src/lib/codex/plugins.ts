@@ -36,6 +36,8 @@ export const PLUGIN_COMMANDS = {
  * every release.
  */
 export const PLUGIN_NAME_PATTERN = /^[A-Za-z0-9_-]+$/;
+/** Every run of characters PLUGIN_NAME_PATTERN refuses, for proposing a name it accepts. */
+export const PLUGIN_NAME_REFUSED = /[^A-Za-z0-9_-]+/g;
 
 /** What Codex prints when `codex plugin marketplace add` reads a marketplace name it refuses. */
 export const MARKETPLACE_NAME_REFUSAL =

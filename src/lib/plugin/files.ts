@@ -5,7 +5,7 @@
  * only, and values typed into the form are never read here.
  */
 import { proposeName } from '../codex/facts.ts';
-import { PLUGIN_NAME_PATTERN } from '../codex/plugins.ts';
+import { PLUGIN_NAME_REFUSED } from '../codex/plugins.ts';
 import type { Outputs } from '../generator/generate.ts';
 import {
   isStdio,
@@ -41,11 +41,7 @@ export const FIRST_VERSION = '1.0.0';
 
 /** A plugin name Codex installs, from a server name: runs of other characters become "-". */
 export function pluginNameFor(server: string): string {
-  return proposeName(server, {
-    pattern: PLUGIN_NAME_PATTERN,
-    refused: /[^A-Za-z0-9_-]+/g,
-    allowed: '',
-  });
+  return proposeName(server, { refused: PLUGIN_NAME_REFUSED });
 }
 
 /** The variables with every typed value removed: a file or a README shows placeholders only. */

@@ -74,6 +74,30 @@ function split(args: readonly string[], i: number, valued: (f: string) => boolea
   return { flag: word, value: null, used: 1 };
 }
 
+/**
+ * Walks a launcher's own options up to its first positional word: calls `onFlag` for each option
+ * (with its value when `valued` says it takes one) and returns the positional words, in order.
+ */
+function launcherWords(
+  args: readonly string[],
+  valued: ReadonlySet<string>,
+  onFlag: (flag: string, value: string | null) => void,
+): string[] {
+  const positional: string[] = [];
+  for (let i = 0; i < args.length;) {
+    const word = args[i]!;
+    if (positional.length > 0 || !word.startsWith('-')) {
+      positional.push(word);
+      i += 1;
+      continue;
+    }
+    const { flag, value, used } = split(args, i, (f) => valued.has(f));
+    i += used;
+    onFlag(flag, value);
+  }
+  return positional;
+}
+
 /** Whether a bind source is a host path (`/`, `~`, `.`, `C:\`, `$HOME`) rather than a named volume. */
 const hostPath = (source: string) => /^(\/|~|\.|[A-Za-z]:[\\/]|\$|\\\\)/.test(source);
 
@@ -141,16 +165,7 @@ function npxWarnings(args: readonly string[], out: CommandWarning[], program: st
     '--workspace',
     '--userconfig',
   ]);
-  const positional: string[] = [];
-  for (let i = 0; i < args.length;) {
-    const word = args[i]!;
-    if (positional.length > 0 || !word.startsWith('-')) {
-      positional.push(word);
-      i += 1;
-      continue;
-    }
-    const { flag, value, used } = split(args, i, (f) => valued.has(f));
-    i += used;
+  const positional = launcherWords(args, valued, (flag, value) => {
     if (flag === '-p' || flag === '--package')
       push(
         out,
@@ -159,7 +174,7 @@ function npxWarnings(args: readonly string[], out: CommandWarning[], program: st
       );
     else if (flag === '-c' || flag === '--call')
       push(out, flag, `${flag} runs a shell command: ${value}.`);
-  }
+  });
   const [first, ...rest] = positional;
   if (first && OUTSIDE_RE.test(first))
     push(out, first, `${program} runs ${first}, which is not from the npm registry.`);
@@ -193,16 +208,7 @@ function uvxWarnings(args: readonly string[], out: CommandWarning[]): string[] {
     '--overrides',
     '--env-file',
   ]);
-  const positional: string[] = [];
-  for (let i = 0; i < args.length;) {
-    const word = args[i]!;
-    if (positional.length > 0 || !word.startsWith('-')) {
-      positional.push(word);
-      i += 1;
-      continue;
-    }
-    const { flag, value, used } = split(args, i, (f) => valued.has(f));
-    i += used;
+  const positional = launcherWords(args, valued, (flag, value) => {
     if (flag === '--from')
       push(
         out,
@@ -221,7 +227,7 @@ function uvxWarnings(args: readonly string[], out: CommandWarning[]): string[] {
         `${flag} ${value}`,
         `${flag} ${value} reads from outside the Python Package Index.`,
       );
-  }
+  });
   const [first, ...rest] = positional;
   if (first && OUTSIDE_RE.test(first))
     push(out, first, `uvx runs ${first}, which is not from the Python Package Index.`);
