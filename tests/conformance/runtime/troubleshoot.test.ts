@@ -296,6 +296,9 @@ describe.skipIf(skip !== null)('runtime: the messages on the troubleshooting pag
         body,
       );
     }
+    // A 5xx and a failed connection are tried again; each try logs the line.
+    for (const id of ['http500', 'tlsPlain'])
+      expect(out(id).all.match(/worker quit with fatal/g)?.length, id).toBeGreaterThan(1);
     expect(out('htmlType').code).toBe(0);
     observeStartup('http.contentType', 'htmlType', /UnexpectedContentType.*text\/html/, body);
     expect(out('tlsPlain').code).toBe(0);
