@@ -45,6 +45,8 @@ export default defineConfig({
       customCss: ['./src/styles/custom.css'],
       // Same search, loaded when the reader opens it instead of on idle after every page load (issue 14).
       components: { Search: './src/components/search/Search.astro' },
+      // Adds the troubleshooting entries (rendered from the message record) to that page's contents list.
+      routeMiddleware: './src/routeData.ts',
       // Long commands wrap instead of scrolling: Expressive Code turns every overflowing block into an
       // unnamed role="region", and two of those on one page fail axe's landmark-unique rule.
       expressiveCode: { defaultProps: { wrap: true } },

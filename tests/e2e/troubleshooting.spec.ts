@@ -44,3 +44,24 @@ test('an entry links to its anchor, and its fix link opens the generator with th
     'startup_timeout_sec = 60',
   );
 });
+
+test('search: "failed to start" lists the troubleshooting page first, and the contents list names every entry', async ({
+  page,
+}) => {
+  await openGuide(page, '/');
+  await page.getByRole('button', { name: 'Search' }).first().click();
+  await page.getByPlaceholder('Search').last().fill('failed to start');
+  const first = page.locator('.pagefind-ui__result').first();
+  await expect(first).toBeVisible({ timeout: 10_000 });
+  await expect(first.locator('.pagefind-ui__result-link').first()).toHaveAttribute(
+    'href',
+    /^\/reference\/troubleshooting\//,
+  );
+  await openGuide(page, '/reference/troubleshooting/');
+  const toc = page.locator('starlight-toc nav');
+  await expect(toc.getByRole('link', { name: 'A server does not start' })).toBeVisible();
+  await expect(
+    toc.getByRole('link', { name: 'A required server whose command is not installed' }),
+  ).toBeVisible();
+  await expect(toc.getByRole('link', { name: 'HTTP 401 from a remote server' })).toBeVisible();
+});

@@ -215,6 +215,16 @@ export async function startFakeMcp(opts: FakeMcpOptions): Promise<FakeMcp> {
         res.writeHead(404).end();
         return;
       }
+      // Failing endpoints for the troubleshooting cases: /status-NNN/… answers NNN, /html/… a web page.
+      const status = /^\/status-(\d{3})\//.exec(rec.path);
+      if (status) {
+        res.writeHead(Number(status[1]), { 'content-type': 'text/plain' }).end('fake failure');
+        return;
+      }
+      if (rec.path.startsWith('/html/')) {
+        res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><p>not MCP</p>');
+        return;
+      }
       if (req.method === 'GET' || req.method === 'DELETE') {
         res.writeHead(405, { allow: 'POST' }).end();
         return;

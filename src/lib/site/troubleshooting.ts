@@ -25,7 +25,16 @@ export interface TroubleEntry {
 }
 
 /** The page's sections, in order. */
-export type TroubleGroup = 'config' | 'servers' | 'oauth' | 'profiles';
+export type TroubleGroup = 'config' | 'servers' | 'startup' | 'oauth' | 'profiles';
+
+/** Each section's h2 on the page (the MDX writes the same words; the contents list matches on them). */
+export const TROUBLE_GROUPS: Record<TroubleGroup, string> = {
+  config: 'The config file is refused',
+  servers: 'Adding, removing and starting servers',
+  startup: 'A server does not start',
+  oauth: 'OAuth sign-in',
+  profiles: 'Profiles',
+};
 
 const DOCTOR = { href: '/tools/config-doctor/', label: 'Check the file in the config doctor' };
 const CUSTOM = '/guides/custom/#v=1';
@@ -184,6 +193,70 @@ export const TROUBLE_ENTRIES: readonly TroubleEntry[] = [
       href: `${CUSTOM}&mode=local&startup=60`,
       label: 'Generate a local entry with a 60 s startup timeout',
     },
+  },
+  {
+    anchor: 'required-server-missing',
+    group: 'startup',
+    title: 'A required server whose command is not installed',
+    messages: ['startup:startup.requiredMissing'],
+    meaning:
+      'The table has `required = true` and its `command` is not on the PATH Codex sees, so the session stops. Without `required`, `codex exec` goes on without that server and prints nothing (also when the command exits at once or does not answer within `startup_timeout_sec`).',
+    fix: 'Install the command, or write its absolute path in `command`.',
+    link: { href: `${CUSTOM}&mode=local`, label: 'Generate a local entry' },
+  },
+  {
+    anchor: 'http-401',
+    group: 'startup',
+    title: 'HTTP 401 from a remote server',
+    messages: ['startup:http.401'],
+    meaning:
+      "The server refused the request as unauthenticated and did not point to OAuth metadata. The session logs this line and goes on without that server's tools.",
+    fix: 'Send the credential the server expects: `bearer_token_env_var` (and export that variable) or a header from `env_http_headers`. For an OAuth server, run `codex mcp login NAME`.',
+    link: { href: `${CUSTOM}&mode=token`, label: 'Generate the bearer-token entry' },
+  },
+  {
+    anchor: 'http-403',
+    group: 'startup',
+    title: 'HTTP 403 from a remote server',
+    messages: ['startup:http.403'],
+    meaning:
+      'The server read the credential and refused it: a token without the needed scope or plan, or one for another workspace. The session goes on without that server.',
+    fix: 'Create a token with the access the server documents, export it again, and start a new session.',
+  },
+  {
+    anchor: 'http-404',
+    group: 'startup',
+    title: 'HTTP 404 from a remote server',
+    messages: ['startup:http.404'],
+    meaning: 'Nothing answers MCP at that `url`: a wrong path (often a missing `/mcp`) or host.',
+    fix: "Copy the MCP endpoint from the provider's documentation into `url`; the provider guides here have it.",
+  },
+  {
+    anchor: 'http-5xx',
+    group: 'startup',
+    title: 'HTTP 500 (or another 5xx) from a remote server',
+    messages: ['startup:http.500'],
+    meaning:
+      'The server failed on its side. Codex tried again and logged the line each time, then went on without that server.',
+    fix: "Check the provider's status page and try again later; the config is not the cause.",
+  },
+  {
+    anchor: 'wrong-content-type',
+    group: 'startup',
+    title: 'A web page instead of MCP (wrong content type)',
+    messages: ['startup:http.contentType'],
+    meaning:
+      'The `url` answered with an HTML page (or another type that is neither JSON nor an event stream): a sign-in page, a proxy, or a site address instead of its MCP endpoint.',
+    fix: 'Point `url` at the MCP endpoint itself; behind a company proxy, ask for the endpoint to be allowed.',
+  },
+  {
+    anchor: 'tls-failure',
+    group: 'startup',
+    title: 'The HTTPS connection failed',
+    messages: ['startup:http.tls'],
+    meaning:
+      'Codex could not complete the request to the `url`: here an `https://` URL to a port that speaks plain HTTP. Codex tried again and logged the line each time, then went on without that server.',
+    fix: 'Use the scheme the server speaks (`http://` for a local server without TLS); for a company certificate, trust its CA in the system store.',
   },
   {
     anchor: 'oauth-not-logged-in',

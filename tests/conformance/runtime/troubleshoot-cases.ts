@@ -159,6 +159,24 @@ export const TROUBLE: Record<string, TroubleDef> = {
   addNoOAuth: { argv: ['codex', 'mcp', 'add', 'plain', '--url', `${U}/addplain/mcp`] },
   notLoggedIn: { toml: remote('docs', oauthUrl(PORTS.keyring, 'nologin')), argv: X },
   notLoggedInList: { toml: remote('docs', oauthUrl(PORTS.keyring, 'nologinlist')), argv: LIST },
+  // Servers that do not start: a command that is not installed, one that exits at once, one that
+  // never answers the handshake within a small startup_timeout_sec, remote endpoints that fail.
+  missingCommand: { toml: `\n[mcp_servers.x]\ncommand = "no-such-mcp-server"\n`, argv: X },
+  exitsAtOnce: { toml: `\n[mcp_servers.x]\ncommand = "sh"\nargs = ["-c", "exit 3"]\n`, argv: X },
+  handshakeTimeout: {
+    toml: `\n[mcp_servers.x]\ncommand = "sleep"\nargs = ["30"]\nstartup_timeout_sec = 1\n`,
+    argv: X,
+  },
+  requiredMissing: {
+    toml: `\n[mcp_servers.x]\ncommand = "no-such-mcp-server"\nrequired = true\n`,
+    argv: X,
+  },
+  http401: { toml: remote('x', `${U}/status-401/mcp`), argv: X },
+  http403: { toml: remote('x', `${U}/status-403/mcp`), argv: X },
+  http404: { toml: remote('x', `${U}/status-404/mcp`), argv: X },
+  http500: { toml: remote('x', `${U}/status-500/mcp`), argv: X },
+  htmlType: { toml: remote('x', `${U}/html/mcp`), argv: X },
+  tlsPlain: { toml: remote('x', `https://127.0.0.1:${MCP_PORT}/tls/mcp`), argv: X },
   keyring: {
     top: 'mcp_oauth_credentials_store = "keyring"\n',
     toml: remote('docs', oauthUrl(PORTS.keyring, 'keyring')),

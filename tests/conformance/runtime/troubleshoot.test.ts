@@ -18,6 +18,9 @@ import { PORTS, SERVERS, TROUBLE, troublePlan } from './troubleshoot-cases.ts';
 const skip = netnsUnavailable();
 if (skip) console.log(skip);
 const log = new MessageLog('troubleshoot');
+// Servers that fail to start: a record of its own (messages-startup.json), so the older releases'
+// troubleshoot records stay as they were measured.
+const startupLog = new MessageLog('startup');
 const homes: Record<string, string> = {};
 const plans: PlanCase[] = skip
   ? []
@@ -49,6 +52,8 @@ const shown = (argv: string[]): string =>
     .join(' ');
 const observe = (key: string, id: string, pattern: RegExp, mask?: RegExp): string =>
   log.observe(key, shown(TROUBLE[id]!.argv), out(id).all, pattern, homes[id], mask);
+const observeStartup = (key: string, id: string, pattern: RegExp, mask?: RegExp): string =>
+  startupLog.observe(key, shown(TROUBLE[id]!.argv), out(id).all, pattern, homes[id], mask);
 // Where in the file a TOML error points depends on the file; the record keeps the words.
 const AT = /(?<=config\.toml:)\d+:\d+(?=: )/;
 
@@ -265,8 +270,44 @@ describe.skipIf(skip !== null)('runtime: the messages on the troubleshooting pag
     );
   });
 
+  it('servers that do not start: a session goes on without an optional one and logs why a remote failed; a required one stops it', () => {
+    // A command that is not installed, one that exits at once, one that never answers within
+    // startup_timeout_sec = 1: `codex exec` goes on and prints nothing about them.
+    for (const id of ['missingCommand', 'exitsAtOnce', 'handshakeTimeout']) {
+      expect(out(id).code, out(id).all).toBe(0);
+      expect(out(id).all, id).not.toMatch(/mcp_servers|MCP client|`x`|\bx:/);
+    }
+    expect(out('requiredMissing').code).not.toBe(0);
+    observeStartup(
+      'startup.requiredMissing',
+      'requiredMissing',
+      /^Error: .*required MCP servers failed to initialize: x: No such file or directory/,
+    );
+    // A remote that answers an error status, a web page, or plain HTTP to an https URL: the session
+    // logs the transport error (timestamp and the server's own body vary) and goes on without it.
+    const body =
+      /^\S+Z|(?<=HTTP \d{3}: )[^"]*|(?<=body: )[^"]*|https:\/\/127\.0\.0\.1:\d+\/tls\/mcp/g;
+    for (const status of [401, 403, 404, 500]) {
+      expect(out(`http${status}`).code).toBe(0);
+      observeStartup(
+        `http.${status}`,
+        `http${status}`,
+        new RegExp(`HTTP ${status}: fake failure`),
+        body,
+      );
+    }
+    // A 5xx and a failed connection are tried again; each try logs the line.
+    for (const id of ['http500', 'tlsPlain'])
+      expect(out(id).all.match(/worker quit with fatal/g)?.length, id).toBeGreaterThan(1);
+    expect(out('htmlType').code).toBe(0);
+    observeStartup('http.contentType', 'htmlType', /UnexpectedContentType.*text\/html/, body);
+    expect(out('tlsPlain').code).toBe(0);
+    observeStartup('http.tls', 'tlsPlain', /error sending request for url \(https:/, body);
+  });
+
   // Last, after every observation above: a reworded message fails here (UPDATE_RECORD=1 rewrites the record).
   it('every message observed matches the committed record', () => {
     log.check();
+    startupLog.check();
   });
 });

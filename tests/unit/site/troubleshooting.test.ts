@@ -48,8 +48,10 @@ describe('troubleshooting entries', () => {
 
   it('every message recorded for the page has an entry', () => {
     const used = new Set(TROUBLE_ENTRIES.flatMap((e) => e.messages));
-    const uncovered = Object.keys(records['troubleshoot']!.messages).filter(
-      (id) => !used.has(`troubleshoot:${id}`),
+    const uncovered = ['troubleshoot', 'startup'].flatMap((source) =>
+      Object.keys(records[source]!.messages)
+        .filter((id) => !used.has(`${source}:${id}`))
+        .map((id) => `${source}:${id}`),
     );
     expect(uncovered).toEqual([]);
   });
