@@ -20,6 +20,7 @@ import {
   serverNameArb,
   stringOf,
   trimmedWordArb,
+  wellFormedText,
 } from './arbitraries.ts';
 
 export interface SpecCase {
@@ -242,7 +243,7 @@ export const garbageText: fc.Arbitrary<string> = fc.oneof(
     'https://{x}/',
   ),
   fc.string({ unit: 'binary-ascii', maxLength: 12 }),
-  fc.string({ unit: 'binary', maxLength: 12 }),
+  wellFormedText({ maxLength: 12 }),
   fc.string({
     unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)),
     maxLength: 12,

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { base64Utf8, basicAuthorization } from '../../../src/lib/generator/basic-auth.ts';
+import { wellFormedText } from '../_support/arbitraries.ts';
 
 describe('base64Utf8', () => {
   it.each([
@@ -20,7 +21,7 @@ describe('base64Utf8', () => {
   it('agrees with Node Buffer for any well-formed string', () => {
     // An independent implementation (Node's) on arbitrary Unicode text.
     fc.assert(
-      fc.property(fc.string({ unit: 'binary' }), (s) => {
+      fc.property(wellFormedText(), (s) => {
         expect(base64Utf8(s)).toBe(Buffer.from(s, 'utf8').toString('base64'));
       }),
       { numRuns: 2000 },
@@ -44,7 +45,7 @@ describe('basicAuthorization', () => {
 
   it('decodes back to user:secret for any input', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }), (user, secret) => {
+      fc.property(wellFormedText(), wellFormedText(), (user, secret) => {
         const value = basicAuthorization(user, secret);
         expect(value.startsWith('Basic ')).toBe(true);
         expect(Buffer.from(value.slice(6), 'base64').toString('utf8')).toBe(`${user}:${secret}`);

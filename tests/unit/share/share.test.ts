@@ -19,6 +19,8 @@ import { vendorDomain } from '../../../src/lib/share/share-report.ts';
 import { readForm } from '../../../src/lib/input/read-form.ts';
 import { CODEX_NEWEST, PROBED_RELEASES } from '../../../src/lib/codex/releases.ts';
 import { emptySettings, type SettingsForm } from '../../../src/lib/input/settings-form.ts';
+import { wellFormedText } from '../_support/arbitraries.ts';
+import { cpu } from '../_support/cpu.ts';
 
 const load = (id: string) =>
   providerSchema.parse(JSON.parse(readFileSync(`content/providers/${id}.json`, 'utf8')));
@@ -171,7 +173,7 @@ describe('encodeShare', () => {
   ];
   const typed = fc.oneof(
     fc.string({ maxLength: 30 }),
-    fc.string({ unit: 'binary', maxLength: 30 }),
+    wellFormedText({ maxLength: 30 }),
     fc.constantFrom(...TOKENS),
     fc
       .tuple(
@@ -336,18 +338,21 @@ describe('decodeShare', () => {
   });
 
   it('reports 100,000 duplicate keys in one line, fast', () => {
-    const start = performance.now();
-    const { form, notices } = decodeShare(nekt, `v=1&${'name=a&'.repeat(100_000)}name=b`);
-    expect(performance.now() - start).toBeLessThan(2000);
+    // CPU time of this process, not wall time: other processes' load on the CI cores does not count.
+    const { ms, value } = cpu(() => decodeShare(nekt, `v=1&${'name=a&'.repeat(100_000)}name=b`));
+    expect(ms).toBeLessThan(2000);
+    const { form, notices } = value;
     expect(form.name).toBe('b');
     expect(notices).toEqual(['"name" appears 100,001 times; the last value was used.']);
   });
 
   it('caps 100,000 notices at MAX_NOTICES and counts the rest', () => {
-    const start = performance.now();
-    const keys = Array.from({ length: 100_000 }, (_, i) => `k${i}=1`).join('&');
-    const { notices, ignored } = decodeShare(nekt, `v=1&${keys}`);
-    expect(performance.now() - start).toBeLessThan(2000);
+    const { ms, value } = cpu(() => {
+      const keys = Array.from({ length: 100_000 }, (_, i) => `k${i}=1`).join('&');
+      return decodeShare(nekt, `v=1&${keys}`);
+    });
+    expect(ms).toBeLessThan(2000);
+    const { notices, ignored } = value;
     expect(notices).toHaveLength(MAX_NOTICES + 1);
     expect(notices[0]).toBe('Unknown setting "k0" was ignored.');
     expect(notices.at(-1)).toBe(`…and ${(100_000 - MAX_NOTICES).toLocaleString('en')} more.`);
@@ -435,10 +440,10 @@ describe('decodeShare', () => {
       'toString',
       'hasOwnProperty',
     ),
-    fc.string({ unit: 'binary', maxLength: 12 }),
+    wellFormedText({ maxLength: 12 }),
   );
   const garbageValue = fc.oneof(
-    fc.string({ unit: 'binary', maxLength: 40 }),
+    wellFormedText({ maxLength: 40 }),
     fc.constantFrom(
       '%',
       '%E0%A4%A',
@@ -461,7 +466,7 @@ describe('decodeShare', () => {
     .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`);
   const rawQuery = fc.oneof(
     fc.array(rawPair, { maxLength: 8 }).map((pairs) => pairs.join('&')),
-    fc.string({ unit: 'binary', maxLength: 200 }),
+    wellFormedText({ maxLength: 200 }),
     fc
       .array(fc.oneof(rawPair, fc.constantFrom('&&', '=', '==', '%', '%%', '+', '#', '?')), {
         maxLength: 10,
@@ -520,7 +525,10 @@ describe('decodeShare', () => {
       ),
       { numRuns: 10_000 },
     );
-  }, 120_000);
+    // Measured: about 15 s of CPU (links up to ~120 KB, each key decoded again alone), but 122 s of
+    // wall time at load average 20 on the 2-core CI machine, past the old 120 s. The timeout only
+    // stops a hang; the property is the proof.
+  }, 300_000);
 });
 
 describe('decodeShare: storage only where the mode offers the choice', () => {
