@@ -354,6 +354,15 @@ export default function GeneratorIsland(props: Props) {
                   onCopied={announce}
                 />
               )}
+              {engine && spec && outputs && (
+                <engine.PluginOutput
+                  outputs={outputs}
+                  spec={spec}
+                  form={form}
+                  interactive={hydrated}
+                  onCopied={announce}
+                />
+              )}
             </>
           }
         />
