@@ -8,7 +8,6 @@ import type { Outputs } from '../../lib/generator/generate.ts';
 import type { ServerSpec } from '../../lib/generator/model.ts';
 import type { FormState } from '../../lib/input/form-state.ts';
 import { PLUGIN_COMMANDS, PLUGIN_PATHS } from '../../lib/codex/plugins.ts';
-import { withBase } from '../../lib/site/base.ts';
 import { InlineCode } from '../shared/fields.tsx';
 import { OutputBlock } from '../shared/OutputBlock.tsx';
 import { pluginView } from './plugin-view.ts';
@@ -20,24 +19,26 @@ interface Props {
   outputs: Outputs;
   spec: ServerSpec;
   form: FormState;
+  /** PLUGINS_PAGE under the site's base (resolved at build time, Generator.astro). */
+  href: string;
   interactive: boolean;
   onCopied: (message: string) => void;
 }
 
 /** The "As a Codex plugin" section: the two files, or why they are withheld. */
-export function PluginOutput({ outputs, spec, form, interactive, onCopied }: Props) {
+export function PluginOutput({ outputs, spec, form, href, interactive, onCopied }: Props) {
   // Built and shown once opened: closed, nothing is computed per keystroke and no copy button is hidden in it.
   const [open, setOpen] = useState(false);
   return (
     <details class="cmg-plugin-out" data-plugin onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>As a Codex plugin</summary>
-      {open && <PluginFilesView {...{ outputs, spec, form, interactive, onCopied }} />}
+      {open && <PluginFilesView {...{ outputs, spec, form, href, interactive, onCopied }} />}
     </details>
   );
 }
 
 /** The two files with where they go, or every reason they are withheld. */
-function PluginFilesView({ outputs, spec, form, interactive, onCopied }: Props) {
+function PluginFilesView({ outputs, spec, form, href, interactive, onCopied }: Props) {
   const { files, problems } = pluginView(outputs, spec, form);
   // JSON has no grammar in the site's highlighter: the files are shown as plain text.
   const block = { lang: 'toml' as const, highlighter: null, interactive, onCopied };
@@ -63,7 +64,7 @@ function PluginFilesView({ outputs, spec, form, interactive, onCopied }: Props) 
       <p>
         List the folder in a marketplace, then install it with{' '}
         <code>{`codex ${PLUGIN_COMMANDS.add.join(' ')} ${files.plugin}@MARKETPLACE`}</code>:{' '}
-        <a href={withBase(PLUGINS_PAGE)}>Plugins and marketplaces</a>.
+        <a href={href}>Plugins and marketplaces</a>.
       </p>
     </>
   ) : (
