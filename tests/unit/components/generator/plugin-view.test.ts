@@ -24,7 +24,7 @@ function view(provider: typeof nekt, form: FormState, settings: SettingsForm = e
   const g = withSettings(generate(spec), settings, {
     oauth: false,
     scope: spec.scope,
-    platform: 'posix',
+    platform: 'unix',
   });
   if (!g.outputs) throw new Error(JSON.stringify(g.diagnostics));
   return pluginView(g.outputs, spec, form);
