@@ -2,16 +2,17 @@
 import { codexHomeConfigPath, type Platform } from '../../lib/generator/config-path.ts';
 import type { Scope } from '../../lib/generator/model.ts';
 
-/**
- * The site's page on where Codex reads its config (CLI, IDE extension, app; macOS, Linux, Windows,
- * WSL), under the base path: astro.config.mjs normalises `base` to end in "/", and Vite writes
- * BASE_URL in as a literal, which costs the critical path less than `withBase` would.
- */
-export const WHERE_CODEX_RUNS = `${import.meta.env.BASE_URL}reference/where-codex-runs/`;
+/** The site's page on where Codex reads its config (CLI, IDE extension, app; macOS, Linux, Windows, WSL). */
+export const WHERE_CODEX_RUNS = '/reference/where-codex-runs/';
 
-/** The note under the TOML block: the default path, and that CODEX_HOME moves it (user scope). */
-export function ConfigPathNote({ platform, scope }: { platform: Platform; scope: Scope }) {
-  const more = <a href={WHERE_CODEX_RUNS}>Where Codex reads its config (CLI, IDE, app, WSL)</a>;
+/**
+ * The note under the TOML block: the default path, and that CODEX_HOME moves it (user scope).
+ * `href` is WHERE_CODEX_RUNS under the site's base, resolved at build time (Generator.astro), so
+ * base.ts stays off the critical path.
+ */
+export function ConfigPathNote(props: { platform: Platform; scope: Scope; href: string }) {
+  const { platform, scope } = props;
+  const more = <a href={props.href}>Where Codex reads its config (CLI, IDE, app, WSL)</a>;
   if (scope === 'project') {
     return (
       <p class="cmg-help" data-config-path-note>

@@ -45,6 +45,8 @@ interface Props {
   releases: readonly Release[];
   /** The initial outputs highlighted at build time (Generator.astro), so no highlighter loads before the first interaction. */
   prehighlighted?: Prehighlighted;
+  /** Site links under the base, resolved at build time (Generator.astro). */
+  links: { whereCodexRuns: string; plugins: string };
   /** Build time only: hears each text the island would highlight but has no tokens for. */
   onUnhighlighted?: (code: string, lang: Lang) => void;
 }
@@ -344,12 +346,26 @@ export default function GeneratorIsland(props: Props) {
           onStale={withdraw}
           afterToml={
             <>
-              <ConfigPathNote platform={platform} scope={spec?.scope ?? form.scope} />
+              <ConfigPathNote
+                platform={platform}
+                scope={spec?.scope ?? form.scope}
+                href={props.links.whereCodexRuns}
+              />
               {engine && (
                 <engine.TopLevelOutput
                   text={result.topLevel ?? null}
                   path={result.topLevelPath ?? configPath('user', platform)}
                   highlighter={highlighter}
+                  interactive={hydrated}
+                  onCopied={announce}
+                />
+              )}
+              {engine && spec && outputs && (
+                <engine.PluginOutput
+                  outputs={outputs}
+                  spec={spec}
+                  form={form}
+                  href={props.links.plugins}
                   interactive={hydrated}
                   onCopied={announce}
                 />

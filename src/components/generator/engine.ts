@@ -4,7 +4,8 @@
  * the validation, quoting and TOML code (~7 KB gzipped) stays off every page's critical path, and
  * so do reading the form (splitting a pasted command line, checking header lines), the form's rules
  * (which field a message belongs to, what a change of sign-in method keeps) and the advanced
- * settings' fields and value tables, and what the outputs say about a partial or TOML-only command.
+ * settings' fields and value tables, what the outputs say about a partial or TOML-only command, and
+ * the entry as a plugin.
  */
 export { generate } from '../../lib/generator/generate.ts';
 export { specFromForm } from '../../lib/input/provider.ts';
@@ -13,3 +14,4 @@ export { withSettings } from '../../lib/generator/settings.ts';
 export { SettingsFields, TopLevelOutput } from './SettingsFields.tsx';
 export { CliIntro, CliMissing } from './CliNotes.tsx';
 export { withLinkExports } from './link-exports.ts';
+export { PluginOutput } from './PluginOutput.tsx';
