@@ -1,5 +1,6 @@
 /** fast-check arbitraries shared by the property tests. */
 import fc from 'fast-check';
+import { refusedName } from '../../../src/lib/generator/guard.ts';
 
 /**
  * Well-formed Unicode text over the whole code-point range (every scalar value, never a lone
@@ -163,10 +164,11 @@ export const stringOf = (chars: string, minLength = 1, maxLength = 16): fc.Arbit
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 const DIGITS = '0123456789';
 
-/** A POSIX environment-variable name (`[A-Za-z_][A-Za-z0-9_]*`). */
+/** A POSIX environment-variable name (`[A-Za-z_][A-Za-z0-9_]*`) the outputs may write: not one the shells keep (`_`, `PWD`…). */
 export const envNameArb: fc.Arbitrary<string> = fc
   .tuple(stringOf(LETTERS + '_', 1, 1), stringOf(LETTERS + DIGITS + '_', 0, 14))
-  .map(([a, b]) => a + b);
+  .map(([a, b]) => a + b)
+  .filter((name) => refusedName(name) === undefined);
 
 /** A server name Codex accepts: `[A-Za-z0-9_:@/.-]+`, not starting with "-". */
 export const serverNameArb: fc.Arbitrary<string> = fc.oneof(
