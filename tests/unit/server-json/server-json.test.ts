@@ -17,11 +17,7 @@ import {
   schemaVersionOf,
   serverNameOf,
 } from '../../../src/lib/server-json/index.ts';
-import {
-  prefillFragment,
-  prefillTodo,
-  readmeSection,
-} from '../../../src/lib/server-json/link.ts';
+import { prefillFragment, prefillTodo, readmeSection } from '../../../src/lib/server-json/link.ts';
 import type { ServerJson } from '../../../src/lib/server-json/types.ts';
 
 const custom = providerSchema.parse(
