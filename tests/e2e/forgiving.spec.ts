@@ -222,6 +222,11 @@ test.describe('an example host is a placeholder', () => {
       await expect(field(root, 'cmg-cinatra-p-instance').locator('.cmg-warning')).toContainText(
         'the placeholder YOUR-CINATRA-HOST is still in it',
       );
+      // No command that looks runnable with the placeholder host; a note says to replace it.
+      await expect(page.locator('[data-output^="cli"]')).toHaveCount(0);
+      await expect(page.locator('.cmg-placeholder-note')).toContainText(
+        'still holds the placeholder YOUR-CINATRA-HOST',
+      );
     });
   });
 });

@@ -7,6 +7,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, openGuide, test } from './fixtures.ts';
+import { CODEX_OLDEST } from '../../src/lib/codex/releases.ts';
 
 const island = (page: Page, provider: string): Locator =>
   page.locator(`[data-generator="${provider}"]`);
@@ -156,13 +157,15 @@ test('a link that switches a Basic credential into config.toml says so', async (
 });
 
 test.describe('Advanced settings', () => {
-  test('opens when a link puts an error inside it, and the blocked message focuses the field', async ({
+  test('opens when an error appears inside it, and the blocked message focuses the field', async ({
     page,
   }) => {
-    // A link no longer applies a value its own field refuses (issue 20: `startup=abc` is ignored with
-    // a notice), so the error comes from a setting, which the generator's settings check.
-    await openGuide(page, '/guides/nekt/#v=1&toolapproval=search%20%3D%20sometimes');
+    // A link applies no value its own field refuses (settings included), so the error comes from
+    // the reader choosing an older Codex, whose rule refuses the linked mode "writes".
+    await openGuide(page, '/guides/nekt/#v=1&toolapproval=search%20%3D%20writes');
     const root = island(page, 'nekt');
+    await expect(root.locator('details.cmg-advanced')).not.toHaveAttribute('open', '');
+    await root.getByLabel('Codex version').selectOption(CODEX_OLDEST);
     await expect(root.locator('details.cmg-advanced')).toHaveAttribute('open', '');
     const field = root.getByLabel('Per-tool approval');
     await expect(field).toBeVisible();

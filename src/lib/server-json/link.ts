@@ -19,8 +19,6 @@ export const GENERATOR_PATH = '/guides/custom/';
 /** Where the badge image is served. */
 export const BADGE_PATH = '/badges/add-to-codex.svg';
 export { FROM_KEY };
-/** Longest `from` value read back; longer ones are cut for display. */
-const MAX_FROM = 200;
 
 /** `io.github.user/server@1.2.0`, the server.json's name and version. */
 export function fromValue(server: ServerJson): string {
@@ -51,16 +49,6 @@ export function prefillLink(
   conversion: Conversion,
 ): string {
   return `${origin.replace(/\/+$/, '')}${GENERATOR_PATH}#${prefillFragment(provider, server, conversion).fragment}`;
-}
-
-/** Reads `from` out of a location hash; '' when absent. Control characters are dropped. Never throws. */
-export function readFrom(hash: string): string {
-  try {
-    const raw = new URLSearchParams(hash.replace(/^[#?]/, '')).get(FROM_KEY) ?? '';
-    return raw.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, MAX_FROM);
-  } catch {
-    return '';
-  }
 }
 
 /** Markdown and HTML snippets that show the badge and link to the prefilled generator. */

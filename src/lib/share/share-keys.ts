@@ -83,7 +83,7 @@ export const SHELL_NAMES: Record<Shell, string> = {
 };
 export const isShell = (value: string): value is Shell => Object.hasOwn(SHELL_NAMES, value);
 // Link key -> "Advanced settings" field: approval modes and the top-level OAuth keys. Checked by
-// the generator's settings (src/lib/generator/settings.ts) like every text field, never by the link reader.
+// the generator's settings (src/lib/generator/settings.ts), at encode and decode (link-fields.ts).
 export const SETTINGS_KEYS: Record<string, keyof SettingsForm> = {
   approval: 'defaultApproval',
   toolapproval: 'toolApprovals',

@@ -17,8 +17,7 @@ import {
   type Provider,
 } from '../input/provider.ts';
 import { cautionsFor, secretsToAdd, short } from './share-report.ts';
-import { fieldErrors, fieldOfKey } from './link-fields.ts';
-import { holdsPlaceholder } from '../input/boundary.ts';
+import { fieldErrors, fieldOfKey, keepsStandIn } from './link-fields.ts';
 import { readForm } from '../input/read-form.ts';
 import type { Shell } from '../generator/shells.ts';
 import { unsafeChar, type UnsafeChar } from '../safety/unsafe-chars.ts';
@@ -132,8 +131,9 @@ export function encodeShare(
   const unusable: string[] = [];
   out.set('v', SHARE_VERSION);
   // A value as the boundary read it (a URL's host, a variable's name without `export ...=value`),
-  // carried only when its field accepts it; a stand-in to replace (`{tenant}`) is carried as is.
-  const errors = fieldErrors(provider, form, view.release);
+  // carried only when its field accepts it (settings too); a stand-in to replace (`{tenant}`) in an
+  // address or argument is carried as is, never in a name, a timeout or a setting.
+  const errors = fieldErrors(provider, form, view.release, settings);
   const typed = form;
   form = readForm(provider, form).form;
   // The decoder refuses these, so writing them would only produce a notice on the other side.
@@ -143,7 +143,7 @@ export function encodeShare(
     const invalid =
       field !== undefined &&
       errors.has(field) &&
-      !holdsPlaceholder(value) &&
+      !keepsStandIn(field, value) &&
       !linkCredential(key, value);
     if (value.length <= MAX_VALUE_LENGTH && !refusedChar(key, value) && !invalid)
       out.set(key, value);
@@ -271,7 +271,7 @@ export function decodeShare(provider: Provider, raw: string): Decoded {
   const from = values.get(FROM_KEY);
   values.delete(FROM_KEY);
   const { form, applied: set, view, settings } = applyValues(provider, values, notices);
-  const applied = keepValid(provider, form, set, view, notices);
+  const applied = keepValid(provider, form, settings, set, view, notices);
   const claim = from === undefined ? undefined : readClaim(from, notices);
   return {
     form,
@@ -287,29 +287,33 @@ export function decodeShare(provider: Provider, raw: string): Decoded {
 }
 
 /**
- * The applied values whose field accepts them; each other one goes back to the preset, with a
- * notice quoting its field's own message. A stand-in to replace (`{tenant}`) stays: the page asks for it.
+ * The applied values whose field accepts them; each other one goes back to the preset (a setting
+ * to unset), with a notice quoting its field's own message. A stand-in to replace (`{tenant}`) in an
+ * address or argument stays: the page asks for it.
  */
 function keepValid(
   provider: Provider,
   form: FormState,
+  settings: Partial<SettingsForm>,
   applied: Applied[],
   view: View,
   notices: Notices,
 ): Applied[] {
-  const errors = fieldErrors(provider, form, view.release);
+  const errors = fieldErrors(provider, form, view.release, settings);
   const preset = defaultForm(provider, form.mode);
   return applied.filter(({ key }) => {
     const field = fieldOfKey(key);
     const message = field === undefined ? undefined : errors.get(field);
     if (field === undefined || message === undefined) return true;
     const [group, name = ''] = field.split('.');
-    if (group === 'params' || group === 'headers') {
-      if (holdsPlaceholder(form[group][name] ?? '')) return true;
+    if (group === 'settings') {
+      delete settings[name as keyof SettingsForm];
+    } else if (group === 'params' || group === 'headers') {
+      if (keepsStandIn(field, form[group][name] ?? '')) return true;
       form[group][name] = preset[group][name] ?? '';
     } else {
       const f = field as TextField;
-      if (holdsPlaceholder(form[f])) return true;
+      if (keepsStandIn(field, form[f])) return true;
       form[f] = preset[f];
     }
     notices.add(`"${short(key)}" was ignored: ${message}`, key);

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { parse, stringify } from 'smol-toml';
 import { describe, expect, it } from 'vitest';
-import { CODEX_NEWEST } from '../../../src/lib/codex/index.ts';
+import { CODEX_NEWEST, CODEX_OLDEST } from '../../../src/lib/codex/index.ts';
 import {
   convertMcpServersJson,
   diagnoseConfig,
@@ -396,6 +396,25 @@ describe('diagnoseConfig: risks', () => {
     expect(r.loads).toBe(true);
     expect(view(r).risks).toEqual(risks);
   });
+
+  it.each([
+    ['my server', CODEX_NEWEST, 'my-server'],
+    ['acme.docs', CODEX_OLDEST, 'acme-docs'],
+  ] as const)(
+    'a name outside the rule (%s on %s): listed but never started, and how to rename',
+    (name, release, fixed) => {
+      // Proven by tests/conformance/runtime/guides.test.ts (badNameRequired, dottedOptional).
+      const r = diagnoseConfig(toml([`[mcp_servers."${name}"]`, 'command = "x"']), { release });
+      const [risk] = r.servers[0]!.risks;
+      expect(risk!.message).toMatch(/`codex mcp list` shows this entry, but a session of Codex/);
+      expect(risk!.message).toContain('never starts it');
+      expect(risk!.message).toContain(`Invalid MCP server name '${name}'`);
+      expect(risk!.message).toContain(`such as "${fixed}"`);
+      // The old text said Codex loads it and only editing the file manages it: false, it never runs.
+      expect(risk!.message).not.toMatch(/Codex loads this entry|only manage it/);
+      expect(r.servers[0]!.corrected?.name).toBe(fixed);
+    },
+  );
 
   it('flags variables that are not exported, only when the list is given', () => {
     const text = toml([

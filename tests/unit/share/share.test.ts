@@ -17,7 +17,7 @@ import {
 } from '../../../src/lib/share/share.ts';
 import { vendorDomain } from '../../../src/lib/share/share-report.ts';
 import { readForm } from '../../../src/lib/input/read-form.ts';
-import { CODEX_NEWEST, PROBED_RELEASES } from '../../../src/lib/codex/releases.ts';
+import { CODEX_NEWEST, CODEX_OLDEST, PROBED_RELEASES } from '../../../src/lib/codex/releases.ts';
 import { emptySettings, type SettingsForm } from '../../../src/lib/input/settings-form.ts';
 import { wellFormedText } from '../_support/arbitraries.ts';
 import { cpu } from '../_support/cpu.ts';
@@ -255,6 +255,33 @@ describe('encodeShare', () => {
       withheld: [],
       unusable: ['Server name', 'Tool timeout'],
     });
+  });
+});
+
+describe('names and timeouts: only what their field accepts, stand-ins included', () => {
+  it('writes no name or timeout its field refuses, even one holding {x} or YOUR-', () => {
+    const form = {
+      ...defaultForm(nekt),
+      name: 'YOUR-server $(touch x)',
+      startupTimeoutSec: '{x}; rm -rf ~',
+      toolTimeoutSec: 'YOUR-TIMEOUT',
+    };
+    const encoded = encodeShare(nekt, form);
+    expect(encoded.params).toBe('v=1');
+    expect(encoded.unusable).toEqual(['Server name', 'Startup timeout', 'Tool timeout']);
+    // A stand-in in an address is still carried: the page asks for it there.
+    const host = { ...defaultForm(cinatra), params: { instance: '{tenant}.acme.dev' } };
+    expect(encodeShare(cinatra, host).params).toBe('v=1&p.instance=%7Btenant%7D.acme.dev');
+  });
+
+  it("reads no name or timeout its field refuses: each goes back to the preset, with the field's message", () => {
+    const decoded = decodeShare(nekt, 'v=1&name=YOUR-a%20b&startup=%7Bx%7D&tooltimeout=YOUR-T');
+    expect(decoded.form.name).toBe(defaultForm(nekt).name);
+    expect(decoded.form.startupTimeoutSec).toBe(defaultForm(nekt).startupTimeoutSec);
+    expect(decoded.form.toolTimeoutSec).toBe(defaultForm(nekt).toolTimeoutSec);
+    expect(decoded.ignored).toEqual(['name', 'startup', 'tooltimeout']);
+    expect(decoded.notices).toHaveLength(3);
+    expect(decoded.notices[1]).toMatch(/^"startup" was ignored: Startup timeout/);
   });
 });
 
@@ -630,11 +657,51 @@ describe('the advanced settings: approval and the top-level OAuth keys', () => {
     expect(decodeShare(omni, 'v=2&approval=approve').settings).toEqual({});
   });
 
-  it('carries a value as typed: the generator, not the link reader, says what is wrong with it', () => {
-    // The same rule as every text field: the settings fields show the message next to themselves.
-    const decoded = decodeShare(omni, 'v=1&approval=sometimes&callbackport=99999');
-    expect(decoded.settings).toMatchObject({ defaultApproval: 'sometimes', callbackPort: '99999' });
-    expect(decoded.notices).toEqual([]);
+  it("applies a setting only when its field accepts it: a refused one is unset, with the field's message", () => {
+    const decoded = decodeShare(
+      omni,
+      'v=1&approval=sometimes&toolapproval=search%3Dmaybe&credstore=cloud&callbackport=99999&name=omni-2',
+    );
+    expect(decoded.settings).toEqual({});
+    expect(decoded.ignored).toEqual(['approval', 'toolapproval', 'credstore', 'callbackport']);
+    expect(decoded.notices).toEqual([
+      expect.stringMatching(
+        /^"approval" was ignored: Default tool approval "sometimes" is not a mode Codex/,
+      ),
+      expect.stringMatching(/^"toolapproval" was ignored: Per-tool approval, line 1: mode "maybe"/),
+      expect.stringMatching(
+        /^"credstore" was ignored: OAuth credential store "cloud" is not one Codex accepts/,
+      ),
+      expect.stringMatching(
+        /^"callbackport" was ignored: OAuth callback port "99999" is not a port number/,
+      ),
+    ]);
+    // The rest of the link still applies.
+    expect(decoded.form.name).toBe('omni-2');
+    // The link's release decides: "writes" is a mode only newer releases accept.
+    expect(decodeShare(omni, 'v=1&approval=writes').settings).toEqual({
+      defaultApproval: 'writes',
+    });
+    const old = decodeShare(omni, `v=1&codex=${CODEX_OLDEST}&approval=writes`);
+    expect(old.settings).toEqual({});
+    expect(old.notices[0]).toMatch(/needs a newer Codex than/);
+  });
+
+  it('writes a setting only when its field accepts it, and names the ones left out', () => {
+    const bad = {
+      defaultApproval: 'sometimes',
+      toolApprovals: 'a = b',
+      credentialsStore: 'x y',
+      callbackPort: 'abc',
+    };
+    const encoded = encodeShare(omni, defaultForm(omni), {}, bad);
+    expect(encoded.params).toBe('v=1');
+    expect(encoded.unusable).toEqual([
+      'Tool approval for this server',
+      'Per-tool approval',
+      'Where OAuth tokens are kept',
+      'OAuth callback port',
+    ]);
   });
 
   it('never carries a credential typed into a settings field, and says which field it withheld', () => {

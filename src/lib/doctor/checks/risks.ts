@@ -1,9 +1,9 @@
 /**
  * Risks: what Codex loads but is unsafe or will not work (plaintext credentials, variables it
- * never expands, unusable addresses, names its own commands refuse, variables that are not set).
+ * never expands, unusable addresses, names a session never starts, variables that are not set).
  */
 import { isPathWithSpaces } from '../../generator/command-path.ts';
-import { factsFor, nameRefusal } from '../../codex/index.ts';
+import { factsFor, nameRefusal, sessionNameRefusal } from '../../codex/index.ts';
 import { RESERVED_NAMES } from '../../codex/reserved.ts';
 import { checkEnvName, checkServerName, checkUrl } from '../../generator/validate.ts';
 import type { Context, Findings } from '../findings.ts';
@@ -16,7 +16,7 @@ import {
   secretByContent,
   secretOptionValue,
 } from './secrets.ts';
-import { hasPlaceholder, placeholderVar } from './values.ts';
+import { hasPlaceholder, placeholderVar, saneServerName } from './values.ts';
 import { isTable, type Table } from '../types.ts';
 
 type Transport = 'stdio' | 'http' | null;
@@ -34,7 +34,7 @@ export function checkRisks(t: Table, transport: Transport, out: Findings, ctx: C
 // Names Codex keeps for its own servers: one list, shared with the generator.
 export { RESERVED_NAMES } from '../../codex/reserved.ts';
 
-/** Names Codex loads but its own commands refuse, and names it keeps for itself. */
+/** Names Codex lists but a session never starts: outside its rule, or kept for itself. */
 function nameRisks(out: Findings, ctx: Context): void {
   if (RESERVED_NAMES.includes(ctx.name)) {
     out.risk(
@@ -43,13 +43,14 @@ function nameRisks(out: Findings, ctx: Context): void {
       'error',
     );
   }
-  // Names: Codex loads any name from the file, but its own commands refuse names outside its rule.
+  // Names outside the rule: the file loads and `codex mcp list` shows the entry, but a session
+  // never starts it (tests/conformance/runtime/guides.test.ts, badNameRequired and dottedOptional).
   const nameProblem = checkServerName(ctx.name, ctx.release);
   const rule = factsFor(ctx.release).nameRule;
   if (nameProblem && !rule.pattern.test(ctx.name)) {
     out.risk(
       [],
-      `Codex loads this entry, but the \`codex mcp add\` and \`remove\` of Codex ${ctx.release} refuse its name ("${nameRefusal(ctx.name, rule)}"), so you can only manage it by editing the file. The corrected block renames it.`,
+      `\`codex mcp list\` shows this entry, but a session of Codex ${ctx.release} never starts it: its name is outside Codex's rule, which allows only ${rule.allowed} (\`codex mcp add\` and \`remove\` refuse it too: "${nameRefusal(ctx.name, rule)}"; with \`required = true\` the session stops with "${sessionNameRefusal(ctx.name, rule)}"). Rename it: change the table's name in config.toml to one such as "${saneServerName(ctx.name, ctx.release)}"; the corrected block does this.`,
     );
   } else if (ctx.name.startsWith('-')) {
     out.risk(
