@@ -3,7 +3,7 @@
 // Every step runs even when an earlier one fails, so one run shows everything that is red.
 // Two lanes run side by side after setup: the conformance suites spend most of their time waiting on
 // Codex sessions and loopback fakes, so they overlap well with the processor-bound lane (format →
-// e2e). Each step's output goes to test-results/steps/<step>.log and is printed whole when the step
+// e2e). Each step's output goes to .test-steps/<step>.log and is printed whole when the step
 // ends, so the log reads step by step. TEST_SERIAL=1 runs every step one after another instead.
 // Usage: npm test [-- step …] (only the named steps, in lane order).
 import { spawn } from 'node:child_process';
@@ -59,7 +59,8 @@ const LANES = [
 const only = process.argv.slice(2);
 for (const name of only) if (!(name in STEPS)) throw new Error(`no step "${name}"`);
 const wanted = (name) => only.length === 0 || only.includes(name);
-const LOGS = join('test-results', 'steps');
+// Not under test-results/: Playwright empties that folder when e2e starts.
+const LOGS = '.test-steps';
 mkdirSync(LOGS, { recursive: true });
 /** name → { ok, note } once a step has ended (or been skipped). */
 const results = new Map();
