@@ -280,7 +280,7 @@ const afterDigestLabel = (text: string, start: number): boolean =>
  *   `vendor_live_` + 40 hex), unless it follows a digest label;
  * - base64 (and base64url): a run of 30 or more of its characters holding upper and lower case that
  *   either changes class (digit, upper, lower; upper to lower does not count) at least every fourth
- *   letter or digit, or whose Shannon entropy is at least 85 % of the most its length allows (AWS
+ *   letter or digit, or whose Shannon entropy is at least 80 % of the most its length allows (AWS
  *   secret access keys, 32-byte keys). Paths, package names and CamelCase names fail both: their
  *   letters come in words.
  */
@@ -351,7 +351,7 @@ function base64Run(text: string, start: number, end: number): CredentialHit | un
   let entropy = 0;
   for (const n of counts.values()) entropy -= (n / length) * Math.log2(n / length);
   const spread = entropy / Math.log2(Math.min(length, 64));
-  if (changes * 4 < length && spread < 0.85) return undefined;
+  if (changes * 4 < length && spread < 0.8) return undefined;
   return {
     kind: 'random',
     reason: 'it is a long random base64 string, like a secret key',

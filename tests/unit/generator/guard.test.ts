@@ -8,7 +8,6 @@ import { guardLines, guardOutputs } from '../../../src/lib/generator/guard.ts';
 import { emptySpec, type ServerEntry, type ServerSpec } from '../../../src/lib/generator/model.ts';
 import { providerSchema } from '../../../src/lib/input/provider-schema.ts';
 import { convertChoice, parseServerJson } from '../../../src/lib/server-json/index.ts';
-import { readmeSection } from '../../../src/lib/server-json/link.ts';
 
 const custom = providerSchema.parse(
   JSON.parse(readFileSync('content/providers/custom.json', 'utf8')),
@@ -186,21 +185,21 @@ describe('issue 20 reproductions: a server.json that reaches the renderers direc
     }),
   ).server!;
 
-  it('the import\'s "Variables for your shell" block is never built from them', () => {
-    const conversion = convertChoice(custom, server, 'package:0')!;
-    const env = envLines(conversion.exports);
-    // Before the guard: `export API_KEY$(touch X)=paste-your-secret`, which runs `touch` in bash,
-    // dash and zsh, and the ESC [201~ / Ctrl-U / CR default on the clipboard intact.
-    for (const text of Object.values(env ?? {})) {
-      expect(text).not.toContain('$(touch');
-      expect(text).not.toMatch(/[\u001b\u0015\r]/);
-    }
+  it('the import refuses the package before any block is built from it', () => {
+    // The server.json import refuses it at the file (tests/unit/server-json/honest-import.test.ts
+    // names the fields); the guard below holds for any caller that reaches the renderers anyway.
+    expect(convertChoice(custom, server, 'package:0')).toBeNull();
   });
 
-  it('nor the README section for authors', () => {
-    const conversion = convertChoice(custom, server, 'package:0')!;
-    const section = readmeSection('https://example.test', custom, server, conversion) ?? '';
-    expect(section).not.toContain('$(touch');
-    expect(section).not.toMatch(/[\u001b\u0015\r]/);
+  it('the "Variables for your shell" renderer never builds a block from them', () => {
+    // Before the guard: `export API_KEY$(touch X)=paste-your-secret`, which runs `touch` in bash,
+    // dash and zsh, and the ESC [201~ / Ctrl-U / CR default on the clipboard intact.
+    const hostile = [
+      { name: 'API_KEY$(touch X)', value: '', placeholder: 'paste-your-secret' },
+      { name: 'MODE', value: 'fast\u001b[201~\u0015\rrm -rf ~', placeholder: '' },
+    ];
+    expect(envLines(hostile)).toBeNull();
+    expect(envLines(hostile.slice(0, 1))).toBeNull();
+    expect(envLines(hostile.slice(1))).toBeNull();
   });
 });
