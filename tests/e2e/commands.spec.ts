@@ -5,7 +5,7 @@
  * network (`unshare -n`), so its OAuth probe of a provider's URL never leaves the machine.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { expect, test } from './fixtures.ts';
@@ -72,7 +72,20 @@ test.describe('codex commands shown on the site', () => {
 
       const home = mkdtempSync(join(tmpdir(), 'codex-site-'));
       try {
+        // With a placeholder host the generator shows no `codex mcp add` (it would not run as shown): the
+        // reader pastes its TOML block instead, so the test does too before the login and verify lines.
+        if (!/^codex mcp add\s/m.test(island)) {
+          const toml = (await page.locator('[data-output="toml"]').allTextContents()).join('\n');
+          if (toml.trim() !== '') writeFileSync(join(home, 'config.toml'), toml);
+        }
         for (const line of lines) {
+          // The plugins page shows the shapes of the plugin commands (./path/to/marketplace,
+          // PLUGIN@MARKETPLACE); tests/conformance/plugin.test.ts runs them for real. Here: they exist.
+          const plugin = /^codex plugin (marketplace add|add)\s/.exec(line);
+          if (plugin) {
+            expect(run(home, `codex plugin ${plugin[1]} --help`).status, line).toBe(0);
+            continue;
+          }
           // Login needs a browser and the provider's server, and doctor probes URLs: check them without running them.
           if (/^codex mcp login\s/.test(line)) {
             const name = line.split(/\s+/)[3]!;
