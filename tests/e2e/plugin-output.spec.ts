@@ -38,6 +38,13 @@ test('Nekt: the plugin files name the variable, never the typed token, and pass 
     'href',
     /\/reference\/plugins\/$/,
   );
+  // Axe before the copies: a copy button's brief "Copied" text is not its accessible name.
+  const axe = await new AxeBuilder({ page }).include('[data-generator="nekt"]').analyze();
+  expect(
+    axe.violations.map(
+      (v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.html.slice(0, 200)).join(' | ')}`,
+    ),
+  ).toEqual([]);
   // The typed token reaches neither file nor anything else in the block, even after copying both.
   for (const button of await plugin.getByRole('button', { name: /^Copy / }).all())
     await button.click();
@@ -46,8 +53,6 @@ test('Nekt: the plugin files name the variable, never the typed token, and pass 
   await island.locator('[data-secret]').first().fill(`${CANARY}2`);
   await expect(servers).toContainText('NEKT_MCP_BEARER_TOKEN');
   expect(await plugin.textContent()).not.toContain(CANARY);
-  const axe = await new AxeBuilder({ page }).include('[data-generator="nekt"]').analyze();
-  expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 });
 
 test('the plugin block is withheld while a field is marked, like the other outputs', async ({

@@ -102,7 +102,7 @@ test.describe('the page an "Add to Codex" badge opens', () => {
       const root = page.locator('[data-generator]');
       // One notice, and it says where the values came from.
       await expect(page.locator('[data-sj="prefilled"]')).toContainText(
-        'Prefilled from server.json io.github.brave/brave-search-mcp-server@2.1.3.',
+        'This link says it was made from server.json io.github.brave/brave-search-mcp-server@2.1.3.',
       );
       await expect(page.locator('[data-link-notice]')).toHaveCount(0);
       await expect(page.getByText('Prefilled from a shared link')).toHaveCount(0);
