@@ -4,6 +4,7 @@
  * it, so the expectation never comes from the code under test.
  */
 import fc from 'fast-check';
+import { refusedName } from '../../src/lib/generator/guard.ts';
 import type { AuthMode, Pair, ServerSpec } from '../../src/lib/generator/model.ts';
 import type { CodexServerTable } from './conformance.ts';
 import { specOf } from './conformance.ts';
@@ -121,7 +122,10 @@ const noSpaceWord = nasty.filter((s) => s !== '' && !/\s/.test(s));
 
 /** The server-name alphabet `codex mcp add` accepts, never starting with "-". */
 const serverName = fc.stringMatching(/^[A-Za-z0-9_:@/.][A-Za-z0-9_:@/.-]{0,23}$/);
-const envName = fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,15}$/);
+// Names the outputs may write: the output guard refuses ones the shells keep (`_`, `PWD`…).
+const envName = fc
+  .stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,15}$/)
+  .filter((name) => refusedName(name) === undefined);
 const headerName = fc.stringMatching(/^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,16}$/);
 /** Header values: anything but control characters other than tab (HTTP forbids them). */
 const headerValue = nasty.filter((s) => !/[\u0000-\u0008\u000a-\u001f\u007f]/.test(s));
