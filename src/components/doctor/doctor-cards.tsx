@@ -2,7 +2,7 @@
 import type { VNode } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { DoctorReport, Finding, ServerReport } from '../../lib/doctor/index.ts';
-import { HIGHLIGHT_LIMIT, Rich } from './doctor-view.tsx';
+import { clip, HIGHLIGHT_LIMIT, Rich } from './doctor-view.tsx';
 import type { Highlighter } from '../highlight/highlight.ts';
 import { OutputBlock } from '../shared/OutputBlock.tsx';
 
@@ -63,7 +63,7 @@ function FindingList({
             {f.codexMessage && (
               <span class="cmd-codex">
                 {' '}
-                Codex says: <q>{f.codexMessage}</q>
+                Codex says: <q>{clip(f.codexMessage)}</q>
               </span>
             )}
           </li>
@@ -286,7 +286,7 @@ export function FileFindings({
           {f.codexMessage && (
             <span class="cmd-codex">
               {' '}
-              Codex says: <q>{f.codexMessage}</q>
+              Codex says: <q>{clip(f.codexMessage)}</q>
             </span>
           )}
           {f.line !== undefined && (

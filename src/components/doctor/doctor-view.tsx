@@ -8,13 +8,32 @@ import { OutputBlock } from '../shared/OutputBlock.tsx';
 /** Longer merged files are shown as plain text: highlighting a megabyte would block the page. */
 export const HIGHLIGHT_LIMIT = 32_000;
 
+/**
+ * A quoted value (and any message part) longer than this is shortened where it is drawn: the
+ * doctor quotes what was pasted, and a 2 MB value in a message took Chromium 1.5 s of CPU to lay out.
+ */
+const CLIP_CODE = 240;
+const CLIP_TEXT = 2000;
+
+/** `text`, or its start and end around a count of what was left out. */
+export function clip(text: string, max = CLIP_TEXT): string {
+  if (text.length <= max) return text;
+  const head = Math.round(max * 0.66);
+  const tail = Math.round(max * 0.17);
+  return `${text.slice(0, head)}… (${(text.length - head - tail).toLocaleString('en')} more characters) …${text.slice(-tail)}`;
+}
+
 /** Renders `code` spans in a message (the doctor writes key names in backticks). */
 export function Rich({ text }: { text: string }) {
   const parts = text.split(/(`[^`]+`)/);
   return (
     <>
       {parts.map((p) =>
-        p.startsWith('`') && p.endsWith('`') && p.length > 2 ? <code>{p.slice(1, -1)}</code> : p,
+        p.startsWith('`') && p.endsWith('`') && p.length > 2 ? (
+          <code>{clip(p.slice(1, -1), CLIP_CODE)}</code>
+        ) : (
+          clip(p)
+        ),
       )}
     </>
   );
