@@ -14,6 +14,7 @@ import { looksLikeJson } from './detect.ts';
 import { convertJson } from './json.ts';
 import { internalError } from './summary.ts';
 import { diagnoseToml } from './toml.ts';
+import { diagnosePlugin } from './plugin-json.ts';
 import type { DiagnoseOptions, DoctorReport } from './types.ts';
 
 export type {
@@ -52,5 +53,17 @@ export function convertMcpServersJson(text: string, options: DiagnoseOptions = {
     return convertJson(text, options);
   } catch (e) {
     return internalError('json', e);
+  }
+}
+
+/**
+ * Diagnoses a plugin's own `.mcp.json` or `.codex-plugin/plugin.json`, which Codex reads itself:
+ * per server, whether Codex loads or drops it, the keys it ignores, and the corrected file. Never throws.
+ */
+export function diagnosePluginFile(text: string, options: DiagnoseOptions = {}): DoctorReport {
+  try {
+    return diagnosePlugin(text, options);
+  } catch (e) {
+    return internalError('plugin', e);
   }
 }

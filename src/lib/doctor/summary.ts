@@ -75,7 +75,7 @@ export function tomlSummary(
 }
 
 /** A report for input the doctor itself failed on (a bug): never a crash in the page. */
-export function internalError(source: 'toml' | 'json', e: unknown): DoctorReport {
+export function internalError(source: DoctorReport['source'], e: unknown): DoctorReport {
   const message = `The doctor failed on this input (${e instanceof Error ? e.message : 'unknown error'}), so nothing was checked. Please report it, with the input if you can share it.`;
   return {
     source,
