@@ -37,6 +37,7 @@ export function diagnoseConfig(text: string, options: DiagnoseOptions = {}): Doc
   try {
     if (looksLikeJson(text)) {
       const report = convertJson(text, options);
+      if (report.readAsPlugin) return { ...report, readAsJson: true };
       const note =
         'This is JSON, not TOML (a config.toml cannot start with "{"), so the doctor read it as JSON from another client (Claude Desktop, Cursor, VS Code, Gemini CLI…).';
       return { ...report, readAsJson: true, summary: `${note} ${report.summary}` };
