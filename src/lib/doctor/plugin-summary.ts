@@ -25,7 +25,9 @@ export function pluginSummary(report: Omit<DoctorReport, 'summary'>, release: Re
       parts.push(
         `${plural(ignored, 'key')} ${ignored === 1 ? 'is' : 'are'} ignored without a word (Codex reads the keys of [mcp_servers.NAME] here, not Claude's ${MCP_JSON_IGNORED_KEYS.map((k) => `\`${k}\``).join(' or ')}).`,
       );
-    parts.push('Codex expands no variables in this file, ${CLAUDE_PLUGIN_ROOT} included.');
+    parts.push(
+      'Codex expands no variables in this file: `codex mcp get --json` shows every value as written, ${CLAUDE_PLUGIN_ROOT} included.',
+    );
   }
   if (report.plugin?.files.length)
     parts.push(
