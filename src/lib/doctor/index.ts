@@ -7,7 +7,8 @@
  *
  * Stages, one file each: parse.ts → locate.ts → keys.ts (key and type checks) → entry.ts (entry
  * rules) → risks.ts → salvage*.ts (salvage and corrected block) → summary.ts; toml.ts and json.ts
- * run them, jsonc.ts and client-json.ts read other clients' formats. The rules are Codex's own,
+ * run them, jsonc.ts and client-json.ts read other clients' formats; plugin-json.ts reads a plugin's
+ * own .mcp.json and plugin.json, and checks/plugin-tables.ts config.toml's plugin tables. The rules are Codex's own,
  * checked file by file in tests/conformance/doctor.test.ts (corpus in tests/conformance/doctor-corpus/).
  */
 import { looksLikeJson } from './detect.ts';
