@@ -7,7 +7,7 @@ import type { Highlighter } from '../highlight/highlight.ts';
 import { OutputBlock } from '../shared/OutputBlock.tsx';
 
 /** What the reader pasted. */
-export type Mode = 'toml' | 'json';
+export type Mode = 'toml' | 'json' | 'plugin';
 
 /**
  * Findings (and changes) shown per list: a file with 20,000 headers gave one card 20,000 findings,
@@ -135,13 +135,19 @@ export function ServerCard({
         )}
       </h3>
       <FindingList
-        title={source === 'toml' ? 'Codex refuses to load' : 'Cannot be converted as is'}
+        title={
+          source === 'toml'
+            ? 'Codex refuses to load'
+            : source === 'plugin'
+              ? 'Codex drops this server'
+              : 'Cannot be converted as is'
+        }
         findings={server.rejected}
         onLine={onLine}
       />
       <FindingList title="Ignored by Codex" findings={server.ignored} onLine={onLine} />
       <FindingList title="Risks" findings={server.risks} onLine={onLine} />
-      {block ? (
+      {source === 'plugin' ? null : block ? (
         <div class="cmd-corrected">
           <OutputBlock
             kind={`doctor-${block.name}`}

@@ -33,6 +33,20 @@ headers = { Authorization = "Bearer \${DOCS_TOKEN}" }
   }
 }
 `,
+  plugin: `{
+  "mcpServers": {
+    "docs": {
+      "type": "http",
+      "url": "https://docs.example.com/mcp",
+      "headers": { "Authorization": "Bearer \${DOCS_TOKEN}" }
+    },
+    "local": {
+      "command": "node",
+      "args": ["\${CLAUDE_PLUGIN_ROOT}/dist/server.js"]
+    }
+  }
+}
+`,
 };
 
 /** The single server name a block defines, or '' when it does not parse to exactly one. */

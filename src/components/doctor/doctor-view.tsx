@@ -1,6 +1,7 @@
 /** Parts of the doctor page that need no state of their own: rich messages, and the merge-all result with its diff. */
 import type { VNode } from 'preact';
 import type { DiffLine } from '../../lib/config-file/line-diff.ts';
+import type { DoctorReport } from '../../lib/doctor/index.ts';
 import type { MergeAllAnswer } from './doctor-analysis.ts';
 import type { Highlighter } from '../highlight/highlight.ts';
 import { OutputBlock } from '../shared/OutputBlock.tsx';
@@ -157,5 +158,44 @@ export function MergeAllView({
         onCopied={onCopied}
       />
     </>
+  );
+}
+
+/** A plugin's corrected files (the whole .mcp.json, and plugin.json when its servers moved), and what changed. */
+export function PluginFiles({
+  plugin,
+  interactive,
+  onCopied,
+}: {
+  plugin: NonNullable<DoctorReport['plugin']>;
+  highlighter: Highlighter | null;
+  interactive: boolean;
+  onCopied: (m: string) => void;
+}) {
+  return (
+    <div class="cmd-corrected" data-plugin-files>
+      {plugin.files.map((f) => (
+        <OutputBlock
+          kind={`doctor-plugin-${f.path}`}
+          title={`Corrected ${f.path}`}
+          text={f.text.trimEnd()}
+          // The highlighter has no JSON grammar: shown as plain text.
+          lang="toml"
+          highlighter={null}
+          interactive={interactive}
+          onCopied={onCopied}
+        />
+      ))}
+      {plugin.changes.length > 0 && (
+        <ul class="cmd-changes" aria-label="What changed in the plugin's files">
+          {plugin.changes.slice(0, 30).map((c) => (
+            <li>
+              <Rich text={c} />
+            </li>
+          ))}
+          {plugin.changes.length > 30 && <li>… and {plugin.changes.length - 30} more.</li>}
+        </ul>
+      )}
+    </div>
   );
 }
