@@ -14,7 +14,7 @@ import { namesOnly, pluginNameFor, type PluginSource } from '../../lib/plugin/fi
 import { marketplace, type RepoFile } from '../../lib/plugin/marketplace.ts';
 import { readServerJson } from '../../lib/server-json/index.ts';
 import { readmeVariables } from '../../lib/server-json/link.ts';
-import { decodeShare } from '../../lib/share/share.ts';
+import { decodeShare, SHARE_VERSION } from '../../lib/share/share.ts';
 import { withLinkExports } from '../generator/link-exports.ts';
 import { pluginView } from '../generator/plugin-view.ts';
 
@@ -94,12 +94,14 @@ function fromLink(
     return null;
   }
   const decoded = decodeShare(provider, hash);
-  for (const notice of decoded.notices)
-    out.push(warning('links', `${LABELS.links}, ${source}: ${notice}`));
-  if (decoded.applied.length === 0 && decoded.notices.length > 0) {
-    say('nothing in it could be used (see the notes above); copy the link from the guide again.');
+  // A link of another format version opens as the preset: nothing in it is this server.
+  if (new URLSearchParams(hash.slice(1)).get('v') !== SHARE_VERSION) {
+    for (const notice of decoded.notices) say(notice);
+    say('copy the link from the guide again.');
     return null;
   }
+  for (const notice of decoded.notices)
+    out.push(warning('links', `${LABELS.links}, ${source}: ${notice}`));
   if (Object.values(decoded.settings).some((v) => v !== undefined && v !== '')) {
     say(
       "it sets Advanced settings (tool approval or OAuth settings), which plugin files do not hold. Clear them in the guide and copy the link again, or use that guide's TOML block.",

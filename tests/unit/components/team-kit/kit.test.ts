@@ -192,6 +192,7 @@ describe('buildKit', () => {
     const forged = kit({
       links: `${SITE}/guides/nekt/#v=1&secret=${canary}&h.X-Api-Key=sk-${canary}`,
     });
+    expect(forged.files).not.toBeNull();
     expect(JSON.stringify(forged.files)).not.toContain(canary);
     expect(forged.messages.links.some((d) => d.severity === 'warning')).toBe(true);
     // Static headers (a secret field) are not in a link: the plugin has none.
@@ -221,5 +222,23 @@ describe('buildKit', () => {
     expect(encodeShare(nekt, defaultForm(nekt), {}, settings).params).toContain('approval=approve');
     expect(k.files).toBeNull();
     expect(k.messages.links[0]?.message).toMatch(/^Share links, link 1: it sets Advanced settings/);
+  });
+
+  it("a relative cwd: refused as the guide's plugin block refuses it, naming the link", () => {
+    const k = kit({ links: link(custom, local('files', { cwd: 'sub' })) });
+    expect(k.files).toBeNull();
+    expect(k.messages.links[0]?.message).toMatch(/^Share links, link 1: Working directory: /);
+  });
+
+  it('a server.json secret with a fixed value: only its name and a neutral placeholder', () => {
+    const canary = 'CANARYfixed0123456789abcdefXYZ';
+    const brave = JSON.parse(BRAVE) as {
+      packages: { environmentVariables: Record<string, unknown>[] }[];
+    };
+    brave.packages[0]!.environmentVariables[0]!['value'] = canary;
+    const k = kit({ serverJson: JSON.stringify(brave) });
+    expect(k.files).not.toBeNull();
+    expect(JSON.stringify(k.files)).not.toContain(canary);
+    expect(fileOf(k, 'README.md')?.text).toContain('export BRAVE_API_KEY=paste-your-secret');
   });
 });
