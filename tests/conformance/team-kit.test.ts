@@ -13,7 +13,9 @@ import { marketplaceAdded, PLUGIN_COMMANDS, pluginAdded } from '../../src/lib/co
 import { generate } from '../../src/lib/generator/generate.ts';
 import { defaultForm, specFromForm, type FormState } from '../../src/lib/input/provider.ts';
 import { providerSchema } from '../../src/lib/input/provider-schema.ts';
-import { readServerJson } from '../../src/lib/server-json/index.ts';
+import { convertChoice, readServerJson } from '../../src/lib/server-json/index.ts';
+import { pluginNameFor } from '../../src/lib/plugin/files.ts';
+import { authorPlugin } from '../../src/components/authors/author-plugin.ts';
 import { encodeShare } from '../../src/lib/share/share.ts';
 import {
   cleanupHomes,
@@ -178,5 +180,40 @@ for (const kit of KITS) {
         },
       );
     }
+  });
+}
+
+// The authors' page: the server.json as a one-plugin marketplace for the server's own repository.
+for (const name of ['brave-search-mcp-server', 'registry-example-with-remote', 'context7']) {
+  describe(`codex ${CODEX_RELEASE}: the authors' plugin files for ${name}`, () => {
+    const text = fixture(name);
+    const report = readServerJson(custom, text);
+    const conversion = convertChoice(custom, report.server!, report.preferred!)!;
+    const out = authorPlugin(custom, report.server!, conversion);
+    const expected = serverJsonExpected(text);
+    const plugin = pluginNameFor(expected.server);
+
+    it('installed from the repository folder: codex mcp get --json equals the TOML route', async () => {
+      expect(out.problems).toEqual([]);
+      const root = join(freshDir('author-parent'), 'repo');
+      for (const f of out.files ?? []) {
+        mkdirSync(dirname(join(root, f.path)), { recursive: true });
+        writeFileSync(join(root, f.path), f.text, 'utf8');
+      }
+      const home = freshDir('author-home');
+      mustSucceed(
+        'marketplace add ./repo',
+        await codex([...PLUGIN_COMMANDS.marketplaceAdd, './repo'], home, dirname(root)),
+      );
+      // The README's second command, as written there.
+      const add = /codex (plugin add \S+)/.exec(out.readme)?.[1]?.split(' ') ?? [];
+      expect(add).toEqual([...PLUGIN_COMMANDS.add, `${plugin}@${plugin}`]);
+      mustSucceed('plugin add', await codex(add, home));
+      const tomlHome = freshDir('author-toml');
+      writeConfig(tomlHome, expected.toml);
+      expect(await getJson(expected.server, home)).toEqual(
+        await getJson(expected.server, tomlHome),
+      );
+    });
   });
 }

@@ -12,7 +12,7 @@ import type { Diagnostic, EnvVarSpec } from '../../lib/generator/model.ts';
 import { specFromForm, type Provider } from '../../lib/input/provider.ts';
 import { namesOnly, pluginNameFor, type PluginSource } from '../../lib/plugin/files.ts';
 import { marketplace, type RepoFile } from '../../lib/plugin/marketplace.ts';
-import { readServerJson } from '../../lib/server-json/index.ts';
+import { readServerJson, type Conversion } from '../../lib/server-json/index.ts';
 import { readmeVariables } from '../../lib/server-json/link.ts';
 import { decodeShare, SHARE_VERSION } from '../../lib/share/share.ts';
 import { withLinkExports } from '../generator/link-exports.ts';
@@ -154,26 +154,40 @@ function fromServerJson(custom: Provider, text: string, out: Diagnostic[]): Cand
   );
   for (const w of conversion.warnings)
     out.push(warning('serverJson', `${LABELS.serverJson}: ${w.flag}: ${w.message}`));
-  const spec = specFromForm(custom, conversion.form);
+  const made = conversionPlugin(custom, conversion);
+  for (const m of made.problems) say(m);
+  return made.source && { ...made.source, source: 'the server.json', field: 'serverJson' };
+}
+
+/**
+ * A server.json conversion (one remote or package) as a plugin source: the entry the import's TOML
+ * block comes from, its variables by name only; or why its plugin files are withheld.
+ */
+export function conversionPlugin(
+  provider: Provider,
+  conversion: Conversion,
+): { source: PluginSource | null; problems: string[] } {
+  const spec = specFromForm(provider, conversion.form);
   const generated = generate(spec);
   const errors = generated.diagnostics.filter((d) => d.severity === 'error');
-  if (!generated.outputs || errors.length > 0) {
-    for (const d of errors) say(d.message);
-    for (const t of conversion.todo) say(`a plugin cannot ask for it: ${t}`);
-    return null;
-  }
+  if (!generated.outputs || errors.length > 0)
+    return {
+      source: null,
+      problems: [
+        ...errors.map((d) => d.message),
+        ...conversion.todo.map(
+          (t) => `a plugin holds one value for everyone and cannot ask each reader for this: ${t}`,
+        ),
+      ],
+    };
   const view = pluginView(generated.outputs, spec, conversion.form);
-  for (const d of view.problems) say(d.message);
-  if (!view.files) return null;
+  if (!view.files) return { source: null, problems: view.problems.map((d) => d.message) };
   const env: EnvVarSpec[] = readmeVariables(spec, conversion).map(
     ({ name, value, placeholder }) => ({ name, value, placeholder }),
   );
   return {
-    server: generated.outputs.name,
-    entry: generated.outputs.entry,
-    env: namesOnly(env),
-    source: 'the server.json',
-    field: 'serverJson',
+    source: { server: generated.outputs.name, entry: generated.outputs.entry, env: namesOnly(env) },
+    problems: [],
   };
 }
 
