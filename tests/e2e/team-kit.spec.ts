@@ -223,3 +223,38 @@ test('keyboard only: from the fields to a copy button and the download', async (
     'README.md copied to the clipboard.',
   );
 });
+
+test("Add to Codex: the plugin files for the server's repository, loaded when opened, axe clean", async ({
+  page,
+  guards,
+}) => {
+  await page.goto('/tools/add-to-codex/');
+  await page.locator('#sj-authors-paste').click();
+  await page.locator('#sj-authors-paste').fill(BRAVE);
+  const section = page.locator('[data-sj="plugin"]');
+  await expect(section).toBeVisible();
+  const viewChunk = () => guards.requests.filter((u) => /AuthorPluginView\.[\w-]+\.js$/.test(u));
+  expect(viewChunk(), 'the plugin section loads when opened').toEqual([]);
+  await section.locator('summary').click();
+  const blocks = section.locator('figure[data-block]');
+  await expect(blocks).toHaveCount(4);
+  expect(await section.locator('figcaption span').allTextContents()).toEqual([
+    '.agents/plugins/marketplace.json',
+    'plugins/brave-search-mcp-server/.codex-plugin/plugin.json',
+    'plugins/brave-search-mcp-server/.mcp.json',
+    'README lines (Markdown)',
+  ]);
+  await expect(section.locator('[data-output="sj-plugin-readme"]')).toContainText(
+    'codex plugin marketplace add brave/brave-search-mcp-server',
+  );
+  expect(viewChunk()).toHaveLength(1);
+  const axe = await new AxeBuilder({ page }).include('[data-sj="authors"]').analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  await page
+    .getByRole('button', { name: 'Copy plugins/brave-search-mcp-server/.mcp.json' })
+    .focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.cmg-live')).toHaveText(
+    'plugins/brave-search-mcp-server/.mcp.json copied to the clipboard.',
+  );
+});
