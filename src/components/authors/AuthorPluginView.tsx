@@ -6,7 +6,7 @@
 import type { Provider } from '../../lib/input/provider.ts';
 import type { Conversion, ServerJson } from '../../lib/server-json/index.ts';
 import { InlineCode } from '../shared/fields.tsx';
-import { OutputBlock } from '../shared/OutputBlock.tsx';
+import { CopyBlock } from '../team-kit/CopyBlock.tsx';
 import { authorPlugin } from './author-plugin.ts';
 
 interface Props {
@@ -18,7 +18,7 @@ interface Props {
 
 export function AuthorPluginView({ provider, server, conversion, onCopied }: Props) {
   const { files, readme, problems } = authorPlugin(provider, server, conversion);
-  const block = { lang: 'toml' as const, highlighter: null, interactive: true, onCopied };
+  const block = { onCopied };
   if (!files)
     return (
       <ul class="cmg-general" data-sj="plugin-problems">
@@ -33,14 +33,9 @@ export function AuthorPluginView({ provider, server, conversion, onCopied }: Pro
     <div data-sj="plugin-files">
       <p>Commit these files at the root of your repository:</p>
       {files.map((f) => (
-        <OutputBlock
-          kind={`sj-plugin:${f.path}`}
-          title={f.path}
-          text={f.text.trimEnd()}
-          {...block}
-        />
+        <CopyBlock kind={`sj-plugin:${f.path}`} title={f.path} text={f.text.trimEnd()} {...block} />
       ))}
-      <OutputBlock
+      <CopyBlock
         kind="sj-plugin-readme"
         title="README lines (Markdown)"
         text={readme.trimEnd()}

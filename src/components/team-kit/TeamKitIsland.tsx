@@ -8,7 +8,7 @@ import { useMemo, useState } from 'preact/hooks';
 import type { Provider } from '../../lib/input/provider.ts';
 import { Text } from '../shared/fields.tsx';
 import { useAnnouncer } from '../shared/live.ts';
-import { OutputBlock } from '../shared/OutputBlock.tsx';
+import { CopyBlock } from './CopyBlock.tsx';
 import type { KitInput } from './kit.ts';
 
 type Engine = typeof import('./kit.ts');
@@ -125,13 +125,10 @@ export default function TeamKitIsland({ providers }: Props) {
             </button>
           </p>
           {kit.files.map((f) => (
-            <OutputBlock
+            <CopyBlock
               kind={`tk:${f.path}`}
               title={f.path}
               text={f.text.trimEnd()}
-              lang="toml"
-              highlighter={null}
-              interactive
               onCopied={announce}
             />
           ))}
