@@ -158,7 +158,7 @@ test('canaries typed into every field reach no file, zip, URL, storage or reques
   ]);
   const zip = readFileSync(await download.path());
   const unzipped = Object.values(unzipSync(new Uint8Array(zip)))
-    .map(strFromU8)
+    .map((bytes) => strFromU8(bytes))
     .join('\n');
   expect(unzipped).toContain('BRAVE_API_KEY');
   const storage = await page.evaluate(() =>

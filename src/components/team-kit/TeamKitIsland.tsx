@@ -47,8 +47,7 @@ export default function TeamKitIsland({ providers }: Props) {
     setZipping(true);
     try {
       const { zipRepo } = await import('./zip.ts');
-      const bytes = zipRepo(root, kit.files);
-      const url = URL.createObjectURL(new Blob([bytes], { type: 'application/zip' }));
+      const url = URL.createObjectURL(zipRepo(root, kit.files));
       const a = document.createElement('a');
       a.href = url;
       a.download = `${root}.zip`;
