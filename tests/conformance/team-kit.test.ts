@@ -217,3 +217,45 @@ for (const name of ['brave-search-mcp-server', 'registry-example-with-remote', '
     });
   });
 }
+
+// Why the kit refuses two servers of one name: Codex keeps one of them.
+describe(`codex ${CODEX_RELEASE}: two plugins with a server of the same name`, () => {
+  it('codex mcp list shows the name once', async () => {
+    const root = join(freshDir('dup-parent'), 'dup');
+    const plugin = (name: string, url: string) => [
+      {
+        path: `plugins/${name}/.codex-plugin/plugin.json`,
+        text: JSON.stringify({ name, version: '1.0.0', description: 'd' }),
+      },
+      { path: `plugins/${name}/.mcp.json`, text: JSON.stringify({ mcpServers: { s: { url } } }) },
+    ];
+    const list = {
+      name: 'dup',
+      plugins: ['p1', 'p2'].map((name) => ({
+        name,
+        source: { source: 'local', path: `./plugins/${name}` },
+        policy: { installation: 'AVAILABLE', authentication: 'ON_INSTALL' },
+        category: 'Productivity',
+      })),
+    };
+    const files = [
+      { path: '.agents/plugins/marketplace.json', text: JSON.stringify(list) },
+      ...plugin('p1', 'https://127.0.0.1:9/one'),
+      ...plugin('p2', 'https://127.0.0.1:9/two'),
+    ];
+    for (const f of files) {
+      mkdirSync(dirname(join(root, f.path)), { recursive: true });
+      writeFileSync(join(root, f.path), f.text, 'utf8');
+    }
+    const home = freshDir('dup-home');
+    mustSucceed(
+      'add',
+      await codex([...PLUGIN_COMMANDS.marketplaceAdd, './dup'], home, dirname(root)),
+    );
+    for (const p of ['p1', 'p2'])
+      mustSucceed(`plugin add ${p}`, await codex([...PLUGIN_COMMANDS.add, `${p}@dup`], home));
+    const listed = mustSucceed('mcp list', await codex(['mcp', 'list', '--json'], home));
+    const servers = JSON.parse(listed.stdout) as { name: string }[];
+    expect(servers.filter((s) => s.name === 's')).toHaveLength(1);
+  });
+});

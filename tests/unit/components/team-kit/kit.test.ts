@@ -241,4 +241,16 @@ describe('buildKit', () => {
     expect(JSON.stringify(k.files)).not.toContain(canary);
     expect(fileOf(k, 'README.md')?.text).toContain('export BRAVE_API_KEY=paste-your-secret');
   });
+
+  it("a link whose credential is kept in the file: refused, as the guide's plugin block does", () => {
+    const hdr = load('cdata-connect-ai');
+    const basic = { ...defaultForm(hdr, 'basic'), storage: 'inline' as const };
+    const url = link(hdr, basic);
+    expect(url).toContain('storage=inline');
+    const k = kit({ links: url });
+    expect(k.files).toBeNull();
+    expect(k.messages.links[0]?.message).toMatch(
+      /^Share links, link 1: Where the credential is kept: /,
+    );
+  });
 });
