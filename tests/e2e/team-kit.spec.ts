@@ -258,3 +258,18 @@ test("Add to Codex: the plugin files for the server's repository, loaded when op
     'plugins/brave-search-mcp-server/.mcp.json copied to the clipboard.',
   );
 });
+
+test('script payloads in every field: shown as text, never run', async ({ page, baseURL }) => {
+  const payload = `"><img src=x onerror="alert(1)"><script>alert(2)</script>`;
+  await page.goto('/tools/team-kit/');
+  await page
+    .getByLabel('Share links, one a line')
+    .fill(`${linkTo(baseURL!, nekt)}&name=${encodeURIComponent(payload)}\n${payload}`);
+  await page.getByLabel('server.json (optional)').fill(`{"name": ${JSON.stringify(payload)}}`);
+  await page.getByLabel('Marketplace name').fill(payload);
+  await page.getByLabel('GitHub repository (OWNER/REPO, optional)').fill(payload);
+  await expect(page.locator('#tk-name-msg')).toContainText('Codex refuses');
+  await expect(page.locator('#tk-links-msg')).toContainText('link 2: not a share link');
+  // The fixture fails the test on any dialog or page error; no element came from the payload.
+  expect(await page.locator('[data-team-kit] img, [data-team-kit] script').count()).toBe(0);
+});

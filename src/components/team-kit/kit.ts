@@ -56,6 +56,9 @@ const LABELS: Record<KitField, string> = {
   repo: 'Repository',
 };
 
+/** Most share links one kit reads: each is decoded and generated on every keystroke. */
+export const MAX_LINKS = 50;
+
 type Candidate = PluginSource & { source: string; field: KitField };
 
 const error = (field: KitField, message: string): Diagnostic => ({
@@ -237,10 +240,18 @@ export function buildKit(providers: readonly Provider[], input: KitInput): Kit {
     .split(/\r?\n/)
     .map((l) => l.trim())
     .filter((l) => l !== '');
-  lines.forEach((line, i) => {
-    const c = fromLink(providers, line, i + 1, found);
-    if (c) candidates.push(c);
-  });
+  if (lines.length > MAX_LINKS)
+    found.push(
+      error(
+        'links',
+        `${LABELS.links}: ${lines.length.toLocaleString('en')} lines; a kit takes at most ${MAX_LINKS} servers. Split them into several marketplaces.`,
+      ),
+    );
+  else
+    lines.forEach((line, i) => {
+      const c = fromLink(providers, line, i + 1, found);
+      if (c) candidates.push(c);
+    });
   const custom = providers.find((p) => p.id === 'custom');
   if (input.serverJson.trim() !== '' && custom) {
     const c = fromServerJson(custom, input.serverJson, found);

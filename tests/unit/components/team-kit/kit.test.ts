@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildKit, type KitInput } from '../../../../src/components/team-kit/kit.ts';
+import { buildKit, MAX_LINKS, type KitInput } from '../../../../src/components/team-kit/kit.ts';
 import { MARKETPLACE_NAME_REFUSAL, PLUGIN_PATHS } from '../../../../src/lib/codex/plugins.ts';
 import { generate } from '../../../../src/lib/generator/generate.ts';
 import { orderedEntry } from '../../../../src/lib/generator/toml.ts';
@@ -252,5 +252,14 @@ describe('buildKit', () => {
     expect(k.messages.links[0]?.message).toMatch(
       /^Share links, link 1: Where the credential is kept: /,
     );
+  });
+
+  it('more links than a kit takes: one message, and nothing decoded', () => {
+    const one = link(nekt, defaultForm(nekt));
+    const k = kit({ links: Array.from({ length: MAX_LINKS + 1 }, () => one).join('\n') });
+    expect(k.files).toBeNull();
+    expect(k.messages.links.map((d) => d.message)).toEqual([
+      `Share links: ${MAX_LINKS + 1} lines; a kit takes at most ${MAX_LINKS} servers. Split them into several marketplaces.`,
+    ]);
   });
 });
