@@ -103,7 +103,8 @@ function fromLink(
     say('copy the link from the guide again.');
     return null;
   }
-  for (const notice of decoded.notices)
+  // What a guide's notice asks the reader to check twice (a host outside the provider's domain…).
+  for (const notice of [...decoded.cautions, ...decoded.notices])
     out.push(warning('links', `${LABELS.links}, ${source}: ${notice}`));
   if (Object.values(decoded.settings).some((v) => v !== undefined && v !== '')) {
     say(

@@ -249,8 +249,12 @@ describe('buildKit', () => {
     expect(url).toContain('storage=inline');
     const k = kit({ links: url });
     expect(k.files).toBeNull();
-    expect(k.messages.links[0]?.message).toMatch(
+    expect(k.messages.links.find((d) => d.severity === 'error')?.message).toMatch(
       /^Share links, link 1: Where the credential is kept: /,
+    );
+    // The guide's caution comes first, as on the guide.
+    expect(k.messages.links[0]?.message).toMatch(
+      /This link switches "Where the credential is kept"/,
     );
   });
 
@@ -260,6 +264,22 @@ describe('buildKit', () => {
     expect(k.files).toBeNull();
     expect(k.messages.links.map((d) => d.message)).toEqual([
       `Share links: ${MAX_LINKS + 1} lines; a kit takes at most ${MAX_LINKS} servers. Split them into several marketplaces.`,
+    ]);
+  });
+
+  it("a link's cautions, as the guide shows them: a host outside the provider's domain", () => {
+    const omni = PROVIDERS[5]!;
+    const form = { ...defaultForm(omni, 'api-key'), params: { instance: 'evil.example.net' } };
+    const k = kit({ links: link(omni, form) });
+    expect(k.files).not.toBeNull();
+    expect(k.messages.links).toEqual([
+      {
+        field: 'links',
+        severity: 'warning',
+        message: expect.stringMatching(
+          /^Share links, link 1: This link points Omni at evil\.example\.net/,
+        ),
+      },
     ]);
   });
 });
