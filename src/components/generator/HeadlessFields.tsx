@@ -106,6 +106,11 @@ export function HeadlessSteps(props: StepsProps) {
               {...block}
             />
           ))}
+          {step.notes?.map((p) => (
+            <p>
+              <InlineCode text={p} />
+            </p>
+          ))}
         </li>
       ))}
     </ol>

@@ -26,14 +26,15 @@ export interface HeadlessBlock {
 }
 
 /**
- * One step. `env` holds no block of its own: its lines are the outputs' per-shell env lines.
- * Paragraphs mark code with backticks.
+ * One step: paragraphs, its blocks, then notes. `env` holds no block of its own: its lines are the
+ * outputs' per-shell env lines. Paragraphs and notes mark code with backticks.
  */
 export interface HeadlessStep {
   id: 'store' | 'env' | 'add' | 'login' | 'verify';
   title: string;
   paragraphs: string[];
   blocks: HeadlessBlock[];
+  notes?: string[];
 }
 
 /** Where the headless steps stand: the top-level block and its file, the release, a fixed port. */
@@ -59,16 +60,17 @@ function loginStep(out: Outputs, ctx: HeadlessContext): HeadlessStep {
     : [
         `Codex ${ctx.release} has no \`${NO_BROWSER_FLAG}\` (it came in ${CHANGES.loginNoBrowser.since}). \`codex mcp login\` prints a sign-in URL and waits; nothing opens here. Open the URL in a browser on any other machine and sign in. The browser then goes to \`${address}\`, which cannot load there: copy that whole address and, in a second terminal on this machine, run \`curl 'ADDRESS'\` with it.`,
       ];
-  paragraphs.push(
+  const notes = [
     ctx.callbackPort === undefined
-      ? 'To forward the port over SSH instead, set a fixed "OAuth callback port" in Advanced settings: without one, Codex picks a new port at every sign-in.'
+      ? 'To forward the port over SSH instead, set a fixed "OAuth callback port" in Advanced settings: without one, Codex picks a random port.'
       : `Or forward port ${port} from the machine with the browser (\`ssh -L ${port}:127.0.0.1:${port} THIS-HOST\`) and run \`codex mcp login ${out.name}\`${noBrowser ? ` without \`${NO_BROWSER_FLAG}\`` : ''}: the browser's redirect to \`${address}\` then reaches Codex here.`,
     'Codex says it has logged in and keeps the token in `.credentials.json` in your Codex home; `codex mcp logout` removes it.',
-  );
+  ];
   return {
     id: 'login',
     title: 'Sign in without a browser',
     paragraphs,
+    notes,
     blocks: command
       ? [{ kind: 'login', title: 'OAuth login', text: command, lang: 'shellscript' }]
       : [],

@@ -42,6 +42,12 @@ const run = (spec: ServerSpec, settings: Partial<SettingsForm>, release?: Releas
 const blockOf = (r: ReturnType<typeof run>, step: string, kind: string) =>
   r.headless?.find((s) => s.id === step)?.blocks.find((b) => b.kind === kind)?.text;
 
+/** A step's words: its paragraphs and its notes. */
+const textOf = (r: ReturnType<typeof run>, step: string): string => {
+  const s = r.headless?.find((x) => x.id === step);
+  return [...(s?.paragraphs ?? []), ...(s?.notes ?? [])].join('\n');
+};
+
 describe('no browser on this machine', () => {
   it('off: no headless steps, no top-level block, the usual login line with the headless comment', () => {
     const r = run(oauth(), {});
@@ -63,7 +69,7 @@ describe('no browser on this machine', () => {
     for (const s of r.headless!) for (const b of s.blocks) expect(b.text).not.toMatch(/mcp add/);
     expect(blockOf(r, 'login', 'login')).toBe('codex mcp login docs --no-browser\n');
     expect(blockOf(r, 'verify', 'verify')).toBe(r.outputs!.verify);
-    const login = r.headless!.find((s) => s.id === 'login')!.paragraphs.join('\n');
+    const login = textOf(r, 'login');
     expect(login).toMatch(/`Callback URL \(input hidden\):`/);
     // No fixed port: the page says how to get one, and names no port.
     expect(login).toMatch(/set a fixed "OAuth callback port"/);
@@ -85,7 +91,7 @@ describe('no browser on this machine', () => {
     expect(r.topLevel).toBe(
       'mcp_oauth_credentials_store = "file"\nmcp_oauth_callback_port = 8765\n',
     );
-    const login = r.headless!.find((s) => s.id === 'login')!.paragraphs.join('\n');
+    const login = textOf(r, 'login');
     expect(login).toMatch(/`ssh -L 8765:127\.0\.0\.1:8765 THIS-HOST`/);
     expect(login).toMatch(/`http:\/\/127\.0\.0\.1:8765\/callback\/…`/);
   });
@@ -102,7 +108,7 @@ describe('no browser on this machine', () => {
   it(`before ${CHANGES.loginNoBrowser.since}: plain \`login\`, and the callback address requested on this machine`, () => {
     const r = run(oauth(), { headless: 'on' }, CODEX_OLDEST);
     expect(blockOf(r, 'login', 'login')).toBe('codex mcp login docs\n');
-    const login = r.headless!.find((s) => s.id === 'login')!.paragraphs.join('\n');
+    const login = textOf(r, 'login');
     expect(login).toContain(`Codex ${CODEX_OLDEST} has no \`--no-browser\``);
     expect(login).toContain(`it came in ${CHANGES.loginNoBrowser.since}`);
     expect(login).toMatch(/run `curl 'ADDRESS'`/);
