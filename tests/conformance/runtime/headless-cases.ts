@@ -9,8 +9,11 @@
 import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NO_BROWSER_FLAG } from '../../../src/lib/codex/facts.ts';
-import { RELEASE_FACTS } from '../../support/codex.ts';
-import { baseEnv, EXEC, OAUTH_PORT, prepareHome } from './harness.ts';
+import { generate } from '../../../src/lib/generator/generate.ts';
+import { emptySpec, type ServerSpec } from '../../../src/lib/generator/model.ts';
+import { emptySettings, withSettings } from '../../../src/lib/generator/settings.ts';
+import { CODEX_RELEASE, RELEASE_FACTS } from '../../support/codex.ts';
+import { baseEnv, EXEC, OAUTH_PORT, prepareHome, retarget } from './harness.ts';
 import type { PlanCase } from './plan.ts';
 
 /** A fixed callback port, for the case that requests the callback address on this machine. */
@@ -48,10 +51,10 @@ function afterLogin(prefix: string): string[] {
 }
 
 /** `login --no-browser`: the callback address is pasted at Codex's prompt (a FIFO stands for the terminal). */
-function noBrowserScript(prefix: string): string {
+function noBrowserScript(prefix: string, login = 'codex mcp login docs --no-browser'): string {
   return [
     'mkfifo paste.fifo',
-    '(codex mcp login docs --no-browser < paste.fifo > login.out 2>&1; echo "login exit $?" >> login.out) &',
+    `(${login} < paste.fifo > login.out 2>&1; echo "login exit $?" >> login.out) &`,
     'exec 3> paste.fifo',
     ...FOLLOW,
     `printf '%s\\n' "$cb" >&3`,
@@ -63,9 +66,9 @@ function noBrowserScript(prefix: string): string {
 }
 
 /** Plain `login` where no browser opens: the callback address is requested on this machine. */
-function callbackScript(prefix: string): string {
+function callbackScript(prefix: string, login = 'codex mcp login docs'): string {
   return [
-    '(codex mcp login docs > login.out 2>&1; echo "login exit $?" >> login.out) &',
+    `(${login} > login.out 2>&1; echo "login exit $?" >> login.out) &`,
     ...FOLLOW,
     'curl -s -o callback-page.html -w "%{http_code}" "$cb" > callback-status.txt',
     'wait $!',
@@ -87,10 +90,11 @@ function headlessCase(
   script: ((prefix: string) => string) | string[],
   topLevel: string,
   extra: Partial<PlanCase> = {},
+  toml = (url: string) => `\n[mcp_servers.docs]\nurl = "${url}"\n`,
 ): HeadlessCase {
   const prefix = `/${key}/`;
   const url = `http://127.0.0.1:${OAUTH_PORT}${prefix}mcp`;
-  const home = prepareHome(`headless-${key}`, `\n[mcp_servers.docs]\nurl = "${url}"\n`, topLevel);
+  const home = prepareHome(`headless-${key}`, toml(url), topLevel);
   // No browser on this machine: the one Codex is told to use fails, after noting what it was asked to open.
   const browser = join(home, 'no-browser.sh');
   writeFileSync(
@@ -113,9 +117,43 @@ function headlessCase(
 
 const FILE = 'mcp_oauth_credentials_store = "file"\n';
 
+/** The address the page's spec names; each case points it at the fake server. */
+export const PAGE_URL = 'https://mcp.example.com/mcp';
+
+/** What the generator shows for an OAuth server named docs with the switch on, for the release under test. */
+export function pageSteps(callbackPort?: number) {
+  const spec: ServerSpec = { ...emptySpec(), name: 'docs', url: PAGE_URL, auth: 'oauth' };
+  const settings = {
+    ...emptySettings(),
+    headless: 'on',
+    callbackPort: callbackPort ? String(callbackPort) : '',
+  };
+  const r = withSettings(generate(spec, CODEX_RELEASE), settings, {
+    oauth: true,
+    scope: 'user',
+    platform: 'unix',
+    release: CODEX_RELEASE,
+  });
+  if (!r.headless) throw new Error(`no headless steps: ${JSON.stringify(r.diagnostics)}`);
+  const block = (step: string, kind: string): string => {
+    const b = r.headless!.find((s) => s.id === step)?.blocks.find((x) => x.kind === kind);
+    if (!b) throw new Error(`no ${kind} block in the ${step} step`);
+    return b.text;
+  };
+  return {
+    steps: r.headless,
+    topLevel: block('store', 'toml-top'),
+    toml: block('add', 'toml'),
+    login: block('login', 'login').trim(),
+  };
+}
+
 /** Every headless case, keyed by what it shows. */
 export function headlessCases() {
   const noBrowser = RELEASE_FACTS.loginFlags.includes(NO_BROWSER_FLAG);
+  const page = pageSteps();
+  // The page's login line pastes the callback address where it has `--no-browser`, else requests it here.
+  const pageRoute = page.login.endsWith(NO_BROWSER_FLAG) ? noBrowserScript : callbackScript;
   return {
     // `codex mcp add --url` where no browser opens: what it prints and whether it waits.
     add: headlessCase('add', ['codex', 'mcp', 'add', 'web', '--url', '{url}'], FILE, {
@@ -123,7 +161,16 @@ export function headlessCases() {
       stopDelayMs: 4000,
       timeoutMs: 30_000,
     }),
-    // The file store, `login --no-browser`, the callback address pasted back.
+    // The generator's steps for this release, run as shown: its top-level block, its TOML block
+    // (pointed at the fake server), its login line.
+    page: headlessCase(
+      'page',
+      (prefix) => pageRoute(prefix, page.login),
+      page.topLevel,
+      {},
+      (url) => '\n' + retarget(page.toml, PAGE_URL, url),
+    ),
+    // `login --no-browser` with the file store, on the releases that have it (refused before).
     noBrowserFile: headlessCase('nbfile', noBrowserScript, FILE),
     // The default store on a machine without a keyring, the same sign-in (a release without
     // `--no-browser`: plain `login`, the callback requested on this machine).

@@ -19,6 +19,7 @@ import {
   CALLBACK_PORT,
   headlessCases,
   MARKER,
+  pageSteps,
   type HeadlessCase,
 } from './headless-cases.ts';
 import { MessageLog, recordRuntime } from './record.ts';
@@ -88,6 +89,37 @@ describe.skipIf(skip !== null)('runtime: no browser on this machine', () => {
     });
   });
 
+  it("the generator's steps for this release, run as shown, sign in, send the token, and sign out", () => {
+    const c = cases.page;
+    const page = pageSteps();
+    expect(page.steps.map((s) => s.id)).toEqual(['store', 'add', 'login', 'verify']);
+    expect(page.topLevel).toBe('mcp_oauth_credentials_store = "file"\n');
+    expect(page.login).toBe(
+      NO_BROWSER ? 'codex mcp login docs --no-browser' : 'codex mcp login docs',
+    );
+    const x = run(c);
+    expect(x.r.code, x.out + x.login).toBe(0);
+    expect(x.login).toMatch(/^login exit 0$/m);
+    const words = page.steps.find((s) => s.id === 'login')!.paragraphs.join('\n');
+    if (NO_BROWSER) {
+      // The page names the prompt Codex showed.
+      expect(x.login).toMatch(PROMPT);
+      expect(words).toContain('`Callback URL (input hidden):`');
+    } else {
+      // The page says to request the address here with curl, which is what completed the sign-in.
+      expect(words).toContain("run `curl 'ADDRESS'`");
+      expect(x.login).not.toMatch(PROMPT);
+    }
+    expect(x.callback).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/callback\/[\w-]+\?/);
+    expect(x.before).toBe('./.credentials.json');
+    expect(x.first.length, x.out).toBeGreaterThan(0);
+    for (const h of x.first) expect(h).toBe('Bearer fake-access-token');
+    expect(x.logout).toMatch(/^logout exit 0$/m);
+    expect(x.after).toBe('');
+    expect(x.second.length, x.out).toBeGreaterThan(0);
+    for (const h of x.second) expect(h).toBeNull();
+  });
+
   it('"file" store, `login --no-browser`, the callback address pasted: signed in, the session sends the token, `logout` removes it', () => {
     const c = cases.noBrowserFile;
     const x = run(c);
@@ -143,6 +175,12 @@ describe.skipIf(skip !== null)('runtime: no browser on this machine', () => {
     expect(cb.hostname).toBe('127.0.0.1');
     expect(cb.port).toBe(String(CALLBACK_PORT));
     expect(cb.pathname).toMatch(/^\/callback\/[\w-]+$/);
+    // The address the page names for this port, and the port it says to forward.
+    const words = pageSteps(CALLBACK_PORT)
+      .steps.flatMap((s) => [...s.paragraphs, ...(s.notes ?? [])])
+      .join('\n');
+    expect(words).toContain(`\`http://127.0.0.1:${CALLBACK_PORT}/callback/…\``);
+    expect(words).toContain(`ssh -L ${CALLBACK_PORT}:127.0.0.1:${CALLBACK_PORT}`);
     expect(read(c, 'callback-status.txt')).toBe('200');
     expect(read(c, BROWSER_LOG)).toMatch(/\/authorize\?/); // asked for, and failed
     log.observe('login.authorize', 'codex mcp login docs', x.login, /^Authorize `docs` by opening/);
