@@ -183,6 +183,8 @@ describe.skipIf(skip !== null)('runtime: no browser on this machine', () => {
     expect(words).toContain(`ssh -L ${CALLBACK_PORT}:127.0.0.1:${CALLBACK_PORT}`);
     expect(read(c, 'callback-status.txt')).toBe('200');
     expect(read(c, BROWSER_LOG)).toMatch(/\/authorize\?/); // asked for, and failed
+    // …and Codex said nothing about it.
+    expect(x.login).not.toMatch(/fail|error|could not/i);
     log.observe('login.authorize', 'codex mcp login docs', x.login, /^Authorize `docs` by opening/);
     log.observe('login.success', 'codex mcp login docs', x.login, /^Successfully logged in/);
     expect(x.login).not.toMatch(PROMPT);
