@@ -4,7 +4,7 @@
  * the validation, quoting and TOML code (~7 KB gzipped) stays off every page's critical path, and
  * so do reading the form (splitting a pasted command line, checking header lines), the form's rules
  * (which field a message belongs to, what a change of sign-in method keeps) and the advanced
- * settings' fields and value tables, what the outputs say about a partial or TOML-only command, and
+ * settings' fields and value tables, the "No browser on this machine" switch and steps, what the outputs say about a partial or TOML-only command, and
  * the entry as a plugin.
  */
 export { generate } from '../../lib/generator/generate.ts';
@@ -12,6 +12,7 @@ export { specFromForm } from '../../lib/input/provider.ts';
 export { fieldOf, switchMode } from '../../lib/input/form.ts';
 export { withSettings } from '../../lib/generator/settings.ts';
 export { SettingsFields, TopLevelOutput } from './SettingsFields.tsx';
+export { HeadlessSteps, HeadlessSwitch } from './HeadlessFields.tsx';
 export { CliIntro, CliMissing } from './CliNotes.tsx';
 export { withLinkExports } from './link-exports.ts';
 export { PluginOutput } from './PluginOutput.tsx';

@@ -79,12 +79,14 @@ export function portableWord(word: string): string | null {
 
 /**
  * `codex mcp login NAME [--scopes a,b]`, with the headless variant as a comment where Codex `release`
- * has `--no-browser` (0.156.0 on); null when not portable.
+ * has `--no-browser` (0.156.0 on); with `noBrowser`, that variant itself (the plain command where
+ * the release lacks the option: headless.ts says what to do there). Null when not portable.
  */
 export function loginCommand(
   name: string,
   scopes: readonly string[] = [],
   release: Release = CODEX_NEWEST,
+  noBrowser = false,
 ): string | null {
   const argv = ['codex', 'mcp', 'login', name];
   const scopesFlag = MCP_KEYS['scopes']?.loginFlag;
@@ -93,6 +95,7 @@ export function loginCommand(
   if (words.includes(null)) return null;
   const cmd = words.join(' ') + '\n';
   if (!factsFor(release).loginFlags.includes(NO_BROWSER_FLAG)) return cmd;
+  if (noBrowser) return `${words.join(' ')} ${NO_BROWSER_FLAG}\n`;
   return `${cmd}# No browser on this machine (SSH, container)? Add ${NO_BROWSER_FLAG} and paste the callback URL back.\n`;
 }
 
