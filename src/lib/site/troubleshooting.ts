@@ -223,7 +223,7 @@ export const TROUBLE_ENTRIES: readonly TroubleEntry[] = [
       'Server `x` did not answer the handshake within `startup_timeout_sec` (the seconds are in the message; ' +
       DEFAULT_STARTUP_TIMEOUT_SEC +
       ' s by default). The session goes on without it. A first run through `npx` or `uvx` downloads the package first.',
-    fix: 'Raise `startup_timeout_sec` in that server\'s table, or run the command once by hand so the download is done.',
+    fix: "Raise `startup_timeout_sec` in that server's table, or run the command once by hand so the download is done.",
     link: {
       href: `${CUSTOM}&mode=local&startup=60`,
       label: 'Generate a local entry with a 60 s startup timeout',
@@ -262,9 +262,9 @@ export const TROUBLE_ENTRIES: readonly TroubleEntry[] = [
     anchor: 'http-403',
     group: 'startup',
     title: 'HTTP 403 from a remote server',
-    messages: ['startup:http.403'],
+    messages: ['startup:http.403', 'tui:tui.http403'],
     meaning:
-      'The server read the credential and refused it: a token without the needed scope or plan, or one for another workspace. The session goes on without that server.',
+      'The server read the credential and refused it: a token without the needed scope or plan, or one for another workspace. `codex exec` logs the first line, the interactive `codex` shows the second; the session goes on without that server.',
     fix: 'Create a token with the access the server documents, export it again, and start a new session.',
   },
   {
@@ -280,27 +280,27 @@ export const TROUBLE_ENTRIES: readonly TroubleEntry[] = [
     anchor: 'http-5xx',
     group: 'startup',
     title: 'HTTP 500 (or another 5xx) from a remote server',
-    messages: ['startup:http.500'],
+    messages: ['startup:http.500', 'tui:tui.http500'],
     meaning:
-      'The server failed on its side. Codex tried again and logged the line each time, then went on without that server.',
+      'The server failed on its side. `codex exec` tried again and logged the first line each time, then went on without that server; the interactive `codex` shows the second line.',
     fix: "Check the provider's status page and try again later; the config is not the cause.",
   },
   {
     anchor: 'wrong-content-type',
     group: 'startup',
     title: 'A web page instead of MCP (wrong content type)',
-    messages: ['startup:http.contentType'],
+    messages: ['startup:http.contentType', 'tui:tui.contentType'],
     meaning:
-      'The `url` answered with an HTML page (or another type that is neither JSON nor an event stream): a sign-in page, a proxy, or a site address instead of its MCP endpoint.',
+      'The `url` answered with an HTML page (or another type that is neither JSON nor an event stream): a sign-in page, a proxy, or a site address instead of its MCP endpoint. `codex exec` logs the first line, the interactive `codex` shows the second.',
     fix: 'Point `url` at the MCP endpoint itself; behind a company proxy, ask for the endpoint to be allowed.',
   },
   {
     anchor: 'tls-failure',
     group: 'startup',
     title: 'The HTTPS connection failed',
-    messages: ['startup:http.tls'],
+    messages: ['startup:http.tls', 'tui:tui.tls'],
     meaning:
-      'Codex could not complete the request to the `url`: here an `https://` URL to a port that speaks plain HTTP. Codex tried again and logged the line each time, then went on without that server.',
+      'Codex could not complete the request to the `url`: here an `https://` URL to a port that speaks plain HTTP. `codex exec` tried again and logged the first line each time, then went on without that server; the interactive `codex` shows the second line.',
     fix: 'Use the scheme the server speaks (`http://` for a local server without TLS); for a company certificate, trust its CA in the system store.',
   },
   {

@@ -75,8 +75,9 @@ describe.skipIf(skip !== null)('runtime: the messages the interactive codex prin
       /(?<=after )1(?= seconds)/,
     );
     observe('tui.incompleteMany', 'two', /^\s*MCP startup incomplete \(failed: a, b\)$/);
-    for (const id of ['missing', 'exits', 'timeout', 'http401', 'http404', 'two']) {
-      expect(out(id), id).not.toMatch(/Pane is dead/);
+    for (const id of Object.keys(TUI).filter((k) => k !== 'required')) {
+      // Still running until /quit (the last two screens are after it).
+      expect(out(id).split(SCREEN_BREAK).slice(0, -2).join('\n'), id).not.toMatch(/Pane is dead/);
       // In the transcript, or (newer TUIs) in the list behind "N warnings · f2 to view".
       const first = out(id).split(SCREEN_BREAK)[1] ?? '';
       const inList = /warnings? · f2 to view/.test(first);
@@ -85,14 +86,27 @@ describe.skipIf(skip !== null)('runtime: the messages the interactive codex prin
     }
   });
 
-  it('a remote server that answers 401 or 404: the status is in the line', () => {
-    for (const status of [401, 404])
+  it('a remote server that answers an error status, a web page, or plain HTTP to https: the cause is in the line', () => {
+    for (const status of [401, 403, 404, 500])
       observe(
         `tui.http${status}`,
         `http${status}`,
         new RegExp(`^\\s*MCP client for \`x\` failed to start: .*HTTP ${status}: `),
         REMOTE,
       );
+    // The TUI wraps a long line: the record keeps it up to the cause.
+    observe(
+      'tui.contentType',
+      'htmlType',
+      /^\s*MCP client for `x` failed to start: .*Unexpected content type: Some\("text\/html/,
+      new RegExp(`${REMOTE.source}|(?<=text/html).*$`, 'g'),
+    );
+    observe(
+      'tui.tls',
+      'tlsPlain',
+      /^\s*MCP client for `x` failed to start: .*http\/request failed:/,
+      new RegExp(`${REMOTE.source}|(?<=http/request failed:).*$`, 'g'),
+    );
   });
 
   it('a required server that does not start: the TUI stops with the error', () => {
