@@ -9,7 +9,7 @@
  * read, joined by a separator line, on stdout; every wait is bounded.
  */
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -26,7 +26,10 @@ export interface TuiSpec {
 /** Printed between two screens in the output. */
 export const SCREEN_BREAK = '\n----- screen -----\n';
 
-/** The last screen: whether `/quit` ended the TUI. */
+/** Whether the TUI still ran when the driver typed `/quit` (one ended by an error did not). */
+export const RUNNING_AT_QUIT = '[running when /quit was typed]';
+export const ENDED_BEFORE_QUIT = '[ended before /quit]';
+/** The last screen: whether `/quit` ended the TUI (after "[exit status N]"). */
 export const QUIT_OK = '[the TUI quit]';
 export const QUIT_FAILED = '[the TUI was still running after /quit and Ctrl-C]';
 
@@ -36,11 +39,15 @@ const COLS = 500;
 const ROWS = 60;
 const spec = JSON.parse(process.argv[2] ?? '{}') as TuiSpec;
 const socket = `codex-tui-${process.pid}-${Date.now()}`;
+// The server's socket in the case's own temporary folder (removed with the case's home), unless
+// that path is too long for a socket; then tmux's default folder (-L), and the socket goes at the end.
+const sockPath = join(tmpdir(), `${socket}.sock`);
+const where = sockPath.length < 100 ? ['-S', sockPath] : ['-L', socket];
 // Read when the server starts: a TUI that exits at once (a refused config) leaves its last screen.
 const conf = join(tmpdir(), `${socket}.conf`);
 
 function tmux(...args: string[]): { ok: boolean; out: string } {
-  const r = spawnSync('tmux', ['-L', socket, '-f', conf, ...args], {
+  const r = spawnSync('tmux', [...where, '-f', conf, ...args], {
     encoding: 'utf8',
     timeout: 10_000,
   });
@@ -132,6 +139,7 @@ async function main(): Promise<string[]> {
     tmux('send-keys', 'Escape');
     await sleep(700);
   }
+  shots.push(alive() ? RUNNING_AT_QUIT : ENDED_BEFORE_QUIT);
   tmux('send-keys', '-l', '/quit');
   await sleep(300);
   tmux('send-keys', 'Enter');
@@ -142,7 +150,8 @@ async function main(): Promise<string[]> {
     await gone(5000);
   }
   // What the terminal shows once it has ended (a TUI that stopped on an error leaves it there).
-  shots.push(screen(), alive() ? QUIT_FAILED : QUIT_OK);
+  const status = tmux('display-message', '-p', '#{pane_dead_status}').out.trim();
+  shots.push(screen(), `[exit status ${status}]`, alive() ? QUIT_FAILED : QUIT_OK);
   return shots;
 }
 
@@ -152,6 +161,8 @@ if (process.argv[1] === import.meta.filename) {
     const shots = await main();
     process.stdout.write(shots.join(SCREEN_BREAK) + '\n');
   } finally {
+    const path = tmux('display-message', '-p', '#{socket_path}').out.trim();
     tmux('kill-server');
+    if (path) rmSync(path, { force: true });
   }
 }
