@@ -55,7 +55,7 @@ function tmux(...args: string[]): { ok: boolean; out: string } {
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((ok) => setTimeout(ok, ms));
-/** The visible screen as text (tmux has already interpreted every escape sequence). */
+/** The screen and its scrollback as text (tmux has already interpreted every escape sequence). */
 const screen = (): string => tmux('capture-pane', '-p', '-J', '-S', '-').out.replace(/\s+$/gm, '');
 /** True while the TUI runs (the pane stays after it exits, marked dead). */
 const alive = (): boolean => tmux('display-message', '-p', '#{pane_dead}').out.trim() === '0';
