@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { DoctorReport, Finding, ServerReport } from '../../lib/doctor/index.ts';
 import { clip, HIGHLIGHT_LIMIT, Rich } from './doctor-view.tsx';
 import type { Highlighter } from '../highlight/highlight.ts';
-import { OutputBlock } from '../shared/OutputBlock.tsx';
+import { DoctorBlock } from './DoctorBlock.tsx';
 
 /** What the reader pasted. */
 export type Mode = 'toml' | 'json' | 'plugin';
@@ -149,7 +149,7 @@ export function ServerCard({
       <FindingList title="Risks" findings={server.risks} onLine={onLine} />
       {source === 'plugin' ? null : block ? (
         <div class="cmd-corrected">
-          <OutputBlock
+          <DoctorBlock
             kind={`doctor-${block.name}`}
             title={`Corrected [mcp_servers.${block.name}]`}
             text={block.toml.trimEnd()}
@@ -194,7 +194,7 @@ export function ServerCard({
                 Variables to export (
                 {block.env.posix.split('\n').filter((l) => l.startsWith('export ')).length})
               </summary>
-              <OutputBlock
+              <DoctorBlock
                 kind={`doctor-env-${block.name}`}
                 title="Environment (bash / zsh)"
                 text={block.env.posix.trimEnd()}
@@ -203,7 +203,7 @@ export function ServerCard({
                 interactive={interactive}
                 onCopied={onCopied}
               />
-              <OutputBlock
+              <DoctorBlock
                 kind={`doctor-env-fish-${block.name}`}
                 title="Environment (fish)"
                 text={block.env.fish.trimEnd()}
@@ -212,7 +212,7 @@ export function ServerCard({
                 interactive={interactive}
                 onCopied={onCopied}
               />
-              <OutputBlock
+              <DoctorBlock
                 kind={`doctor-env-ps-${block.name}`}
                 title="Environment (PowerShell)"
                 text={block.env.powershell.trimEnd()}
@@ -262,7 +262,7 @@ export function RepairView({
         Your file with the backslashes fixed (
         {n <= 8 ? `line${n === 1 ? '' : 's'} ${repair.lines.join(', ')}` : `${n} lines`})
       </summary>
-      <OutputBlock
+      <DoctorBlock
         kind="doctor-repaired"
         title="config.toml, backslashes fixed"
         text={repair.text}

@@ -3,7 +3,7 @@ import type { MergeResult } from '../../lib/config-file/merge.ts';
 import { Area } from './doctor-fields.tsx';
 import { HIGHLIGHT_LIMIT, Rich } from './doctor-view.tsx';
 import type { Highlighter } from '../highlight/highlight.ts';
-import { OutputBlock } from '../shared/OutputBlock.tsx';
+import { DoctorBlock } from './DoctorBlock.tsx';
 
 interface MergePreviewProps {
   existing: string;
@@ -112,7 +112,7 @@ export function MergePreview(props: MergePreviewProps) {
                   </ul>
                 </div>
               )}
-              <OutputBlock
+              <DoctorBlock
                 kind="merged"
                 title="Merged config.toml"
                 text={merge.text ?? ''}

@@ -4,7 +4,7 @@ import type { DiffLine } from '../../lib/config-file/line-diff.ts';
 import type { DoctorReport } from '../../lib/doctor/index.ts';
 import type { MergeAllAnswer } from './doctor-analysis.ts';
 import type { Highlighter } from '../highlight/highlight.ts';
-import { OutputBlock } from '../shared/OutputBlock.tsx';
+import { DoctorBlock } from './DoctorBlock.tsx';
 
 /** Longer merged files are shown as plain text: highlighting a megabyte would block the page. */
 export const HIGHLIGHT_LIMIT = 32_000;
@@ -148,7 +148,7 @@ export function MergeAllView({
       )}
       <h3>What changes</h3>
       <Diff lines={diff} />
-      <OutputBlock
+      <DoctorBlock
         kind="merged-all"
         title="Merged config.toml (all corrected blocks)"
         text={result.text}
@@ -175,7 +175,7 @@ export function PluginFiles({
   return (
     <div class="cmd-corrected" data-plugin-files>
       {plugin.files.map((f) => (
-        <OutputBlock
+        <DoctorBlock
           kind={`doctor-plugin-${f.path}`}
           title={`Corrected ${f.path}`}
           text={f.text.trimEnd()}

@@ -13,6 +13,8 @@ interface Props {
   interactive: boolean;
   hidden?: boolean;
   partial?: boolean;
+  /** What the block displays when that is not all of `text` (the doctor's huge blocks); Copy copies `text`. */
+  shown?: string;
   onCopied: (message: string) => void;
   /** Hears the announcement this block made when its text changes after a copy: it no longer holds. */
   onStale?: (message: string) => void;
@@ -44,35 +46,6 @@ function highlighted(highlighter: Highlighter | null, text: string, lang: Lang, 
   }
 }
 
-/**
- * A block longer than this shows only its first lines (Copy still copies all of it): Chromium took
- * 3 s of CPU to lay out an 80,000-line block, 0.4 s for 20,000 lines.
- */
-const SHOWN_LINES = 400;
-const SHOWN_CHARS = 40_000;
-
-/** The part of `text` a block shows, and how many lines it leaves out (0 when it shows all). */
-export function shownPart(text: string): { shown: string; total: number; left: number } {
-  let cut = -1;
-  let lines = 1;
-  for (
-    let i = text.indexOf('\n');
-    i !== -1 && lines <= SHOWN_LINES;
-    i = text.indexOf('\n', i + 1)
-  ) {
-    lines += 1;
-    if (lines > SHOWN_LINES) cut = i;
-  }
-  if (cut === -1 && text.length <= SHOWN_CHARS) return { shown: text, total: lines, left: 0 };
-  cut = Math.min(cut === -1 ? text.length : cut, SHOWN_CHARS);
-  const shown = text.slice(0, cut);
-  let total = 1;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) total += 1;
-  let kept = 1;
-  for (let i = shown.indexOf('\n'); i !== -1; i = shown.indexOf('\n', i + 1)) kept += 1;
-  return { shown, total, left: total - kept };
-}
-
 /** One output block with its copy button. */
 export function OutputBlock({
   kind,
@@ -83,6 +56,7 @@ export function OutputBlock({
   interactive,
   hidden,
   partial,
+  shown,
   onCopied,
   onStale,
 }: Props) {
@@ -99,10 +73,9 @@ export function OutputBlock({
   }, [text]);
   // Tokenizing is most of a keystroke's cost: only when the text changes, and never for hidden blocks,
   // which are highlighted when they are shown.
-  const part = useMemo(() => shownPart(text), [text]);
   const tokens = useMemo(
-    () => (part.left > 0 ? null : highlighted(highlighter, text, lang, !!hidden)),
-    [hidden, highlighter, text, lang, part],
+    () => highlighted(highlighter, text, lang, !!hidden),
+    [hidden, highlighter, text, lang],
   );
   const copy = async () => {
     const ok = await copyText(text);
@@ -131,14 +104,8 @@ export function OutputBlock({
         data-output={kind}
         data-cli-partial={partial ? '' : undefined}
       >
-        <code>{tokens ?? part.shown}</code>
+        <code>{tokens ?? shown ?? text}</code>
       </pre>
-      {part.left > 0 && (
-        <p class="cmg-help" data-truncated>
-          Only the first {(part.total - part.left).toLocaleString('en')} of{' '}
-          {part.total.toLocaleString('en')} lines are shown here; Copy copies all of them.
-        </p>
-      )}
     </figure>
   );
 }
