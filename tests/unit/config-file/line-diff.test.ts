@@ -7,19 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { lineDiff, type DiffLine } from '../../../src/lib/config-file/line-diff.ts';
 import { mergeServers } from '../../../src/lib/config-file/merge.ts';
 import { bigConfig } from '../../../scripts/bench/doctor.ts';
+import { cpu } from '../_support/cpu.ts';
 
 const count = (d: DiffLine[], kind: DiffLine['kind']) => d.filter((l) => l.kind === kind).length;
 const side = (d: DiffLine[], kind: 'added' | 'removed') =>
   d.filter((l) => l.kind === 'same' || l.kind === kind).map((l) => l.text);
 const lines = (text: string) => (text === '' ? [] : text.replace(/\n$/, '').split('\n'));
-
-/** CPU milliseconds `f` takes (user + system), and its result: a loaded machine does not fail it. */
-function cpu<T>(f: () => T): { ms: number; value: T } {
-  const start = process.cpuUsage();
-  const value = f();
-  const used = process.cpuUsage(start);
-  return { ms: (used.user + used.system) / 1000, value };
-}
 
 describe('lineDiff: an unchanged region reports no lines', () => {
   it('a change at the top and one at the bottom of 30,000 lines: 2 removed, 2 added', () => {

@@ -13,6 +13,7 @@ import {
   type DoctorReport,
 } from '../../../src/lib/doctor/index.ts';
 import { mergeServer, type MergeResult } from '../../../src/lib/config-file/merge.ts';
+import { cpu } from '../_support/cpu.ts';
 
 // The bound that matters is CPU time (below); the wall-clock timeout only stops a hang.
 vi.setConfig({ testTimeout: 120_000 });
@@ -20,14 +21,6 @@ vi.setConfig({ testTimeout: 120_000 });
 const BOUND_MS = 1500;
 // 10,000 servers (1.6 MB) also generate 10,000 corrected blocks: a bound per input of that size.
 const BIG_BOUND_MS = 4000;
-
-/** CPU milliseconds `f` takes (user + system), and its result. */
-function cpu<T>(f: () => T): { ms: number; value: T } {
-  const start = process.cpuUsage();
-  const value = f();
-  const used = process.cpuUsage(start);
-  return { ms: (used.user + used.system) / 1000, value };
-}
 
 function expectReport(r: DoctorReport): void {
   expect(typeof r.summary).toBe('string');

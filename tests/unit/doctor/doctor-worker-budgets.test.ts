@@ -8,17 +8,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { answer, type DoctorAnswer } from '../../../src/components/doctor/doctor-analysis.ts';
 import { CODEX_NEWEST } from '../../../src/lib/codex/index.ts';
+import { cpu } from '../_support/cpu.ts';
 
 vi.setConfig({ testTimeout: 120_000 });
 
 const BUDGET_MS = 2000;
-
-function cpu<T>(f: () => T): { ms: number; value: T } {
-  const start = process.cpuUsage();
-  const value = f();
-  const used = process.cpuUsage(start);
-  return { ms: (used.user + used.system) / 1000, value };
-}
 
 function doctor(text: string): { ms: number; value: DoctorAnswer } {
   const { ms, value } = cpu(() =>
