@@ -12,7 +12,7 @@ import { configPath, type Platform } from './config-path.ts';
 import type { SettingsForm } from '../input/settings-form.ts';
 import type { Generated } from './generate.ts';
 import type { Diagnostic, Scope } from './model.ts';
-import { orderedEntry } from './toml.ts';
+import { orderedEntry, tomlTokens } from './toml.ts';
 import { unsafeChar } from '../safety/unsafe-chars.ts';
 
 export { emptySettings, type SettingsForm } from '../input/settings-form.ts';
@@ -169,7 +169,13 @@ export function withSettings(
   const out = generated.outputs;
   if (!out || resolved.diagnostics.some((d) => d.severity === 'error')) {
     // A setting's error blocks the TOML and the command; the name's own lines stay.
-    const standalone = out ? { login: out.login, verify: out.verify } : generated.standalone;
+    const standalone = out
+      ? {
+          login: out.login,
+          verify: out.verify,
+          tokens: { login: out.tokens.login, verify: out.tokens.verify },
+        }
+      : generated.standalone;
     return {
       diagnostics,
       outputs: null,
@@ -192,7 +198,13 @@ export function withSettings(
       : { ...out.cli, mode: 'partial' as const, missing };
   return {
     diagnostics,
-    outputs: { ...out, toml, cli, configPath: configPath(ctx.scope, ctx.platform) },
+    outputs: {
+      ...out,
+      toml,
+      cli,
+      configPath: configPath(ctx.scope, ctx.platform),
+      tokens: { ...out.tokens, toml: toml === out.toml ? out.tokens.toml : tomlTokens(toml) },
+    },
     topLevel: topLevelBlock(resolved.topLevel),
     topLevelPath,
   };
