@@ -17,7 +17,6 @@ import { looksLikeJson } from '../../lib/doctor/detect.ts';
 import { MergePreview } from './doctor-merge.tsx';
 import { MergeAllView, Rich } from './doctor-view.tsx';
 import { Choice } from '../shared/fields.tsx';
-import { loadHighlighterOnInteraction, type Highlighter } from '../highlight/highlight.ts';
 import { useAnnouncer } from '../shared/live.ts';
 import '../generator/generator.css';
 import './doctor.css';
@@ -39,7 +38,6 @@ export default function DoctorIsland({ provider }: { provider?: Provider }) {
   const [mergeBlock, setMergeBlock] = useState('');
   const [blockTouched, setBlockTouched] = useState(false);
   const [hydrated, setHydrated] = useState(false);
-  const [highlighter, setHighlighter] = useState<Highlighter | null>(null);
   const [announcement, announce] = useAnnouncer();
   const inputRef = useRef<HTMLTextAreaElement | null>(null);
   const mergeHeadingRef = useRef<HTMLHeadingElement | null>(null);
@@ -63,8 +61,6 @@ export default function DoctorIsland({ provider }: { provider?: Provider }) {
 
   useEffect(() => {
     setHydrated(true);
-    // Nothing to highlight until the reader pastes or loads a config: load it on the first interaction.
-    loadHighlighterOnInteraction(document.querySelector('[data-doctor]'), setHighlighter);
   }, []);
 
   const exportedEnv = useMemo(() => {
@@ -213,7 +209,6 @@ export default function DoctorIsland({ provider }: { provider?: Provider }) {
   }, [report, existing]);
 
   const { cards, cardsBehind } = useCards(report, {
-    highlighter,
     hydrated,
     onCopied: announce,
     onLine: goToLine,
@@ -335,9 +330,7 @@ export default function DoctorIsland({ provider }: { provider?: Provider }) {
             )}
             <FileFindings report={report} onLine={goToLine} />
             {report.servers.length > 0 && <ul class="cmd-servers">{cards}</ul>}
-            {report.repair && hydrated && (
-              <RepairView repair={report.repair} highlighter={highlighter} onCopied={announce} />
-            )}
+            {report.repair && hydrated && <RepairView repair={report.repair} onCopied={announce} />}
             {hydrated && allBlocks.length > 0 && (
               <p class="cmd-actions">
                 <button type="button" data-merge-all onClick={mergeAll}>
@@ -368,12 +361,7 @@ export default function DoctorIsland({ provider }: { provider?: Provider }) {
           <h2 id="cmd-merge-all-heading" tabIndex={-1} ref={mergeAllHeadingRef}>
             All corrected blocks, merged
           </h2>
-          <MergeAllView
-            answer={mergedAll}
-            highlighter={highlighter}
-            interactive={hydrated}
-            onCopied={announce}
-          />
+          <MergeAllView answer={mergedAll} interactive={hydrated} onCopied={announce} />
         </section>
       )}
 
@@ -402,7 +390,6 @@ export default function DoctorIsland({ provider }: { provider?: Provider }) {
         merge={mergedAll ? null : merge}
         mergedAbove={mergedAll !== null}
         headingRef={mergeHeadingRef}
-        highlighter={highlighter}
         hydrated={hydrated}
         onCopied={announce}
       />

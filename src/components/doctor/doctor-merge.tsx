@@ -1,9 +1,8 @@
 /** The merge preview: the reader's file with one block added or replaced, everything else kept byte for byte. */
 import type { MergeResult } from '../../lib/config-file/merge.ts';
 import { Area } from './doctor-fields.tsx';
-import { HIGHLIGHT_LIMIT, Rich } from './doctor-view.tsx';
-import type { Highlighter } from '../highlight/highlight.ts';
-import { OutputBlock } from '../shared/OutputBlock.tsx';
+import { Rich } from './doctor-view.tsx';
+import { OutputBlock, plainTokens } from '../shared/OutputBlock.tsx';
 
 interface MergePreviewProps {
   existing: string;
@@ -17,7 +16,6 @@ interface MergePreviewProps {
   /** True while "All corrected blocks, merged" is shown above: the one merged result on the page. */
   mergedAbove: boolean;
   headingRef: { current: HTMLHeadingElement | null };
-  highlighter: Highlighter | null;
   hydrated: boolean;
   onCopied: (message: string) => void;
 }
@@ -34,7 +32,6 @@ export function MergePreview(props: MergePreviewProps) {
     merge,
     mergedAbove,
     headingRef,
-    highlighter,
     hydrated,
     onCopied,
   } = props;
@@ -115,9 +112,8 @@ export function MergePreview(props: MergePreviewProps) {
               <OutputBlock
                 kind="merged"
                 title="Merged config.toml"
-                text={merge.text ?? ''}
-                lang="toml"
-                highlighter={(merge.text ?? '').length > HIGHLIGHT_LIMIT ? null : highlighter}
+                // The reader's own file with the block merged in: shown as it is, not coloured.
+                tokens={plainTokens(merge.text ?? '')}
                 interactive={hydrated}
                 onCopied={onCopied}
               />

@@ -2,10 +2,9 @@
 import type { VNode } from 'preact';
 import type { DiffLine } from '../../lib/config-file/line-diff.ts';
 import type { MergeAllAnswer } from './doctor-analysis.ts';
-import type { Highlighter } from '../highlight/highlight.ts';
-import { OutputBlock } from '../shared/OutputBlock.tsx';
+import { OutputBlock, plainTokens } from '../shared/OutputBlock.tsx';
 
-/** Longer merged files are shown as plain text: highlighting a megabyte would block the page. */
+/** Longer corrected blocks are shown as plain text: one span per token would be too many nodes. */
 export const HIGHLIGHT_LIMIT = 32_000;
 
 /** Renders `code` spans in a message (the doctor writes key names in backticks). */
@@ -84,12 +83,10 @@ function Diff({ lines }: { lines: DiffLine[] }) {
 /** The result of "Merge all corrected blocks": what was merged or skipped, the diff, and the merged file. */
 export function MergeAllView({
   answer,
-  highlighter,
   interactive,
   onCopied,
 }: {
   answer: MergeAllAnswer;
-  highlighter: Highlighter | null;
   interactive: boolean;
   onCopied: (m: string) => void;
 }) {
@@ -131,9 +128,8 @@ export function MergeAllView({
       <OutputBlock
         kind="merged-all"
         title="Merged config.toml (all corrected blocks)"
-        text={result.text}
-        lang="toml"
-        highlighter={result.text.length > HIGHLIGHT_LIMIT ? null : highlighter}
+        // The reader's own file with blocks merged in: shown as it is, not coloured.
+        tokens={plainTokens(result.text)}
         interactive={interactive}
         onCopied={onCopied}
       />

@@ -8,6 +8,8 @@ import type { Outputs } from '../../lib/generator/generate.ts';
 import type { ServerSpec } from '../../lib/generator/model.ts';
 import type { FormState } from '../../lib/input/form-state.ts';
 import { PLUGIN_COMMANDS, PLUGIN_PATHS } from '../../lib/codex/plugins.ts';
+import { trimEndTokens } from '../../lib/generator/tokens.ts';
+import { jsonTokens } from '../../lib/plugin/files.ts';
 import { InlineCode } from '../shared/fields.tsx';
 import { OutputBlock } from '../shared/OutputBlock.tsx';
 import { pluginView } from './plugin-view.ts';
@@ -40,8 +42,7 @@ export function PluginOutput({ outputs, spec, form, href, interactive, onCopied 
 /** The two files with where they go, or every reason they are withheld. */
 function PluginFilesView({ outputs, spec, form, href, interactive, onCopied }: Props) {
   const { files, problems } = pluginView(outputs, spec, form);
-  // JSON has no grammar in the site's highlighter: the files are shown as plain text.
-  const block = { lang: 'toml' as const, highlighter: null, interactive, onCopied };
+  const block = { interactive, onCopied };
   return files ? (
     <>
       <p>
@@ -52,13 +53,13 @@ function PluginFilesView({ outputs, spec, form, href, interactive, onCopied }: P
       <OutputBlock
         kind="plugin-json"
         title={`${files.plugin}/${PLUGIN_PATHS.manifest}`}
-        text={files.manifest.trimEnd()}
+        tokens={trimEndTokens(jsonTokens(files.manifest))}
         {...block}
       />
       <OutputBlock
         kind="mcp-json"
         title={`${files.plugin}/${PLUGIN_PATHS.servers}`}
-        text={files.servers.trimEnd()}
+        tokens={trimEndTokens(jsonTokens(files.servers))}
         {...block}
       />
       <p>

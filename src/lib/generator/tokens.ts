@@ -1,7 +1,7 @@
 /**
  * Highlighting by construction: the renderers that write each output block emit its pieces with
  * their kind, and the block's text is exactly their concatenation (`textOf`). The page colours each
- * kind (src/components/shared/tokens.css); no highlighter ever guesses at the text.
+ * kind (src/components/generator/generator.css); no highlighter ever guesses at the text.
  */
 
 /** What a piece of an output is; a small closed set, one colour each per theme. */
