@@ -50,6 +50,12 @@ let engineLoading: Promise<Engine> | undefined;
 /** Loads the generator engine once per page, shared by every island on it. */
 const loadEngine = (): Promise<Engine> => (engineLoading ??= import('./engine.ts'));
 
+type SettingsUi = typeof import('./SettingsFields.tsx');
+let settingsUiLoading: Promise<SettingsUi> | undefined;
+/** The advanced settings' fields and the top-level block, loaded once they are first needed. */
+const loadSettingsUi = (): Promise<SettingsUi> =>
+  (settingsUiLoading ??= import('./SettingsFields.tsx'));
+
 /** The first field of the form marked with an error, in page order. */
 const firstErrorField = (root: HTMLElement | null): Element | null | undefined =>
   root?.querySelector('.cmg-form .cmg-error')?.closest('.cmg-field, fieldset');
@@ -73,6 +79,7 @@ export default function GeneratorIsland(props: Props) {
   const platform = platformOfShell(shell);
   const [announcement, announce, withdraw] = useAnnouncer();
   const [engine, setEngine] = useState<Engine | null>(null);
+  const [settingsUi, setSettingsUi] = useState<SettingsUi | null>(null);
   const rootRef = useRef<HTMLDivElement>(null);
   const wake = () => {
     // Outputs carry their own colours (their tokens' kinds): the engine is all there is to load.
@@ -142,6 +149,12 @@ export default function GeneratorIsland(props: Props) {
         : initial,
     [engine, spec, release, initial, settings, oauth, platform],
   );
+  // The settings' fields wait until the reader opens them (or a link sets a top-level one): the
+  // first interaction's code stays within its budget (tests/support/budget.ts).
+  const wantsSettingsUi = advancedOpen || !!result.topLevel;
+  useEffect(() => {
+    if (wantsSettingsUi && !settingsUi) loadSettingsUi().then(setSettingsUi, () => undefined);
+  }, [wantsSettingsUi]);
   const endpoint = endpointOf(provider, form);
   const id = `cmg-${provider.id}`;
 
@@ -274,8 +287,9 @@ export default function GeneratorIsland(props: Props) {
           />
         }
         advancedExtra={
-          engine && (
-            <engine.SettingsFields
+          engine &&
+          settingsUi && (
+            <settingsUi.SettingsFields
               id={id}
               form={settings}
               onChange={setSettings}
@@ -328,8 +342,8 @@ export default function GeneratorIsland(props: Props) {
                 scope={spec?.scope ?? form.scope}
                 href={props.links.whereCodexRuns}
               />
-              {engine && (
-                <engine.TopLevelOutput
+              {engine && settingsUi && (
+                <settingsUi.TopLevelOutput
                   text={result.topLevel ?? null}
                   path={result.topLevelPath ?? configPath('user', platform)}
                   interactive={hydrated}
