@@ -28,6 +28,8 @@ for (const theme of ['light', 'dark'] as const) {
   test(`output blocks are highlighted and axe clean in the ${theme} theme, in every shell`, async ({
     page,
   }) => {
+    // Three full axe runs: slow on a busy machine.
+    test.setTimeout(120_000);
     await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
     await openGuide(page, '/guides/nekt/');
     await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
