@@ -28,7 +28,10 @@ export default defineConfig({
         // smol-toml's modules have no side effects, but its package does not say so: without this its
         // index keeps the doctor's TOML parser (~4 KB gzipped) in the generator engine's chunk, which
         // only needs `stringify` (the after-first-interaction budget, tests/support/budget.ts).
-        treeshake: { moduleSideEffects: (id) => !/[\\/]smol-toml[\\/]/.test(id) },
+        // Every other module keeps what its package says (undefined: the default).
+        treeshake: {
+          moduleSideEffects: (id) => (/[\\/]smol-toml[\\/]/.test(id) ? false : undefined),
+        },
       },
     },
   },
