@@ -35,7 +35,11 @@ export const textOf = (tokens: readonly Token[]): string => tokens.map((t) => t.
 /** Lines of tokens joined by newline tokens, ending with one (as every block's text does). */
 export function linesOf(lines: readonly (readonly Token[])[]): Token[] {
   const out: Token[] = [];
-  for (const line of lines) out.push(...line, tok('plain', '\n'));
+  // Loops, not spreads: a line may hold ~100k tokens (a spread of that many overflows the stack).
+  for (const line of lines) {
+    for (const t of line) out.push(t);
+    out.push(tok('plain', '\n'));
+  }
   return out;
 }
 

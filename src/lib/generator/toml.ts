@@ -43,9 +43,8 @@ function stringEnd(line: string, from: number): number {
 
 const BEFORE_EQUALS = /\s*=/y;
 
-/** One line of a value (or a key before ` = `): strings, punctuation, spaces, and bare runs. */
-function valueTokens(line: string, bareKind: 'key' | 'literal'): Token[] {
-  const out: Token[] = [];
+/** One line of a value (or a key before ` = `) onto `out`: strings, punctuation, spaces, and bare runs. */
+function valueTokens(line: string, bareKind: 'key' | 'literal', out: Token[]): void {
   let i = 0;
   while (i < line.length) {
     const c = line[i]!;
@@ -67,7 +66,6 @@ function valueTokens(line: string, bareKind: 'key' | 'literal'): Token[] {
     out.push(tok(kind, line.slice(i, end)));
     i = end;
   }
-  return out;
 }
 
 /** Where a `key = value` line's ` = ` is: the first one outside a quoted key. */
@@ -92,13 +90,13 @@ export function tomlTokens(text: string): Token[] {
     const at = assignAt(line);
     if (line.startsWith('#')) out.push(tok('comment', line));
     else if (line.startsWith('[')) out.push(tok('header', line));
-    else if (at < 0) out.push(...valueTokens(line, 'literal'));
-    else
-      out.push(
-        ...valueTokens(line.slice(0, at), 'key'),
-        tok('operator', ' = '),
-        ...valueTokens(line.slice(at + 3), 'literal'),
-      );
+    else if (at < 0) valueTokens(line, 'literal', out);
+    else {
+      // Pushed one by one: an `args` line may hold ~100k values (a spread that long overflows the stack).
+      valueTokens(line.slice(0, at), 'key', out);
+      out.push(tok('operator', ' = '));
+      valueTokens(line.slice(at + 3), 'literal', out);
+    }
   });
   return out;
 }

@@ -12,7 +12,7 @@ import {
   verifyTokens,
   type Outputs,
 } from '../../../src/lib/generator/generate.ts';
-import type { ServerSpec } from '../../../src/lib/generator/model.ts';
+import { emptySpec, type ServerSpec } from '../../../src/lib/generator/model.ts';
 import { envTokens } from '../../../src/lib/generator/env.ts';
 import { fishCommandTokens } from '../../../src/lib/generator/shell/fish.ts';
 import { posixCommandTokens } from '../../../src/lib/generator/shell/posix.ts';
@@ -126,6 +126,18 @@ describe('property: every output is exactly its tokens (10,000 random specs per 
       }),
       RUNS,
     );
+  });
+});
+
+describe('size', () => {
+  it('100,000 arguments: every block is still exactly its tokens (no spread overflows the stack)', () => {
+    const args = Array.from({ length: 100_000 }, (_, i) => `--a${i}`);
+    const g = generate({ ...emptySpec(), name: 'big', transport: 'stdio', command: 'npx', args });
+    const o = g.outputs!;
+    expect(g.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    assertTokens('cli', o.tokens.cli!.posix, o.cli.posix!);
+    assertTokens('toml', o.tokens.toml, o.toml);
+    expect(o.toml).toContain('"--a99999"');
   });
 });
 
