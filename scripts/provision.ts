@@ -1,6 +1,7 @@
 /**
  * What the test command needs besides node_modules, and how to get each on a fresh machine:
- * a Chromium for the e2e tests, fish and zsh (real shells the suites run generated commands in)
+ * a Chromium for the e2e tests, fish and zsh (real shells the suites run generated commands in),
+ * tmux (the terminal the runtime suite drives Codex's interactive TUI in)
  * and PowerShell 7.6.9 (installed as a .NET tool into the cache folder). Pure decisions over
  * injected probes, so tests/unit/provision.test.ts can run every branch; scripts/setup.ts wires it
  * to the real machine. Each need prints one line: found, installed, or skipped/missing and why.
@@ -101,7 +102,13 @@ function pwsh(m: Machine, target: PwshTarget): string {
 export function provision(m: Machine, target: PwshTarget): Outcome {
   const apt = aptInstaller(m);
   const [browserOk, browserLine] = browser(m, apt);
-  const lines = [browserLine, shell(m, 'fish', apt), shell(m, 'zsh', apt), pwsh(m, target)];
+  const lines = [
+    browserLine,
+    shell(m, 'fish', apt),
+    shell(m, 'zsh', apt),
+    pwsh(m, target),
+    shell(m, 'tmux', apt),
+  ];
   for (const line of lines) m.log(line);
   return { ok: browserOk, lines };
 }

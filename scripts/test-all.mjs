@@ -20,7 +20,7 @@ const STEPS = {
   unit: ['npx', ['vitest', 'run', '--project', 'unit']],
   conformance: ['npx', ['vitest', 'run', '--project', 'conformance']],
   // The oldest supported release: the generator's commands and blocks, every fact of the release
-  // table, the doctor's verdicts, the plugin facts, and the runtime suite (real sessions, held to that release's facts
+  // table, the doctor's verdicts, the plugin facts and team kits, and the runtime suite (real sessions, held to that release's facts
   // and recorded messages).
   'conformance-oldest': [
     'node',
@@ -37,6 +37,12 @@ const STEPS = {
       'tests/conformance/runtime/',
       '--file',
       'tests/conformance/plugin.test.ts',
+      '--file',
+      'tests/conformance/team-kit.test.ts',
+      '--file',
+      'tests/conformance/doctor-plugin.test.ts',
+      '--file',
+      'tests/conformance/plugin-config.test.ts',
     ],
   ],
   build: ['npx', ['astro', 'build']],

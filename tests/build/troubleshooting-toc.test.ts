@@ -83,9 +83,9 @@ describe('troubleshooting: each message is its own entry in the contents list', 
     }
   });
 
-  it('the messages recorded for this page (troubleshoot, startup) each have a heading', () => {
+  it('the messages recorded for this page (troubleshoot, startup, tui) each have a heading', () => {
     const headed = new Set(entries.flatMap((e) => e.lines.map((l) => l.key)));
-    const all = ['troubleshoot', 'startup'].flatMap((s) =>
+    const all = ['troubleshoot', 'startup', 'tui'].flatMap((s) =>
       Object.keys(records[s]!.messages).map((id) => `${s}:${id}`),
     );
     expect(all.filter((k) => !headed.has(k))).toEqual([]);

@@ -3,7 +3,9 @@
  *
  * Each file in doctor-corpus/ is a hand-written config.toml whose header states what Codex does
  * with it (`# codex: loads`, `# codex: rejects PATH | MESSAGE-REGEX`, `# codex: parse-error LINE`)
- * and what the doctor must report (`# expect: ignored|risk SERVER KEY`, `# expect: clean`). A line
+ * and what the doctor must report (`# expect: ignored|risk SERVER KEY`, `# expect: clean`; for the
+ * plugin tables `# expect: file ignored|risk CODEXPATH` and `# expect: checked KEY`, a top-level key
+ * the doctor judged rather than left unchecked). A line
  * may hold only for some releases: `# codex before CHANGE: …` or `# expect since CHANGE: …` name an
  * entry of src/lib/codex/changes.ts, so the release comes from the table (the unqualified `codex`
  * line holds where no qualified one does). The suite runs the release of CODEX_RELEASE, and the
@@ -71,6 +73,10 @@ interface CorpusFile {
   codex: CodexClaim;
   clean: boolean;
   expects: Expectation[];
+  /** File-level findings expected (`# expect: file ignored|risk CODEXPATH`), such as in the plugin tables. */
+  fileExpects: { kind: 'ignored' | 'risk'; path: string }[];
+  /** Top-level keys the doctor must have judged, not left among the unchecked (`# expect: checked KEY`). */
+  checkedKeys: string[];
   exported?: string[];
 }
 
@@ -115,10 +121,24 @@ function readCorpus(): CorpusFile[] {
         codexClaim = { kind: 'rejects', path: m[1] as string, message: new RegExp(m[2] as string) };
       }
       const expects: Expectation[] = [];
+      const fileExpects: CorpusFile['fileExpects'] = [];
+      const checkedKeys: string[] = [];
       let clean = false;
       for (const { text: rest } of tagged(header, 'expect')) {
         if (rest === 'clean') {
           clean = true;
+          continue;
+        }
+        const fileLevel = /^file (ignored|risk) (\S+)$/.exec(rest);
+        if (fileLevel) {
+          fileExpects.push({
+            kind: fileLevel[1] as 'ignored' | 'risk',
+            path: fileLevel[2] as string,
+          });
+          continue;
+        }
+        if (rest.startsWith('checked ')) {
+          checkedKeys.push(rest.slice(8));
           continue;
         }
         const m = /^(ignored|risk) ("(?:[^"\\]|\\.)*"|\S+) (\S+)$/.exec(rest);
@@ -140,6 +160,8 @@ function readCorpus(): CorpusFile[] {
         codex: codexClaim,
         clean,
         expects,
+        fileExpects,
+        checkedKeys,
         ...(exported && { exported }),
       };
     });
@@ -283,6 +305,14 @@ describe('doctor corpus against the real CLI', () => {
           `${e.kind} ${e.server} ${e.key}`,
         ).toContain(e.key);
       }
+
+      for (const e of c.fileExpects)
+        expect(
+          report.file.filter((f) => f.kind === e.kind).map((f) => f.codexPath),
+          `file ${e.kind} ${e.path}`,
+        ).toContain(e.path);
+      for (const key of c.checkedKeys)
+        expect(report.unchecked ?? [], `${key} is judged, not left unchecked`).not.toContain(key);
 
       if (report.parseError) return;
 

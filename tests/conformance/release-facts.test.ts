@@ -11,9 +11,13 @@ import {
   CHANGES,
   configRefusalPattern,
   enumIn,
+  inRange,
   keysIn,
+  MANIFEST_REFUSAL,
   MCP_KEYS,
   nameRefusal,
+  pluginsRefusalPath,
+  readsInlineServers,
   refusalCause,
   valueRule,
   type ChangeId,
@@ -31,6 +35,7 @@ import {
   writeConfig,
   type RunResult,
 } from '../support/codex.ts';
+import { tryInstallHandPlugin } from '../support/plugins.ts';
 
 const URL = 'https://127.0.0.1:9/mcp';
 const facts = RELEASE_FACTS;
@@ -298,6 +303,31 @@ const PROOFS: Record<Exclude<ChangeId, RuntimeChangeId>, () => Promise<void>> = 
     expect(r.code === 0, r.stderr).toBe(!facts.clientSecretNeedsClientId);
     if (facts.clientSecretNeedsClientId)
       expect(refusalCause(r.stderr)?.message).toBe('oauth.client_secret requires oauth.client_id');
+  },
+  pluginInlineServers: async () => {
+    // Inline servers in plugin.json, a .mcp.json beside it: one of the two sets, or none at all.
+    const { home, installed } = await tryInstallHandPlugin({
+      manifest: { mcpServers: { inline: { command: 'a' } } },
+      mcpJson: JSON.stringify({ mcpServers: { file: { command: 'b' } } }),
+    });
+    expect(installed.code === 0, installed.stderr).toBe(readsInlineServers(CODEX_RELEASE));
+    if (installed.code !== 0) expect(installed.stderr).toContain(`Error: ${MANIFEST_REFUSAL}`);
+    const inline = await codex(['mcp', 'get', 'inline', '--json'], home);
+    const file = await codex(['mcp', 'get', 'file', '--json'], home);
+    expect(inline.code === 0, inline.stderr).toBe(readsInlineServers(CODEX_RELEASE));
+    expect(file.code, '.mcp.json is not read').not.toBe(0);
+  },
+  pluginsPathShort: async () => {
+    const r = await load('[plugins."p@m"]\nenabled = "no"\n');
+    expect(refusalCause(r.stderr)?.path).toBe(
+      pluginsRefusalPath(['p@m', 'enabled'], CODEX_RELEASE),
+    );
+    const whole = await load('plugins = 1\n');
+    expect(refusalCause(whole.stderr)?.message).toBe(
+      inRange(CODEX_RELEASE, { from: CHANGES.pluginsPathShort.since })
+        ? 'invalid type: integer `1`, expected struct PluginsConfigToml'
+        : 'invalid type: integer `1`, expected a map',
+    );
   },
   addBootstrapMessage: async () => {
     const home = writeHome('[mcp_servers.x]\ncommand = "run"\nurl = "https://127.0.0.1:9/"\n');

@@ -265,6 +265,56 @@ test('JSON pasted as config.toml is read as JSON, and the page says so', async (
   await expect(page.getByLabel('Codex config.toml')).toBeChecked();
 });
 
+const CLAUDE_MCP_JSON = `{
+  "mcpServers": {
+    "docs": {
+      "type": "http",
+      "url": "https://docs.example.com/mcp",
+      "headers": { "Authorization": "Bearer \${DOCS_TOKEN}" }
+    },
+    "local": { "command": "node", "args": ["\${CLAUDE_PLUGIN_ROOT}/dist/server.js"] }
+  }
+}`;
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`a Claude-style plugin .mcp.json: the ignored keys, the corrected file, axe clean (${theme})`, async ({
+    page,
+  }) => {
+    await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
+    await page.goto('/tools/config-doctor/');
+    await page.locator('[data-doctor][data-hydrated="true"]').waitFor();
+    // Pasted as another client's JSON: ${CLAUDE_PLUGIN_ROOT} makes it a plugin's own file.
+    await page.getByLabel('JSON from another client').check();
+    await page.getByLabel('Your JSON MCP configuration').fill(CLAUDE_MCP_JSON);
+    await expect(page.getByLabel("A plugin's .mcp.json or plugin.json")).toBeChecked();
+    await expect(page.locator('[data-auto-plugin]')).toContainText("a plugin's own file");
+    await expect(page.locator('.cmd-summary')).toContainText('expands no variables');
+    const docs = page.locator('[data-server="docs"]');
+    await expect(docs.locator('[data-kind="ignored"][data-key="type"]')).toBeVisible();
+    await expect(docs.locator('[data-kind="ignored"][data-key="headers"]')).toBeVisible();
+    await expect(page.locator('[data-server="local"] [data-key="args"]')).toContainText(
+      'CLAUDE_PLUGIN_ROOT',
+    );
+    const file = page.locator('[data-plugin-files] pre[data-output]').first();
+    const text = (await file.textContent()) ?? '';
+    expect(JSON.parse(text)).toEqual({
+      mcpServers: {
+        docs: { url: 'https://docs.example.com/mcp', bearer_token_env_var: 'DOCS_TOKEN' },
+        local: { command: 'node', args: ['./dist/server.js'], cwd: '.' },
+      },
+    });
+    // No merge into config.toml for a plugin's file.
+    await expect(page.locator('[data-merge-all]')).toHaveCount(0);
+    // Before copying: the copy button's passing "Copied" state is OutputBlock's own (not checked here).
+    const axe = await new AxeBuilder({ page }).include('[data-doctor]').analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`)).toEqual(
+      [],
+    );
+    await page.getByRole('button', { name: /^Copy Corrected \.mcp\.json/ }).click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(text);
+  });
+}
+
 test('20,000 headers in one server: the DOM stays bounded (findings capped, no highlighting of a huge block)', async ({
   page,
 }) => {

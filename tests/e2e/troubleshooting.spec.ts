@@ -30,6 +30,31 @@ for (const line of PASTED) {
   });
 }
 
+// Messages only the interactive codex prints: the first section listed under the page is their entry.
+const ENTRY_FIRST: [string, string][] = [
+  [record('tui')['tui.missing']!.text, 'mcp-client-command-not-found'],
+  [record('tui')['tui.incomplete']!.text, 'mcp-startup-incomplete'],
+  [record('tui')['tui.incompleteMany']!.text, 'mcp-startup-incomplete'],
+  [record('tui')['tui.required']!.text, 'required-server-missing'],
+];
+
+for (const [line, anchor] of ENTRY_FIRST) {
+  test(`search: pasting "${line}" lists the entry #${anchor} first`, async ({ page }) => {
+    await openGuide(page, '/');
+    await page.getByRole('button', { name: 'Search' }).first().click();
+    await page.getByPlaceholder('Search').last().fill(line);
+    const first = page.locator('.pagefind-ui__result').first();
+    await expect(first.locator('.pagefind-ui__result-link').first()).toHaveAttribute(
+      'href',
+      /^\/reference\/troubleshooting\/$/,
+      { timeout: 10_000 },
+    );
+    await expect(
+      first.locator('.pagefind-ui__result-nested .pagefind-ui__result-link').first(),
+    ).toHaveAttribute('href', `/reference/troubleshooting/#${anchor}`);
+  });
+}
+
 test('an entry links to its anchor, and its fix link opens the generator with the fix applied', async ({
   page,
 }) => {
@@ -64,4 +89,9 @@ test('search: "failed to start" lists the troubleshooting page first, and the co
     toc.getByRole('link', { name: 'A required server whose command is not installed' }),
   ).toBeVisible();
   await expect(toc.getByRole('link', { name: 'HTTP 401 from a remote server' })).toBeVisible();
+  for (const name of [
+    'MCP client failed to start: No such file or directory',
+    'MCP startup incomplete',
+  ])
+    await expect(toc.getByRole('link', { name, exact: true })).toBeVisible();
 });

@@ -8,6 +8,10 @@ import { withBase } from '../../lib/site/base.ts';
 import type { Provider } from '../../lib/input/provider.ts';
 import { copyText, useAnnouncer } from '../shared/live.ts';
 import { ServerJsonPicker, type Picked } from '../server-json/ServerJsonPicker.tsx';
+import type { AuthorPluginView as PluginViewType } from './AuthorPluginView.tsx';
+
+// The plugin files (with the generator and the plugin writer) load when their section is opened.
+const loadPluginView = () => import('./AuthorPluginView.tsx');
 
 interface Props {
   provider: Provider;
@@ -48,6 +52,14 @@ function Copyable({
 export default function AddToCodexIsland({ provider }: Props) {
   const [picked, setPicked] = useState<Picked | null>(null);
   const [announcement, announce] = useAnnouncer();
+  const [PluginView, setPluginView] = useState<typeof PluginViewType | null>(null);
+  const openPlugin = (e: Event) => {
+    if ((e.currentTarget as HTMLDetailsElement).open && !PluginView)
+      loadPluginView().then(
+        (m) => setPluginView(() => m.AuthorPluginView),
+        () => undefined,
+      );
+  };
   const copy = async (title: string, text: string) => {
     const ok = await copyText(text);
     announce(
@@ -111,6 +123,21 @@ export default function AddToCodexIsland({ provider }: Props) {
               No README section yet: this entry still has a value your readers must fill in (such as
               a {'{placeholder}'} in the URL). The badge link works and tells them what to add.
             </p>
+          )}
+          {server && conversion && (
+            <details class="cmg-plugin-out" data-sj="plugin" onToggle={openPlugin}>
+              <summary>As a Codex plugin in your repository</summary>
+              {PluginView ? (
+                <PluginView
+                  provider={provider}
+                  server={server}
+                  conversion={conversion}
+                  onCopied={announce}
+                />
+              ) : (
+                <p class="cmg-help">Loading…</p>
+              )}
+            </details>
           )}
         </div>
       )}

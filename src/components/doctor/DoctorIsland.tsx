@@ -15,7 +15,7 @@ import { createAnalyser, type Analyser } from './doctor-client.ts';
 import { Area, blockName, EXAMPLES, ReleaseSelect } from './doctor-fields.tsx';
 import { looksLikeJson } from '../../lib/doctor/detect.ts';
 import { MergePreview } from './doctor-merge.tsx';
-import { MergeAllView, Rich } from './doctor-view.tsx';
+import { MergeAllView, PluginFiles, Rich } from './doctor-view.tsx';
 import { Choice } from '../shared/fields.tsx';
 import { useAnnouncer } from '../shared/live.ts';
 import '../generator/generator.css';
@@ -30,6 +30,8 @@ export default function DoctorIsland({ provider }: { provider?: Provider }) {
   const [mode, setMode] = useState<Mode>('toml');
   // Set when the doctor switched to JSON itself (JSON pasted as config.toml); the notice says so.
   const [autoJson, setAutoJson] = useState(false);
+  // Set when the doctor switched to a plugin's file itself (a manifest, or ${CLAUDE_PLUGIN_ROOT}).
+  const [autoPlugin, setAutoPlugin] = useState(false);
   const [release, setRelease] = useState<Release>(CODEX_NEWEST);
   const [input, setInput] = useState('');
   const [exported, setExported] = useState('');
@@ -95,11 +97,13 @@ export default function DoctorIsland({ provider }: { provider?: Provider }) {
 
   // After a switch the doctor made itself, TOML pasted again switches back.
   useEffect(() => {
-    if (autoJson && mode === 'json' && input.trim() !== '' && !looksLikeJson(input)) {
+    const auto = (autoJson && mode === 'json') || (autoPlugin && mode === 'plugin');
+    if (auto && input.trim() !== '' && !looksLikeJson(input)) {
       setMode('toml');
       setAutoJson(false);
+      setAutoPlugin(false);
     }
-  }, [input, autoJson, mode]);
+  }, [input, autoJson, autoPlugin, mode]);
 
   useEffect(() => {
     if (input.trim() === '') {
@@ -123,6 +127,15 @@ export default function DoctorIsland({ provider }: { provider?: Provider }) {
       if (answer.kind !== 'doctor') return;
       setDoctor(answer);
       setDoctorBusy(false);
+      // A plugin's own file pasted as another client's JSON: the choice above follows, with a word why.
+      if (answer.report.readAsPlugin && mode !== 'plugin') {
+        setMode('plugin');
+        setAutoPlugin(true);
+        announce(
+          'This is a plugin\'s own file: the doctor switched to "A plugin\'s .mcp.json or plugin.json".',
+        );
+        return;
+      }
       // JSON pasted as config.toml: read as JSON, and the choice above follows, with a word why.
       if (answer.report.readAsJson && mode === 'toml') {
         setMode('json');
@@ -238,10 +251,16 @@ export default function DoctorIsland({ provider }: { provider?: Provider }) {
               label: 'JSON from another client',
               help: '(Claude Desktop, Cursor, VS Code, Gemini CLI, OpenCode… or a server.json)',
             },
+            {
+              value: 'plugin',
+              label: "A plugin's .mcp.json or plugin.json",
+              help: '(read by Codex itself, Codex or Claude style)',
+            },
           ]}
           onChange={(v) => {
-            setMode(v === 'json' ? 'json' : 'toml');
+            setMode(v === 'json' || v === 'plugin' ? v : 'toml');
             setAutoJson(false);
+            setAutoPlugin(false);
           }}
           messages={[]}
           inline
@@ -251,17 +270,31 @@ export default function DoctorIsland({ provider }: { provider?: Provider }) {
             What you pasted is JSON, not TOML, so the doctor reads it as JSON from another client.
           </p>
         )}
+        {autoPlugin && mode === 'plugin' && (
+          <p class="cmg-notice" data-auto-plugin>
+            What you pasted is a plugin's own file (Codex reads it itself), so the doctor reads it
+            as one.
+          </p>
+        )}
         <ReleaseSelect value={release} onChange={chooseRelease} />
         <Area
           id="cmd-input"
-          label={mode === 'toml' ? 'Your config.toml' : 'Your JSON MCP configuration'}
+          label={
+            mode === 'toml'
+              ? 'Your config.toml'
+              : mode === 'plugin'
+                ? "Your plugin's .mcp.json or plugin.json"
+                : 'Your JSON MCP configuration'
+          }
           value={input}
           onInput={setInput}
           areaRef={inputRef}
           help={
             mode === 'toml'
               ? 'Paste all of ~/.codex/config.toml (or .codex/config.toml). Checked as you type, in this browser tab only.'
-              : 'Paste the "mcpServers" object (or the whole file), or a server.json from the MCP Registry. Comments and trailing commas are fine.'
+              : mode === 'plugin'
+                ? "Paste the plugin's .mcp.json, or its .codex-plugin/plugin.json. Checked as you type, in this browser tab only."
+                : 'Paste the "mcpServers" object (or the whole file), or a server.json from the MCP Registry. Comments and trailing commas are fine.'
           }
         />
         <div class="cmg-field">
@@ -330,8 +363,11 @@ export default function DoctorIsland({ provider }: { provider?: Provider }) {
             )}
             <FileFindings report={report} onLine={goToLine} />
             {report.servers.length > 0 && <ul class="cmd-servers">{cards}</ul>}
+            {report.plugin && (
+              <PluginFiles plugin={report.plugin} interactive={hydrated} onCopied={announce} />
+            )}
             {report.repair && hydrated && <RepairView repair={report.repair} onCopied={announce} />}
-            {hydrated && allBlocks.length > 0 && (
+            {hydrated && allBlocks.length > 0 && mode !== 'plugin' && (
               <p class="cmd-actions">
                 <button type="button" data-merge-all onClick={mergeAll}>
                   Merge all {allBlocks.length} corrected{' '}

@@ -7,6 +7,7 @@
 import {
   convertMcpServersJson,
   diagnoseConfig,
+  diagnosePluginFile,
   type DoctorReport,
 } from '../../lib/doctor/index.ts';
 import { lineDiff, type DiffLine } from '../../lib/config-file/line-diff.ts';
@@ -22,7 +23,7 @@ import type { Provider } from '../../lib/input/provider.ts';
 
 export interface DoctorRequest {
   kind: 'doctor';
-  mode: 'toml' | 'json';
+  mode: 'toml' | 'json' | 'plugin';
   /** The reader's Codex release, whose rules the doctor applies. */
   release: Release;
   text: string;
@@ -84,7 +85,11 @@ function fullReport(r: DoctorRequest): DoctorReport {
     correctedLimit: r.limit,
   };
   const report =
-    r.mode === 'toml' ? diagnoseConfig(r.text, options) : convertMcpServersJson(r.text, options);
+    r.mode === 'toml'
+      ? diagnoseConfig(r.text, options)
+      : r.mode === 'plugin'
+        ? diagnosePluginFile(r.text, options)
+        : convertMcpServersJson(r.text, options);
   last = { key, text: r.text, report };
   return report;
 }

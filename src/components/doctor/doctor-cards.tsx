@@ -2,12 +2,12 @@
 import type { VNode } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { DoctorReport, Finding, ServerReport } from '../../lib/doctor/index.ts';
-import { HIGHLIGHT_LIMIT, Rich } from './doctor-view.tsx';
+import { clip, HIGHLIGHT_LIMIT, Rich } from './doctor-view.tsx';
 import { trimEndTokens, type Token } from '../../lib/generator/tokens.ts';
 import { OutputBlock, plainTokens } from '../shared/OutputBlock.tsx';
 
 /** What the reader pasted. */
-export type Mode = 'toml' | 'json';
+export type Mode = 'toml' | 'json' | 'plugin';
 
 /**
  * Findings (and changes) shown per list: a file with 20,000 headers gave one card 20,000 findings,
@@ -63,7 +63,7 @@ function FindingList({
             {f.codexMessage && (
               <span class="cmd-codex">
                 {' '}
-                Codex says: <q>{f.codexMessage}</q>
+                Codex says: <q>{clip(f.codexMessage)}</q>
               </span>
             )}
           </li>
@@ -133,13 +133,19 @@ export function ServerCard({
         )}
       </h3>
       <FindingList
-        title={source === 'toml' ? 'Codex refuses to load' : 'Cannot be converted as is'}
+        title={
+          source === 'toml'
+            ? 'Codex refuses to load'
+            : source === 'plugin'
+              ? 'Codex drops this server'
+              : 'Cannot be converted as is'
+        }
         findings={server.rejected}
         onLine={onLine}
       />
       <FindingList title="Ignored by Codex" findings={server.ignored} onLine={onLine} />
       <FindingList title="Risks" findings={server.risks} onLine={onLine} />
-      {block ? (
+      {source === 'plugin' ? null : block ? (
         <div class="cmd-corrected">
           <OutputBlock
             kind={`doctor-${block.name}`}
@@ -273,7 +279,7 @@ export function FileFindings({
           {f.codexMessage && (
             <span class="cmd-codex">
               {' '}
-              Codex says: <q>{f.codexMessage}</q>
+              Codex says: <q>{clip(f.codexMessage)}</q>
             </span>
           )}
           {f.line !== undefined && (

@@ -1,11 +1,29 @@
 /** Parts of the doctor page that need no state of their own: rich messages, and the merge-all result with its diff. */
 import type { VNode } from 'preact';
 import type { DiffLine } from '../../lib/config-file/line-diff.ts';
+import type { DoctorReport } from '../../lib/doctor/index.ts';
 import type { MergeAllAnswer } from './doctor-analysis.ts';
+import { jsonTokens } from '../../lib/generator/json-tokens.ts';
+import { trimEndTokens } from '../../lib/generator/tokens.ts';
 import { OutputBlock, plainTokens } from '../shared/OutputBlock.tsx';
 
 /** Longer corrected blocks are shown as plain text: one span per token would be too many nodes. */
 export const HIGHLIGHT_LIMIT = 32_000;
+
+/**
+ * A quoted value (and any message part) longer than this is shortened where it is drawn: the
+ * doctor quotes what was pasted, and a 2 MB value in a message took Chromium 1.5 s of CPU to lay out.
+ */
+const CLIP_CODE = 240;
+const CLIP_TEXT = 2000;
+
+/** `text`, or its start and end around a count of what was left out. */
+export function clip(text: string, max = CLIP_TEXT): string {
+  if (text.length <= max) return text;
+  const head = Math.round(max * 0.66);
+  const tail = Math.round(max * 0.17);
+  return `${text.slice(0, head)}… (${(text.length - head - tail).toLocaleString('en')} more characters) …${text.slice(-tail)}`;
+}
 
 /** Renders `code` spans in a message (the doctor writes key names in backticks). */
 export function Rich({ text }: { text: string }) {
@@ -13,7 +31,11 @@ export function Rich({ text }: { text: string }) {
   return (
     <>
       {parts.map((p) =>
-        p.startsWith('`') && p.endsWith('`') && p.length > 2 ? <code>{p.slice(1, -1)}</code> : p,
+        p.startsWith('`') && p.endsWith('`') && p.length > 2 ? (
+          <code>{clip(p.slice(1, -1), CLIP_CODE)}</code>
+        ) : (
+          clip(p)
+        ),
       )}
     </>
   );
@@ -134,5 +156,43 @@ export function MergeAllView({
         onCopied={onCopied}
       />
     </>
+  );
+}
+
+/** A plugin's corrected files (the whole .mcp.json, and plugin.json when its servers moved), and what changed. */
+export function PluginFiles({
+  plugin,
+  interactive,
+  onCopied,
+}: {
+  plugin: NonNullable<DoctorReport['plugin']>;
+  interactive: boolean;
+  onCopied: (m: string) => void;
+}) {
+  return (
+    <div class="cmd-corrected" data-plugin-files>
+      {plugin.files.map((f) => (
+        <OutputBlock
+          kind={`doctor-plugin-${f.path}`}
+          title={`Corrected ${f.path}`}
+          // Written by JSON.stringify (the doctor's plugin reader): its tokens, as the generator's plugin files.
+          tokens={trimEndTokens(
+            f.text.length > HIGHLIGHT_LIMIT ? plainTokens(f.text) : jsonTokens(f.text),
+          )}
+          interactive={interactive}
+          onCopied={onCopied}
+        />
+      ))}
+      {plugin.changes.length > 0 && (
+        <ul class="cmd-changes" aria-label="What changed in the plugin's files">
+          {plugin.changes.slice(0, 30).map((c) => (
+            <li>
+              <Rich text={c} />
+            </li>
+          ))}
+          {plugin.changes.length > 30 && <li>… and {plugin.changes.length - 30} more.</li>}
+        </ul>
+      )}
+    </div>
   );
 }

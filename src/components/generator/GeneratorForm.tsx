@@ -83,6 +83,8 @@ interface Props {
   lead?: ComponentChildren;
   /** More fields at the end of "Advanced settings" (the settings, once the engine has loaded). */
   advancedExtra?: ComponentChildren;
+  /** A field just above "Advanced settings" ("No browser on this machine", once the engine has loaded). */
+  beforeAdvanced?: ComponentChildren;
 }
 
 /** The form of one generator. */
@@ -268,6 +270,7 @@ export function GeneratorForm(props: Props) {
         </>
       )}
       <ProviderHeaders {...props} />
+      {props.beforeAdvanced}
       <details
         class="cmg-advanced"
         open={advancedOpen}

@@ -286,6 +286,17 @@ export default function GeneratorIsland(props: Props) {
             onRelease={(v) => setRelease(releases.find((r) => r === v) ?? newest)}
           />
         }
+        beforeAdvanced={
+          engine &&
+          oauth && (
+            <engine.HeadlessSwitch
+              id={id}
+              settings={settings}
+              setSettings={setSettings}
+              errorsOf={errorsOf}
+            />
+          )
+        }
         advancedExtra={
           engine &&
           settingsUi && (
@@ -335,6 +346,7 @@ export default function GeneratorIsland(props: Props) {
           blocked={{ count: errorCount, firstField: firstError, goTo: goToError }}
           announce={announce}
           onStale={withdraw}
+          headless={result.headless}
           afterToml={
             <>
               <ConfigPathNote

@@ -6,6 +6,7 @@
 import type { ComponentChildren } from 'preact';
 import type { Generated, Standalone } from '../../lib/generator/generate.ts';
 import type { Release } from '../../lib/codex/releases.ts';
+import type { HeadlessStep } from '../../lib/generator/headless.ts';
 import type { Shell } from '../../lib/generator/shells.ts';
 import { trimEndTokens, type Token } from '../../lib/generator/tokens.ts';
 import { OutputBlock } from '../shared/OutputBlock.tsx';
@@ -42,10 +43,12 @@ interface Props {
   onStale: (message: string) => void;
   /** Shown right after the TOML block (where the file is, the top-level settings block). */
   afterToml?: ComponentChildren;
-  /** The partial and TOML-only explanations, loaded with the engine (no preset needs them). */
-  notes?: typeof import('./CliNotes.tsx') | null;
+  /** The engine: the partial and TOML-only explanations and the headless steps (no preset needs them). */
+  notes?: typeof import('./engine.ts') | null;
   /** With the outputs blocked: the lines that depend only on the (valid) server name. */
   standalone?: Standalone | undefined;
+  /** "No browser on this machine": the steps that replace the usual ones (drawn by the engine). */
+  headless?: HeadlessStep[] | undefined;
 }
 
 /** The shell and Codex version choices, at the top of the form: they change every output. */
@@ -88,7 +91,11 @@ export function GeneratorOutputs(props: Props) {
   return (
     <>
       {outputs ? (
-        <Steps {...props} outputs={outputs} />
+        props.headless && props.notes ? (
+          <props.notes.HeadlessSteps {...props} outputs={outputs} steps={props.headless} />
+        ) : (
+          <Steps {...props} outputs={outputs} />
+        )
       ) : (
         <p class="cmg-blocked" role="status">
           Fix {blocked.count === 1 ? 'the field' : `the ${blocked.count} fields`} marked in the form

@@ -7,6 +7,7 @@ import { PagefindUI } from '@pagefind/default-ui';
 // As a URL, not a CSS import: Astro hoists the CSS of every module a page's scripts can reach into
 // the page's <head>, which would load the stylesheet on every page. Linked when search first opens.
 import stylesUrl from './search-ui.css?url';
+import { rankSections, type RankableResult } from './rank.ts';
 
 /** What Search.astro passes: Starlight's Pagefind options plus its URL formatter. */
 interface Options extends Record<string, unknown> {
@@ -14,10 +15,7 @@ interface Options extends Record<string, unknown> {
   formatURL: (path: string) => string;
 }
 
-interface Result {
-  url: string;
-  sub_results: Array<{ url: string }>;
-}
+type Result = RankableResult;
 
 /** Links Pagefind's stylesheet and resolves once it has loaded (or failed: the UI still works). */
 function loadStyles(): Promise<void> {
@@ -30,16 +28,23 @@ function loadStyles(): Promise<void> {
   });
 }
 
-/** Mounts the Pagefind UI exactly as Starlight 0.42's Search component does, once its styles are in. */
+/**
+ * Mounts the Pagefind UI as Starlight 0.42's Search component does, once its styles are in; the one
+ * change is the order of a result's sections (rank.ts).
+ */
 export async function mountSearchUI({ formatURL, ...options }: Options): Promise<void> {
   await loadStyles();
+  // The words searched for, so a pasted message's own section is listed first (rank.ts).
+  let term = '';
   new PagefindUI({
     ...options,
     showImages: false,
     showSubResults: true,
+    processTerm: (t: string) => ((term = t), t),
     processResult: (result: Result) => {
+      const ranked = rankSections(result, term);
       result.url = formatURL(result.url);
-      result.sub_results = result.sub_results.map((sub) => ({ ...sub, url: formatURL(sub.url) }));
+      result.sub_results = ranked.map((sub) => ({ ...sub, url: formatURL(sub.url) }));
     },
   });
 }

@@ -203,6 +203,24 @@ export const CHANGES = {
       'from the environment Codex started in, when they are set; before, none of them.',
     proof: 'runtime',
   },
+  pluginInlineServers: {
+    since: '0.142.0',
+    lastWithout: '0.141.0',
+    area: 'plugins',
+    what:
+      'A plugin whose `.codex-plugin/plugin.json` holds `mcpServers` as an object gets those ' +
+      'servers (its `.mcp.json` is then not read); before, `codex plugin add` refuses such a plugin ' +
+      '("Error: missing or invalid plugin.json").',
+  },
+  pluginsPathShort: {
+    since: '0.163.0',
+    lastWithout: '0.162.0',
+    area: 'config.toml',
+    what:
+      'A wrong value inside a `[plugins."PLUGIN@MARKETPLACE"]` table is reported at `plugins` alone ' +
+      '(before: at its full path, such as `plugins.p@m.enabled`), and `plugins = 1` as ' +
+      '"expected struct PluginsConfigToml" (before: "expected a map").',
+  },
   startupDeadlineWording: {
     since: '0.169.0',
     lastWithout: '0.165.0',

@@ -1,10 +1,14 @@
 /**
  * What Codex does with plugins and marketplaces, observed offline with a local marketplace in a
- * throwaway CODEX_HOME, identical on every release from CODEX_OLDEST to CODEX_NEWEST (no entry in
- * changes.ts). Each fact is proven on the release under test by tests/conformance/plugin.test.ts.
+ * throwaway CODEX_HOME, identical on every release from CODEX_OLDEST to CODEX_NEWEST except where a
+ * fact names an entry of changes.ts (pluginInlineServers, pluginsPathShort). Each fact is proven on
+ * the release under test by tests/conformance/plugin.test.ts (and release-facts.test.ts for changes).
  * Git marketplaces cannot be fetched in the test environment: what is said about them is the
  * CLI's own help text, quoted as such (GIT_MARKETPLACE_HELP).
  */
+
+import { CHANGES } from './changes.ts';
+import { inRange, type Release } from './releases.ts';
 
 /** Where each file of a marketplace lives, relative to the marketplace root (or the plugin folder). */
 export const PLUGIN_PATHS = {
@@ -106,3 +110,89 @@ export const PLUGIN_INSTALL = {
   /** A server entry Codex cannot read (a wrong value) is dropped silently: `codex mcp get` says "No MCP server named". */
   badEntryDropped: true,
 } as const;
+
+/**
+ * What Codex does with `${VAR}`, `$VAR` and `${CLAUDE_PLUGIN_ROOT}` (Claude Code's variable for the
+ * plugin's folder) in a plugin's `.mcp.json`: nothing. `codex mcp get --json` shows every value as
+ * written, in command, args, env, cwd, url, bearer_token_env_var and the header tables; a relative
+ * `cwd` such as `${CLAUDE_PLUGIN_ROOT}` is then resolved against the installed copy like any other
+ * (PLUGIN_INSTALL.installedRoot), so `"cwd": "."` is the way to name the plugin's folder.
+ */
+export const MCP_JSON_EXPANDS_VARIABLES = false;
+
+/**
+ * A server of `.mcp.json` that config.toml would refuse (a wrong type, `url` next to `command`, no
+ * transport…) is dropped alone and without a word: the plugin's other servers load
+ * (PLUGIN_INSTALL.badEntryDropped). Keys Codex does not read there, Claude's `type` and `headers`
+ * (MCP_JSON_IGNORED_KEYS) as well as any other, are dropped without a word too.
+ */
+export const MCP_JSON_BAD_SERVER_ALONE = true;
+
+/** Where a plugin's servers come from, by the `mcpServers` of its plugin.json. */
+export const MANIFEST_SERVERS = {
+  /** No `mcpServers` in plugin.json: `.mcp.json` next to `.codex-plugin/`. */
+  absent: PLUGIN_PATHS.servers,
+  /** `"mcpServers": "./other.json"`: that file, relative to the plugin folder (`.mcp.json` is not read). */
+  path: true,
+  /** `"mcpServers": { … }` inline: read from pluginInlineServers on (`.mcp.json` is not read); before, the plugin does not install (MANIFEST_REFUSAL). */
+  inlineSince: CHANGES.pluginInlineServers.since,
+} as const;
+
+/**
+ * The plugin tables of config.toml, observed on every release of the window (the value rules, and
+ * Codex's refusal of a wrong one, as for `[mcp_servers]`); proven by tests/conformance/plugin.test.ts
+ * and the doctor corpus.
+ */
+export const PLUGIN_CONFIG = {
+  /** `[marketplaces.NAME]`: its keys and their values (`source_type` one of `git`, `local`). */
+  marketplaceKeys: {
+    source_type: { oneOf: ['git', 'local'] },
+    source: 'string',
+    ref: 'string',
+    sparse_paths: 'string list',
+    last_updated: 'string',
+    last_revision: 'string',
+  },
+  /** `[plugins."PLUGIN@MARKETPLACE"]`: its keys. */
+  pluginKeys: { enabled: 'boolean', mcp_servers: 'table' },
+  /**
+   * The keys of `[plugins."PLUGIN@MARKETPLACE".mcp_servers.SERVER]` Codex reads, each with its
+   * `[mcp_servers.NAME]` value rule (keys.ts): `enabled` and the tool lists show in
+   * `codex mcp get --json`. Every other key (command, url, timeouts…) is ignored without a word:
+   * the plugin's own file sets those.
+   */
+  pluginServerKeys: [
+    'enabled',
+    'enabled_tools',
+    'disabled_tools',
+    'default_tools_approval_mode',
+    'tools',
+  ],
+  /** A plugin is named `PLUGIN@MARKETPLACE` there: `[plugins."p".mcp_servers.s]` changes nothing. */
+  keyedByPluginAtMarketplace: true,
+} as const satisfies {
+  marketplaceKeys: Record<string, 'string' | 'string list' | { oneOf: readonly string[] }>;
+  pluginKeys: Record<string, 'boolean' | 'table'>;
+  pluginServerKeys: readonly string[];
+  keyedByPluginAtMarketplace: boolean;
+};
+
+/** What `codex plugin add` says about a plugin.json it cannot read (before pluginInlineServers: one with inline `mcpServers`). */
+export const MANIFEST_REFUSAL = 'missing or invalid plugin.json';
+
+/** Codex's refusal of a `source_type` it does not know. */
+export function sourceTypeRefusal(value: string): string {
+  return `unknown variant \`${value}\`, expected \`git\` or \`local\``;
+}
+
+/** The path `release` prints for a wrong value at `path` inside `plugins` (pluginsPathShort). */
+export function pluginsRefusalPath(path: readonly string[], release: Release): string {
+  return inRange(release, { from: CHANGES.pluginsPathShort.since })
+    ? 'plugins'
+    : ['plugins', ...path].join('.');
+}
+
+/** True when `release` reads `mcpServers` written inline in plugin.json (pluginInlineServers). */
+export function readsInlineServers(release: Release): boolean {
+  return inRange(release, { from: MANIFEST_SERVERS.inlineSince });
+}

@@ -15,6 +15,8 @@ export interface Context {
   exported: Set<string> | null;
   /** The Codex release whose rules apply (the reader's choice; default the newest). */
   release: Release;
+  /** Set for a server of a plugin's .mcp.json (no config.toml name rules apply there). */
+  plugin?: true;
 }
 
 /** The findings about one entry, each with the path Codex prints and the line in the pasted text. */

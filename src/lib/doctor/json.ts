@@ -2,7 +2,7 @@
 import { CODEX_NEWEST, type Release } from '../codex/index.ts';
 import { fromClientJson, findServers } from './read/client-json.ts';
 import { Findings, type Context } from './findings.ts';
-import { jsonErrorOffset, jsonLineFinder, lineColumn, stripJsonc } from './read/jsonc.ts';
+import { jsonLineFinder, parseJsonc } from './read/jsonc.ts';
 import { describe } from './schema.ts';
 import { looksLikeServerJson } from '../server-json/index.ts';
 import { checkServer } from './server.ts';
@@ -16,6 +16,7 @@ import {
   type Finding,
   type ServerReport,
 } from './types.ts';
+import { diagnosePlugin, looksLikePluginFile } from './plugin-json.ts';
 
 /** Converts a JSON text (may throw on a bug: the public wrapper catches). */
 export function convertJson(pasted: string, options: DiagnoseOptions): DoctorReport {
@@ -23,22 +24,17 @@ export function convertJson(pasted: string, options: DiagnoseOptions): DoctorRep
   const text = pasted.replace(/^\uFEFF/, '');
   const exported = exportedSet(options);
   const base = { source: 'json' as const, file: [] as Finding[], servers: [] as ServerReport[] };
-  const clean = stripJsonc(text);
-  let root: unknown;
-  try {
-    root = JSON.parse(clean.text);
-  } catch (e) {
-    const offset = jsonErrorOffset(clean.text);
-    const where = lineColumn(clean.text, offset);
-    const message = (e instanceof Error ? e.message : String(e)).replace(
-      /\s*\(line \d+ column \d+\)|\s*at position \d+.*$|^JSON\.parse: /g,
-      '',
-    );
-    const partial = { ...base, parseError: { message, ...where }, loads: false };
+  const parsed = parseJsonc(text);
+  if ('parseError' in parsed) {
+    const partial = { ...base, parseError: parsed.parseError, loads: false };
     return { ...partial, summary: jsonSummary(partial) };
   }
+  const { root, clean } = parsed;
   // A server.json from the MCP Registry, rather than a client's configuration.
   if (looksLikeServerJson(root)) return convertServerJson(text, options.provider);
+  // A plugin's own file (its manifest, or an .mcp.json naming Claude's plugin folder): read by Codex itself.
+  if (looksLikePluginFile(root, text))
+    return { ...diagnosePlugin(text, options), readAsPlugin: true };
   const found = findServers(root);
   const file: Finding[] = [];
   if (!found) {

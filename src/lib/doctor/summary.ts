@@ -44,9 +44,14 @@ export function tomlSummary(
   const rejected = [...report.file, ...report.servers.flatMap((s) => s.rejected)].filter(
     (f) => f.kind === 'rejected',
   );
+  // Keys ignored in a plugin's server table are named on their own: no session warning is known for them.
+  const pluginIgnored = report.file.filter(
+    (f) => f.kind === 'ignored' && f.codexPath.startsWith('plugins.'),
+  ).length;
   const ignored =
     report.servers.reduce((n, s) => n + s.ignored.length, 0) +
-    report.file.filter((f) => f.kind === 'ignored').length;
+    report.file.filter((f) => f.kind === 'ignored').length -
+    pluginIgnored;
   const risks = report.servers.reduce(
     (n, s) => n + s.risks.filter((r) => r.severity !== 'info').length,
     0,
@@ -60,13 +65,17 @@ export function tomlSummary(
     return `${whole}: ${plural(rejected.length, 'problem')}${names.length > 0 ? ` in ${names.map((n) => `"${n}"`).join(', ')}` : ''} ${rejected.length === 1 ? 'stops' : 'stop'} Codex ${release}: ${effect} Fix ${rejected.length === 1 ? 'it' : 'them'} (or use the corrected blocks) and every server loads again.`;
   }
   const rest = notChecked(report.unchecked);
+  const pluginNote =
+    pluginIgnored > 0
+      ? ` In the plugin tables, ${plural(pluginIgnored, 'key')} ${pluginIgnored === 1 ? 'is' : 'are'} ignored (see above).`
+      : '';
   if (report.servers.length === 0)
-    return `This file defines no MCP servers: Codex reads them only from [mcp_servers.NAME] tables. ${rest}`;
-  return `Codex ${release} accepts the [mcp_servers] part of this file (${plural(report.servers.length, 'server')}).${ignored > 0 ? ` ${plural(ignored, 'key')} ${ignored === 1 ? 'is' : 'are'} ignored: a session warns about ${ignored === 1 ? 'it' : 'them'}, while \`codex mcp list\` and \`get\` stay silent.` : ''}${risks > 0 ? ` ${plural(risks, 'risk')} to look at.` : ''}${ignored + risks === 0 ? ' Nothing to fix there.' : ''} ${rest}`;
+    return `This file defines no MCP servers of its own: Codex reads them from [mcp_servers.NAME] tables (an installed plugin brings its own).${pluginNote} ${rest}`;
+  return `Codex ${release} accepts the [mcp_servers] part of this file (${plural(report.servers.length, 'server')}).${ignored > 0 ? ` ${plural(ignored, 'key')} ${ignored === 1 ? 'is' : 'are'} ignored: a session warns about ${ignored === 1 ? 'it' : 'them'}, while \`codex mcp list\` and \`get\` stay silent.` : ''}${risks > 0 ? ` ${plural(risks, 'risk')} to look at.` : ''}${ignored + risks === 0 ? ' Nothing to fix there.' : ''}${pluginNote} ${rest}`;
 }
 
 /** A report for input the doctor itself failed on (a bug): never a crash in the page. */
-export function internalError(source: 'toml' | 'json', e: unknown): DoctorReport {
+export function internalError(source: DoctorReport['source'], e: unknown): DoctorReport {
   const message = `The doctor failed on this input (${e instanceof Error ? e.message : 'unknown error'}), so nothing was checked. Please report it, with the input if you can share it.`;
   return {
     source,

@@ -15,6 +15,7 @@ import { codexEscapeMessage, isEscapeProblem, repairBackslashes } from './read/w
 import { lineOf, type TomlStatement } from '../config-file/toml-scan.ts';
 import { TOP_LEVEL_ENUMS, topLevelRefusal } from '../codex/top-level.ts';
 import { display } from './schema.ts';
+import { checkPluginTables } from './checks/plugin-tables.ts';
 import type { Table } from './types.ts';
 
 /** The set of exported variable names, when the reader gave them. */
@@ -39,6 +40,8 @@ export function diagnoseToml(text: string, options: DiagnoseOptions): DoctorRepo
   const { file, entries } = locateServers(doc, statements);
   const topLevel = checkTopLevel(doc, statements);
   file.push(...topLevel.findings);
+  const plugins = checkPluginTables(doc, statements, release);
+  file.push(...plugins.findings);
   const limit = options.correctedLimit ?? Number.POSITIVE_INFINITY;
   const servers = entries.map((e, i) =>
     checkServer(
@@ -52,7 +55,11 @@ export function diagnoseToml(text: string, options: DiagnoseOptions): DoctorRepo
     !file.some((f) => f.kind === 'rejected') && !servers.some((s) => s.rejected.length > 0);
   const misplaced = new Set(entries.flatMap((e) => (e.misplaced ? [e.misplaced] : [])));
   const unchecked = Object.keys(doc).filter(
-    (k) => k !== 'mcp_servers' && !misplaced.has(k) && !topLevel.checked.has(k),
+    (k) =>
+      k !== 'mcp_servers' &&
+      !misplaced.has(k) &&
+      !topLevel.checked.has(k) &&
+      !plugins.checked.has(k),
   );
   const partial = { ...base, parseError: null, file, servers, loads, unchecked };
   return { ...partial, summary: tomlSummary(partial, release) };

@@ -62,7 +62,8 @@ export interface ParseProblem {
 }
 
 export interface DoctorReport {
-  source: 'toml' | 'json';
+  /** plugin: a plugin's own .mcp.json or plugin.json, which Codex reads itself. */
+  source: 'toml' | 'json' | 'plugin';
   parseError: ParseProblem | null;
   /** Problems not tied to one server (mcp_servers of the wrong type, servers under a misspelled table). */
   file: Finding[];
@@ -86,6 +87,10 @@ export interface DoctorReport {
   repair?: { text: string; lines: number[] };
   /** Set when JSON was pasted as a config.toml: the report is the JSON conversion (`source` is 'json'). */
   readAsJson?: true;
+  /** Set when JSON pasted as another client's turned out to be a plugin's own file (`source` is 'plugin'). */
+  readAsPlugin?: true;
+  /** A plugin's file: the corrected files (path in the plugin folder, text) and what changed. */
+  plugin?: { path: string; files: { path: string; text: string }[]; changes: string[] };
 }
 
 export interface DiagnoseOptions {

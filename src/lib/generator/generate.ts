@@ -94,12 +94,14 @@ export function portableWord(word: string): string | null {
 
 /**
  * `codex mcp login NAME [--scopes a,b]`, with the headless variant as a comment where Codex `release`
- * has `--no-browser` (0.156.0 on); null when not portable.
+ * has `--no-browser` (0.156.0 on); with `noBrowser`, that variant itself (the plain command where
+ * the release lacks the option: headless.ts says what to do there). Null when not portable.
  */
 export function loginTokens(
   name: string,
   scopes: readonly string[] = [],
   release: Release = CODEX_NEWEST,
+  noBrowser = false,
 ): Token[] | null {
   const argv = ['codex', 'mcp', 'login', name];
   const scopesFlag = MCP_KEYS['scopes']?.loginFlag;
@@ -107,6 +109,7 @@ export function loginTokens(
   if (argv.some((word) => portableWord(word) === null)) return null;
   const cmd = wordTokens(argv, (word) => portableWord(word) ?? word);
   if (!factsFor(release).loginFlags.includes(NO_BROWSER_FLAG)) return linesOf([cmd]);
+  if (noBrowser) return linesOf([[...cmd, tok('plain', ' '), tok('flag', NO_BROWSER_FLAG)]]);
   const note = `# No browser on this machine (SSH, container)? Add ${NO_BROWSER_FLAG} and paste the callback URL back.`;
   return linesOf([cmd, [tok('comment', note)]]);
 }
@@ -116,8 +119,9 @@ export function loginCommand(
   name: string,
   scopes: readonly string[] = [],
   release: Release = CODEX_NEWEST,
+  noBrowser = false,
 ): string | null {
-  const tokens = loginTokens(name, scopes, release);
+  const tokens = loginTokens(name, scopes, release, noBrowser);
   return tokens && textOf(tokens);
 }
 

@@ -11,6 +11,7 @@ import { CODEX_NEWEST, type Release } from '../codex/releases.ts';
 import { configPath, type Platform } from './config-path.ts';
 import type { SettingsForm } from '../input/settings-form.ts';
 import type { Generated } from './generate.ts';
+import { headlessSteps, type HeadlessStep } from './headless.ts';
 import type { Diagnostic, Scope } from './model.ts';
 import { orderedEntry, tomlTokens } from './toml.ts';
 import { unsafeChar } from '../safety/unsafe-chars.ts';
@@ -33,6 +34,8 @@ export interface ResolvedSettings {
     tools?: Record<string, { approval_mode: string }>;
   };
   topLevel: { mcp_oauth_credentials_store?: string; mcp_oauth_callback_port?: number };
+  /** "No browser on this machine" is on (OAuth only): the steps follow headless.ts. */
+  headless: boolean;
   diagnostics: Diagnostic[];
 }
 
@@ -41,6 +44,8 @@ export interface GeneratedWithSettings extends Generated {
   topLevel: string | null;
   /** The file the top-level block belongs in: always the user config (never a project's). */
   topLevelPath: string;
+  /** With "No browser on this machine" on: the steps in the order that works there. */
+  headless?: HeadlessStep[];
 }
 
 const err = (field: string, message: string): Diagnostic => ({ field, severity: 'error', message });
@@ -130,8 +135,10 @@ export function resolveSettings(form: SettingsForm, ctx: SettingsContext): Resol
   const tools = toolApprovals(form.toolApprovals, release, diagnostics);
   if (tools) server.tools = tools;
   const topLevel: ResolvedSettings['topLevel'] = {};
+  const headless = ctx.oauth && headlessOn(form.headless ?? '', diagnostics);
   if (ctx.oauth) {
-    const store = form.credentialsStore.trim();
+    // No browser here usually means no keyring either: the "file" store, unless another was chosen.
+    const store = form.credentialsStore.trim() || (headless ? 'file' : '');
     const stores = MCP_OAUTH_TOP_LEVEL.mcp_oauth_credentials_store.map((v) => v.value as string);
     if (store !== '' && !stores.includes(store)) {
       diagnostics.push(
@@ -143,8 +150,27 @@ export function resolveSettings(form: SettingsForm, ctx: SettingsContext): Resol
     } else if (store !== '') topLevel.mcp_oauth_credentials_store = store;
     const port = callbackPort(form.callbackPort, diagnostics);
     if (port !== undefined) topLevel.mcp_oauth_callback_port = port;
+    if (headless && store !== 'file' && topLevel.mcp_oauth_credentials_store)
+      diagnostics.push({
+        field: 'settings.credentialsStore',
+        severity: 'warning',
+        message: `With no browser on this machine there is usually no keyring either: the steps below are written for "file" (the store "${store}" was chosen here).`,
+      });
   }
-  return { server, topLevel, diagnostics };
+  return { server, topLevel, headless, diagnostics };
+}
+
+/** The switch's value: `on` or empty; anything else (from a link) is an error at the field. */
+function headlessOn(value: string, out: Diagnostic[]): boolean {
+  const v = value.trim();
+  if (v === '' || v === 'on') return v === 'on';
+  out.push(
+    err(
+      'settings.headless',
+      `No browser on this machine "${v}" is not a value it takes: use "on", or leave it out.`,
+    ),
+  );
+  return false;
 }
 
 /** The top-level block: bare keys, to be placed above the first `[table]` of config.toml. */
@@ -196,16 +222,22 @@ export function withSettings(
     out.cli.mode === 'toml-only' || added.length === 0
       ? out.cli
       : { ...out.cli, mode: 'partial' as const, missing };
-  return {
-    diagnostics,
-    outputs: {
-      ...out,
-      toml,
-      cli,
-      configPath: configPath(ctx.scope, ctx.platform),
-      tokens: { ...out.tokens, toml: toml === out.toml ? out.tokens.toml : tomlTokens(toml) },
-    },
-    topLevel: topLevelBlock(resolved.topLevel),
-    topLevelPath,
+  const outputs = {
+    ...out,
+    toml,
+    cli,
+    configPath: configPath(ctx.scope, ctx.platform),
+    tokens: { ...out.tokens, toml: toml === out.toml ? out.tokens.toml : tomlTokens(toml) },
   };
+  const topLevel = topLevelBlock(resolved.topLevel);
+  const headless =
+    resolved.headless && topLevel
+      ? headlessSteps(outputs, {
+          topLevel,
+          topLevelPath,
+          release: ctx.release ?? CODEX_NEWEST,
+          callbackPort: resolved.topLevel.mcp_oauth_callback_port,
+        })
+      : undefined;
+  return { diagnostics, outputs, topLevel, topLevelPath, ...(headless && { headless }) };
 }

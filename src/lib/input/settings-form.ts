@@ -10,6 +10,11 @@ export interface SettingsForm {
   toolApprovals: string;
   credentialsStore: string;
   callbackPort: string;
+  /**
+   * "No browser on this machine": `on`, or empty (or absent, which keeps this module's bytes off
+   * the critical path). Reorders an OAuth server's steps (generator/headless.ts).
+   */
+  headless?: string;
 }
 
 /** Nothing set: every output is exactly what `generate` returns. */

@@ -15,7 +15,6 @@ import {
   type ServerSpec,
 } from '../generator/model.ts';
 import { orderedEntry } from '../generator/toml.ts';
-import { tok, type Token } from '../generator/tokens.ts';
 
 /** What a plugin is made from: a server's name and resolved entry, and the variables it needs (names and placeholders only). */
 export interface PluginSource {
@@ -95,36 +94,4 @@ export function pluginFiles(source: PluginSource, version: string = FIRST_VERSIO
     manifest: json({ name: plugin, version, description }),
     servers: json({ mcpServers: { [source.server]: orderedEntry(source.entry) } }),
   };
-}
-
-// JSON.stringify's output, piece by piece: a string, punctuation, whitespace, or a bare literal.
-const KEY_COLON = /\s*:/y;
-const JSON_PIECE = /"(?:[^"\\]|\\.)*"|[{}[\],:]|\s+|[^\s"{}[\],:]+/g;
-
-/**
- * The tokens of a JSON text that JSON.stringify wrote (the plugin's files): keys, strings, literals
- * and punctuation. Their concatenation is exactly `text` (anything unmatched stays a plain token).
- */
-export function jsonTokens(text: string): Token[] {
-  const out: Token[] = [];
-  let last = 0;
-  for (const m of text.matchAll(JSON_PIECE)) {
-    if (m.index > last) out.push(tok('plain', text.slice(last, m.index)));
-    const piece = m[0];
-    KEY_COLON.lastIndex = m.index + piece.length;
-    const after = KEY_COLON.test(text);
-    const kind = piece.startsWith('"')
-      ? after
-        ? 'key'
-        : 'string'
-      : /^[{}[\],:]$/.test(piece)
-        ? 'operator'
-        : /^\s/.test(piece)
-          ? 'plain'
-          : 'literal';
-    out.push(tok(kind, piece));
-    last = m.index + piece.length;
-  }
-  if (last < text.length) out.push(tok('plain', text.slice(last)));
-  return out;
 }

@@ -156,7 +156,11 @@ class Builder {
     this.exports.push({
       name,
       value: secret ? '' : value.text,
-      placeholder,
+      // A secret's own value (isSecret with a fixed `value`) never becomes its placeholder either.
+      placeholder:
+        secret && value.text !== '' && placeholder.includes(value.text)
+          ? 'paste-your-secret'
+          : placeholder,
       secret,
       required: def.isRequired,
       description: def.description,

@@ -89,12 +89,14 @@ export const SETTINGS_KEYS: Record<string, keyof SettingsForm> = {
   toolapproval: 'toolApprovals',
   credstore: 'credentialsStore',
   callbackport: 'callbackPort',
+  nobrowser: 'headless',
 };
 export const SETTINGS_LABELS: Record<keyof SettingsForm, string> = {
   defaultApproval: 'Tool approval for this server',
   toolApprovals: 'Per-tool approval',
   credentialsStore: 'Where OAuth tokens are kept',
   callbackPort: 'OAuth callback port',
+  headless: 'No browser on this machine',
 };
 // Keys whose fields hold one item per line; in every other field a line break is refused like any control character.
 export const MULTILINE_KEYS = new Set([

@@ -195,12 +195,56 @@ export const TROUBLE_ENTRIES: readonly TroubleEntry[] = [
     },
   },
   {
+    anchor: 'mcp-client-command-not-found',
+    group: 'startup',
+    title: 'MCP client failed to start: No such file or directory',
+    messages: ['tui:tui.missing'],
+    meaning:
+      'The interactive `codex` could not run the `command` of server `x`: it is not installed, or not on the PATH Codex sees. The session goes on without that server. `codex exec` prints nothing about it.',
+    fix: 'Install the command, or write its absolute path in `command`.',
+    link: { href: `${CUSTOM}&mode=local`, label: 'Generate a local entry' },
+  },
+  {
+    anchor: 'mcp-client-handshake-failed',
+    group: 'startup',
+    title: 'MCP client failed to start: handshaking with MCP server failed',
+    messages: ['tui:tui.exits'],
+    meaning:
+      'The command of server `x` started but ended (or closed its output) before it answered the MCP handshake: it crashed, stopped on an error of its own, or is not an MCP server. What follows "handshaking with MCP server failed:" varies from one run to the next.',
+    fix: 'Run the `command` with its `args` yourself in a terminal and read what it prints; it should wait for input instead of exiting. Pass the variables it needs in `env` or `env_vars`.',
+    link: { href: `${CUSTOM}&mode=local`, label: 'Generate a local entry' },
+  },
+  {
+    anchor: 'mcp-client-timed-out',
+    group: 'startup',
+    title: 'MCP client timed out',
+    messages: ['tui:tui.timeout'],
+    meaning:
+      'Server `x` did not answer the handshake within `startup_timeout_sec` (the seconds are in the message; ' +
+      DEFAULT_STARTUP_TIMEOUT_SEC +
+      ' s by default). The session goes on without it. A first run through `npx` or `uvx` downloads the package first.',
+    fix: "Raise `startup_timeout_sec` in that server's table, or run the command once by hand so the download is done.",
+    link: {
+      href: `${CUSTOM}&mode=local&startup=60`,
+      label: 'Generate a local entry with a 60 s startup timeout',
+    },
+  },
+  {
+    anchor: 'mcp-startup-incomplete',
+    group: 'startup',
+    title: 'MCP startup incomplete',
+    messages: ['tui:tui.incomplete', 'tui:tui.incompleteMany'],
+    meaning:
+      'The interactive `codex` prints this after the lines of the servers that did not start, naming them all. The session goes on with the others. The interactive `codex` shows these lines when it starts: in the transcript, or behind "warnings · f2 to view" at the bottom of the screen (press F2, then the arrow keys).',
+    fix: 'Read the line above it for each server named (the entries before this one), and fix that server; or turn it off with `enabled = false` in its table.',
+  },
+  {
     anchor: 'required-server-missing',
     group: 'startup',
     title: 'A required server whose command is not installed',
-    messages: ['startup:startup.requiredMissing'],
+    messages: ['startup:startup.requiredMissing', 'tui:tui.required'],
     meaning:
-      'The table has `required = true` and its `command` is not on the PATH Codex sees, so the session stops. Without `required`, `codex exec` goes on without that server and prints nothing (also when the command exits at once or does not answer within `startup_timeout_sec`).',
+      'The table has `required = true` and its `command` is not on the PATH Codex sees, so `codex exec` (first line) and the interactive `codex` (second line) stop. Without `required`, `codex exec` goes on without that server and prints nothing (also when the command exits at once or does not answer within `startup_timeout_sec`); the interactive `codex` prints the lines above.',
     fix: 'Install the command, or write its absolute path in `command`.',
     link: { href: `${CUSTOM}&mode=local`, label: 'Generate a local entry' },
   },
@@ -208,9 +252,9 @@ export const TROUBLE_ENTRIES: readonly TroubleEntry[] = [
     anchor: 'http-401',
     group: 'startup',
     title: 'HTTP 401 from a remote server',
-    messages: ['startup:http.401'],
+    messages: ['startup:http.401', 'tui:tui.http401'],
     meaning:
-      "The server refused the request as unauthenticated and did not point to OAuth metadata. The session logs this line and goes on without that server's tools.",
+      "The server refused the request as unauthenticated and did not point to OAuth metadata. `codex exec` logs the first line, the interactive `codex` shows the second; the session goes on without that server's tools.",
     fix: 'Send the credential the server expects: `bearer_token_env_var` (and export that variable) or a header from `env_http_headers`. For an OAuth server, run `codex mcp login NAME`.',
     link: { href: `${CUSTOM}&mode=token`, label: 'Generate the bearer-token entry' },
   },
@@ -218,44 +262,45 @@ export const TROUBLE_ENTRIES: readonly TroubleEntry[] = [
     anchor: 'http-403',
     group: 'startup',
     title: 'HTTP 403 from a remote server',
-    messages: ['startup:http.403'],
+    messages: ['startup:http.403', 'tui:tui.http403'],
     meaning:
-      'The server read the credential and refused it: a token without the needed scope or plan, or one for another workspace. The session goes on without that server.',
+      'The server read the credential and refused it: a token without the needed scope or plan, or one for another workspace. `codex exec` logs the first line, the interactive `codex` shows the second; the session goes on without that server.',
     fix: 'Create a token with the access the server documents, export it again, and start a new session.',
   },
   {
     anchor: 'http-404',
     group: 'startup',
     title: 'HTTP 404 from a remote server',
-    messages: ['startup:http.404'],
-    meaning: 'Nothing answers MCP at that `url`: a wrong path (often a missing `/mcp`) or host.',
+    messages: ['startup:http.404', 'tui:tui.http404'],
+    meaning:
+      'Nothing answers MCP at that `url`: a wrong path (often a missing `/mcp`) or host. `codex exec` logs the first line, the interactive `codex` shows the second.',
     fix: "Copy the MCP endpoint from the provider's documentation into `url`; the provider guides here have it.",
   },
   {
     anchor: 'http-5xx',
     group: 'startup',
     title: 'HTTP 500 (or another 5xx) from a remote server',
-    messages: ['startup:http.500'],
+    messages: ['startup:http.500', 'tui:tui.http500'],
     meaning:
-      'The server failed on its side. Codex tried again and logged the line each time, then went on without that server.',
+      'The server failed on its side. `codex exec` tried again and logged the first line each time, then went on without that server; the interactive `codex` shows the second line.',
     fix: "Check the provider's status page and try again later; the config is not the cause.",
   },
   {
     anchor: 'wrong-content-type',
     group: 'startup',
     title: 'A web page instead of MCP (wrong content type)',
-    messages: ['startup:http.contentType'],
+    messages: ['startup:http.contentType', 'tui:tui.contentType'],
     meaning:
-      'The `url` answered with an HTML page (or another type that is neither JSON nor an event stream): a sign-in page, a proxy, or a site address instead of its MCP endpoint.',
+      'The `url` answered with an HTML page (or another type that is neither JSON nor an event stream): a sign-in page, a proxy, or a site address instead of its MCP endpoint. `codex exec` logs the first line, the interactive `codex` shows the second.',
     fix: 'Point `url` at the MCP endpoint itself; behind a company proxy, ask for the endpoint to be allowed.',
   },
   {
     anchor: 'tls-failure',
     group: 'startup',
     title: 'The HTTPS connection failed',
-    messages: ['startup:http.tls'],
+    messages: ['startup:http.tls', 'tui:tui.tls'],
     meaning:
-      'Codex could not complete the request to the `url`: here an `https://` URL to a port that speaks plain HTTP. Codex tried again and logged the line each time, then went on without that server.',
+      'Codex could not complete the request to the `url`: here an `https://` URL to a port that speaks plain HTTP. `codex exec` tried again and logged the first line each time, then went on without that server; the interactive `codex` shows the second line.',
     fix: 'Use the scheme the server speaks (`http://` for a local server without TLS); for a company certificate, trust its CA in the system store.',
   },
   {
@@ -341,7 +386,7 @@ export interface ResolvedTrouble extends TroubleEntry {
   missing: string[];
 }
 
-/** Looks up every entry's messages in the records (keyed by source: `cli`, `oauth`, `troubleshoot`). */
+/** Looks up every entry's messages in the records (keyed by source: `cli`, `oauth`, `troubleshoot`, `startup`, `tui`). */
 export function resolveTrouble(
   records: Record<string, MessageRecord>,
   entries: readonly TroubleEntry[] = TROUBLE_ENTRIES,

@@ -9,6 +9,7 @@ import { describe, expect, it, vi } from 'vitest';
 import {
   convertMcpServersJson,
   diagnoseConfig,
+  diagnosePluginFile,
   type DoctorReport,
 } from '../../../src/lib/doctor/index.ts';
 import { mergeServer, type MergeResult } from '../../../src/lib/config-file/merge.ts';
@@ -187,6 +188,26 @@ describe('convertMcpServersJson on pathological JSON', () => {
     const { ms, value } = cpu(() => convertMcpServersJson(text));
     expectReport(value);
     expect(ms).toBeLessThan(_ === '10,000 servers' ? BIG_BOUND_MS : BOUND_MS);
+  });
+});
+
+describe("diagnosePluginFile on pathological JSON (a plugin's own .mcp.json)", () => {
+  const ROOT = '${CLAUDE_PLUGIN_ROOT}';
+  for (const [piece, run] of Object.entries(RUNS)) {
+    const q = JSON.stringify(run);
+    it(`run of ${piece} in every field, next to ${ROOT}`, () => {
+      const text = `{"mcpServers": {${q}: {"command": ${q}, "args": [${q}, "${ROOT}/${run.slice(0, 1000)}"], "env": {"API_KEY": ${q}}, "cwd": "${ROOT}"}, "b": {"type": "http", "url": ${q}, "headers": {${q}: ${q}}}}}`;
+      const { ms, value } = cpu(() => diagnosePluginFile(text));
+      expectReport(value);
+      expect(ms).toBeLessThan(BOUND_MS);
+    });
+  }
+  it('10,000 servers, each with Claude keys and the plugin variable', () => {
+    const text = `{"mcpServers": {${Array.from({ length: 10_000 }, (_, i) => `"s${i}": {"type": "stdio", "command": "node", "args": ["${ROOT}/p${i}.js"]}`).join(',\n')}}}`;
+    const { ms, value } = cpu(() => diagnosePluginFile(text));
+    expectReport(value);
+    expect(value.servers).toHaveLength(10_000);
+    expect(ms).toBeLessThan(BIG_BOUND_MS);
   });
 });
 

@@ -228,7 +228,7 @@ describe('summary', () => {
   const base = { source: 'toml' as const, parseError: null, file: [], loads: true };
   it('says which part was checked', () => {
     expect(tomlSummary({ ...base, servers: [] })).toBe(
-      'This file defines no MCP servers: Codex reads them only from [mcp_servers.NAME] tables. The file holds nothing else, so this covers all of it.',
+      'This file defines no MCP servers of its own: Codex reads them from [mcp_servers.NAME] tables (an installed plugin brings its own). The file holds nothing else, so this covers all of it.',
     );
     const server = {
       name: 'a',

@@ -19,13 +19,14 @@ import { posixCommandTokens } from '../../../src/lib/generator/shell/posix.ts';
 import { powershellCommandTokens } from '../../../src/lib/generator/shell/powershell.ts';
 import { topLevelBlock } from '../../../src/lib/generator/settings.ts';
 import { tomlTokens } from '../../../src/lib/generator/toml.ts';
+import { jsonTokens } from '../../../src/lib/generator/json-tokens.ts';
 import {
   textOf,
   TOKEN_KINDS,
   trimEndTokens,
   type Token,
 } from '../../../src/lib/generator/tokens.ts';
-import { jsonTokens, pluginFiles, sourceOf } from '../../../src/lib/plugin/files.ts';
+import { pluginFiles, sourceOf } from '../../../src/lib/plugin/files.ts';
 import { anyText, serverNameArb, stringOf } from '../_support/arbitraries.ts';
 import { specCaseArb } from '../_support/specs.ts';
 

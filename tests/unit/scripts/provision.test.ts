@@ -61,7 +61,7 @@ function machine(sim: Sim): Machine & { runs: string[]; logged: string[] } {
   };
 }
 
-const ALL = ['apt-get', 'dotnet', 'fish', 'zsh', 'pwsh'];
+const ALL = ['apt-get', 'dotnet', 'fish', 'zsh', 'pwsh', 'tmux'];
 
 describe('provision', () => {
   it('finds everything and installs nothing on a ready machine', () => {
@@ -74,6 +74,7 @@ describe('provision', () => {
       'fish: found /usr/bin/fish',
       'zsh: found /usr/bin/zsh',
       'pwsh: found /usr/bin/pwsh',
+      'tmux: found /usr/bin/tmux',
     ]);
   });
 
@@ -93,7 +94,7 @@ describe('provision', () => {
   it("falls back to Debian's chromium as root on Debian, updating the package lists once for everything", () => {
     const m = machine({
       programs: ['apt-get', 'dotnet'],
-      aptPackages: ['chromium', 'fish', 'zsh'],
+      aptPackages: ['chromium', 'fish', 'zsh', 'tmux'],
       dotnetCreates: ['/cache/pwsh-7.6.9/pwsh'],
     });
     const out = provision(m, TARGET);
@@ -105,17 +106,19 @@ describe('provision', () => {
       'apt-get install -y -qq --no-install-recommends fish',
       'apt-get install -y -qq --no-install-recommends zsh',
       'dotnet tool install PowerShell --version 7.6.9 --tool-path /cache/pwsh-7.6.9',
+      'apt-get install -y -qq --no-install-recommends tmux',
     ]);
     expect(out.lines).toEqual([
       'chromium: installed from Debian at /usr/bin/chromium',
       'fish: installed from Debian at /usr/bin/fish',
       'zsh: installed from Debian at /usr/bin/zsh',
       'pwsh: installed PowerShell 7.6.9 at /cache/pwsh-7.6.9/pwsh',
+      'tmux: installed from Debian at /usr/bin/tmux',
     ]);
   });
 
   it('stops with the one line naming the fix when no browser can be had (not root)', () => {
-    const m = machine({ isRoot: false, programs: ['apt-get', 'fish', 'zsh', 'pwsh'] });
+    const m = machine({ isRoot: false, programs: ['apt-get', 'fish', 'zsh', 'pwsh', 'tmux'] });
     const out = provision(m, TARGET);
     expect(out.ok).toBe(false);
     expect(out.lines[0]).toBe(NO_BROWSER_FIX);
@@ -131,13 +134,14 @@ describe('provision', () => {
       'fish: MISSING (not Debian): install it with your package manager, or the tests that run it cannot',
       'zsh: MISSING (not Debian): install it with your package manager, or the tests that run it cannot',
       'pwsh: MISSING (no dotnet to install it with): install PowerShell 7 or the .NET SDK, or the tests that run it cannot',
+      'tmux: MISSING (not Debian): install it with your package manager, or the tests that run it cannot',
     ]);
   });
 
   it('takes PowerShell that another process installed meanwhile, though dotnet reports "already installed"', () => {
     const m = machine({
       chromium: '/usr/bin/chromium',
-      programs: ['dotnet', 'fish', 'zsh'],
+      programs: ['dotnet', 'fish', 'zsh', 'tmux'],
       dotnetCreates: ['/cache/pwsh-7.6.9/pwsh'],
       dotnetExit: false,
     });
@@ -149,7 +153,7 @@ describe('provision', () => {
   it('finds PowerShell in the cache folder without running dotnet', () => {
     const m = machine({
       chromium: '/usr/bin/chromium',
-      programs: ['dotnet', 'fish', 'zsh'],
+      programs: ['dotnet', 'fish', 'zsh', 'tmux'],
       files: ['/cache/pwsh-7.6.9/pwsh'],
     });
     expect(provision(m, TARGET).lines[3]).toBe('pwsh: found /cache/pwsh-7.6.9/pwsh');
@@ -159,7 +163,7 @@ describe('provision', () => {
   it('reports a failed dotnet install as missing, without failing the run', () => {
     const m = machine({
       chromium: '/usr/bin/chromium',
-      programs: ['dotnet', 'fish', 'zsh'],
+      programs: ['dotnet', 'fish', 'zsh', 'tmux'],
       dotnetCreates: [],
     });
     const out = provision(m, TARGET);

@@ -48,7 +48,7 @@ describe('troubleshooting entries', () => {
 
   it('every message recorded for the page has an entry', () => {
     const used = new Set(TROUBLE_ENTRIES.flatMap((e) => e.messages));
-    const uncovered = ['troubleshoot', 'startup'].flatMap((source) =>
+    const uncovered = ['troubleshoot', 'startup', 'tui'].flatMap((source) =>
       Object.keys(records[source]!.messages)
         .filter((id) => !used.has(`${source}:${id}`))
         .map((id) => `${source}:${id}`),

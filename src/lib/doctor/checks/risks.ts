@@ -23,7 +23,8 @@ type Transport = 'stdio' | 'http' | null;
 
 /** Every risk of one entry, in a fixed order. */
 export function checkRisks(t: Table, transport: Transport, out: Findings, ctx: Context): void {
-  nameRisks(out, ctx);
+  // The name rules were observed on config.toml entries only.
+  if (!ctx.plugin) nameRisks(out, ctx);
   placeholderRisks(t, out, ctx);
   plaintextRisks(t, out);
   addressRisks(t, transport, out);

@@ -2,6 +2,7 @@
  * JSON and JSONC text from other clients: comments and trailing commas blanked out (offsets kept),
  * the first error's position, and line numbers. Loops only: deep nesting never overflows the stack.
  */
+import type { ParseProblem } from '../types.ts';
 
 /** Blanks out // and /* *\/ comments and trailing commas (JSONC), keeping every offset. */
 export function stripJsonc(text: string): { text: string; changed: boolean } {
@@ -187,4 +188,21 @@ export function jsonLineFinder(text: string): (name: string) => number | undefin
     from = at + needle.length;
     return lineColumnAt(starts, at).line;
   };
+}
+
+/** JSON with comments and trailing commas allowed: the document, or where and why it is not JSON. */
+export function parseJsonc(
+  text: string,
+): { root: unknown; clean: { text: string; changed: boolean } } | { parseError: ParseProblem } {
+  const clean = stripJsonc(text);
+  try {
+    return { root: JSON.parse(clean.text) as unknown, clean };
+  } catch (e) {
+    const where = lineColumn(clean.text, jsonErrorOffset(clean.text));
+    const message = (e instanceof Error ? e.message : String(e)).replace(
+      /\s*\(line \d+ column \d+\)|\s*at position \d+.*$|^JSON\.parse: /g,
+      '',
+    );
+    return { parseError: { message, ...where } };
+  }
 }

@@ -1,0 +1,168 @@
+/**
+ * Drives the interactive `codex` (the TUI) for the runtime suite: some messages, such as
+ * "MCP client for `x` failed to start", are printed only there, never by `codex exec`. Run as a
+ * case's process by runner.ts (inside the private network namespace), with a JSON spec as its one
+ * argument. It starts `codex` in a detached tmux session (tmux is the terminal: it answers the
+ * cursor-position and device-attribute queries the TUI sends, and keeps the screen), waits until the
+ * screen matches `waitFor`, opens the warnings list when the screen offers one ("f2 to view") and
+ * steps through it, then quits with `/quit` and removes the tmux server. It prints every screen it
+ * read, joined by a separator line, on stdout; every wait is bounded.
+ */
+import { spawnSync } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** What to run and what to wait for. */
+export interface TuiSpec {
+  /** argv of the TUI, e.g. ["codex"]; `--no-daemon` is added when this codex offers it. */
+  argv: string[];
+  /** A regular expression: the screen has said what the case is about. */
+  waitFor: string;
+  /** How long to wait for it, in ms. */
+  waitMs: number;
+}
+
+/** Printed between two screens in the output. */
+export const SCREEN_BREAK = '\n----- screen -----\n';
+
+/** Whether the TUI still ran when the driver typed `/quit` (one ended by an error did not). */
+export const RUNNING_AT_QUIT = '[running when /quit was typed]';
+export const ENDED_BEFORE_QUIT = '[ended before /quit]';
+/** The last screen: whether `/quit` ended the TUI (after "[exit status N]"). */
+export const QUIT_OK = '[the TUI quit]';
+export const QUIT_FAILED = '[the TUI was still running after /quit and Ctrl-C]';
+
+/** The footer of newer TUIs while startup warnings wait to be read. */
+const WARNINGS = /(\d+) warnings? · f2 to view/;
+const COLS = 500;
+const ROWS = 60;
+const spec = JSON.parse(process.argv[2] ?? '{}') as TuiSpec;
+const socket = `codex-tui-${process.pid}-${Date.now()}`;
+// The server's socket in the case's own temporary folder (removed with the case's home), unless
+// that path is too long for a socket; then tmux's default folder (-L), and the socket goes at the end.
+const sockPath = join(tmpdir(), `${socket}.sock`);
+const where = sockPath.length < 100 ? ['-S', sockPath] : ['-L', socket];
+// Read when the server starts: a TUI that exits at once (a refused config) leaves its last screen.
+const conf = join(tmpdir(), `${socket}.conf`);
+
+function tmux(...args: string[]): { ok: boolean; out: string } {
+  const r = spawnSync('tmux', [...where, '-f', conf, ...args], {
+    encoding: 'utf8',
+    timeout: 10_000,
+  });
+  return { ok: r.status === 0, out: r.stdout ?? '' };
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((ok) => setTimeout(ok, ms));
+/** The screen and its scrollback as text (tmux has already interpreted every escape sequence). */
+const screen = (): string => tmux('capture-pane', '-p', '-J', '-S', '-').out.replace(/\s+$/gm, '');
+/** True while the TUI runs (the pane stays after it exits, marked dead). */
+const alive = (): boolean => tmux('display-message', '-p', '#{pane_dead}').out.trim() === '0';
+
+/**
+ * Since the app-server daemon came, a plain `codex` leaves a background server running after it
+ * quits; `--no-daemon` keeps everything in the one process (the messages are the same).
+ */
+function argvFor(argv: string[]): string[] {
+  const help = spawnSync(argv[0]!, ['--help'], { encoding: 'utf8', timeout: 20_000 });
+  return help.stdout?.includes('--no-daemon') ? [...argv, '--no-daemon'] : argv;
+}
+
+/** Waits up to `ms` for the TUI to exit; true once it has. */
+async function gone(ms: number): Promise<boolean> {
+  const end = Date.now() + ms;
+  while (Date.now() < end && alive()) await sleep(250);
+  return !alive();
+}
+
+/** Polls the screen until `re` matches it or `ms` pass; returns the last screen. */
+async function waitScreen(re: RegExp, ms: number): Promise<string> {
+  const end = Date.now() + ms;
+  let s = screen();
+  while (!re.test(s) && Date.now() < end && alive()) {
+    await sleep(300);
+    s = screen();
+  }
+  return s;
+}
+
+async function main(): Promise<string[]> {
+  writeFileSync(conf, 'set-option -g remain-on-exit on\n', 'utf8');
+  const shots: string[] = [];
+  const cmd = argvFor(spec.argv)
+    .map((a) => `'${a.replace(/'/g, `'\\''`)}'`)
+    .join(' ');
+  const started = tmux(
+    'new-session',
+    '-d',
+    '-x',
+    String(COLS),
+    '-y',
+    String(ROWS),
+    '-e',
+    'TERM=xterm-256color',
+    '-e',
+    `COLUMNS=${COLS}`,
+    '-e',
+    `LINES=${ROWS}`,
+    `exec ${cmd}`,
+  );
+  if (!started.ok) throw new Error('tmux could not start the session');
+  shots.push(await waitScreen(new RegExp(spec.waitFor), spec.waitMs));
+  // Then until the warnings count has held for 6 s (servers fail one by one, and a loaded machine
+  // is slow), so lines printed after the awaited one are on the screen too.
+  const settle = Date.now() + 15_000;
+  let held = Date.now();
+  let last = WARNINGS.exec(screen())?.[1];
+  while (Date.now() < settle && Date.now() - held < 6000 && alive()) {
+    await sleep(300);
+    const now = WARNINGS.exec(screen())?.[1];
+    if (now !== last) [last, held] = [now, Date.now()];
+  }
+  shots.push(screen());
+  // Newer TUIs keep startup warnings in a list ("⚠ 2 warnings · f2 to view"): open it, page through.
+  const count = WARNINGS.exec(shots[shots.length - 1]!);
+  if (count) {
+    tmux('send-keys', 'F2');
+    await sleep(1000);
+    shots.push(screen());
+    for (let i = 1; i < Number(count[1]); i++) {
+      tmux('send-keys', 'Right');
+      await sleep(700);
+      shots.push(screen());
+    }
+  }
+  // Close the warnings list (one Escape per warning at most), then quit the way a person would;
+  // Ctrl-C twice if /quit did not end it. The tmux server goes in any case (finally, below).
+  for (let i = 0; i < 5 && /esc dismiss/.test(screen()); i++) {
+    tmux('send-keys', 'Escape');
+    await sleep(700);
+  }
+  shots.push(alive() ? RUNNING_AT_QUIT : ENDED_BEFORE_QUIT);
+  tmux('send-keys', '-l', '/quit');
+  await sleep(300);
+  tmux('send-keys', 'Enter');
+  if (!(await gone(10_000))) {
+    tmux('send-keys', 'C-c');
+    await sleep(500);
+    tmux('send-keys', 'C-c');
+    await gone(5000);
+  }
+  // What the terminal shows once it has ended (a TUI that stopped on an error leaves it there).
+  const status = tmux('display-message', '-p', '#{pane_dead_status}').out.trim();
+  shots.push(screen(), `[exit status ${status}]`, alive() ? QUIT_FAILED : QUIT_OK);
+  return shots;
+}
+
+// Run only as a script (the tests import the constants above).
+if (process.argv[1] === import.meta.filename) {
+  try {
+    const shots = await main();
+    process.stdout.write(shots.join(SCREEN_BREAK) + '\n');
+  } finally {
+    const path = tmux('display-message', '-p', '#{socket_path}').out.trim();
+    tmux('kill-server');
+    if (path) rmSync(path, { force: true });
+  }
+}
