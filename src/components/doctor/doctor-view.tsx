@@ -3,7 +3,6 @@ import type { VNode } from 'preact';
 import type { DiffLine } from '../../lib/config-file/line-diff.ts';
 import type { DoctorReport } from '../../lib/doctor/index.ts';
 import type { MergeAllAnswer } from './doctor-analysis.ts';
-import { jsonTokens } from '../../lib/generator/json-tokens.ts';
 import { trimEndTokens } from '../../lib/generator/tokens.ts';
 import { OutputBlock, plainTokens } from '../shared/OutputBlock.tsx';
 
@@ -175,10 +174,8 @@ export function PluginFiles({
         <OutputBlock
           kind={`doctor-plugin-${f.path}`}
           title={`Corrected ${f.path}`}
-          // Written by JSON.stringify (the doctor's plugin reader): its tokens, as the generator's plugin files.
-          tokens={trimEndTokens(
-            f.text.length > HIGHLIGHT_LIMIT ? plainTokens(f.text) : jsonTokens(f.text),
-          )}
+          // Plain text: a JSON lexer here would cost every doctor page's first load (its budget).
+          tokens={trimEndTokens(plainTokens(f.text))}
           interactive={interactive}
           onCopied={onCopied}
         />
