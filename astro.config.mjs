@@ -22,6 +22,19 @@ export default defineConfig({
   output: 'static',
   // Starlight turns on prefetch-all; pages here are small and the 1 KB script counts against the JS budget.
   prefetch: false,
+  vite: {
+    build: {
+      rollupOptions: {
+        // smol-toml's modules have no side effects, but its package does not say so: without this its
+        // index keeps the doctor's TOML parser (~4 KB gzipped) in the generator engine's chunk, which
+        // only needs `stringify` (the after-first-interaction budget, tests/support/budget.ts).
+        // Every other module keeps what its package says (undefined: the default).
+        treeshake: {
+          moduleSideEffects: (id) => (/[\\/]smol-toml[\\/]/.test(id) ? false : undefined),
+        },
+      },
+    },
+  },
   integrations: [
     starlight({
       title: 'Codex × MCP',

@@ -41,7 +41,7 @@ async function scrollToGenerator(page: Page): Promise<void> {
 
 const HYDRATED = '[data-generator][data-hydrated="true"]';
 /** Highlighting is active once an output block holds styled token spans. */
-const HIGHLIGHTED = '[data-generator] pre[data-output] span[style]';
+const HIGHLIGHTED = '[data-generator] pre[data-output] span[class^="cmg-t-"]';
 
 export interface LazyCheck {
   page: string;
@@ -89,9 +89,7 @@ export async function checkLazyHighlighter(
   await scrollToGenerator(page);
   await page.waitForTimeout(2000);
   const requestedIdle = [...requested];
-  const ssrHighlighted = /<pre\b[^>]*data-output="toml"[^>]*><code><span style="--shiki-light/.test(
-    html,
-  );
+  const ssrHighlighted = /<pre\b[^>]*data-output="toml"[^>]*><code><span class="cmg-t-/.test(html);
   const liveHighlightedIdle = (await page.locator(HIGHLIGHTED).count()) > 0;
   const firstHighlightedMs = await page.evaluate(async (hydrated) => {
     const root = document.querySelector(hydrated)!;
@@ -107,7 +105,7 @@ export async function checkLazyHighlighter(
     const want = input.value;
     // Highlighted: the new name is inside a coloured token span.
     const ok = () =>
-      [...(toml()?.querySelectorAll('span[style]') ?? [])].some((s) =>
+      [...(toml()?.querySelectorAll('span[class^="cmg-t-"]') ?? [])].some((s) =>
         (s.textContent ?? '').includes(want),
       );
     while (!ok() && performance.now() - t0 < 20_000)
@@ -209,7 +207,7 @@ export async function measureKeystrokes(
       if (!label) throw new Error('no "Server name" field in the first island');
       const input = document.getElementById(label.htmlFor) as HTMLInputElement;
       const toml = () => root.querySelector('[data-output="toml"]');
-      if (!toml()?.querySelector('span[style]'))
+      if (!toml()?.querySelector('span[class^="cmg-t-"]'))
         throw new Error('the TOML block is not highlighted');
       // A reader clicks or tabs into the field first: the island loads its engine on that focus.
       input.focus();
@@ -259,7 +257,7 @@ export async function measureKeystrokes(
             throw new Error('the output never showed the first keystroke (engine did not load?)');
           // The highlighter loads on the same focus: time only keystrokes that come back highlighted.
           const highlighted = () =>
-            [...(toml()?.querySelectorAll('span[style]') ?? [])].some((e) =>
+            [...(toml()?.querySelectorAll('span[class^="cmg-t-"]') ?? [])].some((e) =>
               (e.textContent ?? '').includes(expected),
             );
           const t1 = performance.now();

@@ -43,11 +43,11 @@ export interface Needs {
  *   language select (`--sl-select-width`) and Expressive Code's per-token colours (`--0:#D6DEEB;--1:…`),
  *   about 1,200 attributes in 42 distinct values. 'unsafe-hashes' with a hash per value would be
  *   narrower; it is not used because its browser support is uneven, and a miss silently drops styles.
- *   (Styles set from script through element.style, as Pagefind's UI and the output blocks do, are
+ *   (Styles set from script through element.style, as Pagefind's UI does, are
  *   CSSOM and need nothing.) A style attribute cannot run code.
  * - wasm: Pagefind loads its index reader with WebAssembly.instantiate (`pagefind/wasm.*.pagefind`);
  *   'wasm-unsafe-eval' allows compiling WebAssembly and nothing else (no eval of JavaScript). The
- *   generator's highlighter uses shiki's JavaScript regex engine, which needs no WebAssembly.
+ *   output blocks are coloured by their own tokens (classes), which needs neither.
  */
 export function needsOf(htmlPages: readonly string[], files: readonly string[]): Needs {
   return {

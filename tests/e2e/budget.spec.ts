@@ -3,14 +3,21 @@
  * and add up every JavaScript response plus its inline scripts, gzip -9 (fetchedBeforeInteraction,
  * shared with the bench). It must stay within 25 KB and match the static count
  * (tests/build/bytes.test.ts) file for file, so nothing loaded on idle or by a preload can hide.
+ * On every guide, the first interaction then fetches at most 30 KB more (the generator engine; no
+ * highlighter), again file for file as the static count says.
  */
 import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import {
+  AFTER_INTERACTION_BUDGET,
   CRITICAL_JS_BUDGET,
   criticalBytes,
   fetchedBeforeInteraction,
+  fetchedOnFirstInteraction,
+  firstInteractionChunks,
+  guidePages,
   htmlPages,
+  looksLikeHighlighter,
 } from '../support/budget.ts';
 import { expect, test } from './fixtures.ts';
 
@@ -40,6 +47,23 @@ for (const { file, path } of PAGES) {
     expect([...fetched.files.keys()].sort()).toEqual([...expected.files].sort());
     expect(fetched.total).toBe(expected.external + expected.inline);
     expect(fetched.total).toBeLessThanOrEqual(CRITICAL_JS_BUDGET);
+  });
+}
+
+for (const file of guidePages(DIST)) {
+  const path = urlOf(file);
+  test(`${path}: at most 30 KB of JS fetched on the first interaction, as the static count says`, async ({
+    page,
+  }) => {
+    const fetched = await fetchedOnFirstInteraction(page, path);
+    console.log(
+      `${path}: first interaction fetched ${fetched.files.size} JS files, ${fetched.total} B gzipped`,
+    );
+    const expected = firstInteractionChunks(DIST, readFileSync(file, 'utf8'));
+    expect([...fetched.files.keys()].sort()).toEqual(expected.files);
+    expect(fetched.total).toBe(expected.bytes);
+    expect([...fetched.files.keys()].filter((f) => looksLikeHighlighter(f, DIST))).toEqual([]);
+    expect(fetched.total).toBeLessThanOrEqual(AFTER_INTERACTION_BUDGET);
   });
 }
 

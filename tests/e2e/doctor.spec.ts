@@ -101,7 +101,6 @@ test('typing into a 1 MB config: no script of the site blocks the page for 50 ms
   await page.locator('[data-doctor][data-hydrated="true"]').waitFor();
   const area = page.getByLabel('Your config.toml');
   const text = bigConfig();
-  // A reader focuses the field before pasting; that first interaction is what loads the highlighter.
   await area.focus();
   // Setting the value is the browser's own work (not the doctor's): done before measuring.
   await area.evaluate((el, value) => {
@@ -115,13 +114,12 @@ test('typing into a 1 MB config: no script of the site blocks the page for 50 ms
   // Only the first page of servers is rendered; the rest are one click away.
   await expect(page.locator('.cmd-server')).toHaveCount(20);
   await expect(page.locator('.cmd-more')).toContainText('20 of');
-  // Every card is highlighted (a few per task) before typing starts.
+  // Every card is drawn and coloured (a few per task) before typing starts.
   await expect(
     page.locator('.cmd-server').last().locator('pre[data-output] span').first(),
   ).toBeAttached({ timeout: 60_000 });
 
-  // The window measured starts here: loading the shared highlighter (its grammars compile in one idle
-  // callback, ~120 ms under load) is the generator pages' cost too, not the doctor's.
+  // The window measured starts here.
   await page.evaluate(() => {
     (window as unknown as { __scripts: string[] }).__scripts = [];
   });

@@ -15,8 +15,11 @@ import { dynamicClosure, pageEntries, staticClosure, totalGzip } from './bundle.
 
 /** JavaScript any page runs before the first interaction, gzip -9 bytes. */
 export const CRITICAL_JS_BUDGET = 25 * 1024;
-/** The lazily loaded syntax highlighter. */
-export const HIGHLIGHTER_BUDGET = 55 * 1024;
+/**
+ * JavaScript a guide loads on the first interaction (the generator engine and all it imports that
+ * is not already loaded), gzip -9 bytes. There is no highlighter: outputs carry their own colours.
+ */
+export const AFTER_INTERACTION_BUDGET = 30 * 1024;
 
 // Inline <script> elements that hold code (not JSON data islands).
 const INLINE_SCRIPT =
@@ -69,32 +72,33 @@ export function criticalBytes(
 }
 
 /**
- * True for a chunk that belongs to the highlighter by name (shiki's runtime, engine, grammars and
- * themes); none may be on the critical path. Not `highlight`: that is `src/components/highlight/highlight.ts`,
- * the small loader and token renderer both islands share, which Rollup may name a shared chunk after.
+ * True for a chunk that belongs to a runtime highlighter by name (shiki's runtime, regex engine,
+ * grammars and themes): none may load at all, before or after the first interaction (outputs are
+ * coloured by their own tokens; Expressive Code colours prose code blocks at build time).
  */
-export const looksLikeHighlighter = (file: string): boolean =>
-  /primitive|engine-javascript|shellscript|toml|github-(light|dark)|shiki/i.test(file);
+export const looksLikeHighlighter = (file: string, dist?: string): boolean =>
+  /primitive|engine-javascript|shellscript|powershell|github-(light|dark)|shiki/i.test(file) ||
+  // By content too (the generator has a chunk of its own named toml): TextMate grammars and shiki.
+  (dist !== undefined && /\bscopeName\b|\bshiki\b/.test(readFileSync(join(dist, file), 'utf8')));
 
 /** True for the Pagefind search UI by name; it loads when search opens, so never on the critical path. */
 export const looksLikeSearchUI = (file: string): boolean => /search-ui|pagefind/i.test(file);
 
 /**
- * The highlighter: what the island loads later through dynamic import(), not already on the critical path.
+ * What a guide loads on the first interaction: the engine chunk the island imports dynamically
+ * (engine.ts), with everything it imports statically that the page has not already loaded. Other
+ * lazy chunks load later, on request: a share link's codec, the settings' fields and the plugin
+ * files when opened.
  */
-export function highlighterChunks(dist: string, html: string): { files: string[]; bytes: number } {
+export function firstInteractionChunks(
+  dist: string,
+  html: string,
+): { files: string[]; bytes: number } {
   const { files: critical } = criticalBytes(dist, html);
   const island = pageEntries(html).filter((u) => u.includes('GeneratorIsland'));
-  const lazy = [...dynamicClosure(dist, staticClosure(dist, island))].filter(
-    (f) => !critical.has(f),
-  );
-  // The generator engine and the share-link codec also load lazily (on first interaction, or for a
-  // share link); they and everything they import are not the highlighter.
-  const other = staticClosure(
-    dist,
-    lazy.filter((f) => /\/(engine|share)\.[\w-]+\.js$/.test(f)),
-  );
-  const files = lazy.filter((f) => !other.has(f)).sort();
+  const lazy = [...dynamicClosure(dist, staticClosure(dist, island))];
+  const engine = lazy.filter((f) => /\/engine\.[\w-]+\.js$/.test(f));
+  const files = [...staticClosure(dist, engine)].filter((f) => !critical.has(f)).sort();
   return { files, bytes: totalGzip(dist, files) };
 }
 
@@ -138,4 +142,35 @@ export async function fetchedBeforeInteraction(page: Page, url: string): Promise
   const inline = code.length === 0 ? 0 : gzipBytes(code.join('\n'));
   const external = [...files.values()].reduce((a, b) => a + b, 0);
   return { files, external, inline, total: external + inline };
+}
+
+/**
+ * What a browser fetches on the first interaction with a guide's generator: the page is loaded and
+ * left idle (fetchedBeforeInteraction), then the first text field is focused, as a reader does
+ * before typing; every JavaScript response from then until the network is idle again (plus 1 s)
+ * is counted, gzip -9.
+ */
+export async function fetchedOnFirstInteraction(
+  page: Page,
+  url: string,
+): Promise<{ files: Map<string, number>; total: number }> {
+  await fetchedBeforeInteraction(page, url);
+  const files = new Map<string, number>();
+  const pending: Promise<void>[] = [];
+  page.on('response', (r) => {
+    const type = r.headers()['content-type'] ?? '';
+    if (r.request().resourceType() !== 'script' && !/javascript/.test(type)) return;
+    pending.push(
+      r.body().then(
+        (body) => void files.set(new URL(r.url()).pathname, gzipBytes(body)),
+        () => undefined,
+      ),
+    );
+  });
+  await page.locator('[data-generator] input[type="text"]').first().focus();
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(1000);
+  await page.waitForLoadState('networkidle');
+  await Promise.all(pending);
+  return { files, total: [...files.values()].reduce((a, b) => a + b, 0) };
 }

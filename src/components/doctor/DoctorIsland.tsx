@@ -17,7 +17,6 @@ import { looksLikeJson } from '../../lib/doctor/detect.ts';
 import { MergePreview } from './doctor-merge.tsx';
 import { MergeAllView, PluginFiles, Rich } from './doctor-view.tsx';
 import { Choice } from '../shared/fields.tsx';
-import { loadHighlighterOnInteraction, type Highlighter } from '../highlight/highlight.ts';
 import { useAnnouncer } from '../shared/live.ts';
 import '../generator/generator.css';
 import './doctor.css';
@@ -41,7 +40,6 @@ export default function DoctorIsland({ provider }: { provider?: Provider }) {
   const [mergeBlock, setMergeBlock] = useState('');
   const [blockTouched, setBlockTouched] = useState(false);
   const [hydrated, setHydrated] = useState(false);
-  const [highlighter, setHighlighter] = useState<Highlighter | null>(null);
   const [announcement, announce] = useAnnouncer();
   const inputRef = useRef<HTMLTextAreaElement | null>(null);
   const mergeHeadingRef = useRef<HTMLHeadingElement | null>(null);
@@ -65,8 +63,6 @@ export default function DoctorIsland({ provider }: { provider?: Provider }) {
 
   useEffect(() => {
     setHydrated(true);
-    // Nothing to highlight until the reader pastes or loads a config: load it on the first interaction.
-    loadHighlighterOnInteraction(document.querySelector('[data-doctor]'), setHighlighter);
   }, []);
 
   const exportedEnv = useMemo(() => {
@@ -226,7 +222,6 @@ export default function DoctorIsland({ provider }: { provider?: Provider }) {
   }, [report, existing]);
 
   const { cards, cardsBehind } = useCards(report, {
-    highlighter,
     hydrated,
     onCopied: announce,
     onLine: goToLine,
@@ -369,16 +364,9 @@ export default function DoctorIsland({ provider }: { provider?: Provider }) {
             <FileFindings report={report} onLine={goToLine} />
             {report.servers.length > 0 && <ul class="cmd-servers">{cards}</ul>}
             {report.plugin && (
-              <PluginFiles
-                plugin={report.plugin}
-                highlighter={highlighter}
-                interactive={hydrated}
-                onCopied={announce}
-              />
+              <PluginFiles plugin={report.plugin} interactive={hydrated} onCopied={announce} />
             )}
-            {report.repair && hydrated && (
-              <RepairView repair={report.repair} highlighter={highlighter} onCopied={announce} />
-            )}
+            {report.repair && hydrated && <RepairView repair={report.repair} onCopied={announce} />}
             {hydrated && allBlocks.length > 0 && mode !== 'plugin' && (
               <p class="cmd-actions">
                 <button type="button" data-merge-all onClick={mergeAll}>
@@ -409,12 +397,7 @@ export default function DoctorIsland({ provider }: { provider?: Provider }) {
           <h2 id="cmd-merge-all-heading" tabIndex={-1} ref={mergeAllHeadingRef}>
             All corrected blocks, merged
           </h2>
-          <MergeAllView
-            answer={mergedAll}
-            highlighter={highlighter}
-            interactive={hydrated}
-            onCopied={announce}
-          />
+          <MergeAllView answer={mergedAll} interactive={hydrated} onCopied={announce} />
         </section>
       )}
 
@@ -443,7 +426,6 @@ export default function DoctorIsland({ provider }: { provider?: Provider }) {
         merge={mergedAll ? null : merge}
         mergedAbove={mergedAll !== null}
         headingRef={mergeHeadingRef}
-        highlighter={highlighter}
         hydrated={hydrated}
         onCopied={announce}
       />

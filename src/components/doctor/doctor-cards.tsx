@@ -3,7 +3,8 @@ import type { VNode } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { DoctorReport, Finding, ServerReport } from '../../lib/doctor/index.ts';
 import { clip, HIGHLIGHT_LIMIT, Rich } from './doctor-view.tsx';
-import type { Highlighter } from '../highlight/highlight.ts';
+import { trimEndTokens, type Token } from '../../lib/generator/tokens.ts';
+import { plainTokens } from '../shared/OutputBlock.tsx';
 import { DoctorBlock } from './DoctorBlock.tsx';
 
 /** What the reader pasted. */
@@ -25,9 +26,9 @@ function More({ total, what }: { total: number; what: string }) {
   );
 }
 
-/** The highlighter for a block of this size: none past HIGHLIGHT_LIMIT (one span per token is too many nodes). */
-const litFor = (h: Highlighter | null, text: string): Highlighter | null =>
-  text.length > HIGHLIGHT_LIMIT ? null : h;
+/** A generated block's tokens, trimmed; plain text past HIGHLIGHT_LIMIT (one span per token is too many nodes). */
+const litFor = (tokens: readonly Token[] | null | undefined, text: string): Token[] =>
+  trimEndTokens(text.length > HIGHLIGHT_LIMIT || !tokens ? plainTokens(text) : tokens);
 
 const SEVERITY_LABEL: Record<Finding['severity'], string> = {
   error: 'Error',
@@ -91,7 +92,6 @@ const STATUS_LABEL = {
 interface ServerCardProps {
   server: ServerReport;
   source: Mode;
-  highlighter: Highlighter | null;
   interactive: boolean;
   onCopied: (m: string) => void;
   onLine: (line: number) => void;
@@ -102,7 +102,6 @@ interface ServerCardProps {
 export function ServerCard({
   server,
   source,
-  highlighter,
   interactive,
   onCopied,
   onLine,
@@ -152,9 +151,7 @@ export function ServerCard({
           <DoctorBlock
             kind={`doctor-${block.name}`}
             title={`Corrected [mcp_servers.${block.name}]`}
-            text={block.toml.trimEnd()}
-            lang="toml"
-            highlighter={litFor(highlighter, block.toml)}
+            tokens={litFor(block.tokens.toml, block.toml)}
             interactive={interactive}
             onCopied={onCopied}
           />
@@ -197,27 +194,21 @@ export function ServerCard({
               <DoctorBlock
                 kind={`doctor-env-${block.name}`}
                 title="Environment (bash / zsh)"
-                text={block.env.posix.trimEnd()}
-                lang="shellscript"
-                highlighter={litFor(highlighter, block.env.posix)}
+                tokens={litFor(block.tokens.env?.posix, block.env.posix)}
                 interactive={interactive}
                 onCopied={onCopied}
               />
               <DoctorBlock
                 kind={`doctor-env-fish-${block.name}`}
                 title="Environment (fish)"
-                text={block.env.fish.trimEnd()}
-                lang="shellscript"
-                highlighter={litFor(highlighter, block.env.fish)}
+                tokens={litFor(block.tokens.env?.fish, block.env.fish)}
                 interactive={interactive}
                 onCopied={onCopied}
               />
               <DoctorBlock
                 kind={`doctor-env-ps-${block.name}`}
                 title="Environment (PowerShell)"
-                text={block.env.powershell.trimEnd()}
-                lang="powershell"
-                highlighter={litFor(highlighter, block.env.powershell)}
+                tokens={litFor(block.tokens.env?.powershell, block.env.powershell)}
                 interactive={interactive}
                 onCopied={onCopied}
               />
@@ -248,11 +239,9 @@ export function ServerCard({
 /** The pasted file with its single backslashes fixed (Windows paths), folded until opened. */
 export function RepairView({
   repair,
-  highlighter,
   onCopied,
 }: {
   repair: NonNullable<DoctorReport['repair']>;
-  highlighter: Highlighter | null;
   onCopied: (m: string) => void;
 }) {
   const n = repair.lines.length;
@@ -265,9 +254,8 @@ export function RepairView({
       <DoctorBlock
         kind="doctor-repaired"
         title="config.toml, backslashes fixed"
-        text={repair.text}
-        lang="toml"
-        highlighter={repair.text.length > HIGHLIGHT_LIMIT ? null : highlighter}
+        // The reader's own file, backslashes fixed: shown as it is, not coloured.
+        tokens={plainTokens(repair.text)}
         interactive
         onCopied={onCopied}
       />
@@ -311,14 +299,13 @@ export function FileFindings({
 }
 
 /**
- * Cards (re)built per task. Building all 20 in one task (more with highlighting) blocked the page
+ * Cards (re)built per task. Building all 20 in one task blocked the page
  * for 100-300 ms under load; the rest follow in later tasks, and the results say they are busy.
  */
 const CARDS_PER_TASK = 2;
 
 /** What every card needs from the page. */
 export interface CardContext {
-  highlighter: Highlighter | null;
   hydrated: boolean;
   onCopied: (m: string) => void;
   onLine: (line: number) => void;
@@ -333,35 +320,31 @@ export function useCards(
   report: DoctorReport | null,
   ctx: CardContext,
 ): { cards: (VNode | null)[]; cardsBehind: boolean } {
-  const { highlighter, hydrated, onCopied, onLine, onMerge } = ctx;
+  const { hydrated, onCopied, onLine, onMerge } = ctx;
   // The same vnodes while the report is unchanged, so a keystroke does not re-render every card.
   // Card vnodes, built a few per task and kept by server report, so an unchanged card is not
   // rendered again (Preact skips a vnode it has already rendered).
-  const cardCache = useRef(
-    new WeakMap<ServerReport, { lit: boolean; hydrated: boolean; vnode: VNode }>(),
-  );
+  const cardCache = useRef(new WeakMap<ServerReport, { hydrated: boolean; vnode: VNode }>());
   const shownCards = useRef<(VNode | null)[]>([]);
   const [cardTick, setCardTick] = useState(0);
   let budget = CARDS_PER_TASK;
   let cardsBehind = false;
   const cards = (report?.servers ?? []).map((s, i) => {
-    const lit = highlighter !== null;
     const cached = cardCache.current.get(s);
-    if (cached && cached.lit === lit && cached.hydrated === hydrated) return cached.vnode;
+    if (cached && cached.hydrated === hydrated) return cached.vnode;
     if (budget > 0) {
       budget -= 1;
       const vnode = (
         <ServerCard
           server={s}
           source={report?.source ?? 'toml'}
-          highlighter={highlighter}
           interactive={hydrated}
           onCopied={onCopied}
           onLine={onLine}
           onMerge={onMerge}
         />
       );
-      cardCache.current.set(s, { lit, hydrated, vnode });
+      cardCache.current.set(s, { hydrated, vnode });
       return vnode;
     }
     cardsBehind = true;
@@ -373,6 +356,6 @@ export function useCards(
     if (!cardsBehind) return undefined;
     const timer = setTimeout(() => setCardTick((n) => n + 1), 0);
     return () => clearTimeout(timer);
-  }, [cardTick, cardsBehind, report, highlighter]);
+  }, [cardTick, cardsBehind, report]);
   return { cards, cardsBehind };
 }

@@ -1,8 +1,8 @@
 /** The merge preview: the reader's file with one block added or replaced, everything else kept byte for byte. */
 import type { MergeResult } from '../../lib/config-file/merge.ts';
 import { Area } from './doctor-fields.tsx';
-import { HIGHLIGHT_LIMIT, Rich } from './doctor-view.tsx';
-import type { Highlighter } from '../highlight/highlight.ts';
+import { Rich } from './doctor-view.tsx';
+import { plainTokens } from '../shared/OutputBlock.tsx';
 import { DoctorBlock } from './DoctorBlock.tsx';
 
 interface MergePreviewProps {
@@ -17,7 +17,6 @@ interface MergePreviewProps {
   /** True while "All corrected blocks, merged" is shown above: the one merged result on the page. */
   mergedAbove: boolean;
   headingRef: { current: HTMLHeadingElement | null };
-  highlighter: Highlighter | null;
   hydrated: boolean;
   onCopied: (message: string) => void;
 }
@@ -34,7 +33,6 @@ export function MergePreview(props: MergePreviewProps) {
     merge,
     mergedAbove,
     headingRef,
-    highlighter,
     hydrated,
     onCopied,
   } = props;
@@ -115,9 +113,8 @@ export function MergePreview(props: MergePreviewProps) {
               <DoctorBlock
                 kind="merged"
                 title="Merged config.toml"
-                text={merge.text ?? ''}
-                lang="toml"
-                highlighter={(merge.text ?? '').length > HIGHLIGHT_LIMIT ? null : highlighter}
+                // The reader's own file with the block merged in: shown as it is, not coloured.
+                tokens={plainTokens(merge.text ?? '')}
                 interactive={hydrated}
                 onCopied={onCopied}
               />

@@ -3,10 +3,11 @@ import type { VNode } from 'preact';
 import type { DiffLine } from '../../lib/config-file/line-diff.ts';
 import type { DoctorReport } from '../../lib/doctor/index.ts';
 import type { MergeAllAnswer } from './doctor-analysis.ts';
-import type { Highlighter } from '../highlight/highlight.ts';
+import { trimEndTokens } from '../../lib/generator/tokens.ts';
+import { plainTokens } from '../shared/OutputBlock.tsx';
 import { DoctorBlock } from './DoctorBlock.tsx';
 
-/** Longer merged files are shown as plain text: highlighting a megabyte would block the page. */
+/** Longer corrected blocks are shown as plain text: one span per token would be too many nodes. */
 export const HIGHLIGHT_LIMIT = 32_000;
 
 /**
@@ -104,12 +105,10 @@ function Diff({ lines }: { lines: DiffLine[] }) {
 /** The result of "Merge all corrected blocks": what was merged or skipped, the diff, and the merged file. */
 export function MergeAllView({
   answer,
-  highlighter,
   interactive,
   onCopied,
 }: {
   answer: MergeAllAnswer;
-  highlighter: Highlighter | null;
   interactive: boolean;
   onCopied: (m: string) => void;
 }) {
@@ -151,9 +150,8 @@ export function MergeAllView({
       <DoctorBlock
         kind="merged-all"
         title="Merged config.toml (all corrected blocks)"
-        text={result.text}
-        lang="toml"
-        highlighter={result.text.length > HIGHLIGHT_LIMIT ? null : highlighter}
+        // The reader's own file with blocks merged in: shown as it is, not coloured.
+        tokens={plainTokens(result.text)}
         interactive={interactive}
         onCopied={onCopied}
       />
@@ -168,7 +166,6 @@ export function PluginFiles({
   onCopied,
 }: {
   plugin: NonNullable<DoctorReport['plugin']>;
-  highlighter: Highlighter | null;
   interactive: boolean;
   onCopied: (m: string) => void;
 }) {
@@ -178,10 +175,8 @@ export function PluginFiles({
         <DoctorBlock
           kind={`doctor-plugin-${f.path}`}
           title={`Corrected ${f.path}`}
-          text={f.text.trimEnd()}
-          // The highlighter has no JSON grammar: shown as plain text.
-          lang="toml"
-          highlighter={null}
+          // Plain text: a JSON lexer here would cost every doctor page's first load (its budget).
+          tokens={trimEndTokens(plainTokens(f.text))}
           interactive={interactive}
           onCopied={onCopied}
         />

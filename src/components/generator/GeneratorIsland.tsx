@@ -18,8 +18,6 @@ import {
 } from '../../lib/input/form-state.ts';
 import type { Provider } from '../../lib/input/provider-schema.ts';
 import type { LinkNotice, LinkReport } from './LinkNotice.tsx';
-import { loadHighlighterWarm, type Highlighter, type Lang } from '../highlight/highlight.ts';
-import { layeredHighlighter, type Prehighlighted } from '../highlight/prehighlight.ts';
 import { copyText, useAnnouncer } from '../shared/live.ts';
 import { ADVANCED_KEYS, GeneratorForm } from './GeneratorForm.tsx';
 import { InlineCode } from '../shared/fields.tsx';
@@ -43,12 +41,8 @@ interface Props {
    * build so the list is page data, not code on the critical path).
    */
   releases: readonly Release[];
-  /** The initial outputs highlighted at build time (Generator.astro), so no highlighter loads before the first interaction. */
-  prehighlighted?: Prehighlighted;
   /** Site links under the base, resolved at build time (Generator.astro). */
   links: { whereCodexRuns: string; plugins: string };
-  /** Build time only: hears each text the island would highlight but has no tokens for. */
-  onUnhighlighted?: (code: string, lang: Lang) => void;
 }
 
 type Engine = typeof import('./engine.ts');
@@ -56,13 +50,19 @@ let engineLoading: Promise<Engine> | undefined;
 /** Loads the generator engine once per page, shared by every island on it. */
 const loadEngine = (): Promise<Engine> => (engineLoading ??= import('./engine.ts'));
 
+type SettingsUi = typeof import('./SettingsFields.tsx');
+let settingsUiLoading: Promise<SettingsUi> | undefined;
+/** The advanced settings' fields and the top-level block, loaded once they are first needed. */
+const loadSettingsUi = (): Promise<SettingsUi> =>
+  (settingsUiLoading ??= import('./SettingsFields.tsx'));
+
 /** The first field of the form marked with an error, in page order. */
 const firstErrorField = (root: HTMLElement | null): Element | null | undefined =>
   root?.querySelector('.cmg-form .cmg-error')?.closest('.cmg-field, fieldset');
 
 /** The live generator island for one provider. */
 export default function GeneratorIsland(props: Props) {
-  const { provider, initial, initialFields, releases, prehighlighted, onUnhighlighted } = props;
+  const { provider, initial, initialFields, releases } = props;
   const newest = releases[0]!;
   const [form, setForm] = useState<FormState>(() => defaultForm(provider));
   const [release, setRelease] = useState<Release>(newest);
@@ -74,31 +74,16 @@ export default function GeneratorIsland(props: Props) {
   // A link made from a server.json (an "Add to Codex" badge): its own notice says where the values
   // came from, and the variables the server reads come first, as export lines.
   const [fromJson, setFromJson] = useState(false);
-  const [runtimeHighlighter, setHighlighter] = useState<Highlighter | null>(null);
-  // Build-time tokens first; the runtime highlighter (loaded with the engine) for anything else.
-  const highlighter = useMemo(
-    () => layeredHighlighter(prehighlighted, runtimeHighlighter, onUnhighlighted),
-    [prehighlighted, runtimeHighlighter, onUnhighlighted],
-  );
   const shell = useShell();
   const [settings, setSettings] = useState<SettingsForm>(emptySettings);
   const platform = platformOfShell(shell);
   const [announcement, announce, withdraw] = useAnnouncer();
   const [engine, setEngine] = useState<Engine | null>(null);
+  const [settingsUi, setSettingsUi] = useState<SettingsUi | null>(null);
   const rootRef = useRef<HTMLDivElement>(null);
   const wake = () => {
-    // The engine and the highlighter load together and arrive in one render, so the first output
-    // that follows the reader's input is already highlighted (no plain-text flash). A highlighter
-    // that fails to load only costs the colours.
-    if (!engine) {
-      Promise.all([loadEngine(), loadHighlighterWarm().catch(() => null)]).then(
-        ([e, h]) => {
-          if (h) setHighlighter(h);
-          setEngine(e);
-        },
-        () => undefined,
-      );
-    }
+    // Outputs carry their own colours (their tokens' kinds): the engine is all there is to load.
+    if (!engine) loadEngine().then(setEngine, () => undefined);
   };
 
   useEffect(() => {
@@ -164,6 +149,12 @@ export default function GeneratorIsland(props: Props) {
         : initial,
     [engine, spec, release, initial, settings, oauth, platform],
   );
+  // The settings' fields wait until the reader opens them (or a link sets a top-level one): the
+  // first interaction's code stays within its budget (tests/support/budget.ts).
+  const wantsSettingsUi = advancedOpen || !!result.topLevel;
+  useEffect(() => {
+    if (wantsSettingsUi && !settingsUi) loadSettingsUi().then(setSettingsUi, () => undefined);
+  }, [wantsSettingsUi]);
   const endpoint = endpointOf(provider, form);
   const id = `cmg-${provider.id}`;
 
@@ -307,8 +298,9 @@ export default function GeneratorIsland(props: Props) {
           )
         }
         advancedExtra={
-          engine && (
-            <engine.SettingsFields
+          engine &&
+          settingsUi && (
+            <settingsUi.SettingsFields
               id={id}
               form={settings}
               onChange={setSettings}
@@ -350,7 +342,6 @@ export default function GeneratorIsland(props: Props) {
           standalone={result.standalone}
           shell={shell}
           notes={engine}
-          highlighter={highlighter}
           hydrated={hydrated}
           blocked={{ count: errorCount, firstField: firstError, goTo: goToError }}
           announce={announce}
@@ -363,11 +354,10 @@ export default function GeneratorIsland(props: Props) {
                 scope={spec?.scope ?? form.scope}
                 href={props.links.whereCodexRuns}
               />
-              {engine && (
-                <engine.TopLevelOutput
+              {engine && settingsUi && (
+                <settingsUi.TopLevelOutput
                   text={result.topLevel ?? null}
                   path={result.topLevelPath ?? configPath('user', platform)}
-                  highlighter={highlighter}
                   interactive={hydrated}
                   onCopied={announce}
                 />

@@ -8,7 +8,7 @@ import type { Generated, Standalone } from '../../lib/generator/generate.ts';
 import type { Release } from '../../lib/codex/releases.ts';
 import type { HeadlessStep } from '../../lib/generator/headless.ts';
 import type { Shell } from '../../lib/generator/shells.ts';
-import type { Highlighter, Lang } from '../highlight/highlight.ts';
+import { trimEndTokens, type Token } from '../../lib/generator/tokens.ts';
 import { OutputBlock } from '../shared/OutputBlock.tsx';
 import { Choice } from '../shared/fields.tsx';
 
@@ -20,11 +20,6 @@ const SHELL_LABELS: Record<Shell, string> = {
   powershell: 'PowerShell',
 };
 const SHELL_ORDER = Object.keys(SHELL_LABELS) as Shell[];
-const SHELL_LANG: Record<Shell, Lang> = {
-  posix: 'shellscript',
-  fish: 'shellscript',
-  powershell: 'powershell',
-};
 
 interface ViewProps {
   id: string;
@@ -40,7 +35,6 @@ interface Props {
   id: string;
   outputs: Outputs | null;
   shell: Shell;
-  highlighter: Highlighter;
   hydrated: boolean;
   /** Names the first marked field, for the "Go to" button when outputs are blocked. */
   blocked: { count: number; firstField: string; goTo: () => void };
@@ -123,9 +117,14 @@ export function GeneratorOutputs(props: Props) {
 
 /** The three shells' variants of one output; only the chosen shell's is shown. */
 function PerShell(
-  props: Props & { kind: string; title: string; texts: Record<Shell, string>; partial?: boolean },
+  props: Props & {
+    kind: string;
+    title: string;
+    tokens: Record<Shell, Token[]>;
+    partial?: boolean;
+  },
 ) {
-  const { kind, title, texts, partial, shell, highlighter, hydrated, announce, onStale } = props;
+  const { kind, title, tokens, partial, shell, hydrated, announce, onStale } = props;
   return (
     <>
       {SHELL_ORDER.map((s) => (
@@ -133,9 +132,7 @@ function PerShell(
           // The bash/zsh blocks keep the plain kind (tests rely on it).
           kind={s === 'posix' ? kind : `${kind}-${s}`}
           title={`${title} (${SHELL_LABELS[s]})`}
-          text={texts[s].trimEnd()}
-          lang={SHELL_LANG[s]}
-          highlighter={highlighter}
+          tokens={trimEndTokens(tokens[s])}
           interactive={hydrated}
           hidden={shell !== s}
           partial={!!partial}
@@ -150,7 +147,7 @@ function PerShell(
 /** The numbered steps, from variables to verification. */
 function Steps(props: Props & { outputs: Outputs }) {
   const { outputs } = props;
-  const { cli } = outputs;
+  const { cli, tokens } = outputs;
   const block = blockOf(props);
   const full = cli.mode === 'full';
   const { notes } = props;
@@ -159,8 +156,7 @@ function Steps(props: Props & { outputs: Outputs }) {
       <OutputBlock
         kind="toml"
         title={outputs.configPath}
-        text={outputs.toml.trimEnd()}
-        lang="toml"
+        tokens={trimEndTokens(tokens.toml)}
         {...block}
       />
       {props.afterToml}
@@ -168,10 +164,10 @@ function Steps(props: Props & { outputs: Outputs }) {
   );
   return (
     <ol class="cmg-steps">
-      {outputs.env && (
+      {tokens.env && (
         <li>
           <h3>Set the environment variables</h3>
-          <PerShell {...props} kind="env" title="Environment" texts={outputs.env} />
+          <PerShell {...props} kind="env" title="Environment" tokens={tokens.env} />
         </li>
       )}
       <li>
@@ -186,15 +182,8 @@ function Steps(props: Props & { outputs: Outputs }) {
         )}
         {/* A partial command would register the server without some keys: the TOML block, which holds them all, comes first. */}
         {!full && toml}
-        {cli.posix !== null && (
-          <PerShell
-            {...props}
-            kind="cli"
-            title="Command"
-            // Not TOML-only: every shell has its command.
-            texts={cli as unknown as Record<Shell, string>}
-            partial={!full}
-          />
+        {tokens.cli && (
+          <PerShell {...props} kind="cli" title="Command" tokens={tokens.cli} partial={!full} />
         )}
         {!full && notes && <notes.CliMissing outputs={outputs} />}
         {full && toml}
@@ -204,14 +193,13 @@ function Steps(props: Props & { outputs: Outputs }) {
   );
 }
 
-type Block = Pick<Props, 'highlighter' | 'onStale'> & {
+type Block = Pick<Props, 'onStale'> & {
   interactive: boolean;
   onCopied: (message: string) => void;
 };
 
 /** What every output block of the steps gets from the island. */
 const blockOf = (p: Props): Block => ({
-  highlighter: p.highlighter,
   interactive: p.hydrated,
   onCopied: p.announce,
   onStale: p.onStale,
@@ -221,7 +209,7 @@ const blockOf = (p: Props): Block => ({
 function Finish({ outputs, block }: { outputs: Standalone; block: Block }) {
   return (
     <>
-      {outputs.login && (
+      {outputs.tokens.login && (
         <li>
           <h3>Sign in</h3>
           <p>
@@ -232,8 +220,7 @@ function Finish({ outputs, block }: { outputs: Standalone; block: Block }) {
           <OutputBlock
             kind="login"
             title="OAuth login"
-            text={outputs.login.trimEnd()}
-            lang="shellscript"
+            tokens={trimEndTokens(outputs.tokens.login)}
             {...block}
           />
         </li>
@@ -243,8 +230,7 @@ function Finish({ outputs, block }: { outputs: Standalone; block: Block }) {
         <OutputBlock
           kind="verify"
           title="Verify"
-          text={outputs.verify.trimEnd()}
-          lang="shellscript"
+          tokens={trimEndTokens(outputs.tokens.verify)}
           {...block}
         />
       </li>

@@ -8,7 +8,7 @@ import type { Outputs } from '../../lib/generator/generate.ts';
 import type { HeadlessStep } from '../../lib/generator/headless.ts';
 import type { SettingsForm } from '../../lib/input/settings-form.ts';
 import type { Shell } from '../../lib/generator/shells.ts';
-import type { Highlighter } from '../highlight/highlight.ts';
+import { trimEndTokens } from '../../lib/generator/tokens.ts';
 import { OutputBlock } from '../shared/OutputBlock.tsx';
 import { InlineCode } from '../shared/fields.tsx';
 
@@ -65,7 +65,6 @@ interface StepsProps {
   steps: HeadlessStep[];
   outputs: Outputs;
   shell: Shell;
-  highlighter: Highlighter | null;
   hydrated: boolean;
   announce: (message: string) => void;
   onStale: (message: string) => void;
@@ -73,8 +72,8 @@ interface StepsProps {
 
 /** The numbered steps for a machine without a browser. */
 export function HeadlessSteps(props: StepsProps) {
-  const { steps, outputs, shell, highlighter, hydrated, announce, onStale } = props;
-  const block = { highlighter, interactive: hydrated, onCopied: announce, onStale };
+  const { steps, outputs, shell, hydrated, announce, onStale } = props;
+  const block = { interactive: hydrated, onCopied: announce, onStale };
   return (
     <ol class="cmg-steps" data-headless>
       {steps.map((step) => (
@@ -86,13 +85,12 @@ export function HeadlessSteps(props: StepsProps) {
             </p>
           ))}
           {step.id === 'env' &&
-            outputs.env &&
+            outputs.tokens.env &&
             SHELLS.map(([s, label]) => (
               <OutputBlock
                 kind={s === 'posix' ? 'env' : `env-${s}`}
                 title={`Environment (${label})`}
-                text={outputs.env![s].trimEnd()}
-                lang={s === 'powershell' ? 'powershell' : 'shellscript'}
+                tokens={trimEndTokens(outputs.tokens.env![s])}
                 hidden={shell !== s}
                 {...block}
               />
@@ -101,8 +99,7 @@ export function HeadlessSteps(props: StepsProps) {
             <OutputBlock
               kind={b.kind}
               title={b.title}
-              text={b.text.trimEnd()}
-              lang={b.lang}
+              tokens={trimEndTokens(b.tokens)}
               {...block}
             />
           ))}

@@ -4,76 +4,30 @@
  * (engine.ts), off the critical path; the build-time output does not include it.
  */
 import { useState } from 'preact/hooks';
-import type { Outputs } from '../../lib/generator/generate.ts';
-import type { ServerSpec } from '../../lib/generator/model.ts';
-import type { FormState } from '../../lib/input/form-state.ts';
-import { PLUGIN_COMMANDS, PLUGIN_PATHS } from '../../lib/codex/plugins.ts';
-import { InlineCode } from '../shared/fields.tsx';
-import { OutputBlock } from '../shared/OutputBlock.tsx';
-import { pluginView } from './plugin-view.ts';
+import type { PluginFilesProps } from './PluginFiles.tsx';
 
 /** The site's page on plugins and marketplaces. */
 export const PLUGINS_PAGE = '/reference/plugins/';
 
-interface Props {
-  outputs: Outputs;
-  spec: ServerSpec;
-  form: FormState;
-  /** PLUGINS_PAGE under the site's base (resolved at build time, Generator.astro). */
-  href: string;
-  interactive: boolean;
-  onCopied: (message: string) => void;
-}
+type Props = PluginFilesProps;
+type Files = typeof import('./PluginFiles.tsx');
 
 /** The "As a Codex plugin" section: the two files, or why they are withheld. */
 export function PluginOutput({ outputs, spec, form, href, interactive, onCopied }: Props) {
   // Built and shown once opened: closed, nothing is computed per keystroke and no copy button is hidden in it.
   const [open, setOpen] = useState(false);
+  // The files' code loads when first opened (kept out of the first interaction's budget).
+  const [view, setView] = useState<Files | null>(null);
+  const toggle = (isOpen: boolean) => {
+    setOpen(isOpen);
+    if (isOpen && !view) import('./PluginFiles.tsx').then(setView, () => undefined);
+  };
   return (
-    <details class="cmg-plugin-out" data-plugin onToggle={(e) => setOpen(e.currentTarget.open)}>
+    <details class="cmg-plugin-out" data-plugin onToggle={(e) => toggle(e.currentTarget.open)}>
       <summary>As a Codex plugin</summary>
-      {open && <PluginFilesView {...{ outputs, spec, form, href, interactive, onCopied }} />}
+      {open && view && (
+        <view.PluginFilesView {...{ outputs, spec, form, href, interactive, onCopied }} />
+      )}
     </details>
-  );
-}
-
-/** The two files with where they go, or every reason they are withheld. */
-function PluginFilesView({ outputs, spec, form, href, interactive, onCopied }: Props) {
-  const { files, problems } = pluginView(outputs, spec, form);
-  // JSON has no grammar in the site's highlighter: the files are shown as plain text.
-  const block = { lang: 'toml' as const, highlighter: null, interactive, onCopied };
-  return files ? (
-    <>
-      <p>
-        In a folder named <code>{files.plugin}</code>, save these as{' '}
-        <code>{PLUGIN_PATHS.manifest}</code> and <code>{PLUGIN_PATHS.servers}</code>. Variables
-        appear by name only: each person exports their own.
-      </p>
-      <OutputBlock
-        kind="plugin-json"
-        title={`${files.plugin}/${PLUGIN_PATHS.manifest}`}
-        text={files.manifest.trimEnd()}
-        {...block}
-      />
-      <OutputBlock
-        kind="mcp-json"
-        title={`${files.plugin}/${PLUGIN_PATHS.servers}`}
-        text={files.servers.trimEnd()}
-        {...block}
-      />
-      <p>
-        List the folder in a marketplace, then install it with{' '}
-        <code>{`codex ${PLUGIN_COMMANDS.add.join(' ')} ${files.plugin}@MARKETPLACE`}</code>:{' '}
-        <a href={href}>Plugins and marketplaces</a>.
-      </p>
-    </>
-  ) : (
-    <ul class="cmg-general" data-plugin-problems>
-      {problems.map((d) => (
-        <li class="cmg-msg cmg-error">
-          <InlineCode text={d.message} />
-        </li>
-      ))}
-    </ul>
   );
 }

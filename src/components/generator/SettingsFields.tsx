@@ -8,7 +8,8 @@ import { CODEX_NEWEST, type Release } from '../../lib/codex/releases.ts';
 import type { Diagnostic } from '../../lib/generator/model.ts';
 import type { SettingsForm } from '../../lib/input/settings-form.ts';
 import { Choice, Text } from '../shared/fields.tsx';
-import type { Highlighter } from '../highlight/highlight.ts';
+import { tomlTokens } from '../../lib/generator/toml.ts';
+import { trimEndTokens } from '../../lib/generator/tokens.ts';
 import { OutputBlock } from '../shared/OutputBlock.tsx';
 
 // What each mode does, as codex-rs/core/src/mcp_tool_call.rs decides it (source, not a test).
@@ -108,13 +109,12 @@ export function SettingsFields({
 interface TopLevelProps {
   text: string | null;
   path: string;
-  highlighter: Highlighter | null;
   interactive: boolean;
   onCopied: (message: string) => void;
 }
 
 /** The top-level block, labelled as belonging at the top of the user config, outside every table. */
-export function TopLevelOutput({ text, path, highlighter, interactive, onCopied }: TopLevelProps) {
+export function TopLevelOutput({ text, path, interactive, onCopied }: TopLevelProps) {
   if (text === null) return null;
   return (
     <div class="cmg-toplevel-out" data-toplevel>
@@ -126,9 +126,7 @@ export function TopLevelOutput({ text, path, highlighter, interactive, onCopied 
       <OutputBlock
         kind="toml-top"
         title={`${path} (top of the file)`}
-        text={text.trimEnd()}
-        lang="toml"
-        highlighter={highlighter}
+        tokens={trimEndTokens(tomlTokens(text))}
         interactive={interactive}
         onCopied={onCopied}
       />

@@ -1,15 +1,14 @@
-/** One output block: a caption, the exact text (highlighted when the highlighter has loaded), and a copy button. */
+/** One output block: a caption, the exact text coloured by its tokens' kinds, and a copy button. */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { Highlighter, Lang } from '../highlight/highlight.ts';
+import { textOf, type Token } from '../../lib/generator/tokens.ts';
 import { copyText } from './live.ts';
 
 interface Props {
   /** Stable hook for tests: the block's text is exactly what copy puts on the clipboard. */
   kind: string;
   title: string;
-  text: string;
-  lang: Lang;
-  highlighter: Highlighter | null;
+  /** The block as its renderer wrote it: the text shown and copied is exactly their concatenation. */
+  tokens: readonly Token[];
   interactive: boolean;
   hidden?: boolean;
   partial?: boolean;
@@ -20,39 +19,23 @@ interface Props {
   onStale?: (message: string) => void;
 }
 
+/** User text shown as is (the doctor's merged files): one plain token. */
+export const plainTokens = (text: string): Token[] => [{ kind: 'plain', text }];
+
 /**
- * Highlighted lines, or null when the tokens would not reproduce the text exactly. A hidden block
- * (another shell's variant) takes only tokens already known, computed at build time, so it is
- * highlighted the moment it is shown without tokenizing it on every keystroke while hidden.
+ * Each token coloured by its kind (cmg-t-KIND, generator.css); plain ones as bare text. The same
+ * markup at build time and in the browser: the no-JS page shows exactly this.
  */
-function highlighted(highlighter: Highlighter | null, text: string, lang: Lang, hidden: boolean) {
-  if (!highlighter) return null;
-  try {
-    const lines = hidden ? highlighter.known?.(text, lang) : highlighter.tokenize(text, lang);
-    if (!lines) return null;
-    const joined = lines.map((l) => l.map((t) => t.content).join('')).join('\n');
-    if (joined !== text) return null;
-    return lines.map((line, i) => (
-      <>
-        {i > 0 && '\n'}
-        {line.map((t) =>
-          Object.keys(t.style).length > 0 ? <span style={t.style}>{t.content}</span> : t.content,
-        )}
-      </>
-    ));
-  } catch {
-    // Highlighting is decoration: on any failure the plain text stays.
-    return null;
-  }
-}
+const rendered = (tokens: readonly Token[]) =>
+  tokens.map((t) =>
+    t.kind === 'plain' ? t.text : <span class={`cmg-t-${t.kind}`}>{t.text}</span>,
+  );
 
 /** One output block with its copy button. */
 export function OutputBlock({
   kind,
   title,
-  text,
-  lang,
-  highlighter,
+  tokens,
   interactive,
   hidden,
   partial,
@@ -60,6 +43,7 @@ export function OutputBlock({
   onCopied,
   onStale,
 }: Props) {
+  const text = useMemo(() => textOf(tokens), [tokens]);
   // The last copy: of which text, what was announced, and the button's label (back to "Copy" after 2 s).
   const [copied, setCopied] = useState<{ text: string; message: string; label: string } | null>(
     null,
@@ -71,12 +55,6 @@ export function OutputBlock({
       setCopied(null);
     }
   }, [text]);
-  // Tokenizing is most of a keystroke's cost: only when the text changes, and never for hidden blocks,
-  // which are highlighted when they are shown.
-  const tokens = useMemo(
-    () => highlighted(highlighter, text, lang, !!hidden),
-    [hidden, highlighter, text, lang],
-  );
   const copy = async () => {
     const ok = await copyText(text);
     const message = ok
@@ -92,7 +70,12 @@ export function OutputBlock({
       <figcaption>
         <span>{title}</span>
         {interactive && (
-          <button type="button" class="cmg-copy" onClick={copy} aria-label={`Copy ${title}`}>
+          <button
+            type="button"
+            class="cmg-copy"
+            onClick={copy}
+            aria-label={`${copied?.label ?? 'Copy'} ${title}`}
+          >
             {copied?.label ?? 'Copy'}
           </button>
         )}
@@ -104,7 +87,7 @@ export function OutputBlock({
         data-output={kind}
         data-cli-partial={partial ? '' : undefined}
       >
-        <code>{tokens ?? shown ?? text}</code>
+        <code>{shown ?? rendered(tokens)}</code>
       </pre>
     </figure>
   );

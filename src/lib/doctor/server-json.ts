@@ -82,6 +82,7 @@ function choiceReport(c: ConvertedChoice, several: boolean): ServerReport {
     name: outputs.name,
     toml: outputs.toml,
     env: outputs.env,
+    tokens: { toml: outputs.tokens.toml, env: outputs.tokens.env },
     changes: [c.choice.label, ...c.conversion.notes, ...c.conversion.todo],
     notCarried: [],
   };

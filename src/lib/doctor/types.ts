@@ -1,6 +1,7 @@
 /** The doctor's report shapes, and the small value helpers every stage uses. */
 import type { Release } from '../codex/index.ts';
 import type { EnvLines } from '../generator/env.ts';
+import type { OutputTokens } from '../generator/generate.ts';
 import type { Provider } from '../input/provider.ts';
 
 /** rejected: Codex refuses to load it. ignored: Codex loads the file but never reads it. risk: loads, but unsafe or broken. */
@@ -27,6 +28,8 @@ export interface CorrectedBlock {
   toml: string;
   /** Variables to export (placeholders only: the doctor never copies a secret into its output). */
   env: EnvLines | null;
+  /** The generator's tokens for `toml` and `env` (what the page colours). */
+  tokens: Pick<OutputTokens, 'toml' | 'env'>;
   /** What differs from the pasted entry, one sentence each. */
   changes: string[];
   /** Valid keys of the pasted entry that the generator does not write: copy them by hand if needed. */

@@ -9,14 +9,17 @@ import { MCP_KEYS } from '../codex/keys.ts';
 import { CODEX_NEWEST, type Release } from '../codex/releases.ts';
 import { reservedNameProblem } from '../codex/reserved.ts';
 import { configPath } from './config-path.ts';
-import { envLines, type EnvLines } from './env.ts';
+import { envTokens, type EnvLines, type EnvTokens } from './env.ts';
 import { guardOutputs } from './guard.ts';
 import type { Diagnostic, ServerEntry, ServerSpec } from './model.ts';
 import { resolveSpec } from './resolve.ts';
-import { fishCommand } from './shell/fish.ts';
-import { posixCommand } from './shell/posix.ts';
-import { powershellCommand } from './shell/powershell.ts';
-import { tomlBlock } from './toml.ts';
+import { fishCommandTokens } from './shell/fish.ts';
+import { posixCommandTokens } from './shell/posix.ts';
+import { powershellCommandTokens } from './shell/powershell.ts';
+import { wordTokens } from './shell/words.ts';
+import type { Shell } from './shells.ts';
+import { linesOf, textOf, tok, type Token } from './tokens.ts';
+import { tomlBlock, tomlTokens } from './toml.ts';
 
 /** The Codex CLI version every output is checked against. */
 export { CODEX_NEWEST as CODEX_VERSION } from '../codex/releases.ts';
@@ -40,6 +43,17 @@ export interface Outputs {
   env: EnvLines | null;
   login: string | null;
   verify: string;
+  /** Every block above as tokens, whose concatenation is exactly its text: what the page shows. */
+  tokens: OutputTokens;
+}
+
+/** The blocks of `Outputs` as tokens (see tokens.ts). */
+export interface OutputTokens {
+  cli: Record<Shell, Token[]> | null;
+  toml: Token[];
+  env: EnvTokens | null;
+  login: Token[] | null;
+  verify: Token[];
 }
 
 /** The outputs that depend only on the server name, kept while another field is invalid. */
@@ -47,6 +61,7 @@ export interface Standalone {
   /** The OAuth login command, when the entry signs in with OAuth and asks for no scopes. */
   login: string | null;
   verify: string;
+  tokens: Pick<OutputTokens, 'login' | 'verify'>;
 }
 
 /** The result of generating: outputs when valid, and every diagnostic either way. */
@@ -82,34 +97,49 @@ export function portableWord(word: string): string | null {
  * has `--no-browser` (0.156.0 on); with `noBrowser`, that variant itself (the plain command where
  * the release lacks the option: headless.ts says what to do there). Null when not portable.
  */
+export function loginTokens(
+  name: string,
+  scopes: readonly string[] = [],
+  release: Release = CODEX_NEWEST,
+  noBrowser = false,
+): Token[] | null {
+  const argv = ['codex', 'mcp', 'login', name];
+  const scopesFlag = MCP_KEYS['scopes']?.loginFlag;
+  if (scopes.length > 0 && scopesFlag !== undefined) argv.push(scopesFlag, scopes.join(','));
+  if (argv.some((word) => portableWord(word) === null)) return null;
+  const cmd = wordTokens(argv, (word) => portableWord(word) ?? word);
+  if (!factsFor(release).loginFlags.includes(NO_BROWSER_FLAG)) return linesOf([cmd]);
+  if (noBrowser) return linesOf([[...cmd, tok('plain', ' '), tok('flag', NO_BROWSER_FLAG)]]);
+  const note = `# No browser on this machine (SSH, container)? Add ${NO_BROWSER_FLAG} and paste the callback URL back.`;
+  return linesOf([cmd, [tok('comment', note)]]);
+}
+
+/** The login block's text (see loginTokens). */
 export function loginCommand(
   name: string,
   scopes: readonly string[] = [],
   release: Release = CODEX_NEWEST,
   noBrowser = false,
 ): string | null {
-  const argv = ['codex', 'mcp', 'login', name];
-  const scopesFlag = MCP_KEYS['scopes']?.loginFlag;
-  if (scopes.length > 0 && scopesFlag !== undefined) argv.push(scopesFlag, scopes.join(','));
-  const words = argv.map(portableWord);
-  if (words.includes(null)) return null;
-  const cmd = words.join(' ') + '\n';
-  if (!factsFor(release).loginFlags.includes(NO_BROWSER_FLAG)) return cmd;
-  if (noBrowser) return `${words.join(' ')} ${NO_BROWSER_FLAG}\n`;
-  return `${cmd}# No browser on this machine (SSH, container)? Add ${NO_BROWSER_FLAG} and paste the callback URL back.\n`;
+  const tokens = loginTokens(name, scopes, release, noBrowser);
+  return tokens && textOf(tokens);
 }
 
-/** The verification commands for a server name, those Codex `release` has (names it accepts are always portable). */
-export function verifyCommands(name: string, release: Release = CODEX_NEWEST): string {
-  const n = portableWord(name) ?? `'${name}'`;
+/** The verification commands for a server name as tokens, those Codex `release` has (names it accepts are always portable). */
+export function verifyTokens(name: string, release: Release = CODEX_NEWEST): Token[] {
+  const quote = (word: string) => portableWord(word) ?? `'${word}'`;
   const commands = factsFor(release).commands;
   const lines = [
-    commands.includes('mcp list') ? 'codex mcp list' : '',
-    commands.includes('mcp get') ? `codex mcp get ${n} --json` : '',
-    commands.includes('doctor') ? 'codex doctor' : '',
+    commands.includes('mcp list') ? ['codex', 'mcp', 'list'] : [],
+    commands.includes('mcp get') ? ['codex', 'mcp', 'get', name, '--json'] : [],
+    commands.includes('doctor') ? ['codex', 'doctor'] : [],
   ];
-  return lines.filter((line) => line !== '').join('\n') + '\n';
+  return linesOf(lines.filter((argv) => argv.length > 0).map((argv) => wordTokens(argv, quote)));
 }
+
+/** The verification block's text (see verifyTokens). */
+export const verifyCommands = (name: string, release: Release = CODEX_NEWEST): string =>
+  textOf(verifyTokens(name, release));
 
 /**
  * One invalid field blocks only the outputs that depend on it: with a valid name, the verify lines
@@ -126,8 +156,15 @@ function standaloneOf(
   const name = spec.name.trim();
   const oauth = spec.auth === 'oauth' && spec.transport === 'http';
   const noScopes = spec.scopes.every((s) => s.trim() === '') && !errorAt('scopes');
-  const login = oauth && noScopes ? loginCommand(name, [], release) : null;
-  return { standalone: { login, verify: verifyCommands(name, release) } };
+  const login = oauth && noScopes ? loginTokens(name, [], release) : null;
+  const verify = verifyTokens(name, release);
+  return {
+    standalone: {
+      login: login && textOf(login),
+      verify: textOf(verify),
+      tokens: { login, verify },
+    },
+  };
 }
 
 /**
@@ -161,24 +198,37 @@ function generateChecked(spec: ServerSpec, release: Release): Generated {
 /** Every output of a valid, guarded entry. */
 function outputsOf(spec: ServerSpec, name: string, entry: ServerEntry, release: Release): Outputs {
   const plan = planCli(name, entry, spec.scope, spec.auth, release);
+  const argv = plan.argv;
+  const cliTokens = argv && {
+    posix: linesOf([posixCommandTokens(argv)]),
+    fish: linesOf([fishCommandTokens(argv)]),
+    powershell: linesOf([powershellCommandTokens(argv)]),
+  };
   const cli: CliOutput = {
     ...plan,
-    posix: plan.argv ? posixCommand(plan.argv) + '\n' : null,
-    fish: plan.argv ? fishCommand(plan.argv) + '\n' : null,
-    powershell: plan.argv ? powershellCommand(plan.argv) + '\n' : null,
+    posix: cliTokens && textOf(cliTokens.posix),
+    fish: cliTokens && textOf(cliTokens.fish),
+    powershell: cliTokens && textOf(cliTokens.powershell),
   };
   const scopes = 'scopes' in entry ? (entry.scopes ?? []) : [];
+  const toml = tomlBlock(name, entry);
+  const env = envTokens(spec.envVarLines);
+  const oauth = spec.auth === 'oauth' && spec.transport === 'http';
+  const login = oauth ? loginTokens(name, scopes, release) : null;
+  const verify = verifyTokens(name, release);
   return {
     name,
     entry,
     cli,
-    toml: tomlBlock(name, entry),
+    toml,
     configPath: configPath(spec.scope),
-    env: envLines(spec.envVarLines),
-    login:
-      spec.auth === 'oauth' && spec.transport === 'http'
-        ? loginCommand(name, scopes, release)
-        : null,
-    verify: verifyCommands(name, release),
+    env: env && {
+      posix: textOf(env.posix),
+      fish: textOf(env.fish),
+      powershell: textOf(env.powershell),
+    },
+    login: login && textOf(login),
+    verify: textOf(verify),
+    tokens: { cli: cliTokens, toml: tomlTokens(toml), env, login, verify },
   };
 }

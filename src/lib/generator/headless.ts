@@ -15,15 +15,26 @@
 import { CHANGES } from '../codex/changes.ts';
 import { factsFor, NO_BROWSER_FLAG } from '../codex/facts.ts';
 import type { Release } from '../codex/releases.ts';
-import { loginCommand, type Outputs } from './generate.ts';
+import { loginTokens, type Outputs } from './generate.ts';
+import { textOf, type Token } from './tokens.ts';
+import { tomlTokens } from './toml.ts';
 
 /** One output block of a step. */
 export interface HeadlessBlock {
   kind: string;
   title: string;
   text: string;
-  lang: 'toml' | 'shellscript';
+  /** The block as tokens: `text` is exactly their concatenation (tokens.ts). */
+  tokens: Token[];
 }
+
+/** A block from its tokens, its text their concatenation. */
+const block = (kind: string, title: string, tokens: Token[]): HeadlessBlock => ({
+  kind,
+  title,
+  text: textOf(tokens),
+  tokens,
+});
 
 /**
  * One step: paragraphs, its blocks, then notes. `env` holds no block of its own: its lines are the
@@ -50,7 +61,7 @@ export interface HeadlessContext {
 function loginStep(out: Outputs, ctx: HeadlessContext): HeadlessStep {
   const scopes = 'scopes' in out.entry ? (out.entry.scopes ?? []) : [];
   const noBrowser = factsFor(ctx.release).loginFlags.includes(NO_BROWSER_FLAG);
-  const command = loginCommand(out.name, scopes, ctx.release, true);
+  const command = loginTokens(out.name, scopes, ctx.release, true);
   const port = ctx.callbackPort ?? 'PORT';
   const address = `http://127.0.0.1:${port}/callback/…`;
   const paragraphs = noBrowser
@@ -71,9 +82,7 @@ function loginStep(out: Outputs, ctx: HeadlessContext): HeadlessStep {
     title: 'Sign in without a browser',
     paragraphs,
     notes,
-    blocks: command
-      ? [{ kind: 'login', title: 'OAuth login', text: command, lang: 'shellscript' }]
-      : [],
+    blocks: command ? [block('login', 'OAuth login', command)] : [],
   };
 }
 
@@ -87,12 +96,7 @@ export function headlessSteps(out: Outputs, ctx: HeadlessContext): HeadlessStep[
         `Before signing in, put these lines at the top of \`${ctx.topLevelPath}\`, above the first \`[table]\`. On a machine without a keyring, Codex's default store signs in, but \`codex mcp logout\` then fails and the token stays in use; with \`"file"\`, logout removes it.`,
       ],
       blocks: [
-        {
-          kind: 'toml-top',
-          title: `${ctx.topLevelPath} (top of the file)`,
-          text: ctx.topLevel,
-          lang: 'toml',
-        },
+        block('toml-top', `${ctx.topLevelPath} (top of the file)`, tomlTokens(ctx.topLevel)),
       ],
     },
   ];
@@ -105,14 +109,14 @@ export function headlessSteps(out: Outputs, ctx: HeadlessContext): HeadlessStep[
       paragraphs: [
         `Paste this block into \`${out.configPath}\` instead of running \`codex mcp add\`: for an OAuth server, \`codex mcp add\` starts the sign-in at once, prints the URL and waits for a browser; where none opens it says nothing about it and keeps waiting.`,
       ],
-      blocks: [{ kind: 'toml', title: out.configPath, text: out.toml, lang: 'toml' }],
+      blocks: [block('toml', out.configPath, out.tokens.toml)],
     },
     loginStep(out, ctx),
     {
       id: 'verify',
       title: 'Check it',
       paragraphs: [],
-      blocks: [{ kind: 'verify', title: 'Verify', text: out.verify, lang: 'shellscript' }],
+      blocks: [block('verify', 'Verify', out.tokens.verify)],
     },
   );
   return steps;

@@ -13,7 +13,7 @@ import type { SettingsForm } from '../input/settings-form.ts';
 import type { Generated } from './generate.ts';
 import { headlessSteps, type HeadlessStep } from './headless.ts';
 import type { Diagnostic, Scope } from './model.ts';
-import { orderedEntry } from './toml.ts';
+import { orderedEntry, tomlTokens } from './toml.ts';
 import { unsafeChar } from '../safety/unsafe-chars.ts';
 
 export { emptySettings, type SettingsForm } from '../input/settings-form.ts';
@@ -195,7 +195,13 @@ export function withSettings(
   const out = generated.outputs;
   if (!out || resolved.diagnostics.some((d) => d.severity === 'error')) {
     // A setting's error blocks the TOML and the command; the name's own lines stay.
-    const standalone = out ? { login: out.login, verify: out.verify } : generated.standalone;
+    const standalone = out
+      ? {
+          login: out.login,
+          verify: out.verify,
+          tokens: { login: out.tokens.login, verify: out.tokens.verify },
+        }
+      : generated.standalone;
     return {
       diagnostics,
       outputs: null,
@@ -216,7 +222,13 @@ export function withSettings(
     out.cli.mode === 'toml-only' || added.length === 0
       ? out.cli
       : { ...out.cli, mode: 'partial' as const, missing };
-  const outputs = { ...out, toml, cli, configPath: configPath(ctx.scope, ctx.platform) };
+  const outputs = {
+    ...out,
+    toml,
+    cli,
+    configPath: configPath(ctx.scope, ctx.platform),
+    tokens: { ...out.tokens, toml: toml === out.toml ? out.tokens.toml : tomlTokens(toml) },
+  };
   const topLevel = topLevelBlock(resolved.topLevel);
   const headless =
     resolved.headless && topLevel

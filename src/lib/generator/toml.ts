@@ -6,6 +6,7 @@ import { stringify } from 'smol-toml';
 import { tomlKeyOrder } from '../codex/keys.ts';
 import { guardOutputs } from './guard.ts';
 import type { ServerEntry } from './model.ts';
+import { tok, type Token } from './tokens.ts';
 
 // Reading order (what the server is, how it authenticates, then tuning; sub-tables last): the table's.
 const KEY_ORDER = tomlKeyOrder();
@@ -28,4 +29,74 @@ export function tomlBlock(name: string, entry: ServerEntry): string {
   if (guardOutputs(name, entry, []).length > 0)
     return '# Not shown: a setting holds a character or a variable name no config file may carry (its field says which).\n';
   return stringify({ mcp_servers: { [name]: orderedEntry(entry) } }).trimEnd() + '\n';
+}
+
+/** Where the string starting at `from` (a quote) ends, just past its closing quote; `\` escapes only in "…". */
+function stringEnd(line: string, from: number): number {
+  const quote = line[from];
+  for (let i = from + 1; i < line.length; i++) {
+    if (quote === '"' && line[i] === '\\') i++;
+    else if (line[i] === quote) return i + 1;
+  }
+  return line.length;
+}
+
+const BEFORE_EQUALS = /\s*=/y;
+
+/** One line of a value (or a key before ` = `) onto `out`: strings, punctuation, spaces, and bare runs. */
+function valueTokens(line: string, bareKind: 'key' | 'literal', out: Token[]): void {
+  let i = 0;
+  while (i < line.length) {
+    const c = line[i]!;
+    let end = i + 1;
+    let kind: Token['kind'];
+    if (c === '"' || c === "'") {
+      end = stringEnd(line, i);
+      kind = bareKind === 'key' ? 'key' : 'string';
+    } else if ('[]{},='.includes(c)) kind = 'operator';
+    else if (c === ' ') {
+      while (line[end] === ' ') end++;
+      kind = 'plain';
+    } else {
+      while (end < line.length && !/[\s"'[\]{},=]/.test(line[end]!)) end++;
+      // A bare word right before `=` is an inline table's key.
+      BEFORE_EQUALS.lastIndex = end;
+      kind = bareKind === 'key' || BEFORE_EQUALS.test(line) ? 'key' : 'literal';
+    }
+    out.push(tok(kind, line.slice(i, end)));
+    i = end;
+  }
+}
+
+/** Where a `key = value` line's ` = ` is: the first one outside a quoted key. */
+function assignAt(line: string): number {
+  for (let i = 0; i < line.length; i++) {
+    if (line[i] === '"' || line[i] === "'") i = stringEnd(line, i) - 1;
+    else if (line.startsWith(' = ', i)) return i;
+  }
+  return -1;
+}
+
+/**
+ * The tokens of a TOML text that smol-toml wrote (tomlBlock, topLevelBlock): table headers, keys,
+ * strings, literals, punctuation and comments. Its grammar is small and closed (no multi-line
+ * strings), so each line is read on its own; the tokens' concatenation is always exactly `text`.
+ */
+export function tomlTokens(text: string): Token[] {
+  const out: Token[] = [];
+  text.split('\n').forEach((line, n) => {
+    if (n > 0) out.push(tok('plain', '\n'));
+    if (line === '') return;
+    const at = assignAt(line);
+    if (line.startsWith('#')) out.push(tok('comment', line));
+    else if (line.startsWith('[')) out.push(tok('header', line));
+    else if (at < 0) valueTokens(line, 'literal', out);
+    else {
+      // Pushed one by one: an `args` line may hold ~100k values (a spread that long overflows the stack).
+      valueTokens(line.slice(0, at), 'key', out);
+      out.push(tok('operator', ' = '));
+      valueTokens(line.slice(at + 3), 'literal', out);
+    }
+  });
+  return out;
 }

@@ -234,7 +234,11 @@ describe('one invalid field blocks only what depends on it', () => {
     const full = generate(valid).outputs!;
     const blocked = generate({ ...valid, url: 'not a url' });
     expect(blocked.outputs).toBeNull();
-    expect(blocked.standalone).toEqual({ login: full.login, verify: full.verify });
+    expect(blocked.standalone).toEqual({
+      login: full.login,
+      verify: full.verify,
+      tokens: { login: full.tokens.login, verify: full.tokens.verify },
+    });
     expect(blocked.standalone?.login).toMatch(/^codex mcp login docs\n/);
   });
 
@@ -248,7 +252,8 @@ describe('one invalid field blocks only what depends on it', () => {
 
   it('no login line when scopes are asked for (the scopes field may be the invalid one)', () => {
     const blocked = generate({ ...valid, url: 'not a url', scopes: ['read'] });
-    expect(blocked.standalone).toEqual({ login: null, verify: verifyCommands('docs') });
+    expect(blocked.standalone).toMatchObject({ login: null, verify: verifyCommands('docs') });
+    expect(blocked.standalone?.tokens.login).toBeNull();
   });
 
   it('an invalid name keeps nothing: every output holds the name', () => {

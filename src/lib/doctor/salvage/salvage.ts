@@ -157,6 +157,7 @@ export function correct(
       name: g.outputs.name,
       toml: g.outputs.toml,
       env: g.outputs.env,
+      tokens: { toml: g.outputs.tokens.toml, env: g.outputs.tokens.env },
       changes: s.changes,
       notCarried: s.notCarried,
     },

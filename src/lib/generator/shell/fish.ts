@@ -3,7 +3,8 @@
  * shell: inside its single quotes `\\` and `\'` are escapes, so POSIX quoting (`'\''`, a bare
  * trailing `\`) breaks out of the quotes there; it needs its own quoter.
  */
-import { argvIsSafe, NOT_SHOWN } from '../guard.ts';
+import { textOf, type Token } from '../tokens.ts';
+import { argvTokens } from './words.ts';
 
 // Bare words that mean the same to every fish 3.x: no `$ * ? ~ { } ( ) [ ] # ; & | < > ' " \` or
 // space, and also no `%` (`%self` expands to fish's PID), `^` (a redirection before fish 3.3, and a
@@ -20,8 +21,8 @@ export function quoteFish(word: string): string {
   return SAFE_WORD.test(word) ? word : fishString(word);
 }
 
-/** Joins argv into one fish command line (a comment instead when a word holds a refused character). */
-export function fishCommand(argv: readonly string[]): string {
-  if (!argvIsSafe(argv)) return NOT_SHOWN;
-  return argv.map(quoteFish).join(' ');
-}
+/** One fish command line as tokens (a comment instead when a word holds a refused character). */
+export const fishCommandTokens = (argv: readonly string[]): Token[] => argvTokens(argv, quoteFish);
+
+/** Joins argv into one fish command line: the text of its tokens. */
+export const fishCommand = (argv: readonly string[]): string => textOf(fishCommandTokens(argv));

@@ -1,5 +1,6 @@
 /** Quoting for POSIX shells (bash, zsh, dash): the argv a shell reads back is exactly the argv given. */
-import { argvIsSafe, NOT_SHOWN } from '../guard.ts';
+import { textOf, type Token } from '../tokens.ts';
+import { argvTokens } from './words.ts';
 
 // Words made only of these characters mean the same to every POSIX shell when left bare.
 // `=` and `~` are left out of the first character: zsh expands `=cmd`, every shell expands `~user`.
@@ -13,8 +14,9 @@ export function quotePosix(word: string): string {
   return `'${word.replace(/'/g, `'\\''`).replace(/\n\^/g, `\n''^`)}'`;
 }
 
-/** Joins argv into one bash/zsh command line (a comment instead when a word holds a refused character). */
-export function posixCommand(argv: readonly string[]): string {
-  if (!argvIsSafe(argv)) return NOT_SHOWN;
-  return argv.map(quotePosix).join(' ');
-}
+/** One bash/zsh command line as tokens (a comment instead when a word holds a refused character). */
+export const posixCommandTokens = (argv: readonly string[]): Token[] =>
+  argvTokens(argv, quotePosix);
+
+/** Joins argv into one bash/zsh command line: the text of its tokens. */
+export const posixCommand = (argv: readonly string[]): string => textOf(posixCommandTokens(argv));

@@ -2,7 +2,9 @@
  * Quoting for PowerShell 7.3+ (`$PSNativeCommandArgumentPassing = 'Standard'`, the default there),
  * where a single-quoted string reaches a native program verbatim.
  */
-import { argvIsSafe, NOT_SHOWN } from '../guard.ts';
+import { argvIsSafe } from '../guard.ts';
+import { textOf, tok, type Token } from '../tokens.ts';
+import { argvTokens } from './words.ts';
 
 // Bare words PowerShell passes through unchanged: no `$ @ ( ) { } , ; & | < > # ' "` or backtick.
 const SAFE_WORD = /^[A-Za-z0-9_.\/:=+-]+$/;
@@ -23,13 +25,21 @@ export function quotePowerShell(word: string): string {
  * a comment that says so (harmless when pasted) rather than a command that silently loses it; so is
  * a command with a word holding a refused character (guard.ts).
  */
-export function powershellCommand(argv: readonly string[]): string {
-  if (!argvIsSafe(argv)) return NOT_SHOWN;
-  if (argv.includes('--%')) {
-    return '# PowerShell drops an argument that is exactly "--%" (its stop-parsing token) however it is quoted: use the TOML block instead.';
+export function powershellCommandTokens(argv: readonly string[]): Token[] {
+  if (argvIsSafe(argv) && argv.includes('--%')) {
+    return [
+      tok(
+        'comment',
+        '# PowerShell drops an argument that is exactly "--%" (its stop-parsing token) however it is quoted: use the TOML block instead.',
+      ),
+    ];
   }
-  return argv.map(quotePowerShell).join(' ');
+  return argvTokens(argv, quotePowerShell);
 }
+
+/** Joins argv into one PowerShell command line: the text of its tokens. */
+export const powershellCommand = (argv: readonly string[]): string =>
+  textOf(powershellCommandTokens(argv));
 
 /** A PowerShell single-quoted string literal for any value (used for `$env:X = '...'`). */
 export function powershellString(value: string): string {
