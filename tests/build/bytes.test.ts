@@ -9,6 +9,7 @@ import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   AFTER_INTERACTION_BUDGET,
+  AFTER_INTERACTION_CEILING,
   CRITICAL_JS_BUDGET,
   criticalBytes,
   firstInteractionChunks,
@@ -58,7 +59,7 @@ describe('byte budgets', () => {
   });
 
   it.each(rows(guides))(
-    '%s loads at most 30 KB of gzipped JS on the first interaction, engine included',
+    '%s loads at most 32.5 KB of gzipped JS on the first interaction (target 30 KB), engine included',
     (_, file) => {
       const after = firstInteractionChunks(DIST, readFileSync(file, 'utf8'));
       console.log(
@@ -66,7 +67,7 @@ describe('byte budgets', () => {
       );
       expect(after.files.some((f) => /\/engine\.[\w-]+\.js$/.test(f))).toBe(true);
       expect(after.files.filter((f) => looksLikeHighlighter(f, DIST))).toEqual([]);
-      expect(after.bytes).toBeLessThanOrEqual(AFTER_INTERACTION_BUDGET);
+      expect(after.bytes).toBeLessThanOrEqual(AFTER_INTERACTION_CEILING);
     },
   );
 });

@@ -56,6 +56,12 @@ let settingsUiLoading: Promise<SettingsUi> | undefined;
 const loadSettingsUi = (): Promise<SettingsUi> =>
   (settingsUiLoading ??= import('./SettingsFields.tsx'));
 
+type HeadlessView = typeof import('./HeadlessSteps.tsx');
+let headlessLoading: Promise<HeadlessView> | undefined;
+/** The "no browser" steps, loaded once the switch is first on. */
+const loadHeadlessView = (): Promise<HeadlessView> =>
+  (headlessLoading ??= import('./HeadlessSteps.tsx'));
+
 /** The first field of the form marked with an error, in page order. */
 const firstErrorField = (root: HTMLElement | null): Element | null | undefined =>
   root?.querySelector('.cmg-form .cmg-error')?.closest('.cmg-field, fieldset');
@@ -155,6 +161,15 @@ export default function GeneratorIsland(props: Props) {
   useEffect(() => {
     if (wantsSettingsUi && !settingsUi) loadSettingsUi().then(setSettingsUi, () => undefined);
   }, [wantsSettingsUi]);
+  // The "no browser" steps load when the switch is on (by hand or by a link), not with the engine.
+  const [headlessView, setHeadlessView] = useState<HeadlessView | null>(null);
+  useEffect(() => {
+    if (result.headless && !headlessView) loadHeadlessView().then(setHeadlessView, () => undefined);
+  }, [!!result.headless]);
+  const headlessSteps = useMemo(
+    () => (headlessView && result.headless ? headlessView.headlessOf(result) : undefined),
+    [headlessView, result],
+  );
   const endpoint = endpointOf(provider, form);
   const id = `cmg-${provider.id}`;
 
@@ -346,7 +361,8 @@ export default function GeneratorIsland(props: Props) {
           blocked={{ count: errorCount, firstField: firstError, goTo: goToError }}
           announce={announce}
           onStale={withdraw}
-          headless={result.headless}
+          headless={headlessSteps}
+          headlessView={headlessView}
           afterToml={
             <>
               <ConfigPathNote

@@ -43,12 +43,13 @@ interface Props {
   onStale: (message: string) => void;
   /** Shown right after the TOML block (where the file is, the top-level settings block). */
   afterToml?: ComponentChildren;
-  /** The engine: the partial and TOML-only explanations and the headless steps (no preset needs them). */
+  /** The engine: the partial and TOML-only explanations (no preset needs them). */
   notes?: typeof import('./engine.ts') | null;
   /** With the outputs blocked: the lines that depend only on the (valid) server name. */
   standalone?: Standalone | undefined;
-  /** "No browser on this machine": the steps that replace the usual ones (drawn by the engine). */
+  /** "No browser on this machine": the steps that replace the usual ones, and their view (loaded when on). */
   headless?: HeadlessStep[] | undefined;
+  headlessView?: typeof import('./HeadlessSteps.tsx') | null;
 }
 
 /** The shell and Codex version choices, at the top of the form: they change every output. */
@@ -91,8 +92,8 @@ export function GeneratorOutputs(props: Props) {
   return (
     <>
       {outputs ? (
-        props.headless && props.notes ? (
-          <props.notes.HeadlessSteps {...props} outputs={outputs} steps={props.headless} />
+        props.headless && props.headlessView ? (
+          <props.headlessView.HeadlessSteps {...props} outputs={outputs} steps={props.headless} />
         ) : (
           <Steps {...props} outputs={outputs} />
         )

@@ -12,7 +12,7 @@ export { generate } from '../../lib/generator/generate.ts';
 export { specFromForm } from '../../lib/input/provider.ts';
 export { fieldOf, switchMode } from '../../lib/input/form.ts';
 export { withSettings } from '../../lib/generator/settings.ts';
-export { HeadlessSteps, HeadlessSwitch } from './HeadlessFields.tsx';
+export { HeadlessSwitch } from './HeadlessFields.tsx';
 export { CliIntro, CliMissing } from './CliNotes.tsx';
 export { withLinkExports } from './link-exports.ts';
 export { PluginOutput } from './PluginOutput.tsx';

@@ -121,3 +121,11 @@ export function headlessSteps(out: Outputs, ctx: HeadlessContext): HeadlessStep[
   );
   return steps;
 }
+
+/** The steps for a result of `withSettings` with the switch on, or undefined when it is off. */
+export function headlessOf(r: {
+  outputs: Outputs | null;
+  headless?: HeadlessContext | undefined;
+}): HeadlessStep[] | undefined {
+  return r.headless && r.outputs ? headlessSteps(r.outputs, r.headless) : undefined;
+}

@@ -11,7 +11,7 @@ import { CODEX_NEWEST, type Release } from '../codex/releases.ts';
 import { configPath, type Platform } from './config-path.ts';
 import type { SettingsForm } from '../input/settings-form.ts';
 import type { Generated } from './generate.ts';
-import { headlessSteps, type HeadlessStep } from './headless.ts';
+import type { HeadlessContext } from './headless.ts';
 import type { Diagnostic, Scope } from './model.ts';
 import { orderedEntry, tomlTokens } from './toml.ts';
 import { unsafeChar } from '../safety/unsafe-chars.ts';
@@ -44,8 +44,11 @@ export interface GeneratedWithSettings extends Generated {
   topLevel: string | null;
   /** The file the top-level block belongs in: always the user config (never a project's). */
   topLevelPath: string;
-  /** With "No browser on this machine" on: the steps in the order that works there. */
-  headless?: HeadlessStep[];
+  /**
+   * With "No browser on this machine" on: what its steps need. `headlessOf` (headless.ts) gives the
+   * steps; the page loads that code only when the switch is on.
+   */
+  headless?: HeadlessContext;
 }
 
 const err = (field: string, message: string): Diagnostic => ({ field, severity: 'error', message });
@@ -230,14 +233,14 @@ export function withSettings(
     tokens: { ...out.tokens, toml: toml === out.toml ? out.tokens.toml : tomlTokens(toml) },
   };
   const topLevel = topLevelBlock(resolved.topLevel);
-  const headless =
+  const headless: HeadlessContext | undefined =
     resolved.headless && topLevel
-      ? headlessSteps(outputs, {
+      ? {
           topLevel,
           topLevelPath,
           release: ctx.release ?? CODEX_NEWEST,
           callbackPort: resolved.topLevel.mcp_oauth_callback_port,
-        })
+        }
       : undefined;
   return { diagnostics, outputs, topLevel, topLevelPath, ...(headless && { headless }) };
 }

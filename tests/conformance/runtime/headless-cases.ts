@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { NO_BROWSER_FLAG } from '../../../src/lib/codex/facts.ts';
 import { generate } from '../../../src/lib/generator/generate.ts';
 import { emptySpec, type ServerSpec } from '../../../src/lib/generator/model.ts';
+import { headlessOf } from '../../../src/lib/generator/headless.ts';
 import { emptySettings, withSettings } from '../../../src/lib/generator/settings.ts';
 import { CODEX_RELEASE, RELEASE_FACTS } from '../../support/codex.ts';
 import { baseEnv, EXEC, OAUTH_PORT, prepareHome, retarget } from './harness.ts';
@@ -128,12 +129,13 @@ export function pageSteps(callbackPort?: number) {
     headless: 'on',
     callbackPort: callbackPort ? String(callbackPort) : '',
   };
-  const r = withSettings(generate(spec, CODEX_RELEASE), settings, {
+  const generated = withSettings(generate(spec, CODEX_RELEASE), settings, {
     oauth: true,
     scope: 'user',
     platform: 'unix',
     release: CODEX_RELEASE,
   });
+  const r = { ...generated, headless: headlessOf(generated) };
   if (!r.headless) throw new Error(`no headless steps: ${JSON.stringify(r.diagnostics)}`);
   const block = (step: string, kind: string): string => {
     const b = r.headless!.find((s) => s.id === step)?.blocks.find((x) => x.kind === kind);

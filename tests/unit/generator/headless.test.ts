@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { CHANGES } from '../../../src/lib/codex/changes.ts';
 import { CODEX_NEWEST, CODEX_OLDEST } from '../../../src/lib/codex/releases.ts';
 import { generate, loginCommand } from '../../../src/lib/generator/generate.ts';
+import { headlessOf } from '../../../src/lib/generator/headless.ts';
 import { emptySpec, type ServerSpec } from '../../../src/lib/generator/model.ts';
 import {
   emptySettings,
@@ -37,8 +38,10 @@ const ctx = (release: Release = CODEX_NEWEST, o: Partial<SettingsContext> = {}) 
   ...o,
 });
 const form = (o: Partial<SettingsForm>): SettingsForm => ({ ...emptySettings(), ...o });
-const run = (spec: ServerSpec, settings: Partial<SettingsForm>, release?: Release) =>
-  withSettings(generate(spec, release), form(settings), ctx(release));
+const run = (spec: ServerSpec, settings: Partial<SettingsForm>, release?: Release) => {
+  const r = withSettings(generate(spec, release), form(settings), ctx(release));
+  return { ...r, headless: headlessOf(r) };
+};
 const blockOf = (r: ReturnType<typeof run>, step: string, kind: string) =>
   r.headless?.find((s) => s.id === step)?.blocks.find((b) => b.kind === kind)?.text;
 
