@@ -203,6 +203,16 @@ export const CHANGES = {
       'from the environment Codex started in, when they are set; before, none of them.',
     proof: 'runtime',
   },
+  execToolApprovalMessage: {
+    since: '0.148.0',
+    lastWithout: '0.147.0',
+    area: 'codex exec',
+    what:
+      'An MCP tool call that no approval setting allows is refused with "MCP tool call requires ' +
+      'approval, but approval policy is never"; before, with "user cancelled MCP tool call". Either ' +
+      'way the call never reaches the server, whether it comes from a plugin or from config.toml.',
+    proof: 'runtime',
+  },
   startupDeadlineWording: {
     since: '0.169.0',
     lastWithout: '0.165.0',
