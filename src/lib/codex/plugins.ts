@@ -139,6 +139,8 @@ export interface ToolCallCase {
  * `[plugins."PLUGIN@MARKETPLACE".mcp_servers.SERVER]`.
  */
 export const PLUGIN_TOOL_CALLS = {
+  /** The approval policy `codex exec` states in its header (`approval: never`), with or without the bypass flag. */
+  execApprovalPolicy: 'never',
   /** The tool's output Codex hands the model (and prints) when it refuses, since CHANGES.execToolApprovalMessage. */
   refusal: 'MCP tool call requires approval, but approval policy is never',
   /** The same, on releases before CHANGES.execToolApprovalMessage. */

@@ -246,6 +246,7 @@ describe.skipIf(skip !== null)(`runtime ${CODEX_RELEASE}: a tool call under code
     it(`${c.plan.id}: ${reaches ? 'reaches the server' : `refused ("${refusal}")`}`, () => {
       const r = caseOutput(result(), c.plan.id);
       expect(r.code, r.all).toBe(0);
+      expect(r.all).toMatch(new RegExp(`^approval: ${PLUGIN_TOOL_CALLS.execApprovalPolicy}$`, 'm'));
       const rpcs = requests(c.prefix).map((q) => q.rpc);
       // The server was started and listed its tools in every case: the model could call it.
       expect(rpcs, r.all).toEqual(expect.arrayContaining(['initialize', 'tools/list']));
