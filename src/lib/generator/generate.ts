@@ -40,6 +40,14 @@ export interface Outputs {
   env: EnvLines | null;
   login: string | null;
   verify: string;
+  /** The approval keys the settings add to the TOML block (withSettings, settings.ts); absent when none. */
+  approval?: ApprovalKeys;
+}
+
+/** `default_tools_approval_mode` and `tools.TOOL.approval_mode` of `[mcp_servers.NAME]`. */
+export interface ApprovalKeys {
+  default_tools_approval_mode?: string;
+  tools?: Record<string, { approval_mode: string }>;
 }
 
 /** The outputs that depend only on the server name, kept while another field is invalid. */

@@ -192,7 +192,13 @@ export function withSettings(
       : { ...out.cli, mode: 'partial' as const, missing };
   return {
     diagnostics,
-    outputs: { ...out, toml, cli, configPath: configPath(ctx.scope, ctx.platform) },
+    outputs: {
+      ...out,
+      toml,
+      cli,
+      configPath: configPath(ctx.scope, ctx.platform),
+      ...(added.length > 0 && { approval: resolved.server }),
+    },
     topLevel: topLevelBlock(resolved.topLevel),
     topLevelPath,
   };

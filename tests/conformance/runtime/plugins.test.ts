@@ -5,7 +5,8 @@
  * marketplace with the release's own `codex plugin` commands, then a `codex exec` session runs:
  * the fake server must get exactly the headers, the fake stdio server exactly the environment,
  * that the TOML route gets (routes.test.ts). Then a tool call through a plugin's server under
- * `codex exec`, with and without each approval setting: does `tools/call` reach the server, and
+ * `codex exec`, with and without each approval setting (the generator's own settings carried into
+ * the plugin files, a config.toml override, exec's flags): does `tools/call` reach the server, and
  * what does Codex say when it does not (src/lib/codex/plugins.ts PLUGIN_TOOL_CALLS).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -14,7 +15,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { PLUGIN_COMMANDS, PLUGIN_TOOL_CALLS } from '../../../src/lib/codex/index.ts';
 import { isStdio } from '../../../src/lib/generator/model.ts';
 import { quotePosix } from '../../../src/lib/generator/shell/posix.ts';
-import { pluginNameFor } from '../../../src/lib/plugin/files.ts';
+import { generate, type Outputs } from '../../../src/lib/generator/generate.ts';
+import type { ServerSpec } from '../../../src/lib/generator/model.ts';
+import { withSettings } from '../../../src/lib/generator/settings.ts';
+import { defaultForm, specFromForm } from '../../../src/lib/input/provider.ts';
+import { emptySettings, type SettingsForm } from '../../../src/lib/input/settings-form.ts';
+import { pluginNameFor, sourceOf } from '../../../src/lib/plugin/files.ts';
 import { marketplace } from '../../../src/lib/plugin/marketplace.ts';
 import { cleanupHomes, CODEX_RELEASE, ROOT, RUNTIME_FACTS } from '../../support/codex.ts';
 import { NODE, netnsUnavailable } from '../../support/netns.ts';
@@ -112,21 +118,21 @@ function routeCase(v: Variant, n: number): RouteCase {
 /** How the tool-call cases allow the call (or not). */
 interface CallCase {
   id: keyof typeof PLUGIN_TOOL_CALLS.cases;
-  /** Keys added to the plugin's server in `.mcp.json`. */
-  server?: Record<string, unknown>;
+  /** The generator's approval settings: the plugin files (or TOML block) carry them. */
+  settings?: Partial<SettingsForm>;
   /** Lines appended to config.toml before the session. */
   toml?: string;
   /** Options of `codex exec`. */
   flags?: string;
-  /** True: the server is a `[mcp_servers.s]` table in config.toml, not a plugin (the comparison). */
+  /** True: the server is the generated `[mcp_servers.s]` block in config.toml, not a plugin (the comparison). */
   configToml?: boolean;
 }
 
 const CALLS: CallCase[] = [
   { id: 'plain' },
   { id: 'policyNever', flags: '-c approval_policy=never' },
-  { id: 'defaultApprove', server: { default_tools_approval_mode: 'approve' } },
-  { id: 'toolApprove', server: { tools: { echo: { approval_mode: 'approve' } } } },
+  { id: 'defaultApprove', settings: { defaultApproval: 'approve' } },
+  { id: 'toolApprove', settings: { toolApprovals: 'echo = approve' } },
   {
     id: 'pluginOverride',
     toml: `\n[plugins."p@${MARKET}".mcp_servers.s]\ndefault_tools_approval_mode = "approve"\n`,
@@ -141,25 +147,43 @@ interface ToolCase {
   prefix: string;
 }
 
-/** A plugin `p` with one remote server `s` (the fake), and a session whose model calls `s`'s `echo`. */
+const CUSTOM = loadProviders().find((p) => p.id === 'custom');
+const REMOTE = 'https://mcp.example.com/mcp';
+
+/** The generator's outputs for a remote server `s`, with the case's settings applied as the page does. */
+function generatedFor(call: CallCase): { outputs: Outputs; spec: ServerSpec } {
+  if (!CUSTOM) throw new Error('no custom provider');
+  const form = { ...defaultForm(CUSTOM, 'remote'), name: 's', params: { url: REMOTE } };
+  const spec = specFromForm(CUSTOM, form);
+  const settings = { ...emptySettings(), ...call.settings };
+  const g = withSettings(generate(spec, CODEX_RELEASE), settings, {
+    oauth: false,
+    scope: spec.scope,
+    platform: 'unix',
+  });
+  if (!g.outputs) throw new Error(`${call.id}: ${JSON.stringify(g.diagnostics)}`);
+  return { outputs: g.outputs, spec };
+}
+
+/**
+ * The generator's server `s` (only `url` pointed at the fake) as plugin `p` from src/lib/plugin, or
+ * as its TOML block, and a session whose model calls `s`'s tool `echo`.
+ */
 function toolCase(call: CallCase, n: number): ToolCase {
   const prefix = `/t${n}/`;
   const url = `http://127.0.0.1:${MCP_PORT}${prefix}mcp`;
-  const server = { url, ...call.server };
-  const toml = call.configToml ? `\n[mcp_servers.s]\nurl = "${url}"\n` : (call.toml ?? '');
+  const { outputs, spec } = generatedFor(call);
+  const toml = call.configToml ? `\n${retarget(outputs.toml, REMOTE, url)}` : (call.toml ?? '');
   const home = prepareHome(`plugin-call-${call.id}`, toml);
   if (!call.configToml) {
     const m = marketplace({
       name: MARKET,
       repo: '',
-      plugins: [{ server: 's', entry: { url }, env: [], plugin: 'p' }],
+      plugins: [{ ...sourceOf(outputs, spec), plugin: 'p' }],
     });
     if (!m.files) throw new Error(`no plugin files: ${JSON.stringify(m.diagnostics)}`);
-    // The approval keys written by hand here: whether Codex honours them is what is asked.
     const files = m.files.map((f) =>
-      f.path.endsWith('.mcp.json')
-        ? { ...f, text: JSON.stringify({ mcpServers: { s: server } }, null, 2) }
-        : f,
+      f.path.endsWith('.mcp.json') ? { ...f, text: retarget(f.text, REMOTE, url) } : f,
     );
     writeFiles(join(home, 'mk'), files);
   }
