@@ -139,7 +139,7 @@ export interface ToolCallCase {
  * `[plugins."PLUGIN@MARKETPLACE".mcp_servers.SERVER]`.
  */
 export const PLUGIN_TOOL_CALLS = {
-  /** The approval policy `codex exec` states in its header (`approval: never`), with or without the bypass flag. */
+  /** The approval policy `codex exec` states in its header (`approval: never`) in every case below, `-c approval_policy=on-request` included. */
   execApprovalPolicy: 'never',
   /** The tool's output Codex hands the model (and prints) when it refuses, since CHANGES.execToolApprovalMessage. */
   refusal: 'MCP tool call requires approval, but approval policy is never',
@@ -148,6 +148,8 @@ export const PLUGIN_TOOL_CALLS = {
   cases: {
     plain: { setting: 'nothing set', reaches: false },
     policyNever: { setting: '`codex exec -c approval_policy=never`', reaches: false },
+    // exec's header still says `approval: never`: the option does not change exec's policy.
+    policyOnRequest: { setting: '`codex exec -c approval_policy=on-request`', reaches: false },
     defaultApprove: {
       setting: '`"default_tools_approval_mode": "approve"` in the plugin\'s `.mcp.json`',
       reaches: true,

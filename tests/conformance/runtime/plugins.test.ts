@@ -131,6 +131,7 @@ interface CallCase {
 const CALLS: CallCase[] = [
   { id: 'plain' },
   { id: 'policyNever', flags: '-c approval_policy=never' },
+  { id: 'policyOnRequest', flags: '-c approval_policy=on-request' },
   { id: 'defaultApprove', settings: { defaultApproval: 'approve' } },
   { id: 'toolApprove', settings: { toolApprovals: 'echo = approve' } },
   {
