@@ -86,3 +86,37 @@ test('a relative cwd gets the refusal in the plugin block, never a file', async 
   await island.getByLabel('Working directory').fill('/srv/docs');
   await expect(plugin.locator('[data-output="mcp-json"]')).toContainText('"cwd": "/srv/docs"');
 });
+
+test('tool approval settings are carried into .mcp.json, as into the TOML block', async ({
+  page,
+}) => {
+  await openGuide(page, '/guides/custom/');
+  const island = page.locator('[data-generator="custom"]');
+  await island.getByRole('radio', { name: 'Remote, no login' }).check();
+  await island.getByLabel('Server URL').fill('https://mcp.example.com/mcp');
+  await island.getByLabel('Server name').fill('docs');
+  await island.locator('summary', { hasText: 'Advanced settings' }).click();
+  await island
+    .getByRole('group', { name: /Tool approval for this server/ })
+    .getByRole('radio', { name: 'approve' })
+    .check();
+  await island.getByLabel('Per-tool approval').fill('search = prompt');
+  const plugin = island.locator('[data-plugin]');
+  await plugin.locator('summary', { hasText: 'As a Codex plugin' }).click();
+  await expect(plugin.locator('[data-output="mcp-json"]')).toHaveText(
+    JSON.stringify(
+      {
+        mcpServers: {
+          docs: {
+            url: 'https://mcp.example.com/mcp',
+            default_tools_approval_mode: 'approve',
+            tools: { search: { approval_mode: 'prompt' } },
+          },
+        },
+      },
+      null,
+      2,
+    ),
+  );
+  await expect(plugin.locator('[data-plugin-problems]')).toHaveCount(0);
+});

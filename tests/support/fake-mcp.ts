@@ -104,6 +104,8 @@ function answerRpc(
     };
   } else if (msg.method === 'tools/list') {
     result = { tools: TOOLS };
+  } else if (msg.method === 'tools/call') {
+    result = { content: [{ type: 'text', text: 'echoed' }] };
   } else if (msg.method === 'resources/list') {
     result = { resources: [] };
   } else if (msg.method === 'resources/templates/list') {

@@ -3,7 +3,8 @@
  * Responses API with the smallest stream that ends a turn (one assistant message, then
  * `response.completed`), and records how many model requests arrived. Codex starts every enabled
  * MCP server when the session begins; since 0.147.0 it waits only for `required` ones, so a caller
- * can hold the answer until its servers have started (`ready`).
+ * can hold the answer until its servers have started (`ready`). A prompt `call SERVER TOOL` makes
+ * it call that MCP tool first (toolCallItem), then end the turn once Codex sends the call's output.
  */
 import { createServer, type Server } from 'node:http';
 
@@ -35,6 +36,33 @@ function sse(type: string, data: Record<string, unknown>): string {
   return `event: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`;
 }
 
+/**
+ * The call a `call SERVER TOOL` prompt asks for, until Codex sends back its output (then null). Every
+ * supported release offers an MCP tool to the model as `TOOL` inside a `mcp__SERVER` namespace.
+ */
+function toolCallItem(body: Record<string, unknown>): Record<string, unknown> | null {
+  const input = Array.isArray(body['input']) ? (body['input'] as Record<string, unknown>[]) : [];
+  if (input.some((i) => i['type'] === 'function_call_output')) return null;
+  // Only the prompt itself (the last user message) asks for a call, never the context before it.
+  const prompt = input.filter((i) => i['role'] === 'user').at(-1)?.['content'];
+  const text = Array.isArray(prompt)
+    ? (prompt as { text?: unknown }[]).map((c) => String(c.text ?? '')).join('')
+    : '';
+  const m = /^call ([\w.-]+) ([\w.-]+)$/.exec(text.trim());
+  if (!m) return null;
+  const [, server, tool] = m as unknown as [string, string, string];
+  const tools = Array.isArray(body['tools']) ? (body['tools'] as Record<string, unknown>[]) : [];
+  if (!tools.some((t) => t['type'] === 'namespace' && t['name'] === `mcp__${server}`)) return null;
+  return {
+    type: 'function_call',
+    id: 'fc_1',
+    call_id: 'call_1',
+    name: tool,
+    namespace: `mcp__${server}`,
+    arguments: JSON.stringify({ text: 'hello' }),
+  };
+}
+
 /** Resolves once `ready()` holds, polling every 50 ms. */
 async function until(ready: () => boolean): Promise<void> {
   while (!ready()) await new Promise((ok) => setTimeout(ok, 50));
@@ -47,7 +75,9 @@ export async function startFakeModel(
 ): Promise<FakeModel> {
   const state = { requests: 0 };
   const server = createServer((req, res) => {
-    req.resume();
+    let text = '';
+    req.setEncoding('utf8');
+    req.on('data', (c: string) => (text += c));
     req.on('end', async () => {
       state.requests += 1;
       await until(ready);
@@ -58,7 +88,13 @@ export async function startFakeModel(
         return;
       }
       const id = `resp_${state.requests}`;
-      const message = {
+      let body: Record<string, unknown> = {};
+      try {
+        body = JSON.parse(text) as Record<string, unknown>;
+      } catch {
+        // Not JSON: answered like any other request.
+      }
+      const message = toolCallItem(body) ?? {
         type: 'message',
         role: 'assistant',
         id: 'msg_1',

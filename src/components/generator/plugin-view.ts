@@ -6,7 +6,6 @@
  */
 import type { Outputs } from '../../lib/generator/generate.ts';
 import type { Diagnostic, ServerSpec } from '../../lib/generator/model.ts';
-import { tomlBlock } from '../../lib/generator/toml.ts';
 import type { FormState } from '../../lib/input/form-state.ts';
 import { pluginOutput, sourceOf, type PluginFiles } from '../../lib/plugin/files.ts';
 
@@ -18,8 +17,8 @@ const refuse = (field: string, message: string): Diagnostic => ({
   message,
 });
 
-/** Why the entry's plugin files are withheld: secret values, settings the files leave out, a relative cwd. */
-function problemsOf(outputs: Outputs, spec: ServerSpec, form: FormState): Diagnostic[] {
+/** Why the entry's plugin files are withheld: secret values, a relative cwd. */
+function problemsOf(spec: ServerSpec, form: FormState): Diagnostic[] {
   const problems: Diagnostic[] = [];
   if (spec.transport === 'http' && spec.auth === 'headers' && form.storage === 'inline')
     problems.push(
@@ -42,15 +41,6 @@ function problemsOf(outputs: Outputs, spec: ServerSpec, form: FormState): Diagno
         `Environment for the server: ${SHARED} Name the variables under "Pass-through variables" instead to get the plugin files.`,
       ),
     );
-  // The settings' keys (tool approval) are added to the TOML block only (settings.ts): the plugin
-  // files are not offered for an entry they would not hold whole.
-  if (outputs.toml !== tomlBlock(outputs.name, outputs.entry))
-    problems.push(
-      refuse(
-        'settings',
-        'Tool approval (Advanced settings) is not written into plugin files here: use the TOML block for it, or clear it to get the plugin files.',
-      ),
-    );
   return problems;
 }
 
@@ -60,7 +50,7 @@ export function pluginView(
   spec: ServerSpec,
   form: FormState,
 ): { files: PluginFiles | null; problems: Diagnostic[] } {
-  const own = problemsOf(outputs, spec, form);
+  const own = problemsOf(spec, form);
   const { files, diagnostics } = pluginOutput(sourceOf(outputs, spec));
   const problems = [...own, ...diagnostics];
   return { files: problems.length > 0 ? null : files, problems };

@@ -221,6 +221,16 @@ export const CHANGES = {
       '(before: at its full path, such as `plugins.p@m.enabled`), and `plugins = 1` as ' +
       '"expected struct PluginsConfigToml" (before: "expected a map").',
   },
+  execToolApprovalMessage: {
+    since: '0.148.0',
+    lastWithout: '0.147.0',
+    area: 'codex exec',
+    what:
+      'An MCP tool call that no approval setting allows is refused with "MCP tool call requires ' +
+      'approval, but approval policy is never"; before, with "user cancelled MCP tool call". Either ' +
+      'way the call never reaches the server, whether it comes from a plugin or from config.toml.',
+    proof: 'runtime',
+  },
   startupDeadlineWording: {
     since: '0.169.0',
     lastWithout: '0.165.0',

@@ -196,3 +196,67 @@ export function pluginsRefusalPath(path: readonly string[], release: Release): s
 export function readsInlineServers(release: Release): boolean {
   return inRange(release, { from: MANIFEST_SERVERS.inlineSince });
 }
+
+// -------------------------------------------------------------------------------------------------
+// A plugin's servers in real `codex exec` sessions (issue 23). Proven on the release under test by
+// tests/conformance/runtime/plugins.test.ts: fake model, fake MCP servers, private network namespace.
+// -------------------------------------------------------------------------------------------------
+
+/** What a plugin's server gets in a session, next to the same entry in config.toml. */
+export const PLUGIN_SESSION = {
+  /**
+   * A remote server gets exactly the headers, a local one exactly the environment, that the same
+   * entry gets from `[mcp_servers.NAME]` (bearer variable, `http_headers`, `env_http_headers`,
+   * `env`, `env_vars`, the parent variables Codex passes on).
+   */
+  sameAsConfigToml: true,
+  /** Without `cwd`, a plugin's local server starts in the folder Codex started in, not in the installed copy. */
+  stdioStartsWhereCodexStarts: true,
+} as const;
+
+/** One way to run a tool call through a plugin's server under `codex exec`, and what happens. */
+export interface ToolCallCase {
+  /** What was set, in words for the page. */
+  setting: string;
+  /** True: the call reaches the server (`tools/call`); false: Codex refuses it before. */
+  reaches: boolean;
+}
+
+/**
+ * A tool call through a plugin's server in `codex exec` (whose approval policy is `never`): refused
+ * unless an approval setting allows it, exactly like a server in config.toml. The approval keys of
+ * `[mcp_servers.NAME]` are honoured in a plugin's `.mcp.json`, and in config.toml under
+ * `[plugins."PLUGIN@MARKETPLACE".mcp_servers.SERVER]`.
+ */
+export const PLUGIN_TOOL_CALLS = {
+  /** The approval policy `codex exec` states in its header (`approval: never`) in every case below, `-c approval_policy=on-request` included. */
+  execApprovalPolicy: 'never',
+  /** The tool's output Codex hands the model (and prints) when it refuses, since CHANGES.execToolApprovalMessage. */
+  refusal: 'MCP tool call requires approval, but approval policy is never',
+  /** The same, on releases before CHANGES.execToolApprovalMessage. */
+  refusalBefore: 'user cancelled MCP tool call',
+  cases: {
+    plain: { setting: 'nothing set', reaches: false },
+    policyNever: { setting: '`codex exec -c approval_policy=never`', reaches: false },
+    // exec's header still says `approval: never`: the option does not change exec's policy.
+    policyOnRequest: { setting: '`codex exec -c approval_policy=on-request`', reaches: false },
+    defaultApprove: {
+      setting: '`"default_tools_approval_mode": "approve"` in the plugin\'s `.mcp.json`',
+      reaches: true,
+    },
+    toolApprove: {
+      setting: '`"tools": {"TOOL": {"approval_mode": "approve"}}` in the plugin\'s `.mcp.json`',
+      reaches: true,
+    },
+    pluginOverride: {
+      setting:
+        '`default_tools_approval_mode = "approve"` under `[plugins."PLUGIN@MARKETPLACE".mcp_servers.SERVER]` in config.toml',
+      reaches: true,
+    },
+    bypass: { setting: '`codex exec --dangerously-bypass-approvals-and-sandbox`', reaches: true },
+    configTomlPlain: {
+      setting: 'nothing set, the same server in `[mcp_servers.NAME]` instead of a plugin',
+      reaches: false,
+    },
+  } satisfies Record<string, ToolCallCase>,
+} as const;

@@ -45,6 +45,14 @@ export interface Outputs {
   verify: string;
   /** Every block above as tokens, whose concatenation is exactly its text: what the page shows. */
   tokens: OutputTokens;
+  /** The approval keys the settings add to the TOML block (withSettings, settings.ts); absent when none. */
+  approval?: ApprovalKeys;
+}
+
+/** `default_tools_approval_mode` and `tools.TOOL.approval_mode` of `[mcp_servers.NAME]`. */
+export interface ApprovalKeys {
+  default_tools_approval_mode?: string;
+  tools?: Record<string, { approval_mode: string }>;
 }
 
 /** The blocks of `Outputs` as tokens (see tokens.ts). */

@@ -231,6 +231,7 @@ export function withSettings(
     cli,
     configPath: configPath(ctx.scope, ctx.platform),
     tokens: { ...out.tokens, toml: toml === out.toml ? out.tokens.toml : tomlTokens(toml) },
+    ...(added.length > 0 && { approval: resolved.server }),
   };
   const topLevel = topLevelBlock(resolved.topLevel);
   const headless: HeadlessContext | undefined =

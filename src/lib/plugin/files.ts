@@ -6,7 +6,7 @@
  */
 import { proposeName } from '../codex/facts.ts';
 import { PLUGIN_NAME_REFUSED } from '../codex/plugins.ts';
-import type { Outputs } from '../generator/generate.ts';
+import type { ApprovalKeys, Outputs } from '../generator/generate.ts';
 import {
   isStdio,
   type Diagnostic,
@@ -26,6 +26,11 @@ export interface PluginSource {
   /** The plugin's name; when absent, derived from the server name (pluginNameFor). */
   plugin?: string;
   description?: string;
+  /**
+   * Tool approval, written after the entry's keys as in the TOML block: Codex honours both keys in
+   * a plugin's `.mcp.json` (codex/plugins.ts PLUGIN_TOOL_CALLS, proven in real sessions).
+   */
+  approval?: ApprovalKeys;
 }
 
 /** The text of a plugin's two files. */
@@ -51,7 +56,12 @@ export function namesOnly(lines: readonly EnvVarSpec[]): EnvVarSpec[] {
 
 /** A plugin source from the generator's outputs for a spec (the spec only gives variable names). */
 export function sourceOf(outputs: Outputs, spec: ServerSpec): PluginSource {
-  return { server: outputs.name, entry: outputs.entry, env: namesOnly(spec.envVarLines) };
+  return {
+    server: outputs.name,
+    entry: outputs.entry,
+    env: namesOnly(spec.envVarLines),
+    ...(outputs.approval && { approval: outputs.approval }),
+  };
 }
 
 const json = (value: unknown): string => JSON.stringify(value, null, 2) + '\n';
@@ -85,13 +95,15 @@ export function pluginOutput(
   return { files: diagnostics.length > 0 ? null : pluginFiles(source, version), diagnostics };
 }
 
-/** `plugin.json` and `.mcp.json` for one server (check pluginProblems first, or use pluginOutput), the entry's keys in the TOML block's order. */
+/** `plugin.json` and `.mcp.json` for one server (check pluginProblems first, or use pluginOutput), the keys in the TOML block's order. */
 export function pluginFiles(source: PluginSource, version: string = FIRST_VERSION): PluginFiles {
   const plugin = source.plugin ?? pluginNameFor(source.server);
   const description = source.description ?? `The ${source.server} MCP server for Codex`;
   return {
     plugin,
     manifest: json({ name: plugin, version, description }),
-    servers: json({ mcpServers: { [source.server]: orderedEntry(source.entry) } }),
+    servers: json({
+      mcpServers: { [source.server]: { ...orderedEntry(source.entry), ...source.approval } },
+    }),
   };
 }

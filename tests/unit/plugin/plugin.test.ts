@@ -7,6 +7,7 @@ import {
 } from '../../../src/lib/codex/index.ts';
 import { generate } from '../../../src/lib/generator/generate.ts';
 import { emptySpec, type ServerSpec } from '../../../src/lib/generator/model.ts';
+import { emptySettings, withSettings } from '../../../src/lib/generator/settings.ts';
 import {
   pluginFiles,
   pluginNameFor,
@@ -71,6 +72,35 @@ describe('pluginFiles', () => {
       compared += 1;
     }
     expect(compared).toBeGreaterThanOrEqual(40);
+  });
+
+  it("tool approval settings: .mcp.json holds the TOML block's table, keys in the same order", () => {
+    const s = spec({ name: 'docs', url: 'https://mcp.example.com/mcp' });
+    const form = {
+      ...emptySettings(),
+      defaultApproval: 'prompt',
+      toolApprovals: 'search = approve',
+    };
+    const g = withSettings(generate(s), form, { oauth: false, scope: 'user', platform: 'unix' });
+    if (!g.outputs) throw new Error(JSON.stringify(g.diagnostics));
+    const servers = JSON.parse(pluginFiles(sourceOf(g.outputs, s)).servers) as {
+      mcpServers: { docs: Record<string, unknown> };
+    };
+    const toml = parse(g.outputs.toml) as { mcp_servers: { docs: Record<string, unknown> } };
+    expect(servers.mcpServers.docs).toEqual({
+      url: 'https://mcp.example.com/mcp',
+      default_tools_approval_mode: 'prompt',
+      tools: { search: { approval_mode: 'approve' } },
+    });
+    expect(servers.mcpServers).toEqual(toml.mcp_servers);
+    expect(Object.keys(servers.mcpServers.docs)).toEqual(Object.keys(toml.mcp_servers.docs));
+    // Without settings, no approval key: the entry alone.
+    const plain = withSettings(generate(s), emptySettings(), {
+      oauth: false,
+      scope: 'user',
+      platform: 'unix',
+    });
+    expect(plain.outputs?.approval).toBeUndefined();
   });
 
   it('plugin names Codex installs: other characters become "-"', () => {

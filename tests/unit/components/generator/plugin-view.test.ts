@@ -1,7 +1,7 @@
 /**
  * The generator's "As a Codex plugin" block (pluginView): the page's own path (form -> specFromForm
  * -> generate -> withSettings), the files in Codex keys with variables by name only, and every
- * refusal: a value typed into a secret field, tool approval settings, a relative cwd.
+ * refusal: a value typed into a secret field, a relative cwd; tool approval settings carried over.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -88,16 +88,31 @@ describe('pluginView', () => {
     expect(v.problems.map((d) => d.field)).toEqual(['env']);
   });
 
-  it('tool approval settings, which only the TOML block holds, withhold the files', () => {
+  it('tool approval settings are carried into .mcp.json, as in the TOML block', () => {
     const form = {
       ...defaultForm(custom, 'remote'),
       name: 'docs',
       params: { url: 'https://mcp.example.com/mcp' },
     };
-    const v = view(custom, form, { ...emptySettings(), defaultApproval: 'prompt' });
-    expect(v.files).toBeNull();
-    expect(v.problems.map((d) => d.field)).toEqual(['settings']);
-    expect(view(custom, form).files).not.toBeNull();
+    const settings = {
+      ...emptySettings(),
+      defaultApproval: 'prompt',
+      toolApprovals: 'a = approve',
+    };
+    const v = view(custom, form, settings);
+    expect(v.problems).toEqual([]);
+    expect(JSON.parse(v.files!.servers)).toEqual({
+      mcpServers: {
+        docs: {
+          url: 'https://mcp.example.com/mcp',
+          default_tools_approval_mode: 'prompt',
+          tools: { a: { approval_mode: 'approve' } },
+        },
+      },
+    });
+    expect(JSON.parse(view(custom, form).files!.servers)).toEqual({
+      mcpServers: { docs: { url: 'https://mcp.example.com/mcp' } },
+    });
   });
 
   it("a relative cwd gets files.ts's refusal, never a file", () => {
