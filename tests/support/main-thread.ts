@@ -33,7 +33,12 @@ export async function mainThreadTasks(
   act: () => Promise<void>,
 ): Promise<Task[]> {
   await browser.startTracing(page, {
-    categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute'],
+    categories: [
+      'toplevel',
+      'devtools.timeline',
+      'disabled-by-default-devtools.timeline',
+      'v8.execute',
+    ],
   });
   try {
     await act();
