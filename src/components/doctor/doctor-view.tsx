@@ -96,7 +96,9 @@ function Diff({ lines }: { lines: DiffLine[] }) {
       </li>,
     );
   return (
-    <ol class="cmd-diff" aria-label="Changes to the file: added and removed lines">
+    // A long line scrolls the list sideways: focusable, so a keyboard can scroll it too (axe
+    // scrollable-region-focusable), as the output blocks' <pre> is.
+    <ol class="cmd-diff" tabIndex={0} aria-label="Changes to the file: added and removed lines">
       {rows}
     </ol>
   );
