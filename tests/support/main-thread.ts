@@ -13,7 +13,13 @@ export interface Task {
   wallMs: number;
   /** What ran inside it (trace event names with their CPU ms, largest first), to name a slow task. */
   inside: string;
+  /** CPU time of the page's JavaScript inside it (function calls, microtasks, script evaluation), ms. */
+  scriptMs: number;
 }
+
+// Trace events that are JavaScript running and never nest in one another (timers and event dispatch
+// hold a FunctionCall, so they are not counted themselves).
+const SCRIPT = new Set(['FunctionCall', 'RunMicrotasks', 'EvaluateScript', 'v8.evaluateModule']);
 
 interface TraceEvent {
   ph: string;
@@ -77,9 +83,14 @@ export async function mainThreadTasks(
   const tasks = onMain
     .filter(isTask)
     .sort((a, b) => (b.tdur ?? b.dur ?? 0) - (a.tdur ?? a.dur ?? 0));
+  const within = (t: TraceEvent, e: TraceEvent) =>
+    e.pid === t.pid && e.tid === t.tid && e.ts >= t.ts && e.ts < t.ts + (t.dur ?? 0);
+  const scripts = onMain.filter((e) => SCRIPT.has(e.name));
   return tasks.map((e, i) => ({
     cpuMs: (e.tdur ?? e.dur ?? 0) / 1000,
     wallMs: (e.dur ?? 0) / 1000,
     inside: i < 3 ? inside(e) : '',
+    scriptMs:
+      scripts.filter((x) => within(e, x)).reduce((a, x) => a + (x.tdur ?? x.dur ?? 0), 0) / 1000,
   }));
 }

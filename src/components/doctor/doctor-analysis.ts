@@ -20,6 +20,8 @@ import {
 } from '../../lib/config-file/merge.ts';
 import type { Release } from '../../lib/codex/releases.ts';
 import type { Provider } from '../../lib/input/provider.ts';
+import type { CorrectedBlock } from '../../lib/doctor/types.ts';
+import { HIGHLIGHT_LIMIT } from './limits.ts';
 
 export interface DoctorRequest {
   kind: 'doctor';
@@ -94,6 +96,29 @@ function fullReport(r: DoctorRequest): DoctorReport {
   return report;
 }
 
+/**
+ * A corrected block without the tokens of any text the page shows plain (past HIGHLIGHT_LIMIT): a
+ * 2 MB command is 1.2 million token objects, which took the page 1.2 s of CPU to receive.
+ */
+function sendable(b: CorrectedBlock): CorrectedBlock {
+  const big = (text: string) => text.length > HIGHLIGHT_LIMIT;
+  const env = b.tokens.env;
+  return {
+    ...b,
+    tokens: {
+      toml: big(b.toml) ? [] : b.tokens.toml,
+      env:
+        env && b.env
+          ? {
+              posix: big(b.env.posix) ? [] : env.posix,
+              fish: big(b.env.fish) ? [] : env.fish,
+              powershell: big(b.env.powershell) ? [] : env.powershell,
+            }
+          : env,
+    },
+  };
+}
+
 /** Answers one request. Never throws (both library functions promise that). */
 export function answer(request: AnalysisRequest): AnalysisAnswer {
   if (request.kind === 'merge')
@@ -106,7 +131,12 @@ export function answer(request: AnalysisRequest): AnalysisAnswer {
   const limit = Math.max(0, Math.floor(request.limit));
   return {
     kind: 'doctor',
-    report: { ...report, servers: report.servers.slice(0, limit) },
+    report: {
+      ...report,
+      servers: report.servers
+        .slice(0, limit)
+        .map((s) => (s.corrected ? { ...s, corrected: sendable(s.corrected) } : s)),
+    },
     totalServers: report.servers.length,
   };
 }

@@ -7,8 +7,7 @@ import { trimEndTokens } from '../../lib/generator/tokens.ts';
 import { plainTokens } from '../shared/OutputBlock.tsx';
 import { DoctorBlock } from './DoctorBlock.tsx';
 
-/** Longer corrected blocks are shown as plain text: one span per token would be too many nodes. */
-export const HIGHLIGHT_LIMIT = 32_000;
+export { HIGHLIGHT_LIMIT } from './limits.ts';
 
 /**
  * A quoted value (and any message part) longer than this is shortened where it is drawn: the
