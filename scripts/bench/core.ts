@@ -37,6 +37,11 @@ export function heavySpec(
   const n = (k: number) => String(k).padStart(2, '0');
   const spec = specFromForm(custom, {
     ...form,
+    // The catalogue's examples hold placeholders (YOUR-SERVER) that are errors until replaced, as a
+    // reader replaces them; left in, the heavy spec would time the error path (no outputs at all).
+    params: Object.fromEntries(
+      Object.entries(form.params).map(([k, v]) => [k, v.replace(/YOUR-[A-Z-]+/g, 'acme')]),
+    ),
     name: 'heavy-server_01',
     secret: 'example-token-value',
     httpHeaders: Array.from(
@@ -54,6 +59,9 @@ export function heavySpec(
     enabled: false,
     required: true,
   });
+  const errors = generate(spec).diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0)
+    throw new Error(`the heavy spec is invalid: ${errors.map((d) => d.message).join('; ')}`);
   return { label: `heavy: ${custom.id}, ${headers} headers, ${tools} tools`, spec };
 }
 
