@@ -115,14 +115,11 @@ export async function traceMainThread(
   browser: Browser,
   page: Page,
   act: () => Promise<void>,
+  /** The trace categories: the default's EventDispatch, Paint, Layout… suffice (more adds overhead). */
+  categories: readonly string[] = ['toplevel', 'devtools.timeline'],
 ): Promise<MainThreadTrace> {
   await browser.startTracing(page, {
-    categories: [
-      'toplevel',
-      'devtools.timeline',
-      'disabled-by-default-devtools.timeline',
-      'v8.execute',
-    ],
+    categories: [...categories],
   });
   try {
     await act();

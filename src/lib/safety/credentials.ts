@@ -473,9 +473,26 @@ export function findCredentials(text: string, limit = 100): CredentialHit[] {
   return hits.sort((a, b) => a.index - b.index).slice(0, limit);
 }
 
+/**
+ * Recent answers of findCredential, by text: a keystroke re-checks every field of the form, and all
+ * but the one typed in hold the same strings as on the keystroke before. Short texts only (a field
+ * value, not a pasted file); cleared when full. The function is pure, so answers are the same.
+ */
+const recent = new Map<string, CredentialHit | undefined>();
+const RECENT_MAX = 4096;
+const RECENT_TEXT_MAX = 2048;
+
 /** The first credential found in `text`, with the reason, or undefined. */
 export function findCredential(text: string): CredentialHit | undefined {
-  return findCredentials(text, 1)[0];
+  if (text.length > RECENT_TEXT_MAX) return findCredentials(text, 1)[0];
+  if (recent.has(text)) {
+    const hit = recent.get(text);
+    return hit && { ...hit };
+  }
+  const hit = findCredentials(text, 1)[0];
+  if (recent.size >= RECENT_MAX) recent.clear();
+  recent.set(text, hit);
+  return hit && { ...hit };
 }
 
 /** Heuristic: does this string look like (or hold) a credential rather than a name? */
