@@ -90,7 +90,7 @@ export interface TimedTask {
   ts: number;
   cpuMs: number;
   wallMs: number;
-  /** CPU ms of the trace events inside the task, by name (a nested event counts under each name). */
+  /** Self CPU ms of the trace events inside the task (each less its children's), by name. */
   inside: Map<string, number>;
 }
 
@@ -101,6 +101,15 @@ export interface MainThreadTrace {
   dispatches: Map<string, number[]>;
   /** The trace's end (µs): the last main-thread event's end. */
   end: number;
+}
+
+/** A trace event inside a task, while its children are read. */
+interface Open {
+  name: string;
+  until: number;
+  cpu: number;
+  children: number;
+  task: TimedTask;
 }
 
 interface DispatchEvent extends TraceEvent {
@@ -137,13 +146,19 @@ export async function traceMainThread(
   );
   const onMain = events
     .filter((e) => e.ph === 'X' && main.has(`${e.pid}:${e.tid}`))
-    .sort((a, b) => a.ts - b.ts);
+    // Start order; of two events starting together, the longer one holds the other.
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
   const isTask = (e: TraceEvent) =>
     e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask';
   const tasks: TimedTask[] = [];
   /** Per thread, the latest top-level task and its end (events are in start order). */
   const last = new Map<string, { task: TimedTask; until: number }>();
   const dispatches = new Map<string, number[]>();
+  /** Per thread, the events still open inside the current task, innermost last. */
+  const stacks = new Map<string, Open[]>();
+  /** An event's self time (its CPU time less its children's) goes to its task, under its name. */
+  const close = (o: Open) =>
+    o.task.inside.set(o.name, (o.task.inside.get(o.name) ?? 0) + Math.max(0, o.cpu - o.children));
   let end = 0;
   for (const e of onMain) {
     end = Math.max(end, e.ts + (e.dur ?? 0));
@@ -151,6 +166,8 @@ export async function traceMainThread(
     if (isTask(e)) {
       // A task nested in another one (a nested run loop) is counted in its parent's time.
       if ((last.get(key)?.until ?? 0) > e.ts) continue;
+      for (const o of stacks.get(key) ?? []) close(o);
+      stacks.set(key, []);
       const task: TimedTask = {
         ts: e.ts,
         cpuMs: (e.tdur ?? e.dur ?? 0) / 1000,
@@ -164,10 +181,17 @@ export async function traceMainThread(
     const open = last.get(key);
     if (!open || e.ts >= open.until) continue;
     const task = open.task;
-    task.inside.set(e.name, (task.inside.get(e.name) ?? 0) + (e.tdur ?? e.dur ?? 0) / 1000);
+    const stack = stacks.get(key) ?? [];
+    while (stack.length > 0 && stack[stack.length - 1]!.until <= e.ts) close(stack.pop()!);
+    const cpu = (e.tdur ?? e.dur ?? 0) / 1000;
+    const parent = stack[stack.length - 1];
+    if (parent) parent.children += cpu;
+    stack.push({ name: e.name, until: e.ts + (e.dur ?? 0), cpu, children: 0, task });
+    stacks.set(key, stack);
     const type = e.name === 'EventDispatch' ? e.args?.data?.type : undefined;
     if (type) dispatches.set(type, [...(dispatches.get(type) ?? []), task.ts]);
   }
+  for (const stack of stacks.values()) for (const o of stack) close(o);
   return { tasks, dispatches, end };
 }
 
