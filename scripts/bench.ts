@@ -266,7 +266,7 @@ async function main(): Promise<void> {
               if (prof) {
                 results.latencyProfile = prof;
                 log(
-                  `   profile ${prof.page}: highlighter ${(prof.highlighterShare * 100).toFixed(0)}% of main-thread self time`,
+                  `   profile ${prof.page}: first-interaction chunks (engine) ${(prof.highlighterShare * 100).toFixed(0)}% of main-thread self time`,
                 );
               }
             }

@@ -22,7 +22,7 @@ export interface KeystrokeTraceRun {
   cpu: Summary;
   /** Wall ms of the same tasks. */
   wall: Summary;
-  /** Where the CPU time of the keystrokes went: trace event name → mean CPU ms per keystroke. */
+  /** Where the CPU time of the keystrokes went: trace event name → mean self CPU ms per keystroke. */
   inside: { name: string; ms: number }[];
   /** 1-minute load average before and after the run. */
   load: [number, number];

@@ -288,7 +288,7 @@ export function renderMarkdown(r: Results): string {
           'CPU max',
           'wall p50 / p95',
           'load avg',
-          'CPU per keystroke by trace event (mean)',
+          'self CPU per keystroke by trace event (mean; the rest of the CPU column is task time outside any named event)',
         ],
         r.keystrokeTrace.map((k) => [
           k.page,
@@ -346,7 +346,7 @@ export function renderMarkdown(r: Results): string {
     const prof = r.latencyProfile;
     if (prof) {
       out.push(
-        `Where the time goes (${prof.page}, the slowest p95; ${prof.keystrokes} keystrokes under V8's sampling profiler, main-thread self time by script, idle excluded): the highlighter's chunks take ${(prof.highlighterShare * 100).toFixed(0)}%. ` +
+        `Where the time goes (${prof.page}, the slowest p95; ${prof.keystrokes} keystrokes under V8's sampling profiler, main-thread self time by script, idle excluded): the chunks the first interaction loads (the engine; there is no runtime highlighter) take ${(prof.highlighterShare * 100).toFixed(0)}%. ` +
           prof.byScript
             .map((s) => `${s.script.replace('/_astro/', '')} ${(s.share * 100).toFixed(0)}%`)
             .join(', ') +
