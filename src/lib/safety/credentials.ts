@@ -157,8 +157,21 @@ function nameWords(name: string): string[] {
   return words;
 }
 
+const credentialNames = new Map<string, boolean>();
+
 /** Whether a parameter, flag or variable name says its value is a credential (`api_key`, `--access-token`, `GITHUB_TOKEN`). */
 export function isCredentialName(name: string): boolean {
+  if (name.length > 256) return credentialNameOf(name);
+  // Remembered: a keystroke re-checks the same header, parameter and tool names (pure, so the same).
+  const known = credentialNames.get(name);
+  if (known !== undefined) return known;
+  const answer = credentialNameOf(name);
+  if (credentialNames.size >= 4096) credentialNames.clear();
+  credentialNames.set(name, answer);
+  return answer;
+}
+
+function credentialNameOf(name: string): boolean {
   const words = nameWords(name);
   const whole = words.join('');
   if (words.length === 0 || NOT_CREDENTIAL_NAMES.has(whole)) return false;
