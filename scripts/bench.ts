@@ -5,7 +5,8 @@
  *
  *   1. JS before the first interaction on every page (static count, and what Chromium fetches while
  *      idle), the lazy highlighter's bytes; untouched guides show highlighted output without it;
- *   2. keystroke → updated and highlighted output latency in headless Chromium;
+ *   2. keystrokes in headless Chromium: main-thread CPU per keystroke from Chromium's trace (the
+ *      target), and keystroke → updated output on the wall clock beside it;
  *   3. the generator core, `generate(spec)`, in Node (provider presets, 10/20 and 40/80 headers/tools);
  *   4. the config doctor, `diagnoseConfig`, on a generated 1 MB config.toml, in Node;
  *   5. Lighthouse (mobile) on every page, and on the baseline's pages;
@@ -40,6 +41,11 @@ import {
   type LazyCheck,
   type LatencyRun,
 } from './bench/browser.ts';
+import {
+  keystrokeTraceRows,
+  traceKeystrokes,
+  type KeystrokeTraceRun,
+} from './bench/keystroke-trace.ts';
 import { buildBaseline, type Baseline } from './bench/baseline.ts';
 import {
   bytesRows,
@@ -236,6 +242,19 @@ async function main(): Promise<void> {
               runs.push(r);
             }
             results.latency = runs;
+            const traced: KeystrokeTraceRun[] = [];
+            for (const path of guidePaths) {
+              const r = await perPage(`keystroke trace ${path}`, () =>
+                traceKeystrokes(browser, url, path, keystrokes),
+              );
+              if (!r) continue;
+              log(
+                `   ${path}: main-thread CPU per keystroke p50 ${r.cpu.median.toFixed(2)} ms, p95 ${r.cpu.p95.toFixed(2)} ms (wall p50 ${r.wall.median.toFixed(2)}, p95 ${r.wall.p95.toFixed(2)}; load ${r.load[0].toFixed(2)})`,
+              );
+              traced.push(r);
+            }
+            results.keystrokeTrace = traced;
+            results.rows.push(...keystrokeTraceRows(traced));
             results.rows.push(...latencyRows(runs));
             // Where the time goes, on the page with the slowest p95.
             const worst = [...runs].sort((a, b) => b.dom.p95 - a.dom.p95)[0];
@@ -247,7 +266,7 @@ async function main(): Promise<void> {
               if (prof) {
                 results.latencyProfile = prof;
                 log(
-                  `   profile ${prof.page}: highlighter ${(prof.highlighterShare * 100).toFixed(0)}% of main-thread self time`,
+                  `   profile ${prof.page}: first-interaction chunks (engine) ${(prof.highlighterShare * 100).toFixed(0)}% of main-thread self time`,
                 );
               }
             }

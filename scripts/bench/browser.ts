@@ -8,6 +8,7 @@
  */
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium, NO_BROWSER_MESSAGE } from '../../tests/support/browser.ts';
+import { fillPlaceholdersInPage } from './keystroke-trace.ts';
 import { range, summarize, type Row, type Summary } from './stats.ts';
 
 /** Keeps Chromium off every host but the local server (defence in depth next to request routing). */
@@ -91,6 +92,9 @@ export async function checkLazyHighlighter(
   const requestedIdle = [...requested];
   const ssrHighlighted = /<pre\b[^>]*data-output="toml"[^>]*><code><span class="cmg-t-/.test(html);
   const liveHighlightedIdle = (await page.locator(HIGHLIGHTED).count()) > 0;
+  // The examples' placeholders are errors: replaced (without focus, so the engine still loads on
+  // the timed focus below), the first edit can show.
+  await fillPlaceholdersInPage(page);
   const firstHighlightedMs = await page.evaluate(async (hydrated) => {
     const root = document.querySelector(hydrated)!;
     const label = [...root.querySelectorAll('label')].find(
@@ -198,6 +202,8 @@ export async function measureKeystrokes(
   await page.waitForSelector(HYDRATED, { timeout: 20_000 });
   await scrollToGenerator(page);
   await page.waitForSelector(HIGHLIGHTED, { timeout: 20_000, state: 'attached' });
+  // Without this the output of /guides/cinatra/ and /guides/custom/ never follows the field.
+  await fillPlaceholdersInPage(page);
   const raw = await page.evaluate(
     async ({ total, warm, hydrated }) => {
       const root = document.querySelector(hydrated)!;
@@ -301,8 +307,6 @@ export async function measureKeystrokes(
   };
 }
 
-export const KEYSTROKE_P95_TARGET_MS = 4;
-
 export function latencyRows(runs: readonly LatencyRun[]): Row[] {
   return runs.map((r) => ({
     section: 'Keystroke latency',
@@ -314,8 +318,10 @@ export function latencyRows(runs: readonly LatencyRun[]): Row[] {
     min: r.dom.min,
     max: r.dom.max,
     compared: 'p95' as const,
-    target: { kind: 'max' as const, value: KEYSTROKE_P95_TARGET_MS },
-    note: `${r.provider}; first keystroke (engine loads on focus) ${r.firstKeystrokeMs.toFixed(1)} ms; +layout p95 ${r.layout.p95.toFixed(2)} ms; to next frame p95 ${r.frame.p95.toFixed(2)} ms${r.timeouts ? `; ${r.timeouts} timed out` : ''}`,
+    // The 4 ms target is held against the trace's CPU time per keystroke (keystroke-trace.ts); this
+    // wall-clock figure, which on a loaded machine holds other processes' time, is reported beside.
+    target: null,
+    note: `wall clock, beside the trace row; ${r.provider}; first keystroke (engine loads on focus) ${r.firstKeystrokeMs.toFixed(1)} ms; +layout p95 ${r.layout.p95.toFixed(2)} ms; to next frame p95 ${r.frame.p95.toFixed(2)} ms${r.timeouts ? `; ${r.timeouts} timed out` : ''}`,
   }));
 }
 

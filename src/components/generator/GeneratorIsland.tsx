@@ -4,7 +4,7 @@
  * State lives here; the form and the outputs are GeneratorForm.tsx and GeneratorOutputs.tsx, and
  * every output comes from `src/lib` (pure, tested against the real CLI).
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Diagnostic } from '../../lib/generator/model.ts';
 import type { Generated } from '../../lib/generator/generate.ts';
 import type { Release } from '../../lib/codex/releases.ts';
@@ -250,7 +250,10 @@ export default function GeneratorIsland(props: Props) {
     .split('\n')[1]
     ?.replace(/^codex mcp get /, '')
     .replace(/ --json$/, '');
-  useEffect(() => {
+  // A layout effect: written in the same task as the render, so the page's text and the outputs
+  // change in one frame (an effect runs after the frame is drawn, and its write drew a second one:
+  // style, layout and paint again, about a third of a keystroke's main-thread time).
+  useLayoutEffect(() => {
     if (nameWord)
       for (const el of document.querySelectorAll('[data-cmg-server-name]'))
         el.textContent = nameWord;

@@ -19,7 +19,7 @@ import { powershellCommandTokens } from './shell/powershell.ts';
 import { wordTokens } from './shell/words.ts';
 import type { Shell } from './shells.ts';
 import { linesOf, textOf, tok, type Token } from './tokens.ts';
-import { tomlBlock, tomlTokens } from './toml.ts';
+import { guardedTomlBlock, tomlTokens } from './toml.ts';
 
 /** The Codex CLI version every output is checked against. */
 export { CODEX_NEWEST as CODEX_VERSION } from '../codex/releases.ts';
@@ -219,7 +219,8 @@ function outputsOf(spec: ServerSpec, name: string, entry: ServerEntry, release: 
     powershell: cliTokens && textOf(cliTokens.powershell),
   };
   const scopes = 'scopes' in entry ? (entry.scopes ?? []) : [];
-  const toml = tomlBlock(name, entry);
+  // generateChecked has guarded this name and entry (and more: the variable lines).
+  const toml = guardedTomlBlock(name, entry);
   const env = envTokens(spec.envVarLines);
   const oauth = spec.auth === 'oauth' && spec.transport === 'http';
   const login = oauth ? loginTokens(name, scopes, release) : null;

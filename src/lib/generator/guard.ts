@@ -119,10 +119,11 @@ export function guardOutputs(
   if (bad) out.push(problem('name', 'Server name', bad));
   for (const [path, value, kind] of strings(entry)) {
     const why = kind === 'name' ? refusedName(value) : refusedInOutput(value, kind);
+    if (!why) continue;
     const [key, index] = path.split('.');
     const what =
       index === undefined ? `The ${key} setting` : `Item #${Number(index) + 1} of ${key}`;
-    if (why) out.push(problem(fieldOf(path), what, why));
+    out.push(problem(fieldOf(path), what, why));
   }
   return [...out, ...guardLines(lines)];
 }

@@ -30,7 +30,12 @@ export interface Token {
 export const tok = (kind: TokenKind, text: string): Token => ({ kind, text });
 
 /** The text a block shows and copies: its tokens, concatenated. */
-export const textOf = (tokens: readonly Token[]): string => tokens.map((t) => t.text).join('');
+export function textOf(tokens: readonly Token[]): string {
+  // A loop, not map + join: no intermediate array on every keystroke.
+  let text = '';
+  for (const t of tokens) text += t.text;
+  return text;
+}
 
 /** Lines of tokens joined by newline tokens, ending with one (as every block's text does). */
 export function linesOf(lines: readonly (readonly Token[])[]): Token[] {

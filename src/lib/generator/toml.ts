@@ -28,6 +28,11 @@ export function orderedEntry(entry: ServerEntry): Record<string, unknown> {
 export function tomlBlock(name: string, entry: ServerEntry): string {
   if (guardOutputs(name, entry, []).length > 0)
     return '# Not shown: a setting holds a character or a variable name no config file may carry (its field says which).\n';
+  return guardedTomlBlock(name, entry);
+}
+
+/** tomlBlock for an entry whose name and strings guardOutputs has already passed (generate.ts). */
+export function guardedTomlBlock(name: string, entry: ServerEntry): string {
   return stringify({ mcp_servers: { [name]: orderedEntry(entry) } }).trimEnd() + '\n';
 }
 
@@ -42,6 +47,8 @@ function stringEnd(line: string, from: number): number {
 }
 
 const BEFORE_EQUALS = /\s*=/y;
+/** A bare run: up to the next space, quote, bracket, brace, comma or `=` (always matches). */
+const BARE = /[^\s"'[\]{},=]*/y;
 
 /** One line of a value (or a key before ` = `) onto `out`: strings, punctuation, spaces, and bare runs. */
 function valueTokens(line: string, bareKind: 'key' | 'literal', out: Token[]): void {
@@ -58,7 +65,9 @@ function valueTokens(line: string, bareKind: 'key' | 'literal', out: Token[]): v
       while (line[end] === ' ') end++;
       kind = 'plain';
     } else {
-      while (end < line.length && !/[\s"'[\]{},=]/.test(line[end]!)) end++;
+      BARE.lastIndex = end;
+      BARE.test(line);
+      end = BARE.lastIndex;
       // A bare word right before `=` is an inline table's key.
       BEFORE_EQUALS.lastIndex = end;
       kind = bareKind === 'key' || BEFORE_EQUALS.test(line) ? 'key' : 'literal';
@@ -70,6 +79,12 @@ function valueTokens(line: string, bareKind: 'key' | 'literal', out: Token[]): v
 
 /** Where a `key = value` line's ` = ` is: the first one outside a quoted key. */
 function assignAt(line: string): number {
+  // Most lines have no quote before their ` = `: found at once.
+  const eq = line.indexOf(' = ');
+  const dq = line.indexOf('"');
+  const sq = line.indexOf("'");
+  const quote = dq < 0 ? sq : sq < 0 ? dq : Math.min(dq, sq);
+  if (quote < 0 || (eq >= 0 && eq < quote)) return eq;
   for (let i = 0; i < line.length; i++) {
     if (line[i] === '"' || line[i] === "'") i = stringEnd(line, i) - 1;
     else if (line.startsWith(' = ', i)) return i;

@@ -157,8 +157,21 @@ function nameWords(name: string): string[] {
   return words;
 }
 
+const credentialNames = new Map<string, boolean>();
+
 /** Whether a parameter, flag or variable name says its value is a credential (`api_key`, `--access-token`, `GITHUB_TOKEN`). */
 export function isCredentialName(name: string): boolean {
+  if (name.length > 256) return credentialNameOf(name);
+  // Remembered: a keystroke re-checks the same header, parameter and tool names (pure, so the same).
+  const known = credentialNames.get(name);
+  if (known !== undefined) return known;
+  const answer = credentialNameOf(name);
+  if (credentialNames.size >= 4096) credentialNames.clear();
+  credentialNames.set(name, answer);
+  return answer;
+}
+
+function credentialNameOf(name: string): boolean {
   const words = nameWords(name);
   const whole = words.join('');
   if (words.length === 0 || NOT_CREDENTIAL_NAMES.has(whole)) return false;
@@ -473,9 +486,26 @@ export function findCredentials(text: string, limit = 100): CredentialHit[] {
   return hits.sort((a, b) => a.index - b.index).slice(0, limit);
 }
 
+/**
+ * Recent answers of findCredential, by text: a keystroke re-checks every field of the form, and all
+ * but the one typed in hold the same strings as on the keystroke before. Short texts only (a field
+ * value, not a pasted file); cleared when full. The function is pure, so answers are the same.
+ */
+const recent = new Map<string, CredentialHit | undefined>();
+const RECENT_MAX = 4096;
+const RECENT_TEXT_MAX = 2048;
+
 /** The first credential found in `text`, with the reason, or undefined. */
 export function findCredential(text: string): CredentialHit | undefined {
-  return findCredentials(text, 1)[0];
+  if (text.length > RECENT_TEXT_MAX) return findCredentials(text, 1)[0];
+  if (recent.has(text)) {
+    const hit = recent.get(text);
+    return hit && { ...hit };
+  }
+  const hit = findCredentials(text, 1)[0];
+  if (recent.size >= RECENT_MAX) recent.clear();
+  recent.set(text, hit);
+  return hit && { ...hit };
 }
 
 /** Heuristic: does this string look like (or hold) a credential rather than a name? */
