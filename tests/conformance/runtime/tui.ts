@@ -65,7 +65,9 @@ const alive = (): boolean => tmux('display-message', '-p', '#{pane_dead}').out.t
  * quits; `--no-daemon` keeps everything in the one process (the messages are the same).
  */
 function argvFor(argv: string[]): string[] {
-  const help = spawnSync(argv[0]!, ['--help'], { encoding: 'utf8', timeout: 20_000 });
+  // A generous bound: under load a first `codex --help` has taken many seconds, and without the
+  // flag the TUI would run with the daemon, which this driver does not expect.
+  const help = spawnSync(argv[0]!, ['--help'], { encoding: 'utf8', timeout: 60_000 });
   return help.stdout?.includes('--no-daemon') ? [...argv, '--no-daemon'] : argv;
 }
 
@@ -150,8 +152,11 @@ async function main(): Promise<string[]> {
     await gone(5000);
   }
   // What the terminal shows once it has ended (a TUI that stopped on an error leaves it there).
+  // An exit status, or the signal that ended it (tmux gives one or the other).
   const status = tmux('display-message', '-p', '#{pane_dead_status}').out.trim();
-  shots.push(screen(), `[exit status ${status}]`, alive() ? QUIT_FAILED : QUIT_OK);
+  const signal = tmux('display-message', '-p', '#{pane_dead_signal}').out.trim();
+  const ended = status !== '' ? `[exit status ${status}]` : `[exit signal ${signal}]`;
+  shots.push(screen(), ended, alive() ? QUIT_FAILED : QUIT_OK);
   return shots;
 }
 
