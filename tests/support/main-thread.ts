@@ -32,20 +32,14 @@ interface TraceEvent {
   args?: { name?: string };
 }
 
-/** Every top-level task the page's renderer main thread ran during `act`, longest CPU time first. */
-export async function mainThreadTasks(
+/** Chromium's trace of `act` (these categories), and the renderer main threads' `pid:tid` keys. */
+async function captureMain<E extends TraceEvent>(
   browser: Browser,
   page: Page,
   act: () => Promise<void>,
-): Promise<Task[]> {
-  await browser.startTracing(page, {
-    categories: [
-      'toplevel',
-      'devtools.timeline',
-      'disabled-by-default-devtools.timeline',
-      'v8.execute',
-    ],
-  });
+  categories: readonly string[],
+): Promise<{ events: E[]; main: Set<string> }> {
+  await browser.startTracing(page, { categories: [...categories] });
   try {
     await act();
   } catch (error) {
@@ -53,12 +47,27 @@ export async function mainThreadTasks(
     throw error;
   }
   const buffer = await browser.stopTracing();
-  const events = (JSON.parse(buffer.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
+  const events = (JSON.parse(buffer.toString('utf8')) as { traceEvents: E[] }).traceEvents;
   const main = new Set(
     events
       .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
       .map((e) => `${e.pid}:${e.tid}`),
   );
+  return { events, main };
+}
+
+/** Every top-level task the page's renderer main thread ran during `act`, longest CPU time first. */
+export async function mainThreadTasks(
+  browser: Browser,
+  page: Page,
+  act: () => Promise<void>,
+): Promise<Task[]> {
+  const { events, main } = await captureMain<TraceEvent>(browser, page, act, [
+    'toplevel',
+    'devtools.timeline',
+    'disabled-by-default-devtools.timeline',
+    'v8.execute',
+  ]);
   const onMain = events.filter((e) => e.ph === 'X' && main.has(`${e.pid}:${e.tid}`));
   const isTask = (e: TraceEvent) =>
     e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask';
@@ -138,23 +147,7 @@ export async function traceMainThread(
   /** The trace categories: the default's EventDispatch, Paint, Layout… suffice (more adds overhead). */
   categories: readonly string[] = ['toplevel', 'devtools.timeline'],
 ): Promise<MainThreadTrace> {
-  await browser.startTracing(page, {
-    categories: [...categories],
-  });
-  try {
-    await act();
-  } catch (error) {
-    await browser.stopTracing();
-    throw error;
-  }
-  const buffer = await browser.stopTracing();
-  const events = (JSON.parse(buffer.toString('utf8')) as { traceEvents: DispatchEvent[] })
-    .traceEvents;
-  const main = new Set(
-    events
-      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
-      .map((e) => `${e.pid}:${e.tid}`),
-  );
+  const { events, main } = await captureMain<DispatchEvent>(browser, page, act, categories);
   const onMain = events
     .filter((e) => e.ph === 'X' && main.has(`${e.pid}:${e.tid}`))
     // Start order; of two events starting together, the longer one holds the other.

@@ -4,7 +4,7 @@
  */
 import type { Diagnostic } from '../../lib/generator/model.ts';
 import type { SettingsForm } from '../../lib/input/settings-form.ts';
-import { InlineCode } from '../shared/fields.tsx';
+import { Messages } from '../shared/fields.tsx';
 
 interface SwitchProps {
   id: string;
@@ -35,16 +35,7 @@ export function HeadlessSwitch({ id, settings, setSettings, errorsOf }: SwitchPr
         SSH, a container, a server: the steps keep the token in a file, add the server without
         signing in, then sign in with a browser elsewhere.
       </p>
-      {messages.length > 0 && (
-        <ul class="cmg-messages" id={`${box}-msg`}>
-          {messages.map((m) => (
-            <li class={`cmg-msg cmg-${m.severity}`}>
-              <strong>{m.severity === 'error' ? 'Error: ' : 'Warning: '}</strong>
-              <InlineCode text={m.message} />
-            </li>
-          ))}
-        </ul>
-      )}
+      <Messages id={box} messages={messages} />
     </div>
   );
 }

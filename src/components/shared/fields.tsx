@@ -18,7 +18,8 @@ export function InlineCode({ text }: { text: string }) {
   );
 }
 
-function Messages({ id, messages }: { id: string; messages: Diagnostic[] }) {
+/** A field's messages, each with its severity in words (`${id}-msg`, for aria-describedby). */
+export function Messages({ id, messages }: { id: string; messages: Diagnostic[] }) {
   if (messages.length === 0) return null;
   return (
     <ul class="cmg-messages" id={`${id}-msg`}>

@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
+import { readStdin } from './stdin.ts';
 
 export interface HostCase {
   id: string;
@@ -26,15 +27,6 @@ export interface HostResult {
   /** Listeners Codex opened a connection to, each once. */
   reached: string[];
   output: string;
-}
-
-function readStdin(): Promise<string> {
-  return new Promise((done) => {
-    let text = '';
-    process.stdin.setEncoding('utf8');
-    process.stdin.on('data', (c: string) => (text += c));
-    process.stdin.on('end', () => done(text));
-  });
 }
 
 function listen(hostPort: string, reached: Set<string>): Promise<Server> {

@@ -9,15 +9,7 @@ import { readdirSync } from 'node:fs';
 import { startFakeMcp, type FakeMcp, type RecordedRequest } from '../../support/fake-mcp.ts';
 import { startFakeModel } from '../../support/fake-model.ts';
 import type { Plan, PlanCase, CaseResult, RunnerResult } from './plan.ts';
-
-function readStdin(): Promise<string> {
-  return new Promise((done) => {
-    let text = '';
-    process.stdin.setEncoding('utf8');
-    process.stdin.on('data', (c: string) => (text += c));
-    process.stdin.on('end', () => done(text));
-  });
-}
+import { readStdin } from './stdin.ts';
 
 /** Runs one case in its own process group; stops it once its output matches `stopWhen`, or at the time limit. */
 function runCase(c: PlanCase): Promise<CaseResult> {
