@@ -17,8 +17,8 @@ export interface Task {
   scriptMs: number;
 }
 
-// Trace events that are JavaScript running and never nest in one another (timers and event dispatch
-// hold a FunctionCall, so they are not counted themselves).
+// Trace events that are JavaScript running (timers and event dispatch hold a FunctionCall, so they
+// are not counted themselves; of nested ones only the outermost counts).
 const SCRIPT = new Set(['FunctionCall', 'RunMicrotasks', 'EvaluateScript', 'v8.evaluateModule']);
 
 interface TraceEvent {
@@ -94,7 +94,14 @@ export async function mainThreadTasks(
     .sort((a, b) => (b.tdur ?? b.dur ?? 0) - (a.tdur ?? a.dur ?? 0));
   const within = (t: TraceEvent, e: TraceEvent) =>
     e.pid === t.pid && e.tid === t.tid && e.ts >= t.ts && e.ts < t.ts + (t.dur ?? 0);
-  const scripts = onMain.filter((e) => SCRIPT.has(e.name));
+  // Only the outermost: a microtask checkpoint or a call may hold another call, counted once.
+  const scripts: TraceEvent[] = [];
+  for (const e of onMain
+    .filter((x) => SCRIPT.has(x.name))
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0))) {
+    const outer = scripts.findLast((o) => o.pid === e.pid && o.tid === e.tid);
+    if (!outer || !within(outer, e)) scripts.push(e);
+  }
   return tasks.map((e, i) => ({
     cpuMs: (e.tdur ?? e.dur ?? 0) / 1000,
     wallMs: (e.dur ?? 0) / 1000,
