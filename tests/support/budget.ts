@@ -118,12 +118,8 @@ export interface Fetched {
   total: number;
 }
 
-/**
- * Loads `url` and lets it sit without interaction (network idle, two idle callbacks, two more
- * seconds, network idle again), then adds up every JavaScript response plus the inline scripts of
- * the document, gzip -9. A script fetched on idle (as Starlight's search used to be) is counted.
- */
-export async function fetchedBeforeInteraction(page: Page, url: string): Promise<Fetched> {
+/** Records every JavaScript response from now on: its path and gzip -9 size (`pending` until the bodies are read). */
+function scriptResponses(page: Page): { files: Map<string, number>; pending: Promise<void>[] } {
   const files = new Map<string, number>();
   const pending: Promise<void>[] = [];
   page.on('response', (r) => {
@@ -136,6 +132,16 @@ export async function fetchedBeforeInteraction(page: Page, url: string): Promise
       ),
     );
   });
+  return { files, pending };
+}
+
+/**
+ * Loads `url` and lets it sit without interaction (network idle, two idle callbacks, two more
+ * seconds, network idle again), then adds up every JavaScript response plus the inline scripts of
+ * the document, gzip -9. A script fetched on idle (as Starlight's search used to be) is counted.
+ */
+export async function fetchedBeforeInteraction(page: Page, url: string): Promise<Fetched> {
+  const { files, pending } = scriptResponses(page);
   const response = await page.goto(url, { waitUntil: 'networkidle' });
   await page.evaluate(
     () =>
@@ -163,18 +169,7 @@ export async function fetchedOnFirstInteraction(
   url: string,
 ): Promise<{ files: Map<string, number>; total: number }> {
   await fetchedBeforeInteraction(page, url);
-  const files = new Map<string, number>();
-  const pending: Promise<void>[] = [];
-  page.on('response', (r) => {
-    const type = r.headers()['content-type'] ?? '';
-    if (r.request().resourceType() !== 'script' && !/javascript/.test(type)) return;
-    pending.push(
-      r.body().then(
-        (body) => void files.set(new URL(r.url()).pathname, gzipBytes(body)),
-        () => undefined,
-      ),
-    );
-  });
+  const { files, pending } = scriptResponses(page);
   await page.locator('[data-generator] input[type="text"]').first().focus();
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(1000);
