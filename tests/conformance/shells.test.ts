@@ -11,7 +11,7 @@ import { parse } from 'smol-toml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generate } from '../../src/lib/generator/generate.ts';
 import { emptySpec, type ServerSpec } from '../../src/lib/generator/model.ts';
-import { BIN_DIR, cleanupHomes, freshDir, serverTable } from '../support/codex.ts';
+import { BIN_DIR, CODEX_BIN_DIR, cleanupHomes, freshDir, serverTable } from '../support/codex.ts';
 import { available, shellBinary, type ShellName } from '../unit/_support/shells.ts';
 
 afterAll(cleanupHomes);
@@ -86,7 +86,7 @@ const SHELL_ARGS: Record<'bash' | 'fish' | 'pwsh', (script: string) => string[]>
   pwsh: (script) => ['-NoLogo', '-NoProfile', '-NonInteractive', '-File', script],
 };
 
-/** Runs one command block as a script file in `shell`, with no network, the pinned codex first on PATH. */
+/** Runs one command block as a script file in `shell`, with no network, the codex under test first on PATH. */
 function runBlock(
   shell: 'bash' | 'fish' | 'pwsh',
   block: string,
@@ -98,7 +98,7 @@ function runBlock(
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     CODEX_HOME: home,
-    PATH: `${BIN_DIR}${delimiter}${process.env['PATH'] ?? ''}`,
+    PATH: [CODEX_BIN_DIR, BIN_DIR, process.env['PATH'] ?? ''].join(delimiter),
     NO_COLOR: '1',
   };
   delete env['OPENAI_API_KEY'];

@@ -1,15 +1,18 @@
 /**
  * Running the real Codex CLI against throwaway CODEX_HOME directories: the pinned release
  * (node_modules/.bin/codex), or the release named by CODEX_RELEASE, installed on demand into the
- * cache (`codexReleaseDir`). Every call goes through one small pool, because each `codex` process
- * costs 40-60 ms of CPU and the test machines have two cores.
+ * cache (`codexReleaseDir`). Every call goes through one small pool, and starts the release's native
+ * binary the way its npm launcher does (`launcherShim`): the launcher is a Node script, and starting
+ * Node cost 90-150 ms of CPU per call against the binary's ~10 ms, most of the suites' CPU time.
  */
 import { execFile, execFileSync } from 'node:child_process';
 import {
+  chmodSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
+  realpathSync,
   renameSync,
   rmSync,
   writeFileSync,
@@ -76,7 +79,66 @@ export function codexBinary(release: Release): string {
   return bin;
 }
 
-export const CODEX = codexBinary(CODEX_RELEASE);
+/** The native binary an npm install of Codex runs on this machine (Linux x64, the musl build). */
+const NATIVE_TARGET = 'x86_64-unknown-linux-musl';
+
+/**
+ * A `codex` that does what the npm launcher (`@openai/codex/bin/codex.js`, every release of the
+ * window) does on Linux x64 when npm installed it: it adds `CODEX_MANAGED_BY_NPM=1` and
+ * `CODEX_MANAGED_PACKAGE_ROOT=<the package's real path>` to the environment and runs the native
+ * binary with the same arguments. (Newer launchers also drop a `CODEX_MANAGED_BY_*` of another
+ * package manager from the parent's environment; the suites' environments have none, see
+ * `MANAGED_BY`.) A /bin/sh script does that in ~1 ms instead of Node's 90-150 ms.
+ * tests/conformance/launcher.test.ts proves, for the release under test, that the shim hands the
+ * binary the same argv and environment as the real launcher, and that both give the same results.
+ * `launcher` is the release's `node_modules/.bin/codex`; the shim goes into `shimDir`.
+ */
+export function launcherShim(launcher: string, shimDir: string): string {
+  const packageRoot = realpathSync(join(dirname(realpathSync(launcher)), '..'));
+  const native = join(
+    dirname(packageRoot),
+    'codex-linux-x64',
+    'vendor',
+    NATIVE_TARGET,
+    'bin',
+    'codex',
+  );
+  const quote = (s: string) => `'${s.replaceAll("'", `'\\''`)}'`;
+  const script = [
+    '#!/bin/sh',
+    '# Written by tests/support/codex.ts: what the npm launcher of this release does, without Node.',
+    `export CODEX_MANAGED_BY_NPM=1 CODEX_MANAGED_PACKAGE_ROOT=${quote(packageRoot)}`,
+    `exec ${quote(native)} "$@"`,
+    '',
+  ].join('\n');
+  const shim = join(shimDir, 'codex');
+  if (existsSync(shim) && readFileSync(shim, 'utf8') === script) return shim;
+  mkdirSync(shimDir, { recursive: true });
+  // Written beside and renamed into place: parallel test files never run half a script.
+  const staging = `${shim}.${process.pid}`;
+  writeFileSync(staging, script);
+  chmodSync(staging, 0o755);
+  renameSync(staging, shim);
+  return shim;
+}
+
+/** Variables the launchers set or drop by package manager: no test environment inherits them. */
+export const MANAGED_BY = [
+  'CODEX_MANAGED_BY_NPM',
+  'CODEX_MANAGED_BY_BUN',
+  'CODEX_MANAGED_BY_PNPM',
+  'CODEX_MANAGED_BY_VITE_PLUS',
+  'CODEX_MANAGED_PACKAGE_ROOT',
+];
+for (const name of MANAGED_BY) delete process.env[name];
+
+/** The release's own npm launcher (what `npm install @openai/codex` puts on PATH). */
+export const CODEX_LAUNCHER = codexBinary(CODEX_RELEASE);
+/** The codex under test: the launcher's shim (see `launcherShim`). */
+export const CODEX = launcherShim(
+  CODEX_LAUNCHER,
+  join(ROOT, 'node_modules', '.cache', 'conformance', `codex-${CODEX_RELEASE}`),
+);
 /** The folder holding the codex under test; first on PATH for commands run through a shell. */
 export const CODEX_BIN_DIR = dirname(CODEX);
 /** What this release does (name rule, messages, flags, keys), from src/lib/codex. */
