@@ -34,6 +34,50 @@ export interface EngineChunkOptions {
   alsoTake?: RegExp;
 }
 
+/** What `engineGroup` needs to know of a module (a subset of Rolldown's ModuleInfo). */
+export interface GraphNode {
+  isEntry: boolean;
+  importedIds: readonly string[];
+  dynamicImporters: readonly string[];
+}
+
+/**
+ * The modules of the engine's chunk: the static closure of `engineId`, without the static closure
+ * of every entry (what pages run before any interaction), stopping at modules imported dynamically
+ * elsewhere (other lazy entries), plus the modules `alsoTake` names that no entry loads. `engineId`
+ * itself stays out (its chunk re-exports the group's names). Null when `engineId` is not built.
+ */
+export function engineGroup(
+  engineId: string,
+  ids: readonly string[],
+  info: (id: string) => GraphNode | null,
+  alsoTake?: RegExp,
+): Set<string> | null {
+  if (!info(engineId)) return null;
+  const initial = new Set<string>();
+  const queue = ids.filter((id) => info(id)?.isEntry);
+  while (queue.length > 0) {
+    const id = queue.pop()!;
+    if (initial.has(id)) continue;
+    initial.add(id);
+    queue.push(...(info(id)?.importedIds ?? []));
+  }
+  const members = new Set<string>();
+  const seen = new Set<string>();
+  const walk = [engineId];
+  while (walk.length > 0) {
+    const id = walk.pop()!;
+    if (seen.has(id) || initial.has(id)) continue;
+    seen.add(id);
+    const m = info(id);
+    if (!m || (id !== engineId && m.dynamicImporters.length > 0)) continue;
+    if (id !== engineId) members.add(id);
+    walk.push(...m.importedIds);
+  }
+  if (alsoTake) for (const id of ids) if (alsoTake.test(id) && !initial.has(id)) members.add(id);
+  return members;
+}
+
 export default function engineChunk({ engine, name, alsoTake }: EngineChunkOptions): Plugin {
   const engineId = fileURLToPath(engine);
   let members = new Set<string>();
@@ -45,33 +89,14 @@ export default function engineChunk({ engine, name, alsoTake }: EngineChunkOptio
     // Islands keep their own exports; only extra ones may be added.
     options: (options) => ({ ...options, preserveEntrySignatures: 'allow-extension' }),
     buildEnd() {
-      const ids = [...this.getModuleIds()];
-      const info = (id: string) => this.getModuleInfo(id);
-      // What pages run before any interaction: the static closure of every entry.
-      const initial = new Set<string>();
-      const queue = ids.filter((id) => info(id)?.isEntry);
-      while (queue.length > 0) {
-        const id = queue.pop()!;
-        if (initial.has(id)) continue;
-        initial.add(id);
-        queue.push(...(info(id)?.importedIds ?? []));
-      }
-      // The engine's static closure without those, stopping at other lazy entries.
-      members = new Set();
-      const seen = new Set<string>();
-      const walk = [engineId];
-      while (walk.length > 0) {
-        const id = walk.pop()!;
-        if (seen.has(id) || initial.has(id)) continue;
-        seen.add(id);
-        const m = info(id);
-        if (!m || (id !== engineId && m.dynamicImporters.length > 0)) continue;
-        if (id !== engineId) members.add(id);
-        walk.push(...m.importedIds);
-      }
-      if (alsoTake)
-        for (const id of ids) if (alsoTake.test(id) && !initial.has(id)) members.add(id);
-      if (!info(engineId)) this.error(`engine-chunk: ${engineId} is not in the build`);
+      const group = engineGroup(
+        engineId,
+        [...this.getModuleIds()],
+        (id) => this.getModuleInfo(id),
+        alsoTake,
+      );
+      if (!group) this.error(`engine-chunk: ${engineId} is not in the build`);
+      members = group;
     },
     outputOptions: (output) => ({
       ...output,
