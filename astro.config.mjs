@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import preact from '@astrojs/preact';
 import csp from './src/integrations/csp.ts';
+import engineChunk from './src/integrations/engine-chunk.ts';
 import baseLinks from './src/integrations/base-links.ts';
 import { normalBase } from './src/lib/site/base.ts';
 
@@ -23,6 +24,16 @@ export default defineConfig({
   // Starlight turns on prefetch-all; pages here are small and the 1 KB script counts against the JS budget.
   prefetch: false,
   vite: {
+    plugins: [
+      // The guide's generator engine in one chunk instead of nine (the first-interaction budget).
+      // smol-toml's `stringify` is the one part of that package the engine uses; the doctor imports
+      // the package's index on its own, for `parse`.
+      engineChunk({
+        engine: new URL('./src/components/generator/engine.ts', import.meta.url),
+        name: 'generator',
+        alsoTake: /[\\/]smol-toml[\\/]dist[\\/]stringify\.js$/,
+      }),
+    ],
     build: {
       rollupOptions: {
         // smol-toml's modules have no side effects, but its package does not say so: without this its

@@ -59,7 +59,7 @@ describe('byte budgets', () => {
   });
 
   it.each(rows(guides))(
-    '%s loads at most 32.5 KB of gzipped JS on the first interaction (target 30 KB), engine included',
+    '%s loads at most 30 KB of gzipped JS on the first interaction, engine included',
     (_, file) => {
       const after = firstInteractionChunks(DIST, readFileSync(file, 'utf8'));
       console.log(

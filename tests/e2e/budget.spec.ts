@@ -52,7 +52,7 @@ for (const { file, path } of PAGES) {
 
 for (const file of guidePages(DIST)) {
   const path = urlOf(file);
-  test(`${path}: at most 32.5 KB of JS fetched on the first interaction (target 30 KB), as the static count says`, async ({
+  test(`${path}: at most 30 KB of JS fetched on the first interaction, as the static count says`, async ({
     page,
   }) => {
     const fetched = await fetchedOnFirstInteraction(page, path);
