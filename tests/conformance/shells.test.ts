@@ -1,7 +1,7 @@
 /**
  * Conformance across shells: the command block for fish and for PowerShell, run by the real fish and
  * the real pwsh with the real Codex CLI, must write exactly the config that the bash block writes, which
- * must be the generated TOML block. A handful of hostile specs (issue 9), each shell in a network
+ * must be the generated TOML block, for the release under test. A handful of hostile specs (issue 9), each shell in a network
  * namespace with no network (`unshare -n`) and a throwaway CODEX_HOME.
  */
 import { execFile } from 'node:child_process';
@@ -11,7 +11,15 @@ import { parse } from 'smol-toml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generate } from '../../src/lib/generator/generate.ts';
 import { emptySpec, type ServerSpec } from '../../src/lib/generator/model.ts';
-import { BIN_DIR, CODEX_BIN_DIR, cleanupHomes, freshDir, serverTable } from '../support/codex.ts';
+import {
+  BIN_DIR,
+  CODEX_BIN_DIR,
+  CODEX_RELEASE,
+  cleanupHomes,
+  freshDir,
+  RELEASE_FACTS,
+  serverTable,
+} from '../support/codex.ts';
 import { available, shellBinary, type ShellName } from '../unit/_support/shells.ts';
 
 afterAll(cleanupHomes);
@@ -41,7 +49,8 @@ const SPECS: [string, ServerSpec][] = [
   [
     'PowerShell specials',
     stdio({
-      name: '@acme/ps',
+      // `@` splats in PowerShell; releases before the wider name rule refuse it in a name.
+      name: RELEASE_FACTS.nameRule.pattern.test('@acme/ps') ? '@acme/ps' : 'acme-ps',
       args: [
         '--',
         '-x.y',
@@ -122,8 +131,9 @@ describe('the fish and PowerShell command blocks write what the bash block write
   it.each(SPECS)(
     '%s',
     async (_label, spec) => {
-      const out = generate(spec).outputs!;
-      expect(out, JSON.stringify(generate(spec).diagnostics)).not.toBeNull();
+      const generated = generate(spec, CODEX_RELEASE);
+      const out = generated.outputs!;
+      expect(out, JSON.stringify(generated.diagnostics)).not.toBeNull();
       expect(out.cli.mode).toBe('full');
       const expected = (parse(out.toml) as { mcp_servers: Record<string, unknown> }).mcp_servers[
         out.name
