@@ -169,6 +169,19 @@ describe('wrong types: refused, in the words Codex printed', () => {
     expect(m).toMatch(/`model = 5` is not a string.*Put the value in quotes: `model = "5"`\./);
     const n = diagnoseConfig(`notify = "say"\n${SERVER}`).file[0]?.message;
     expect(n).toMatch(/Write it as an array, each item in quotes: `notify = \["say"\]`\./);
+    const fixOf = (line: string) => diagnoseConfig(`${line}\n${SERVER}`).file[0]?.message;
+    expect(fixOf('tool_output_token_limit = -5')).toMatch(
+      /is not a whole number, 0 or more, .* Write a whole number, 0 or more\.$/,
+    );
+    expect(fixOf('model_context_window = 1.5')).toMatch(
+      /Write a whole number, without a decimal point\.$/,
+    );
+    expect(fixOf('mcp_oauth_callback_port = "8080"')).toMatch(
+      /Write the number without quotes: `mcp_oauth_callback_port = 8080`\.$/,
+    );
+    expect(fixOf('mcp_oauth_callback_port = true')).toMatch(
+      /Write a whole number from 0 to 65535, without quotes\.$/,
+    );
   });
 
   it('names each key at its own line, a multi-line array and a table header included', () => {

@@ -61,7 +61,7 @@ export function checkTopLevel(
     }
     refuse(
       key,
-      `\`${key} = ${display(value)}\` is not ${wanted(type)}, so Codex refuses the whole file (every server with it). ${fix(key, type, value)}`,
+      `\`${key} = ${display(value)}\` is not ${wanted(type)}, so Codex refuses the whole file (every server with it). ${fix(key, type, v)}`,
       refusal.codexMessage,
     );
   }
@@ -103,7 +103,7 @@ function wanted(type: ScalarType): string {
   }
 }
 
-/** What to write instead, with the value itself when it is plainly meant (`"true"` → true). */
+/** What to write instead (`value` in exact form: integers as bigint), with the value itself when it is plainly meant. */
 function fix(key: string, type: ScalarType, value: unknown): string {
   const s = typeof value === 'string' ? value.trim() : null;
   switch (type) {
@@ -122,6 +122,8 @@ function fix(key: string, type: ScalarType, value: unknown): string {
     default:
       return s !== null && /^\d+$/.test(s) && (type !== 'u16' || Number(s) <= 65_535)
         ? `Write the number without quotes: \`${key} = ${s}\`.`
-        : `Write ${wanted(type)}, without quotes and without a decimal point.`;
+        : typeof value === 'number'
+          ? `Write ${wanted(type)}, without a decimal point.`
+          : `Write ${wanted(type)}${typeof value === 'bigint' ? '' : ', without quotes'}.`;
   }
 }
