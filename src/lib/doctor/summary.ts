@@ -20,16 +20,19 @@ function refusedEffect(release: Release): string {
   return `${commands}, \`codex mcp remove\` with "Error: ${says.remove} …", a session with "Error loading config.toml: …", and \`codex doctor\` reports it.`;
 }
 
-/** Said whenever the file is not refused: the doctor checks the TOML syntax and [mcp_servers], nothing else. */
+/**
+ * Said whenever the file is not refused: the doctor judges the TOML syntax, [mcp_servers], the
+ * plugin tables and the top-level keys it knows (checks/top-level.ts); `unchecked` names the rest.
+ */
 function notChecked(unchecked: readonly string[] | undefined): string {
   if (!unchecked || unchecked.length === 0)
-    return 'The file holds nothing else, so this covers all of it.';
+    return 'Nothing in the file was left unchecked, so this covers all of it.';
   const shown = unchecked
     .slice(0, 5)
     .map((k) => `\`${k}\``)
     .join(', ');
   const more = unchecked.length > 5 ? ` and ${unchecked.length - 5} more` : '';
-  return `The rest of the file (${shown}${more}) was NOT checked: one wrong value there and Codex refuses the whole file, so this verdict covers [mcp_servers] only. After saving, \`codex mcp list\` tells.`;
+  return `Some top-level keys (${shown}${more}) were NOT checked: one wrong value under them and Codex refuses the whole file, so this verdict does not cover them. After saving, \`codex mcp list\` tells.`;
 }
 
 /** The one-paragraph verdict on a config.toml, by the rules of `release`. */

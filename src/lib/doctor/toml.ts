@@ -12,11 +12,8 @@ import type {
   ServerReport,
 } from './types.ts';
 import { codexEscapeMessage, isEscapeProblem, repairBackslashes } from './read/windows.ts';
-import { lineOf, type TomlStatement } from '../config-file/toml-scan.ts';
-import { TOP_LEVEL_ENUMS, topLevelRefusal } from '../codex/top-level.ts';
-import { display } from './schema.ts';
+import { checkTopLevel } from './checks/top-level.ts';
 import { checkPluginTables } from './checks/plugin-tables.ts';
-import type { Table } from './types.ts';
 
 /** The set of exported variable names, when the reader gave them. */
 export function exportedSet(options: DiagnoseOptions): Set<string> | null {
@@ -38,7 +35,7 @@ export function diagnoseToml(text: string, options: DiagnoseOptions): DoctorRepo
   }
   const { doc, statements } = parsed;
   const { file, entries } = locateServers(doc, statements);
-  const topLevel = checkTopLevel(doc, statements);
+  const topLevel = checkTopLevel(doc, statements, text);
   file.push(...topLevel.findings);
   const plugins = checkPluginTables(doc, statements, release);
   file.push(...plugins.findings);
@@ -63,41 +60,6 @@ export function diagnoseToml(text: string, options: DiagnoseOptions): DoctorRepo
   );
   const partial = { ...base, parseError: null, file, servers, loads, unchecked };
   return { ...partial, summary: tomlSummary(partial, release) };
-}
-
-/**
- * The top-level keys whose values Codex checks against a fixed list (approval_policy, sandbox_mode…):
- * a value it refuses refuses the whole file, in Codex's own words. `checked` names the keys judged.
- */
-function checkTopLevel(
-  doc: Table,
-  statements: TomlStatement[] | null,
-): { findings: Finding[]; checked: Set<string> } {
-  const findings: Finding[] = [];
-  const checked = new Set<string>();
-  for (const [key, value] of Object.entries(doc)) {
-    if (!Object.hasOwn(TOP_LEVEL_ENUMS, key)) continue;
-    const refusal = topLevelRefusal(key, value);
-    const values = TOP_LEVEL_ENUMS[key] as readonly string[];
-    if (refusal === null) {
-      // A table of several keys is not judged: it stays among the keys not checked.
-      if (typeof value === 'string' || values.length === 0) checked.add(key);
-      continue;
-    }
-    checked.add(key);
-    const f: Finding = {
-      kind: 'rejected',
-      severity: 'error',
-      key: [],
-      codexPath: key,
-      codexMessage: refusal,
-      message: `\`${key} = ${display(value)}\` is not a value Codex knows, so Codex refuses the whole file (every server with it). Use one of ${values.map((v) => `"${v}"`).join(', ')}.`,
-    };
-    const line = lineOf(statements, [key]);
-    if (line !== undefined) f.line = line;
-    findings.push(f);
-  }
-  return { findings, checked };
 }
 
 /**

@@ -69,13 +69,15 @@ export interface DoctorReport {
   file: Finding[];
   servers: ServerReport[];
   /**
-   * TOML: the file is valid TOML and Codex accepts its [mcp_servers] part (keys outside it are not
-   * checked, so this is not "Codex loads the whole file"). JSON: every server converted into a block.
+   * TOML: the file is valid TOML and Codex accepts every part the doctor judged ([mcp_servers], the
+   * plugin tables, the top-level keys it knows); the keys in `unchecked` are not judged, so with any
+   * of them this is not "Codex loads the whole file". JSON: every server converted into a block.
    */
   loads: boolean;
   /**
-   * TOML: the top-level keys outside [mcp_servers] (and the misplaced server tables), which the
-   * doctor does not check; the summary names them rather than claim the whole file loads.
+   * TOML: the top-level keys the doctor does not judge (neither [mcp_servers], a misplaced server
+   * table, a plugin table, nor a key of checks/top-level.ts with a value it can judge); the summary
+   * names them rather than claim the whole file loads.
    */
   unchecked?: string[];
   summary: string;

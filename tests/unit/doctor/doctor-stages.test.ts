@@ -228,7 +228,7 @@ describe('summary', () => {
   const base = { source: 'toml' as const, parseError: null, file: [], loads: true };
   it('says which part was checked', () => {
     expect(tomlSummary({ ...base, servers: [] })).toBe(
-      'This file defines no MCP servers of its own: Codex reads them from [mcp_servers.NAME] tables (an installed plugin brings its own). The file holds nothing else, so this covers all of it.',
+      'This file defines no MCP servers of its own: Codex reads them from [mcp_servers.NAME] tables (an installed plugin brings its own). Nothing in the file was left unchecked, so this covers all of it.',
     );
     const server = {
       name: 'a',
@@ -239,8 +239,8 @@ describe('summary', () => {
       corrected: null,
       correctedProblems: [],
     };
-    expect(tomlSummary({ ...base, servers: [server], unchecked: ['model'] }, '0.150.0')).toBe(
-      'Codex 0.150.0 accepts the [mcp_servers] part of this file (1 server). Nothing to fix there. The rest of the file (`model`) was NOT checked: one wrong value there and Codex refuses the whole file, so this verdict covers [mcp_servers] only. After saving, `codex mcp list` tells.',
+    expect(tomlSummary({ ...base, servers: [server], unchecked: ['tui'] }, '0.150.0')).toBe(
+      'Codex 0.150.0 accepts the [mcp_servers] part of this file (1 server). Nothing to fix there. Some top-level keys (`tui`) were NOT checked: one wrong value under them and Codex refuses the whole file, so this verdict does not cover them. After saving, `codex mcp list` tells.',
     );
   });
 });
