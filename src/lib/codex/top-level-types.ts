@@ -17,6 +17,7 @@
  * `project_root_markers` (read at an earlier stage, whose refusal names `config.toml:LINE:COLUMN`
  * rather than the key); paths (`log_dir`, `sqlite_home`…: resolved against the file, more than a type).
  */
+import { MCP_OAUTH_TOP_LEVEL } from './keys.ts';
 import { serdeUnexpected, type ExactValue } from './serde-words.ts';
 
 /** The Rust type of a key, which is also what serde's message says it expected. */
@@ -82,7 +83,10 @@ export const INTEGER_RANGE: Readonly<Record<'i64' | 'u64' | 'usize' | 'u16', [bi
   i64: [-(2n ** 63n), 2n ** 63n - 1n],
   u64: [0n, 2n ** 64n - 1n],
   usize: [0n, 2n ** 64n - 1n],
-  u16: [0n, 65_535n],
+  u16: [
+    BigInt(MCP_OAUTH_TOP_LEVEL.mcp_oauth_callback_port.min),
+    BigInt(MCP_OAUTH_TOP_LEVEL.mcp_oauth_callback_port.max),
+  ],
 };
 
 /** A refusal: Codex's words, when their exact form is known (a date with fractional seconds is not). */

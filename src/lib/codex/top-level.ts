@@ -4,12 +4,13 @@
  * 0.171.0 (the two ends of the window give the same lists); the doctor corpus re-checks each one
  * against the CLI (tests/conformance/doctor-corpus/7x-reject-top-level-*.toml).
  */
+import { MCP_OAUTH_TOP_LEVEL } from './keys.ts';
 
 /** Key → the values Codex accepts, in the order its message lists them. */
 export const TOP_LEVEL_ENUMS: Readonly<Record<string, readonly string[]>> = {
   approval_policy: ['untrusted', 'on-failure', 'on-request', 'granular', 'never'],
   sandbox_mode: ['read-only', 'workspace-write', 'danger-full-access'],
-  mcp_oauth_credentials_store: ['auto', 'file', 'keyring'],
+  mcp_oauth_credentials_store: MCP_OAUTH_TOP_LEVEL.mcp_oauth_credentials_store.map((v) => v.value),
   model_reasoning_summary: ['auto', 'concise', 'detailed', 'none'],
   model_verbosity: ['low', 'medium', 'high'],
   file_opener: ['vscode', 'vscode-insiders', 'windsurf', 'cursor', 'none'],
