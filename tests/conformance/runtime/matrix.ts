@@ -1,10 +1,12 @@
 /**
  * The runtime matrix: every provider × every auth mode that is not an interactive browser sign-in
  * (plus the custom generator's header and stdio routes), turned into generated outputs with known
- * test secrets, and the headers or environment each route promises.
+ * test secrets, and the headers or environment each route promises; and the check that a session
+ * of one of them delivered exactly that (routes.test.ts, plugins.test.ts).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 import { basicAuthorization } from '../../../src/lib/generator/basic-auth.ts';
 import { generate, type Outputs } from '../../../src/lib/generator/generate.ts';
 import { isStdio } from '../../../src/lib/generator/model.ts';
@@ -16,9 +18,22 @@ import {
   type Provider,
 } from '../../../src/lib/input/provider.ts';
 import { CODEX_RELEASE, ROOT } from '../../support/codex.ts';
+import type { RecordedRequest } from '../../support/fake-mcp.ts';
+import { NODE } from '../../support/netns.ts';
+import { expectListed, expectStdioEnv, promisedPart, STDIO_SCRIPT } from './harness.ts';
+import type { CaseResult, PlanCase } from './plan.ts';
 
 /** The file (relative to Codex's working directory) the fake stdio server writes its environment to. */
 export const STDIO_RECORD = 'stdio-env.json';
+const STDIO_RECORD_PATTERN = `^${STDIO_RECORD.replace(/\./g, '\\.')}$`;
+
+/**
+ * A local server's record must exist before the one-word turn ends the session: the runner holds
+ * the model's answer until the fake stdio server has written it in `home` (at most 30 s).
+ */
+export function awaitStdioRecord(home: string): NonNullable<PlanCase['awaitFiles']> {
+  return { dir: home, pattern: STDIO_RECORD_PATTERN, count: 1, maxMs: 30_000 };
+}
 
 /** One generated configuration to run. */
 export interface Variant {
@@ -153,4 +168,49 @@ export function buildMatrix(
     }
   }
   return out;
+}
+
+/** The matrix the runtime files run: every provider, the stdio preset pointed at the fake stdio server. */
+export function runtimeMatrix(): Variant[] {
+  return buildMatrix(loadProviders(), NODE, STDIO_SCRIPT);
+}
+
+/** One variant as a session ran it: its home (where Codex started), the shell's environment, its requests' path prefix. */
+export interface MatrixCase {
+  variant: Variant;
+  home: string;
+  env: Record<string, string>;
+  prefix: string;
+}
+
+/**
+ * What reached the server in one matrix case's session `r`, which must have ended well: a local
+ * server saw exactly what the variant promises (and, with `startedInHome`, started in `home`); a
+ * remote one was started and listed, and every request it got (`requests` under the case's prefix)
+ * carried exactly the promised headers.
+ */
+export function expectDelivered(
+  c: MatrixCase,
+  r: CaseResult,
+  requests: (prefix: string) => RecordedRequest[],
+  startedInHome = false,
+): void {
+  const transcript = `--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`;
+  expect(r.code, transcript).toBe(0);
+  if (isStdio(c.variant.outputs.entry)) {
+    const file = join(c.home, STDIO_RECORD);
+    expect(existsSync(file), `the stdio server never started\n${transcript}`).toBe(true);
+    const seen = JSON.parse(readFileSync(file, 'utf8')) as {
+      env: Record<string, string>;
+      cwd: string;
+    };
+    // Without `cwd`, a plugin's local server starts where Codex started, not in the plugin's copy.
+    if (startedInHome) expect(seen.cwd).toBe(c.home);
+    expectStdioEnv(seen.env, c.env, c.variant.serverEnv);
+    return;
+  }
+  const reqs = requests(c.prefix);
+  expectListed(reqs, transcript);
+  for (const q of reqs)
+    expect(promisedPart(q.headers), `${q.method} ${q.rpc ?? ''}`).toEqual(c.variant.headers);
 }

@@ -4,45 +4,37 @@
  * then a real `codex exec` session. The fake servers record what arrives: the exact headers (nothing
  * the page did not promise) or, for stdio, the exact environment.
  */
-import { readFileSync, existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isStdio } from '../../../src/lib/generator/model.ts';
 import { quotePosix } from '../../../src/lib/generator/shell/posix.ts';
-import { cleanupHomes, ROOT } from '../../support/codex.ts';
-import { NODE, netnsUnavailable } from '../../support/netns.ts';
 import {
-  allowlisted,
   availableShells,
   baseEnv,
   EXEC,
   MCP_PORT,
   prepareHome,
-  promisedPart,
-  requestsFor,
   retarget,
-  runSessions,
+  runCases,
+  runtimeSkip,
   shellArgv,
 } from './harness.ts';
-import { buildMatrix, loadProviders, STDIO_RECORD, type Variant } from './matrix.ts';
+import {
+  awaitStdioRecord,
+  expectDelivered,
+  loadProviders,
+  runtimeMatrix,
+  type MatrixCase,
+  type Variant,
+} from './matrix.ts';
 import type { PlanCase } from './plan.ts';
-import { recordRuntime } from './record.ts';
 
-const skip = netnsUnavailable();
-if (skip) console.log(skip);
-
-const STDIO_SCRIPT = resolve(ROOT, 'tests/support/fake-stdio.ts');
-const STDIO_RECORD_PATTERN = `^${STDIO_RECORD.replace(/\./g, '\\.')}$`;
+const skip = runtimeSkip();
 const shells = availableShells();
-const variants = buildMatrix(loadProviders(), NODE, STDIO_SCRIPT);
+const variants = runtimeMatrix();
 
-interface RouteCase {
+interface RouteCase extends MatrixCase {
   plan: PlanCase;
-  variant: Variant;
   route: string;
-  prefix: string;
-  home: string;
-  env: Record<string, string>;
 }
 
 function exportsFor(v: Variant, shell: 'bash' | 'fish' | 'pwsh'): string {
@@ -86,10 +78,7 @@ function makeCases(): RouteCase[] {
         env,
         cwd: home,
         timeoutMs: 90_000,
-        // A local server's record must exist before the one-word turn ends the session.
-        ...(isStdio(v.outputs.entry) && {
-          awaitFiles: { dir: home, pattern: STDIO_RECORD_PATTERN, count: 1, maxMs: 30_000 },
-        }),
+        ...(isStdio(v.outputs.entry) && { awaitFiles: awaitStdioRecord(home) }),
       },
       variant: v,
       route,
@@ -126,32 +115,25 @@ function makeCases(): RouteCase[] {
 }
 
 const cases = skip ? [] : makeCases();
-const result = runSessions(
+const { result, requests } = runCases({
   skip,
-  () => ({
-    servers: [{ port: MCP_PORT }],
-    cases: cases.map((c) => c.plan),
-    concurrency: 3,
-  }),
-  15,
-);
-
-afterAll(() => {
-  if (skip) return;
-  const remote = cases.filter((c) => !isStdio(c.variant.outputs.entry));
-  recordRuntime('routes', {
-    routes: cases.length,
-    variants: variants.length,
-    headerChecks: remote.reduce(
-      (n, c) => n + requestsFor(result().requests[String(MCP_PORT)] ?? [], c.prefix).length,
-      0,
-    ),
-    stdioEnvs: cases.length - remote.length,
-    shells: Object.entries(shells)
-      .filter(([, b]) => b)
-      .map(([s]) => s),
-  });
-  cleanupHomes();
+  section: 'routes',
+  servers: [{ port: MCP_PORT }],
+  cases: () => cases.map((c) => c.plan),
+  concurrency: 3,
+  minutes: 15,
+  record: (run) => {
+    const remote = cases.filter((c) => !isStdio(c.variant.outputs.entry));
+    return {
+      routes: cases.length,
+      variants: variants.length,
+      headerChecks: remote.reduce((n, c) => n + run.requests(c.prefix).length, 0),
+      stdioEnvs: cases.length - remote.length,
+      shells: Object.entries(shells)
+        .filter(([, b]) => b)
+        .map(([s]) => s),
+    };
+  },
 });
 
 describe.skipIf(skip !== null)('runtime: what reaches the server', () => {
@@ -164,27 +146,7 @@ describe.skipIf(skip !== null)('runtime: what reaches the server', () => {
 
   for (const [i, c] of cases.entries()) {
     it(`${c.plan.id}`, () => {
-      const r = result().cases[i]!;
-      const transcript = `--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`;
-      expect(r.code, transcript).toBe(0);
-      if (isStdio(c.variant.outputs.entry)) {
-        const file = join(c.home, STDIO_RECORD);
-        expect(existsSync(file), `the stdio server never started\n${transcript}`).toBe(true);
-        const seen = (JSON.parse(readFileSync(file, 'utf8')) as { env: Record<string, string> })
-          .env;
-        // Codex puts its own helper folders in front of PATH; the person's PATH must follow unchanged.
-        expect(seen['PATH']?.endsWith(`:${c.env['PATH']}`), seen['PATH']).toBe(true);
-        const expected = { ...allowlisted(c.env), ...c.variant.serverEnv, PATH: seen['PATH'] };
-        expect(seen).toEqual(expected);
-        return;
-      }
-      const reqs = requestsFor(result().requests[String(MCP_PORT)] ?? [], c.prefix);
-      expect(
-        reqs.map((q) => q.rpc),
-        transcript,
-      ).toEqual(expect.arrayContaining(['initialize', 'tools/list']));
-      for (const q of reqs)
-        expect(promisedPart(q.headers), `${q.method} ${q.rpc ?? ''}`).toEqual(c.variant.headers);
+      expectDelivered(c, result().cases[i]!, requests);
     });
   }
 });
