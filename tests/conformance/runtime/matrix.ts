@@ -20,20 +20,12 @@ import {
 import { CODEX_RELEASE, ROOT } from '../../support/codex.ts';
 import type { RecordedRequest } from '../../support/fake-mcp.ts';
 import { NODE } from '../../support/netns.ts';
-import { expectListed, expectStdioEnv, promisedPart, STDIO_SCRIPT } from './harness.ts';
+import { baseEnv, expectListed, expectStdioEnv, promisedPart, STDIO_SCRIPT } from './harness.ts';
 import type { CaseResult, PlanCase } from './plan.ts';
 
 /** The file (relative to Codex's working directory) the fake stdio server writes its environment to. */
 export const STDIO_RECORD = 'stdio-env.json';
 const STDIO_RECORD_PATTERN = `^${STDIO_RECORD.replace(/\./g, '\\.')}$`;
-
-/**
- * A local server's record must exist before the one-word turn ends the session: the runner holds
- * the model's answer until the fake stdio server has written it in `home` (at most 30 s).
- */
-export function awaitStdioRecord(home: string): NonNullable<PlanCase['awaitFiles']> {
-  return { dir: home, pattern: STDIO_RECORD_PATTERN, count: 1, maxMs: 30_000 };
-}
 
 /** One generated configuration to run. */
 export interface Variant {
@@ -170,17 +162,47 @@ export function buildMatrix(
   return out;
 }
 
-/** The matrix the runtime files run: every provider, the stdio preset pointed at the fake stdio server. */
-export function runtimeMatrix(): Variant[] {
-  return buildMatrix(loadProviders(), NODE, STDIO_SCRIPT);
+/** The matrix the runtime files run: every provider, and its variants with the stdio preset pointed at the fake stdio server. */
+export function runtimeMatrix(): { providers: Provider[]; variants: Variant[] } {
+  const providers = loadProviders();
+  return { providers, variants: buildMatrix(providers, NODE, STDIO_SCRIPT) };
 }
 
-/** One variant as a session ran it: its home (where Codex started), the shell's environment, its requests' path prefix. */
+/** One variant in a session: its plan, its home (where Codex starts), the shell's environment, its requests' path prefix. */
 export interface MatrixCase {
+  plan: PlanCase;
   variant: Variant;
   home: string;
   env: Record<string, string>;
   prefix: string;
+}
+
+/**
+ * The case that runs `argv` for variant `v` in `home`, with the base environment. A local server's
+ * record must exist before the one-word turn ends the session: the runner holds the model's answer
+ * until the fake stdio server has written it (at most 30 s).
+ */
+export function matrixCase(
+  v: Variant,
+  o: { id: string; argv: string[]; home: string; prefix: string; timeoutMs: number },
+): MatrixCase {
+  const env = baseEnv(o.home);
+  return {
+    plan: {
+      id: o.id,
+      argv: o.argv,
+      env,
+      cwd: o.home,
+      timeoutMs: o.timeoutMs,
+      ...(isStdio(v.outputs.entry) && {
+        awaitFiles: { dir: o.home, pattern: STDIO_RECORD_PATTERN, count: 1, maxMs: 30_000 },
+      }),
+    },
+    variant: v,
+    home: o.home,
+    env,
+    prefix: o.prefix,
+  };
 }
 
 /**

@@ -33,19 +33,12 @@ import {
   runCases,
   runtimeSkip,
 } from './harness.ts';
-import {
-  awaitStdioRecord,
-  expectDelivered,
-  loadProviders,
-  runtimeMatrix,
-  type MatrixCase,
-  type Variant,
-} from './matrix.ts';
+import { expectDelivered, matrixCase, runtimeMatrix, type Variant } from './matrix.ts';
 import type { PlanCase } from './plan.ts';
 
 const skip = runtimeSkip();
 const MARKET = 'team';
-const variants = runtimeMatrix();
+const { providers, variants } = runtimeMatrix();
 
 /** Writes `files` under `root`. */
 function writeFiles(root: string, files: readonly { path: string; text: string }[]): void {
@@ -63,12 +56,8 @@ const installLines = (plugin: string): string =>
     `codex ${PLUGIN_COMMANDS.add.join(' ')} ${plugin}@${MARKET} || exit 7`,
   ].join('\n');
 
-interface RouteCase extends MatrixCase {
-  plan: PlanCase;
-}
-
 /** One session per variant: its plugin files, installed, then the variable lines and a session. */
-function routeCase(v: Variant, n: number): RouteCase {
+function routeCase(v: Variant, n: number) {
   const prefix = `/p${n}/`;
   const url = `http://127.0.0.1:${MCP_PORT}${prefix}mcp`;
   const out = v.outputs;
@@ -87,26 +76,13 @@ function routeCase(v: Variant, n: number): RouteCase {
   );
   const home = prepareHome(`plugin-${v.id}`);
   writeFiles(join(home, 'mk'), files);
-  const env = baseEnv(home);
   const exports = [
     out.env?.posix ?? '',
     ...Object.entries(v.extraExports).map(([k, val]) => `export ${k}=${quotePosix(val)}`),
   ];
   const script = [...exports, installLines(plugin), EXEC].filter((s) => s !== '').join('\n');
-  return {
-    plan: {
-      id: `plugin ${v.id}`,
-      argv: ['bash', '-c', script],
-      env,
-      cwd: home,
-      timeoutMs: 120_000,
-      ...(isStdio(entry) && { awaitFiles: awaitStdioRecord(home) }),
-    },
-    variant: v,
-    prefix,
-    home,
-    env,
-  };
+  const argv = ['bash', '-c', script];
+  return matrixCase(v, { id: `plugin ${v.id}`, argv, home, prefix, timeoutMs: 120_000 });
 }
 
 /** How the tool-call cases allow the call (or not). */
@@ -142,7 +118,7 @@ interface ToolCase {
   prefix: string;
 }
 
-const CUSTOM = loadProviders().find((p) => p.id === 'custom');
+const CUSTOM = providers.find((p) => p.id === 'custom');
 const REMOTE = 'https://mcp.example.com/mcp';
 
 /** The generator's outputs for a remote server `s`, with the case's settings applied as the page does. */

@@ -9,7 +9,6 @@ import { isStdio } from '../../../src/lib/generator/model.ts';
 import { quotePosix } from '../../../src/lib/generator/shell/posix.ts';
 import {
   availableShells,
-  baseEnv,
   EXEC,
   MCP_PORT,
   prepareHome,
@@ -19,21 +18,18 @@ import {
   shellArgv,
 } from './harness.ts';
 import {
-  awaitStdioRecord,
   expectDelivered,
-  loadProviders,
+  matrixCase,
   runtimeMatrix,
   type MatrixCase,
   type Variant,
 } from './matrix.ts';
-import type { PlanCase } from './plan.ts';
 
 const skip = runtimeSkip();
 const shells = availableShells();
-const variants = runtimeMatrix();
+const { providers, variants } = runtimeMatrix();
 
 interface RouteCase extends MatrixCase {
-  plan: PlanCase;
   route: string;
 }
 
@@ -69,22 +65,11 @@ function makeCases(): RouteCase[] {
     const url = `http://127.0.0.1:${MCP_PORT}${prefix}mcp`;
     const { toml, lines } = body(url);
     const home = prepareHome(`${v.id}-${route}`, toml);
-    const env = baseEnv(home);
     const script = [exportsFor(v, shell), lines, EXEC].filter((s) => s !== '').join('\n');
+    const argv = shellArgv(shell, bin, script);
     cases.push({
-      plan: {
-        id: `${v.id} ${route}`,
-        argv: shellArgv(shell, bin, script),
-        env,
-        cwd: home,
-        timeoutMs: 90_000,
-        ...(isStdio(v.outputs.entry) && { awaitFiles: awaitStdioRecord(home) }),
-      },
-      variant: v,
+      ...matrixCase(v, { id: `${v.id} ${route}`, argv, home, prefix, timeoutMs: 90_000 }),
       route,
-      prefix,
-      home,
-      env,
     });
   };
   for (const v of variants) {
@@ -139,7 +124,7 @@ const { result, requests } = runCases({
 describe.skipIf(skip !== null)('runtime: what reaches the server', () => {
   it('covers every provider and every non-browser auth mode', () => {
     const covered = new Set(variants.map((v) => `${v.provider}.${v.mode}`));
-    for (const p of loadProviders())
+    for (const p of providers)
       for (const m of p.authModes)
         if (m.kind !== 'oauth') expect(covered, `${p.id}.${m.id}`).toContain(`${p.id}.${m.id}`);
   });
