@@ -94,7 +94,7 @@ export function shellArgv(shell: 'bash' | 'fish' | 'pwsh', bin: string, script: 
   return [bin, '-c', script];
 }
 
-/** The fake stdio server (tests/support/fake-stdio.ts): records its environment and where it started. */
+/** The fake stdio server: writes its environment and working directory to the file it is given. */
 export const STDIO_SCRIPT = resolve(ROOT, 'tests/support/fake-stdio.ts');
 
 /** The line that starts a session: MCP servers start, the fake model ends the turn. */
@@ -182,7 +182,7 @@ export function runtimeSkip(): string | null {
   return skip;
 }
 
-/** A file's sessions, once they have run: the whole result, one case's output, the requests a fake saw. */
+/** A file's sessions, once run: the whole result, one case's output, the requests a fake saw. */
 export interface CaseRun {
   result: () => RunnerResult;
   /** One case's output by id, stdout and stderr joined as `all`. */

@@ -66,8 +66,8 @@ function run(c: HeadlessCase) {
 const PROMPT = /^Callback URL \(input hidden\):/m;
 
 /**
- * The "file" store after a sign-in: the token is in .credentials.json, the first session signs every
- * request with it, `logout` succeeds and removes it, and the session after signs none.
+ * The "file" store after a sign-in: the token is in .credentials.json, the first session signs
+ * every request with it, `logout` succeeds and removes it, and the session after signs none.
  */
 function expectFileStoreRoundTrip(x: ReturnType<typeof run>): void {
   expect(x.before).toBe('./.credentials.json');

@@ -162,13 +162,13 @@ export function buildMatrix(
   return out;
 }
 
-/** The matrix the runtime files run: every provider, and its variants with the stdio preset pointed at the fake stdio server. */
+/** The providers, and the matrix the runtime files run (the stdio preset runs the fake server). */
 export function runtimeMatrix(): { providers: Provider[]; variants: Variant[] } {
   const providers = loadProviders();
   return { providers, variants: buildMatrix(providers, NODE, STDIO_SCRIPT) };
 }
 
-/** One variant in a session: its plan, its home (where Codex starts), the shell's environment, its requests' path prefix. */
+/** One variant in a session: its plan, home (where Codex starts), environment, requests' prefix. */
 export interface MatrixCase {
   plan: PlanCase;
   variant: Variant;
@@ -226,7 +226,6 @@ export function expectDelivered(
       env: Record<string, string>;
       cwd: string;
     };
-    // Without `cwd`, a plugin's local server starts where Codex started, not in the plugin's copy.
     if (startedInHome) expect(seen.cwd).toBe(c.home);
     expectStdioEnv(seen.env, c.env, c.variant.serverEnv);
     return;

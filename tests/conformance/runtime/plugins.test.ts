@@ -193,7 +193,7 @@ const { result, out, requests } = runCases({
 describe.skipIf(skip !== null)(`runtime ${CODEX_RELEASE}: a plugin's server in a session`, () => {
   for (const [i, c] of routes.entries()) {
     it(`${c.plan.id}: gets exactly what the TOML route gets`, () => {
-      // Started in its home: a plugin's local server without `cwd` would start in the plugin's copy.
+      // Started in its home: without `cwd`, a plugin's local server starts in the plugin's copy.
       expectDelivered(c, result().cases[i]!, requests, true);
     });
   }
