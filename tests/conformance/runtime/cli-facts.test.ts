@@ -5,23 +5,25 @@
  * are kept in tests/conformance/recorded/messages-cli.json; a reworded message fails here.
  */
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { configRefusalPattern, type ConfigCommand } from '../../../src/lib/codex/index.ts';
+import { CODEX_RELEASE, RELEASE_FACTS, RUNTIME_FACTS } from '../../support/codex.ts';
+import { NODE } from '../../support/netns.ts';
 import {
-  CODEX_RELEASE,
-  cleanupHomes,
-  RELEASE_FACTS,
-  ROOT,
-  RUNTIME_FACTS,
-} from '../../support/codex.ts';
-import { NODE, netnsUnavailable } from '../../support/netns.ts';
-import { baseEnv, EXEC, MCP_PORT, prepareHome, requestsFor, runSessions } from './harness.ts';
-import { caseOutput, type CaseResult, type PlanCase } from './plan.ts';
-import { MessageLog, recordRuntime } from './record.ts';
+  commandCase,
+  commandLine,
+  EXEC,
+  MCP_PORT,
+  prepareHome,
+  runCases,
+  runtimeSkip,
+  STDIO_SCRIPT,
+} from './harness.ts';
+import type { PlanCase } from './plan.ts';
+import { MessageLog } from './record.ts';
 
-const skip = netnsUnavailable();
-if (skip) console.log(skip);
+const skip = runtimeSkip();
 const log = new MessageLog('cli');
 const U = `http://127.0.0.1:${MCP_PORT}`;
 
@@ -165,7 +167,6 @@ const defs: Record<string, Def> = {
 };
 
 const homes: Record<string, string> = {};
-const STDIO_SCRIPT = resolve(ROOT, 'tests/support/fake-stdio.ts');
 
 /**
  * A required stdio server that records where it started, run with `cwd` (given the case's HOME);
@@ -185,7 +186,7 @@ function cwdCase(id: string, cwd: (home: string) => string): PlanCase {
     `\n[mcp_servers.c]\n${toml.join('\n')}\nrequired = true\nstartup_timeout_sec = 20\n`,
   );
   homes[id] = home;
-  return { id, argv: EXEC.split(' '), env: baseEnv(home), cwd: home, timeoutMs: 60_000 };
+  return commandCase(id, home, EXEC.split(' '));
 }
 
 const plans: PlanCase[] = skip
@@ -193,13 +194,7 @@ const plans: PlanCase[] = skip
   : Object.entries(defs).map(([id, d]) => {
       const home = prepareHome(`cli-${id}`, d.toml ?? '', d.top ?? '');
       homes[id] = home;
-      return {
-        id,
-        argv: d.argv,
-        env: { ...baseEnv(home), ...(d.env ?? {}) },
-        cwd: home,
-        timeoutMs: 60_000,
-      };
+      return commandCase(id, home, d.argv, d.env);
     });
 if (!skip) {
   plans.push(
@@ -208,32 +203,19 @@ if (!skip) {
   );
 }
 
-const result = runSessions(
+const { out, requests } = runCases({
   skip,
-  () => ({ servers: [{ port: MCP_PORT }], cases: plans, concurrency: 3 }),
-  10,
-);
-
-afterAll(() => {
-  if (skip) return;
-  recordRuntime('cli', { cliCases: plans.length });
-  cleanupHomes();
+  section: 'cli',
+  servers: [{ port: MCP_PORT }],
+  cases: () => plans,
+  concurrency: 3,
+  minutes: 10,
+  record: () => ({ cliCases: plans.length }),
 });
 
-const out = (id: string): CaseResult & { all: string } => caseOutput(result(), id);
-const rpcs = (prefix: string): string[] =>
-  requestsFor(result().requests[String(MCP_PORT)] ?? [], prefix).flatMap((q) =>
-    q.rpc ? [q.rpc] : [],
-  );
+const rpcs = (prefix: string): string[] => requests(prefix).flatMap((q) => (q.rpc ? [q.rpc] : []));
 const observe = (key: string, id: string, pattern: RegExp, mask?: RegExp): string =>
-  log.observe(
-    key,
-    defs[id]!.argv.map((a) => (/[\s!]/.test(a) ? `'${a}'` : a)).join(' '),
-    out(id).all,
-    pattern,
-    homes[id],
-    mask,
-  );
+  log.observe(key, commandLine(defs[id]!.argv), out(id).all, pattern, homes[id], mask);
 
 describe.skipIf(skip !== null)('runtime: what the guides say about Codex', () => {
   it('every `codex` a case runs is the release under test (CODEX_RELEASE), not the pinned one', () => {
@@ -296,7 +278,7 @@ describe.skipIf(skip !== null)('runtime: what the guides say about Codex', () =>
   });
 
   it('an unset env_http_headers variable: the header is left out silently, `codex doctor` names it', () => {
-    const reqs = requestsFor(result().requests[String(MCP_PORT)] ?? [], '/unsetheader/');
+    const reqs = requests('/unsetheader/');
     expect(reqs.map((q) => q.rpc)).toEqual(expect.arrayContaining(['initialize', 'tools/list']));
     for (const q of reqs) expect(q.headers['x-api-key']).toBeUndefined();
     expect(out('unsetHeader').all).not.toContain('UNSET_HDR');

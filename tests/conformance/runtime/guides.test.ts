@@ -7,42 +7,35 @@
  * prints are kept in tests/conformance/recorded/messages-guides.json.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import {
   CODEX_NEWEST,
   configRefusalPattern,
   sessionNameRefusal,
 } from '../../../src/lib/codex/index.ts';
-import type { RecordedRequest } from '../../support/fake-mcp.ts';
-import {
-  CODEX_RELEASE,
-  cleanupHomes,
-  RELEASE_FACTS,
-  ROOT,
-  RUNTIME_FACTS,
-} from '../../support/codex.ts';
-import { NODE, netnsUnavailable } from '../../support/netns.ts';
+import { CODEX_RELEASE, RELEASE_FACTS, RUNTIME_FACTS } from '../../support/codex.ts';
+import { NODE } from '../../support/netns.ts';
 import {
   allowlisted,
-  baseEnv,
+  commandCase,
+  commandLine,
   EXEC,
   MCP_PORT,
   OAUTH_PORT,
   prepareHome,
-  requestsFor,
-  runSessions,
+  runCases,
+  runtimeSkip,
   STDIO_CA_VARS,
+  STDIO_SCRIPT,
 } from './harness.ts';
 import { AUTHORIZE, oauthCase } from './oauth-cases.ts';
-import { caseOutput, type CaseResult, type PlanCase } from './plan.ts';
-import { MessageLog, RECORD_DIR, recordRuntime, type MessageRecord } from './record.ts';
+import type { PlanCase } from './plan.ts';
+import { MessageLog, RECORD_DIR, type MessageRecord } from './record.ts';
 
-const skip = netnsUnavailable();
-if (skip) console.log(skip);
+const skip = runtimeSkip();
 const log = new MessageLog('guides');
 const U = `http://127.0.0.1:${MCP_PORT}`;
-const STDIO_SCRIPT = resolve(ROOT, 'tests/support/fake-stdio.ts');
 // A real bundle, so that Codex's own HTTP client (which may read SSL_CERT_FILE) still starts.
 const BUNDLE = '/etc/ssl/certs/ca-certificates.crt';
 const CA_ENV = Object.fromEntries(STDIO_CA_VARS.map((k) => [k, BUNDLE]));
@@ -203,11 +196,7 @@ if (!skip) {
       readFileSync(join(home, 'config.toml'), 'utf8') + toml,
     );
     plans.push({
-      id,
-      argv: d.argv,
-      env: { ...baseEnv(home), ...(d.env ?? {}) },
-      cwd: home,
-      timeoutMs: 60_000,
+      ...commandCase(id, home, d.argv, d.env),
       ...(toml.includes('fake-stdio') && {
         awaitFiles: { dir: home, pattern: '^started\\.json$', count: 1, maxMs: 15_000 },
       }),
@@ -219,25 +208,15 @@ if (!skip) {
   }
 }
 
-const result = runSessions(
+const { out, requests } = runCases({
   skip,
-  () => ({
-    servers: [{ port: MCP_PORT }, { port: OAUTH_PORT, oauth: true }],
-    cases: plans,
-    concurrency: 3,
-  }),
-  10,
-);
-
-afterAll(() => {
-  if (skip) return;
-  recordRuntime('guides', { guideCases: plans.length });
-  cleanupHomes();
+  section: 'guides',
+  servers: [{ port: MCP_PORT }, { port: OAUTH_PORT, oauth: true }],
+  cases: () => plans,
+  concurrency: 3,
+  minutes: 10,
+  record: () => ({ guideCases: plans.length }),
 });
-
-const out = (id: string): CaseResult & { all: string } => caseOutput(result(), id);
-const requests = (port: number, prefix: string): RecordedRequest[] =>
-  requestsFor(result().requests[String(port)] ?? [], prefix);
 const started = (id: string): Record<string, string> | null => {
   const file = join(homes[id]!, 'started.json');
   return existsSync(file)
@@ -252,8 +231,7 @@ const LABELS: Record<string, string> = {
   logoutSwitch: 'codex mcp logout docs',
   resource: 'codex mcp login docs',
 };
-const command = (id: string): string =>
-  LABELS[id] ?? defs[id]!.argv.map((a) => (/[\s!]/.test(a) ? `'${a}'` : a)).join(' ');
+const command = (id: string): string => LABELS[id] ?? commandLine(defs[id]!.argv);
 const observed: Record<string, string> = {};
 const observe = (key: string, id: string, pattern: RegExp, mask?: RegExp): string =>
   (observed[key] = log.observe(key, command(id), out(id).all, pattern, homes[id], mask));
@@ -276,7 +254,7 @@ describe.skipIf(skip !== null)('runtime: what the guides say about Codex', () =>
     const home = homes['logoutAuto']!;
     expect(readFileSync(join(home, 'token-after.txt'), 'utf8').trim()).toBe('./.credentials.json');
     // The session after the failed logout still signs its requests with the token.
-    const authed = requests(OAUTH_PORT, '/logoutauto/').filter(
+    const authed = requests('/logoutauto/', OAUTH_PORT).filter(
       (q) => q.rpc === 'tools/list' && q.headers['authorization'] === 'Bearer fake-access-token',
     );
     expect(authed.length, auto.all).toBeGreaterThan(0);
@@ -291,7 +269,7 @@ describe.skipIf(skip !== null)('runtime: what the guides say about Codex', () =>
     expect(file.all).toMatch(/^logout exit 0$/m);
     observe('logout.file', 'logoutFile', /^Removed OAuth credentials/);
     expect(readFileSync(join(homes['logoutFile']!, 'token-after.txt'), 'utf8').trim()).toBe('');
-    const after = requests(OAUTH_PORT, '/logoutfile/').filter((q) => q.rpc === 'tools/list');
+    const after = requests('/logoutfile/', OAUTH_PORT).filter((q) => q.rpc === 'tools/list');
     for (const q of after) expect(q.headers['authorization']).toBeUndefined();
   });
 
@@ -377,7 +355,7 @@ describe.skipIf(skip !== null)('runtime: what the guides say about Codex', () =>
   });
 
   it('an env_http_headers variable set to "" is skipped like an unset one; `doctor` calls an empty bearer variable not set', () => {
-    const reqs = requests(MCP_PORT, '/emptyheader/');
+    const reqs = requests('/emptyheader/', MCP_PORT);
     expect(reqs.map((q) => q.rpc)).toEqual(expect.arrayContaining(['initialize', 'tools/list']));
     for (const q of reqs) expect(q.headers['x-api-key']).toBeUndefined();
     observe('empty.header.doctor', 'emptyHeaderDoctor', /header env var EMPTY_HDR is not set/);
@@ -405,10 +383,10 @@ describe.skipIf(skip !== null)('runtime: what the guides say about Codex', () =>
   });
 
   it('`mcp list` sends requests to URL servers without a bearer variable; `doctor` sends HEAD to every URL', () => {
-    expect(requests(MCP_PORT, '/listplain/').length).toBeGreaterThan(0);
-    expect(requests(MCP_PORT, '/listbearer/')).toEqual([]);
+    expect(requests('/listplain/', MCP_PORT).length).toBeGreaterThan(0);
+    expect(requests('/listbearer/', MCP_PORT)).toEqual([]);
     for (const p of ['/doctorplain/', '/doctorbearer/'])
-      expect(requests(MCP_PORT, p).map((q) => q.method)).toContain('HEAD');
+      expect(requests(p, MCP_PORT).map((q) => q.method)).toContain('HEAD');
   });
 
   // Other releases print some lines in other words: each of those is checked above against the

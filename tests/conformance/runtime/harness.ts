@@ -4,16 +4,23 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { userInfo } from 'node:os';
-import { beforeAll } from 'vitest';
-import type { RecordedRequest } from '../../support/fake-mcp.ts';
+import { afterAll, beforeAll, expect } from 'vitest';
+import type { FakeMcpOptions, RecordedRequest } from '../../support/fake-mcp.ts';
 import { STDIO_CA_VARS, STDIO_PARENT_VARS } from '../../../src/lib/codex/index.ts';
-import { runInNetns } from '../../support/netns.ts';
-import type { Plan, RunnerResult } from './plan.ts';
+import { netnsUnavailable, runInNetns } from '../../support/netns.ts';
+import {
+  caseOutput,
+  type CaseResult,
+  type Plan,
+  type PlanCase,
+  type RunnerResult,
+} from './plan.ts';
+import { recordRuntime } from './record.ts';
 import { fakeProviderToml } from '../../support/fake-model.ts';
 import { pwshToolPath } from '../../support/cache.ts';
-import { BIN_DIR, CODEX_BIN_DIR, freshDir } from '../../support/codex.ts';
+import { BIN_DIR, CODEX_BIN_DIR, cleanupHomes, freshDir, ROOT } from '../../support/codex.ts';
 
 /** Fixed loopback ports: the namespace is private, so they are always free. */
 export const MODEL_PORT = 7100;
@@ -87,6 +94,9 @@ export function shellArgv(shell: 'bash' | 'fish' | 'pwsh', bin: string, script: 
   return [bin, '-c', script];
 }
 
+/** The fake stdio server: writes its environment and working directory to the file it is given. */
+export const STDIO_SCRIPT = resolve(ROOT, 'tests/support/fake-stdio.ts');
+
 /** The line that starts a session: MCP servers start, the fake model ends the turn. */
 export const EXEC = 'codex exec --skip-git-repo-check hi';
 
@@ -116,6 +126,28 @@ export function allowlisted(env: Record<string, string>): Record<string, string>
   return Object.fromEntries(names.filter((k) => k in env).map((k) => [k, env[k]!]));
 }
 
+/**
+ * A local server's environment `seen`: exactly the allowlisted part of the parent `parent` plus the
+ * variables the page promises (`promised`). Codex puts its own helper folders in front of PATH; the
+ * person's PATH must follow unchanged.
+ */
+export function expectStdioEnv(
+  seen: Record<string, string>,
+  parent: Record<string, string>,
+  promised: Record<string, string>,
+): void {
+  expect(seen['PATH']?.endsWith(`:${parent['PATH']}`), seen['PATH']).toBe(true);
+  expect(seen).toEqual({ ...allowlisted(parent), ...promised, PATH: seen['PATH'] });
+}
+
+/** A remote server was started and listed its tools: `initialize` and `tools/list` reached it. */
+export function expectListed(reqs: readonly RecordedRequest[], message: string): void {
+  expect(
+    reqs.map((q) => q.rpc),
+    message,
+  ).toEqual(expect.arrayContaining(['initialize', 'tools/list']));
+}
+
 const RUNNER = join(import.meta.dirname, 'runner.ts');
 
 /**
@@ -141,4 +173,67 @@ export function runSessions(
     if (!result) throw new Error('the runtime sessions did not run (see the beforeAll error)');
     return result;
   };
+}
+
+/** Why the runtime tests cannot run on this machine (also logged), or null when they can. */
+export function runtimeSkip(): string | null {
+  const skip = netnsUnavailable();
+  if (skip) console.log(skip);
+  return skip;
+}
+
+/** A file's sessions, once run: the whole result, one case's output, the requests a fake saw. */
+export interface CaseRun {
+  result: () => RunnerResult;
+  /** One case's output by id, stdout and stderr joined as `all`. */
+  out: (id: string) => CaseResult & { all: string };
+  /** The requests the fake server on `port` saw under `prefix` (every one for `''`). */
+  requests: (prefix: string, port?: number) => RecordedRequest[];
+}
+
+/**
+ * Runs a file's cases (runSessions) with `servers` beside the fake model, then, after its tests,
+ * writes the file's counts (`record`) as runtime section `section` and removes the cases' homes.
+ */
+export function runCases(o: {
+  skip: string | null;
+  section: string;
+  servers: FakeMcpOptions[];
+  cases: () => PlanCase[];
+  concurrency: number;
+  minutes: number;
+  record: (run: CaseRun) => Record<string, unknown>;
+}): CaseRun {
+  const result = runSessions(
+    o.skip,
+    () => ({ servers: o.servers, cases: o.cases(), concurrency: o.concurrency }),
+    o.minutes,
+  );
+  const run: CaseRun = {
+    result,
+    out: (id) => caseOutput(result(), id),
+    requests: (prefix, port = MCP_PORT) =>
+      requestsFor(result().requests[String(port)] ?? [], prefix),
+  };
+  afterAll(() => {
+    if (o.skip) return;
+    recordRuntime(o.section, o.record(run));
+    cleanupHomes();
+  });
+  return run;
+}
+
+/** A command as a reader types it: arguments with spaces or `!` in single quotes. */
+export function commandLine(argv: readonly string[]): string {
+  return argv.map((a) => (/[\s!]/.test(a) ? `'${a}'` : a)).join(' ');
+}
+
+/** One command run in `home` (also its working directory) with the base environment plus `env`. */
+export function commandCase(
+  id: string,
+  home: string,
+  argv: string[],
+  env: Record<string, string> = {},
+): PlanCase {
+  return { id, argv, env: { ...baseEnv(home), ...env }, cwd: home, timeoutMs: 60_000 };
 }

@@ -8,12 +8,11 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { NO_BROWSER_FLAG } from '../../../src/lib/codex/facts.ts';
 import type { RecordedRequest } from '../../support/fake-mcp.ts';
-import { netnsUnavailable } from '../../support/netns.ts';
-import { cleanupHomes, readToml, RELEASE_FACTS } from '../../support/codex.ts';
-import { OAUTH_PORT, requestsFor, runSessions } from './harness.ts';
+import { readToml, RELEASE_FACTS } from '../../support/codex.ts';
+import { OAUTH_PORT, runCases, runtimeSkip } from './harness.ts';
 import {
   BROWSER_LOG,
   CALLBACK_PORT,
@@ -22,38 +21,31 @@ import {
   pageSteps,
   type HeadlessCase,
 } from './headless-cases.ts';
-import { MessageLog, recordRuntime } from './record.ts';
+import { MessageLog } from './record.ts';
 
-const skip = netnsUnavailable();
-if (skip) console.log(skip);
+const skip = runtimeSkip();
 const cases = skip ? ({} as ReturnType<typeof headlessCases>) : headlessCases();
 const log = new MessageLog('headless');
-const result = runSessions(
+const { result, requests } = runCases({
   skip,
-  () => ({
-    servers: [{ port: OAUTH_PORT, oauth: true }],
-    cases: Object.values(cases).map((c) => c.plan),
-    concurrency: 2,
-  }),
-  6,
-);
-const NO_BROWSER = RELEASE_FACTS.loginFlags.includes(NO_BROWSER_FLAG);
-
-afterAll(() => {
-  if (skip) return;
-  recordRuntime('headless', {
+  section: 'headless',
+  servers: [{ port: OAUTH_PORT, oauth: true }],
+  cases: () => Object.values(cases).map((c) => c.plan),
+  concurrency: 2,
+  minutes: 6,
+  record: (run) => ({
     cases: Object.keys(cases).length,
-    requests: (result().requests[String(OAUTH_PORT)] ?? []).length,
-  });
-  cleanupHomes();
+    requests: run.requests('', OAUTH_PORT).length,
+  }),
 });
+const NO_BROWSER = RELEASE_FACTS.loginFlags.includes(NO_BROWSER_FLAG);
 
 const read = (c: HeadlessCase, file: string): string =>
   existsSync(join(c.home, file)) ? readFileSync(join(c.home, file), 'utf8') : '';
 
 function run(c: HeadlessCase) {
   const r = result().cases.find((x) => x.id === c.plan.id)!;
-  const all = requestsFor(result().requests[String(OAUTH_PORT)] ?? [], c.prefix);
+  const all = requests(c.prefix, OAUTH_PORT);
   const marker = all.findIndex((q) => q.path === `${c.prefix}${MARKER}`);
   const signed = (reqs: RecordedRequest[]) =>
     reqs.filter((q) => q.rpc).map((q) => q.headers['authorization'] ?? null);
@@ -72,6 +64,20 @@ function run(c: HeadlessCase) {
 }
 
 const PROMPT = /^Callback URL \(input hidden\):/m;
+
+/**
+ * The "file" store after a sign-in: the token is in .credentials.json, the first session signs
+ * every request with it, `logout` succeeds and removes it, and the session after signs none.
+ */
+function expectFileStoreRoundTrip(x: ReturnType<typeof run>): void {
+  expect(x.before).toBe('./.credentials.json');
+  expect(x.first.length, x.out).toBeGreaterThan(0);
+  for (const h of x.first) expect(h).toBe('Bearer fake-access-token');
+  expect(x.logout).toMatch(/^logout exit 0$/m);
+  expect(x.after).toBe('');
+  expect(x.second.length, x.out).toBeGreaterThan(0);
+  for (const h of x.second) expect(h).toBeNull();
+}
 
 describe.skipIf(skip !== null)('runtime: no browser on this machine', () => {
   it('`add --url` where no browser opens: it writes the server, prints the URL and waits for the sign-in', () => {
@@ -111,13 +117,7 @@ describe.skipIf(skip !== null)('runtime: no browser on this machine', () => {
       expect(x.login).not.toMatch(PROMPT);
     }
     expect(x.callback).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/callback\/[\w-]+\?/);
-    expect(x.before).toBe('./.credentials.json');
-    expect(x.first.length, x.out).toBeGreaterThan(0);
-    for (const h of x.first) expect(h).toBe('Bearer fake-access-token');
-    expect(x.logout).toMatch(/^logout exit 0$/m);
-    expect(x.after).toBe('');
-    expect(x.second.length, x.out).toBeGreaterThan(0);
-    for (const h of x.second) expect(h).toBeNull();
+    expectFileStoreRoundTrip(x);
   });
 
   it('"file" store, `login --no-browser`, the callback address pasted: signed in, the session sends the token, `logout` removes it', () => {
@@ -136,13 +136,7 @@ describe.skipIf(skip !== null)('runtime: no browser on this machine', () => {
     expect(x.callback).toMatch(
       /^http:\/\/127\.0\.0\.1:\d+\/callback\/[\w-]+\?code=fake-code&state=/,
     );
-    expect(x.before).toBe('./.credentials.json');
-    expect(x.first.length, x.out).toBeGreaterThan(0);
-    for (const h of x.first) expect(h).toBe('Bearer fake-access-token');
-    expect(x.logout).toMatch(/^logout exit 0$/m);
-    expect(x.after).toBe('');
-    expect(x.second.length, x.out).toBeGreaterThan(0);
-    for (const h of x.second) expect(h).toBeNull();
+    expectFileStoreRoundTrip(x);
   });
 
   it('the default store on a machine without a keyring: the sign-in works, `logout` fails and the token stays in use', () => {
@@ -188,14 +182,8 @@ describe.skipIf(skip !== null)('runtime: no browser on this machine', () => {
     log.observe('login.authorize', 'codex mcp login docs', x.login, /^Authorize `docs` by opening/);
     log.observe('login.success', 'codex mcp login docs', x.login, /^Successfully logged in/);
     expect(x.login).not.toMatch(PROMPT);
-    expect(x.before).toBe('./.credentials.json');
-    for (const h of x.first) expect(h).toBe('Bearer fake-access-token');
-    expect(x.first.length).toBeGreaterThan(0);
     log.observe('logout.file', 'codex mcp logout docs', x.logout, /^Removed OAuth credentials/);
-    expect(x.logout).toMatch(/^logout exit 0$/m);
-    expect(x.after).toBe('');
-    expect(x.second.length, x.out).toBeGreaterThan(0);
-    for (const h of x.second) expect(h).toBeNull();
+    expectFileStoreRoundTrip(x);
   });
 
   // Last: a reworded message fails here (UPDATE_RECORD=1 rewrites the record).

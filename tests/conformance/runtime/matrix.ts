@@ -1,10 +1,12 @@
 /**
  * The runtime matrix: every provider × every auth mode that is not an interactive browser sign-in
  * (plus the custom generator's header and stdio routes), turned into generated outputs with known
- * test secrets, and the headers or environment each route promises.
+ * test secrets, and the headers or environment each route promises; and the check that a session
+ * of one of them delivered exactly that (routes.test.ts, plugins.test.ts).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 import { basicAuthorization } from '../../../src/lib/generator/basic-auth.ts';
 import { generate, type Outputs } from '../../../src/lib/generator/generate.ts';
 import { isStdio } from '../../../src/lib/generator/model.ts';
@@ -16,9 +18,14 @@ import {
   type Provider,
 } from '../../../src/lib/input/provider.ts';
 import { CODEX_RELEASE, ROOT } from '../../support/codex.ts';
+import type { RecordedRequest } from '../../support/fake-mcp.ts';
+import { NODE } from '../../support/netns.ts';
+import { baseEnv, expectListed, expectStdioEnv, promisedPart, STDIO_SCRIPT } from './harness.ts';
+import type { CaseResult, PlanCase } from './plan.ts';
 
 /** The file (relative to Codex's working directory) the fake stdio server writes its environment to. */
 export const STDIO_RECORD = 'stdio-env.json';
+const STDIO_RECORD_PATTERN = `^${STDIO_RECORD.replace(/\./g, '\\.')}$`;
 
 /** One generated configuration to run. */
 export interface Variant {
@@ -153,4 +160,78 @@ export function buildMatrix(
     }
   }
   return out;
+}
+
+/** The providers, and the matrix the runtime files run (the stdio preset runs the fake server). */
+export function runtimeMatrix(): { providers: Provider[]; variants: Variant[] } {
+  const providers = loadProviders();
+  return { providers, variants: buildMatrix(providers, NODE, STDIO_SCRIPT) };
+}
+
+/** One variant in a session: its plan, home (where Codex starts), environment, requests' prefix. */
+export interface MatrixCase {
+  plan: PlanCase;
+  variant: Variant;
+  home: string;
+  env: Record<string, string>;
+  prefix: string;
+}
+
+/**
+ * The case that runs `argv` for variant `v` in `home`, with the base environment. A local server's
+ * record must exist before the one-word turn ends the session: the runner holds the model's answer
+ * until the fake stdio server has written it (at most 30 s).
+ */
+export function matrixCase(
+  v: Variant,
+  o: { id: string; argv: string[]; home: string; prefix: string; timeoutMs: number },
+): MatrixCase {
+  const env = baseEnv(o.home);
+  return {
+    plan: {
+      id: o.id,
+      argv: o.argv,
+      env,
+      cwd: o.home,
+      timeoutMs: o.timeoutMs,
+      ...(isStdio(v.outputs.entry) && {
+        awaitFiles: { dir: o.home, pattern: STDIO_RECORD_PATTERN, count: 1, maxMs: 30_000 },
+      }),
+    },
+    variant: v,
+    home: o.home,
+    env,
+    prefix: o.prefix,
+  };
+}
+
+/**
+ * What reached the server in one matrix case's session `r`, which must have ended well: a local
+ * server saw exactly what the variant promises (and, with `startedInHome`, started in `home`); a
+ * remote one was started and listed, and every request it got (`requests` under the case's prefix)
+ * carried exactly the promised headers.
+ */
+export function expectDelivered(
+  c: MatrixCase,
+  r: CaseResult,
+  requests: (prefix: string) => RecordedRequest[],
+  startedInHome = false,
+): void {
+  const transcript = `--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`;
+  expect(r.code, transcript).toBe(0);
+  if (isStdio(c.variant.outputs.entry)) {
+    const file = join(c.home, STDIO_RECORD);
+    expect(existsSync(file), `the stdio server never started\n${transcript}`).toBe(true);
+    const seen = JSON.parse(readFileSync(file, 'utf8')) as {
+      env: Record<string, string>;
+      cwd: string;
+    };
+    if (startedInHome) expect(seen.cwd).toBe(c.home);
+    expectStdioEnv(seen.env, c.env, c.variant.serverEnv);
+    return;
+  }
+  const reqs = requests(c.prefix);
+  expectListed(reqs, transcript);
+  for (const q of reqs)
+    expect(promisedPart(q.headers), `${q.method} ${q.rpc ?? ''}`).toEqual(c.variant.headers);
 }

@@ -9,9 +9,9 @@
  * the plugin files, a config.toml override, exec's flags): does `tools/call` reach the server, and
  * what does Codex say when it does not (src/lib/codex/plugins.ts PLUGIN_TOOL_CALLS).
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { PLUGIN_COMMANDS, PLUGIN_TOOL_CALLS } from '../../../src/lib/codex/index.ts';
 import { isStdio } from '../../../src/lib/generator/model.ts';
 import { quotePosix } from '../../../src/lib/generator/shell/posix.ts';
@@ -22,30 +22,23 @@ import { defaultForm, specFromForm } from '../../../src/lib/input/provider.ts';
 import { emptySettings, type SettingsForm } from '../../../src/lib/input/settings-form.ts';
 import { pluginNameFor, sourceOf } from '../../../src/lib/plugin/files.ts';
 import { marketplace } from '../../../src/lib/plugin/marketplace.ts';
-import { cleanupHomes, CODEX_RELEASE, ROOT, RUNTIME_FACTS } from '../../support/codex.ts';
-import { NODE, netnsUnavailable } from '../../support/netns.ts';
+import { CODEX_RELEASE, RUNTIME_FACTS } from '../../support/codex.ts';
 import {
-  allowlisted,
   baseEnv,
   EXEC,
+  expectListed,
   MCP_PORT,
   prepareHome,
-  promisedPart,
-  requestsFor,
   retarget,
-  runSessions,
+  runCases,
+  runtimeSkip,
 } from './harness.ts';
-import { buildMatrix, loadProviders, STDIO_RECORD, type Variant } from './matrix.ts';
-import { caseOutput, type PlanCase } from './plan.ts';
-import { recordRuntime } from './record.ts';
+import { expectDelivered, matrixCase, runtimeMatrix, type Variant } from './matrix.ts';
+import type { PlanCase } from './plan.ts';
 
-const skip = netnsUnavailable();
-if (skip) console.log(skip);
-
-const STDIO_SCRIPT = resolve(ROOT, 'tests/support/fake-stdio.ts');
-const STDIO_RECORD_PATTERN = `^${STDIO_RECORD.replace(/\./g, '\\.')}$`;
+const skip = runtimeSkip();
 const MARKET = 'team';
-const variants = buildMatrix(loadProviders(), NODE, STDIO_SCRIPT);
+const { providers, variants } = runtimeMatrix();
 
 /** Writes `files` under `root`. */
 function writeFiles(root: string, files: readonly { path: string; text: string }[]): void {
@@ -63,16 +56,8 @@ const installLines = (plugin: string): string =>
     `codex ${PLUGIN_COMMANDS.add.join(' ')} ${plugin}@${MARKET} || exit 7`,
   ].join('\n');
 
-interface RouteCase {
-  plan: PlanCase;
-  variant: Variant;
-  prefix: string;
-  home: string;
-  env: Record<string, string>;
-}
-
 /** One session per variant: its plugin files, installed, then the variable lines and a session. */
-function routeCase(v: Variant, n: number): RouteCase {
+function routeCase(v: Variant, n: number) {
   const prefix = `/p${n}/`;
   const url = `http://127.0.0.1:${MCP_PORT}${prefix}mcp`;
   const out = v.outputs;
@@ -91,28 +76,13 @@ function routeCase(v: Variant, n: number): RouteCase {
   );
   const home = prepareHome(`plugin-${v.id}`);
   writeFiles(join(home, 'mk'), files);
-  const env = baseEnv(home);
   const exports = [
     out.env?.posix ?? '',
     ...Object.entries(v.extraExports).map(([k, val]) => `export ${k}=${quotePosix(val)}`),
   ];
   const script = [...exports, installLines(plugin), EXEC].filter((s) => s !== '').join('\n');
-  return {
-    plan: {
-      id: `plugin ${v.id}`,
-      argv: ['bash', '-c', script],
-      env,
-      cwd: home,
-      timeoutMs: 120_000,
-      ...(isStdio(entry) && {
-        awaitFiles: { dir: home, pattern: STDIO_RECORD_PATTERN, count: 1, maxMs: 30_000 },
-      }),
-    },
-    variant: v,
-    prefix,
-    home,
-    env,
-  };
+  const argv = ['bash', '-c', script];
+  return matrixCase(v, { id: `plugin ${v.id}`, argv, home, prefix, timeoutMs: 120_000 });
 }
 
 /** How the tool-call cases allow the call (or not). */
@@ -148,7 +118,7 @@ interface ToolCase {
   prefix: string;
 }
 
-const CUSTOM = loadProviders().find((p) => p.id === 'custom');
+const CUSTOM = providers.find((p) => p.id === 'custom');
 const REMOTE = 'https://mcp.example.com/mcp';
 
 /** The generator's outputs for a remote server `s`, with the case's settings applied as the page does. */
@@ -205,59 +175,26 @@ function toolCase(call: CallCase, n: number): ToolCase {
 
 const routes = skip ? [] : variants.map(routeCase);
 const calls = skip ? [] : CALLS.map(toolCase);
-const result = runSessions(
+const { result, out, requests } = runCases({
   skip,
-  () => ({
-    servers: [{ port: MCP_PORT }],
-    cases: [...routes.map((c) => c.plan), ...calls.map((c) => c.plan)],
-    concurrency: 3,
-  }),
-  15,
-);
-const requests = (prefix: string) => requestsFor(result().requests[String(MCP_PORT)] ?? [], prefix);
-
-afterAll(() => {
-  if (skip) return;
-  recordRuntime('plugins', {
+  section: 'plugins',
+  servers: [{ port: MCP_PORT }],
+  cases: () => [...routes.map((c) => c.plan), ...calls.map((c) => c.plan)],
+  concurrency: 3,
+  minutes: 15,
+  record: (run) => ({
     routes: routes.length,
-    headerChecks: routes.reduce((n, c) => n + requests(c.prefix).length, 0),
+    headerChecks: routes.reduce((n, c) => n + run.requests(c.prefix).length, 0),
     stdioEnvs: routes.filter((c) => isStdio(c.variant.outputs.entry)).length,
     toolCalls: calls.length,
-  });
-  cleanupHomes();
+  }),
 });
 
 describe.skipIf(skip !== null)(`runtime ${CODEX_RELEASE}: a plugin's server in a session`, () => {
   for (const [i, c] of routes.entries()) {
     it(`${c.plan.id}: gets exactly what the TOML route gets`, () => {
-      const r = result().cases[i]!;
-      const transcript = `--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`;
-      expect(r.code, transcript).toBe(0);
-      if (isStdio(c.variant.outputs.entry)) {
-        const file = join(c.home, STDIO_RECORD);
-        expect(existsSync(file), `the stdio server never started\n${transcript}`).toBe(true);
-        const seen = JSON.parse(readFileSync(file, 'utf8')) as {
-          env: Record<string, string>;
-          cwd: string;
-        };
-        // Without `cwd`, a plugin's local server starts where Codex started, not in the plugin's copy.
-        expect(seen.cwd).toBe(c.home);
-        expect(seen.env['PATH']?.endsWith(`:${c.env['PATH']}`), seen.env['PATH']).toBe(true);
-        const expected = {
-          ...allowlisted(c.env),
-          ...c.variant.serverEnv,
-          PATH: seen.env['PATH'],
-        };
-        expect(seen.env).toEqual(expected);
-        return;
-      }
-      const reqs = requests(c.prefix);
-      expect(
-        reqs.map((q) => q.rpc),
-        transcript,
-      ).toEqual(expect.arrayContaining(['initialize', 'tools/list']));
-      for (const q of reqs)
-        expect(promisedPart(q.headers), `${q.method} ${q.rpc ?? ''}`).toEqual(c.variant.headers);
+      // Started in its home: without `cwd`, a plugin's local server starts in the plugin's copy.
+      expectDelivered(c, result().cases[i]!, requests, true);
     });
   }
 });
@@ -269,12 +206,13 @@ describe.skipIf(skip !== null)(`runtime ${CODEX_RELEASE}: a tool call under code
   for (const c of calls) {
     const reaches = PLUGIN_TOOL_CALLS.cases[c.call.id].reaches;
     it(`${c.plan.id}: ${reaches ? 'reaches the server' : `refused ("${refusal}")`}`, () => {
-      const r = caseOutput(result(), c.plan.id);
+      const r = out(c.plan.id);
       expect(r.code, r.all).toBe(0);
       expect(r.all).toMatch(new RegExp(`^approval: ${PLUGIN_TOOL_CALLS.execApprovalPolicy}$`, 'm'));
-      const rpcs = requests(c.prefix).map((q) => q.rpc);
+      const reqs = requests(c.prefix);
       // The server was started and listed its tools in every case: the model could call it.
-      expect(rpcs, r.all).toEqual(expect.arrayContaining(['initialize', 'tools/list']));
+      expectListed(reqs, r.all);
+      const rpcs = reqs.map((q) => q.rpc);
       expect(rpcs.filter((m) => m === 'tools/call').length, r.all).toBe(reaches ? 1 : 0);
       expect(r.all).toContain(`mcp: s/echo (${reaches ? 'completed' : 'failed'})`);
       expect(r.all.split('\n').includes(refusal), r.all).toBe(!reaches);

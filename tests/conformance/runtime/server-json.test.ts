@@ -10,26 +10,26 @@
  * Several cases share one session (each server name and variable once), so the file stays quick.
  */
 import { readFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { basename, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { isStdio } from '../../../src/lib/generator/model.ts';
 import { listChoices, parseServerJson } from '../../../src/lib/server-json/index.ts';
-import { cleanupHomes, ROOT } from '../../support/codex.ts';
-import { NODE, netnsUnavailable } from '../../support/netns.ts';
+import { NODE } from '../../support/netns.ts';
 import {
-  allowlisted,
   baseEnv,
   EXEC,
+  expectListed,
+  expectStdioEnv,
   MCP_PORT,
   prepareHome,
   promisedPart,
-  requestsFor,
   retarget,
-  runSessions,
+  runCases,
+  runtimeSkip,
   shellArgv,
+  STDIO_SCRIPT,
 } from './harness.ts';
 import type { PlanCase } from './plan.ts';
-import { recordRuntime } from './record.ts';
 import {
   buildCases,
   corpusFiles,
@@ -42,10 +42,8 @@ import {
   type SjCase,
 } from './server-json-cases.ts';
 
-const skip = netnsUnavailable();
-if (skip) console.log(skip);
+const skip = runtimeSkip();
 
-const STDIO_SCRIPT = resolve(ROOT, 'tests/support/fake-stdio.ts');
 /** At most this many servers in one session: enough to batch, few enough to read a failure. */
 const PER_SESSION = 8;
 
@@ -165,20 +163,14 @@ const counts = {
   unlistedWithheld: 0,
   optionalLeftUnset: 0,
 };
-const result = runSessions(
+const { result, requests } = runCases({
   skip,
-  () => ({
-    servers: [{ port: MCP_PORT }],
-    cases: sessions.map((s) => s.plan),
-    concurrency: 2,
-  }),
-  10,
-);
-
-afterAll(() => {
-  if (skip) return;
-  recordRuntime('server-json', { cases: cases.length, sessions: sessions.length - 1, ...counts });
-  cleanupHomes();
+  section: 'server-json',
+  servers: [{ port: MCP_PORT }],
+  cases: () => sessions.map((s) => s.plan),
+  concurrency: 2,
+  minutes: 10,
+  record: () => ({ cases: cases.length, sessions: sessions.length - 1, ...counts }),
 });
 
 function transcript(s: Session): string {
@@ -187,11 +179,8 @@ function transcript(s: Session): string {
 }
 
 function checkRemote(p: Placed, s: Session): void {
-  const reqs = requestsFor(result().requests[String(MCP_PORT)] ?? [], p.prefix);
-  expect(
-    reqs.map((q) => q.rpc),
-    transcript(s),
-  ).toEqual(expect.arrayContaining(['initialize', 'tools/list']));
+  const reqs = requests(p.prefix);
+  expectListed(reqs, transcript(s));
   const want = promisedHeaders(p.c);
   // What the page promises is what the server.json declares: every header it names, no other, with its fixed value.
   expect(Object.keys(want).sort(), 'promised vs declared header names').toEqual(
@@ -218,9 +207,7 @@ function checkStdio(p: Placed, s: Session): void {
     `the fake ${runner} never started with ${JSON.stringify(entry.args)}\n${transcript(s)}`,
   ).toBeGreaterThanOrEqual(1);
   for (const { env } of seen) {
-    // Codex puts its own helper folders in front of PATH; the person's PATH must follow unchanged.
-    expect(env['PATH']?.endsWith(`:${s.env['PATH']}`), env['PATH']).toBe(true);
-    expect(env).toEqual({ ...allowlisted(s.env), ...promisedServerEnv(p.c), PATH: env['PATH'] });
+    expectStdioEnv(env, s.env, promisedServerEnv(p.c));
     // What the page promises is what the server.json declares: every variable it needs arrives, with the reader's value.
     for (const [name, fixed] of Object.entries(p.c.declaredEnv))
       expect(env[name], `${name} is declared by the server.json`).toBe(fixed ?? p.c.exported[name]);
