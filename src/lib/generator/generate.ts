@@ -19,7 +19,7 @@ import { powershellCommandTokens } from './shell/powershell.ts';
 import { wordTokens } from './shell/words.ts';
 import type { Shell } from './shells.ts';
 import { linesOf, textOf, tok, type Token } from './tokens.ts';
-import { guardedTomlBlock, tomlTokens } from './toml.ts';
+import { guardedToml } from './toml.ts';
 
 /** The Codex CLI version every output is checked against. */
 export { CODEX_NEWEST as CODEX_VERSION } from '../codex/releases.ts';
@@ -220,7 +220,7 @@ function outputsOf(spec: ServerSpec, name: string, entry: ServerEntry, release: 
   };
   const scopes = 'scopes' in entry ? (entry.scopes ?? []) : [];
   // generateChecked has guarded this name and entry (and more: the variable lines).
-  const toml = guardedTomlBlock(name, entry);
+  const toml = guardedToml(name, entry);
   const env = envTokens(spec.envVarLines);
   const oauth = spec.auth === 'oauth' && spec.transport === 'http';
   const login = oauth ? loginTokens(name, scopes, release) : null;
@@ -229,7 +229,7 @@ function outputsOf(spec: ServerSpec, name: string, entry: ServerEntry, release: 
     name,
     entry,
     cli,
-    toml,
+    toml: toml.text,
     configPath: configPath(spec.scope),
     env: env && {
       posix: textOf(env.posix),
@@ -238,6 +238,6 @@ function outputsOf(spec: ServerSpec, name: string, entry: ServerEntry, release: 
     },
     login: login && textOf(login),
     verify: textOf(verify),
-    tokens: { cli: cliTokens, toml: tomlTokens(toml), env, login, verify },
+    tokens: { cli: cliTokens, toml: toml.tokens, env, login, verify },
   };
 }

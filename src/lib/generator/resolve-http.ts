@@ -3,9 +3,10 @@
  * Never throws: every problem becomes a diagnostic naming its field and the fix.
  */
 import { findCredentials, isCredentialHeaderName } from '../safety/credentials.ts';
-import type { HttpEntry, ServerSpec } from './model.ts';
+import { lastAnswer } from './last-answer.ts';
+import type { HttpEntry, Pair, ServerSpec } from './model.ts';
 import { mentionsVariable, variableReference, withoutAuthScheme } from '../safety/placeholders.ts';
-import { Collector, pairsToRecord, words } from './resolve-common.ts';
+import { Collector, copyPairs, pairsAnswer, samePairs, words } from './resolve-common.ts';
 import { checkText, checkUrl } from './validate.ts';
 
 /** Warns about a credential in a URL's query or path; a password in its user info already has checkUrl's warning. */
@@ -38,10 +39,12 @@ function checkScope(w: string, i: number): string | undefined {
 
 /**
  * Warnings on literal headers, each at its value: a variable reference (Codex sends it as typed),
- * or a credential by its name (Authorization, Cookie, X-API-Key…), which config.toml would hold in plaintext.
+ * or a credential by its name (Authorization, Cookie, X-API-Key…), which config.toml would hold in
+ * plaintext. Remembered while the headers' text is unchanged (a function of it alone).
  */
-function literalHeaderWarnings(spec: ServerSpec, out: Collector): void {
-  spec.httpHeaders.forEach((pair, i) => {
+const literalHeaderWarnings = lastAnswer(copyPairs, samePairs, (pairs: Pair[]) => {
+  const out = new Collector();
+  pairs.forEach((pair, i) => {
     const name = pair.name.trim();
     const at = `httpHeaders.${i}.value`;
     if (mentionsVariable(pair.value)) {
@@ -60,27 +63,33 @@ function literalHeaderWarnings(spec: ServerSpec, out: Collector): void {
       );
     }
   });
-}
+  return out.list;
+});
 
 /** The two header tables, checked alone and against each other and the bearer token variable. */
 function resolveHeaders(spec: ServerSpec, entry: HttpEntry, out: Collector): void {
-  const headers = pairsToRecord(spec.httpHeaders, 'httpHeaders', 'header', out);
+  const literal = pairsAnswer(spec.httpHeaders, 'httpHeaders', 'header');
+  out.replay(literal.diagnostics);
+  const headers = literal.record && { ...literal.record };
   if (headers) entry.http_headers = headers;
-  const envHeaders = pairsToRecord(spec.envHttpHeaders, 'envHttpHeaders', 'env-header', out);
+  const fromEnv = pairsAnswer(spec.envHttpHeaders, 'envHttpHeaders', 'env-header');
+  out.replay(fromEnv.diagnostics);
+  const envHeaders = fromEnv.record && { ...fromEnv.record };
   if (envHeaders) entry.env_http_headers = envHeaders;
   if (headers && envHeaders) {
-    for (const name of Object.keys(envHeaders)) {
-      if (Object.keys(headers).some((h) => h.toLowerCase() === name.toLowerCase())) {
+    // Each name of the record, lowercased, in the record's order (PairsAnswer.lowerNames).
+    const literalNames = new Set(literal.lowerNames);
+    Object.keys(envHeaders).forEach((name, i) => {
+      if (literalNames.has(fromEnv.lowerNames[i]!)) {
         out.error(
           'envHttpHeaders',
           `Header ${name} is set both as a literal and from a variable: keep one.`,
         );
       }
-    }
+    });
   }
-  const sendsAuthorization = [...Object.keys(headers ?? {}), ...Object.keys(envHeaders ?? {})].some(
-    (h) => h.toLowerCase() === 'authorization',
-  );
+  const sendsAuthorization =
+    literal.lowerNames.includes('authorization') || fromEnv.lowerNames.includes('authorization');
   if (entry.bearer_token_env_var !== undefined && sendsAuthorization) {
     out.warn(
       'bearerTokenEnvVar',
@@ -93,7 +102,7 @@ function resolveHeaders(spec: ServerSpec, entry: HttpEntry, out: Collector): voi
       'Header authentication needs at least one header: add the header your provider expects.',
     );
   }
-  literalHeaderWarnings(spec, out);
+  out.replay(literalHeaderWarnings(spec.httpHeaders));
 }
 
 /** OAuth scopes, resource and client id. */

@@ -6,7 +6,15 @@ import { MCP_KEYS } from '../codex/keys.ts';
 import { CODEX_NEWEST, type Release } from '../codex/releases.ts';
 import { isPathWithSpaces } from './command-path.ts';
 import { findCredentials } from '../safety/credentials.ts';
-import type { Diagnostic, ServerEntry, ServerSpec, SharedEntry, StdioEntry } from './model.ts';
+import { copyLines, lastAnswer, sameLines } from './last-answer.ts';
+import type {
+  Diagnostic,
+  EnvVarSpec,
+  ServerEntry,
+  ServerSpec,
+  SharedEntry,
+  StdioEntry,
+} from './model.ts';
 import {
   Collector,
   NOT_IN_FILE,
@@ -193,6 +201,25 @@ function checkNotMixed(spec: ServerSpec, out: Collector): void {
   }
 }
 
+/** The checks of the variable lines, remembered while their text is unchanged (a function of it alone). */
+const lineChecks = lastAnswer(copyLines, sameLines, (lines: EnvVarSpec[]) => {
+  const out = new Collector();
+  lines.forEach((line, i) => {
+    out.env(`envVarLines.${i}.name`, line.name, 'Variable name');
+    // The line shows the typed value, or the placeholder when none; either may span lines (a PEM key).
+    const label = `${line.value === '' ? 'Placeholder' : 'Value'} of ${visible(line.name) || 'the variable'}`;
+    out.error(
+      `envVarLines.${i}.value`,
+      checkText(line.value === '' ? line.placeholder : line.value, label, { allowNewline: true }),
+    );
+    if (line.basicAuthFrom) {
+      out.env(`envVarLines.${i}.name`, line.basicAuthFrom.userVar, 'User variable');
+      out.env(`envVarLines.${i}.name`, line.basicAuthFrom.secretVar, 'Secret variable');
+    }
+  });
+  return out.list;
+});
+
 /** Resolves a spec into the validated entry and its diagnostics, by the rules of `release`. */
 export function resolveSpec(spec: ServerSpec, release: Release = CODEX_NEWEST): Resolved {
   const out = new Collector();
@@ -208,19 +235,7 @@ export function resolveSpec(spec: ServerSpec, release: Release = CODEX_NEWEST): 
   checkNotMixed(spec, out);
   const transport = spec.transport === 'stdio' ? resolveStdio(spec, out) : resolveHttp(spec, out);
   const shared = resolveShared(spec, out);
-  spec.envVarLines.forEach((line, i) => {
-    out.env(`envVarLines.${i}.name`, line.name, 'Variable name');
-    // The line shows the typed value, or the placeholder when none; either may span lines (a PEM key).
-    const label = `${line.value === '' ? 'Placeholder' : 'Value'} of ${visible(line.name) || 'the variable'}`;
-    out.error(
-      `envVarLines.${i}.value`,
-      checkText(line.value === '' ? line.placeholder : line.value, label, { allowNewline: true }),
-    );
-    if (line.basicAuthFrom) {
-      out.env(`envVarLines.${i}.name`, line.basicAuthFrom.userVar, 'User variable');
-      out.env(`envVarLines.${i}.name`, line.basicAuthFrom.secretVar, 'Secret variable');
-    }
-  });
+  out.replay(lineChecks(spec.envVarLines));
   if (spec.auth === 'oauth' && spec.transport === 'http' && 'url' in transport) {
     try {
       const host = new URL(transport.url).hostname;
