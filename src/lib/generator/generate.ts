@@ -9,7 +9,7 @@ import { MCP_KEYS } from '../codex/keys.ts';
 import { CODEX_NEWEST, type Release } from '../codex/releases.ts';
 import { reservedNameProblem } from '../codex/reserved.ts';
 import { configPath } from './config-path.ts';
-import { envTokens, type EnvLines, type EnvTokens } from './env.ts';
+import { envBlocks, type EnvLines, type EnvTokens } from './env.ts';
 import { guardOutputs } from './guard.ts';
 import type { Diagnostic, ServerEntry, ServerSpec } from './model.ts';
 import { resolveSpec } from './resolve.ts';
@@ -221,7 +221,7 @@ function outputsOf(spec: ServerSpec, name: string, entry: ServerEntry, release: 
   const scopes = 'scopes' in entry ? (entry.scopes ?? []) : [];
   // generateChecked has guarded this name and entry (and more: the variable lines).
   const toml = guardedToml(name, entry);
-  const env = envTokens(spec.envVarLines);
+  const env = envBlocks(spec.envVarLines);
   const oauth = spec.auth === 'oauth' && spec.transport === 'http';
   const login = oauth ? loginTokens(name, scopes, release) : null;
   const verify = verifyTokens(name, release);
@@ -231,13 +231,19 @@ function outputsOf(spec: ServerSpec, name: string, entry: ServerEntry, release: 
     cli,
     toml: toml.text,
     configPath: configPath(spec.scope),
-    env: env && {
-      posix: textOf(env.posix),
-      fish: textOf(env.fish),
-      powershell: textOf(env.powershell),
-    },
+    env: env && { ...env.text },
     login: login && textOf(login),
     verify: textOf(verify),
-    tokens: { cli: cliTokens, toml: toml.tokens, env, login, verify },
+    tokens: {
+      cli: cliTokens,
+      toml: toml.tokens,
+      env: env && {
+        posix: env.tokens.posix.slice(),
+        fish: env.tokens.fish.slice(),
+        powershell: env.tokens.powershell.slice(),
+      },
+      login,
+      verify,
+    },
   };
 }

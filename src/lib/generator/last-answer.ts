@@ -102,3 +102,68 @@ export function sameLines(a: readonly EnvVarSpec[], b: readonly EnvVarSpec[]): b
   }
   return true;
 }
+
+/** A copy of a value made of scalars (strings, numbers, booleans), lists of them, and plain objects of those. */
+export type Snapshot =
+  | { kind: 'scalar'; value: unknown }
+  | { kind: 'list'; value: readonly unknown[] }
+  | { kind: 'table'; keys: readonly string[]; values: readonly unknown[] };
+
+const isScalar = (v: unknown): boolean =>
+  v === null || (typeof v !== 'object' && typeof v !== 'function');
+
+function isPlainObject(v: object): boolean {
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
+function scalarList(v: unknown): v is readonly unknown[] {
+  return Array.isArray(v) && v.every(isScalar);
+}
+
+/**
+ * A copy of `value` that `sameAsSnapshot` can compare a later value with, or undefined for any
+ * other shape (class instances, functions, deeper nesting), which is then never remembered.
+ */
+export function snapshot(value: unknown): Snapshot | undefined {
+  if (isScalar(value)) return { kind: 'scalar', value };
+  if (Array.isArray(value))
+    return scalarList(value) ? { kind: 'list', value: value.slice() } : undefined;
+  if (typeof value !== 'object' || value === null || !isPlainObject(value)) return undefined;
+  const keys = Object.keys(value);
+  const values: unknown[] = [];
+  for (const k of keys) {
+    const v = (value as Record<string, unknown>)[k];
+    if (isScalar(v)) values.push(v);
+    else if (scalarList(v)) values.push(v.slice());
+    else return undefined;
+  }
+  return { kind: 'table', keys, values };
+}
+
+/** True when `value` has exactly the content `snap` was taken from (NaN never counts as the same). */
+export function sameAsSnapshot(snap: Snapshot, value: unknown): boolean {
+  if (snap.kind === 'scalar') return snap.value === value;
+  if (snap.kind === 'list') return scalarList(value) && sameScalars(snap.value, value);
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || !isPlainObject(value))
+    return false;
+  const keys = Object.keys(value);
+  if (!sameStringsExactly(snap.keys, keys)) return false;
+  for (let i = 0; i < keys.length; i++) {
+    const v = (value as Record<string, unknown>)[keys[i]!];
+    const kept = snap.values[i];
+    if (Array.isArray(kept)) {
+      if (!scalarList(v) || !sameScalars(kept, v)) return false;
+    } else if (!isScalar(v) || kept !== v) return false;
+  }
+  return true;
+}
+
+function sameScalars(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+const sameStringsExactly = (a: readonly string[], b: readonly string[]): boolean =>
+  sameScalars(a, b);

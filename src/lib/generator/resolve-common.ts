@@ -102,7 +102,7 @@ export interface PairsAnswer {
 
 /** A copy of a list of pairs (the copy a remembered answer is computed from); anything else as is, for the check to refuse. */
 export function copyPairs(pairs: readonly Pair[]): Pair[] {
-  if (!Array.isArray(pairs)) return pairs;
+  if (!Array.isArray(pairs)) return pairs as Pair[];
   return pairs.map((p) =>
     p === null || typeof p !== 'object' ? p : { name: p.name, value: p.value },
   );
