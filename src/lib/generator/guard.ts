@@ -9,6 +9,7 @@
 import { unsafeChar, visible, type UnsafeOptions } from '../safety/unsafe-chars.ts';
 import {
   copyLines,
+  deepFreeze,
   lastAnswer,
   sameAsSnapshot,
   sameLines,
@@ -147,7 +148,7 @@ function rememberedProblems(key: string, value: unknown): readonly Diagnostic[] 
   if (snap && (guarded.size < 64 || guarded.has(key)))
     guarded.set(key, {
       value: snap,
-      problems: Object.freeze(problems.map((d) => Object.freeze(d))),
+      problems: deepFreeze(problems),
     });
   return problems;
 }

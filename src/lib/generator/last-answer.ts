@@ -8,9 +8,10 @@
  * - the input is compared by content (`same`), never by identity, and kept as a copy (`copy`): a
  *   caller that changes its array afterwards cannot make a stale answer look current;
  * - the answer is computed from that copy alone, so it is exactly what `compute(input)` gives now;
- * - answers are frozen (deeply, for arrays and plain objects): nothing can change a remembered
- *   answer, and code that tried would throw rather than pass a changed answer to the next caller.
- *   Callers copy what they hand out to code that may change it.
+ * - the objects of an answer (diagnostics, records, tokens) are frozen: code that tried to change
+ *   one would throw rather than pass a changed answer to the next caller. Its lists are not (V8
+ *   copies a frozen array through a slow path, ~100 times slower), and are never handed out:
+ *   callers copy every list (and every diagnostic and record) they pass on.
  */
 import type { EnvVarSpec } from './model.ts';
 
@@ -34,11 +35,15 @@ export function lastAnswer<K, R>(
   };
 }
 
-/** Freezes arrays and plain objects, and everything they hold. */
+/** Freezes the plain objects of `value` (itself, or those its lists and objects hold), not its lists. */
 export function deepFreeze<T>(value: T): T {
   if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
+  if (Array.isArray(value)) {
+    for (const v of value) deepFreeze(v);
+    return value;
+  }
   const proto = Object.getPrototypeOf(value);
-  if (!Array.isArray(value) && proto !== Object.prototype && proto !== null) return value;
+  if (proto !== Object.prototype && proto !== null) return value;
   Object.freeze(value);
   for (const v of Object.values(value)) deepFreeze(v);
   return value;

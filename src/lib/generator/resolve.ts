@@ -6,7 +6,7 @@ import { MCP_KEYS } from '../codex/keys.ts';
 import { CODEX_NEWEST, type Release } from '../codex/releases.ts';
 import { isPathWithSpaces } from './command-path.ts';
 import { findCredentials } from '../safety/credentials.ts';
-import { copyLines, lastAnswer, sameLines } from './last-answer.ts';
+import { copyLines, lastAnswer, sameLines, sameStrings } from './last-answer.ts';
 import type {
   Diagnostic,
   EnvVarSpec,
@@ -119,6 +119,21 @@ function resolveStdio(spec: ServerSpec, out: Collector): StdioEntry {
   return entry;
 }
 
+/** Tools both allowed and blocked, in the allowed list's order; remembered while both lists are unchanged. */
+const allowedAndBlocked = lastAnswer(
+  (
+    lists: [string[] | undefined, string[] | undefined],
+  ): [string[] | undefined, string[] | undefined] => [lists[0]?.slice(), lists[1]?.slice()],
+  (a, b) => sameOrNone(a[0], b[0]) && sameOrNone(a[1], b[1]),
+  ([enabledTools, disabledTools]) => {
+    const blocked = new Set(disabledTools ?? []);
+    return (enabledTools ?? []).filter((t) => blocked.has(t));
+  },
+);
+
+const sameOrNone = (a: string[] | undefined, b: string[] | undefined): boolean =>
+  a === undefined || b === undefined ? a === b : sameStrings(a, b);
+
 function resolveShared(spec: ServerSpec, out: Collector): SharedEntry {
   const shared: SharedEntry = {};
   // A token pasted into a timeout field is refused as "not a number"; say also what it is and where it goes.
@@ -143,8 +158,7 @@ function resolveShared(spec: ServerSpec, out: Collector): SharedEntry {
   if (enabledTools) shared.enabled_tools = enabledTools;
   const disabledTools = words(spec.disabledTools, 'disabledTools', 'Blocked tool', out);
   if (disabledTools) shared.disabled_tools = disabledTools;
-  const blocked = new Set(disabledTools ?? []);
-  const both = (enabledTools ?? []).filter((t) => blocked.has(t));
+  const both = allowedAndBlocked([enabledTools, disabledTools]);
   if (both.length > 0)
     out.warn(
       'disabledTools',
@@ -179,10 +193,14 @@ const FIELD_OF: Readonly<Record<string, string>> = {
 };
 
 /** Fields that belong to the other transport and must be empty, so transports are never mixed. */
+// Each key with its field check and the transport the table gives it, listed once.
+const FIELD_CHECKS = Object.entries(FIELD_KEYS).map(
+  ([key, isSet]) => [key, isSet, MCP_KEYS[key]?.transport] as const,
+);
+
 function checkNotMixed(spec: ServerSpec, out: Collector): void {
   const kind = spec.transport === 'http' ? 'local (stdio) servers' : 'remote (HTTP) servers';
-  for (const [key, isSet] of Object.entries(FIELD_KEYS)) {
-    const transport = MCP_KEYS[key]?.transport;
+  for (const [key, isSet, transport] of FIELD_CHECKS) {
     if (transport === spec.transport || transport === 'both' || !isSet(spec)) continue;
     const field = FIELD_OF[key] ?? key;
     out.error(

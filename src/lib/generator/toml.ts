@@ -49,48 +49,61 @@ export function smolTomlBlock(name: string, entry: ServerEntry): string {
 export function guardedToml(name: string, entry: ServerEntry): { text: string; tokens: Token[] } {
   const ordered = orderedEntry(entry);
   const table = `mcp_servers.${formatKey(name)}`;
-  const preamble: Line[] = [];
-  const tables: { header: string; lines: readonly Line[] }[] = [];
+  const preamble: Chunk[] = [];
+  const tables: Chunk[] = [];
   for (const key of Object.keys(ordered)) {
     const value = ordered[key];
     if (value === null || value === undefined) continue;
     const shape = shapeOf(value);
     if (shape === 'table') {
-      const lines = tableLines(key, value as Record<string, unknown>);
-      if (!lines) return fromSmolToml(name, entry);
-      tables.push({ header: `[${table}.${formatKey(key)}]`, lines });
+      const body = tableChunk(key, value as Record<string, unknown>);
+      if (!body) return fromSmolToml(name, entry);
+      // smol-toml separates tables by a blank line, and the preamble from them.
+      if (tables.length > 0 || preamble.length > 0) tables.push(BLANK);
+      tables.push(headerChunk(`[${table}.${formatKey(key)}]`), body);
     } else if (shape === 'value') {
-      preamble.push(keyLine(key, value));
+      preamble.push(keyChunk(key, value));
     } else return fromSmolToml(name, entry);
   }
-  // smol-toml's stringifyTable: the header when there is a preamble or nothing else; an empty
-  // sub-table is its header alone; tables are separated by a blank line.
+  // smol-toml's stringifyTable writes the table's header when it has a preamble or nothing else.
+  const parts =
+    preamble.length > 0 || tables.length === 0
+      ? [headerChunk(`[${table}]`), ...preamble, ...tables]
+      : tables;
   let text = '';
-  const tokens: Token[] = [];
-  const line = (l: Line) => {
-    text += l.text + '\n';
-    for (const t of l.tokens) tokens.push(t);
-    tokens.push(NEWLINE);
-  };
-  const header = (h: string) => line({ text: h, tokens: [tok('header', h)] });
-  if (preamble.length > 0 || tables.length === 0) header(`[${table}]`);
-  for (const l of preamble) line(l);
-  tables.forEach((t, i) => {
-    if (i > 0 || preamble.length > 0) line(BLANK);
-    header(t.header);
-    for (const l of t.lines) line(l);
-  });
-  return { text, tokens };
+  for (const p of parts) text += p.text;
+  return { text, tokens: EMPTY.concat(...parts.map((p) => p.tokens)) };
 }
 
-/** One line of the block: its text (no line break) and its tokens (tomlTokens of the text). */
-interface Line {
+/**
+ * Whole lines of the block: their text (each line ending with a line break) and their tokens, which
+ * are exactly tomlTokens' for those lines, each line's followed by the line break's.
+ */
+interface Chunk {
   text: string;
   tokens: readonly Token[];
 }
 
 const NEWLINE = Object.freeze(tok('plain', '\n'));
-const BLANK: Line = Object.freeze({ text: '', tokens: Object.freeze([]) });
+const EMPTY: Token[] = [];
+// Frozen objects; lists are never frozen (last-answer.ts says why), and never handed out.
+const BLANK: Chunk = Object.freeze({ text: '\n', tokens: [NEWLINE] });
+const headerChunk = (header: string): Chunk => ({
+  text: header + '\n',
+  tokens: [tok('header', header), NEWLINE],
+});
+
+/** The chunk of `key = value` lines (texts without line breaks). */
+function chunkOf(lines: readonly string[]): Chunk {
+  let text = '';
+  const tokens: Token[] = [];
+  for (const line of lines) {
+    text += line + '\n';
+    for (const t of tomlTokens(line)) tokens.push(t);
+    tokens.push(NEWLINE);
+  }
+  return deepFreeze({ text, tokens });
+}
 
 function fromSmolToml(name: string, entry: ServerEntry): { text: string; tokens: Token[] } {
   const text = smolTomlBlock(name, entry);
@@ -154,11 +167,11 @@ function valueText(
 // The last line written per key and value: a keystroke changes one field, so every other key's line
 // (80 tool names, 40 headers) is the one written before. Keyed by the key's name and compared by
 // content; one value per key, for the keys the block has (bounded).
-const keyLines = new Map<
+const keyChunks = new Map<
   string,
-  { value: readonly unknown[] | string | number | boolean; line: Line }
+  { value: readonly unknown[] | string | number | boolean; chunk: Chunk }
 >();
-const tableMemo = new Map<string, { keys: string[]; values: unknown[]; lines: readonly Line[] }>();
+const tableChunks = new Map<string, { keys: string[]; values: unknown[]; chunk: Chunk }>();
 const MEMO_KEYS = 64;
 
 function sameList(a: unknown, b: readonly unknown[]): boolean {
@@ -167,44 +180,43 @@ function sameList(a: unknown, b: readonly unknown[]): boolean {
   return true;
 }
 
-/** The line `key = value` with its tokens (value: a scalar or a list of scalars). */
-function keyLine(key: string, value: unknown): Line {
+/** The line `key = value` (value: a scalar or a list of scalars). */
+function keyChunk(key: string, value: unknown): Chunk {
   const v = value as string | number | boolean | readonly (string | number | boolean)[];
-  const known = keyLines.get(key);
-  if (known && (Array.isArray(v) ? sameList(known.value, v) : known.value === v)) return known.line;
-  const text = `${formatKey(key)} = ${valueText(v)}`;
-  const line: Line = deepFreeze({ text, tokens: tomlTokens(text) });
-  if (keyLines.size < MEMO_KEYS || keyLines.has(key))
-    keyLines.set(key, { value: Array.isArray(v) ? v.slice() : v, line });
-  return line;
+  const known = keyChunks.get(key);
+  if (known && (Array.isArray(v) ? sameList(known.value, v) : known.value === v))
+    return known.chunk;
+  const chunk = chunkOf([`${formatKey(key)} = ${valueText(v)}`]);
+  if (keyChunks.size < MEMO_KEYS || keyChunks.has(key))
+    keyChunks.set(key, { value: Array.isArray(v) ? v.slice() : v, chunk });
+  return chunk;
 }
 
 /**
  * The lines of a sub-table of scalars and lists of scalars; undefined for any other shape, and for
  * a table with nothing to write (smol-toml writes its header with no blank line after it).
  */
-function tableLines(key: string, table: Record<string, unknown>): readonly Line[] | undefined {
+function tableChunk(key: string, table: Record<string, unknown>): Chunk | undefined {
   const keys = Object.keys(table);
   const values = keys.map((k) => table[k]);
-  const known = tableMemo.get(key);
-  if (known && sameList(known.keys, keys) && sameValues(known.values, values)) return known.lines;
-  const out: Line[] = [];
+  const known = tableChunks.get(key);
+  if (known && sameList(known.keys, keys) && sameValues(known.values, values)) return known.chunk;
+  const lines: string[] = [];
   for (let i = 0; i < keys.length; i++) {
     const v = values[i];
     if (v === null || v === undefined) continue;
     if (shapeOf(v) !== 'value') return undefined;
-    const text = `${formatKey(keys[i]!)} = ${valueText(v as string | number | boolean)}`;
-    out.push({ text, tokens: tomlTokens(text) });
+    lines.push(`${formatKey(keys[i]!)} = ${valueText(v as string | number | boolean)}`);
   }
-  if (out.length === 0) return undefined;
-  const frozen = deepFreeze(out);
-  if (tableMemo.size < MEMO_KEYS || tableMemo.has(key))
-    tableMemo.set(key, {
+  if (lines.length === 0) return undefined;
+  const chunk = chunkOf(lines);
+  if (tableChunks.size < MEMO_KEYS || tableChunks.has(key))
+    tableChunks.set(key, {
       keys,
       values: values.map((v) => (Array.isArray(v) ? v.slice() : v)),
-      lines: frozen,
+      chunk,
     });
-  return frozen;
+  return chunk;
 }
 
 /** The same scalars, or lists of the same scalars (anything else never counts as the same). */
