@@ -50,7 +50,7 @@ export function guardedToml(name: string, entry: ServerEntry): { text: string; t
   const ordered = orderedEntry(entry);
   const table = `mcp_servers.${formatKey(name)}`;
   const preamble: Chunk[] = [];
-  const tables: Chunk[] = [];
+  const tables: { header: string; body: Chunk }[] = [];
   for (const key of Object.keys(ordered)) {
     const value = ordered[key];
     if (value === null || value === undefined) continue;
@@ -58,18 +58,20 @@ export function guardedToml(name: string, entry: ServerEntry): { text: string; t
     if (shape === 'table') {
       const body = tableChunk(key, value as Record<string, unknown>);
       if (!body) return fromSmolToml(name, entry);
-      // smol-toml separates tables by a blank line, and the preamble from them.
-      if (tables.length > 0 || preamble.length > 0) tables.push(BLANK);
-      tables.push(headerChunk(`[${table}.${formatKey(key)}]`), body);
+      tables.push({ header: `[${table}.${formatKey(key)}]`, body });
     } else if (shape === 'value') {
       preamble.push(keyChunk(key, value));
     } else return fromSmolToml(name, entry);
   }
-  // smol-toml's stringifyTable writes the table's header when it has a preamble or nothing else.
-  const parts =
-    preamble.length > 0 || tables.length === 0
-      ? [headerChunk(`[${table}]`), ...preamble, ...tables]
-      : tables;
+  // smol-toml's stringifyTable: the table's header when it has a preamble or nothing else, then the
+  // preamble, then the sub-tables, a blank line before each (none before the first without a preamble).
+  const parts: Chunk[] = [];
+  if (preamble.length > 0 || tables.length === 0)
+    parts.push(headerChunk(`[${table}]`), ...preamble);
+  tables.forEach((t, i) => {
+    if (i > 0 || preamble.length > 0) parts.push(BLANK);
+    parts.push(headerChunk(t.header), t.body);
+  });
   let text = '';
   for (const p of parts) text += p.text;
   return { text, tokens: EMPTY.concat(...parts.map((p) => p.tokens)) };
