@@ -112,7 +112,7 @@ describe('remembered answers are exactly the computed ones', () => {
         first.diagnostics.push({ field: 'name', severity: 'error', message: 'added' });
         const o = first.outputs;
         if (o) {
-          const entry = o.entry as Record<string, unknown>;
+          const entry = o.entry as unknown as Record<string, unknown>;
           for (const value of Object.values(entry)) {
             if (Array.isArray(value)) value.push('added');
             else if (value !== null && typeof value === 'object')
