@@ -4,7 +4,6 @@
  * rendered only into these lines, never anywhere else.
  */
 import { guardLines } from './guard.ts';
-import { copyLines, lastAnswer, sameLines } from './last-answer.ts';
 import type { EnvVarSpec } from './model.ts';
 import { fishString } from './shell/fish.ts';
 import { quotePosix } from './shell/posix.ts';
@@ -125,44 +124,6 @@ function rendered(
  * line cannot be written safely (a name that is not a POSIX name, a refused character: guard.ts says which).
  */
 export function envTokens(lines: readonly EnvVarSpec[]): EnvTokens | null {
-  const blocks = envBlocks(lines);
-  // Fresh lists (their tokens are frozen): the remembered ones stay as they were rendered.
-  return (
-    blocks && {
-      posix: blocks.tokens.posix.slice(),
-      fish: blocks.tokens.fish.slice(),
-      powershell: blocks.tokens.powershell.slice(),
-    }
-  );
-}
-
-/**
- * The tokens of envTokens and their texts, remembered while the lines' text is unchanged (a
- * function of it alone): a keystroke in another field renders the same lines again. Frozen: callers
- * copy the token lists they hand out.
- */
-export const envBlocks: (
-  lines: readonly EnvVarSpec[],
-) => { readonly tokens: Readonly<EnvTokens>; readonly text: Readonly<EnvLines> } | null =
-  lastAnswer<readonly EnvVarSpec[], { tokens: EnvTokens; text: EnvLines } | null>(
-    copyLines,
-    sameLines,
-    (lines) => {
-      const tokens = renderTokens(lines);
-      return (
-        tokens && {
-          tokens,
-          text: {
-            posix: textOf(tokens.posix),
-            fish: textOf(tokens.fish),
-            powershell: textOf(tokens.powershell),
-          },
-        }
-      );
-    },
-  );
-
-function renderTokens(lines: readonly EnvVarSpec[]): EnvTokens | null {
   // Callers outside generate() (the server.json import, the README section) get the same guard.
   if (lines.length === 0 || guardLines(lines).length > 0) return null;
   const live = lines.filter((l) => !l.optional);
@@ -208,6 +169,12 @@ function renderTokens(lines: readonly EnvVarSpec[]): EnvTokens | null {
 
 /** The variables' lines for each shell: the text of `envTokens`. */
 export function envLines(lines: readonly EnvVarSpec[]): EnvLines | null {
-  const blocks = envBlocks(lines);
-  return blocks && { ...blocks.text };
+  const tokens = envTokens(lines);
+  return (
+    tokens && {
+      posix: textOf(tokens.posix),
+      fish: textOf(tokens.fish),
+      powershell: textOf(tokens.powershell),
+    }
+  );
 }

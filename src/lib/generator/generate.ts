@@ -9,7 +9,7 @@ import { MCP_KEYS } from '../codex/keys.ts';
 import { CODEX_NEWEST, type Release } from '../codex/releases.ts';
 import { reservedNameProblem } from '../codex/reserved.ts';
 import { configPath } from './config-path.ts';
-import { envBlocks, type EnvLines, type EnvTokens } from './env.ts';
+import { envTokens, type EnvLines, type EnvTokens } from './env.ts';
 import { guardOutputs } from './guard.ts';
 import type { Diagnostic, ServerEntry, ServerSpec } from './model.ts';
 import { resolveSpec } from './resolve.ts';
@@ -19,7 +19,7 @@ import { powershellCommandTokens } from './shell/powershell.ts';
 import { wordTokens } from './shell/words.ts';
 import type { Shell } from './shells.ts';
 import { linesOf, textOf, tok, type Token } from './tokens.ts';
-import { guardedToml } from './toml.ts';
+import { guardedTomlBlock, tomlTokens } from './toml.ts';
 
 /** The Codex CLI version every output is checked against. */
 export { CODEX_NEWEST as CODEX_VERSION } from '../codex/releases.ts';
@@ -220,8 +220,8 @@ function outputsOf(spec: ServerSpec, name: string, entry: ServerEntry, release: 
   };
   const scopes = 'scopes' in entry ? (entry.scopes ?? []) : [];
   // generateChecked has guarded this name and entry (and more: the variable lines).
-  const toml = guardedToml(name, entry);
-  const env = envBlocks(spec.envVarLines);
+  const toml = guardedTomlBlock(name, entry);
+  const env = envTokens(spec.envVarLines);
   const oauth = spec.auth === 'oauth' && spec.transport === 'http';
   const login = oauth ? loginTokens(name, scopes, release) : null;
   const verify = verifyTokens(name, release);
@@ -229,21 +229,15 @@ function outputsOf(spec: ServerSpec, name: string, entry: ServerEntry, release: 
     name,
     entry,
     cli,
-    toml: toml.text,
+    toml,
     configPath: configPath(spec.scope),
-    env: env && { ...env.text },
+    env: env && {
+      posix: textOf(env.posix),
+      fish: textOf(env.fish),
+      powershell: textOf(env.powershell),
+    },
     login: login && textOf(login),
     verify: textOf(verify),
-    tokens: {
-      cli: cliTokens,
-      toml: toml.tokens,
-      env: env && {
-        posix: env.tokens.posix.slice(),
-        fish: env.tokens.fish.slice(),
-        powershell: env.tokens.powershell.slice(),
-      },
-      login,
-      verify,
-    },
+    tokens: { cli: cliTokens, toml: tomlTokens(toml), env, login, verify },
   };
 }

@@ -7,15 +7,6 @@
  * keep the same rules for callers that use them directly (env.ts, shell/*, toml.ts).
  */
 import { unsafeChar, visible, type UnsafeOptions } from '../safety/unsafe-chars.ts';
-import {
-  copyLines,
-  deepFreeze,
-  lastAnswer,
-  sameAsSnapshot,
-  sameLines,
-  snapshot,
-  type Snapshot,
-} from './last-answer.ts';
 import type { Diagnostic, EnvVarSpec, ServerEntry } from './model.ts';
 
 /** A POSIX environment variable name: the only names an `export` line, fish or PowerShell can carry as-is. */
@@ -71,26 +62,25 @@ function fieldOf(path: string): string {
   return path.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 }
 
-/** Every string of one key's value with the rule it must meet: [path, value, kind]. */
-function* strings(
-  key: string,
-  value: unknown,
-): Generator<[string, string, 'name' | UnsafeOptions]> {
-  const options: UnsafeOptions = MULTILINE.has(key)
-    ? { allowNewline: true }
-    : TAB.has(key)
-      ? { allowTab: true }
-      : {};
-  const kind = NAMES.has(key) ? 'name' : options;
-  if (typeof value === 'string') yield [key, value, kind];
-  else if (Array.isArray(value))
-    for (const [i, v] of value.entries()) yield [`${key}.${i}`, String(v), kind];
-  else if (value !== null && typeof value === 'object')
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-      // A record's keys are names (variables of `env`, header names); env_http_headers' values name variables.
-      yield [`${key}`, k, key === 'env' ? 'name' : {}];
-      if (typeof v === 'string') yield [key, v, key === 'env_http_headers' ? 'name' : options];
-    }
+/** Every string of the entry with the rule it must meet: [path, value, kind]. */
+function* strings(entry: ServerEntry): Generator<[string, string, 'name' | UnsafeOptions]> {
+  for (const [key, value] of Object.entries(entry)) {
+    const options: UnsafeOptions = MULTILINE.has(key)
+      ? { allowNewline: true }
+      : TAB.has(key)
+        ? { allowTab: true }
+        : {};
+    const kind = NAMES.has(key) ? 'name' : options;
+    if (typeof value === 'string') yield [key, value, kind];
+    else if (Array.isArray(value))
+      for (const [i, v] of value.entries()) yield [`${key}.${i}`, String(v), kind];
+    else if (value !== null && typeof value === 'object')
+      for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+        // A record's keys are names (variables of `env`, header names); env_http_headers' values name variables.
+        yield [`${key}`, k, key === 'env' ? 'name' : {}];
+        if (typeof v === 'string') yield [key, v, key === 'env_http_headers' ? 'name' : options];
+      }
+  }
 }
 
 const problem = (field: string, what: string, why: string): Diagnostic => ({
@@ -101,13 +91,6 @@ const problem = (field: string, what: string, why: string): Diagnostic => ({
 
 /** One error per variable line whose name is not a POSIX name or whose shown value holds a refused character. */
 export function guardLines(lines: readonly EnvVarSpec[]): Diagnostic[] {
-  // Copies: the remembered list stays as it was found.
-  return linesProblems(lines as EnvVarSpec[]).map((d) => ({ ...d }));
-}
-
-// Remembered while the lines' text is unchanged (a function of it alone): a keystroke elsewhere
-// guards the same lines again.
-const linesProblems = lastAnswer(copyLines, sameLines, (lines: EnvVarSpec[]) => {
   const out: Diagnostic[] = [];
   lines.forEach((line, i) => {
     for (const n of [line.name, line.basicAuthFrom?.userVar, line.basicAuthFrom?.secretVar]) {
@@ -119,38 +102,6 @@ const linesProblems = lastAnswer(copyLines, sameLines, (lines: EnvVarSpec[]) => 
     if (why) out.push(problem(`envVarLines.${i}.value`, `The value of ${visible(line.name)}`, why));
   });
   return out;
-});
-
-/** The problems of one key's value: a function of the key and the value alone. */
-function keyProblems(key: string, value: unknown): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const [path, v, kind] of strings(key, value)) {
-    const why = kind === 'name' ? refusedName(v) : refusedInOutput(v, kind);
-    if (!why) continue;
-    const [head, index] = path.split('.');
-    const what =
-      index === undefined ? `The ${head} setting` : `Item #${Number(index) + 1} of ${head}`;
-    out.push(problem(fieldOf(path), what, why));
-  }
-  return out;
-}
-
-// The last value guarded per key and its problems: a keystroke changes one field, and every other
-// key (80 tool names, 40 headers) holds what it held before. Compared by content (snapshot); a key
-// whose value has another shape is guarded every time. Bounded: a few dozen keys at most.
-const guarded = new Map<string, { value: Snapshot; problems: readonly Diagnostic[] }>();
-
-function rememberedProblems(key: string, value: unknown): readonly Diagnostic[] {
-  const known = guarded.get(key);
-  if (known && sameAsSnapshot(known.value, value)) return known.problems;
-  const snap = snapshot(value);
-  const problems = keyProblems(key, value);
-  if (snap && (guarded.size < 64 || guarded.has(key)))
-    guarded.set(key, {
-      value: snap,
-      problems: deepFreeze(problems),
-    });
-  return problems;
 }
 
 /**
@@ -166,10 +117,15 @@ export function guardOutputs(
   const out: Diagnostic[] = [];
   const bad = refusedInOutput(name);
   if (bad) out.push(problem('name', 'Server name', bad));
-  for (const [key, value] of Object.entries(entry))
-    for (const d of rememberedProblems(key, value)) out.push({ ...d });
-  for (const d of linesProblems(lines as EnvVarSpec[])) out.push({ ...d });
-  return out;
+  for (const [path, value, kind] of strings(entry)) {
+    const why = kind === 'name' ? refusedName(value) : refusedInOutput(value, kind);
+    if (!why) continue;
+    const [key, index] = path.split('.');
+    const what =
+      index === undefined ? `The ${key} setting` : `Item #${Number(index) + 1} of ${key}`;
+    out.push(problem(fieldOf(path), what, why));
+  }
+  return [...out, ...guardLines(lines)];
 }
 
 /** What a shell renderer returns instead of a command holding a refused character: a harmless comment. */

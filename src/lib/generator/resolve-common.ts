@@ -3,7 +3,6 @@
  * lists and word lists, each returning messages that name the field and the fix.
  */
 import { findCredential, isCredentialHeaderName } from '../safety/credentials.ts';
-import { copyStrings, lastAnswer, sameStrings } from './last-answer.ts';
 import type { Diagnostic, Pair } from './model.ts';
 import { visible } from '../safety/unsafe-chars.ts';
 import { checkEnvName, checkHeaderName, checkHeaderValue, checkText } from './validate.ts';
@@ -18,11 +17,6 @@ export class Collector {
   /** Adds a warning at `field` when there is a message. */
   warn(field: string, message: string | undefined): void {
     if (message) this.list.push({ field, severity: 'warning', message });
-  }
-  /** Adds copies of diagnostics found before (a remembered answer's, which stay unchanged). */
-  replay(list: readonly Diagnostic[]): void {
-    for (const d of list)
-      this.list.push({ field: d.field, severity: d.severity, message: d.message });
   }
   /** Checks a variable NAME typed at `field`. */
   env(field: string, value: string, label: string): void {
@@ -87,68 +81,8 @@ export function pairsToRecord(
   kind: 'header' | 'env-header' | 'env',
   out: Collector,
 ): Record<string, string> | undefined {
-  const answer = pairsAnswer(pairs, field, kind);
-  out.replay(answer.diagnostics);
-  // A copy: the remembered record stays as it was computed.
-  return answer.record && { ...answer.record };
-}
-
-/** What pairsToRecord finds in a list, and the record's names lowercased (header names are case-insensitive). */
-export interface PairsAnswer {
-  record: Readonly<Record<string, string>> | undefined;
-  diagnostics: readonly Diagnostic[];
-  lowerNames: readonly string[];
-}
-
-/** A copy of a list of pairs (the copy a remembered answer is computed from); anything else as is, for the check to refuse. */
-export function copyPairs(pairs: readonly Pair[]): Pair[] {
-  if (!Array.isArray(pairs)) return pairs as Pair[];
-  return pairs.map((p) =>
-    p === null || typeof p !== 'object' ? p : { name: p.name, value: p.value },
-  );
-}
-
-/** The same name/value strings in the same order (anything but strings never counts as the same). */
-export function samePairs(a: readonly Pair[], b: readonly Pair[]): boolean {
-  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-  for (let i = 0; i < b.length; i++) {
-    const p = b[i];
-    const q = a[i];
-    if (p === null || typeof p !== 'object' || q === null || typeof q !== 'object') return false;
-    const { name, value } = p;
-    if (typeof name !== 'string' || typeof value !== 'string') return false;
-    if (q.name !== name || q.value !== value) return false;
-  }
-  return true;
-}
-
-// One remembered answer per field and kind (a handful: the call sites of pairsToRecord).
-const pairsMemos = new Map<string, (pairs: Pair[]) => PairsAnswer>();
-
-/** pairsToRecord's findings for a list, remembered per field and kind while the list's text is unchanged. */
-export function pairsAnswer(
-  pairs: Pair[],
-  field: string,
-  kind: 'header' | 'env-header' | 'env',
-): PairsAnswer {
-  const id = `${kind} ${field}`;
-  let memo = pairsMemos.get(id);
-  if (!memo) {
-    memo = lastAnswer(copyPairs, samePairs, (p: Pair[]) => computePairs(p, field, kind));
-    if (pairsMemos.size < 64) pairsMemos.set(id, memo);
-  }
-  return memo(pairs);
-}
-
-function computePairs(
-  pairs: Pair[],
-  field: string,
-  kind: 'header' | 'env-header' | 'env',
-): PairsAnswer {
-  const out = new Collector();
   const record: Record<string, string> = Object.create(null);
   const seen = new Set<string>();
-  const lowerNames: string[] = [];
   pairs.forEach((pair, i) => {
     const at = `${field}.${i}`;
     const name = pair.name.trim();
@@ -170,46 +104,12 @@ function computePairs(
     checkPairValue(pair, at, kind, shown, out);
     record[name] = kind === 'env-header' ? pair.value.trim() : pair.value;
   });
-  for (const name of Object.keys(record)) lowerNames.push(name.toLowerCase());
   // A plain object (not null-prototype) keeps serializers and deep-equal happy.
-  return {
-    record: pairs.length > 0 ? { ...record } : undefined,
-    diagnostics: out.list,
-    lowerNames,
-  };
+  return pairs.length > 0 ? { ...record } : undefined;
 }
 
 /** Validates a list of simple words (tool names, scopes, env var names). */
 export function words(
-  list: string[],
-  field: string,
-  label: string,
-  out: Collector,
-  check?: (w: string, i: number) => string | undefined,
-): string[] | undefined {
-  if (check) return wordsInto(list, field, label, out, check);
-  // Without a check of the caller's, the answer is a function of the list alone: remembered.
-  const id = `${field} ${label}`;
-  let memo = wordsMemos.get(id);
-  if (!memo) {
-    memo = lastAnswer(copyStrings, sameStrings, (l: string[]) => {
-      const found = new Collector();
-      return { result: wordsInto(l, field, label, found), diagnostics: found.list };
-    });
-    if (wordsMemos.size < 64) wordsMemos.set(id, memo);
-  }
-  const answer = memo(list);
-  out.replay(answer.diagnostics);
-  return answer.result && answer.result.slice();
-}
-
-// One remembered answer per field and label (a handful: the call sites of words).
-const wordsMemos = new Map<
-  string,
-  (list: string[]) => { result: readonly string[] | undefined; diagnostics: readonly Diagnostic[] }
->();
-
-function wordsInto(
   list: string[],
   field: string,
   label: string,

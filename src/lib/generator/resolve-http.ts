@@ -3,17 +3,9 @@
  * Never throws: every problem becomes a diagnostic naming its field and the fix.
  */
 import { findCredentials, isCredentialHeaderName } from '../safety/credentials.ts';
-import { lastAnswer } from './last-answer.ts';
-import type { HttpEntry, Pair, ServerSpec } from './model.ts';
+import type { HttpEntry, ServerSpec } from './model.ts';
 import { mentionsVariable, variableReference, withoutAuthScheme } from '../safety/placeholders.ts';
-import {
-  Collector,
-  copyPairs,
-  pairsAnswer,
-  samePairs,
-  words,
-  type PairsAnswer,
-} from './resolve-common.ts';
+import { Collector, pairsToRecord, words } from './resolve-common.ts';
 import { checkText, checkUrl } from './validate.ts';
 
 /** Warns about a credential in a URL's query or path; a password in its user info already has checkUrl's warning. */
@@ -25,17 +17,6 @@ function urlCredential(url: string, label: string, field: string, out: Collector
       `${label} carries a credential: ${hit.reason}. Codex keeps the URL in config.toml in plaintext: send the credential in a header from an environment variable, or with a bearer token variable, if the server accepts one.`,
     );
 }
-
-/** The server URL's checks (checkUrl and urlCredential), remembered while the URL is unchanged. */
-const urlChecks = lastAnswer(
-  (url: string) => url,
-  (a, b) => a === b,
-  (url: string) => {
-    const credential = new Collector();
-    urlCredential(url, 'URL', 'url', credential);
-    return { ...checkUrl(url), credential: credential.list };
-  },
-);
 
 /**
  * Checks one OAuth scope. The login command is one block for every shell, so a scope may not hold a
@@ -57,12 +38,10 @@ function checkScope(w: string, i: number): string | undefined {
 
 /**
  * Warnings on literal headers, each at its value: a variable reference (Codex sends it as typed),
- * or a credential by its name (Authorization, Cookie, X-API-Key…), which config.toml would hold in
- * plaintext. Remembered while the headers' text is unchanged (a function of it alone).
+ * or a credential by its name (Authorization, Cookie, X-API-Key…), which config.toml would hold in plaintext.
  */
-const literalHeaderWarnings = lastAnswer(copyPairs, samePairs, (pairs: Pair[]) => {
-  const out = new Collector();
-  pairs.forEach((pair, i) => {
+function literalHeaderWarnings(spec: ServerSpec, out: Collector): void {
+  spec.httpHeaders.forEach((pair, i) => {
     const name = pair.name.trim();
     const at = `httpHeaders.${i}.value`;
     if (mentionsVariable(pair.value)) {
@@ -81,44 +60,27 @@ const literalHeaderWarnings = lastAnswer(copyPairs, samePairs, (pairs: Pair[]) =
       );
     }
   });
-  return out.list;
-});
-
-/**
- * The env-sourced headers also set as literal ones (case-insensitively), in the env table's order.
- * Keyed by the two answers themselves: each is frozen and a function of its list's text, so the
- * same two answers always give the same names.
- */
-const setTwice = lastAnswer(
-  (pair: [PairsAnswer, PairsAnswer]): [PairsAnswer, PairsAnswer] => [pair[0], pair[1]],
-  (a, b) => a[0] === b[0] && a[1] === b[1],
-  ([literal, fromEnv]) => {
-    // lowerNames: each name of the record, lowercased, in the record's order.
-    const literalNames = new Set(literal.lowerNames);
-    const names = Object.keys(fromEnv.record ?? {});
-    return names.filter((_, i) => literalNames.has(fromEnv.lowerNames[i]!));
-  },
-);
+}
 
 /** The two header tables, checked alone and against each other and the bearer token variable. */
 function resolveHeaders(spec: ServerSpec, entry: HttpEntry, out: Collector): void {
-  const literal = pairsAnswer(spec.httpHeaders, 'httpHeaders', 'header');
-  out.replay(literal.diagnostics);
-  const headers = literal.record && { ...literal.record };
+  const headers = pairsToRecord(spec.httpHeaders, 'httpHeaders', 'header', out);
   if (headers) entry.http_headers = headers;
-  const fromEnv = pairsAnswer(spec.envHttpHeaders, 'envHttpHeaders', 'env-header');
-  out.replay(fromEnv.diagnostics);
-  const envHeaders = fromEnv.record && { ...fromEnv.record };
+  const envHeaders = pairsToRecord(spec.envHttpHeaders, 'envHttpHeaders', 'env-header', out);
   if (envHeaders) entry.env_http_headers = envHeaders;
   if (headers && envHeaders) {
-    for (const name of setTwice([literal, fromEnv]))
-      out.error(
-        'envHttpHeaders',
-        `Header ${name} is set both as a literal and from a variable: keep one.`,
-      );
+    for (const name of Object.keys(envHeaders)) {
+      if (Object.keys(headers).some((h) => h.toLowerCase() === name.toLowerCase())) {
+        out.error(
+          'envHttpHeaders',
+          `Header ${name} is set both as a literal and from a variable: keep one.`,
+        );
+      }
+    }
   }
-  const sendsAuthorization =
-    literal.lowerNames.includes('authorization') || fromEnv.lowerNames.includes('authorization');
+  const sendsAuthorization = [...Object.keys(headers ?? {}), ...Object.keys(envHeaders ?? {})].some(
+    (h) => h.toLowerCase() === 'authorization',
+  );
   if (entry.bearer_token_env_var !== undefined && sendsAuthorization) {
     out.warn(
       'bearerTokenEnvVar',
@@ -131,7 +93,7 @@ function resolveHeaders(spec: ServerSpec, entry: HttpEntry, out: Collector): voi
       'Header authentication needs at least one header: add the header your provider expects.',
     );
   }
-  out.replay(literalHeaderWarnings(spec.httpHeaders));
+  literalHeaderWarnings(spec, out);
 }
 
 /** OAuth scopes, resource and client id. */
@@ -175,12 +137,12 @@ function resolveOauth(spec: ServerSpec, entry: HttpEntry, out: Collector): void 
 /** Resolves the remote half of a spec into an HttpEntry, adding diagnostics to `out`. */
 export function resolveHttp(spec: ServerSpec, out: Collector): HttpEntry {
   const url = spec.url.trim();
-  const u = urlChecks(url);
+  const u = checkUrl(url);
   // A URL the form's boundary refused already has its message at the field (read-form.ts).
   if (!spec.inputNotes?.some((n) => n.field === 'url' && n.severity === 'error'))
     out.error('url', u.error);
   u.warnings.forEach((w) => out.warn('url', w));
-  out.replay(u.credential);
+  urlCredential(url, 'URL', 'url', out);
   const entry: HttpEntry = { url };
 
   const bearer = spec.bearerTokenEnvVar.trim();

@@ -6,15 +6,7 @@ import { MCP_KEYS } from '../codex/keys.ts';
 import { CODEX_NEWEST, type Release } from '../codex/releases.ts';
 import { isPathWithSpaces } from './command-path.ts';
 import { findCredentials } from '../safety/credentials.ts';
-import { copyLines, lastAnswer, sameLines, sameStrings } from './last-answer.ts';
-import type {
-  Diagnostic,
-  EnvVarSpec,
-  ServerEntry,
-  ServerSpec,
-  SharedEntry,
-  StdioEntry,
-} from './model.ts';
+import type { Diagnostic, ServerEntry, ServerSpec, SharedEntry, StdioEntry } from './model.ts';
 import {
   Collector,
   NOT_IN_FILE,
@@ -119,21 +111,6 @@ function resolveStdio(spec: ServerSpec, out: Collector): StdioEntry {
   return entry;
 }
 
-/** Tools both allowed and blocked, in the allowed list's order; remembered while both lists are unchanged. */
-const allowedAndBlocked = lastAnswer(
-  (
-    lists: [string[] | undefined, string[] | undefined],
-  ): [string[] | undefined, string[] | undefined] => [lists[0]?.slice(), lists[1]?.slice()],
-  (a, b) => sameOrNone(a[0], b[0]) && sameOrNone(a[1], b[1]),
-  ([enabledTools, disabledTools]) => {
-    const blocked = new Set(disabledTools ?? []);
-    return (enabledTools ?? []).filter((t) => blocked.has(t));
-  },
-);
-
-const sameOrNone = (a: string[] | undefined, b: string[] | undefined): boolean =>
-  a === undefined || b === undefined ? a === b : sameStrings(a, b);
-
 function resolveShared(spec: ServerSpec, out: Collector): SharedEntry {
   const shared: SharedEntry = {};
   // A token pasted into a timeout field is refused as "not a number"; say also what it is and where it goes.
@@ -158,7 +135,8 @@ function resolveShared(spec: ServerSpec, out: Collector): SharedEntry {
   if (enabledTools) shared.enabled_tools = enabledTools;
   const disabledTools = words(spec.disabledTools, 'disabledTools', 'Blocked tool', out);
   if (disabledTools) shared.disabled_tools = disabledTools;
-  const both = allowedAndBlocked([enabledTools, disabledTools]);
+  const blocked = new Set(disabledTools ?? []);
+  const both = (enabledTools ?? []).filter((t) => blocked.has(t));
   if (both.length > 0)
     out.warn(
       'disabledTools',
@@ -193,14 +171,10 @@ const FIELD_OF: Readonly<Record<string, string>> = {
 };
 
 /** Fields that belong to the other transport and must be empty, so transports are never mixed. */
-// Each key with its field check and the transport the table gives it, listed once.
-const FIELD_CHECKS = Object.entries(FIELD_KEYS).map(
-  ([key, isSet]) => [key, isSet, MCP_KEYS[key]?.transport] as const,
-);
-
 function checkNotMixed(spec: ServerSpec, out: Collector): void {
   const kind = spec.transport === 'http' ? 'local (stdio) servers' : 'remote (HTTP) servers';
-  for (const [key, isSet, transport] of FIELD_CHECKS) {
+  for (const [key, isSet] of Object.entries(FIELD_KEYS)) {
+    const transport = MCP_KEYS[key]?.transport;
     if (transport === spec.transport || transport === 'both' || !isSet(spec)) continue;
     const field = FIELD_OF[key] ?? key;
     out.error(
@@ -219,25 +193,6 @@ function checkNotMixed(spec: ServerSpec, out: Collector): void {
   }
 }
 
-/** The checks of the variable lines, remembered while their text is unchanged (a function of it alone). */
-const lineChecks = lastAnswer(copyLines, sameLines, (lines: EnvVarSpec[]) => {
-  const out = new Collector();
-  lines.forEach((line, i) => {
-    out.env(`envVarLines.${i}.name`, line.name, 'Variable name');
-    // The line shows the typed value, or the placeholder when none; either may span lines (a PEM key).
-    const label = `${line.value === '' ? 'Placeholder' : 'Value'} of ${visible(line.name) || 'the variable'}`;
-    out.error(
-      `envVarLines.${i}.value`,
-      checkText(line.value === '' ? line.placeholder : line.value, label, { allowNewline: true }),
-    );
-    if (line.basicAuthFrom) {
-      out.env(`envVarLines.${i}.name`, line.basicAuthFrom.userVar, 'User variable');
-      out.env(`envVarLines.${i}.name`, line.basicAuthFrom.secretVar, 'Secret variable');
-    }
-  });
-  return out.list;
-});
-
 /** Resolves a spec into the validated entry and its diagnostics, by the rules of `release`. */
 export function resolveSpec(spec: ServerSpec, release: Release = CODEX_NEWEST): Resolved {
   const out = new Collector();
@@ -253,7 +208,19 @@ export function resolveSpec(spec: ServerSpec, release: Release = CODEX_NEWEST): 
   checkNotMixed(spec, out);
   const transport = spec.transport === 'stdio' ? resolveStdio(spec, out) : resolveHttp(spec, out);
   const shared = resolveShared(spec, out);
-  out.replay(lineChecks(spec.envVarLines));
+  spec.envVarLines.forEach((line, i) => {
+    out.env(`envVarLines.${i}.name`, line.name, 'Variable name');
+    // The line shows the typed value, or the placeholder when none; either may span lines (a PEM key).
+    const label = `${line.value === '' ? 'Placeholder' : 'Value'} of ${visible(line.name) || 'the variable'}`;
+    out.error(
+      `envVarLines.${i}.value`,
+      checkText(line.value === '' ? line.placeholder : line.value, label, { allowNewline: true }),
+    );
+    if (line.basicAuthFrom) {
+      out.env(`envVarLines.${i}.name`, line.basicAuthFrom.userVar, 'User variable');
+      out.env(`envVarLines.${i}.name`, line.basicAuthFrom.secretVar, 'Secret variable');
+    }
+  });
   if (spec.auth === 'oauth' && spec.transport === 'http' && 'url' in transport) {
     try {
       const host = new URL(transport.url).hostname;

@@ -3,15 +3,7 @@ import { parse } from 'smol-toml';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../../src/lib/generator/generate.ts';
 import type { ServerEntry } from '../../../src/lib/generator/model.ts';
-import {
-  guardedToml,
-  orderedEntry,
-  smolTomlBlock,
-  tomlBlock,
-  tomlTokens,
-} from '../../../src/lib/generator/toml.ts';
-import { tomlKeyOrder } from '../../../src/lib/codex/keys.ts';
-import { anyText } from '../_support/arbitraries.ts';
+import { orderedEntry, tomlBlock } from '../../../src/lib/generator/toml.ts';
 import { parseCodexAdd, SETTABLE_BY_ADD } from '../_support/codex-argv.ts';
 import { record, specCaseArb, type SpecCase } from '../_support/specs.ts';
 import { BatchedOracle, propertySeed } from '../_support/shells.ts';
@@ -244,84 +236,4 @@ describe('property: random valid specs', () => {
     );
     expect(oracle.misses).toBe(0);
   }, 240_000); // ~25 s of work quiet; 10,000 bash read-backs stretch past 100 s beside the conformance lane
-});
-
-describe('guardedToml writes exactly what smol-toml writes', () => {
-  // Any text, lone surrogates too (smol-toml writes them as U+FFFD, and refuses them in keys).
-  const text = fc.oneof(
-    anyText(12),
-    fc.string({ unit: 'grapheme-ascii', maxLength: 6 }),
-    fc.constantFrom('\u007f', '\ud800', 'a\udc00b', '__proto__', '', 'a.b', "it's"),
-  );
-  const scalar = fc.oneof(
-    text,
-    fc.boolean(),
-    fc.double(),
-    fc.constantFrom(0, -0, 30, 2.5, 2 ** 53, 1e21, NaN, Infinity, -Infinity),
-  );
-  const value = fc.oneof(
-    { arbitrary: scalar, weight: 4 },
-    { arbitrary: fc.array(scalar, { maxLength: 4 }), weight: 3 },
-    {
-      // Tables: of scalars and lists (this writer's shape), empty, with null values, or nested (smol-toml's).
-      arbitrary: fc
-        .array(
-          fc.tuple(
-            text,
-            fc.oneof(
-              { arbitrary: scalar, weight: 6 },
-              { arbitrary: fc.array(scalar, { maxLength: 3 }), weight: 2 },
-              { arbitrary: fc.constant(null), weight: 1 },
-              { arbitrary: fc.constant({ approval_mode: 'approve' }), weight: 1 },
-            ),
-          ),
-          { maxLength: 4 },
-        )
-        .map((pairs) => record(pairs)),
-      weight: 3,
-    },
-    { arbitrary: fc.constantFrom(null, undefined, [{ a: 1 }], [1, { a: 1 }]), weight: 1 },
-  );
-  const keys = tomlKeyOrder();
-  const entryArb = fc
-    .array(fc.tuple(fc.constantFrom(...keys), value), { maxLength: 8 })
-    .map((pairs) => record(pairs) as unknown as ServerEntry);
-
-  const outcome = (f: () => string) => {
-    try {
-      return { text: f() };
-    } catch (e) {
-      return { error: String(e) };
-    }
-  };
-
-  it('10,000 random entries and names: same text (or the same exception), tokens exactly tomlTokens(text)', () => {
-    const seed = propertySeed();
-    fc.assert(
-      fc.property(fc.oneof(text, fc.constantFrom('docs', 'a.b')), entryArb, (name, entry) => {
-        // Twice: the second call answers from the lines remembered by the first.
-        for (let round = 0; round < 2; round++) {
-          const expected = outcome(() => smolTomlBlock(name, entry));
-          const got = outcome(() => guardedToml(name, entry).text);
-          expect(got).toEqual(expected);
-          if (expected.text !== undefined)
-            expect(guardedToml(name, entry).tokens).toEqual(tomlTokens(expected.text));
-        }
-      }),
-      { seed, numRuns: RUNS },
-    );
-  }, 120_000); // ~4 s quiet; several times that on a loaded machine
-
-  it("10,000 valid specs: the block generate() shows is smol-toml's, call after call", () => {
-    const seed = propertySeed();
-    fc.assert(
-      fc.property(specCaseArb, (c) => {
-        const outputs = generate(c.spec).outputs!;
-        const expected = smolTomlBlock(outputs.name, outputs.entry);
-        expect(outputs.toml).toBe(expected);
-        expect(outputs.tokens.toml).toEqual(tomlTokens(expected));
-      }),
-      { seed, numRuns: RUNS },
-    );
-  }, 120_000); // ~8 s quiet
 });
