@@ -240,6 +240,26 @@ export const CHANGES = {
       'after Ns: deadline has elapsed"; before, without ": deadline has elapsed".',
     proof: 'runtime',
   },
+  tuiStartupWarningsHidden: {
+    since: '0.154.0',
+    lastWithout: '0.153.0',
+    area: 'codex (interactive)',
+    what:
+      'Startup warnings, the "MCP client for `x` failed to start" lines included, are no longer printed ' +
+      'in the transcript when a session starts: a line such as "2 startup issues (1 MCP) · ctrl + t for ' +
+      'details" counts them, and Ctrl+T shows them (q closes the view).',
+    proof: 'runtime',
+  },
+  tuiWarningsList: {
+    since: '0.156.0',
+    lastWithout: '0.155.0',
+    area: 'codex (interactive)',
+    what:
+      'Startup warnings are counted at the bottom of the screen ("2 warnings · f2 to view"): F2 opens ' +
+      'them one by one (left and right arrows move between them, Esc closes); before, Ctrl+T showed ' +
+      'them in the transcript.',
+    proof: 'runtime',
+  },
 } as const satisfies Record<string, Change>;
 
 /** The id of one change. */

@@ -5,6 +5,7 @@
  * `resolveTrouble` looks the text up, so a message that disappears from the record fails the build
  * and tests/unit/troubleshooting.test.ts. Text in backticks is shown as code.
  */
+import { CHANGES } from '../codex/changes.ts';
 import { DEFAULT_STARTUP_TIMEOUT_SEC } from '../codex/defaults.ts';
 
 /** The shape of one messages-*.json record file. */
@@ -35,6 +36,10 @@ export const TROUBLE_GROUPS: Record<TroubleGroup, string> = {
   oauth: 'OAuth sign-in',
   profiles: 'Profiles',
 };
+
+/** Where the interactive `codex` keeps its startup warnings (proven by tests/conformance/runtime/troubleshoot-tui.test.ts). */
+const HIDDEN = CHANGES.tuiStartupWarningsHidden;
+const LIST = CHANGES.tuiWarningsList;
 
 const DOCTOR = { href: '/tools/config-doctor/', label: 'Check the file in the config doctor' };
 const CUSTOM = '/guides/custom/#v=1';
@@ -235,7 +240,9 @@ export const TROUBLE_ENTRIES: readonly TroubleEntry[] = [
     title: 'MCP startup incomplete',
     messages: ['tui:tui.incomplete', 'tui:tui.incompleteMany'],
     meaning:
-      'The interactive `codex` prints this after the lines of the servers that did not start, naming them all. The session goes on with the others. The interactive `codex` shows these lines when it starts: in the transcript, or behind "warnings · f2 to view" at the bottom of the screen (press F2, then the arrow keys).',
+      'The interactive `codex` prints this after the lines of the servers that did not start, naming them all. The session goes on with the others. ' +
+      `Where these lines are depends on the release. From ${LIST.since}: behind "N warnings · f2 to view" at the bottom of the screen (press F2, then the left and right arrows; Esc closes). ` +
+      `${HIDDEN.since} to ${LIST.lastWithout}: behind "N startup issues (1 MCP) · ctrl + t for details" (press Ctrl+T; q closes). Before ${HIDDEN.since}: in the transcript, as the session starts.`,
     fix: 'Read the line above it for each server named (the entries before this one), and fix that server; or turn it off with `enabled = false` in its table.',
   },
   {

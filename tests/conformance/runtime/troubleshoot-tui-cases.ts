@@ -37,8 +37,9 @@ export const TUI: Record<string, string> = {
   two: `\n[mcp_servers.a]\ncommand = "no-such-mcp-server"\n\n[mcp_servers.b]\ncommand = "sh"\nargs = ["-c", "exit 3"]\n`,
 };
 
-/** What the driver waits for: the summary line, or (newer TUIs) the warnings count in the footer. */
-const WAIT_FOR = 'MCP startup (incomplete|interrupted)|warnings? · f2 to view|required MCP';
+/** What the driver waits for: the summary line, or (0.154.0 on) the warnings count in the footer. */
+const WAIT_FOR =
+  'MCP startup (incomplete|interrupted)|warnings? · f2 to view|ctrl \\+ t for details|required MCP';
 
 /** The plan for one case: a trusted home (no trust prompt), the TUI under the driver. */
 export function tuiPlan(id: string, servers: string): { plan: PlanCase; home: string } {

@@ -5,8 +5,9 @@
  * argument. It starts `codex` in a detached tmux session (tmux is the terminal: it answers the
  * cursor-position and device-attribute queries the TUI sends, and keeps the screen), waits until the
  * screen matches `waitFor`, opens the warnings list when the screen offers one ("f2 to view") and
- * steps through it, then quits with `/quit` and removes the tmux server. It prints every screen it
- * read, joined by a separator line, on stdout; every wait is bounded.
+ * steps through it, or the transcript view when it offers that ("ctrl + t for details"), then quits
+ * with `/quit` and removes the tmux server. It prints every screen it read, joined by a separator
+ * line, on stdout; every wait is bounded.
  */
 import { spawnSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
@@ -33,8 +34,20 @@ export const ENDED_BEFORE_QUIT = '[ended before /quit]';
 export const QUIT_OK = '[the TUI quit]';
 export const QUIT_FAILED = '[the TUI was still running after /quit and Ctrl-C]';
 
-/** The footer of newer TUIs while startup warnings wait to be read. */
-const WARNINGS = /(\d+) warnings? · f2 to view/;
+/** The footer from 0.156.0 on while startup warnings wait to be read. */
+export const WARNINGS = /(\d+) warnings? · f2 to view/;
+/** The footer of 0.154.0 and 0.155.0 while startup issues wait to be read. */
+export const DETAILS = /(\d+) startup issues? \(\d+ MCP\) · ctrl \+ t for details/;
+/**
+ * How many warnings the footer counts now (undefined while it shows none). The last footer on the
+ * screen: a TUI that redraws its first frame (0.156.0, once the model has loaded) leaves the old one,
+ * with an older count, in the scrollback above.
+ */
+function footerCount(s: string): string | undefined {
+  const all = [...s.matchAll(new RegExp(`${WARNINGS.source}|${DETAILS.source}`, 'g'))];
+  const last = all.at(-1);
+  return last?.[1] ?? last?.[2];
+}
 const COLS = 500;
 const ROWS = 60;
 const spec = JSON.parse(process.argv[2] ?? '{}') as TuiSpec;
@@ -116,24 +129,34 @@ async function main(): Promise<string[]> {
   // is slow), so lines printed after the awaited one are on the screen too.
   const settle = Date.now() + 15_000;
   let held = Date.now();
-  let last = WARNINGS.exec(screen())?.[1];
+  let last = footerCount(screen());
   while (Date.now() < settle && Date.now() - held < 6000 && alive()) {
     await sleep(300);
-    const now = WARNINGS.exec(screen())?.[1];
+    const now = footerCount(screen());
     if (now !== last) [last, held] = [now, Date.now()];
   }
   shots.push(screen());
-  // Newer TUIs keep startup warnings in a list ("⚠ 2 warnings · f2 to view"): open it, page through.
-  const count = WARNINGS.exec(shots[shots.length - 1]!);
+  // From 0.156.0 startup warnings wait in a list ("⚠ 2 warnings · f2 to view"): open it, page through.
+  const settled = shots[shots.length - 1]!;
+  const count = WARNINGS.test(settled) ? footerCount(settled) : undefined;
   if (count) {
     tmux('send-keys', 'F2');
     await sleep(1000);
     shots.push(screen());
-    for (let i = 1; i < Number(count[1]); i++) {
+    for (let i = 1; i < Number(count); i++) {
       tmux('send-keys', 'Right');
       await sleep(700);
       shots.push(screen());
     }
+  }
+  // 0.154.0 and 0.155.0 keep them in the transcript view ("N startup issues (1 MCP) · ctrl + t
+  // for details"): open it, read it, close it with q.
+  if (DETAILS.test(settled)) {
+    tmux('send-keys', 'C-t');
+    await sleep(1500);
+    shots.push(screen());
+    tmux('send-keys', 'q');
+    await sleep(700);
   }
   // Close the warnings list (one Escape per warning at most), then quit the way a person would;
   // Ctrl-C twice if /quit did not end it. The tmux server goes in any case (finally, below).
