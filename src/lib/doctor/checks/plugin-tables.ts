@@ -14,6 +14,7 @@ import {
 import { lineOf, type TomlStatement } from '../../config-file/toml-scan.ts';
 import { describe, keyCheck, type TypeProblem } from '../schema.ts';
 import { isTable, type Finding, type Table } from '../types.ts';
+import { fileRefusal } from './file-refusal.ts';
 
 /** A TOML path as one writes it: `plugins."p@m".mcp_servers.s` (quoted where a bare key cannot be). */
 export function tomlPath(path: readonly string[]): string {
@@ -34,18 +35,10 @@ export function checkPluginTables(
     const line = lineOf(statements, path);
     findings.push(line === undefined ? f : { ...f, line });
   };
-  const refuse = (path: string[], codexPath: string, message: string, codexMessage?: string) =>
-    add(
-      {
-        kind: 'rejected',
-        severity: 'error',
-        key: [],
-        codexPath,
-        message: `${message} Codex refuses the whole file.`,
-        ...(codexMessage !== undefined && { codexMessage }),
-      },
-      path,
-    );
+  const refuse = (path: string[], codexPath: string, message: string, codexMessage?: string) => {
+    const whole = `${message} Codex refuses the whole file.`;
+    findings.push(fileRefusal(statements, path, codexPath, whole, codexMessage));
+  };
   const typeProblem = (base: string[], p: TypeProblem, codexPath: string) =>
     refuse(
       [...base, ...p.at],

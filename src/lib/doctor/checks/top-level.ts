@@ -12,9 +12,10 @@ import {
   topLevelTypeRefusal,
   type ScalarType,
 } from '../../codex/top-level-types.ts';
-import { lineOf, type TomlStatement } from '../../config-file/toml-scan.ts';
+import type { TomlStatement } from '../../config-file/toml-scan.ts';
 import { display } from '../schema.ts';
 import type { Finding, Table } from '../types.ts';
+import { fileRefusal } from './file-refusal.ts';
 
 /** The findings, and the keys judged (the rest stay among the keys not checked). */
 export function checkTopLevel(
@@ -27,11 +28,7 @@ export function checkTopLevel(
   const exact = exactValues(text);
   const refuse = (key: string, message: string, codexMessage?: string) => {
     checked.add(key);
-    const f: Finding = { kind: 'rejected', severity: 'error', key: [], codexPath: key, message };
-    if (codexMessage !== undefined) f.codexMessage = codexMessage;
-    const line = lineOf(statements, [key]);
-    if (line !== undefined) f.line = line;
-    findings.push(f);
+    findings.push(fileRefusal(statements, [key], key, message, codexMessage));
   };
   for (const [key, value] of Object.entries(doc)) {
     if (Object.hasOwn(TOP_LEVEL_ENUMS, key)) {
