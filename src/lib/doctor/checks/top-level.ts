@@ -36,7 +36,7 @@ export function checkTopLevel(
       const values = TOP_LEVEL_ENUMS[key] as readonly string[];
       if (refusal === null) {
         // A table of several keys is not judged: it stays among the keys not checked.
-        if (typeof value === 'string' || values.length === 0) checked.add(key);
+        if (typeof value === 'string') checked.add(key);
         continue;
       }
       refuse(
