@@ -5,36 +5,28 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RecordedRequest } from '../../support/fake-mcp.ts';
-import { netnsUnavailable } from '../../support/netns.ts';
-import { cleanupHomes, readToml, RELEASE_FACTS } from '../../support/codex.ts';
-import { OAUTH_PORT, requestsFor, runSessions } from './harness.ts';
+import { readToml, RELEASE_FACTS } from '../../support/codex.ts';
+import { OAUTH_PORT, requestsFor, runCases, runtimeSkip } from './harness.ts';
 import { AUTHORIZE, BROWSER_LOG, oauthCases, type OAuthCase } from './oauth-cases.ts';
 import type { CaseResult } from './plan.ts';
-import { MessageLog, recordRuntime } from './record.ts';
+import { MessageLog } from './record.ts';
 
-const skip = netnsUnavailable();
-if (skip) console.log(skip);
+const skip = runtimeSkip();
 const cases = skip ? ({} as ReturnType<typeof oauthCases>) : oauthCases();
 const log = new MessageLog('oauth');
-const result = runSessions(
+const { result, requests } = runCases({
   skip,
-  () => ({
-    servers: [{ port: OAUTH_PORT, oauth: true }],
-    cases: Object.values(cases).map((c) => c.plan),
-    concurrency: 3,
-  }),
-  5,
-);
-
-afterAll(() => {
-  if (skip) return;
-  recordRuntime('oauth', {
+  section: 'oauth',
+  servers: [{ port: OAUTH_PORT, oauth: true }],
+  cases: () => Object.values(cases).map((c) => c.plan),
+  concurrency: 3,
+  minutes: 5,
+  record: (run) => ({
     oauthRecords: Object.keys(cases).length,
-    requests: (result().requests[String(OAUTH_PORT)] ?? []).length,
-  });
-  cleanupHomes();
+    requests: run.requests('', OAUTH_PORT).length,
+  }),
 });
 
 function run(c: OAuthCase): {
@@ -49,7 +41,7 @@ function run(c: OAuthCase): {
   return {
     r,
     out,
-    reqs: requestsFor(result().requests[String(OAUTH_PORT)] ?? [], '/'),
+    reqs: requests('/', OAUTH_PORT),
     authorize: m ? new URL(m[0]) : null,
   };
 }

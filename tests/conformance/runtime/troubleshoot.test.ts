@@ -7,16 +7,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { cleanupHomes, readToml, RELEASE_FACTS, RUNTIME_FACTS } from '../../support/codex.ts';
-import { netnsUnavailable } from '../../support/netns.ts';
-import { requestsFor, runSessions } from './harness.ts';
-import { caseOutput, type CaseResult, type PlanCase } from './plan.ts';
-import { MessageLog, recordRuntime } from './record.ts';
+import { describe, expect, it } from 'vitest';
+import { readToml, RELEASE_FACTS, RUNTIME_FACTS } from '../../support/codex.ts';
+import { runCases, runtimeSkip } from './harness.ts';
+import type { PlanCase } from './plan.ts';
+import { MessageLog } from './record.ts';
 import { PORTS, SERVERS, TROUBLE, troublePlan } from './troubleshoot-cases.ts';
 
-const skip = netnsUnavailable();
-if (skip) console.log(skip);
+const skip = runtimeSkip();
 const log = new MessageLog('troubleshoot');
 // Servers that fail to start: a record of its own (messages-startup.json), so the older releases'
 // troubleshoot records stay as they were measured.
@@ -30,20 +28,19 @@ const plans: PlanCase[] = skip
       return p.plan;
     });
 
-const result = runSessions(skip, () => ({ servers: SERVERS, cases: plans, concurrency: 3 }), 10);
-
-afterAll(() => {
-  if (skip) return;
-  recordRuntime('troubleshoot', { troubleshootCases: plans.length });
-  cleanupHomes();
+const { out, requests } = runCases({
+  skip,
+  section: 'troubleshoot',
+  servers: SERVERS,
+  cases: () => plans,
+  concurrency: 3,
+  minutes: 10,
+  record: () => ({ troubleshootCases: plans.length }),
 });
 
-const out = (id: string): CaseResult & { all: string } => caseOutput(result(), id);
 /** The JSON-RPC methods the plain fake server saw under one path prefix. */
 const rpcs = (prefix: string): string[] =>
-  requestsFor(result().requests[String(PORTS.plain)] ?? [], prefix).flatMap((q) =>
-    q.rpc ? [q.rpc] : [],
-  );
+  requests(prefix, PORTS.plain).flatMap((q) => (q.rpc ? [q.rpc] : []));
 const shown = (argv: string[]): string =>
   argv
     .map((a) =>
@@ -202,9 +199,7 @@ describe.skipIf(skip !== null)('runtime: the messages on the troubleshooting pag
     );
     // Codex asked twice: once with the discovered scopes, then again.
     expect(
-      (result().requests[String(PORTS.authorizeError)] ?? []).filter((q) =>
-        q.path.startsWith('/authorize'),
-      ).length,
+      requests('', PORTS.authorizeError).filter((q) => q.path.startsWith('/authorize')).length,
     ).toBe(2);
   });
 
@@ -222,9 +217,7 @@ describe.skipIf(skip !== null)('runtime: the messages on the troubleshooting pag
     // Before CHANGES.loginRegistersWithoutMetadata `login` stopped at discovery.
     else observe('oauth.notOAuth', 'loginNoOAuth', /^Error: No authorization support detected$/);
     expect(
-      (result().requests[String(PORTS.plain)] ?? []).some(
-        (q) => q.path === '/register' && q.method === 'POST',
-      ),
+      requests('', PORTS.plain).some((q) => q.path === '/register' && q.method === 'POST'),
     ).toBe(registers);
     expect(out('addNoOAuth').code).toBe(0);
     expect(out('addNoOAuth').all).not.toMatch(/OAuth|Authorize/);
@@ -235,9 +228,7 @@ describe.skipIf(skip !== null)('runtime: the messages on the troubleshooting pag
 
   it('a server that wants OAuth, before `codex mcp login`: the session logs an error and goes on without it; `mcp list` says "Not logged in"', () => {
     expect(out('notLoggedIn').code).toBe(0);
-    const reqs = requestsFor(result().requests[String(PORTS.keyring)] ?? [], '/nologin/').flatMap(
-      (q) => (q.rpc ? [q.rpc] : []),
-    );
+    const reqs = requests('/nologin/', PORTS.keyring).flatMap((q) => (q.rpc ? [q.rpc] : []));
     expect(reqs).toEqual(['initialize']);
     // The timestamp and the server's metadata URL vary.
     observe(
@@ -265,9 +256,7 @@ describe.skipIf(skip !== null)('runtime: the messages on the troubleshooting pag
       'keyring',
       /^\s*0: .*no secret service provider or dbus session found$/,
     );
-    expect((result().requests[String(PORTS.keyring)] ?? []).some((q) => q.path === '/token')).toBe(
-      true,
-    );
+    expect(requests('', PORTS.keyring).some((q) => q.path === '/token')).toBe(true);
   });
 
   it('servers that do not start: a session goes on without an optional one and logs why a remote failed; a required one stops it', () => {
