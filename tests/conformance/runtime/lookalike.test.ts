@@ -12,12 +12,11 @@ import { defaultForm, endpointOf, fillEndpoint } from '../../../src/lib/input/fo
 import { providerSchema, type Provider } from '../../../src/lib/input/provider-schema.ts';
 import { decodeShare } from '../../../src/lib/share/share.ts';
 import { CODEX, CODEX_RELEASE, freshDir, ROOT } from '../../support/codex.ts';
-import { netnsUnavailable, runInNetns } from '../../support/netns.ts';
-import { baseEnv } from './harness.ts';
+import { runInNetns } from '../../support/netns.ts';
+import { baseEnv, runtimeSkip } from './harness.ts';
 import type { HostCase, HostPlan, HostResult } from './host-runner.ts';
 
-const skip = netnsUnavailable();
-if (skip) console.log(skip);
+const skip = runtimeSkip();
 
 const load = (id: string): Provider =>
   providerSchema.parse(

@@ -14,13 +14,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isStdio } from '../../../src/lib/generator/model.ts';
 import { providerSchema } from '../../../src/lib/input/provider-schema.ts';
 import { readServerJson } from '../../../src/lib/server-json/index.ts';
-import { netnsUnavailable } from '../../support/netns.ts';
+import { runtimeSkip } from './harness.ts';
 
 const DOTNET_ROOT = '/usr/share/dotnet';
-const skip =
-  netnsUnavailable() ??
-  (existsSync(join(DOTNET_ROOT, 'dnx')) ? null : `nuget route skipped: no ${DOTNET_ROOT}/dnx`);
-if (skip) console.log(skip);
+const noDnx = existsSync(join(DOTNET_ROOT, 'dnx'))
+  ? null
+  : `nuget route skipped: no ${DOTNET_ROOT}/dnx`;
+// runtimeSkip logs its own reason; the missing SDK is logged here.
+const skip = runtimeSkip() ?? noDnx;
+if (skip !== null && skip === noDnx) console.log(skip);
 
 const custom = providerSchema.parse(
   JSON.parse(readFileSync('content/providers/custom.json', 'utf8')),
