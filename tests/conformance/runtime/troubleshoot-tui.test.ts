@@ -4,12 +4,11 @@
  * troubleshoot-tui-cases.ts). The lines are kept in tests/conformance/recorded/messages-tui.json; a
  * reworded message fails here.
  */
-import { afterAll, describe, expect, it } from 'vitest';
-import { cleanupHomes, CODEX_RELEASE, RUNTIME_FACTS } from '../../support/codex.ts';
-import { netnsUnavailable } from '../../support/netns.ts';
-import { MCP_PORT, runSessions } from './harness.ts';
-import { caseOutput, type PlanCase } from './plan.ts';
-import { MessageLog, recordRuntime } from './record.ts';
+import { describe, expect, it } from 'vitest';
+import { CODEX_RELEASE, RUNTIME_FACTS } from '../../support/codex.ts';
+import { MCP_PORT, runCases, runtimeSkip } from './harness.ts';
+import type { PlanCase } from './plan.ts';
+import { MessageLog } from './record.ts';
 import {
   DETAILS,
   ENDED_BEFORE_QUIT,
@@ -20,8 +19,9 @@ import {
 } from './tui.ts';
 import { TUI, tmuxUnavailable, tuiPlan } from './troubleshoot-tui-cases.ts';
 
-const skip = netnsUnavailable() ?? tmuxUnavailable();
-if (skip) console.log(skip);
+const netnsSkip = runtimeSkip();
+const skip = netnsSkip ?? tmuxUnavailable();
+if (skip && !netnsSkip) console.log(skip);
 const log = new MessageLog('tui');
 const homes: Record<string, string> = {};
 const plans: PlanCase[] = skip
@@ -32,22 +32,20 @@ const plans: PlanCase[] = skip
       return p.plan;
     });
 
-const result = runSessions(
+const run = runCases({
   skip,
-  () => ({ servers: [{ port: MCP_PORT }], cases: plans, concurrency: 3 }),
-  6,
-);
-
-afterAll(() => {
-  if (skip) return;
-  recordRuntime('tui', { tuiCases: plans.length });
-  cleanupHomes();
+  section: 'tui',
+  servers: [{ port: MCP_PORT }],
+  cases: () => plans,
+  concurrency: 3,
+  minutes: 6,
+  record: () => ({ tuiCases: plans.length }),
 });
 
 /** What the screens showed; a "⚠ " in front of a line (in the transcript) is the warning mark, not the message. */
-const screens = (id: string): string => caseOutput(result(), id).stdout.replace(/^⚠ /gm, '');
+const screens = (id: string): string => run.out(id).stdout.replace(/^⚠ /gm, '');
 
-const out = (id: string): string => caseOutput(result(), id).stdout;
+const out = (id: string): string => run.out(id).stdout;
 const observe = (key: string, id: string, pattern: RegExp, mask?: RegExp): string =>
   log.observe(key, 'codex', screens(id), pattern, homes[id], mask);
 /** The server's own type names and reply body vary between releases and servers. */
