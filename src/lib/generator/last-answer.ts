@@ -62,7 +62,7 @@ export function copied<T>(value: T): T {
   if (Array.isArray(value)) return value.map(copied) as T;
   if (value === null || typeof value !== 'object') return value;
   // A spread keeps an own `__proto__` key an own key; setting an own key never reaches the prototype.
-  const out: Record<string, unknown> = { ...value };
+  const out: Record<string, unknown> = { ...(value as Record<string, unknown>) };
   for (const k in out) if (typeof out[k] === 'object') out[k] = copied(out[k]);
   return out as T;
 }

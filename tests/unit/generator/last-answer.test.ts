@@ -117,7 +117,7 @@ describe('retitle', () => {
     );
     fc.assert(
       fc.property(specCaseArb, names, ({ entry }, name) => {
-        const e = entry as ServerEntry;
+        const e = entry as unknown as ServerEntry;
         const text = guardedTomlBlock(name, e);
         expect(retitle(name, namelessToml(e))).toEqual({ text, tokens: tomlTokens(text) });
       }),
