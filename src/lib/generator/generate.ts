@@ -3,23 +3,24 @@
  * the `codex mcp add` command (bash/zsh, fish and PowerShell), the TOML block, env-var lines,
  * the login command and the verification commands, plus diagnostics.
  */
-import { planCli, type CliPlan } from './cli.ts';
+import { addArgv, planCli, type CliPlan } from './cli.ts';
 import { factsFor, NO_BROWSER_FLAG } from '../codex/facts.ts';
 import { MCP_KEYS } from '../codex/keys.ts';
 import { CODEX_NEWEST, type Release } from '../codex/releases.ts';
 import { reservedNameProblem } from '../codex/reserved.ts';
 import { configPath } from './config-path.ts';
 import { envTokens, type EnvLines, type EnvTokens } from './env.ts';
-import { guardOutputs } from './guard.ts';
-import type { Diagnostic, ServerEntry, ServerSpec } from './model.ts';
-import { resolveSpec } from './resolve.ts';
+import { guardEntry, guardName } from './guard.ts';
+import { copied, lastAnswer } from './last-answer.ts';
+import type { Diagnostic, EnvVarSpec, ServerEntry, ServerSpec } from './model.ts';
+import { nameDiagnostics, resolveFields } from './resolve.ts';
 import { fishCommandTokens } from './shell/fish.ts';
 import { posixCommandTokens } from './shell/posix.ts';
 import { powershellCommandTokens } from './shell/powershell.ts';
 import { wordTokens } from './shell/words.ts';
 import type { Shell } from './shells.ts';
 import { linesOf, textOf, tok, type Token } from './tokens.ts';
-import { guardedTomlBlock, tomlTokens } from './toml.ts';
+import { namelessToml, retitle } from './toml.ts';
 
 /** The Codex CLI version every output is checked against. */
 export { CODEX_NEWEST as CODEX_VERSION } from '../codex/releases.ts';
@@ -191,22 +192,70 @@ export function generate(spec: ServerSpec, release: Release = CODEX_NEWEST): Gen
 }
 
 function generateChecked(spec: ServerSpec, release: Release): Generated {
-  const { entry, diagnostics } = resolveSpec(spec, release);
+  // The same checks, in the same order, as resolveSpec: the notes and the name's, then every other field's.
+  const diagnostics = nameDiagnostics(spec, release).list;
+  const fields = nameless({ ...spec, name: '' }, release);
+  for (const d of fields.diagnostics) diagnostics.push({ ...d });
+  const entry = diagnostics.some((d) => d.severity === 'error') ? null : fields.entry;
   // A name Codex keeps for its own server: the entry would never start, so no output is shown.
   const reserved = reservedNameProblem(spec.name.trim());
   if (reserved) diagnostics.push({ field: 'name', severity: 'error', message: reserved });
   const name = spec.name.trim();
   // The field checks have spoken; the guard looks once more at exactly what the outputs will carry.
-  if (entry && !reserved) diagnostics.push(...guardOutputs(name, entry, spec.envVarLines));
-  if (!entry || diagnostics.some((d) => d.severity === 'error'))
+  if (entry && !reserved)
+    for (const d of [...guardName(name), ...fields.guard]) diagnostics.push({ ...d });
+  if (!entry || !fields.outputs || diagnostics.some((d) => d.severity === 'error'))
     return { diagnostics, outputs: null, ...standaloneOf(spec, diagnostics, release) };
-  return { diagnostics, outputs: outputsOf(spec, name, entry, release) };
+  return { diagnostics, outputs: outputsOf(spec, name, fields.outputs, release) };
 }
 
+/**
+ * What a spec gives whatever its server name (generateChecked passes it with an empty one): every
+ * other field's diagnostics and entry, the guard's errors for them, and, when those pass, the
+ * outputs that do not hold the name. The last answer is kept (last-answer.ts): a keystroke in the
+ * name field, or a render with nothing changed, redoes none of it. What is handed out is copied
+ * (diagnostics, the entry, the plan, every list), so no caller can change the kept answer; only
+ * the tokens are shared, which are read-only (tokens.ts) and shared between blocks already.
+ */
+const nameless = lastAnswer((spec: ServerSpec, release: Release) => {
+  const { entry, diagnostics } = resolveFields(spec);
+  const ok = !diagnostics.some((d) => d.severity === 'error');
+  const guard = ok ? guardEntry(entry, spec.envVarLines) : [];
+  const outputs =
+    ok && guard.length === 0
+      ? {
+          entry,
+          // planCli's argv holds the name: outputsOf writes it.
+          plan: planCli('', entry, spec.scope, spec.auth, release),
+          toml: namelessToml(entry),
+          env: envOutputs(spec.envVarLines),
+        }
+      : undefined;
+  return { entry, diagnostics, guard, outputs };
+});
+
+/** The variables' lines for each shell, as tokens and as text. */
+function envOutputs(lines: readonly EnvVarSpec[]): { tokens: EnvTokens; text: EnvLines } | null {
+  const tokens = envTokens(lines);
+  return (
+    tokens && {
+      tokens,
+      text: {
+        posix: textOf(tokens.posix),
+        fish: textOf(tokens.fish),
+        powershell: textOf(tokens.powershell),
+      },
+    }
+  );
+}
+
+type Nameless = NonNullable<ReturnType<typeof nameless>['outputs']>;
+
 /** Every output of a valid, guarded entry. */
-function outputsOf(spec: ServerSpec, name: string, entry: ServerEntry, release: Release): Outputs {
-  const plan = planCli(name, entry, spec.scope, spec.auth, release);
-  const argv = plan.argv;
+function outputsOf(spec: ServerSpec, name: string, known: Nameless, release: Release): Outputs {
+  const entry = copied(known.entry);
+  const argv = known.plan.argv && addArgv(name, entry, release);
+  const plan = { ...known.plan, argv, missing: known.plan.missing.slice() };
   const cliTokens = argv && {
     posix: linesOf([posixCommandTokens(argv)]),
     fish: linesOf([fishCommandTokens(argv)]),
@@ -220,8 +269,8 @@ function outputsOf(spec: ServerSpec, name: string, entry: ServerEntry, release: 
   };
   const scopes = 'scopes' in entry ? (entry.scopes ?? []) : [];
   // generateChecked has guarded this name and entry (and more: the variable lines).
-  const toml = guardedTomlBlock(name, entry);
-  const env = envTokens(spec.envVarLines);
+  const toml = retitle(name, known.toml);
+  const env = known.env;
   const oauth = spec.auth === 'oauth' && spec.transport === 'http';
   const login = oauth ? loginTokens(name, scopes, release) : null;
   const verify = verifyTokens(name, release);
@@ -229,15 +278,21 @@ function outputsOf(spec: ServerSpec, name: string, entry: ServerEntry, release: 
     name,
     entry,
     cli,
-    toml,
+    toml: toml.text,
     configPath: configPath(spec.scope),
-    env: env && {
-      posix: textOf(env.posix),
-      fish: textOf(env.fish),
-      powershell: textOf(env.powershell),
-    },
+    env: env && { ...env.text },
     login: login && textOf(login),
     verify: textOf(verify),
-    tokens: { cli: cliTokens, toml: tomlTokens(toml), env, login, verify },
+    tokens: {
+      cli: cliTokens,
+      toml: toml.tokens,
+      env: env && {
+        posix: env.tokens.posix.slice(),
+        fish: env.tokens.fish.slice(),
+        powershell: env.tokens.powershell.slice(),
+      },
+      login,
+      verify,
+    },
   };
 }

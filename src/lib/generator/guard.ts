@@ -114,9 +114,18 @@ export function guardOutputs(
   entry: ServerEntry,
   lines: readonly EnvVarSpec[],
 ): Diagnostic[] {
-  const out: Diagnostic[] = [];
+  return [...guardName(name), ...guardEntry(entry, lines)];
+}
+
+/** guardOutputs' error for the server name, if any. */
+export function guardName(name: string): Diagnostic[] {
   const bad = refusedInOutput(name);
-  if (bad) out.push(problem('name', 'Server name', bad));
+  return bad ? [problem('name', 'Server name', bad)] : [];
+}
+
+/** guardOutputs' errors for the entry and the variable lines. */
+export function guardEntry(entry: ServerEntry, lines: readonly EnvVarSpec[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
   for (const [path, value, kind] of strings(entry)) {
     const why = kind === 'name' ? refusedName(value) : refusedInOutput(value, kind);
     if (!why) continue;

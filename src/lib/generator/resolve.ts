@@ -195,6 +195,14 @@ function checkNotMixed(spec: ServerSpec, out: Collector): void {
 
 /** Resolves a spec into the validated entry and its diagnostics, by the rules of `release`. */
 export function resolveSpec(spec: ServerSpec, release: Release = CODEX_NEWEST): Resolved {
+  const out = nameDiagnostics(spec, release);
+  const fields = resolveFields(spec);
+  out.list.push(...fields.diagnostics);
+  return { entry: out.ok ? fields.entry : null, diagnostics: out.list };
+}
+
+/** The form's notes about how its text was read, then the server name's checks: resolveSpec's first diagnostics. */
+export function nameDiagnostics(spec: ServerSpec, release: Release): Collector {
   const out = new Collector();
   for (const n of spec.inputNotes ?? [])
     (n.severity === 'error' ? out.error : out.warn).call(out, n.field, n.message);
@@ -205,6 +213,15 @@ export function resolveSpec(spec: ServerSpec, release: Release = CODEX_NEWEST): 
     'Server name',
     `${NOT_IN_FILE} Use a short name such as "docs"; the credential belongs in the sign-in fields or an environment variable.`,
   );
+  return out;
+}
+
+/**
+ * Every field but the name, whatever the release: the entry (built even when a diagnostic is an
+ * error) and the diagnostics that follow nameDiagnostics'.
+ */
+export function resolveFields(spec: ServerSpec): { entry: ServerEntry; diagnostics: Diagnostic[] } {
+  const out = new Collector();
   checkNotMixed(spec, out);
   const transport = spec.transport === 'stdio' ? resolveStdio(spec, out) : resolveHttp(spec, out);
   const shared = resolveShared(spec, out);
@@ -234,8 +251,7 @@ export function resolveSpec(spec: ServerSpec, release: Release = CODEX_NEWEST): 
       // An unparsable URL already has its own error.
     }
   }
-  const entry: ServerEntry = { ...transport, ...shared };
-  return { entry: out.ok ? entry : null, diagnostics: out.list };
+  return { entry: { ...transport, ...shared }, diagnostics: out.list };
 }
 
 /** The server name as Codex stores it (trimmed). */

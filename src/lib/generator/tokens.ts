@@ -22,8 +22,8 @@ export type TokenKind = (typeof TOKEN_KINDS)[number];
 
 /** One piece of an output block. */
 export interface Token {
-  kind: TokenKind;
-  text: string;
+  readonly kind: TokenKind;
+  readonly text: string;
 }
 
 /** A token; empty texts are allowed while building and dropped by `textOf`'s callers as they like. */

@@ -36,6 +36,37 @@ export function guardedTomlBlock(name: string, entry: ServerEntry): string {
   return stringify({ mcp_servers: { [name]: orderedEntry(entry) } }).trimEnd() + '\n';
 }
 
+// A name whose block is any other name's once its table headers are retitled (`retitle`).
+const ANY = 'x';
+const ANY_HEAD = /^\[mcp_servers\.x/m;
+
+/** guardedTomlBlock for a name given later by `retitle`, cut where the name goes (generate.ts remembers it). */
+export interface NamelessToml {
+  /** The block's text, cut before each table header's name. */
+  parts: string[];
+  tokens: Token[];
+  /** Where the table headers are among the tokens. */
+  heads: number[];
+}
+
+/** guardedTomlBlock and its tokens for a name given later by `retitle`. */
+export function namelessToml(entry: ServerEntry): NamelessToml {
+  const text = guardedTomlBlock(ANY, entry);
+  const tokens = tomlTokens(text);
+  const heads: number[] = [];
+  tokens.forEach((t, i) => t.kind === 'header' && heads.push(i));
+  return { parts: text.split(ANY_HEAD), tokens, heads };
+}
+
+/** A namelessToml block for `name`: exactly guardedTomlBlock(name, entry) and its tomlTokens. */
+export function retitle(name: string, block: NamelessToml): { text: string; tokens: Token[] } {
+  // smol-toml writes the table's header for this name; only table headers start a line with `[`.
+  const head = stringify({ mcp_servers: { [name]: {} } }).slice(0, -2);
+  const tokens = block.tokens.slice();
+  for (const i of block.heads) tokens[i] = tok('header', head + tokens[i]!.text.slice(14));
+  return { text: block.parts.join(head), tokens };
+}
+
 /** Where the string starting at `from` (a quote) ends, just past its closing quote; `\` escapes only in "…". */
 function stringEnd(line: string, from: number): number {
   const quote = line[from];
