@@ -30,8 +30,9 @@ export const SCREEN_BREAK = '\n----- screen -----\n';
 /** Whether the TUI still ran when the driver typed `/quit` (one ended by an error did not). */
 export const RUNNING_AT_QUIT = '[running when /quit was typed]';
 export const ENDED_BEFORE_QUIT = '[ended before /quit]';
-/** The last screen: whether `/quit` ended the TUI (after "[exit status N]"). */
+/** The last screen: whether `/quit` ended the TUI, or Ctrl-C, or neither (after "[exit status N]"). */
 export const QUIT_OK = '[the TUI quit]';
+export const QUIT_ON_CTRL_C = '[the TUI ended on Ctrl-C, not on /quit]';
 export const QUIT_FAILED = '[the TUI was still running after /quit and Ctrl-C]';
 
 /** The footer from 0.156.0 on while startup warnings wait to be read. */
@@ -70,6 +71,8 @@ function tmux(...args: string[]): { ok: boolean; out: string } {
 const sleep = (ms: number): Promise<void> => new Promise((ok) => setTimeout(ok, ms));
 /** The screen and its scrollback as text (tmux has already interpreted every escape sequence). */
 const screen = (): string => tmux('capture-pane', '-p', '-J', '-S', '-').out.replace(/\s+$/gm, '');
+/** What the terminal shows now, without the scrollback. */
+const visible = (): string => tmux('capture-pane', '-p', '-J').out;
 /** True while the TUI runs (the pane stays after it exits, marked dead). */
 const alive = (): boolean => tmux('display-message', '-p', '#{pane_dead}').out.trim() === '0';
 
@@ -158,9 +161,10 @@ async function main(): Promise<string[]> {
     tmux('send-keys', 'q');
     await sleep(700);
   }
-  // Close the warnings list (one Escape per warning at most), then quit the way a person would;
-  // Ctrl-C twice if /quit did not end it. The tmux server goes in any case (finally, below).
-  for (let i = 0; i < 5 && /esc dismiss/.test(screen()); i++) {
+  // Close the warnings list (one Escape per warning at most; its footer says "esc back" in 0.156.0
+  // and 0.157.0, "esc dismiss" later), so /quit reaches the composer, then quit the way a person
+  // would; Ctrl-C twice if /quit did not end it. The tmux server goes in any case (finally, below).
+  for (let i = 0; i < 5 && /esc (?:dismiss|back)/.test(visible()); i++) {
     tmux('send-keys', 'Escape');
     await sleep(700);
   }
@@ -168,7 +172,9 @@ async function main(): Promise<string[]> {
   tmux('send-keys', '-l', '/quit');
   await sleep(300);
   tmux('send-keys', 'Enter');
-  if (!(await gone(10_000))) {
+  // A loaded machine has taken over 10 s to wind a session down.
+  const byQuit = await gone(20_000);
+  if (!byQuit) {
     tmux('send-keys', 'C-c');
     await sleep(500);
     tmux('send-keys', 'C-c');
@@ -179,7 +185,7 @@ async function main(): Promise<string[]> {
   const status = tmux('display-message', '-p', '#{pane_dead_status}').out.trim();
   const signal = tmux('display-message', '-p', '#{pane_dead_signal}').out.trim();
   const ended = status !== '' ? `[exit status ${status}]` : `[exit signal ${signal}]`;
-  shots.push(screen(), ended, alive() ? QUIT_FAILED : QUIT_OK);
+  shots.push(screen(), ended, alive() ? QUIT_FAILED : byQuit ? QUIT_OK : QUIT_ON_CTRL_C);
   return shots;
 }
 
