@@ -1,5 +1,6 @@
 /** Labelled form controls whose messages sit next to them and are tied in with aria-describedby. */
 import type { Diagnostic } from '../../lib/generator/model.ts';
+import { pure } from './pure.tsx';
 
 interface Common {
   id: string;
@@ -42,10 +43,10 @@ const describedBy = (
   undefined;
 
 /**
- * A text input. Secret inputs are masked (unless `masked` is false), never autocompleted, and never
+ * A text input (rendered again only when its data changes: `pure`). Secret inputs are masked (unless `masked` is false), never autocompleted, and never
  * spell-checked (which may send text away).
  */
-export function Text(
+export const Text = pure(function Text(
   props: Common & {
     label: string;
     value: string;
@@ -92,10 +93,10 @@ export function Text(
       <Messages id={id} messages={messages} />
     </div>
   );
-}
+});
 
 /** A group of radio buttons with a legend. */
-export function Choice(
+export const Choice = pure(function Choice(
   props: Common & {
     legend: string;
     value: string;
@@ -135,10 +136,10 @@ export function Choice(
       <Messages id={id} messages={messages} />
     </fieldset>
   );
-}
+});
 
 /** A checkbox. */
-export function Check(
+export const Check = pure(function Check(
   props: Common & { label: string; checked: boolean; onChange: (v: boolean) => void },
 ) {
   const { id, label, checked, onChange, messages } = props;
@@ -155,4 +156,4 @@ export function Check(
       <Messages id={id} messages={messages} />
     </div>
   );
-}
+});
