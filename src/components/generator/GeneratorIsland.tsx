@@ -203,10 +203,18 @@ export default function GeneratorIsland(props: Props) {
   }, [advancedErrors]);
   // The blocked message names the first marked field (in page order), read from the rendered form.
   const [firstError, setFirstError] = useState('');
-  useEffect(() =>
-    setFirstError(
-      firstErrorField(rootRef.current)?.querySelector('label, legend')?.textContent ?? '',
-    ),
+  // Read again when the marked fields change (not after every render: an effect with no
+  // dependencies ran a task after the frame on every keystroke).
+  const errorFields = [...byField]
+    .filter(([, list]) => list.some((d) => d.severity === 'error'))
+    .map(([key]) => key)
+    .join();
+  useEffect(
+    () =>
+      setFirstError(
+        firstErrorField(rootRef.current)?.querySelector('label, legend')?.textContent ?? '',
+      ),
+    [errorFields, form.mode],
   );
   /** Focuses the first field marked with an error, opening its section first. */
   const goToError = () => {
