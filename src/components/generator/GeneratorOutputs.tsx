@@ -11,6 +11,7 @@ import type { Shell } from '../../lib/generator/shells.ts';
 import { trimEndTokens, type Token } from '../../lib/generator/tokens.ts';
 import { OutputBlock } from '../shared/OutputBlock.tsx';
 import { Choice } from '../shared/fields.tsx';
+import { pure } from '../shared/pure.tsx';
 
 type Outputs = NonNullable<Generated['outputs']>;
 
@@ -52,8 +53,12 @@ interface Props {
   headlessView?: typeof import('./HeadlessSteps.tsx') | null;
 }
 
-/** The shell and Codex version choices, at the top of the form: they change every output. */
-export function ViewChoices(props: ViewProps) {
+/**
+ * The shell and Codex version choices, at the top of the form: they change every output. Rendered
+ * again only when they change (`pure`), not on every keystroke: the version list has an option per
+ * release.
+ */
+export const ViewChoices = pure(function ViewChoices(props: ViewProps) {
   const { id, shell, onShell, release, releases, onRelease } = props;
   return (
     <div class="cmg-view">
@@ -84,7 +89,7 @@ export function ViewChoices(props: ViewProps) {
       </div>
     </div>
   );
-}
+});
 
 /** The outputs section of one generator. */
 export function GeneratorOutputs(props: Props) {
