@@ -9,9 +9,15 @@ import type { Release } from '../../lib/codex/releases.ts';
 import type { HeadlessStep } from '../../lib/generator/headless.ts';
 import type { Shell } from '../../lib/generator/shells.ts';
 import { trimEndTokens, type Token } from '../../lib/generator/tokens.ts';
-import { OutputBlock } from '../shared/OutputBlock.tsx';
+import { OutputBlock as Block } from '../shared/OutputBlock.tsx';
 import { Choice } from '../shared/fields.tsx';
 import { pure } from '../shared/pure.tsx';
+
+/**
+ * An output block rendered again only when what it shows changes (`pure`: the tokens compared by
+ * content). A keystroke usually changes a few blocks; the others are not diffed again.
+ */
+const OutputBlock = pure(Block);
 
 type Outputs = NonNullable<Generated['outputs']>;
 

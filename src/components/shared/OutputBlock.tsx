@@ -1,5 +1,4 @@
 /** One output block: a caption, the exact text coloured by its tokens' kinds, and a copy button. */
-import { Component } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { textOf, type Token } from '../../lib/generator/tokens.ts';
 import { copyText } from './live.ts';
@@ -32,37 +31,8 @@ const rendered = (tokens: readonly Token[]) =>
     t.kind === 'plain' ? t.text : <span class={`cmg-t-${t.kind}`}>{t.text}</span>,
   );
 
-/** The same tokens: the same kinds and texts, in the same order (new arrays on every render). */
-const sameTokens = (a: readonly Token[], b: readonly Token[]): boolean =>
-  a === b ||
-  (a.length === b.length && a.every((t, i) => t.kind === b[i]!.kind && t.text === b[i]!.text));
-
-/**
- * Whether a block would render the same: every prop the same (the callbacks are the island's stable
- * ones, `useAnnouncer`), and the tokens the same by content. A keystroke usually changes a few
- * blocks: the others are not diffed again.
- */
-function sameBlock(prev: Readonly<Props>, next: Readonly<Props>): boolean {
-  const keys = Object.keys(next) as (keyof Props)[];
-  if (Object.keys(prev).length !== keys.length) return false;
-  for (const k of keys) if (k !== 'tokens' && prev[k] !== next[k]) return false;
-  return sameTokens(prev.tokens, next.tokens);
-}
-
-/**
- * One output block with its copy button, rendered again only when what it shows changes (Preact's
- * core has no `memo`; preact/compat's would bring the whole compatibility layer).
- */
-export class OutputBlock extends Component<Props> {
-  override shouldComponentUpdate(next: Readonly<Props>): boolean {
-    return !sameBlock(this.props, next);
-  }
-  override render(props: Readonly<Props>) {
-    return <OutputBlockView {...props} />;
-  }
-}
-
-function OutputBlockView({
+/** One output block with its copy button. */
+export function OutputBlock({
   kind,
   title,
   tokens,

@@ -1,6 +1,5 @@
 /** Labelled form controls whose messages sit next to them and are tied in with aria-describedby. */
 import type { Diagnostic } from '../../lib/generator/model.ts';
-import { pure } from './pure.tsx';
 
 interface Common {
   id: string;
@@ -43,10 +42,10 @@ const describedBy = (
   undefined;
 
 /**
- * A text input (rendered again only when its data changes: `pure`). Secret inputs are masked (unless `masked` is false), never autocompleted, and never
+ * A text input. Secret inputs are masked (unless `masked` is false), never autocompleted, and never
  * spell-checked (which may send text away).
  */
-export const Text = pure(function Text(
+export function Text(
   props: Common & {
     label: string;
     value: string;
@@ -93,10 +92,10 @@ export const Text = pure(function Text(
       <Messages id={id} messages={messages} />
     </div>
   );
-});
+}
 
 /** A group of radio buttons with a legend. */
-export const Choice = pure(function Choice(
+export function Choice(
   props: Common & {
     legend: string;
     value: string;
@@ -136,10 +135,10 @@ export const Choice = pure(function Choice(
       <Messages id={id} messages={messages} />
     </fieldset>
   );
-});
+}
 
 /** A checkbox. */
-export const Check = pure(function Check(
+export function Check(
   props: Common & { label: string; checked: boolean; onChange: (v: boolean) => void },
 ) {
   const { id, label, checked, onChange, messages } = props;
@@ -156,4 +155,4 @@ export const Check = pure(function Check(
       <Messages id={id} messages={messages} />
     </div>
   );
-});
+}

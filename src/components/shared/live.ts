@@ -1,5 +1,5 @@
 /** Clipboard and screen-reader announcements, shared by the generator and the config doctor. */
-import { useMemo, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 
 /** Copies text, falling back to a hidden textarea where the async clipboard API is unavailable. */
 export async function copyText(text: string): Promise<boolean> {
@@ -26,18 +26,12 @@ export async function copyText(text: string): Promise<boolean> {
  */
 export function useAnnouncer(): [string, (message: string) => void, (message: string) => void] {
   const [announcement, setAnnouncement] = useState('');
-  // The same two functions on every render (the state setter is stable): components that hold them
-  // as props (OutputBlock, memoized) need not render again because the island did.
-  const [announce, withdraw] = useMemo(
-    () => [
-      (message: string) => {
-        // Clearing first makes screen readers repeat an identical message.
-        setAnnouncement('');
-        setTimeout(() => setAnnouncement(message), 50);
-      },
-      (message: string) => setAnnouncement((shown) => (shown === message ? '' : shown)),
-    ],
-    [],
-  );
+  const announce = (message: string) => {
+    // Clearing first makes screen readers repeat an identical message.
+    setAnnouncement('');
+    setTimeout(() => setAnnouncement(message), 50);
+  };
+  const withdraw = (message: string) =>
+    setAnnouncement((shown) => (shown === message ? '' : shown));
   return [announcement, announce, withdraw];
 }

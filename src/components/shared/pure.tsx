@@ -1,35 +1,33 @@
 /**
- * `pure(View)`: a component rendered again only when its data changes, for the form fields, which
- * an island renders afresh on every keystroke although a keystroke changes one of them.
+ * `pure(View)`: a component rendered again only when its data changes, for the form fields and
+ * output blocks, which an island renders afresh on every keystroke although a keystroke changes one
+ * or two of them.
  */
 import { Component, type ComponentClass, type FunctionComponent } from 'preact';
 
-const isPlain = (v: object): boolean => {
-  const proto = Object.getPrototypeOf(v);
-  return proto === Object.prototype || proto === Array.prototype || proto === null;
-};
+type Fn = (...args: unknown[]) => unknown;
+
+const isPlain = (v: object): boolean =>
+  [Object.prototype, Array.prototype, null].includes(Object.getPrototypeOf(v));
 
 /**
  * Equal as data: primitives by identity, plain arrays and objects by content (a field's messages
- * and options are built anew on every render), functions always (they are called through
+ * and a block's tokens are built anew on every render), functions always (they are called through
  * `pure`'s forwarders, which reach the latest ones). Anything else (elements, class instances) only
  * by identity.
  */
 export function sameData(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a === 'function' && typeof b === 'function') return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (!isPlain(a) || !isPlain(b) || Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  if (ka.length !== kb.length) return false;
-  for (const k of ka)
-    if (
-      !(k in b) ||
-      !sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])
+  if (a === b || (typeof a == 'function' && typeof b == 'function')) return true;
+  if (!a || !b || typeof a != 'object' || typeof b != 'object') return false;
+  if (!isPlain(a) || !isPlain(b) || Array.isArray(a) != Array.isArray(b)) return false;
+  const keys = Object.keys(a);
+  return (
+    keys.length == Object.keys(b).length &&
+    keys.every(
+      (k) =>
+        k in b && sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
     )
-      return false;
-  return true;
+  );
 }
 
 /**
@@ -39,25 +37,18 @@ export function sameData(a: unknown, b: unknown): boolean {
  * over the parent's state of the last render (SettingsFields' `set`) is never stale.
  */
 export function pure<P extends object>(View: FunctionComponent<P>): ComponentClass<P> {
-  return class Pure extends Component<P> {
-    static override displayName = `pure(${View.displayName ?? View.name})`;
-    private forwarders = new Map<string, (...args: unknown[]) => unknown>();
+  return class extends Component<P> {
+    f: Record<string, Fn> = {};
     override shouldComponentUpdate(next: Readonly<P>): boolean {
       return !sameData(this.props, next);
-    }
-    private forwarder(key: string) {
-      let f = this.forwarders.get(key);
-      if (!f) {
-        f = (...args: unknown[]) =>
-          (this.props as Record<string, (...a: unknown[]) => unknown>)[key]!(...args);
-        this.forwarders.set(key, f);
-      }
-      return f;
     }
     override render(props: Readonly<P>) {
       const shown: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(props))
-        shown[k] = typeof v === 'function' && k !== 'children' ? this.forwarder(k) : v;
+        shown[k] =
+          typeof v == 'function'
+            ? (this.f[k] ??= (...args) => (this.props as Record<string, Fn>)[k]!(...args))
+            : v;
       return <View {...(shown as P)} />;
     }
   };
