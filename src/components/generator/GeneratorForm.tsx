@@ -9,7 +9,15 @@ import type { Diagnostic } from '../../lib/generator/model.ts';
 // The light form helpers only: reading the form (provider.ts) loads with the engine.
 import { endpointOf, modeOf, offersStorage, type FormState } from '../../lib/input/form-state.ts';
 import type { Provider } from '../../lib/input/provider-schema.ts';
-import { Check, Choice, Text } from '../shared/fields.tsx';
+import * as fields from '../shared/fields.tsx';
+import { pure } from '../shared/pure.tsx';
+
+// The island renders the form on every keystroke, which changes one field: each field renders again
+// only when its own data changes (`pure`). Here, not in fields.tsx: the other islands' pages would
+// load `pure` before their first interaction for no keystroke of theirs.
+const Text = pure(fields.Text);
+const Choice = pure(fields.Choice);
+const Check = pure(fields.Check);
 
 type TextKey =
   | 'scopes'

@@ -203,10 +203,18 @@ export default function GeneratorIsland(props: Props) {
   }, [advancedErrors]);
   // The blocked message names the first marked field (in page order), read from the rendered form.
   const [firstError, setFirstError] = useState('');
-  useEffect(() =>
-    setFirstError(
-      firstErrorField(rootRef.current)?.querySelector('label, legend')?.textContent ?? '',
-    ),
+  // Read again when the marked fields change (not after every render: an effect with no
+  // dependencies ran a task after the frame on every keystroke).
+  const errorFields = [...byField]
+    .filter(([, list]) => list.some((d) => d.severity === 'error'))
+    .map(([key]) => key)
+    .join();
+  useEffect(
+    () =>
+      setFirstError(
+        firstErrorField(rootRef.current)?.querySelector('label, legend')?.textContent ?? '',
+      ),
+    [errorFields, form.mode],
   );
   /** Focuses the first field marked with an error, opening its section first. */
   const goToError = () => {
@@ -253,10 +261,16 @@ export default function GeneratorIsland(props: Props) {
   // A layout effect: written in the same task as the render, so the page's text and the outputs
   // change in one frame (an effect runs after the frame is drawn, and its write drew a second one:
   // style, layout and paint again, about a third of a keystroke's main-thread time).
+  // The text node's data is set in place: replacing the node (textContent) removes and inserts a
+  // node in the guide's text, which re-matches the page's :has() rules and lays the line out anew.
   useLayoutEffect(() => {
     if (nameWord)
-      for (const el of document.querySelectorAll('[data-cmg-server-name]'))
-        el.textContent = nameWord;
+      for (const el of document.querySelectorAll('[data-cmg-server-name]')) {
+        const only = el.firstChild;
+        if (only instanceof Text && only === el.lastChild) {
+          if (only.data !== nameWord) only.data = nameWord;
+        } else el.textContent = nameWord;
+      }
   }, [nameWord]);
 
   return (

@@ -9,8 +9,15 @@ import type { Release } from '../../lib/codex/releases.ts';
 import type { HeadlessStep } from '../../lib/generator/headless.ts';
 import type { Shell } from '../../lib/generator/shells.ts';
 import { trimEndTokens, type Token } from '../../lib/generator/tokens.ts';
-import { OutputBlock } from '../shared/OutputBlock.tsx';
+import { OutputBlock as Block } from '../shared/OutputBlock.tsx';
 import { Choice } from '../shared/fields.tsx';
+import { pure } from '../shared/pure.tsx';
+
+/**
+ * An output block rendered again only when what it shows changes (`pure`: the tokens compared by
+ * content). A keystroke usually changes a few blocks; the others are not diffed again.
+ */
+const OutputBlock = pure(Block);
 
 type Outputs = NonNullable<Generated['outputs']>;
 
@@ -52,8 +59,12 @@ interface Props {
   headlessView?: typeof import('./HeadlessSteps.tsx') | null;
 }
 
-/** The shell and Codex version choices, at the top of the form: they change every output. */
-export function ViewChoices(props: ViewProps) {
+/**
+ * The shell and Codex version choices, at the top of the form: they change every output. Rendered
+ * again only when they change (`pure`), not on every keystroke: the version list has an option per
+ * release.
+ */
+export const ViewChoices = pure(function ViewChoices(props: ViewProps) {
   const { id, shell, onShell, release, releases, onRelease } = props;
   return (
     <div class="cmg-view">
@@ -84,7 +95,7 @@ export function ViewChoices(props: ViewProps) {
       </div>
     </div>
   );
-}
+});
 
 /** The outputs section of one generator. */
 export function GeneratorOutputs(props: Props) {

@@ -54,7 +54,9 @@ export function OutputBlock({
       onStale?.(copied.message);
       setCopied(null);
     }
-  }, [text]);
+    // Only while a copy is shown: otherwise a keystroke that changes the text would run this
+    // effect, in a task of its own after the frame, for nothing.
+  }, [copied ? text : null]);
   const copy = async () => {
     const ok = await copyText(text);
     const message = ok
