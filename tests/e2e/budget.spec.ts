@@ -7,8 +7,8 @@
  * highlighter), again file for file as the static count says.
  */
 import { readFileSync } from 'node:fs';
-import { relative, sep } from 'node:path';
 import {
+  builtPages,
   AFTER_INTERACTION_CEILING,
   CRITICAL_JS_BUDGET,
   criticalBytes,
@@ -16,20 +16,13 @@ import {
   fetchedOnFirstInteraction,
   firstInteractionChunks,
   guidePages,
-  htmlPages,
   looksLikeHighlighter,
 } from '../support/budget.ts';
 import { expect, test } from './fixtures.ts';
 
 const DIST = 'dist';
 
-/** URL path of a built page file: dist/guides/nekt/index.html → /guides/nekt/, dist/404.html → /404.html. */
-function urlOf(file: string): string {
-  const rel = relative(DIST, file).split(sep).join('/');
-  return `/${rel.replace(/(^|\/)index\.html$/, '$1')}`;
-}
-
-const PAGES = htmlPages(DIST).map((file) => ({ file, path: urlOf(file) }));
+const PAGES = builtPages(DIST);
 
 test('the budget scan covers every built page', () => {
   expect(PAGES.length).toBeGreaterThanOrEqual(10);
@@ -50,8 +43,8 @@ for (const { file, path } of PAGES) {
   });
 }
 
-for (const file of guidePages(DIST)) {
-  const path = urlOf(file);
+const GUIDES = new Set(guidePages(DIST));
+for (const { path } of PAGES.filter((p) => GUIDES.has(p.file))) {
   test(`${path}: at most 30 KB of JS fetched on the first interaction, as the static count says`, async ({
     page,
   }) => {

@@ -8,7 +8,7 @@
  * excluded by name (search included): a script that loads on idle would be caught by the e2e spec.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
 import { dynamicClosure, pageEntries, staticClosure, totalGzip } from './bundle.ts';
@@ -44,6 +44,14 @@ export function htmlPages(dist: string): string[] {
     .filter((e) => e.isFile() && e.name.endsWith('.html'))
     .map((e) => join(e.parentPath, e.name))
     .sort();
+}
+
+/** Every built page with its URL path: dist/guides/nekt/index.html → /guides/nekt/, dist/404.html → /404.html. */
+export function builtPages(dist: string): { file: string; path: string }[] {
+  return htmlPages(dist).map((file) => {
+    const rel = relative(dist, file).split(sep).join('/');
+    return { file, path: `/${rel.replace(/(^|\/)index\.html$/, '$1')}` };
+  });
 }
 
 /** Every guide page: those that embed the generator island. */
