@@ -44,7 +44,7 @@ for (const { file, path } of PAGES) {
 }
 
 const GUIDES = new Set(guidePages(DIST));
-for (const { path } of PAGES.filter((p) => GUIDES.has(p.file))) {
+for (const { file, path } of PAGES.filter((p) => GUIDES.has(p.file))) {
   test(`${path}: at most 30 KB of JS fetched on the first interaction, as the static count says`, async ({
     page,
   }) => {

@@ -203,8 +203,9 @@ export default function GeneratorIsland(props: Props) {
   }, [advancedErrors]);
   // The blocked message names the first marked field (in page order), read from the rendered form.
   const [firstError, setFirstError] = useState('');
-  // Read again when the marked fields change (not after every render: an effect with no
-  // dependencies ran a task after the frame on every keystroke).
+  // Read again when the marked fields change, or a section that renders fields appears or opens
+  // (Advanced settings, the lazily loaded settings and "no browser" fields): not after every
+  // render, since an effect with no dependencies ran a task after the frame on every keystroke.
   const errorFields = [...byField]
     .filter(([, list]) => list.some((d) => d.severity === 'error'))
     .map(([key]) => key)
@@ -214,7 +215,7 @@ export default function GeneratorIsland(props: Props) {
       setFirstError(
         firstErrorField(rootRef.current)?.querySelector('label, legend')?.textContent ?? '',
       ),
-    [errorFields, form.mode],
+    [errorFields, form.mode, advancedOpen, settingsUi, headlessView, engine],
   );
   /** Focuses the first field marked with an error, opening its section first. */
   const goToError = () => {
