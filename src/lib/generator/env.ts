@@ -170,11 +170,14 @@ export function envTokens(lines: readonly EnvVarSpec[]): EnvTokens | null {
 /** The variables' lines for each shell: the text of `envTokens`. */
 export function envLines(lines: readonly EnvVarSpec[]): EnvLines | null {
   const tokens = envTokens(lines);
-  return (
-    tokens && {
-      posix: textOf(tokens.posix),
-      fish: textOf(tokens.fish),
-      powershell: textOf(tokens.powershell),
-    }
-  );
+  return tokens && envText(tokens);
+}
+
+/** The text of each shell's tokens. */
+export function envText(tokens: EnvTokens): EnvLines {
+  return {
+    posix: textOf(tokens.posix),
+    fish: textOf(tokens.fish),
+    powershell: textOf(tokens.powershell),
+  };
 }

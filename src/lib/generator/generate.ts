@@ -9,7 +9,7 @@ import { MCP_KEYS } from '../codex/keys.ts';
 import { CODEX_NEWEST, type Release } from '../codex/releases.ts';
 import { reservedNameProblem } from '../codex/reserved.ts';
 import { configPath } from './config-path.ts';
-import { envTokens, type EnvLines, type EnvTokens } from './env.ts';
+import { envText, envTokens, type EnvLines, type EnvTokens } from './env.ts';
 import { guardEntry, guardName } from './guard.ts';
 import { copied, lastAnswer } from './last-answer.ts';
 import type { Diagnostic, EnvVarSpec, ServerEntry, ServerSpec } from './model.ts';
@@ -237,16 +237,7 @@ const nameless = lastAnswer((spec: ServerSpec, release: Release) => {
 /** The variables' lines for each shell, as tokens and as text. */
 function envOutputs(lines: readonly EnvVarSpec[]): { tokens: EnvTokens; text: EnvLines } | null {
   const tokens = envTokens(lines);
-  return (
-    tokens && {
-      tokens,
-      text: {
-        posix: textOf(tokens.posix),
-        fish: textOf(tokens.fish),
-        powershell: textOf(tokens.powershell),
-      },
-    }
-  );
+  return tokens && { tokens, text: envText(tokens) };
 }
 
 type Nameless = NonNullable<ReturnType<typeof nameless>['outputs']>;

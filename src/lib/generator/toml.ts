@@ -38,7 +38,9 @@ export function guardedTomlBlock(name: string, entry: ServerEntry): string {
 
 // A name whose block is any other name's once its table headers are retitled (`retitle`).
 const ANY = 'x';
-const ANY_HEAD = /^\[mcp_servers\.x/m;
+/** What a table header of ANY's block starts with: the part `retitle` replaces. */
+const ANY_HEAD_TEXT = `[mcp_servers.${ANY}`;
+const ANY_HEAD = new RegExp(`^${ANY_HEAD_TEXT.replace(/[[\].]/g, '\\$&')}`, 'm');
 
 /** guardedTomlBlock for a name given later by `retitle`, cut where the name goes (generate.ts remembers it). */
 export interface NamelessToml {
@@ -63,7 +65,8 @@ export function retitle(name: string, block: NamelessToml): { text: string; toke
   // smol-toml writes the table's header for this name; only table headers start a line with `[`.
   const head = stringify({ mcp_servers: { [name]: {} } }).slice(0, -2);
   const tokens = block.tokens.slice();
-  for (const i of block.heads) tokens[i] = tok('header', head + tokens[i]!.text.slice(14));
+  for (const i of block.heads)
+    tokens[i] = tok('header', head + tokens[i]!.text.slice(ANY_HEAD_TEXT.length));
   return { text: block.parts.join(head), tokens };
 }
 
